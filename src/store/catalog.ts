@@ -1,0 +1,109 @@
+/**
+ * The library's entry to reading: lists, summarises and loads the sessions
+ * under a home. The CLI and the interactive browser are both clients of it.
+ */
+import { listProjectIds, listSessionFiles, type SessionFile } from './discover.js';
+import { DEFAULT_CACHE_TTL_SEC } from './fold.js';
+import { BUILTIN_PRICES } from './prices-builtin.js';
+import type { PriceTable } from './pricing.js';
+import { assertSessionId, readProjectJson } from './project.js';
+import { readSummary, type ReadSummaryOptions } from './summary-reader.js';
+import { loadTranscript } from './transcript.js';
+import type { SessionSummary, Transcript } from './types.js';
+
+export interface CatalogOptions {
+  home: string;
+  pricing?: PriceTable;
+  /** The clock: "now" for running status and cache warmth. */
+  now?: () => number;
+  cacheTtlSec?: Record<string, number>;
+  maxLineBytes?: number;
+}
+
+export interface UnreadableFile {
+  path: string;
+  error: string;
+}
+
+export interface SummaryList {
+  sessions: SessionSummary[];
+  /** Files that could not be read at all (permissions, vanished); never fatal. */
+  unreadable: UnreadableFile[];
+}
+
+/** How many files are read at once: enough to hide latency, few enough for fds. */
+const READ_CONCURRENCY = 32;
+
+export class SessionCatalog {
+  readonly home: string;
+  readonly pricing: PriceTable;
+  readonly now: () => number;
+  private readonly cacheTtlSec: Record<string, number>;
+  private readonly maxLineBytes: number | undefined;
+
+  constructor(opts: CatalogOptions) {
+    this.home = opts.home;
+    this.pricing = opts.pricing ?? BUILTIN_PRICES;
+    this.now = opts.now ?? Date.now;
+    this.cacheTtlSec = { ...DEFAULT_CACHE_TTL_SEC, ...opts.cacheTtlSec };
+    this.maxLineBytes = opts.maxLineBytes;
+  }
+
+  readOptions(projectId: string): ReadSummaryOptions {
+    return { projectId, pricing: this.pricing, nowMs: this.now(), cacheTtlSec: this.cacheTtlSec, maxLineBytes: this.maxLineBytes };
+  }
+
+  projectIds(): Promise<string[]> {
+    return listProjectIds(this.home);
+  }
+
+  /** Summaries of the given projects (null = all), newest first. Empty sessions are dropped unless asked for. */
+  async summaries(projectIds: string[] | null, opts: { includeEmpty?: boolean } = {}): Promise<SummaryList> {
+    const files = await listSessionFiles(this.home, projectIds);
+    const sessions: SessionSummary[] = [];
+    const unreadable: UnreadableFile[] = [];
+    await forEachLimited(files, READ_CONCURRENCY, async (file) => {
+      try {
+        const { summary } = await readSummary(file.path, this.readOptions(file.projectId));
+        if (summary && (opts.includeEmpty || !summary.empty)) sessions.push(summary);
+      } catch (err) {
+        unreadable.push({ path: file.path, error: (err as Error).message });
+      }
+    });
+    sessions.sort(byRecency);
+    return { sessions, unreadable };
+  }
+
+  /** Finds a session file by id, in the preferred project first, then anywhere. The id is validated first. */
+  async find(id: string, preferProjectId?: string | null): Promise<SessionFile | null> {
+    assertSessionId(id);
+    if (preferProjectId) {
+      const own = (await listSessionFiles(this.home, [preferProjectId])).find((f) => f.id === id);
+      if (own) return own;
+    }
+    return (await listSessionFiles(this.home, null)).find((f) => f.id === id) ?? null;
+  }
+
+  transcript(file: { path: string; projectId: string }): Promise<Transcript> {
+    return loadTranscript(file.path, this.readOptions(file.projectId));
+  }
+
+  /** Display label of a project: project.json's root, else a recorded workspace, else the hash. */
+  projectLabel(projectId: string, sessions: readonly SessionSummary[] = []): string {
+    return readProjectJson(this.home, projectId) ?? sessions.find((s) => s.projectId === projectId && s.workspace)?.workspace ?? projectId;
+  }
+}
+
+/** Newest first; ties by id so the order is stable. */
+export function byRecency(a: SessionSummary, b: SessionSummary): number {
+  if (a.updatedAt !== b.updatedAt) return a.updatedAt < b.updatedAt ? 1 : -1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}

@@ -1,0 +1,56 @@
+/**
+ * The user's config file: `$XDG_CONFIG_HOME/session-browser/config.json`
+ * (else ~/.config/session-browser/config.json). Every key is optional.
+ */
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { z } from 'zod';
+import { pricingFileSchema, loadPricingFile, type PriceTable } from './pricing.js';
+
+export const configSchema = z.object({
+  /** Resume command template, e.g. "claude --resume {id}". */
+  resumeCommand: z.string().optional(),
+  /** A price table laid over the built-in one, or the path of a pricing file. */
+  pricing: z.union([z.string(), pricingFileSchema]).optional(),
+  /** Prompt-cache TTL in seconds per provider (`default` for the rest). */
+  cacheTtlSeconds: z.record(z.string(), z.number().positive()).optional(),
+  /** Default IANA zone for --since windows and day grouping. */
+  timeZone: z.string().optional(),
+});
+export type Config = z.infer<typeof configSchema>;
+
+export function configPath(env: NodeJS.ProcessEnv = process.env): string {
+  const base = env.XDG_CONFIG_HOME ? resolve(env.XDG_CONFIG_HOME) : join(homedir(), '.config');
+  return join(base, 'session-browser', 'config.json');
+}
+
+/** Reads the config; a missing file is an empty config, a broken one a clear error. */
+export function loadConfig(path: string = configPath()): Config {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw new Error(`cannot read config ${path}: ${(err as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new Error(`config ${path} is not valid JSON: ${(err as Error).message}`);
+  }
+  const parsed = configSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`config ${path}: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+/** The config's price table, resolving a pricing file path relative to the config file. */
+export function configPricing(config: Config, path: string = configPath()): PriceTable | undefined {
+  if (config.pricing === undefined) return undefined;
+  if (typeof config.pricing === 'string') return loadPricingFile(resolve(dirname(path), config.pricing));
+  return config.pricing as PriceTable;
+}

@@ -1,0 +1,215 @@
+/** Summary fold for the `events` dialect (format §2.2). */
+import {
+  addRaw,
+  appendSearchText,
+  cleanTitle,
+  firstLine,
+  hash32,
+  hasText,
+  isZeroRaw,
+  noteTime,
+  parseTime,
+  rawFromUsage,
+  textOfContent,
+  toTokens,
+  zeroRaw,
+  type RawTokens,
+  type TimeSpan,
+} from './fold-common.js';
+import { addCall, priceBuckets, type Buckets } from './fold-usage.js';
+import type { DialectFigures, DialectFold, FinishContext } from './fold.js';
+import { providerOf } from './pricing.js';
+import {
+  eventRecordSchema,
+  llmRequestDataSchema,
+  llmResponseDataSchema,
+  sessionEndDataSchema,
+  sessionStartDataSchema,
+  type ChatMessage,
+} from './schemas.js';
+import type { SessionStatus } from './types.js';
+
+/** A session with no `session.end` is running if its file changed this recently. */
+export const RUNNING_WINDOW_MS = 10 * 60 * 1000;
+
+export interface EventsState {
+  span: TimeSpan;
+  prompt: string;
+  provider: string;
+  model: string;
+  workDir: string | null;
+  user: number;
+  assistant: number;
+  toolCalls: number;
+  hasUserText: boolean;
+  firstPrompt: string;
+  lastPrompt: string;
+  /** Identity of each message of the previous llm.request, to count only new ones. */
+  prevMessageHashes: string[];
+  /** Content hash of the previous llm.request, for strikes. */
+  prevRequestHash: string | null;
+  strikes: number;
+  buckets: Buckets;
+  responseTokens: RawTokens;
+  responses: number;
+  end: { status: string; costUsd: number | null; tokens: RawTokens | null; durationMs: number | null; model: string | null } | null;
+  lastCallMs: number | null;
+  searchText: string;
+}
+
+export const eventsFold: DialectFold<EventsState> = {
+  dialect: 'events',
+  init: () => ({
+    span: { first: null, last: null },
+    prompt: '',
+    provider: '',
+    model: '',
+    workDir: null,
+    user: 0,
+    assistant: 0,
+    toolCalls: 0,
+    hasUserText: false,
+    firstPrompt: '',
+    lastPrompt: '',
+    prevMessageHashes: [],
+    prevRequestHash: null,
+    strikes: 0,
+    buckets: {},
+    responseTokens: zeroRaw(),
+    responses: 0,
+    end: null,
+    lastCallMs: null,
+    searchText: '',
+  }),
+
+  step(s, raw) {
+    const parsed = eventRecordSchema.safeParse(raw);
+    if (!parsed.success) return false;
+    const r = parsed.data;
+    noteTime(s.span, r.timestamp);
+    switch (r.type) {
+      case 'session.start': {
+        const d = sessionStartDataSchema.parse(r.data);
+        s.prompt = d.prompt ?? s.prompt;
+        s.provider = d.provider ?? s.provider;
+        s.model = d.model ?? s.model;
+        s.workDir = d.work_dir ?? s.workDir;
+        s.searchText = appendSearchText(s.searchText, d.prompt ?? '');
+        return true;
+      }
+      case 'llm.request': {
+        const d = llmRequestDataSchema.parse(r.data);
+        foldRequest(s, d.messages, d.tools);
+        return true;
+      }
+      case 'llm.response': {
+        const d = llmResponseDataSchema.parse(r.data);
+        s.assistant++;
+        s.responses++;
+        const tokens = rawFromUsage(d.usage);
+        addRaw(s.responseTokens, tokens);
+        const model = d.model ?? s.model;
+        const vendor = d.provider ?? s.provider;
+        addCall(s.buckets, { vendor, endpoint: d.endpoint ?? '', model, tokens, recordedUsd: d.cost_usd });
+        const t = parseTime(r.timestamp);
+        if (t !== null) s.lastCallMs = t;
+        s.searchText = appendSearchText(s.searchText, textOfContent(d.content));
+        return true;
+      }
+      case 'tool.call':
+        s.toolCalls++;
+        return true;
+      case 'session.end': {
+        const d = sessionEndDataSchema.parse(r.data);
+        s.end = {
+          status: d.status ?? '',
+          costUsd: d.cost_usd ?? null,
+          tokens: d.tokens ? rawFromUsage(d.tokens) : null,
+          durationMs: d.duration_ms ?? null,
+          model: d.model ?? null,
+        };
+        return true;
+      }
+      default:
+        // Other dotted types (routing overrides, …) are notes: known, not counted.
+        return true;
+    }
+  },
+
+  finish(s, ctx) {
+    const model = s.model || s.end?.model || '';
+    const provider = providerOf(model, s.provider || null);
+    const usage = priceBuckets(s.buckets, model, provider, ctx.pricing, {});
+    const tokens = s.responses > 0 && !isZeroRaw(s.responseTokens) ? s.responseTokens : s.end?.tokens ?? zeroRaw();
+    let costMicros: number | null;
+    if (s.end?.costUsd != null) costMicros = Math.round(s.end.costUsd * 1e6);
+    else costMicros = usage.costMicros;
+    if (costMicros !== null && s.end?.costUsd == null && isZeroRaw(tokens) && usage.costMicros === 0) costMicros = null;
+    const title = cleanTitle(s.prompt) || s.firstPrompt;
+    return {
+      title,
+      firstMs: s.span.first,
+      lastMs: s.span.last,
+      userMessages: s.user,
+      assistantMessages: s.assistant,
+      messageCount: s.user + s.assistant,
+      toolCalls: s.toolCalls,
+      model,
+      provider,
+      workspace: s.workDir,
+      endpoints: usage.endpoints,
+      models: usage.models,
+      tokens: toTokens(tokens),
+      costMicros,
+      status: statusOf(s, ctx),
+      durationMs: s.end?.durationMs ?? null,
+      checkpoints: 0,
+      lastCheckpoint: null,
+      empty: !s.hasUserText,
+      lastCallMs: s.lastCallMs,
+      lastCallProvider: provider,
+      strikes: s.strikes,
+      firstPrompt: s.firstPrompt || firstLine(s.prompt),
+      lastPrompt: s.lastPrompt || firstLine(s.prompt),
+      searchText: s.searchText,
+    } satisfies DialectFigures;
+  },
+};
+
+function statusOf(s: EventsState, ctx: FinishContext): SessionStatus {
+  if (s.end) return s.end.status === 'success' ? 'success' : 'failed';
+  const age = ctx.nowMs - ctx.mtimeMs;
+  return age >= 0 && age < RUNNING_WINDOW_MS ? 'running' : 'incomplete';
+}
+
+/**
+ * Each llm.request repeats the whole conversation: only the messages after
+ * the prefix shared with the previous request are new. Identical
+ * consecutive requests (same last message, same tools) are strikes.
+ */
+function foldRequest(s: EventsState, messages: ChatMessage[], tools: { name: string }[] | undefined): void {
+  const hashes = messages.map((m) => hash32(`${m.role}\u0000${textOfContent(m.content)}\u0000${JSON.stringify(m.tool_calls ?? null)}`));
+  let shared = 0;
+  while (shared < hashes.length && shared < s.prevMessageHashes.length && hashes[shared] === s.prevMessageHashes[shared]) shared++;
+  for (let i = shared; i < messages.length; i++) {
+    const m = messages[i]!;
+    const text = textOfContent(m.content);
+    if (m.role === 'user') {
+      s.user++;
+      if (hasText(m.content)) {
+        s.hasUserText = true;
+        const line = firstLine(text);
+        if (!s.firstPrompt) s.firstPrompt = line;
+        s.lastPrompt = line;
+      }
+    }
+    if (m.role !== 'tool' && m.role !== 'assistant') s.searchText = appendSearchText(s.searchText, text);
+  }
+  s.prevMessageHashes = hashes;
+
+  const last = messages[messages.length - 1];
+  const content = last ? textOfContent(last.content).replace(/\s+/g, ' ').trim().slice(0, 500) : '';
+  const requestHash = hash32(`${content}\u0000${(tools ?? []).map((t) => t.name).join(',')}`);
+  if (requestHash === s.prevRequestHash) s.strikes++;
+  s.prevRequestHash = requestHash;
+}

@@ -1,0 +1,147 @@
+/**
+ * Resume: the command template (split into argv once, placeholders
+ * substituted per argument, never run through a shell), the resume context
+ * file, and the plan shown before Enter is pressed.
+ */
+import { mkdtempSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { countChars, textOfContent } from './fold-common.js';
+import type { ResumeMessage, ResumePlan, SessionSummary, Transcript } from './types.js';
+
+export class TemplateError extends Error {
+  override name = 'TemplateError';
+}
+
+/**
+ * Splits a template into words like a POSIX shell would for quoting only:
+ * whitespace separates, '...' is literal, "..." allows \" and \\, a
+ * backslash outside quotes escapes the next character. No expansion of any
+ * kind happens: `$HOME`, `;`, `|` and backticks are plain characters.
+ */
+export function splitTemplate(template: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  let inWord = false;
+  let quote: "'" | '"' | null = null;
+  for (let i = 0; i < template.length; i++) {
+    const c = template[i]!;
+    if (quote === "'") {
+      if (c === "'") quote = null;
+      else word += c;
+    } else if (quote === '"') {
+      if (c === '"') quote = null;
+      else if (c === '\\' && (template[i + 1] === '"' || template[i + 1] === '\\')) word += template[++i];
+      else word += c;
+    } else if (c === "'" || c === '"') {
+      quote = c;
+      inWord = true;
+    } else if (c === '\\' && i + 1 < template.length) {
+      word += template[++i];
+      inWord = true;
+    } else if (/\s/.test(c)) {
+      if (inWord) words.push(word);
+      word = '';
+      inWord = false;
+    } else {
+      word += c;
+      inWord = true;
+    }
+  }
+  if (quote) throw new TemplateError(`unterminated ${quote} quote in resume command template`);
+  if (inWord) words.push(word);
+  if (words.length === 0) throw new TemplateError('the resume command template is empty');
+  return words;
+}
+
+export interface PlaceholderValues {
+  id: string;
+  path: string;
+  workspace: string;
+  /** Filled lazily: the context file is written only when the template uses it. */
+  context: () => string;
+}
+
+export const usesContext = (argv: readonly string[]): boolean => argv.some((a) => a.includes('{context}'));
+
+/** Substitutes {id}, {path}, {workspace}, {context} inside each argument; the value never splits an argument. */
+export function substitute(argv: readonly string[], values: PlaceholderValues): string[] {
+  return argv.map((arg) =>
+    arg.replace(/\{(id|path|workspace|context)\}/g, (_, name: keyof PlaceholderValues) =>
+      name === 'context' ? values.context() : values[name],
+    ),
+  );
+}
+
+/** Writes the resume context as JSONL to `file`, or to a private temporary file; returns the path. */
+export function writeContextFile(messages: readonly ResumeMessage[], file?: string): string {
+  const target = file ?? join(mkdtempSync(join(tmpdir(), 'session-browser-')), 'context.jsonl');
+  const body = messages.map((m) => JSON.stringify(m).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')).join('\n');
+  writeFileSync(target, body ? `${body}\n` : '', { mode: 0o600 });
+  return target;
+}
+
+/** The working directory for a resume: the recorded workspace when it is an existing folder. */
+export function resumeCwd(summary: SessionSummary): string | null {
+  const ws = summary.workspace;
+  try {
+    return ws && existsSync(ws) && statSync(ws).isDirectory() ? ws : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface CommandTemplate {
+  template: string;
+  source: 'flag' | 'env' | 'config';
+}
+
+/** `--resume-cmd`, else $SESSION_BROWSER_RESUME_CMD, else the config's `resumeCommand`. */
+export function pickTemplate(flag: string | undefined, env: NodeJS.ProcessEnv, configured: string | undefined): CommandTemplate | null {
+  if (flag) return { template: flag, source: 'flag' };
+  if (env.SESSION_BROWSER_RESUME_CMD) return { template: env.SESSION_BROWSER_RESUME_CMD, source: 'env' };
+  if (configured) return { template: configured, source: 'config' };
+  return null;
+}
+
+/**
+ * The plan shown before Enter, from the summary alone (no full read): the
+ * argv shows `{context}` as the placeholder until the context file exists.
+ */
+export function planResume(summary: SessionSummary, command: CommandTemplate | null): ResumePlan {
+  const cp = summary.lastCheckpoint;
+  const messagesAfter = cp ? cp.messagesAfter : summary.messageCount;
+  const argvTemplate = command ? splitTemplate(command.template) : null;
+  return {
+    sessionId: summary.id,
+    checkpoint: cp ? { timestamp: cp.timestamp, tokenCount: cp.tokenCount } : null,
+    messagesAfter,
+    contextMessages: messagesAfter,
+    estimatedContextTokens: estimateContextTokens(summary),
+    argv: argvTemplate
+      ? substitute(argvTemplate, { id: summary.id, path: summary.path, workspace: summary.workspace ?? '', context: () => '{context}' })
+      : null,
+    cwd: resumeCwd(summary),
+    commandSource: command?.source ?? null,
+    cacheWarmUntil: summary.cacheWarmUntil,
+  };
+}
+
+/** Refines a plan with the loaded transcript: exact context size and messages. */
+export function planFromTranscript(t: Transcript, command: CommandTemplate | null): ResumePlan {
+  const plan = planResume(t.summary, command);
+  const chars = t.resumeContext.reduce((n, m) => n + countChars(textOfContent(m.content)), 0);
+  return {
+    ...plan,
+    contextMessages: t.resumeContext.length,
+    estimatedContextTokens: Math.floor(chars / 3),
+  };
+}
+
+/** Rough context size without reading the file: checkpoint tokens plus a share of the rest. */
+function estimateContextTokens(s: SessionSummary): number {
+  const total = s.tokens.input + s.tokens.cacheRead + s.tokens.output;
+  if (!s.lastCheckpoint) return total > 0 ? total : 0;
+  const share = s.messageCount > 0 ? s.lastCheckpoint.messagesAfter / s.messageCount : 0;
+  return s.lastCheckpoint.tokenCount + Math.round(total * Math.min(1, share));
+}

@@ -1,0 +1,208 @@
+/**
+ * The normalized model every dialect reader produces (docs/format.md §4).
+ * Plain data only: summaries are cached and serialised, so no classes,
+ * no Dates (times are ISO-8601 UTC strings), no functions.
+ */
+
+/** The four on-disk dialects of docs/format.md §2. */
+export type Dialect = 'store' | 'events' | 'turns' | 'skills';
+
+/** Token figures of one call, one session or one aggregate. */
+export interface Tokens {
+  input: number;
+  output: number;
+  cacheRead: number;
+  cacheWrite: number;
+  /** `total_tokens` when recorded, else input + output. */
+  total: number;
+  /** True when the figures are estimates (turns: characters / 3; skills: none). */
+  estimated: boolean;
+}
+
+/** Session outcome (format §4 `status`). */
+export type SessionStatus = 'success' | 'failed' | 'running' | 'incomplete' | 'unknown';
+
+/** Usage of one `vendor|endpoint` key (store `usage` entries, events responses). */
+export interface EndpointUsage {
+  /** `vendor + "|" + endpoint`, the key of format §2.1. */
+  key: string;
+  vendor: string;
+  endpoint: string;
+  calls: number;
+  tokens: Tokens;
+  /** Priced cost in micro-USD; null when any call of this key had no price. */
+  costMicros: number | null;
+  /** From `metric` records: name → values in record order (e.g. ttft_ms, latency_ms). */
+  metrics: Record<string, number[]>;
+}
+
+/** Usage of one provider/model inside a session (the per-model split). */
+export interface ModelUsage {
+  provider: string;
+  model: string;
+  calls: number;
+  tokens: Tokens;
+  /** micro-USD; null when unpriced. */
+  costMicros: number | null;
+}
+
+export interface CheckpointInfo {
+  /** ISO time of the last checkpoint (null when it had none). */
+  timestamp: string | null;
+  tokenCount: number;
+  /** Message records (all roles) after the last checkpoint. */
+  messagesAfter: number;
+}
+
+/** What the list, the search and the cost view need about one session. */
+export interface SessionSummary {
+  id: string;
+  path: string;
+  dialect: Dialect;
+  projectId: string;
+  title: string;
+  /** ISO-8601 UTC. */
+  createdAt: string;
+  updatedAt: string;
+  messageCount: number;
+  userMessages: number;
+  assistantMessages: number;
+  toolCalls: number;
+  /** Main model ('' when none recorded). */
+  model: string;
+  /** Provider of the main model (format §3), 'default' when none. */
+  provider: string;
+  /** Recorded workspace (`workspace`, `work_dir`, `project_root`), null if none. */
+  workspace: string | null;
+  endpoints: EndpointUsage[];
+  models: ModelUsage[];
+  tokens: Tokens;
+  /** Cost in USD (exact micro-USD / 1e6); null = unknown, never 0 by default. */
+  costUsd: number | null;
+  /** Same figure in integer micro-USD, for summing without float drift. */
+  costMicros: number | null;
+  status: SessionStatus;
+  /** Duration in ms when recorded (events `session.end` duration_ms) else updated - created. */
+  durationMs: number;
+  checkpoints: number;
+  lastCheckpoint: CheckpointInfo | null;
+  malformedLines: number;
+  unknownLines: number;
+  /** Lines longer than the reader's cap, skipped. */
+  oversizedLines: number;
+  pendingTail: boolean;
+  empty: boolean;
+  /** ISO time until which the provider's prompt cache is warm, null if cold/unknown. */
+  cacheWarmUntil: string | null;
+  /** events: repeated identical consecutive llm.requests (≥ 2 = looping). */
+  strikes: number;
+  /** First user prompt (first line, collapsed) and last one, for previews. */
+  firstPrompt: string;
+  lastPrompt: string;
+  /** Text for full-text search: titles, prompts and message text, capped. */
+  searchText: string;
+}
+
+/** One entry of a replayable transcript. Text is raw: sanitize on render. */
+export type TranscriptEntry =
+  | {
+      kind: 'message';
+      timestamp: string | null;
+      role: 'user' | 'assistant' | 'system' | 'tool';
+      text: string;
+      /** Only for role 'tool': the call this answers. */
+      toolCallId?: string;
+      name?: string;
+    }
+  | { kind: 'tool_call'; timestamp: string | null; id: string; name: string; arguments: string }
+  | {
+      kind: 'tool_result';
+      timestamp: string | null;
+      id: string;
+      name?: string;
+      text: string;
+      durationMs?: number;
+      isError?: boolean;
+    }
+  | {
+      kind: 'checkpoint';
+      timestamp: string | null;
+      tokenCount: number;
+      messages: ResumeMessage[];
+    }
+  | {
+      kind: 'usage';
+      timestamp: string | null;
+      model: string;
+      vendor: string;
+      endpoint: string;
+      tokens: Tokens;
+      costMicros: number | null;
+      latencyMs?: number;
+    }
+  | { kind: 'note'; timestamp: string | null; type: string; text: string }
+  | {
+      kind: 'attempt';
+      timestamp: string | null;
+      /** The invocation this attempt belongs to. */
+      skill: string;
+      invocation: number;
+      attempt: number;
+      tier: string;
+      model: string;
+      durationMs: number;
+      verdict: string;
+      verified: boolean;
+      feedback?: string;
+    };
+
+/** A message as carried in a resume context (format §2.1 message shape). */
+export interface ResumeMessage {
+  role: string;
+  content: unknown;
+  tool_calls?: unknown[];
+  tool_call_id?: string;
+  name?: string;
+}
+
+export interface Transcript {
+  summary: SessionSummary;
+  entries: TranscriptEntry[];
+  /** The resume context: last checkpoint's messages + messages after it. */
+  resumeContext: ResumeMessage[];
+  /** Index in `entries` of the last checkpoint, -1 when none. */
+  lastCheckpointIndex: number;
+}
+
+/** Per-line problems found by `doctor`. */
+export interface FileDiagnosis {
+  path: string;
+  id: string;
+  dialect: Dialect | null;
+  lines: number;
+  malformed: number[];
+  unknown: number[];
+  oversized: number[];
+  pendingTail: boolean;
+}
+
+/** What Enter will do for a session: shown on the Resume tab and used by `resume`. */
+export interface ResumePlan {
+  sessionId: string;
+  /** The last checkpoint the resume starts from; null = the whole conversation. */
+  checkpoint: { timestamp: string | null; tokenCount: number } | null;
+  /** Messages recorded after that checkpoint (all of them when none). */
+  messagesAfter: number;
+  /** Messages in the resume context (checkpoint messages + messages after). */
+  contextMessages: number;
+  /** Estimated tokens of the resume context (checkpoint token_count + chars/3 of the rest). */
+  estimatedContextTokens: number;
+  /** The exact argv Enter will spawn (no shell); null when no resume command is configured. */
+  argv: string[] | null;
+  /** Working directory of the spawn: the session's workspace when it exists, else null (= cwd). */
+  cwd: string | null;
+  /** Where the template came from, for display: 'flag' | 'env' | 'config' | null. */
+  commandSource: 'flag' | 'env' | 'config' | null;
+  /** ISO time until which the prompt cache is warm; null when cold or unknown. */
+  cacheWarmUntil: string | null;
+}
