@@ -1,0 +1,201 @@
+/**
+ * Model prices: the user's pricing file, table merging, model-id lookup and
+ * integer micro-USD costing (format §3).
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+/** List prices of one model in USD per million tokens. */
+export interface ModelPrice {
+  input: number;
+  output: number;
+  cache_read: number;
+  cache_write: number;
+}
+
+/** Prices by model id. Treated as immutable once built (lookups are cached per table). */
+export type PriceTable = Record<string, ModelPrice>;
+
+const price = z.number().finite().nonnegative();
+
+/**
+ * The user's pricing file: `{"<model id>": {input, output, cache_read?, cache_write?}}`.
+ * A missing cache price defaults to the model's input price: no discount and no
+ * surcharge, so a file that only knows input/output never under-states a cost.
+ */
+export const pricingFileSchema = z.record(
+  z.string().min(1),
+  z
+    .object({
+      input: price,
+      output: price,
+      cache_read: price.optional(),
+      cache_write: price.optional(),
+    })
+    .transform(
+      (p): ModelPrice => ({
+        input: p.input,
+        output: p.output,
+        cache_read: p.cache_read ?? p.input,
+        cache_write: p.cache_write ?? p.input,
+      }),
+    ),
+);
+
+/**
+ * Reads and validates a pricing file. Throws an Error naming the file and what
+ * is wrong (unreadable, not JSON, or the first few bad fields).
+ */
+export function loadPricingFile(path: string): PriceTable {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String((err as Error).message);
+    throw new Error(`cannot read pricing file ${path}: ${why}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new Error(`pricing file ${path} is not valid JSON: ${(err as Error).message}`);
+  }
+  const parsed = pricingFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 3).map((i) => {
+      const where = i.path.map((p) => JSON.stringify(String(p))).join('.');
+      return where ? `${where}: ${i.message}` : i.message;
+    });
+    const more = parsed.error.issues.length > 3 ? ` (and ${parsed.error.issues.length - 3} more)` : '';
+    throw new Error(
+      `pricing file ${path} is invalid: ${issues.join('; ')}${more}. ` +
+        'Expected {"<model id>": {"input": N, "output": N, "cache_read": N, "cache_write": N}} in USD per million tokens.',
+    );
+  }
+  return parsed.data;
+}
+
+/** Lays tables over each other: a later table's entry replaces an earlier one per model id. */
+export function mergePrices(...tables: (PriceTable | undefined)[]): PriceTable {
+  const out: PriceTable = {};
+  for (const t of tables) if (t) Object.assign(out, t);
+  return out;
+}
+
+/**
+ * Normalises a model id for matching: lower case, no `provider/` prefix, dots
+ * between digits as dashes (`4.6` == `4-6`), no `[1m]`-style tag, no Bedrock
+ * (`anthropic.` prefix, `-v1:0`) or Vertex (`@date`) decoration, no trailing
+ * date stamp or `-latest`.
+ */
+export function normalizeModelId(model: string): string {
+  let id = model.trim().toLowerCase();
+  const slash = id.lastIndexOf('/');
+  if (slash >= 0) id = id.slice(slash + 1);
+  // Cloud spellings: Bedrock `us.anthropic.claude-…-v1:0`, Vertex `claude-…@20250929`.
+  id = id.replace(/^(?:[a-z]{2,6}\.)?anthropic\./, '').replace(/-v\d+:\d+$/, '').replace(/@.*$/, '');
+  id = id.replace(/\[[^\]]*\]$/, '');
+  id = id.replace(/(\d)\.(?=\d)/g, '$1-');
+  // Dates and `-latest` can stack (`x-latest-20250101` is rare but cheap to allow).
+  for (let prev = ''; prev !== id; ) {
+    prev = id;
+    id = id.replace(/-(?:\d{8}|\d{4}-\d{2}-\d{2}|latest)$/, '');
+    // Anthropic's `claude-opus-4-0` alias is `claude-opus-4`.
+    id = id.replace(/(-\d+)-0$/, '$1');
+  }
+  return id;
+}
+
+interface TableIndex {
+  /** normalised key → price; when two keys normalise alike the later one wins. */
+  byNorm: Map<string, ModelPrice>;
+  /** normalised keys, longest first, for the prefix match. */
+  keysLongestFirst: string[];
+  /** model id → result, so a lookup per summary costs one Map read. */
+  memo: Map<string, ModelPrice | null>;
+}
+
+const indexes = new WeakMap<PriceTable, TableIndex>();
+
+/**
+ * A remainder that starts with a short number is another version of the model
+ * (`claude-opus-4` + `-7`, `gpt-5` + `-4`): it must not inherit the older
+ * version's price, since prices change between versions. Unknown is honest.
+ */
+const NEW_VERSION = /^-\d{1,2}(?:-|$)/;
+
+function indexOf(table: PriceTable): TableIndex {
+  let idx = indexes.get(table);
+  if (!idx) {
+    const byNorm = new Map<string, ModelPrice>();
+    for (const [k, v] of Object.entries(table)) byNorm.set(normalizeModelId(k), v);
+    const keysLongestFirst = [...byNorm.keys()].filter((k) => k !== '').sort((a, b) => b.length - a.length);
+    idx = { byNorm, keysLongestFirst, memo: new Map() };
+    indexes.set(table, idx);
+  }
+  return idx;
+}
+
+/**
+ * Finds the price of a model: the exact id first, then the normalised id, then
+ * the longest table key that is a prefix of the normalised id ending at a `-`
+ * boundary (`gpt-5-2025-08-07` → `gpt-5`, `gpt-5-mini-x` → `gpt-5-mini`, never
+ * `gpt-5-mini` → `gpt-5` while `gpt-5-mini` is in the table). A remainder that
+ * is a new version number (`claude-opus-4-9` over `claude-opus-4`) does not
+ * match. Null when unknown or empty.
+ */
+export function lookupPrice(table: PriceTable, model: string): ModelPrice | null {
+  if (!model || !model.trim()) return null;
+  if (Object.hasOwn(table, model)) return table[model] ?? null;
+  const idx = indexOf(table);
+  const memo = idx.memo.get(model);
+  if (memo !== undefined) return memo;
+  const norm = normalizeModelId(model);
+  let found: ModelPrice | null = idx.byNorm.get(norm) ?? null;
+  if (!found && norm) {
+    for (const key of idx.keysLongestFirst) {
+      if (norm.length <= key.length || !norm.startsWith(key) || norm[key.length] !== '-') continue;
+      if (NEW_VERSION.test(norm.slice(key.length))) continue;
+      found = idx.byNorm.get(key) ?? null;
+      break;
+    }
+  }
+  idx.memo.set(model, found);
+  return found;
+}
+
+/** Token counts to price; `input` excludes cache reads and writes (Anthropic style). */
+export interface PricedTokens {
+  input: number;
+  output: number;
+  cacheRead: number;
+  cacheWrite: number;
+}
+
+/**
+ * Cost in integer micro-USD. A price per million tokens times a token count is
+ * micro-USD, so one rounding at the end is all it takes. Assumes `input` does
+ * NOT include cache reads, as in the `store` and `events` dialects; readers of
+ * logs where it does (Codex, Gemini) subtract the cached part first.
+ */
+export function priceMicros(price: ModelPrice, t: PricedTokens): number {
+  return Math.round(
+    t.input * price.input + t.output * price.output + t.cacheRead * price.cache_read + t.cacheWrite * price.cache_write,
+  );
+}
+
+/**
+ * Provider of a model id (format §3): the part before the first `/`, else the
+ * recorded vendor/provider, else `default`.
+ */
+export function providerOf(model: string, recorded?: string | null): string {
+  const slash = model.indexOf('/');
+  if (slash > 0) {
+    const head = model.slice(0, slash).trim();
+    if (head) return head;
+  }
+  const rec = recorded?.trim();
+  return rec ? rec : 'default';
+}
