@@ -1,0 +1,123 @@
+import { appendFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { diagnoseFile } from '../src/store/doctor.js';
+import { scanLines } from '../src/store/lines.js';
+import { readSummary } from '../src/store/summary-reader.js';
+import { readOpts, tempHome, type TempHome } from './helpers/session-files.js';
+
+let t: TempHome;
+beforeEach(() => {
+  t = tempHome();
+});
+afterEach(() => t.cleanup());
+
+const msg = (role: string, content: string) => ({ type: 'message', timestamp: '2026-11-20T09:00:00Z', message: { role, content } });
+
+describe('line handling shared by every reader', () => {
+  it('counts malformed and unknown lines, skips them and keeps going; blank lines count as neither', async () => {
+    const path = t.write('bad', [
+      'not json at all',
+      msg('user', 'first'),
+      '',
+      '   ',
+      '[1,2,3]',
+      '{"type":"message","message":{"role":"user","content":"trunc',
+      '{"hello":"world"}',
+      '42',
+      { type: 'message', message: { content: 'no role' } },
+      msg('assistant', 'still read'),
+    ]);
+    const { summary: s } = await readSummary(path, readOpts());
+    expect(s!.malformedLines).toBe(4); // text, array, truncated object, number
+    expect(s!.unknownLines).toBe(2); // unknown shape, message without role
+    expect(s!.userMessages).toBe(1);
+    expect(s!.assistantMessages).toBe(1);
+    const d = await diagnoseFile(path);
+    expect(d.malformed).toEqual([1, 5, 6, 8]);
+    expect(d.unknown).toEqual([7, 9]);
+    expect(d.dialect).toBe('store');
+  });
+
+  it('detects the dialect from the first recognised line, after unknown ones', async () => {
+    const path = t.write('late', [{ foo: 1 }, '{bad', { type: 'user', content: 'hi' }, msg('user', 'store line in a turns file')]);
+    const { summary: s } = await readSummary(path, readOpts());
+    expect(s!.dialect).toBe('turns');
+    expect(s!.unknownLines).toBe(2); // {foo}, and the store record in a turns file
+    expect(s!.malformedLines).toBe(1);
+  });
+
+  it('is not a session when no line is recognised', async () => {
+    const path = t.write('nothing', ['{"a":1}', 'junk']);
+    expect((await readSummary(path, readOpts())).summary).toBeNull();
+  });
+
+  it('reads CRLF line endings and a leading BOM', async () => {
+    const path = t.write('crlf', [msg('user', 'windows line'), msg('assistant', 'reply')], { eol: '\r\n', bom: true });
+    const { summary: s } = await readSummary(path, readOpts());
+    expect(s!.malformedLines).toBe(0);
+    expect(s!.messageCount).toBe(2);
+    expect(s!.title).toBe('windows line');
+  });
+
+  it('leaves an incomplete last line pending: neither malformed nor counted, read once complete', async () => {
+    const path = t.write('pending', [msg('user', 'one'), '{"type":"message","message":{"role":"assis'], { trailing: false });
+    const first = await readSummary(path, readOpts());
+    expect(first.summary!.pendingTail).toBe(true);
+    expect(first.summary!.malformedLines).toBe(0);
+    expect(first.summary!.assistantMessages).toBe(0);
+    expect(first.state.offset).toBeLessThan(first.size);
+
+    appendFileSync(path, 'tant","content":"two"}}\n');
+    const second = await readSummary(path, readOpts(), first.state);
+    expect(second.summary!.pendingTail).toBe(false);
+    expect(second.summary!.assistantMessages).toBe(1);
+    expect(second.summary!.userMessages).toBe(1);
+    expect(second.summary!.malformedLines).toBe(0);
+  });
+
+  it('reads a complete record without a final newline as a record, and never twice', async () => {
+    const path = t.write('nofinal', [msg('user', 'one'), msg('assistant', 'two')], { trailing: false });
+    const first = await readSummary(path, readOpts());
+    expect(first.summary!.pendingTail).toBe(false);
+    expect(first.summary!.messageCount).toBe(2);
+    appendFileSync(path, `\n${JSON.stringify(msg('user', 'three'))}\n`);
+    const second = await readSummary(path, readOpts(), first.state);
+    expect(second.summary!.messageCount).toBe(3);
+  });
+
+  it('continues from a persisted (JSON round-tripped) state with the same figures as a full read', async () => {
+    const path = t.write('grow', [{ type: 'meta', title: 'Grow' }, msg('user', 'a'), 'oops']);
+    const first = await readSummary(path, readOpts());
+    const persisted = JSON.parse(JSON.stringify(first.state));
+    appendFileSync(path, `${JSON.stringify(msg('assistant', 'b'))}\n{"x":1}\n${JSON.stringify({ type: 'checkpoint', token_count: 9, messages: [] })}\n`);
+    const incremental = await readSummary(path, readOpts(), persisted);
+    const full = await readSummary(path, readOpts());
+    expect(incremental.summary).toEqual(full.summary);
+    expect(incremental.summary!.malformedLines).toBe(1);
+    expect(incremental.summary!.unknownLines).toBe(1);
+    expect(incremental.summary!.checkpoints).toBe(1);
+  });
+
+  it('skips lines over the size cap with a clear count, and reads the rest', async () => {
+    const huge = JSON.stringify(msg('user', 'x'.repeat(5000)));
+    const path = t.write('big', [msg('user', 'small'), huge, msg('assistant', 'after')]);
+    const { summary: s } = await readSummary(path, readOpts({ maxLineBytes: 1024 }));
+    expect(s!.oversizedLines).toBe(1);
+    expect(s!.userMessages).toBe(1);
+    expect(s!.assistantMessages).toBe(1);
+    expect((await diagnoseFile(path, 1024)).oversized).toEqual([2]);
+  });
+
+  it('splits on newline bytes across chunk boundaries without holding the file in one string', async () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => msg(i % 2 ? 'assistant' : 'user', `message ${i} ${'é日'.repeat(50)}`));
+    const path = t.write('chunks', lines);
+    const seen: string[] = [];
+    const res = await scanLines(path, (text) => void seen.push(text ?? ''));
+    expect(seen).toHaveLength(3000);
+    expect(JSON.parse(seen[2999]!).message.content).toBe(`message 2999 ${'é日'.repeat(50)}`);
+    expect(res.tailBytes).toBe(0);
+    const { summary: s } = await readSummary(path, readOpts());
+    expect(s!.messageCount).toBe(3000);
+    expect(s!.malformedLines).toBe(0);
+  });
+});
