@@ -1,0 +1,128 @@
+/**
+ * Command-line parsing: one table of options, the commands that accept
+ * each, and a UsageError (exit 2) for anything else.
+ */
+import { parseArgs } from 'node:util';
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export const COMMANDS = ['browse', 'list', 'show', 'replay', 'usage', 'export', 'resume', 'cleanup', 'delete', 'restore', 'doctor'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+const GLOBAL = ['home', 'project', 'all', 'demo', 'include-empty', 'pricing', 'resume-cmd', 'tz', 'help'] as const;
+
+const OPTIONS = {
+  home: { type: 'string' },
+  project: { type: 'string' },
+  all: { type: 'boolean' },
+  demo: { type: 'boolean' },
+  'include-empty': { type: 'boolean' },
+  pricing: { type: 'string' },
+  'resume-cmd': { type: 'string' },
+  tz: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  json: { type: 'boolean' },
+  query: { type: 'string', short: 'q' },
+  limit: { type: 'string' },
+  'from-checkpoint': { type: 'boolean' },
+  since: { type: 'string' },
+  by: { type: 'string' },
+  format: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  last: { type: 'boolean' },
+  'max-age': { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  context: { type: 'string' },
+  'older-than': { type: 'string' },
+  yes: { type: 'boolean', short: 'y' },
+} as const;
+
+type OptionName = keyof typeof OPTIONS;
+
+/** Options each command accepts besides the global ones. */
+const COMMAND_OPTIONS: Record<Command, readonly OptionName[]> = {
+  browse: ['query'],
+  list: ['json', 'query', 'limit'],
+  show: ['json'],
+  replay: ['from-checkpoint'],
+  usage: ['since', 'by', 'json'],
+  export: ['format', 'output'],
+  resume: ['last', 'max-age', 'dry-run', 'context'],
+  cleanup: ['older-than', 'dry-run', 'yes'],
+  delete: ['yes'],
+  restore: [],
+  doctor: ['json'],
+};
+
+/** How many positional arguments (ids) each command takes. */
+const POSITIONALS: Record<Command, [min: number, max: number]> = {
+  browse: [0, 0],
+  list: [0, 0],
+  show: [1, 1],
+  replay: [1, 1],
+  usage: [0, 0],
+  export: [1, 1],
+  resume: [0, 1],
+  cleanup: [0, 0],
+  delete: [1, 1],
+  restore: [1, 1],
+  doctor: [0, 0],
+};
+
+export type ParsedOptions = {
+  [K in OptionName]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean;
+};
+
+export interface ParsedArgs {
+  command: Command;
+  positionals: string[];
+  options: ParsedOptions;
+}
+
+export function parseCommandLine(argv: readonly string[]): ParsedArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
+  }
+  const options = parsed.values as ParsedOptions;
+  const [first, ...rest] = parsed.positionals;
+  let command: Command = 'browse';
+  let positionals = parsed.positionals;
+  if (first !== undefined) {
+    if (!(COMMANDS as readonly string[]).includes(first) || first === 'browse') {
+      throw new UsageError(`unknown command ${JSON.stringify(first)}; commands: ${COMMANDS.filter((c) => c !== 'browse').join(', ')}`);
+    }
+    command = first as Command;
+    positionals = rest;
+  }
+  if (options.help || options.version) return { command, positionals, options };
+
+  const allowed = new Set<string>([...GLOBAL, ...COMMAND_OPTIONS[command]]);
+  for (const name of Object.keys(options)) {
+    if (!allowed.has(name)) throw new UsageError(`option --${name} does not apply to ${command === 'browse' ? 'the browser' : `'${command}'`}`);
+  }
+  const [min, max] = POSITIONALS[command];
+  if (command === 'resume' && options.last && positionals.length > 0) throw new UsageError('resume takes an ID or --last, not both');
+  if (command === 'resume' && !options.last && positionals.length === 0) throw new UsageError('resume needs a session ID or --last');
+  if (positionals.length < min) throw new UsageError(`'${command}' needs a session ID`);
+  if (positionals.length > max) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[max])}`);
+  return { command, positionals, options };
+}
+
+/** A positive whole number option, or a UsageError naming it. */
+export function positiveInt(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9]\d{0,8}$/.test(value)) throw new UsageError(`--${name} takes a positive whole number, not ${JSON.stringify(value)}`);
+  return Number(value);
+}
+
+export function oneOf<T extends string>(name: string, value: string | undefined, choices: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!(choices as readonly string[]).includes(value)) throw new UsageError(`--${name} takes one of ${choices.join(', ')}, not ${JSON.stringify(value)}`);
+  return value as T;
+}

@@ -1,0 +1,79 @@
+/**
+ * Entry point: argv → command. Exit codes: 0 ok, 1 runtime error (message
+ * on stderr), 2 usage error. Errors are messages, never stack traces.
+ */
+import { parseCommandLine, UsageError, type ParsedArgs } from './cli-args.js';
+import { buildContext } from './context.js';
+import { cleanupCommand, deleteCommand, restoreCommand } from './commands/trash.js';
+import { doctorCommand } from './commands/doctor.js';
+import { exportCommand } from './commands/export.js';
+import { listCommand } from './commands/list.js';
+import { replayCommand } from './commands/replay.js';
+import { resumeCommand } from './commands/resume.js';
+import { showCommand } from './commands/show.js';
+import { usageCommand } from './commands/usage.js';
+import { HELP } from './help.js';
+import { browseCommand } from './interactive.js';
+import { processIo, type Io } from './io.js';
+import { TemplateError } from '../store/resume.js';
+
+declare const __VERSION__: string | undefined;
+
+export async function run(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  let args: ParsedArgs;
+  try {
+    args = parseCommandLine(argv);
+    if (args.options.help) {
+      io.out(HELP);
+      return 0;
+    }
+    if (args.options.version) {
+      io.out(typeof __VERSION__ === 'string' ? __VERSION__ : 'dev');
+      return 0;
+    }
+    const ctx = buildContext(args.options);
+    const id = args.positionals[0];
+    switch (args.command) {
+      case 'browse':
+        return await browseCommand(ctx, args.options, io);
+      case 'list':
+        return await listCommand(ctx, args.options, io);
+      case 'show':
+        return await showCommand(ctx, id!, args.options, io);
+      case 'replay':
+        return await replayCommand(ctx, id!, args.options, io);
+      case 'usage':
+        return await usageCommand(ctx, args.options, io);
+      case 'export':
+        return await exportCommand(ctx, id!, args.options, io);
+      case 'resume':
+        return await resumeCommand(ctx, id, args.options, io);
+      case 'cleanup':
+        return await cleanupCommand(ctx, args.options, io);
+      case 'delete':
+        return await deleteCommand(ctx, id!, args.options, io);
+      case 'restore':
+        return await restoreCommand(ctx, id!, args.options, io);
+      case 'doctor':
+        return await doctorCommand(ctx, args.options, io);
+      default:
+        return args.command satisfies never;
+    }
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof TemplateError) {
+      io.err(`session-browser: ${err.message}\nRun 'session-browser --help' for usage.`);
+      return 2;
+    }
+    io.err(`session-browser: ${err instanceof Error ? err.message : String(err)}`);
+    if (process.env.SESSION_BROWSER_DEBUG && err instanceof Error && err.stack) io.err(err.stack);
+    return 1;
+  }
+}
+
+// A closed pipe (`session-browser list | head`) is not an error worth a trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+});
+
+const code = await run(process.argv.slice(2));
+process.exitCode = code;

@@ -1,0 +1,55 @@
+/** `show ID`: one session's figures. */
+import { badges } from '../../format/badges.js';
+import { formatDuration, formatInt, formatTokens, formatUsd } from '../../format/numbers.js';
+import { sanitize } from '../../format/sanitize.js';
+import { formatDateTime, relativeTime } from '../../format/time.js';
+import { readSummary } from '../../store/summary-reader.js';
+import type { SessionSummary } from '../../store/types.js';
+import type { ParsedOptions } from '../cli-args.js';
+import type { AppContext } from '../context.js';
+import { toJson, type Io } from '../io.js';
+import { findSession, NotFoundError } from './find-session.js';
+import { publicSummary } from './list.js';
+
+export async function loadSummaryById(ctx: AppContext, id: string): Promise<SessionSummary> {
+  const file = await findSession(ctx, id);
+  const { summary } = await readSummary(file.path, ctx.catalog.readOptions(file.projectId));
+  if (!summary) throw new NotFoundError(`${file.path} holds no session records of any known dialect`);
+  return summary;
+}
+
+export async function showCommand(ctx: AppContext, id: string, options: ParsedOptions, io: Io): Promise<number> {
+  const s = await loadSummaryById(ctx, id);
+  if (options.json) {
+    io.out(toJson(publicSummary(s)));
+    return 0;
+  }
+  const now = ctx.now();
+  const t = s.tokens;
+  const rows: [string, string][] = [
+    ['id', s.id],
+    ['title', s.title],
+    ['dialect', s.dialect],
+    ['project', ctx.catalog.projectLabel(s.projectId, [s])],
+    ['workspace', s.workspace ?? '–'],
+    ['created', `${formatDateTime(s.createdAt, ctx.tz)} (${relativeTime(s.createdAt, now)})`],
+    ['updated', `${formatDateTime(s.updatedAt, ctx.tz)} (${relativeTime(s.updatedAt, now)})`],
+    ['status', s.status],
+    ['messages', `${formatInt(s.messageCount)} (${s.userMessages} user, ${s.assistantMessages} assistant)`],
+    ['tool calls', formatInt(s.toolCalls)],
+    ['model', s.model ? `${s.model} (${s.provider})` : '–'],
+    ['tokens', `${formatTokens(t.total, t.estimated)} total · ${formatInt(t.input)} in · ${formatInt(t.output)} out · ${formatInt(t.cacheRead)} cache read · ${formatInt(t.cacheWrite)} cache write${t.estimated ? ' (estimated)' : ''}`],
+    ['cost', s.costMicros === null ? 'unknown' : formatUsd(s.costMicros)],
+    ['duration', formatDuration(s.durationMs)],
+    ['checkpoints', s.lastCheckpoint ? `${s.checkpoints} (last ${s.lastCheckpoint.timestamp ? formatDateTime(s.lastCheckpoint.timestamp, ctx.tz) : '?'}, ${formatInt(s.lastCheckpoint.tokenCount)} tokens, ${s.lastCheckpoint.messagesAfter} messages after)` : '0'],
+    ['flags', badges(s, now) || '–'],
+    ['lines', `${s.malformedLines} malformed · ${s.unknownLines} unknown · ${s.oversizedLines} oversized${s.pendingTail ? ' · pending tail' : ''}`],
+    ['path', s.path],
+  ];
+  for (const e of s.endpoints) {
+    rows.push([`endpoint`, `${e.vendor || '?'} ${e.endpoint || '(default)'} · ${e.calls} calls · ${formatTokens(e.tokens.total)} · ${formatUsd(e.costMicros)}`]);
+  }
+  const width = Math.max(...rows.map(([k]) => k.length));
+  io.out(rows.map(([k, v]) => `${k.padEnd(width)}  ${sanitize(v, { singleLine: true })}`).join('\n'));
+  return 0;
+}

@@ -1,0 +1,69 @@
+/** `usage`: tokens and cost by model, endpoint, day or session over a window. */
+import { formatDuration, formatInt, formatPercent, formatTokens, formatUsd } from '../../format/numbers.js';
+import { renderTable } from '../../format/table.js';
+import { aggregateUsage, type UsageRow } from '../../store/usage.js';
+import { parseWindowOption, WindowSpecError } from '../../store/window.js';
+import { oneOf, UsageError, type ParsedOptions } from '../cli-args.js';
+import type { AppContext } from '../context.js';
+import { toJson, type Io } from '../io.js';
+import { loadScope } from './list.js';
+
+const GROUPINGS = ['model', 'endpoint', 'day', 'session'] as const;
+
+export async function usageCommand(ctx: AppContext, options: ParsedOptions, io: Io): Promise<number> {
+  const by = oneOf('by', options.by, GROUPINGS, 'model');
+  let window;
+  try {
+    window = parseWindowOption(options.since, ctx.now(), ctx.tz);
+  } catch (err) {
+    if (err instanceof WindowSpecError) throw new UsageError(`bad --since ${JSON.stringify(options.since)}: ${err.message}`);
+    throw err;
+  }
+  const sessions = await loadScope(ctx, io);
+  const report = aggregateUsage(sessions, { by, window, tz: ctx.tz });
+  if (options.json) {
+    io.out(toJson(report));
+    return 0;
+  }
+  const scope = ctx.all ? 'all projects' : ctx.project.root;
+  const span = report.window ? `${report.window.start} .. ${report.window.end}` : 'all time';
+  io.out(`Usage by ${by} · ${scope} · ${span}`);
+  const row = (r: UsageRow, label: string): string[] => [
+    label,
+    formatInt(r.sessions),
+    formatPercent(r.successRate),
+    formatTokens(r.inputTokens),
+    formatTokens(r.outputTokens),
+    formatTokens(r.cacheReadTokens),
+    formatTokens(r.cacheWriteTokens),
+    formatPercent(r.cacheHitRate),
+    r.knownCostMicros === null ? '?' : formatUsd(r.knownCostMicros),
+    r.unknownCostSessions > 0 ? formatInt(r.unknownCostSessions) : '',
+    r.costPerSuccess === null ? '–' : formatUsd(Math.round(r.costPerSuccess * 1e6)),
+    r.durationMs > 0 ? formatDuration(r.durationMs) : '–',
+  ];
+  const label = (r: UsageRow): string => (by === 'model' ? `${r.provider}/${r.model}` : r.key);
+  io.out(
+    renderTable(
+      [
+        { header: by.toUpperCase(), maxWidth: 48 },
+        { header: 'SESSIONS', align: 'right' },
+        { header: 'SUCCESS', align: 'right' },
+        { header: 'INPUT', align: 'right' },
+        { header: 'OUTPUT', align: 'right' },
+        { header: 'CACHE R', align: 'right' },
+        { header: 'CACHE W', align: 'right' },
+        { header: 'HIT', align: 'right' },
+        { header: 'COST', align: 'right' },
+        { header: 'UNPRICED', align: 'right' },
+        { header: '$/SUCCESS', align: 'right' },
+        { header: 'TIME', align: 'right' },
+      ],
+      [...report.rows.map((r) => row(r, label(r))), row(report.totals, 'TOTAL')],
+    ),
+  );
+  if (report.totals.unknownCostSessions > 0) {
+    io.out(`${report.totals.unknownCostSessions} session(s) have tokens with no known price: their cost is not in COST (add prices with --pricing FILE).`);
+  }
+  return 0;
+}

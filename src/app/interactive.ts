@@ -1,0 +1,37 @@
+/**
+ * The default command. On a terminal: the Ink browser, then (after Ink has
+ * unmounted and the terminal is restored) the resume command. When stdout is
+ * captured but stdin and stderr are terminals, it draws on stderr and prints
+ * the chosen id on stdout, like fzf. With no terminal: the list as text.
+ */
+import type { ParsedOptions } from './cli-args.js';
+import type { AppContext } from './context.js';
+import { listCommand } from './commands/list.js';
+import { resumeArgv, spawnResume } from './commands/resume.js';
+import type { Io } from './io.js';
+import { runBrowser } from './run-browser.js';
+import { storeSource } from './store-source.js';
+
+export async function browseCommand(ctx: AppContext, options: ParsedOptions, io: Io): Promise<number> {
+  const stdinTty = process.stdin.isTTY === true;
+  const drawOn = stdinTty && process.stdout.isTTY ? process.stdout : stdinTty && process.stderr.isTTY ? process.stderr : null;
+  if (!drawOn) return listCommand(ctx, options, io);
+  const fzfMode = drawOn === process.stderr;
+
+  const exit = await runBrowser(storeSource(ctx), {
+    stdout: drawOn,
+    stdin: process.stdin,
+    initialScope: ctx.all ? 'all' : 'project',
+    initialQuery: options.query,
+  });
+  if (exit.kind === 'quit') return 0;
+
+  const session = exit.session;
+  if (fzfMode || !ctx.resumeCommand) {
+    io.out(session.id);
+    if (!fzfMode) io.err('session-browser: no resume command configured; printed the id. Set --resume-cmd or "resumeCommand" in the config.');
+    return 0;
+  }
+  const line = resumeArgv(await ctx.catalog.transcript(session), ctx.resumeCommand);
+  return spawnResume(line);
+}

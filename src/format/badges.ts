@@ -1,0 +1,28 @@
+/**
+ * Compact status glyphs shared by the list screen and the text printers:
+ * ◆n checkpoints (compacted), ♨4m prompt cache warm for 4 more minutes,
+ * ● running, ✗ failed, ↻n looping (repeated identical requests),
+ * ⚠n unreadable lines (malformed + unknown + oversized).
+ */
+import type { SessionSummary } from '../store/types.js';
+
+export const BADGE_LEGEND =
+  '◆n compacted (n checkpoints) · ♨ prompt cache warm (time left) · ● running · ✗ failed · ↻n looping · ⚠n unreadable lines';
+
+export function badges(s: SessionSummary, nowMs: number): string {
+  const out: string[] = [];
+  if (s.checkpoints > 0) out.push(`◆${s.checkpoints}`);
+  if (s.cacheWarmUntil) {
+    const left = Date.parse(s.cacheWarmUntil) - nowMs;
+    if (left > 0) {
+      const mins = Math.ceil(left / 60_000);
+      out.push(mins >= 60 ? `♨${Math.floor(mins / 60)}h` : `♨${mins}m`);
+    }
+  }
+  if (s.status === 'running') out.push('●');
+  if (s.status === 'failed') out.push('✗');
+  if (s.strikes >= 2) out.push(`↻${s.strikes}`);
+  const unreadable = s.malformedLines + s.unknownLines + s.oversizedLines;
+  if (unreadable > 0) out.push(`⚠${unreadable}`);
+  return out.join(' ');
+}

@@ -1,0 +1,42 @@
+/** Runs the BUILT binary (dist/cli.js), like a user would, with a fixed zone and no colour. */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const CLI = join(ROOT, 'dist', 'cli.js');
+export const DEMO = join(ROOT, 'fixtures', 'demo');
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], opts: { env?: Record<string, string>; cwd?: string; input?: string } = {}): CliResult {
+  const res = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: opts.cwd ?? ROOT,
+    input: opts.input ?? '',
+    encoding: 'utf8',
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      TZ: 'UTC',
+      NO_COLOR: '1',
+      COLUMNS: '200',
+      // No user config may leak into the tests.
+      XDG_CONFIG_HOME: join(tmpdir(), 'sb-no-config'),
+      ...opts.env,
+    },
+  });
+  return { code: res.status ?? -1, stdout: res.stdout, stderr: res.stderr };
+}
+
+/** A writable copy of the demo home, for commands that change things. */
+export function demoCopy(): { home: string; cleanup: () => void } {
+  const home = mkdtempSync(join(tmpdir(), 'sb-demo-'));
+  cpSync(DEMO, home, { recursive: true });
+  return { home, cleanup: () => rmSync(home, { recursive: true, force: true }) };
+}
