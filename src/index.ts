@@ -29,3 +29,4 @@ export { moveToTrash, restoreFromTrash } from './store/trash.js';
 export { buildSearchIndex, searchSessions, type SearchHit } from './store/search.js';
 export { sanitize } from './format/sanitize.js';
 export { transcriptToMarkdown } from './format/markdown.js';
+export * from './store/writer/index.js';

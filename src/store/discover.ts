@@ -26,6 +26,8 @@ export async function listProjectIds(home: string): Promise<string[]> {
 
 /** Session files of one project (empty when the project has no folder). */
 export async function listProjectSessions(home: string, projectId: string): Promise<SessionFile[]> {
+  // Only hashed ids name a project folder: nothing else may steer the path.
+  if (!isValidProjectId(projectId)) return [];
   let entries;
   try {
     entries = await readdir(projectDir(home, projectId), { withFileTypes: true });

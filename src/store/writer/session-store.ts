@@ -1,0 +1,209 @@
+/**
+ * Writer for the `store` dialect (format §2.1): a conversation with usage,
+ * metrics and compaction checkpoints, appended one record per line while an
+ * agent runs, plus the maintenance an agent needs (atomic rewrite, list,
+ * load, delete, age-based cleanup, Markdown export).
+ */
+import { lstatSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { transcriptToMarkdown } from '../../format/markdown.js';
+import { assertSessionId, projectIdOf, sessionPath } from '../project.js';
+import { loadTranscript } from '../transcript.js';
+import type { SessionSummary, Transcript } from '../types.js';
+import { appendRecord, ensureProjectDir } from './append.js';
+import { writeRecordsAtomic } from './atomic.js';
+import { moveToTrash } from '../trash.js';
+import { newSessionId } from './ids.js';
+import { assertProjectId, listProject, readOptions, type ReadOptions } from './listing.js';
+import type {
+  ChatMessage,
+  Metric,
+  StoreCheckpointRecord,
+  StoreMessageRecord,
+  StoreMeta,
+  StoreMetaRecord,
+  StoreMetricRecord,
+  StoreRecord,
+  StoreTunnelRecord,
+  StoreUsageRecord,
+  UsageEntry,
+} from './records.js';
+import { resolveProjectRoot } from './root.js';
+import { assertCount, assertFinite, assertUsage } from './validate.js';
+
+export interface SessionStoreOptions {
+  /** The session-browser home (format §1), e.g. from `resolveHome`. */
+  home: string;
+  /** The project's root folder; canonicalised like the browser does (git root, real path). */
+  projectRoot: string;
+  /** An existing or chosen id (validated); a new `YYYYMMDD-HHMMSS-xxxxxx` id when absent. */
+  sessionId?: string;
+  /** Clock in ms since epoch, for default timestamps (tests inject a fixed one). */
+  now?: () => number;
+}
+
+/** Writes one `store` session. Nothing is written until the first record. */
+export class SessionStore {
+  readonly home: string;
+  /** Canonical project root. */
+  readonly projectRoot: string;
+  readonly projectId: string;
+  readonly sessionId: string;
+  /** `<home>/projects/<projectId>/<sessionId>.jsonl`. */
+  readonly path: string;
+  private readonly now: () => number;
+  private prepared = false;
+  /** The last meta this instance wrote: the next `appendMeta` merges into it. */
+  private meta: StoreMeta | null = null;
+
+  constructor(opts: SessionStoreOptions) {
+    // Validate before any path is built from the id.
+    if (opts.sessionId !== undefined) assertSessionId(opts.sessionId);
+    this.now = opts.now ?? Date.now;
+    this.home = resolve(opts.home);
+    this.projectRoot = resolveProjectRoot(opts.projectRoot);
+    this.projectId = projectIdOf(this.projectRoot);
+    this.sessionId = opts.sessionId ?? newSessionId(this.now());
+    this.path = sessionPath(this.home, this.projectId, this.sessionId);
+  }
+
+  private iso(): string {
+    return new Date(this.now()).toISOString();
+  }
+
+  private write<R extends StoreRecord>(record: R): R {
+    if (!this.prepared) {
+      ensureProjectDir(this.home, this.projectRoot);
+      this.prepared = true;
+    }
+    appendRecord(this.path, record, { now: this.now });
+    return record;
+  }
+
+  /**
+   * Appends a `meta` record. Readers keep only the last meta (it replaces,
+   * it does not merge), so the fields are merged here with the last meta this
+   * instance wrote and the record written is complete. `id` defaults to the
+   * session id. `created_at`/`updated_at` are written only when given: when
+   * absent the reader takes them from the records' timestamps, which stay
+   * right as the session grows; a fixed `updated_at` would not.
+   */
+  appendMeta(meta: StoreMeta): StoreMetaRecord {
+    if (meta.token_usage) assertUsage('token_usage', meta.token_usage);
+    for (const [key, usage] of Object.entries(meta.endpoint_usage ?? {})) assertUsage(`endpoint_usage[${key}]`, usage);
+    const merged: StoreMeta = { id: this.sessionId, ...this.meta, ...meta };
+    const record = this.write({ type: 'meta' as const, ...merged });
+    this.meta = merged;
+    return record;
+  }
+
+  /** Appends a `message` record (timestamp defaults to now). */
+  appendMessage(message: ChatMessage, timestamp: string = this.iso()): StoreMessageRecord {
+    return this.write({ type: 'message', timestamp, message });
+  }
+
+  /**
+   * Appends a compaction `checkpoint`: `messages` summarise everything before
+   * it, `token_count` is the size of that compacted context.
+   */
+  appendCheckpoint(checkpoint: { messages: ChatMessage[]; token_count: number }, timestamp: string = this.iso()): StoreCheckpointRecord {
+    assertCount('token_count', checkpoint.token_count);
+    return this.write({ type: 'checkpoint', timestamp, token_count: checkpoint.token_count, messages: checkpoint.messages });
+  }
+
+  /** Appends one LLM call's `usage` entry (its timestamp defaults to now). */
+  appendUsage(entry: UsageEntry): StoreUsageRecord {
+    assertUsage('usage', entry.usage);
+    if (entry.turn_index !== undefined) assertCount('turn_index', entry.turn_index);
+    return this.write({ type: 'usage', entry: { ...entry, timestamp: entry.timestamp ?? this.iso() } });
+  }
+
+  /** Appends a `metric` for one endpoint, e.g. `appendMetric('anthropic', url, {name: 'ttft_ms', value: 420})`. */
+  appendMetric(vendor: string, endpoint: string, metric: Metric, timestamp: string = this.iso()): StoreMetricRecord {
+    assertFinite('metric.value', metric.value);
+    return this.write({ type: 'metric', timestamp, vendor, endpoint, metric: { name: metric.name, value: metric.value } });
+  }
+
+  /** Appends a `tunnel_event` record (opaque to the browser, shown as a note). */
+  appendTunnelEvent(event: Record<string, unknown>): StoreTunnelRecord {
+    return this.write({ type: 'tunnel_event', event });
+  }
+
+  /**
+   * Replaces the whole session with `records`, atomically: a temporary file
+   * in the same folder, fsync, rename, fsync of the folder. A reader sees the
+   * old file or the new one, never a mix.
+   */
+  save(records: readonly StoreRecord[]): void {
+    for (const r of records) {
+      if (r.type === 'usage') assertUsage('usage', r.entry.usage);
+      else if (r.type === 'checkpoint') assertCount('token_count', r.token_count);
+      else if (r.type === 'metric') assertFinite('metric.value', r.metric.value);
+    }
+    if (!this.prepared) {
+      ensureProjectDir(this.home, this.projectRoot);
+      this.prepared = true;
+    }
+    writeRecordsAtomic(this.path, records);
+    const lastMeta = [...records].reverse().find((r) => r.type === 'meta');
+    if (lastMeta) {
+      const { type: _type, ...meta } = lastMeta;
+      this.meta = meta;
+    } else {
+      this.meta = null;
+    }
+  }
+
+  /** This session read back in full (summary, transcript, resume context). */
+  transcript(opts: ReadOptions = {}): Promise<Transcript> {
+    return SessionStore.load(this.home, this.projectId, this.sessionId, { now: this.now(), ...opts });
+  }
+
+  /** This session as a Markdown document (the browser's export). */
+  async exportMarkdown(opts: ReadOptions = {}): Promise<string> {
+    const t = await this.transcript(opts);
+    return transcriptToMarkdown(t, { nowMs: opts.now ?? this.now() });
+  }
+
+  /** Reads a session in full. Ids are validated (rejects on a bad one); rejects when the file holds no session records. */
+  static async load(home: string, projectId: string, sessionId: string, opts: ReadOptions = {}): Promise<Transcript> {
+    const path = sessionPath(resolve(home), projectId, sessionId);
+    return await loadTranscript(path, readOptions(projectId, opts));
+  }
+
+  /** Summaries of a project's sessions (every dialect, empty ones included), newest first. */
+  static async list(home: string, projectId: string, opts: ReadOptions = {}): Promise<SessionSummary[]> {
+    return (await listProject(resolve(home), projectId, opts)).map((l) => l.summary);
+  }
+
+  /** Moves a session to the trash (restorable, as in the CLI). Returns false when there was none. */
+  static delete(home: string, projectId: string, sessionId: string): boolean {
+    // Like the CLI: the session moves to <home>/.trash/ and `restore` brings it back.
+    const path = sessionPath(resolve(home), projectId, sessionId);
+    if (!lstatSync(path, { throwIfNoEntry: false })?.isFile()) return false;
+    moveToTrash(resolve(home), projectId, sessionId);
+    return true;
+  }
+
+  /**
+   * Deletes the sessions of a project last updated (format §4 `updatedAt`)
+   * more than `maxAgeMs` before `now`; returns their ids. A file that grew
+   * while it was being judged is in use and is kept.
+   */
+  static async cleanupOlderThan(home: string, projectId: string, maxAgeMs: number, now: number = Date.now()): Promise<string[]> {
+    assertProjectId(projectId);
+    if (!Number.isFinite(maxAgeMs) || maxAgeMs < 0) throw new RangeError(`maxAgeMs must be a non-negative number, got ${maxAgeMs}`);
+    const cutoff = now - maxAgeMs;
+    const removed: string[] = [];
+    for (const { summary, size } of await listProject(resolve(home), projectId, { now })) {
+      if (Date.parse(summary.updatedAt) >= cutoff) continue;
+      try {
+        if (statSync(summary.path).size !== size) continue;
+      } catch {
+        continue;
+      }
+      if (SessionStore.delete(home, projectId, summary.id)) removed.push(summary.id);
+    }
+    return removed;
+  }
+}
