@@ -86,10 +86,16 @@ export function cleanTitle(text: string): string {
   return Array.from(collapsed).slice(0, TITLE_MAX).join('');
 }
 
-/** The first non-blank line of a text, cleaned as a title. */
+/** The first non-blank line of a text, cleaned as a title (without splitting the whole text). */
 export function firstLine(text: string): string {
-  for (const line of text.split('\n')) {
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    // A title is at most 100 characters: never clean more than a few times that.
+    const line = text.slice(start, Math.min(end, start + TITLE_MAX * 8));
     if (line.trim() !== '') return cleanTitle(line);
+    start = end + 1;
   }
   return '';
 }
@@ -120,7 +126,9 @@ export const SEARCH_TEXT_MAX = 32 * 1024;
 /** Appends collapsed text to the search text until the cap is reached. */
 export function appendSearchText(current: string, text: string): string {
   if (current.length >= SEARCH_TEXT_MAX || !text) return current;
-  const piece = text.replace(/\s+/g, ' ').trim();
+  // Collapse only what can still fit (whitespace runs shrink, so take a margin).
+  const room = (SEARCH_TEXT_MAX - current.length) * 2 + 64;
+  const piece = (text.length > room ? text.slice(0, room) : text).replace(/\s+/g, ' ').trim();
   if (!piece) return current;
   const joined = current ? `${current} ${piece}` : piece;
   return joined.length > SEARCH_TEXT_MAX ? joined.slice(0, SEARCH_TEXT_MAX) : joined;
