@@ -1,0 +1,167 @@
+/**
+ * Markdown export of one session (`export --format md`, the `e` key). All
+ * text from the log passes `sanitize`, tool output sits in fences it cannot
+ * close, and message Markdown is contained (see containMarkdown), so nothing
+ * in a log can inject terminal escapes or rewrite the rest of the document.
+ */
+import type { ResumeMessage, SessionSummary, Transcript, TranscriptEntry } from '../store/types.js';
+import { codeFence, containMarkdown, inlineCode } from './fence.js';
+import { formatDuration, formatInt, formatUsd, usdToMicros } from './numbers.js';
+import { sanitize } from './sanitize.js';
+import { formatDateTime, relativeTime } from './time.js';
+
+/** One line of log text, safe for a heading, list item or code span. */
+const one = (text: string): string => sanitize(text, { singleLine: true });
+/** Multi-line log text, controls made visible. */
+const multi = (text: string): string => sanitize(text);
+
+const ROLE_TITLE: Record<string, string> = { user: 'User', assistant: 'Assistant', system: 'System' };
+
+/** ' · 2026-11-20 09:42' for a heading, '' when the time is missing or bad. */
+function when(timestamp: string | null): string {
+  if (!timestamp) return '';
+  const t = formatDateTime(timestamp);
+  return t === '?' ? '' : ` · ${t}`;
+}
+
+function header(s: SessionSummary, nowMs: number | undefined): string {
+  const updated = `${formatDateTime(s.updatedAt)} UTC${nowMs === undefined ? '' : ` (${relativeTime(s.updatedAt, nowMs)})`}`;
+  const tk = s.tokens;
+  const tokens =
+    `${tk.estimated ? '~' : ''}${formatInt(tk.total)} total (${formatInt(tk.input)} input, ` +
+    `${formatInt(tk.output)} output, ${formatInt(tk.cacheRead)} cache read, ` +
+    `${formatInt(tk.cacheWrite)} cache write)${tk.estimated ? ', estimated' : ''}`;
+  const micros = s.costMicros ?? (s.costUsd === null ? null : usdToMicros(s.costUsd));
+  const items = [
+    `**ID:** ${inlineCode(one(s.id))}`,
+    `**Dialect:** ${s.dialect}`,
+    `**Created:** ${formatDateTime(s.createdAt)} UTC`,
+    `**Updated:** ${updated}`,
+    `**Model:** ${s.model ? one(`${s.model} (${s.provider})`) : 'unknown'}`,
+    s.workspace === null ? null : `**Workspace:** ${inlineCode(one(s.workspace))}`,
+    s.status === 'unknown' ? null : `**Status:** ${s.status}`,
+    `**Messages:** ${formatInt(s.messageCount)} (${formatInt(s.userMessages)} user, ${formatInt(s.assistantMessages)} assistant)`,
+    `**Tool calls:** ${formatInt(s.toolCalls)}`,
+    `**Tokens:** ${tokens}`,
+    `**Cost:** ${micros === null ? '? (unknown)' : formatUsd(micros)}`,
+    s.checkpoints > 0 && s.lastCheckpoint
+      ? `**Checkpoints:** ${s.checkpoints} (last: ${formatInt(s.lastCheckpoint.tokenCount)} tokens, ${s.lastCheckpoint.messagesAfter} messages after)`
+      : null,
+  ];
+  const title = one(s.title) || '(untitled)';
+  return `# ${title}\n\n${items.filter((i) => i !== null).map((i) => `- ${i}`).join('\n')}`;
+}
+
+/** Text of a resume-context message: a string, or text parts (others by type). */
+function contentText(content: unknown): string {
+  if (typeof content === 'string') return content;
+  if (content === null || content === undefined) return '';
+  if (!Array.isArray(content)) return JSON.stringify(content) ?? '';
+  return content
+    .map((part: unknown) => {
+      if (typeof part === 'string') return part;
+      if (typeof part !== 'object' || part === null) return '';
+      const p = part as { type?: unknown; text?: unknown };
+      if (typeof p.text === 'string') return p.text;
+      return typeof p.type === 'string' ? `[${p.type}]` : '';
+    })
+    .join('\n');
+}
+
+function quote(text: string): string {
+  return text.split('\n').map((l) => (l ? `> ${l}` : '>')).join('\n');
+}
+
+function checkpointBlock(tokenCount: number, timestamp: string | null, messages: ResumeMessage[]): string {
+  const head = `---\n\n**Checkpoint** (${formatInt(tokenCount)} tokens)${when(timestamp)}`;
+  const quoted = messages.map((m) => quote(`**${one(m.role)}:** ${containMarkdown(multi(contentText(m.content)))}`));
+  return quoted.length === 0 ? head : `${head}\n\n${quoted.join('\n>\n')}`;
+}
+
+function prettyArguments(args: string): { text: string; info: string } {
+  try {
+    return { text: JSON.stringify(JSON.parse(args), null, 2), info: 'json' };
+  } catch {
+    return { text: args, info: '' };
+  }
+}
+
+function resultBlock(label: string, text: string, details: string[]): string {
+  const extra = details.length > 0 ? ` (${details.join(', ')})` : '';
+  return `**Tool result** ${inlineCode(one(label))}${extra}\n\n${codeFence(multi(text))}`;
+}
+
+function entryBlock(e: TranscriptEntry): string {
+  switch (e.kind) {
+    case 'message': {
+      if (e.role === 'tool') return resultBlock(e.name ?? e.toolCallId ?? 'tool', e.text, []);
+      const body = containMarkdown(multi(e.text)).trim() || '_(no text)_';
+      return `### ${ROLE_TITLE[e.role] ?? e.role}${when(e.timestamp)}\n\n${body}`;
+    }
+    case 'tool_call': {
+      const head = `**Tool call** ${inlineCode(one(e.name))}`;
+      if (e.arguments.trim() === '') return `${head} (no arguments)`;
+      const { text, info } = prettyArguments(e.arguments);
+      return `${head}\n\n${codeFence(multi(text), info)}`;
+    }
+    case 'tool_result': {
+      const details = [
+        ...(e.durationMs === undefined ? [] : [formatDuration(e.durationMs)]),
+        ...(e.isError ? ['error'] : []),
+      ];
+      return resultBlock(e.name ?? e.id, e.text, details);
+    }
+    case 'checkpoint':
+      return checkpointBlock(e.tokenCount, e.timestamp, e.messages);
+    case 'usage': {
+      const t = e.tokens;
+      const parts = [
+        one(e.model) || 'unknown model',
+        `${formatInt(t.input)} in`,
+        `${formatInt(t.output)} out`,
+        ...(t.cacheRead > 0 ? [`${formatInt(t.cacheRead)} cache read`] : []),
+        ...(t.cacheWrite > 0 ? [`${formatInt(t.cacheWrite)} cache write`] : []),
+        formatUsd(e.costMicros),
+        ...(e.latencyMs === undefined ? [] : [formatDuration(e.latencyMs)]),
+      ];
+      return `*Usage:* ${parts.join(' · ')}`;
+    }
+    case 'note':
+      return quote(`note ${one(e.type)}: ${containMarkdown(multi(e.text))}`);
+    case 'attempt': {
+      const verdict = `${one(e.verdict)}${e.verified ? ' (verified)' : ''}`;
+      const parts = [`attempt ${e.attempt}`, one(e.tier), one(e.model), formatDuration(e.durationMs), verdict];
+      if (e.feedback && one(e.feedback)) parts.push(one(e.feedback));
+      return `- ${parts.join(' · ')}`;
+    }
+    default:
+      return e satisfies never;
+  }
+}
+
+/**
+ * Render a transcript as a Markdown document: title, metadata list, then
+ * every entry in order. `nowMs` adds "(2h ago)" to the updated time; without
+ * it the output depends on the transcript alone.
+ */
+export function transcriptToMarkdown(t: Transcript, opts?: { nowMs?: number }): string {
+  const blocks: string[] = [header(t.summary, opts?.nowMs), '## Transcript'];
+  let invocation: number | null = null;
+  for (const e of t.entries) {
+    const block = entryBlock(e);
+    if (e.kind === 'attempt') {
+      // Attempts of one invocation form one tight list under a small heading.
+      if (invocation === e.invocation) {
+        blocks[blocks.length - 1] += `\n${block}`;
+        continue;
+      }
+      invocation = e.invocation;
+      blocks.push(`### Skill ${inlineCode(one(e.skill))} · invocation ${e.invocation}${when(e.timestamp)}`);
+    } else {
+      invocation = null;
+    }
+    blocks.push(block);
+  }
+  if (t.entries.length === 0) blocks.push('_No entries._');
+  return `${blocks.join('\n\n')}\n`;
+}

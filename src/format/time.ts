@@ -1,0 +1,87 @@
+/**
+ * Times for people. Recorded times are ISO-8601 strings; "now" is always
+ * passed in so that views and tests agree on one clock. Calendar output is
+ * UTC unless an IANA zone is given (the CLI's `--tz`).
+ */
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * "just now" (under 45 s either way), "5m ago", "2h ago", "3d ago",
+ * "5w ago" (7 to 59 days), "4mo ago", "2y ago"; a future time reads "in 5m".
+ * Units are floored, with a floor of 1 ("1m ago" from 45 s). An unparsable
+ * time gives "?".
+ */
+export function relativeTime(iso: string, nowMs: number): string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t) || !Number.isFinite(nowMs)) return '?';
+  const diff = nowMs - t;
+  const abs = Math.abs(diff);
+  if (abs < 45_000) return 'just now';
+  const span = spanText(abs);
+  return diff < 0 ? `in ${span}` : `${span} ago`;
+}
+
+function spanText(abs: number): string {
+  if (abs < HOUR) return `${Math.max(1, Math.floor(abs / MINUTE))}m`;
+  if (abs < DAY) return `${Math.floor(abs / HOUR)}h`;
+  const days = Math.floor(abs / DAY);
+  if (days < 7) return `${days}d`;
+  if (days < 60) return `${Math.floor(days / 7)}w`;
+  if (days < 365) return `${Math.floor(days / 30.44)}mo`;
+  return `${Math.floor(days / 365.25)}y`;
+}
+
+/** One formatter per zone: building an Intl.DateTimeFormat is the slow part. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function partsIn(ms: number, tz: string): Record<string, string> {
+  let f = formatters.get(tz);
+  if (!f) {
+    // Throws RangeError for an unknown zone: the CLI validates --tz with it.
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(tz, f);
+  }
+  const out: Record<string, string> = {};
+  for (const p of f.formatToParts(ms)) out[p.type] = p.value;
+  return out;
+}
+
+/** UTC needs no Intl lookup: toISOString is exact and much faster. */
+function isUtc(tz: string): boolean {
+  return tz === 'UTC' || tz === 'Etc/UTC';
+}
+
+/**
+ * "2026-11-20 09:42" — minutes precision, in UTC by default or in the IANA
+ * zone `tz`. An unparsable time gives "?".
+ */
+export function formatDateTime(iso: string, tz = 'UTC'): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return '?';
+  if (isUtc(tz)) {
+    const s = new Date(ms).toISOString();
+    return `${s.slice(0, 10)} ${s.slice(11, 16)}`;
+  }
+  const p = partsIn(ms, tz);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+/** Calendar day "2026-11-20" of `iso` in `tz` (UTC default); unparsable → "?". */
+export function dayKey(iso: string, tz = 'UTC'): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return '?';
+  if (isUtc(tz)) return new Date(ms).toISOString().slice(0, 10);
+  const p = partsIn(ms, tz);
+  return `${p.year}-${p.month}-${p.day}`;
+}

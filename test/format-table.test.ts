@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { renderTable } from '../src/format/table.js';
+import { displayWidth } from '../src/format/width.js';
+
+// Line feeds join the table's lines; anything else in C0/C1 or bidi would be an injection.
+const DANGEROUS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
+
+describe('renderTable', () => {
+  it('renders header, rule and rows aligned by column', () => {
+    const out = renderTable(
+      [{ header: 'ID' }, { header: 'Title' }, { header: 'Cost', align: 'right' }],
+      [
+        ['fix-auth', 'Fix flaky auth test', '$0.42'],
+        ['run-7', 'Add retries', '$12.34'],
+      ],
+    );
+    expect(out).toBe(
+      [
+        'ID        Title                  Cost',
+        '────────  ───────────────────  ──────',
+        'fix-auth  Fix flaky auth test   $0.42',
+        'run-7     Add retries          $12.34',
+      ].join('\n'),
+    );
+  });
+
+  it('aligns CJK and emoji cells by display width', () => {
+    const out = renderTable(
+      [{ header: 'Title' }, { header: 'N', align: 'right' }],
+      [
+        ['日本語のタイトル', '1'],
+        ['ascii title', '22'],
+        ['👩‍💻 coding', '333'],
+      ],
+    );
+    const lines = out.split('\n');
+    // Every row ends its right-aligned column at the same display column.
+    const widths = lines.map((l) => displayWidth(l));
+    expect(new Set(widths.slice(1)).size).toBe(1);
+    expect(lines[2]).toBe('日本語のタイトル    1');
+  });
+
+  it('truncates cells over maxWidth with an ellipsis', () => {
+    const out = renderTable([{ header: 'Title', maxWidth: 8 }, { header: 'X' }], [['日本語テキストです', 'y']]);
+    expect(out.split('\n')[2]).toBe('日本語…  y');
+  });
+
+  it('leaves no trailing spaces and fills missing cells with blanks', () => {
+    const out = renderTable([{ header: 'A' }, { header: 'Long header' }], [['x'], ['yy', '']]);
+    for (const line of out.split('\n')) expect(line).not.toMatch(/ $/);
+    expect(out.split('\n')[2]).toBe('x');
+  });
+
+  it('keeps a hostile cell on one line and inert', () => {
+    const out = renderTable([{ header: 'Title' }, { header: 'Id' }], [['evil\x1b[2J\nrow\u202E', 'a']]);
+    expect(out).not.toMatch(DANGEROUS);
+    expect(out.split('\n')).toHaveLength(3);
+    expect(out.split('\n')[2]).toBe('evil␛[2J row⟦U+202E⟧  a');
+  });
+
+  it('honours the gap option', () => {
+    expect(renderTable([{ header: 'a' }, { header: 'b' }], [], { gap: 1 })).toBe('a b\n─ ─');
+  });
+});
