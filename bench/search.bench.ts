@@ -1,0 +1,274 @@
+/**
+ * Search benchmark: 10,000 synthetic sessions (seeded, 2-8 KB of message
+ * text each), ~20 queries — single words, typos, several words, a capital,
+ * CJK, and incremental typing — timed for our `searchSessions`, fuse.js over
+ * all records (title + prompts only) and a plain substring filter.
+ *
+ *   npx tsx bench/search.bench.ts
+ *
+ * `runSearchBench()` is what `bench/run.ts` calls.
+ */
+import { loadavg } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import Fuse from 'fuse.js';
+import { buildSearchIndex, clearSearchCache, searchSessions, type SearchIndex } from '../src/store/search.js';
+import type { SessionSummary } from '../src/store/types.js';
+
+/** One row of the aggregate table. */
+export interface BenchRow {
+  name: string;
+  medianMs: number;
+  p95Ms: number;
+}
+
+const SESSIONS = 10_000;
+const REPS = 5;
+
+/** Standalone queries, each timed from a cold word cache. */
+const QUERIES = [
+  'auth', 'flaky', 'kubernetes', 'migration', 'segfault', 'zebra',
+  'atuh', 'flakey', 'kubrenetes', 'migartion',
+  'auth token', 'fix flaky test', 'deploy docker cache', 'Login page', '登录',
+];
+
+/** Keystroke sequences, timed with the cache warm from the previous keystroke. */
+const TYPING = [
+  ['a', 'au', 'aut', 'auth'],
+  ['s', 'se', 'seg', 'segf', 'segfa', 'segfault'],
+  ['auth', 'auth ', 'auth t', 'auth to', 'auth tok', 'auth token'],
+];
+
+const WORDS = (
+  'fix add remove update refactor test tests build deploy release cache config parser server client ' +
+  'request response database index query migration schema docker image container kubernetes pod ' +
+  'auth token session login logout user password oauth flaky retry timeout network socket stream ' +
+  'buffer encode decode json yaml file path error warning log trace debug memory leak profile ' +
+  'benchmark render component state hook effect reducer router page style theme button input form ' +
+  'validate type interface function class method module import export package version install ' +
+  'lint format commit branch merge rebase review feature bug issue ticket plan rollout metrics'
+).split(' ');
+const FILLER = 'the a to of and in is for that it with on as this be are we was can should will not but'.split(' ');
+const RARE = ['segfault', 'heisenbug', 'idempotency', 'backpressure'];
+const CJK = ['登录', '页面', '错误', '修复', '数据库', '缓存', '测试', '部署'];
+
+/** mulberry32: small, fast, seeded, good enough for synthetic data. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** 10,000 summaries: titles/prompts from WORDS, message text 2-8 KB with filler, case and newlines. */
+export function syntheticSessions(count = SESSIONS, seed = 42): SessionSummary[] {
+  const rnd = prng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+  const phrase = (n: number): string => Array.from({ length: n }, () => pick(WORDS)).join(' ');
+  const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+  const base = Date.parse('2025-01-01T00:00:00Z');
+  const tokens = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, total: 0, estimated: false };
+  return Array.from({ length: count }, (_, k) => {
+    const cjk = rnd() < 0.03;
+    const title = cjk ? `${pick(CJK)}${pick(CJK)}的${pick(CJK)}` : cap(phrase(3 + Math.floor(rnd() * 6)));
+    const firstPrompt = cap(phrase(8 + Math.floor(rnd() * 18)));
+    const lastPrompt = rnd() < 0.6 ? cap(phrase(5 + Math.floor(rnd() * 12))) : firstPrompt;
+    const target = 2048 + Math.floor(rnd() * 6144);
+    const parts: string[] = [title, firstPrompt];
+    let size = title.length + firstPrompt.length;
+    while (size < target) {
+      const sentence = Array.from({ length: 6 + Math.floor(rnd() * 14) }, () =>
+        rnd() < 0.45 ? pick(FILLER) : rnd() < 0.002 ? pick(RARE) : cjk && rnd() < 0.2 ? pick(CJK) : pick(WORDS),
+      ).join(' ');
+      const line = cap(sentence) + (rnd() < 0.3 ? '.\n' : '. ');
+      parts.push(line);
+      size += line.length;
+    }
+    const created = base + k * 60_000;
+    return {
+      id: Math.floor(rnd() * 2 ** 48).toString(16).padStart(12, '0'),
+      path: `/sessions/${k}.jsonl`,
+      dialect: 'store',
+      projectId: 'bench',
+      title,
+      createdAt: new Date(created).toISOString(),
+      updatedAt: new Date(created + Math.floor(rnd() * 3_600_000)).toISOString(),
+      messageCount: 10,
+      userMessages: 5,
+      assistantMessages: 5,
+      toolCalls: 0,
+      model: pick(['claude-sonnet-4', 'gpt-5', 'qwen3-coder', 'gemini-2.5-pro']),
+      provider: 'default',
+      workspace: `/home/dev/${pick(WORDS)}-${pick(WORDS)}`,
+      endpoints: [],
+      models: [],
+      tokens,
+      costUsd: null,
+      costMicros: null,
+      status: 'success',
+      durationMs: 0,
+      checkpoints: 0,
+      lastCheckpoint: null,
+      malformedLines: 0,
+      unknownLines: 0,
+      oversizedLines: 0,
+      pendingTail: false,
+      empty: false,
+      cacheWarmUntil: null,
+      strikes: 0,
+      firstPrompt,
+      lastPrompt,
+      searchText: parts.join(' '),
+    } satisfies SessionSummary;
+  });
+}
+
+function time(fn: () => unknown): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+function quantile(xs: readonly number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] ?? NaN;
+}
+
+function row(name: string, samples: readonly number[]): BenchRow {
+  return { name, medianMs: quantile(samples, 0.5), p95Ms: quantile(samples, 0.95) };
+}
+
+interface Detail {
+  query: string;
+  ours: number;
+  fuse: number;
+  substring: number;
+  hits: number;
+}
+
+/** Runs everything; returns the aggregate rows and, for the printout, per-query figures. */
+async function measure(): Promise<{ rows: BenchRow[]; details: Detail[]; typing: [string, number][] }> {
+  const sessions = syntheticSessions();
+  let index: SearchIndex | null = null;
+  const builds: number[] = [];
+  for (let r = 0; r < 3; r++) builds.push(time(() => (index = buildSearchIndex(sessions))));
+  const idx = index as unknown as SearchIndex;
+
+  // The plain-substring baseline gets its lower-cased title+prompt haystacks for free, as ours does.
+  const heads = sessions.map((s) => `${s.title}\n${s.firstPrompt}\n${s.lastPrompt}`.toLowerCase());
+  const substring = (q: string): number => {
+    const words = q.toLowerCase().split(/\s+/).filter(Boolean);
+    let n = 0;
+    for (const h of heads) if (words.every((w) => h.includes(w))) n++;
+    return n;
+  };
+  // And the naive full-text search the index replaces: every message text scanned per query.
+  const texts = sessions.map((s) => s.searchText.toLowerCase());
+  const fullText = (q: string): number => {
+    const words = q.toLowerCase().split(/\s+/).filter(Boolean);
+    let n = 0;
+    heads.forEach((h, i) => {
+      const t = texts[i] ?? '';
+      if (words.every((w) => h.includes(w) || t.includes(w))) n++;
+    });
+    return n;
+  };
+  const fuse = new Fuse(sessions, {
+    keys: ['title', 'firstPrompt', 'lastPrompt'],
+    includeMatches: true,
+    ignoreLocation: true,
+  });
+
+  // One untimed round first, so no engine pays for JIT compilation or the
+  // garbage of building the others inside its figures.
+  for (const q of QUERIES) {
+    clearSearchCache(idx);
+    searchSessions(idx, q);
+    substring(q);
+  }
+  fuse.search('warm up');
+
+  const ours: number[] = [];
+  const fuseMs: number[] = [];
+  const subMs: number[] = [];
+  const fullMs: number[] = [];
+  const details: Detail[] = [];
+  for (const q of QUERIES) {
+    const mine: number[] = [];
+    let hits = 0;
+    for (let r = 0; r < REPS; r++) {
+      clearSearchCache(idx);
+      mine.push(time(() => (hits = searchSessions(idx, q).length)));
+    }
+    const sub: number[] = [];
+    for (let r = 0; r < REPS; r++) sub.push(time(() => substring(q)));
+    for (let r = 0; r < 3; r++) fullMs.push(time(() => fullText(q)));
+    const f = time(() => fuse.search(q)); // one run: it is the slow one
+    ours.push(...mine);
+    subMs.push(...sub);
+    fuseMs.push(f);
+    details.push({ query: q, ours: quantile(mine, 0.5), fuse: f, substring: quantile(sub, 0.5), hits });
+    await Promise.resolve(); // let an aggregator's spinner breathe between queries
+  }
+
+  const typingMs: number[] = [];
+  const typing: [string, number][] = [];
+  for (let r = 0; r < REPS; r++) {
+    for (const seq of TYPING) {
+      clearSearchCache(idx);
+      for (const q of seq) {
+        const t = time(() => searchSessions(idx, q, { limit: 50 }).forEach((h) => h.snippet));
+        typingMs.push(t);
+        if (r === REPS - 1) typing.push([q, t]);
+      }
+    }
+  }
+
+  const rows: BenchRow[] = [
+    row('search: buildSearchIndex (10k sessions)', builds),
+    row('search: ours, cold query', ours),
+    row('search: ours, while typing', typingMs),
+    row('search: fuse.js over all (title+prompts)', fuseMs),
+    row('search: plain substring (title+prompts)', subMs),
+    row('search: plain substring (+ message text)', fullMs),
+  ];
+  return { rows, details, typing };
+}
+
+/** The aggregate figures, for `bench/run.ts`. */
+export async function runSearchBench(): Promise<BenchRow[]> {
+  return (await measure()).rows;
+}
+
+const fmt = (ms: number): string => ms.toFixed(ms < 10 ? 2 : 1).padStart(8);
+
+async function main(): Promise<void> {
+  const { rows, details, typing } = await measure();
+  const load = loadavg().map((x) => x.toFixed(1)).join(' ');
+  console.log(`\n${SESSIONS} sessions; per query (median of ${REPS} runs; fuse.js one run); load average ${load}\n`);
+  console.log(`${'query'.padEnd(22)}${'hits'.padStart(7)}${'ours'.padStart(8)}${'fuse'.padStart(8)}${'substr'.padStart(8)}  fuse/ours`);
+  for (const d of details) {
+    console.log(
+      `${d.query.padEnd(22)}${String(d.hits).padStart(7)}${fmt(d.ours)}${fmt(d.fuse)}${fmt(d.substring)}  ${(d.fuse / d.ours).toFixed(0).padStart(6)}x`,
+    );
+  }
+  console.log('\nwhile typing (limit 50, snippets read), last run:');
+  console.log(typing.map(([q, t]) => `  ${JSON.stringify(q)} ${t.toFixed(2)} ms`).join('\n'));
+  console.log(`\n${'engine'.padEnd(44)}${'median'.padStart(8)}${'p95'.padStart(8)}  (ms)`);
+  for (const r of rows) console.log(`${r.name.padEnd(44)}${fmt(r.medianMs)}${fmt(r.p95Ms)}`);
+  const byName = (s: string): BenchRow | undefined => rows.find((r) => r.name.includes(s));
+  const cold = byName('cold');
+  const f = byName('fuse');
+  if (cold && f) {
+    console.log(
+      `\nfuse/ours: median ${(f.medianMs / cold.medianMs).toFixed(0)}x, p95 ${(f.p95Ms / cold.p95Ms).toFixed(0)}x`,
+    );
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await main();
+}
