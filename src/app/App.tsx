@@ -1,0 +1,178 @@
+/**
+ * The interactive browser: one reducer for the state (run in a synchronous
+ * store), the list derived from it, and one screen at a time (list, session, cost, help, delete dialog).
+ * The whole frame stays at most `rows - 1` lines so Ink never clears the
+ * terminal, and every line fits the width so nothing wraps.
+ */
+import React, { useCallback, useMemo, useState } from 'react';
+import { Box, Text } from 'ink';
+import { sanitize } from '../format/sanitize.js';
+import { truncate } from '../format/width.js';
+import { CostView } from '../components/CostView.js';
+import { SessionScreen } from '../components/SessionScreen.js';
+import { ConfirmDialog } from '../components/ConfirmDialog.js';
+import { HelpBar } from '../components/HelpBar.js';
+import { HelpOverlay } from '../components/HelpOverlay.js';
+import { PreviewStrip } from '../components/PreviewStrip.js';
+import { SearchBox } from '../components/SearchBox.js';
+import { SessionList } from '../components/SessionList.js';
+import { StatusBar } from '../components/StatusBar.js';
+import { EmptyState, ErrorState, Loading } from '../components/States.js';
+import { theme } from '../components/theme.js';
+import { initialBrowserState, type BrowserState } from './browser-reducer.js';
+import { inputMode, targetOf, useBrowserInput } from './hooks/use-browser-input.js';
+import { useBrowserStore } from './hooks/use-browser-store.js';
+import { createListDeriver } from './list-model.js';
+import { useSessionsLoader } from './hooks/use-sessions-loader.js';
+import { useTerminalSize } from './hooks/use-terminal-size.js';
+import { resolveIndex, resolveScroll } from './list-layout.js';
+import type { BrowserExit, BrowserSource, Scope } from './source.js';
+
+export interface AppProps {
+  /** Data and side effects (the store in the CLI, a fake in tests). */
+  source: BrowserSource;
+  /** Called once with how the browser ended; the caller unmounts (and spawns for 'resume'). */
+  onExit: (exit: BrowserExit) => void;
+  /** Start in this scope (default 'project'; 'all' for --all). */
+  initialScope?: Scope;
+  /** Start with this search filter. */
+  initialQuery?: string;
+}
+
+/** Lines of the list screen besides the list: status, search, column header, help bar. */
+const CHROME_LINES = 4;
+
+/** How the list screen spends `rows - 1` lines (so Ink never clears the terminal). */
+export function frameBudget(rows: number, state: BrowserState): { budget: number; bottom: number; viewport: number } {
+  const budget = Math.max(3, rows - 1);
+  // The preview strip (or the delete dialog) takes two lines, dropped on tiny terminals.
+  const bottom = state.view === 'confirm-delete' || budget >= 14 ? 2 : 0;
+  const flash = state.flash ? 1 : 0;
+  return { budget, bottom, viewport: Math.max(1, budget - CHROME_LINES - bottom - flash) };
+}
+
+export function App({ source, onExit, initialScope, initialQuery }: AppProps): React.JSX.Element {
+  const [state, store] = useBrowserStore(() =>
+    initialBrowserState({ scope: initialScope ?? (source.project ? 'project' : 'all'), query: initialQuery ?? '' }),
+  );
+  const { columns: width, rows } = useTerminalSize();
+  useSessionsLoader(source, state.scope, state.reloadSeq, store.dispatch);
+  const nowMs = source.nowMs();
+  const { budget, bottom, viewport } = frameBudget(rows, state);
+
+  const [derive] = useState(createListDeriver);
+  const projectLabel = useCallback((id: string) => source.projectLabel(id), [source]);
+  const listOf = useCallback(
+    (s: BrowserState) =>
+      derive({ sessions: s.sessions, query: s.query, scope: s.scope, projectLabel, viewport: frameBudget(rows, s).viewport }),
+    [derive, projectLabel, rows],
+  );
+  const model = listOf(state);
+  const index = resolveIndex(model.layout, state.selectedId, state.selectedIndex);
+  const scroll = resolveScroll(model.layout, index, state.scroll);
+  const selected = model.items[index]?.summary ?? null;
+  const target = useMemo(() => targetOf(state), [state]);
+  const plan = useMemo(() => {
+    const s = state.view === 'session' ? target : selected;
+    if (!s) return null;
+    try {
+      return source.resumePlan(s);
+    } catch {
+      return null; // the preview is a courtesy; opening the session reports the problem
+    }
+  }, [source, selected, target, state.view]);
+
+  useBrowserInput({ store, listOf, source, onExit });
+  const load = useCallback(
+    () => (target ? source.loadTranscript(target) : Promise.reject(new Error('no session'))),
+    [source, target],
+  );
+  const back = useCallback(() => store.dispatch({ type: 'close' }), [store]);
+  const resume = useCallback(() => {
+    if (target) onExit({ kind: 'resume', session: target });
+  }, [onExit, target]);
+  const filtered = useMemo(() => model.items.map((it) => it.summary), [model.items]);
+  const sessionOpen = state.view === 'session' && target !== null && plan !== null;
+  const mode = inputMode(state) ?? 'list';
+
+  if (sessionOpen && target && plan) {
+    return (
+      <SessionScreen
+        summary={target}
+        load={load}
+        plan={plan}
+        width={width}
+        height={budget}
+        nowMs={nowMs}
+        isActive
+        onBack={back}
+        onResume={resume}
+      />
+    );
+  }
+
+  const root = state.scope === 'all' ? null : (source.project?.root ?? null);
+  const header = (
+    <StatusBar
+      root={root}
+      total={state.sessions.length}
+      matches={model.matches}
+      query={state.query}
+      loading={state.loading}
+      width={width}
+    />
+  );
+  const helpBar = <HelpBar mode={mode} width={width} omit={state.query === '' ? ['escape'] : []} />;
+
+  if (state.view === 'cost' || state.view === 'help') {
+    const scopeLabel = (root ?? 'all projects') + (state.query.trim() ? ` · matching “${state.query.trim()}”` : '');
+    return (
+      <Box flexDirection="column" width={width}>
+        {header}
+        {state.view === 'cost' ? (
+          <CostView
+            sessions={filtered}
+            nowMs={nowMs}
+            window={state.costWindow}
+            width={width}
+            height={budget - 2}
+            scopeLabel={sanitize(scopeLabel, { singleLine: true })}
+          />
+        ) : (
+          <HelpOverlay width={width} height={budget - 2} />
+        )}
+        {helpBar}
+      </Box>
+    );
+  }
+
+  let body: React.JSX.Element;
+  if (state.error !== null) body = <ErrorState message={state.error} width={width} />;
+  else if (state.loading && state.sessions.length === 0) body = <Loading width={width} />;
+  else if (model.items.length === 0) body = <EmptyState scope={state.scope} query={state.query} width={width} />;
+  else
+    body = (
+      <SessionList items={model.items} layout={model.layout} selectedIndex={index} scroll={scroll} width={width} nowMs={nowMs} />
+    );
+
+  return (
+    <Box flexDirection="column" width={width}>
+      {header}
+      <SearchBox query={state.query} focused={state.searchFocused} width={width} />
+      <Box flexDirection="column" height={viewport + 1}>
+        {body}
+      </Box>
+      {state.view === 'confirm-delete' && target ? (
+        <ConfirmDialog summary={target} width={width} />
+      ) : bottom > 0 ? (
+        <PreviewStrip summary={selected} plan={plan} width={width} />
+      ) : null}
+      {state.flash ? (
+        <Text color={theme.flash} wrap="truncate-end">
+          {truncate(sanitize(state.flash, { singleLine: true }), width)}
+        </Text>
+      ) : null}
+      {state.view === 'confirm-delete' ? <HelpBar mode="confirm" width={width} /> : helpBar}
+    </Box>
+  );
+}

@@ -1,0 +1,198 @@
+/**
+ * The browser's state in one pure reducer. What the screen shows (filtered
+ * rows, counts, the visible window) is derived from this state (list-model.ts);
+ * nothing here copies derived data. Navigation actions carry the layout of
+ * the list being looked at, because the filtered order is derived, not stored.
+ */
+import type { SessionSummary } from '../store/types.js';
+import type { Scope } from './source.js';
+import { pageIndex, resolveIndex, resolveScroll, type ListLayout } from './list-layout.js';
+
+/** The screen in front: the list, an opened session, the cost view, help, or the delete dialog. */
+export type View = 'list' | 'session' | 'cost' | 'help' | 'confirm-delete';
+
+/** Time window of the cost view; `w` cycles through them in this order. */
+export type CostWindow = 'today' | '7d' | '30d' | 'all';
+export const COST_WINDOWS: readonly CostWindow[] = ['today', '7d', '30d', 'all'];
+
+export interface BrowserState {
+  scope: Scope;
+  sessions: SessionSummary[];
+  /** True until the first answer for this scope arrives. */
+  loading: boolean;
+  /** A user-facing load error (never a stack trace). */
+  error: string | null;
+  /** Bumped to ask for a fresh load of the same scope (after a delete). */
+  reloadSeq: number;
+  query: string;
+  /** The search box owns the letters. */
+  searchFocused: boolean;
+  /** The selected session; null means "the item at selectedIndex". */
+  selectedId: string | null;
+  /** Last known position of the selection, the fallback when its session disappears. */
+  selectedIndex: number;
+  /** First visible list line (see list-layout.ts). */
+  scroll: number;
+  view: View;
+  /** Session id the session screen or the delete dialog is about. */
+  target: string | null;
+  costWindow: CostWindow;
+  /** One-line message ("Exported to …"), cleared by the next key. */
+  flash: string | null;
+}
+
+export type BrowserAction =
+  | { type: 'loaded'; scope: Scope; sessions: SessionSummary[] }
+  | { type: 'load-failed'; scope: Scope; message: string }
+  | { type: 'toggle-scope' }
+  | { type: 'move'; delta: number; layout: ListLayout }
+  | { type: 'page'; direction: 1 | -1; layout: ListLayout }
+  | { type: 'jump'; to: 'top' | 'bottom'; layout: ListLayout }
+  | { type: 'focus-search' }
+  | { type: 'set-query'; query: string }
+  /** Typed or pasted text for the search box (control characters become spaces). */
+  | { type: 'type'; text: string }
+  | { type: 'backspace' }
+  | { type: 'escape' }
+  | { type: 'open-session'; id: string }
+  | { type: 'toggle-cost' }
+  | { type: 'cycle-cost-window' }
+  | { type: 'toggle-help' }
+  /** `index`: where the session sits in the list seen, so its neighbour is selected after the delete. */
+  | { type: 'ask-delete'; id: string; index: number }
+  | { type: 'close' }
+  | { type: 'deleted'; id: string; message: string }
+  | { type: 'flash'; message: string };
+
+/** The state before the first load. */
+export function initialBrowserState(opts: { scope?: Scope; query?: string } = {}): BrowserState {
+  return {
+    scope: opts.scope ?? 'project',
+    sessions: [],
+    loading: true,
+    error: null,
+    reloadSeq: 0,
+    query: opts.query ?? '',
+    searchFocused: false,
+    selectedId: null,
+    selectedIndex: 0,
+    scroll: 0,
+    view: 'list',
+    target: null,
+    costWindow: '7d',
+    flash: null,
+  };
+}
+
+/** Select item `index` of `layout` and scroll just enough to show it. */
+function selectIndex(state: BrowserState, layout: ListLayout, index: number): BrowserState {
+  if (index < 0) return { ...state, selectedId: null, selectedIndex: 0, scroll: 0 };
+  const current = resolveIndex(layout, state.selectedId, state.selectedIndex);
+  // Start from the scroll the user sees (stale stored scroll is re-resolved first).
+  const seen = resolveScroll(layout, current, state.scroll);
+  return {
+    ...state,
+    selectedId: layout.ids[index] ?? null,
+    selectedIndex: index,
+    scroll: resolveScroll(layout, index, seen),
+  };
+}
+
+function current(state: BrowserState, layout: ListLayout): number {
+  return resolveIndex(layout, state.selectedId, state.selectedIndex);
+}
+
+/** Control characters a paste could carry into the query (newlines, tabs, ESC). */
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]+/g;
+
+/** Keys clear the flash message; results of async work (loads, deletes) do not. */
+function keyed(state: BrowserState): BrowserState {
+  return state.flash === null ? state : { ...state, flash: null };
+}
+
+export function browserReducer(state: BrowserState, action: BrowserAction): BrowserState {
+  switch (action.type) {
+    case 'loaded':
+      // An answer for a scope the user already left is stale.
+      if (action.scope !== state.scope) return state;
+      return { ...state, sessions: action.sessions, loading: false, error: null };
+    case 'load-failed':
+      if (action.scope !== state.scope) return state;
+      return { ...state, loading: false, error: action.message };
+    case 'toggle-scope':
+      return {
+        ...keyed(state),
+        scope: state.scope === 'project' ? 'all' : 'project',
+        sessions: [],
+        loading: true,
+        error: null,
+        selectedId: null,
+        selectedIndex: 0,
+        scroll: 0,
+      };
+    case 'move': {
+      const s = keyed(state);
+      const n = action.layout.ids.length;
+      const i = current(s, action.layout);
+      return selectIndex(s, action.layout, n === 0 ? -1 : Math.min(n - 1, Math.max(0, i + action.delta)));
+    }
+    case 'page': {
+      const s = keyed(state);
+      return selectIndex(s, action.layout, pageIndex(action.layout, current(s, action.layout), action.direction));
+    }
+    case 'jump': {
+      const s = keyed(state);
+      const n = action.layout.ids.length;
+      return selectIndex(s, action.layout, n === 0 ? -1 : action.to === 'top' ? 0 : n - 1);
+    }
+    case 'focus-search':
+      return { ...keyed(state), view: 'list', searchFocused: true };
+    case 'set-query':
+      return { ...keyed(state), query: action.query };
+    case 'type': {
+      const text = action.text.replace(CONTROLS, ' ');
+      return text === '' ? state : { ...keyed(state), query: state.query + text };
+    }
+    case 'backspace': {
+      // Drop the last code point (a surrogate pair is one), not half of it.
+      const chars = Array.from(state.query);
+      chars.pop();
+      return { ...keyed(state), query: chars.join('') };
+    }
+    case 'escape':
+      // First Esc leaves the box and keeps the filter; the next one clears it.
+      if (state.searchFocused) return { ...keyed(state), searchFocused: false };
+      if (state.query !== '') return { ...keyed(state), query: '' };
+      return keyed(state);
+    case 'open-session':
+      return { ...keyed(state), view: 'session', target: action.id, selectedId: action.id, searchFocused: false };
+    case 'toggle-cost':
+      return { ...keyed(state), view: state.view === 'cost' ? 'list' : 'cost' };
+    case 'cycle-cost-window': {
+      const next = COST_WINDOWS[(COST_WINDOWS.indexOf(state.costWindow) + 1) % COST_WINDOWS.length];
+      return { ...keyed(state), costWindow: next ?? '7d' };
+    }
+    case 'toggle-help':
+      return { ...keyed(state), view: state.view === 'help' ? 'list' : 'help' };
+    case 'ask-delete':
+      return { ...keyed(state), view: 'confirm-delete', target: action.id, selectedId: action.id, selectedIndex: action.index };
+    case 'close':
+      return { ...keyed(state), view: 'list', target: null };
+    case 'deleted':
+      // Drop it at once (the reload confirms); the selection falls on its neighbour.
+      return {
+        ...state,
+        sessions: state.sessions.filter((s) => s.id !== action.id),
+        selectedId: state.selectedId === action.id ? null : state.selectedId,
+        view: 'list',
+        target: null,
+        flash: action.message,
+        reloadSeq: state.reloadSeq + 1,
+      };
+    case 'flash':
+      return { ...state, flash: action.message };
+    default:
+      return action satisfies never;
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * The cost view (`c` in the list): totals over a window, a per-model table
+ * and a cost bar per day (or per week for long 'all' windows). Read-only:
+ * the shell owns `w` (cycle the window) and Esc. Unknown cost is shown as
+ * such ('?', "3 sessions with unknown cost"), never folded into $0.
+ */
+import React, { useMemo } from 'react';
+import { Box, Text } from 'ink';
+import type { SessionSummary } from '../store/types.js';
+import type { UsageRow } from '../store/usage.js';
+import { sanitize } from '../format/sanitize.js';
+import { formatInt, formatPercent, formatTokens, formatUsd, usdToMicros } from '../format/numbers.js';
+import { bar } from '../format/charts.js';
+import { displayWidth, padEnd, padStart, truncate } from '../format/width.js';
+import { buildCostModel, fitTable, type CostModel, type CostWindowName, type FitColumn } from './cost-model.js';
+import { sessionTheme } from './session-theme.js';
+
+export interface CostViewProps {
+  /** The sessions in scope (this project or all projects); the window filters them by `updatedAt`. */
+  sessions: SessionSummary[];
+  /** "Now" in epoch ms: windows are whole UTC days up to today. */
+  nowMs: number;
+  /** The window `w` cycles through. */
+  window: CostWindowName;
+  /** Columns available. */
+  width: number;
+  /** Rows available: the view never renders more lines. */
+  height: number;
+  /** What the sessions are, e.g. "this project" or "all projects". */
+  scopeLabel: string;
+}
+
+interface Line {
+  text: string;
+  color?: string;
+  bold?: boolean;
+}
+
+/** Known cost plus a '?' when some sessions' cost is unknown; '?' alone when none is known. */
+export function costText(row: Pick<UsageRow, 'knownCostMicros' | 'unknownCostSessions'>): string {
+  if (row.knownCostMicros === null) return row.unknownCostSessions > 0 ? '?' : formatUsd(0);
+  return row.unknownCostSessions > 0 ? `${formatUsd(row.knownCostMicros)}+?` : formatUsd(row.knownCostMicros);
+}
+
+/** Greedy wrap of " · "-joined segments, so a narrow terminal gets two lines, not a cut. */
+function joinWrapped(segments: string[], width: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const seg of segments) {
+    const next = line ? `${line} · ${seg}` : seg;
+    if (line && displayWidth(next) > width) {
+      out.push(line);
+      line = seg;
+    } else line = next;
+  }
+  if (line) out.push(line);
+  return out.map((l) => truncate(l, width));
+}
+
+const MODEL_COLUMNS: FitColumn[] = [
+  { header: 'model', minWidth: 12 },
+  { header: 'sessions', align: 'right' },
+  { header: 'tokens', align: 'right' },
+  { header: 'cache hit', align: 'right', dropPriority: 2 },
+  { header: 'success', align: 'right', dropPriority: 3 },
+  { header: 'cost', align: 'right' },
+  { header: '$/success', align: 'right', dropPriority: 1 },
+];
+
+function modelRow(r: UsageRow, estimated: boolean): string[] {
+  return [
+    sanitize(r.key, { singleLine: true }),
+    formatInt(r.sessions),
+    formatTokens(r.totalTokens, estimated),
+    formatPercent(r.cacheHitRate),
+    formatPercent(r.successRate),
+    costText(r),
+    r.costPerSuccess === null ? '–' : formatUsd(usdToMicros(r.costPerSuccess)),
+  ];
+}
+
+/** The chart's rows: "11-20 ████▍   $1.23", newest last. */
+function chartLines(m: CostModel, count: number, width: number): string[] {
+  const shown = m.buckets.slice(Math.max(0, m.buckets.length - count));
+  const max = shown.reduce((n, b) => Math.max(n, b.costMicros ?? 0), 0);
+  const costs = shown.map((b) => (b.sessions === 0 ? '' : costText({ knownCostMicros: b.costMicros, unknownCostSessions: b.unknownCostSessions })));
+  const costWidth = costs.reduce((n, c) => Math.max(n, displayWidth(c)), 0);
+  const label = (key: string): string => (m.unit === 'day' ? key.slice(5) : key);
+  return shown.map((b, i) => {
+    const head = `${label(b.key)} `;
+    const room = Math.max(0, width - displayWidth(head) - costWidth - 1);
+    return truncate(`${head}${padEnd(bar(b.costMicros ?? 0, max, room), room)} ${padStart(costs[i] ?? '', costWidth)}`, width);
+  });
+}
+
+/** Every line of the view for a given size (pure; the component only paints it). */
+export function costViewLines(m: CostModel, p: Omit<CostViewProps, 'sessions' | 'nowMs'>): Line[] {
+  const { width, height } = p;
+  const unit = m.unit === 'day' ? 'daily' : 'weekly';
+  const scope = sanitize(p.scopeLabel, { singleLine: true });
+  const lines: Line[] = [{ text: truncate(`Cost · ${scope} · window ${p.window} (w cycles) · ${unit} bars`, width), bold: true }];
+  const t = m.totals;
+  if (t.sessions === 0) {
+    lines.push({ text: truncate('No sessions in this window. Press w for a wider one.', width), color: sessionTheme.muted });
+    return lines;
+  }
+  const perSuccess = t.costPerSuccess === null ? '–' : formatUsd(usdToMicros(t.costPerSuccess));
+  const segments = [
+    `cost ${costText(t)}`,
+    `${formatInt(t.sessions)} sessions`,
+    `success ${formatPercent(t.successRate)}`,
+    `${formatTokens(t.totalTokens, m.estimatedTokens)} tokens`,
+    `cache hit ${formatPercent(t.cacheHitRate)}`,
+    `${perSuccess} per success`,
+  ];
+  lines.push(...joinWrapped(segments, width).map((text) => ({ text })));
+  if (t.unknownCostSessions > 0) {
+    const n = t.unknownCostSessions;
+    lines.push({ text: truncate(`${n} session${n === 1 ? '' : 's'} with unknown cost (not in the $ figures: '?')`, width), color: sessionTheme.warning });
+  }
+  // Fixed rows: blank + "By model" + table header + rule, then blank + chart title.
+  const room = Math.max(0, height - lines.length - 6);
+  let models = Math.min(m.models.length, Math.max(1, Math.floor(room / 3)));
+  const bars = Math.min(m.buckets.length, Math.max(0, room - models));
+  models = Math.max(0, Math.min(m.models.length, room - bars));
+  const hidden = m.models.length - models;
+  const rows = m.models.slice(0, hidden > 0 ? Math.max(0, models - 1) : models).map((r) => modelRow(r, m.estimatedTokens));
+  lines.push({ text: ' ' }, { text: 'By model', color: sessionTheme.accent });
+  lines.push(...fitTable(MODEL_COLUMNS, rows, width).map((text) => ({ text })));
+  if (hidden > 0) lines.push({ text: truncate(`… ${m.models.length - rows.length} more models`, width), color: sessionTheme.muted });
+  const cut = bars < m.buckets.length ? ` · last ${bars} of ${m.buckets.length}` : '';
+  const title = m.unit === 'day' ? 'Cost per day (UTC, by last activity)' : 'Cost per week (from Monday, UTC, by last activity)';
+  lines.push({ text: ' ' }, { text: truncate(title + cut, width), color: sessionTheme.accent });
+  lines.push(...chartLines(m, bars, width).map((text) => ({ text, color: sessionTheme.bar })));
+  return lines.slice(0, Math.max(0, height));
+}
+
+export function CostView({ sessions, nowMs, window, width, height, scopeLabel }: CostViewProps): React.JSX.Element {
+  const model = useMemo(() => buildCostModel(sessions, window, nowMs), [sessions, window, nowMs]);
+  const lines = costViewLines(model, { window, width, height, scopeLabel });
+  return (
+    <Box flexDirection="column" width={width}>
+      {lines.map((line, i) => (
+        <Text key={i} wrap="truncate" color={line.color} bold={line.bold}>
+          {line.text || ' '}
+        </Text>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * Two lines under the list about the selected session: its first and last
+ * prompt, then its workspace and what Enter would resume.
+ */
+import React from 'react';
+import { Box, Text } from 'ink';
+import type { ResumePlan, SessionSummary } from '../store/types.js';
+import { sanitize } from '../format/sanitize.js';
+import { displayWidth, fit, truncate } from '../format/width.js';
+import { formatInt, formatTokens } from '../format/numbers.js';
+import { theme } from './theme.js';
+
+/** "09:30" in the local zone (TZ), '' when unknown. */
+function clock(iso: string | null): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+/** "resume from checkpoint 09:30 · 12 msgs after · ~8.2k tokens" or "resume whole conversation · 40 msgs". */
+export function resumeSummary(plan: ResumePlan): string {
+  if (plan.checkpoint) {
+    const at = clock(plan.checkpoint.timestamp);
+    return (
+      `resume from checkpoint${at ? ' ' + at : ''} · ${formatInt(plan.messagesAfter)} msgs after` +
+      ` · ${formatTokens(plan.estimatedContextTokens, true)} tokens`
+    );
+  }
+  return `resume whole conversation · ${formatInt(plan.contextMessages)} msgs`;
+}
+
+/** The prompts line: "first: … │ last: …" (one prompt when they are the same). */
+export function promptsLine(s: SessionSummary, width: number): string {
+  const first = sanitize(s.firstPrompt, { singleLine: true });
+  const last = sanitize(s.lastPrompt, { singleLine: true });
+  if (first === '' && last === '') return fit('(no prompts recorded)', width);
+  if (last === '' || last === first) return fit(`prompt: ${first}`, width);
+  const half = Math.floor((width - 3) / 2);
+  const left = fit(`first: ${first}`, half);
+  return fit(`${left} │ ${truncate(`last: ${last}`, Math.max(0, width - displayWidth(left) - 3))}`, width);
+}
+
+export interface PreviewStripProps {
+  /** The selected session, null when none. */
+  summary: SessionSummary | null;
+  /** Its resume plan, null when it could not be computed. */
+  plan: ResumePlan | null;
+  width: number;
+}
+
+export function PreviewStrip({ summary, plan, width }: PreviewStripProps): React.JSX.Element {
+  if (!summary) return <Box height={2} />;
+  const where = summary.workspace ? sanitize(summary.workspace, { singleLine: true }) : '(no workspace recorded)';
+  const second = plan ? `${where} · ${resumeSummary(plan)}` : where;
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text wrap="truncate-end">{promptsLine(summary, width)}</Text>
+      <Text color={theme.muted} wrap="truncate-end">
+        {fit(second, width)}
+      </Text>
+    </Box>
+  );
+}

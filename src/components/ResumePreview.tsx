@@ -1,0 +1,115 @@
+/**
+ * The Resume tab: exactly what Enter will do for this session, before it
+ * does it — where the context starts, how big it is, the argv and working
+ * directory of the spawn, and whether the provider's prompt cache is still
+ * warm (resuming while warm is cheaper: format §3).
+ */
+import React from 'react';
+import { Box, Text } from 'ink';
+import type { ResumePlan } from '../store/types.js';
+import { sanitize } from '../format/sanitize.js';
+import { formatDateTime } from '../format/time.js';
+import { formatDuration, formatInt, formatTokens } from '../format/numbers.js';
+import { truncate } from '../format/width.js';
+import { wrapLine } from './replay-lines.js';
+import { sessionTheme } from './session-theme.js';
+
+export interface ResumePreviewProps {
+  /** The plan Enter executes (same object the launcher receives). */
+  plan: ResumePlan;
+  /** "Now" for the cache countdown, in epoch ms. */
+  nowMs: number;
+  /** Columns available. */
+  width: number;
+  /** Rows available; extra lines are not rendered. */
+  height: number;
+}
+
+const LABEL = 13;
+
+/** Characters a POSIX shell takes literally outside quotes. */
+const SAFE_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
+
+/**
+ * argv as one line a person could paste into a shell: each argument
+ * sanitized (controls become visible markers) and single-quoted when needed.
+ * For reading only: the launcher spawns the argv without a shell.
+ */
+export function shellQuote(argv: readonly string[]): string {
+  return argv
+    .map((arg) => {
+      const safe = sanitize(arg).replace(/\n/g, '␊').replace(/\t/g, '␉');
+      return SAFE_WORD.test(safe) ? safe : `'${safe.replace(/'/g, `'\\''`)}'`;
+    })
+    .join(' ');
+}
+
+interface Row {
+  label: string;
+  text: string;
+  color?: string;
+}
+
+/** The plan as labelled rows; long values wrap under their label. */
+export function resumeRows(plan: ResumePlan, nowMs: number): Row[] {
+  const rows: Row[] = [];
+  const cp = plan.checkpoint;
+  if (cp) {
+    const at = cp.timestamp ? ` of ${formatDateTime(cp.timestamp)} UTC` : '';
+    rows.push({ label: 'Starts from', text: `checkpoint${at} · ${formatTokens(cp.tokenCount)} tokens` });
+    rows.push({ label: '', text: `then ${formatInt(plan.messagesAfter)} messages recorded after it` });
+  } else {
+    rows.push({ label: 'Starts from', text: `whole conversation (no checkpoint) · ${formatInt(plan.messagesAfter)} messages` });
+  }
+  rows.push({
+    label: 'Context',
+    text: `~${formatTokens(plan.estimatedContextTokens)} tokens in ${formatInt(plan.contextMessages)} messages`,
+  });
+  if (plan.argv) {
+    const source = plan.commandSource === 'flag' ? '--resume-cmd' : plan.commandSource === 'env' ? '$SESSION_BROWSER_RESUME_CMD' : 'config file';
+    rows.push({ label: 'Enter runs', text: shellQuote(plan.argv), color: sessionTheme.accent });
+    rows.push({ label: '', text: `(spawned directly, without a shell; template from ${source})`, color: sessionTheme.muted });
+    const cwd = plan.cwd ? sanitize(plan.cwd, { singleLine: true }) : 'the current directory (no workspace recorded)';
+    rows.push({ label: 'Directory', text: cwd });
+  } else {
+    rows.push({ label: 'Enter', text: 'No resume command configured: Enter prints the id', color: sessionTheme.warning });
+    rows.push({
+      label: '',
+      text: 'set --resume-cmd, $SESSION_BROWSER_RESUME_CMD or "resumeCommand" in the config file',
+      color: sessionTheme.muted,
+    });
+  }
+  const until = plan.cacheWarmUntil ? Date.parse(plan.cacheWarmUntil) : NaN;
+  if (until > nowMs) {
+    rows.push({
+      label: 'Prompt cache',
+      text: `warm for ${formatDuration(until - nowMs)} more: resuming now is cheaper`,
+      color: sessionTheme.warm,
+    });
+  } else {
+    rows.push({ label: 'Prompt cache', text: 'cold: a resume sends the whole context again', color: sessionTheme.cold });
+  }
+  return rows;
+}
+
+export function ResumePreview({ plan, nowMs, width, height }: ResumePreviewProps): React.JSX.Element {
+  const label = width >= 40 ? LABEL : 0;
+  const lines: Array<{ text: string; color?: string }> = [];
+  for (const row of resumeRows(plan, nowMs)) {
+    const parts = wrapLine(row.text, Math.max(1, width - label));
+    parts.forEach((part, i) => {
+      const head = label === 0 ? '' : (i === 0 ? row.label : '').padEnd(label);
+      if (label === 0 && i === 0 && row.label) lines.push({ text: truncate(row.label, width) });
+      lines.push({ text: truncate(head + part, width), color: row.color });
+    });
+  }
+  return (
+    <Box flexDirection="column">
+      {lines.slice(0, Math.max(0, height)).map((line, i) => (
+        <Text key={i} wrap="truncate" color={line.color}>
+          {line.text}
+        </Text>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * The session list: a column header and only the lines that fit the
+ * viewport, so thousands of sessions cost no more to draw than a screenful.
+ * Rows, snippet lines and project group headers are all exactly `width`
+ * columns wide and never wrap.
+ */
+import React from 'react';
+import { Box, Text } from 'ink';
+import type { ListItem } from '../app/list-model.js';
+import type { ListLayout } from '../app/list-layout.js';
+import { sanitize } from '../format/sanitize.js';
+import { fit } from '../format/width.js';
+import { Highlighted } from './Highlighted.js';
+import { chooseColumns, headerLine, SessionRow } from './SessionRow.js';
+import { theme } from './theme.js';
+
+/** One display line of the list. */
+export type ListLine =
+  | { kind: 'group'; item: number }
+  | { kind: 'row'; item: number }
+  | { kind: 'snippet'; item: number };
+
+/** First item whose lines (group header included) reach below `scroll`. */
+function firstItemAt(layout: ListLayout, scroll: number): number {
+  let lo = 0;
+  let hi = layout.ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((layout.tops[mid] ?? 0) + (layout.heights[mid] ?? 1) <= scroll) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The lines in [scroll, scroll + viewport), found by binary search, not by walking the list. */
+export function visibleLines(layout: ListLayout, scroll: number): ListLine[] {
+  const out: ListLine[] = [];
+  const end = scroll + layout.viewport;
+  for (let i = firstItemAt(layout, scroll); i < layout.ids.length; i++) {
+    const top = layout.tops[i] ?? 0;
+    if (top - (layout.headers[i] ? 1 : 0) >= end) break;
+    if (layout.headers[i] && top - 1 >= scroll) out.push({ kind: 'group', item: i });
+    if (top >= scroll && top < end) out.push({ kind: 'row', item: i });
+    if ((layout.heights[i] ?? 1) > 1 && top + 1 >= scroll && top + 1 < end) out.push({ kind: 'snippet', item: i });
+  }
+  return out;
+}
+
+export interface SessionListProps {
+  /** Every row of the (filtered, grouped) list. */
+  items: readonly ListItem[];
+  /** Their geometry; `layout.viewport` is the number of lines drawn below the header. */
+  layout: ListLayout;
+  /** Index into `items` of the selected row (-1: none). */
+  selectedIndex: number;
+  /** First visible line (already resolved so the selection is visible). */
+  scroll: number;
+  /** Terminal columns. */
+  width: number;
+  /** The clock for "2h ago" and cache badges. */
+  nowMs: number;
+}
+
+/** Column header plus the visible window of rows. */
+export function SessionList({ items, layout, selectedIndex, scroll, width, nowMs }: SessionListProps): React.JSX.Element {
+  const rowLayout = chooseColumns(width);
+  const lines = visibleLines(layout, scroll);
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text color={theme.muted} dimColor wrap="truncate-end">
+        {headerLine(rowLayout)}
+      </Text>
+      {lines.map((line) => {
+        const item = items[line.item];
+        if (!item) return null;
+        const key = `${line.kind}:${item.summary.id}`;
+        if (line.kind === 'group') {
+          const g = item.group;
+          const label = `▸ ${sanitize(g?.label ?? item.summary.projectId, { singleLine: true })} (${g?.count ?? 0})`;
+          return (
+            <Text key={key} bold color={theme.group} wrap="truncate-end">
+              {fit(label, width)}
+            </Text>
+          );
+        }
+        if (line.kind === 'snippet') {
+          const snippet = item.hit?.snippet ?? null; // computed on first read: visible rows only
+          return (
+            <Text key={key} wrap="truncate-end">
+              {'    '}
+              <Highlighted text={snippet?.text ?? ''} ranges={snippet?.ranges ?? []} width={width - 4} dim />
+            </Text>
+          );
+        }
+        return (
+          <SessionRow
+            key={key}
+            summary={item.summary}
+            titleRanges={item.hit?.titleRanges ?? []}
+            selected={line.item === selectedIndex}
+            layout={rowLayout}
+            nowMs={nowMs}
+          />
+        );
+      })}
+    </Box>
+  );
+}

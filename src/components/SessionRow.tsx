@@ -1,0 +1,134 @@
+/**
+ * One session as one line that never wraps: title, then the columns the
+ * width allows. Narrow terminals drop the least important columns first
+ * (model, tool calls, tokens) so the title keeps a readable share.
+ */
+import React from 'react';
+import { Text } from 'ink';
+import type { SessionSummary } from '../store/types.js';
+import { sanitize } from '../format/sanitize.js';
+import { fit } from '../format/width.js';
+import { formatInt, formatTokens, formatUsd } from '../format/numbers.js';
+import { relativeTime } from '../format/time.js';
+import { Highlighted, type Range } from './Highlighted.js';
+import { theme } from './theme.js';
+
+export type ColumnKey = 'age' | 'msgs' | 'tools' | 'model' | 'tokens' | 'cost' | 'badges';
+
+/** A column after the title. */
+export interface Column {
+  key: ColumnKey;
+  header: string;
+  width: number;
+  align: 'left' | 'right';
+}
+
+const ALL_COLUMNS: readonly Column[] = [
+  { key: 'age', header: 'updated', width: 8, align: 'right' },
+  { key: 'msgs', header: 'msgs', width: 5, align: 'right' },
+  { key: 'tools', header: 'tools', width: 5, align: 'right' },
+  { key: 'model', header: 'model', width: 18, align: 'left' },
+  { key: 'tokens', header: 'tokens', width: 7, align: 'right' },
+  { key: 'cost', header: 'cost', width: 8, align: 'right' },
+  { key: 'badges', header: '', width: 10, align: 'left' },
+];
+
+/** Dropped first to last when the title would get too narrow. */
+const DROP_ORDER: readonly ColumnKey[] = ['model', 'tools', 'tokens', 'age', 'msgs', 'badges', 'cost'];
+
+/** Columns before the title: the selection marker and a space. */
+export const MARKER_WIDTH = 2;
+
+/** The title's width and the columns shown at `width`. */
+export interface RowLayout {
+  titleWidth: number;
+  columns: Column[];
+}
+
+/** Pick columns so the title keeps at least 40% of the line (and 12 columns). */
+export function chooseColumns(width: number): RowLayout {
+  const minTitle = Math.max(12, Math.floor(width * 0.4));
+  let columns = [...ALL_COLUMNS];
+  const titleWidth = () => width - MARKER_WIDTH - columns.reduce((n, c) => n + 1 + c.width, 0);
+  for (const key of DROP_ORDER) {
+    if (titleWidth() >= minTitle) break;
+    columns = columns.filter((c) => c.key !== key);
+  }
+  return { titleWidth: Math.max(1, titleWidth()), columns };
+}
+
+/**
+ * Compact status glyphs: ◆n checkpoints, ♨4m prompt cache warm for 4 more
+ * minutes, ● running, ✗ failed, ↻n looping (repeated identical requests),
+ * ⚠n unreadable lines (malformed + unknown + oversized).
+ */
+export function badges(s: SessionSummary, nowMs: number): string {
+  const out: string[] = [];
+  if (s.checkpoints > 0) out.push(`◆${s.checkpoints}`);
+  if (s.cacheWarmUntil) {
+    const left = Date.parse(s.cacheWarmUntil) - nowMs;
+    if (left > 0) {
+      const mins = Math.ceil(left / 60_000);
+      out.push(mins >= 60 ? `♨${Math.floor(mins / 60)}h` : `♨${mins}m`);
+    }
+  }
+  if (s.status === 'running') out.push('●');
+  if (s.status === 'failed') out.push('✗');
+  if (s.strikes >= 2) out.push(`↻${s.strikes}`);
+  const unreadable = s.malformedLines + s.unknownLines + s.oversizedLines;
+  if (unreadable > 0) out.push(`⚠${unreadable}`);
+  return out.join(' ');
+}
+
+/** The text of one cell. */
+export function cellText(key: ColumnKey, s: SessionSummary, nowMs: number): string {
+  switch (key) {
+    case 'age':
+      return relativeTime(s.updatedAt, nowMs);
+    case 'msgs':
+      return formatInt(s.messageCount);
+    case 'tools':
+      return formatInt(s.toolCalls);
+    case 'model':
+      return sanitize(s.model, { singleLine: true }) || '–';
+    case 'tokens':
+      return formatTokens(s.tokens.total, s.tokens.estimated);
+    case 'cost':
+      return formatUsd(s.costMicros);
+    case 'badges':
+      return badges(s, nowMs);
+    default:
+      return key satisfies never;
+  }
+}
+
+/** The columns after the title, each preceded by one space. */
+export function cellsLine(s: SessionSummary, columns: readonly Column[], nowMs: number): string {
+  return columns.map((c) => ' ' + fit(cellText(c.key, s, nowMs), c.width, c.align)).join('');
+}
+
+/** The dim header line naming the columns. */
+export function headerLine(layout: RowLayout): string {
+  return ' '.repeat(MARKER_WIDTH) + fit('title', layout.titleWidth) + layout.columns.map((c) => ' ' + fit(c.header, c.width, c.align)).join('');
+}
+
+export interface SessionRowProps {
+  summary: SessionSummary;
+  /** Matched ranges of the raw title. */
+  titleRanges: readonly Range[];
+  selected: boolean;
+  layout: RowLayout;
+  nowMs: number;
+}
+
+/** One list row: '›' marks the selection (visible without colour), inverse + bold with colour. */
+export function SessionRow({ summary, titleRanges, selected, layout, nowMs }: SessionRowProps): React.JSX.Element {
+  const title = summary.title.trim() === '' ? '(untitled)' : summary.title;
+  return (
+    <Text wrap="truncate-end" bold={selected} inverse={selected && theme.accent !== undefined}>
+      <Text color={selected ? theme.accent : undefined}>{selected ? '› ' : '  '}</Text>
+      <Highlighted text={title} ranges={summary.title.trim() === '' ? [] : titleRanges} width={layout.titleWidth} />
+      <Text color={selected ? undefined : theme.muted}>{cellsLine(summary, layout.columns, nowMs)}</Text>
+    </Text>
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * The header line: where we are (the project root or "all projects") on the
+ * left, how many sessions and matches on the right. The path is cut from
+ * the left, because its end names the project.
+ */
+import React from 'react';
+import { Box, Text } from 'ink';
+import { sanitize } from '../format/sanitize.js';
+import { displayWidth, fit, truncate } from '../format/width.js';
+import { formatInt } from '../format/numbers.js';
+import { theme } from './theme.js';
+
+/** Keep the end of `text` within `width` columns, with a leading '…' when cut. */
+export function truncateStart(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  if (width <= 1) return truncate('…', width);
+  const chars = Array.from(text);
+  let out = '';
+  let used = 1;
+  for (let i = chars.length - 1; i >= 0; i--) {
+    const c = chars[i] ?? '';
+    const w = displayWidth(c);
+    if (used + w > width) break;
+    out = c + out;
+    used += w;
+  }
+  return '…' + out;
+}
+
+export interface StatusBarProps {
+  /** The project root, or null in 'all' scope. */
+  root: string | null;
+  /** Sessions loaded for the scope. */
+  total: number;
+  /** Matches of the active query, null when not searching. */
+  matches: number | null;
+  /** The active search query ('' when none), shown with the match count. */
+  query?: string;
+  /** True while the list is loading. */
+  loading: boolean;
+  width: number;
+}
+
+/** "session-browser /home/me/proj          42 sessions · 3 match for “auth”". */
+export function StatusBar({ root, total, matches, query = '', loading, width }: StatusBarProps): React.JSX.Element {
+  const q = sanitize(query, { singleLine: true });
+  const found = matches === null ? '' : ` · ${formatInt(matches)} match` + (q ? ` for “${truncate(q, 20)}”` : '');
+  const counts = loading ? 'loading…' : `${formatInt(total)} session${total === 1 ? '' : 's'}${found}`;
+  const where = root === null ? 'all projects' : sanitize(root, { singleLine: true });
+  const name = 'session-browser ';
+  const right = ' ' + counts;
+  const whereWidth = Math.max(0, width - displayWidth(name) - displayWidth(right));
+  return (
+    <Box width={width}>
+      <Text wrap="truncate-end">
+        <Text bold color={theme.accent}>
+          {truncate(name, width)}
+        </Text>
+        <Text bold>{fit(truncateStart(where, whereWidth), whereWidth)}</Text>
+        <Text color={theme.muted}>{truncate(right, Math.max(0, width - displayWidth(name)))}</Text>
+      </Text>
+    </Box>
+  );
+}

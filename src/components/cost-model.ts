@@ -1,0 +1,150 @@
+/**
+ * What the cost view shows, computed without React: the window's totals and
+ * per-model rows (both from `aggregateUsage`, so the view and `usage --json`
+ * always agree), and the cost chart's buckets. Also `fitTable`, the
+ * width-fitting table layout shared by the cost view and the Usage tab.
+ */
+import type { SessionSummary } from '../store/types.js';
+import { aggregateUsage, type UsageRow } from '../store/usage.js';
+import { inWindow, parseSince, type TimeWindow } from '../store/window.js';
+import { renderTable } from '../format/table.js';
+import { displayWidth, truncate } from '../format/width.js';
+
+/** The windows `w` cycles through, relative to "now", in UTC days. */
+export type CostWindowName = 'today' | '7d' | '30d' | 'all';
+
+/** One bar of the chart: a UTC day, or a week starting on Monday. */
+export interface CostBucket {
+  /** `YYYY-MM-DD` of the day (or of the week's Monday). */
+  key: string;
+  /** Known cost in micro-USD; null when no session in it had a known cost. */
+  costMicros: number | null;
+  sessions: number;
+  unknownCostSessions: number;
+}
+
+/** Everything the cost view draws. */
+export interface CostModel {
+  window: TimeWindow | null;
+  totals: UsageRow;
+  /** Per-model rows, highest known cost first. */
+  models: UsageRow[];
+  /** True when any counted session's tokens are estimates (shown with '~'). */
+  estimatedTokens: boolean;
+  /** 'day' for today/7d/30d and for 'all' spanning ≤ 30 days, else 'week'. */
+  unit: 'day' | 'week';
+  /** Oldest first, with empty days/weeks filled in. */
+  buckets: CostBucket[];
+}
+
+const DAY_MS = 86_400_000;
+/** Beyond this many days, 'all' is drawn one bar per week. */
+export const MAX_DAILY_BARS = 30;
+
+/** The time window of a cost-view window name (null = all time). */
+export function costWindow(name: CostWindowName, nowMs: number): TimeWindow | null {
+  return name === 'all' ? null : parseSince(name, nowMs, 'UTC');
+}
+
+function dayMs(key: string): number {
+  return Date.parse(`${key}T00:00:00Z`);
+}
+
+function dayKey(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** Monday of the UTC week holding `key`. */
+function mondayOf(key: string): string {
+  const ms = dayMs(key);
+  const weekday = (new Date(ms).getUTCDay() + 6) % 7; // Monday = 0
+  return dayKey(ms - weekday * DAY_MS);
+}
+
+/** Day rows (from aggregateUsage by day) → contiguous buckets from `first` through `last`. */
+function fillBuckets(dayRows: UsageRow[], first: string, last: string, unit: 'day' | 'week'): CostBucket[] {
+  const byKey = new Map<string, CostBucket>();
+  const step = unit === 'day' ? DAY_MS : 7 * DAY_MS;
+  const start = unit === 'day' ? first : mondayOf(first);
+  for (let t = dayMs(start); t <= dayMs(last); t += step) {
+    const key = dayKey(t);
+    byKey.set(key, { key, costMicros: null, sessions: 0, unknownCostSessions: 0 });
+  }
+  for (const row of dayRows) {
+    if (Number.isNaN(dayMs(row.key))) continue; // "(no date)"
+    const b = byKey.get(unit === 'day' ? row.key : mondayOf(row.key));
+    if (!b) continue;
+    b.sessions += row.sessions;
+    b.unknownCostSessions += row.unknownCostSessions;
+    if (row.knownCostMicros !== null) b.costMicros = (b.costMicros ?? 0) + row.knownCostMicros;
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * Totals, per-model rows and chart buckets of `sessions` whose last activity
+ * (`updatedAt`) falls in `name`'s window. For 'all', the chart runs from the
+ * first day with a session to today: daily up to 30 days, weekly beyond.
+ */
+export function buildCostModel(sessions: SessionSummary[], name: CostWindowName, nowMs: number): CostModel {
+  const window = costWindow(name, nowMs);
+  const byModel = aggregateUsage(sessions, { by: 'model', window });
+  const byDay = aggregateUsage(sessions, { by: 'day', window }).rows;
+  const inside = sessions.filter((s) => inWindow(s.updatedAt, window));
+  const estimatedTokens = inside.some((s) => s.tokens.estimated && s.tokens.total > 0);
+  const today = dayKey(nowMs);
+  let first: string;
+  let unit: 'day' | 'week' = 'day';
+  if (window) {
+    first = window.start.slice(0, 10);
+  } else {
+    const days = byDay.map((r) => r.key).filter((k) => !Number.isNaN(dayMs(k)));
+    first = days.length > 0 ? days.reduce((a, b) => (a < b ? a : b)) : today;
+    if (first > today) first = today;
+    if ((dayMs(today) - dayMs(first)) / DAY_MS + 1 > MAX_DAILY_BARS) unit = 'week';
+  }
+  const last = window ? dayKey(Date.parse(window.end) - 1) : today;
+  const buckets = byModel.totals.sessions === 0 ? [] : fillBuckets(byDay, first, last, unit);
+  return { window, totals: byModel.totals, models: byModel.rows, estimatedTokens, unit, buckets };
+}
+
+/** A column of {@link fitTable}. */
+export interface FitColumn {
+  header: string;
+  align?: 'left' | 'right';
+  /** May be narrowed (cut with '…') down to this width before anything is dropped. */
+  minWidth?: number;
+  /** Columns with a priority can be dropped, lowest first; without one they always stay. */
+  dropPriority?: number;
+}
+
+/**
+ * Lay out a table in at most `width` columns: first narrow the shrinkable
+ * columns, then drop droppable columns (lowest priority first) until it fits;
+ * as a last resort every line is cut. Returns the lines (header, rule, rows).
+ */
+export function fitTable(columns: FitColumn[], rows: string[][], width: number, gap = 2): string[] {
+  const natural = columns.map((c, i) => Math.max(displayWidth(c.header), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  let active = columns.map((_, i) => i);
+  let widths = natural.slice();
+  for (;;) {
+    widths = natural.slice();
+    const total = (): number => active.reduce((n, i) => n + (widths[i] ?? 0), 0) + gap * Math.max(0, active.length - 1);
+    let excess = total() - width;
+    for (const i of active) {
+      const min = columns[i]?.minWidth;
+      if (excess <= 0 || min === undefined) continue;
+      const cut = Math.min(excess, Math.max(0, (widths[i] ?? 0) - min));
+      widths[i] = (widths[i] ?? 0) - cut;
+      excess -= cut;
+    }
+    if (excess <= 0) break;
+    const droppable = active.filter((i) => columns[i]?.dropPriority !== undefined);
+    if (droppable.length === 0) break;
+    const victim = droppable.reduce((a, b) => ((columns[a]?.dropPriority ?? 0) <= (columns[b]?.dropPriority ?? 0) ? a : b));
+    active = active.filter((i) => i !== victim);
+  }
+  const cols = active.map((i) => ({ header: columns[i]!.header, align: columns[i]!.align, maxWidth: widths[i] }));
+  const text = renderTable(cols, rows.map((r) => active.map((i) => r[i] ?? '')), { gap });
+  return text.split('\n').map((line) => truncate(line, width));
+}

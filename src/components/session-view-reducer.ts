@@ -1,0 +1,152 @@
+/**
+ * State of one opened session (tab, cursor, scroll, unfolded entries,
+ * from-checkpoint mode, transcript search) as a pure reducer. Figures that
+ * are derived from the transcript (how many lines, where the matches are)
+ * are never stored: actions that need them carry them, and `clampView`
+ * fixes up a state whose line count changed under it (e.g. after folding).
+ */
+
+/** The tabs of the session screen, in Tab order. */
+export const SESSION_TABS = ['replay', 'usage', 'resume'] as const;
+export type SessionTab = (typeof SESSION_TABS)[number];
+
+/** The transcript search: the box being edited and the confirmed query. */
+export interface TranscriptSearch {
+  /** True while the `/` box has the keyboard. */
+  editing: boolean;
+  /** Text in the box. */
+  draft: string;
+  /** Confirmed query whose matches are highlighted ('' = none). */
+  query: string;
+}
+
+export interface SessionViewState {
+  tab: SessionTab;
+  /** Selected line (Space unfolds its entry); always kept inside the viewport. */
+  cursor: number;
+  /** First visible line. */
+  scroll: number;
+  /** Entry indexes unfolded with Space. */
+  expanded: ReadonlySet<number>;
+  fromCheckpoint: boolean;
+  search: TranscriptSearch;
+}
+
+/** The current size of the replay: total lines and visible rows. */
+export interface Viewport {
+  lineCount: number;
+  page: number;
+}
+
+export type SessionViewAction =
+  | { type: 'setTab'; tab: SessionTab }
+  | { type: 'cycleTab'; delta: 1 | -1 }
+  | ({ type: 'move'; delta: number } & Viewport)
+  | ({ type: 'page'; direction: 1 | -1; half?: boolean } & Viewport)
+  | { type: 'top' }
+  | ({ type: 'bottom' } & Viewport)
+  | { type: 'toggleExpand'; entry: number }
+  | { type: 'toggleFromCheckpoint' }
+  | { type: 'searchOpen' }
+  | { type: 'searchEdit'; draft: string }
+  | { type: 'searchCancel' }
+  | ({ type: 'searchConfirm'; matches: readonly number[] } & Viewport)
+  | { type: 'searchClear' }
+  | ({ type: 'jumpMatch'; direction: 1 | -1; matches: readonly number[] } & Viewport);
+
+/** A fresh view: Replay tab at the top, everything folded, no search. */
+export function initialSessionView(tab: SessionTab = 'replay'): SessionViewState {
+  return {
+    tab,
+    cursor: 0,
+    scroll: 0,
+    expanded: new Set(),
+    fromCheckpoint: false,
+    search: { editing: false, draft: '', query: '' },
+  };
+}
+
+function clamp(n: number, lo: number, hi: number): number {
+  return Math.max(lo, Math.min(hi, n));
+}
+
+/**
+ * Keep the cursor on a line and inside the viewport, and the scroll within
+ * the lines. Returns `state` itself when nothing changes.
+ */
+export function clampView(state: SessionViewState, v: Viewport): SessionViewState {
+  const page = Math.max(1, v.page);
+  const cursor = clamp(state.cursor, 0, Math.max(0, v.lineCount - 1));
+  let scroll = clamp(state.scroll, 0, Math.max(0, v.lineCount - page));
+  if (cursor < scroll) scroll = cursor;
+  if (cursor >= scroll + page) scroll = cursor - page + 1;
+  return cursor === state.cursor && scroll === state.scroll ? state : { ...state, cursor, scroll };
+}
+
+/** Cursor on `line`, scrolled just enough to show it. */
+function goTo(state: SessionViewState, line: number, v: Viewport): SessionViewState {
+  return clampView({ ...state, cursor: line }, v);
+}
+
+/** The first match after `from` (direction 1) or before it (-1), wrapping around. */
+export function nextMatch(matches: readonly number[], from: number, direction: 1 | -1): number | null {
+  if (matches.length === 0) return null;
+  if (direction === 1) return matches.find((m) => m > from) ?? matches[0]!;
+  for (let i = matches.length - 1; i >= 0; i--) if (matches[i]! < from) return matches[i]!;
+  return matches[matches.length - 1]!;
+}
+
+export function sessionViewReducer(state: SessionViewState, action: SessionViewAction): SessionViewState {
+  switch (action.type) {
+    case 'setTab':
+      return state.tab === action.tab ? state : { ...state, tab: action.tab };
+    case 'cycleTab': {
+      const i = SESSION_TABS.indexOf(state.tab);
+      const n = SESSION_TABS.length;
+      return { ...state, tab: SESSION_TABS[(i + action.delta + n) % n]! };
+    }
+    case 'move': {
+      const from = clampView(state, action);
+      return clampView({ ...from, cursor: from.cursor + action.delta }, action);
+    }
+    case 'page': {
+      // The window moves along with the cursor, like `less`.
+      const from = clampView(state, action);
+      const delta = action.direction * (action.half ? Math.ceil(action.page / 2) : Math.max(1, action.page));
+      return clampView({ ...from, cursor: from.cursor + delta, scroll: from.scroll + delta }, action);
+    }
+    case 'top':
+      return { ...state, cursor: 0, scroll: 0 };
+    case 'bottom':
+      return goTo(state, action.lineCount - 1, action);
+    case 'toggleExpand': {
+      const expanded = new Set(state.expanded);
+      if (!expanded.delete(action.entry)) expanded.add(action.entry);
+      return { ...state, expanded };
+    }
+    case 'toggleFromCheckpoint':
+      // The lines change completely: start again at the top (the banner says which mode).
+      return { ...state, fromCheckpoint: !state.fromCheckpoint, cursor: 0, scroll: 0 };
+    case 'searchOpen':
+      return { ...state, search: { ...state.search, editing: true, draft: state.search.query } };
+    case 'searchEdit':
+      return { ...state, search: { ...state.search, draft: action.draft } };
+    case 'searchCancel':
+      return { ...state, search: { ...state.search, editing: false, draft: state.search.query } };
+    case 'searchConfirm': {
+      const query = state.search.draft.trim();
+      const next = { ...state, search: { editing: false, draft: query, query } };
+      // Land on the first match at or after the cursor, like `/` in less.
+      const hit = nextMatch(action.matches, clampView(state, action).cursor - 1, 1);
+      return hit === null ? next : goTo(next, hit, action);
+    }
+    case 'searchClear':
+      return { ...state, search: { editing: false, draft: '', query: '' } };
+    case 'jumpMatch': {
+      const hit = nextMatch(action.matches, clampView(state, action).cursor, action.direction);
+      return hit === null ? state : goTo(state, hit, action);
+    }
+    default:
+      return action satisfies never;
+  }
+}

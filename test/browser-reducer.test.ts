@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import { browserReducer, initialBrowserState, type BrowserAction, type BrowserState } from '../src/app/browser-reducer.js';
+import { buildLayout, pageIndex, resolveIndex, resolveScroll, type ListLayout } from '../src/app/list-layout.js';
+import { manySummaries } from './helpers/fake-source.js';
+
+/** A flat layout of `ids`, one line each. */
+function flat(ids: string[], viewport: number): ListLayout {
+  return buildLayout(ids.map((id) => ({ id, height: 1, header: false })), viewport);
+}
+
+const ids = Array.from({ length: 50 }, (_, i) => `s${i}`);
+const layout = flat(ids, 10);
+
+function run(state: BrowserState, ...actions: BrowserAction[]): BrowserState {
+  return actions.reduce(browserReducer, state);
+}
+
+function loaded(): BrowserState {
+  return run(initialBrowserState(), { type: 'loaded', scope: 'project', sessions: manySummaries(3) });
+}
+
+/** The index and first visible line the user would see. */
+function seen(s: BrowserState, l: ListLayout = layout): { index: number; scroll: number } {
+  const index = resolveIndex(l, s.selectedId, s.selectedIndex);
+  return { index, scroll: resolveScroll(l, index, s.scroll) };
+}
+
+describe('navigation', () => {
+  it('j/k move one row and clamp at both ends', () => {
+    const s0 = loaded();
+    expect(seen(run(s0, { type: 'move', delta: -1, layout })).index).toBe(0);
+    const s2 = run(s0, { type: 'move', delta: 1, layout }, { type: 'move', delta: 1, layout });
+    expect(s2.selectedId).toBe('s2');
+    const end = run(s0, { type: 'jump', to: 'bottom', layout }, { type: 'move', delta: 1, layout });
+    expect(end.selectedId).toBe('s49');
+  });
+
+  it('g/G jump to the ends and scroll just enough to show the selection', () => {
+    const bottom = run(loaded(), { type: 'jump', to: 'bottom', layout });
+    expect(seen(bottom)).toEqual({ index: 49, scroll: 40 });
+    const top = run(bottom, { type: 'jump', to: 'top', layout });
+    expect(seen(top)).toEqual({ index: 0, scroll: 0 });
+  });
+
+  it('scrolls by one line when moving past the bottom edge, not by a page', () => {
+    let s = loaded();
+    for (let i = 0; i < 10; i++) s = run(s, { type: 'move', delta: 1, layout });
+    expect(seen(s)).toEqual({ index: 10, scroll: 1 });
+    s = run(s, { type: 'move', delta: -1, layout });
+    expect(seen(s)).toEqual({ index: 9, scroll: 1 }); // still visible: no jump back
+  });
+
+  it('PgDn/PgUp move about a screen and clamp', () => {
+    const down = run(loaded(), { type: 'page', direction: 1, layout });
+    expect(down.selectedId).toBe('s9');
+    const far = run(down, ...Array.from({ length: 10 }, () => ({ type: 'page', direction: 1, layout }) as const));
+    expect(far.selectedId).toBe('s49');
+    const up = run(far, { type: 'page', direction: -1, layout });
+    expect(up.selectedId).toBe('s40');
+  });
+
+  it('on an empty list navigation selects nothing and does not throw', () => {
+    const empty = flat([], 10);
+    const s = run(loaded(), { type: 'move', delta: 1, layout: empty }, { type: 'jump', to: 'bottom', layout: empty });
+    expect(resolveIndex(empty, s.selectedId, s.selectedIndex)).toBe(-1);
+  });
+});
+
+describe('selection follows the session, not the position', () => {
+  it('stays on the same session when the filter reorders the list', () => {
+    const s = run(loaded(), { type: 'move', delta: 3, layout });
+    expect(s.selectedId).toBe('s3');
+    const filtered = flat(['s7', 's3', 's9'], 10);
+    expect(seen(s, filtered).index).toBe(1);
+  });
+
+  it('clamps to the last row when the selected session is filtered out', () => {
+    const s = run(loaded(), { type: 'move', delta: 20, layout });
+    const filtered = flat(['s1', 's2'], 10);
+    expect(seen(s, filtered).index).toBe(1);
+  });
+
+  it('a delete selects the neighbour that takes its place', () => {
+    let s = run(loaded(), { type: 'move', delta: 2, layout });
+    s = run(s, { type: 'ask-delete', id: 's2', index: 1 }, { type: 'deleted', id: 's2', message: 'Deleted' });
+    expect(s.view).toBe('list');
+    expect(s.flash).toBe('Deleted');
+    expect(s.reloadSeq).toBe(1);
+    expect(s.selectedId).toBeNull();
+    expect(seen(s, flat(['s1', 's3'], 10)).index).toBe(1);
+  });
+});
+
+describe('search box Esc semantics', () => {
+  it('first Esc leaves the box keeping the filter, the second clears it', () => {
+    let s = run(loaded(), { type: 'focus-search' }, { type: 'set-query', query: 'fix bug' });
+    expect(s.searchFocused).toBe(true);
+    s = run(s, { type: 'escape' });
+    expect(s).toMatchObject({ searchFocused: false, query: 'fix bug' });
+    s = run(s, { type: 'escape' });
+    expect(s).toMatchObject({ searchFocused: false, query: '' });
+  });
+});
+
+describe('editing the query', () => {
+  it('types text (controls become spaces) and backspaces whole code points', () => {
+    let s = run(loaded(), { type: 'focus-search' }, { type: 'type', text: 'fix' }, { type: 'type', text: '\tbug\r\n' });
+    expect(s.query).toBe('fix bug ');
+    s = run(initialBrowserState(), { type: 'type', text: 'a😀' }, { type: 'backspace' });
+    expect(s.query).toBe('a');
+    expect(run(s, { type: 'backspace' }, { type: 'backspace' }).query).toBe('');
+  });
+});
+
+describe('scope, views and messages', () => {
+  it('toggling the scope reloads from scratch and resets the selection', () => {
+    const s = run(loaded(), { type: 'move', delta: 2, layout }, { type: 'toggle-scope' });
+    expect(s).toMatchObject({ scope: 'all', loading: true, sessions: [], selectedId: null, selectedIndex: 0, scroll: 0 });
+  });
+
+  it('ignores a load answer for a scope the user already left', () => {
+    const s = run(initialBrowserState(), { type: 'toggle-scope' }, { type: 'loaded', scope: 'project', sessions: manySummaries(2) });
+    expect(s.loading).toBe(true);
+    expect(s.sessions).toEqual([]);
+    const failed = run(s, { type: 'load-failed', scope: 'all', message: 'EACCES' });
+    expect(failed).toMatchObject({ loading: false, error: 'EACCES' });
+  });
+
+  it('c toggles the cost view and w cycles its window', () => {
+    let s = run(loaded(), { type: 'toggle-cost' });
+    expect(s.view).toBe('cost');
+    const windows = [1, 2, 3, 4].map(() => (s = run(s, { type: 'cycle-cost-window' })).costWindow);
+    expect(windows).toEqual(['30d', 'all', 'today', '7d']);
+    expect(run(s, { type: 'toggle-cost' }).view).toBe('list');
+  });
+
+  it('opening a session and closing it returns to the list', () => {
+    const s = run(loaded(), { type: 'open-session', id: 's1' });
+    expect(s).toMatchObject({ view: 'session', target: 's1', selectedId: 's1' });
+    expect(run(s, { type: 'close' })).toMatchObject({ view: 'list', target: null });
+  });
+
+  it('a flash message lasts until the next key', () => {
+    const s = run(loaded(), { type: 'flash', message: 'Exported to /tmp/x.md' });
+    expect(s.flash).toBe('Exported to /tmp/x.md');
+    expect(run(s, { type: 'loaded', scope: 'project', sessions: [] }).flash).toBe('Exported to /tmp/x.md');
+    expect(run(s, { type: 'move', delta: 1, layout }).flash).toBeNull();
+  });
+});
+
+describe('layout with group headers and snippet lines', () => {
+  const grouped = buildLayout(
+    [
+      { id: 'a', height: 1, header: true },
+      { id: 'b', height: 2, header: false },
+      { id: 'c', height: 1, header: true },
+      { id: 'd', height: 2, header: false },
+    ],
+    3,
+  );
+
+  it('counts header and snippet lines', () => {
+    expect(grouped.tops).toEqual([1, 2, 5, 6]);
+    expect(grouped.totalLines).toBe(8);
+  });
+
+  it('scrolls so a group header shows above the first row of its group', () => {
+    expect(resolveScroll(grouped, 2, 0)).toBe(3); // c's header is line 4, c is line 5: scroll to show both
+    expect(resolveScroll(grouped, 0, 5)).toBe(0);
+    expect(resolveScroll(grouped, 3, 0)).toBe(5); // d spans 6..7
+  });
+
+  it('pages make progress even when items are taller than the step', () => {
+    expect(pageIndex(grouped, 0, 1)).toBe(1);
+    expect(pageIndex(grouped, 3, -1)).toBe(2);
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * An in-memory BrowserSource for App tests: sessions in, calls recorded,
+ * no file system and no module mocking.
+ */
+import type { ResumePlan, SessionSummary, Transcript } from '../../src/store/types.js';
+import type { BrowserSource, Scope } from '../../src/app/source.js';
+
+/** The tests' fixed clock: 2026-03-10 12:00 UTC. */
+export const NOW = Date.parse('2026-03-10T12:00:00Z');
+
+/** A complete summary with sensible defaults; `over` wins. */
+export function makeSummary(over: Partial<SessionSummary> & { id: string }): SessionSummary {
+  const tokens = { input: 1000, output: 200, cacheRead: 0, cacheWrite: 0, total: 1200, estimated: false };
+  return {
+    path: `/home/u/.sessions/p1/${over.id}.jsonl`,
+    dialect: 'store',
+    projectId: 'p1',
+    title: `Session ${over.id}`,
+    createdAt: '2026-03-10T09:00:00Z',
+    updatedAt: '2026-03-10T10:00:00Z',
+    messageCount: 12,
+    userMessages: 6,
+    assistantMessages: 6,
+    toolCalls: 3,
+    model: 'gpt-4o-mini',
+    provider: 'openai',
+    workspace: '/home/u/proj',
+    endpoints: [],
+    models: [],
+    tokens,
+    costUsd: 0.0123,
+    costMicros: 12_300,
+    status: 'success',
+    durationMs: 3_600_000,
+    checkpoints: 0,
+    lastCheckpoint: null,
+    malformedLines: 0,
+    unknownLines: 0,
+    oversizedLines: 0,
+    pendingTail: false,
+    empty: false,
+    cacheWarmUntil: null,
+    strikes: 0,
+    firstPrompt: 'first prompt',
+    lastPrompt: 'last prompt',
+    searchText: '',
+    ...over,
+  };
+}
+
+/** `n` sessions s0..s(n-1), newest first, an hour apart. */
+export function manySummaries(n: number, projectId = 'p1'): SessionSummary[] {
+  return Array.from({ length: n }, (_, i) =>
+    makeSummary({
+      id: `${projectId}-s${i}`,
+      projectId,
+      title: `Task number ${i}`,
+      updatedAt: new Date(NOW - (i + 1) * 3_600_000).toISOString(),
+    }),
+  );
+}
+
+export interface FakeSourceOptions {
+  /** null: no project in scope. */
+  project?: { id: string; root: string } | null;
+  /** Every session of every project; 'project' scope keeps those of `project.id`. */
+  sessions?: SessionSummary[];
+  /** When set, loadSessions rejects with this message. */
+  loadError?: string;
+  /** copyId's answer. */
+  clipboard?: 'clipboard' | 'shown';
+  labels?: Record<string, string>;
+}
+
+/** What the App asked of the source. */
+export interface FakeCalls {
+  loadSessions: Scope[];
+  deleted: string[];
+  exported: string[];
+  copied: string[];
+}
+
+export function fakeSource(opts: FakeSourceOptions = {}): BrowserSource & { calls: FakeCalls } {
+  let sessions = opts.sessions ?? [];
+  const project = opts.project === undefined ? { id: 'p1', root: '/home/u/proj' } : opts.project;
+  const calls: FakeCalls = { loadSessions: [], deleted: [], exported: [], copied: [] };
+  return {
+    project,
+    calls,
+    nowMs: () => NOW,
+    loadSessions: async (scope) => {
+      calls.loadSessions.push(scope);
+      if (opts.loadError) throw new Error(opts.loadError);
+      return scope === 'all' || !project ? sessions : sessions.filter((s) => s.projectId === project.id);
+    },
+    projectLabel: (id) => opts.labels?.[id] ?? `/work/${id}`,
+    loadTranscript: async (s): Promise<Transcript> => ({ summary: s, entries: [], resumeContext: [], lastCheckpointIndex: -1 }),
+    resumePlan: (s): ResumePlan => ({
+      sessionId: s.id,
+      checkpoint: s.lastCheckpoint ? { timestamp: s.lastCheckpoint.timestamp, tokenCount: s.lastCheckpoint.tokenCount } : null,
+      messagesAfter: s.lastCheckpoint?.messagesAfter ?? s.messageCount,
+      contextMessages: s.messageCount,
+      estimatedContextTokens: s.lastCheckpoint ? s.lastCheckpoint.tokenCount + 200 : s.tokens.total,
+      argv: null,
+      cwd: s.workspace,
+      commandSource: null,
+      cacheWarmUntil: s.cacheWarmUntil,
+    }),
+    deleteSession: async (s) => {
+      calls.deleted.push(s.id);
+      sessions = sessions.filter((x) => x.id !== s.id);
+    },
+    exportMarkdown: async (s) => {
+      calls.exported.push(s.id);
+      return `/tmp/export/${s.id}.md`;
+    },
+    copyId: async (id) => {
+      calls.copied.push(id);
+      return opts.clipboard ?? 'clipboard';
+    },
+  };
+}

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import type { Transcript, TranscriptEntry } from '../src/store/types.js';
+import { argsSummary, buildReplayLines, wrapLine, type ReplayLineOptions } from '../src/components/replay-lines.js';
+import { displayWidth } from '../src/format/width.js';
+import { makeSummary, makeTokens } from './helpers/summary.js';
+
+const T = '2026-11-20T09:00:05Z';
+
+function transcript(entries: TranscriptEntry[]): Transcript {
+  const last = entries.map((e) => e.kind).lastIndexOf('checkpoint');
+  return { summary: makeSummary(), entries, resumeContext: [], lastCheckpointIndex: last };
+}
+
+function texts(t: Transcript, opts: Partial<ReplayLineOptions> = {}): string[] {
+  return buildReplayLines(t, { width: 60, expanded: new Set(), fromCheckpoint: false, ...opts }).map((l) => l.text);
+}
+
+const call: TranscriptEntry = { kind: 'tool_call', timestamp: T, id: 'c1', name: 'read_file', arguments: '{"path":"auth_test.go","limit":20}' };
+
+describe('tool calls', () => {
+  it('fold to one line with the name and the arguments, and unfold to the pretty-printed arguments', () => {
+    const t = transcript([call]);
+    const folded = texts(t);
+    expect(folded).toEqual(['  ⚙ read_file path=auth_test.go limit=20']);
+    const open = texts(t, { expanded: new Set([0]) });
+    expect(open.length).toBeGreaterThan(3);
+    expect(open).toContain('      "path": "auth_test.go",');
+    expect(open).toContain('      "limit": 20');
+  });
+
+  it('summarises arguments that are not JSON as their raw text on one line', () => {
+    expect(argsSummary('not json\nat all')).toBe('not json at all');
+  });
+});
+
+describe('tool results', () => {
+  const body = Array.from({ length: 40 }, (_, i) => `line ${i + 1} of the output`).join('\n');
+  const result: TranscriptEntry = { kind: 'tool_result', timestamp: T, id: 'c1', name: 'read_file', text: body };
+
+  it('show their first lines then how much is folded', () => {
+    const lines = texts(transcript([result]));
+    expect(lines[0]).toContain('line 1 of the output');
+    expect(lines[1]).toContain('line 2 of the output');
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toMatch(/\(\+38 lines, \d+(\.\d)? (B|KB)\)/);
+    expect(lines.join('\n')).not.toContain('line 3 of');
+  });
+
+  it('show every line once unfolded', () => {
+    const lines = texts(transcript([result]), { expanded: new Set([0]) });
+    expect(lines.join('\n')).toContain('line 40 of the output');
+    expect(lines.join('\n')).not.toContain('(+38 lines');
+  });
+});
+
+describe('checkpoints', () => {
+  const entries: TranscriptEntry[] = [
+    { kind: 'message', timestamp: T, role: 'user', text: 'first question before everything' },
+    {
+      kind: 'checkpoint',
+      timestamp: '2026-11-20T09:30:00Z',
+      tokenCount: 5400,
+      messages: [{ role: 'system', content: 'Summary so far: the flake comes from a shared clock' }],
+    },
+    { kind: 'message', timestamp: '2026-11-20T09:31:00Z', role: 'assistant', text: 'after the checkpoint' },
+  ];
+
+  it('are a divider with the token count and time', () => {
+    const divider = texts(transcript(entries)).find((l) => l.includes('checkpoint'));
+    expect(divider).toMatch(/^──── checkpoint · 5\.4k tokens · 09:30 ─+$/);
+    expect(displayWidth(divider ?? '')).toBe(60);
+  });
+
+  it('from-checkpoint mode hides what precedes the last checkpoint and shows its messages', () => {
+    const all = texts(transcript(entries)).join('\n');
+    expect(all).toContain('first question before everything');
+    expect(all).not.toContain('Summary so far');
+    const resumed = texts(transcript(entries), { fromCheckpoint: true });
+    expect(resumed[0]).toMatch(/From checkpoint/);
+    expect(resumed.join('\n')).not.toContain('first question before everything');
+    expect(resumed.join('\n')).toContain('Summary so far: the flake comes from a shared clock');
+    expect(resumed.join('\n')).toContain('after the checkpoint');
+  });
+
+  it('from-checkpoint mode without a checkpoint says the whole conversation is loaded', () => {
+    const lines = texts(transcript([entries[0]!]), { fromCheckpoint: true });
+    expect(lines[0]).toMatch(/No checkpoint/);
+    expect(lines.join('\n')).toContain('first question before everything');
+  });
+});
+
+describe('timelines and usage', () => {
+  it('shows skill attempts with tier, model, duration, verdict and feedback', () => {
+    const attempt = (n: number, verified: boolean, extra: Partial<TranscriptEntry & { kind: 'attempt' }> = {}): TranscriptEntry => ({
+      kind: 'attempt', timestamp: T, skill: 'write-tests', invocation: 1, attempt: n, tier: 'local',
+      model: 'qwen3-coder-30b', durationMs: 41_000, verdict: verified ? 'accept' : 'escalate', verified, ...extra,
+    });
+    const lines = texts(transcript([attempt(1, false, { feedback: 'tests do not compile' }), attempt(2, true)]), { width: 80 });
+    expect(lines[0]).toContain('write-tests');
+    expect(lines[1]).toBe('│ #1 local qwen3-coder-30b 41.0s ✗ escalate — tests do not compile');
+    expect(lines[2]).toContain('#2');
+    expect(lines[2]).toContain('✓ accept');
+  });
+
+  it('shows a usage entry as one compact line with its cost, unknown as ?', () => {
+    const usage: TranscriptEntry = {
+      kind: 'usage', timestamp: T, model: 'm', vendor: 'v', endpoint: 'e',
+      tokens: makeTokens({ input: 900, output: 120 }), costMicros: null,
+    };
+    expect(texts(transcript([usage]))).toEqual(['  Σ 900 in / 120 out · ?']);
+  });
+});
+
+describe('width and hostile text', () => {
+  it('wraps CJK by display width and never exceeds it', () => {
+    const cjk = '認証テストが十回に一回失敗します。原因を調べてください。'.repeat(4);
+    for (const width of [7, 10, 21, 33]) {
+      const parts = wrapLine(cjk, width);
+      expect(parts.length).toBeGreaterThan(1);
+      for (const p of parts) expect(displayWidth(p)).toBeLessThanOrEqual(width);
+      expect(parts.join('')).toBe(cjk);
+    }
+  });
+
+  it('wraps words at spaces', () => {
+    expect(wrapLine('the quick brown fox jumps', 10)).toEqual(['the quick', 'brown fox', 'jumps']);
+  });
+
+  it('keeps every built line within the width', () => {
+    const t = transcript([
+      { kind: 'message', timestamp: T, role: 'user', text: '長い日本語のメッセージ '.repeat(30) },
+      { ...call, arguments: JSON.stringify({ path: 'ディレクトリ/'.repeat(20) }) },
+    ]);
+    for (const line of texts(t, { width: 23, expanded: new Set([1]) })) expect(displayWidth(line)).toBeLessThanOrEqual(23);
+  });
+
+  it('renders escape sequences from the log as visible markers', () => {
+    const t = transcript([{ kind: 'message', timestamp: T, role: 'assistant', text: 'ok\u001b]52;c;cGF3bmVk\u0007\u001b[2Jdone' }]);
+    const out = texts(t).join('\n');
+    expect(out).not.toContain('\u001b');
+    expect(out).not.toContain('\u0007');
+    expect(out).toContain('␛]52;c;cGF3bmVk␇␛[2Jdone');
+  });
+});

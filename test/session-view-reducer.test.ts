@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import {
+  clampView,
+  initialSessionView,
+  nextMatch,
+  sessionViewReducer as reduce,
+  type SessionViewAction,
+  type SessionViewState,
+} from '../src/components/session-view-reducer.js';
+
+const vp = { lineCount: 100, page: 10 };
+
+function run(actions: SessionViewAction[], from: SessionViewState = initialSessionView()): SessionViewState {
+  return actions.reduce(reduce, from);
+}
+
+describe('scrolling', () => {
+  it('moves the cursor by line and keeps it inside the viewport', () => {
+    const s = run(Array.from({ length: 12 }, () => ({ type: 'move', delta: 1, ...vp }) as const));
+    expect(s.cursor).toBe(12);
+    expect(s.scroll).toBe(3); // cursor on the last visible row
+  });
+
+  it('clamps at the top and at the bottom', () => {
+    expect(run([{ type: 'move', delta: -1, ...vp }])).toMatchObject({ cursor: 0, scroll: 0 });
+    const bottom = run([{ type: 'bottom', ...vp }, { type: 'move', delta: 5, ...vp }]);
+    expect(bottom).toMatchObject({ cursor: 99, scroll: 90 });
+    const paged = run(Array.from({ length: 30 }, () => ({ type: 'page', direction: 1, ...vp }) as const));
+    expect(paged).toMatchObject({ cursor: 99, scroll: 90 });
+    expect(run([{ type: 'top' }], paged)).toMatchObject({ cursor: 0, scroll: 0 });
+  });
+
+  it('pages move the window with the cursor', () => {
+    const s = run([{ type: 'move', delta: 3, ...vp }, { type: 'page', direction: 1, ...vp }]);
+    expect(s).toMatchObject({ cursor: 13, scroll: 10 });
+    expect(run([{ type: 'page', direction: -1, half: true, ...vp }], s)).toMatchObject({ cursor: 8, scroll: 5 });
+    expect(run([{ type: 'page', direction: -1, ...vp }], s)).toMatchObject({ cursor: 3, scroll: 0 });
+    expect(run([{ type: 'page', direction: 1, ...vp }, { type: 'page', direction: 1, ...vp }], initialSessionView())).toMatchObject({ cursor: 20, scroll: 20 });
+  });
+
+  it('clampView pulls a cursor back when the lines shrink (after folding)', () => {
+    const s = run([{ type: 'bottom', ...vp }]);
+    expect(clampView(s, { lineCount: 20, page: 10 })).toMatchObject({ cursor: 19, scroll: 10 });
+    expect(clampView(s, { lineCount: 0, page: 10 })).toMatchObject({ cursor: 0, scroll: 0 });
+  });
+});
+
+describe('transcript search', () => {
+  const matches = [5, 40, 70];
+
+  it('confirm lands on the first match at or after the cursor', () => {
+    const s = run([
+      { type: 'searchOpen' },
+      { type: 'searchEdit', draft: ' auth ' },
+      { type: 'searchConfirm', matches, ...vp },
+    ]);
+    expect(s.search).toEqual({ editing: false, draft: 'auth', query: 'auth' });
+    expect(s.cursor).toBe(5);
+  });
+
+  it('n and N wrap around', () => {
+    const at70 = run([{ type: 'move', delta: 70, ...vp }]);
+    const next = run([{ type: 'jumpMatch', direction: 1, matches, ...vp }], at70);
+    expect(next.cursor).toBe(5);
+    expect(next.scroll).toBeLessThanOrEqual(5);
+    const prev = run([{ type: 'jumpMatch', direction: -1, matches, ...vp }], next);
+    expect(prev.cursor).toBe(70);
+    expect(run([{ type: 'jumpMatch', direction: -1, matches, ...vp }], prev).cursor).toBe(40);
+    expect(nextMatch([], 3, 1)).toBeNull();
+  });
+
+  it('cancel keeps the previous query, clear removes it', () => {
+    const s = run([
+      { type: 'searchOpen' },
+      { type: 'searchEdit', draft: 'one' },
+      { type: 'searchConfirm', matches: [], ...vp },
+      { type: 'searchOpen' },
+      { type: 'searchEdit', draft: 'two' },
+      { type: 'searchCancel' },
+    ]);
+    expect(s.search).toEqual({ editing: false, draft: 'one', query: 'one' });
+    expect(run([{ type: 'searchClear' }], s).search.query).toBe('');
+  });
+});
+
+describe('modes and folding', () => {
+  it('toggles from-checkpoint and returns to the top', () => {
+    const s = run([{ type: 'move', delta: 30, ...vp }, { type: 'toggleFromCheckpoint' }]);
+    expect(s).toMatchObject({ fromCheckpoint: true, cursor: 0, scroll: 0 });
+    expect(run([{ type: 'toggleFromCheckpoint' }], s).fromCheckpoint).toBe(false);
+  });
+
+  it('expands and collapses an entry without mutating the previous state', () => {
+    const before = initialSessionView();
+    const open = reduce(before, { type: 'toggleExpand', entry: 4 });
+    expect([...open.expanded]).toEqual([4]);
+    expect(before.expanded.size).toBe(0);
+    expect(reduce(open, { type: 'toggleExpand', entry: 4 }).expanded.size).toBe(0);
+  });
+
+  it('cycles tabs both ways and selects one directly', () => {
+    expect(run([{ type: 'cycleTab', delta: 1 }]).tab).toBe('usage');
+    expect(run([{ type: 'cycleTab', delta: -1 }]).tab).toBe('resume');
+    expect(run([{ type: 'setTab', tab: 'resume' }, { type: 'cycleTab', delta: 1 }]).tab).toBe('replay');
+  });
+});
