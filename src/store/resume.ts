@@ -127,14 +127,21 @@ export function planResume(summary: SessionSummary, command: CommandTemplate | n
   };
 }
 
-/** Refines a plan with the loaded transcript: exact context size and messages. */
-export function planFromTranscript(t: Transcript, command: CommandTemplate | null): ResumePlan {
-  const plan = planResume(t.summary, command);
-  const chars = t.resumeContext.reduce((n, m) => n + countChars(textOfContent(m.content)), 0);
+/**
+ * Refines a summary-based plan once the transcript is loaded: the exact
+ * context (checkpoint messages + messages after) and its size, the
+ * checkpoint's own token count plus characters / 3 of what follows it.
+ */
+export function refinePlan(plan: ResumePlan, t: Transcript): ResumePlan {
+  const cp = t.lastCheckpointIndex >= 0 ? t.entries[t.lastCheckpointIndex] : undefined;
+  const fromCheckpoint = cp?.kind === 'checkpoint' ? cp.messages.length : 0;
+  const after = t.resumeContext.slice(fromCheckpoint);
+  const chars = after.reduce((n, m) => n + countChars(textOfContent(m.content)), 0);
   return {
     ...plan,
+    messagesAfter: after.length,
     contextMessages: t.resumeContext.length,
-    estimatedContextTokens: Math.floor(chars / 3),
+    estimatedContextTokens: (cp?.kind === 'checkpoint' ? cp.tokenCount : 0) + Math.floor(chars / 3),
   };
 }
 
