@@ -1,7 +1,8 @@
 import React from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SessionList, visibleLines } from '../src/components/SessionList.js';
-import { badges, chooseColumns } from '../src/components/SessionRow.js';
+import { chooseColumns } from '../src/components/SessionRow.js';
+import { badges } from '../src/format/badges.js';
 import { highlightSegments } from '../src/components/Highlighted.js';
 import { buildItems, type ListItem } from '../src/app/list-model.js';
 import { buildLayout } from '../src/app/list-layout.js';

@@ -11,7 +11,7 @@ import { sanitize } from '../format/sanitize.js';
 import { formatDateTime } from '../format/time.js';
 import { formatDuration, formatInt, formatTokens } from '../format/numbers.js';
 import { truncate } from '../format/width.js';
-import { wrapLine } from './replay-lines.js';
+import { wrapLine } from '../format/wrap.js';
 import { sessionTheme } from './session-theme.js';
 
 export interface ResumePreviewProps {

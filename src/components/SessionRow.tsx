@@ -12,6 +12,7 @@ import { formatInt, formatTokens, formatUsd } from '../format/numbers.js';
 import { relativeTime } from '../format/time.js';
 import { Highlighted, type Range } from './Highlighted.js';
 import { theme } from './theme.js';
+import { badges } from '../format/badges.js';
 
 export type ColumnKey = 'age' | 'msgs' | 'tools' | 'model' | 'tokens' | 'cost' | 'badges';
 
@@ -55,29 +56,6 @@ export function chooseColumns(width: number): RowLayout {
     columns = columns.filter((c) => c.key !== key);
   }
   return { titleWidth: Math.max(1, titleWidth()), columns };
-}
-
-/**
- * Compact status glyphs: ◆n checkpoints, ♨4m prompt cache warm for 4 more
- * minutes, ● running, ✗ failed, ↻n looping (repeated identical requests),
- * ⚠n unreadable lines (malformed + unknown + oversized).
- */
-export function badges(s: SessionSummary, nowMs: number): string {
-  const out: string[] = [];
-  if (s.checkpoints > 0) out.push(`◆${s.checkpoints}`);
-  if (s.cacheWarmUntil) {
-    const left = Date.parse(s.cacheWarmUntil) - nowMs;
-    if (left > 0) {
-      const mins = Math.ceil(left / 60_000);
-      out.push(mins >= 60 ? `♨${Math.floor(mins / 60)}h` : `♨${mins}m`);
-    }
-  }
-  if (s.status === 'running') out.push('●');
-  if (s.status === 'failed') out.push('✗');
-  if (s.strikes >= 2) out.push(`↻${s.strikes}`);
-  const unreadable = s.malformedLines + s.unknownLines + s.oversizedLines;
-  if (unreadable > 0) out.push(`⚠${unreadable}`);
-  return out.join(' ');
 }
 
 /** The text of one cell. */

@@ -12,7 +12,7 @@ import { formatDuration, formatInt, formatTokens, formatUsd } from '../format/nu
 import { sparkline } from '../format/charts.js';
 import { truncate } from '../format/width.js';
 import { fitTable, type FitColumn } from './cost-model.js';
-import { wrapLine } from './replay-lines.js';
+import { wrapLine } from '../format/wrap.js';
 import { sessionTheme } from './session-theme.js';
 
 export interface UsagePanelProps {
