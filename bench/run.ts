@@ -5,12 +5,14 @@
  * seeded generator, in .bench-tree/ (reused while the count matches).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateTree } from '../fixtures/generate.js';
 import { SessionCatalog } from '../src/store/catalog.js';
 import { listSessionFiles } from '../src/store/discover.js';
+import { SummaryCache } from '../src/store/summary-cache.js';
 import { readSummary } from '../src/store/summary-reader.js';
 import { runSearchBench } from './search.bench.js';
 
@@ -69,6 +71,15 @@ async function readerBench(): Promise<void> {
   console.log(`naive readFileSync + split + JSON.parse (no figures): ${fmt(naive.ms)}`);
   console.log(`our streaming summaries (all figures):               ${fmt(full.ms)}  = ${ratio(full.ms, naive.ms)} the naive parse  (${((bytes / 1e6) / (full.ms / 1000)).toFixed(0)} MB/s)`);
   console.log(`heap held by ${full.value.sessions.length} summaries: ${((heapAfter - heapBefore) / 1e6).toFixed(0)} MB (${((heapAfter - heapBefore) / full.value.sessions.length / 1024).toFixed(1)} KB each)`);
+
+  // The persisted cache, as the CLI uses it: first run cold (fills it), second warm.
+  const cacheDir = mkdtempSync(join(tmpdir(), 'sb-bench-cache-'));
+  const withCache = (): SessionCatalog =>
+    new SessionCatalog({ home: TREE, now: () => Date.parse(NOW), cache: SummaryCache.forHome(TREE, { XDG_CACHE_HOME: cacheDir }) });
+  const cold = await timeAsync(() => withCache().summaries(null, { includeEmpty: true }));
+  const warm = await timeAsync(() => withCache().summaries(null, { includeEmpty: true }));
+  rmSync(cacheDir, { recursive: true, force: true });
+  console.log(`summary cache: cold ${fmt(cold.ms)} (read + write cache), warm ${fmt(warm.ms)} = ${ratio(cold.ms, warm.ms)} faster`);
 
   // Incremental: a persisted fold state lets an unchanged file be finished without re-reading it.
   const states = await Promise.all(files.map(async (f) => ({ f, r: await readSummary(f.path, catalog.readOptions(f.projectId)) })));

@@ -4,6 +4,7 @@
  */
 import { loadConfig, configPricing, type Config } from '../store/config.js';
 import { SessionCatalog } from '../store/catalog.js';
+import { SummaryCache } from '../store/summary-cache.js';
 import { BUILTIN_PRICES } from '../store/prices-builtin.js';
 import { loadPricingFile, mergePrices, type PriceTable } from '../store/pricing.js';
 import { projectIdOf, resolveHome, resolveProject, type ProjectRef } from '../store/project.js';
@@ -58,7 +59,7 @@ export function buildContext(options: ParsedOptions, env: NodeJS.ProcessEnv = pr
     includeEmpty: options['include-empty'] === true,
     config,
     pricing,
-    catalog: new SessionCatalog({ home, pricing, now, cacheTtlSec: config.cacheTtlSeconds }),
+    catalog: new SessionCatalog({ home, pricing, now, cacheTtlSec: config.cacheTtlSeconds, cache: SummaryCache.forHome(home, env) }),
     now,
     tz,
     resumeCommand: pickTemplate(options['resume-cmd'], env, config.resumeCommand),

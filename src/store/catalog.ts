@@ -7,7 +7,8 @@ import { DEFAULT_CACHE_TTL_SEC } from './fold.js';
 import { BUILTIN_PRICES } from './prices-builtin.js';
 import type { PriceTable } from './pricing.js';
 import { assertSessionId, readProjectJson } from './project.js';
-import { readSummary, type ReadSummaryOptions } from './summary-reader.js';
+import { SummaryCache } from './summary-cache.js';
+import type { ReadSummaryOptions } from './summary-reader.js';
 import { loadTranscript } from './transcript.js';
 import type { SessionSummary, Transcript } from './types.js';
 
@@ -18,6 +19,8 @@ export interface CatalogOptions {
   now?: () => number;
   cacheTtlSec?: Record<string, number>;
   maxLineBytes?: number;
+  /** Persisted fold states; without one every file is read in full. */
+  cache?: SummaryCache;
 }
 
 export interface UnreadableFile {
@@ -40,6 +43,7 @@ export class SessionCatalog {
   readonly now: () => number;
   private readonly cacheTtlSec: Record<string, number>;
   private readonly maxLineBytes: number | undefined;
+  private readonly cache: SummaryCache;
 
   constructor(opts: CatalogOptions) {
     this.home = opts.home;
@@ -47,6 +51,7 @@ export class SessionCatalog {
     this.now = opts.now ?? Date.now;
     this.cacheTtlSec = { ...DEFAULT_CACHE_TTL_SEC, ...opts.cacheTtlSec };
     this.maxLineBytes = opts.maxLineBytes;
+    this.cache = opts.cache ?? new SummaryCache(null);
   }
 
   readOptions(projectId: string): ReadSummaryOptions {
@@ -64,12 +69,14 @@ export class SessionCatalog {
     const unreadable: UnreadableFile[] = [];
     await forEachLimited(files, READ_CONCURRENCY, async (file) => {
       try {
-        const { summary } = await readSummary(file.path, this.readOptions(file.projectId));
+        const summary = await this.cache.summary(file, this.readOptions(file.projectId));
         if (summary && (opts.includeEmpty || !summary.empty)) sessions.push(summary);
       } catch (err) {
         unreadable.push({ path: file.path, error: (err as Error).message });
       }
     });
+    this.cache.forgetMissing(projectIds, new Set(files.map((f) => f.path)));
+    this.cache.save();
     sessions.sort(byRecency);
     return { sessions, unreadable };
   }

@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CLI = join(ROOT, 'dist', 'cli.js');
 export const DEMO = join(ROOT, 'fixtures', 'demo');
+/** One summary cache per test run, never the user's. */
+const CACHE = mkdtempSync(join(tmpdir(), 'sb-cache-'));
 
 export interface CliResult {
   code: number;
@@ -28,6 +30,7 @@ export function runCli(args: string[], opts: { env?: Record<string, string>; cwd
       COLUMNS: '200',
       // No user config may leak into the tests.
       XDG_CONFIG_HOME: join(tmpdir(), 'sb-no-config'),
+      XDG_CACHE_HOME: CACHE,
       ...opts.env,
     },
   });

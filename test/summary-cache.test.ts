@@ -1,0 +1,82 @@
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SummaryCache } from '../src/store/summary-cache.js';
+import { readSummary } from '../src/store/summary-reader.js';
+import { PROJECT_ID, readOpts, tempHome, type TempHome } from './helpers/session-files.js';
+
+const msg = (role: string, content: string) => ({ type: 'message', timestamp: '2026-11-20T09:00:00Z', message: { role, content } });
+
+let t: TempHome;
+let cacheDir: string;
+const cacheAt = (): SummaryCache => SummaryCache.forHome(t.home, { XDG_CACHE_HOME: cacheDir });
+const file = (id: string) => ({ projectId: PROJECT_ID, id, path: join(t.dir, `${id}.jsonl`) });
+
+beforeEach(() => {
+  t = tempHome();
+  cacheDir = mkdtempSync(join(tmpdir(), 'sb-cache-test-'));
+});
+afterEach(() => {
+  t.cleanup();
+  rmSync(cacheDir, { recursive: true, force: true });
+});
+
+describe('summary cache', () => {
+  it('gives the same summary as a full read, across runs, for unchanged, grown and rewritten files', async () => {
+    const path = t.write('s', [{ type: 'meta', title: 'Cached' }, msg('user', 'one')]);
+    const first = cacheAt();
+    expect(await first.summary(file('s'), readOpts())).toEqual((await readSummary(path, readOpts())).summary);
+    first.save();
+    expect(existsSync(first.path!)).toBe(true);
+
+    // A new process: unchanged file, summarised from the cache.
+    const second = cacheAt();
+    expect(await second.summary(file('s'), readOpts())).toEqual((await readSummary(path, readOpts())).summary);
+
+    // Appended: only the new part is read, with the figures of a full read.
+    appendFileSync(path, `${JSON.stringify(msg('assistant', 'two'))}\nnot json\n`);
+    const grown = await second.summary(file('s'), readOpts());
+    expect(grown).toEqual((await readSummary(path, readOpts())).summary);
+    expect(grown!.messageCount).toBe(2);
+    expect(grown!.malformedLines).toBe(1);
+    second.save();
+
+    // Rewritten in place to something longer: never continued from the stale offset.
+    writeFileSync(path, `${JSON.stringify({ type: 'meta', title: 'Rewritten entirely' })}\n${JSON.stringify(msg('user', 'x'.repeat(300)))}\n`);
+    const third = cacheAt();
+    const rewritten = await third.summary(file('s'), readOpts());
+    expect(rewritten).toEqual((await readSummary(path, readOpts())).summary);
+    expect(rewritten!.title).toBe('Rewritten entirely');
+    expect(rewritten!.malformedLines).toBe(0);
+  });
+
+  it('finishes a pending tail once it completes', async () => {
+    const path = t.write('p', [msg('user', 'one'), '{"type":"message","message":{"role":"assistant","content":"tw'], { trailing: false });
+    const cache = cacheAt();
+    expect((await cache.summary(file('p'), readOpts()))!.pendingTail).toBe(true);
+    cache.save();
+    appendFileSync(path, 'o"}}\n');
+    const again = await cacheAt().summary(file('p'), readOpts());
+    expect(again!.pendingTail).toBe(false);
+    expect(again!.assistantMessages).toBe(1);
+  });
+
+  it('forgets deleted files and survives a corrupt cache file', async () => {
+    t.write('gone', [msg('user', 'bye')]);
+    const cache = cacheAt();
+    await cache.summary(file('gone'), readOpts());
+    cache.save();
+    cache.forgetMissing([PROJECT_ID], new Set());
+    cache.save();
+    expect(readFileSync(cache.path!, 'utf8')).not.toContain('gone.jsonl');
+
+    writeFileSync(cache.path!, '{ not json');
+    t.write('fresh', [msg('user', 'hello')]);
+    expect((await cacheAt().summary(file('fresh'), readOpts()))!.title).toBe('hello');
+  });
+
+  it('is off with SESSION_BROWSER_CACHE=0', () => {
+    expect(SummaryCache.forHome(t.home, { SESSION_BROWSER_CACHE: '0' }).path).toBeNull();
+  });
+});
