@@ -67,11 +67,11 @@ const MODEL_COLUMNS: FitColumn[] = [
   { header: '$/success', align: 'right', dropPriority: 1 },
 ];
 
-function modelRow(r: UsageRow, estimated: boolean): string[] {
+function modelRow(r: UsageRow): string[] {
   return [
     sanitize(r.key, { singleLine: true }),
     formatInt(r.sessions),
-    formatTokens(r.totalTokens, estimated),
+    formatTokens(r.totalTokens, r.estimatedTokenSessions > 0),
     formatPercent(r.cacheHitRate),
     formatPercent(r.successRate),
     costText(r),
@@ -109,7 +109,7 @@ export function costViewLines(m: CostModel, p: Omit<CostViewProps, 'sessions' | 
     `cost ${costText(t)}`,
     `${formatInt(t.sessions)} sessions`,
     `success ${formatPercent(t.successRate)}`,
-    `${formatTokens(t.totalTokens, m.estimatedTokens)} tokens`,
+    `${formatTokens(t.totalTokens, t.estimatedTokenSessions > 0)} tokens`,
     `cache hit ${formatPercent(t.cacheHitRate)}`,
     `${perSuccess} per success`,
   ];
@@ -124,7 +124,7 @@ export function costViewLines(m: CostModel, p: Omit<CostViewProps, 'sessions' | 
   const bars = Math.min(m.buckets.length, Math.max(0, room - models));
   models = Math.max(0, Math.min(m.models.length, room - bars));
   const hidden = m.models.length - models;
-  const rows = m.models.slice(0, hidden > 0 ? Math.max(0, models - 1) : models).map((r) => modelRow(r, m.estimatedTokens));
+  const rows = m.models.slice(0, hidden > 0 ? Math.max(0, models - 1) : models).map(modelRow);
   lines.push({ text: ' ' }, { text: 'By model', color: sessionTheme.accent });
   lines.push(...fitTable(MODEL_COLUMNS, rows, width).map((text) => ({ text })));
   if (hidden > 0) lines.push({ text: truncate(`… ${m.models.length - rows.length} more models`, width), color: sessionTheme.muted });

@@ -6,7 +6,7 @@
  */
 import type { SessionSummary } from '../store/types.js';
 import { aggregateUsage, type UsageRow } from '../store/usage.js';
-import { inWindow, parseSince, type TimeWindow } from '../store/window.js';
+import { parseSince, type TimeWindow } from '../store/window.js';
 import { renderTable } from '../format/table.js';
 import { displayWidth, truncate } from '../format/width.js';
 
@@ -29,8 +29,6 @@ export interface CostModel {
   totals: UsageRow;
   /** Per-model rows, highest known cost first. */
   models: UsageRow[];
-  /** True when any counted session's tokens are estimates (shown with '~'). */
-  estimatedTokens: boolean;
   /** 'day' for today/7d/30d and for 'all' spanning ≤ 30 days, else 'week'. */
   unit: 'day' | 'week';
   /** Oldest first, with empty days/weeks filled in. */
@@ -90,8 +88,6 @@ export function buildCostModel(sessions: SessionSummary[], name: CostWindowName,
   const window = costWindow(name, nowMs);
   const byModel = aggregateUsage(sessions, { by: 'model', window });
   const byDay = aggregateUsage(sessions, { by: 'day', window }).rows;
-  const inside = sessions.filter((s) => inWindow(s.updatedAt, window));
-  const estimatedTokens = inside.some((s) => s.tokens.estimated && s.tokens.total > 0);
   const today = dayKey(nowMs);
   let first: string;
   let unit: 'day' | 'week' = 'day';
@@ -105,7 +101,7 @@ export function buildCostModel(sessions: SessionSummary[], name: CostWindowName,
   }
   const last = window ? dayKey(Date.parse(window.end) - 1) : today;
   const buckets = byModel.totals.sessions === 0 ? [] : fillBuckets(byDay, first, last, unit);
-  return { window, totals: byModel.totals, models: byModel.rows, estimatedTokens, unit, buckets };
+  return { window, totals: byModel.totals, models: byModel.rows, unit, buckets };
 }
 
 /** A column of {@link fitTable}. */

@@ -32,6 +32,8 @@ export interface UsageRow {
   knownCostMicros: number | null;
   /** Sessions with tokens or calls but no price: their cost is not in knownCost. */
   unknownCostSessions: number;
+  /** Sessions whose tokens are estimates (turns logs: characters / 3): the row's tokens are then approximate. */
+  estimatedTokenSessions: number;
   /** success / (success + failed); null when neither. */
   successRate: number | null;
   /** cacheRead / (input + cacheRead); null when both are 0. */
@@ -89,13 +91,14 @@ interface Acc {
   micros: number;
   anyKnown: boolean;
   unknown: number;
+  estimated: number;
   successKnown: number;
 }
 
 function newAcc(key: string, provider: string, model: string): Acc {
   return {
     key, provider, model, sessions: 0, success: 0, failed: 0, input: 0, output: 0, total: 0,
-    cacheRead: 0, cacheWrite: 0, durationMs: 0, micros: 0, anyKnown: false, unknown: 0, successKnown: 0,
+    cacheRead: 0, cacheWrite: 0, durationMs: 0, micros: 0, anyKnown: false, unknown: 0, estimated: 0, successKnown: 0,
   };
 }
 
@@ -206,6 +209,7 @@ function add(acc: Acc, s: SessionSummary, p: Part): void {
   acc.cacheRead += p.tokens.cacheRead;
   acc.cacheWrite += p.tokens.cacheWrite;
   if (Number.isFinite(s.durationMs) && s.durationMs > 0) acc.durationMs += s.durationMs;
+  if (p.tokens.estimated && p.tokens.total > 0) acc.estimated += 1;
   if (p.costMicros !== null) {
     acc.micros += p.costMicros;
     acc.anyKnown = true;
@@ -238,6 +242,7 @@ function toRow(a: Acc): UsageRow {
     knownCostUsd,
     knownCostMicros,
     unknownCostSessions: a.unknown,
+    estimatedTokenSessions: a.estimated,
     successRate: ratio(a.success, a.success + a.failed),
     cacheHitRate: ratio(a.cacheRead, a.input + a.cacheRead),
     costPerSuccess: knownCostMicros === null ? null : ratio(knownCostMicros / 1e6, a.successKnown),
