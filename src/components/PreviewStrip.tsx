@@ -30,6 +30,11 @@ export function resumeSummary(plan: ResumePlan): string {
   return `resume whole conversation · ${formatInt(plan.contextMessages)} msgs`;
 }
 
+/** What Enter runs: the program, or that it prints the id when nothing is configured. */
+function enterSummary(plan: ResumePlan): string {
+  return plan.argv ? `Enter runs ${sanitize(plan.argv[0] ?? '', { singleLine: true })}` : 'Enter prints the id (no --resume-cmd)';
+}
+
 /** The prompts line: "first: … │ last: …" (one prompt when they are the same). */
 export function promptsLine(s: SessionSummary, width: number): string {
   const first = sanitize(s.firstPrompt, { singleLine: true });
@@ -52,7 +57,7 @@ export interface PreviewStripProps {
 export function PreviewStrip({ summary, plan, width }: PreviewStripProps): React.JSX.Element {
   if (!summary) return <Box height={2} />;
   const where = summary.workspace ? sanitize(summary.workspace, { singleLine: true }) : '(no workspace recorded)';
-  const second = plan ? `${where} · ${resumeSummary(plan)}` : where;
+  const second = plan ? `${where} · ${resumeSummary(plan)} · ${enterSummary(plan)}` : where;
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate-end">{promptsLine(summary, width)}</Text>
