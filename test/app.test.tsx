@@ -3,20 +3,20 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../src/app/App.js';
 import type { BrowserExit } from '../src/app/source.js';
 import { displayWidth } from '../src/format/width.js';
-import { fakeSource, makeSummary, manySummaries, NOW, type FakeSourceOptions } from './helpers/fake-source.js';
-import { FakeStdin, FakeStdout, frameLines, KEYS, renderSized, type Rendered } from './helpers/render.js';
+import { fakeSource, appSummary, manySummaries, NOW, type FakeSourceOptions } from './helpers/fake-source.js';
+import { cleanup, FakeStdin, FakeStdout, frameLines, KEYS, renderSized } from './helpers/render.js';
 import { runBrowser } from '../src/app/run-browser.js';
 
 const hoursAgo = (h: number) => new Date(NOW - h * 3_600_000).toISOString();
 
 const SESSIONS = [
-  makeSummary({
+  appSummary({
     id: 'sess-login',
     title: 'Fix login bug',
     updatedAt: hoursAgo(1),
     searchText: 'Fix login bug. The client drops the websocket after a reconnect and never retries.',
   }),
-  makeSummary({
+  appSummary({
     id: 'sess-dark',
     title: 'Add dark mode',
     updatedAt: hoursAgo(2),
@@ -24,21 +24,17 @@ const SESSIONS = [
     lastCheckpoint: { timestamp: '2026-03-10T09:30:00Z', tokenCount: 8000, messagesAfter: 12 },
     checkpoints: 2,
   }),
-  makeSummary({ id: 'sess-parse', title: 'Refactor parser', updatedAt: hoursAgo(3), searchText: 'Refactor parser tokens' }),
-  makeSummary({ id: 'other-1', projectId: 'p2', title: 'Other project work', updatedAt: hoursAgo(4) }),
+  appSummary({ id: 'sess-parse', title: 'Refactor parser', updatedAt: hoursAgo(3), searchText: 'Refactor parser tokens' }),
+  appSummary({ id: 'other-1', projectId: 'p2', title: 'Other project work', updatedAt: hoursAgo(4) }),
 ];
 
-let view: Rendered | null = null;
-afterEach(() => {
-  view?.unmount();
-  view = null;
-});
+afterEach(cleanup);
 
 function start(opts: FakeSourceOptions = {}, size: { columns?: number; rows?: number } = {}) {
   const source = fakeSource({ sessions: SESSIONS, ...opts });
   const exits: BrowserExit[] = [];
-  view = renderSized(<App source={source} onExit={(e) => exits.push(e)} />, size);
-  return { source, exits, ui: view };
+  const ui = renderSized(<App source={source} onExit={(e) => exits.push(e)} />, size);
+  return { source, exits, ui };
 }
 
 function expectFits(frame: string, columns: number, rows: number): void {
@@ -73,7 +69,7 @@ describe('the list screen', () => {
 
   it('renders hostile text from logs as visible markers everywhere (row, preview, flash)', async () => {
     const evil = '\u001b]52;c;cHduZWQ=\u0007\u001b[2J';
-    const hostile = makeSummary({
+    const hostile = appSummary({
       id: 'evil-1',
       title: `Deploy ${evil} done`,
       firstPrompt: `prompt ${evil}`,
@@ -153,12 +149,20 @@ describe('search', () => {
     expect(frame).toContain('search: dark');
   });
 
-  it('a pasted line break types a space and never resumes', async () => {
+  it('a line break inside a pasted run types a space and never resumes', async () => {
     const { ui, exits } = start();
     await ui.waitFor('Fix login bug');
     await ui.press('/', 'search:');
-    await ui.press('dark\r', 'search: dark ▌');
+    await ui.press('dark\rmode', 'search: dark mode▌');
     expect(exits).toEqual([]);
+  });
+
+  it('a short run ending in Enter (keys faster than one read) still resumes', async () => {
+    const { ui, exits } = start();
+    await ui.waitFor('Fix login bug');
+    ui.write('j\r');
+    await ui.waitFor(() => exits.length > 0);
+    expect(exits[0]).toMatchObject({ kind: 'resume', session: { id: 'sess-dark' } });
   });
 
   it('Enter in the search box resumes the selected match', async () => {

@@ -9,7 +9,7 @@ import { useCallback, useLayoutEffect, useRef } from 'react';
 import { useInput, type Key } from 'ink';
 import type { SessionSummary } from '../../store/types.js';
 import type { BrowserState } from '../browser-reducer.js';
-import { isTextRun, keyOfChar, resolveKey, type KeyCommand, type KeyMode } from '../keys.js';
+import { isTextRun, keyOfChar, NO_KEY, resolveKey, type KeyCommand, type KeyMode } from '../keys.js';
 import { resolveIndex } from '../list-layout.js';
 import type { ListModel } from '../list-model.js';
 import type { BrowserExit, BrowserSource } from '../source.js';
@@ -154,14 +154,24 @@ function handleKey(d: BrowserInputDeps, input: string, key: Key): void {
   if (cmd) runCommand(cmd, input, d);
 }
 
+/** Runs up to this long are keys typed faster than one read, not a paste. */
+const TYPED_RUN_MAX = 8;
+
 /**
  * A run of characters in one input ("jjo", "/zanzibar", a paste) acts key
  * by key, re-reading the mode after each: once the search box has the
  * keyboard the rest is typed into the query. A line break inside a run is
- * never Enter, so a pasted newline cannot spawn a resume command.
+ * never Enter, so a pasted newline cannot spawn a resume command; only a
+ * short run that ends in Enter ("j" then Enter within one read, as tmux
+ * send-keys or a quick typist delivers them) ends with a real Enter.
  */
 function handleRun(d: BrowserInputDeps, input: string): void {
   const chars = Array.from(input);
+  const last = chars[chars.length - 1];
+  if (chars.length <= TYPED_RUN_MAX && last === '\r' && !chars.slice(0, -1).some((c) => c === '\r' || c === '\n')) {
+    handleRun(d, chars.slice(0, -1).join(''));
+    return handleKey(d, '', { ...NO_KEY, return: true });
+  }
   for (let i = 0; i < chars.length; i++) {
     if (inputMode(d.store.get()) === 'search') return d.store.dispatch({ type: 'type', text: chars.slice(i).join('') });
     const c = chars[i] ?? '';
