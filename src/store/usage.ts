@@ -39,8 +39,10 @@ export interface UsageRow {
   /** cacheRead / (input + cacheRead); null when both are 0. */
   cacheHitRate: number | null;
   /**
-   * Known cost / successful sessions, both over the sessions whose cost is
-   * known; null with no such success.
+   * What one success costs: the known cost of the runs with an outcome
+   * (success or failed, so failures count against it) / their successes.
+   * Sessions without an outcome (a store or turns log) stay out of both, so
+   * their spend does not inflate it. null with no success of known cost.
    */
   costPerSuccess: number | null;
   /** outputTokens / seconds of duration; null when the duration is 0. */
@@ -93,12 +95,14 @@ interface Acc {
   unknown: number;
   estimated: number;
   successKnown: number;
+  /** Known cost of the sessions with an outcome (success or failed). */
+  outcomeMicros: number;
 }
 
 function newAcc(key: string, provider: string, model: string): Acc {
   return {
     key, provider, model, sessions: 0, success: 0, failed: 0, input: 0, output: 0, total: 0,
-    cacheRead: 0, cacheWrite: 0, durationMs: 0, micros: 0, anyKnown: false, unknown: 0, estimated: 0, successKnown: 0,
+    cacheRead: 0, cacheWrite: 0, durationMs: 0, micros: 0, anyKnown: false, unknown: 0, estimated: 0, successKnown: 0, outcomeMicros: 0,
   };
 }
 
@@ -214,6 +218,7 @@ function add(acc: Acc, s: SessionSummary, p: Part): void {
     acc.micros += p.costMicros;
     acc.anyKnown = true;
     if (ok) acc.successKnown += 1;
+    if (ok || s.status === 'failed') acc.outcomeMicros += p.costMicros;
   } else if (!isIdle(p)) {
     acc.unknown += 1;
   }
@@ -245,7 +250,7 @@ function toRow(a: Acc): UsageRow {
     estimatedTokenSessions: a.estimated,
     successRate: ratio(a.success, a.success + a.failed),
     cacheHitRate: ratio(a.cacheRead, a.input + a.cacheRead),
-    costPerSuccess: knownCostMicros === null ? null : ratio(knownCostMicros / 1e6, a.successKnown),
+    costPerSuccess: a.successKnown === 0 ? null : ratio(a.outcomeMicros / 1e6, a.successKnown),
     outputTokensPerSecond: ratio(a.output, a.durationMs / 1000),
   };
 }
