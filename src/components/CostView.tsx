@@ -13,7 +13,7 @@ import { formatInt, formatPercent, formatTokens, formatUsd, usdToMicros } from '
 import { bar } from '../format/charts.js';
 import { displayWidth, padEnd, padStart, truncate } from '../format/width.js';
 import { buildCostModel, fitTable, type CostModel, type CostWindowName, type FitColumn } from './cost-model.js';
-import { sessionTheme } from './session-theme.js';
+import { theme } from './theme.js';
 
 export interface CostViewProps {
   /** The sessions in scope (this project or all projects); the window filters them by `updatedAt`. */
@@ -38,7 +38,8 @@ interface Line {
 
 /** Known cost plus a '?' when some sessions' cost is unknown; '?' alone when none is known. */
 export function costText(row: Pick<UsageRow, 'knownCostMicros' | 'unknownCostSessions'>): string {
-  if (row.knownCostMicros === null) return row.unknownCostSessions > 0 ? '?' : formatUsd(0);
+  // No priced usage and nothing unpriced (e.g. skills runs record no tokens): no spend to show, not "$0.00".
+  if (row.knownCostMicros === null) return row.unknownCostSessions > 0 ? '?' : '–';
   return row.unknownCostSessions > 0 ? `${formatUsd(row.knownCostMicros)}+?` : formatUsd(row.knownCostMicros);
 }
 
@@ -101,7 +102,7 @@ export function costViewLines(m: CostModel, p: Omit<CostViewProps, 'sessions' | 
   const lines: Line[] = [{ text: truncate(`Cost · ${scope} · window ${p.window} (w cycles) · ${unit} bars`, width), bold: true }];
   const t = m.totals;
   if (t.sessions === 0) {
-    lines.push({ text: truncate('No sessions in this window. Press w for a wider one.', width), color: sessionTheme.muted });
+    lines.push({ text: truncate('No sessions in this window. Press w for a wider one.', width), color: theme.muted });
     return lines;
   }
   const perSuccess = t.costPerSuccess === null ? '–' : formatUsd(usdToMicros(t.costPerSuccess));
@@ -116,7 +117,7 @@ export function costViewLines(m: CostModel, p: Omit<CostViewProps, 'sessions' | 
   lines.push(...joinWrapped(segments, width).map((text) => ({ text })));
   if (t.unknownCostSessions > 0) {
     const n = t.unknownCostSessions;
-    lines.push({ text: truncate(`${n} session${n === 1 ? '' : 's'} with unknown cost (not in the $ figures: '?')`, width), color: sessionTheme.warning });
+    lines.push({ text: truncate(`${n} session${n === 1 ? '' : 's'} with unknown cost (not in the $ figures: '?')`, width), color: theme.warning });
   }
   // Fixed rows: blank + "By model" + table header + rule, then blank + chart title.
   const room = Math.max(0, height - lines.length - 6);
@@ -125,13 +126,13 @@ export function costViewLines(m: CostModel, p: Omit<CostViewProps, 'sessions' | 
   models = Math.max(0, Math.min(m.models.length, room - bars));
   const hidden = m.models.length - models;
   const rows = m.models.slice(0, hidden > 0 ? Math.max(0, models - 1) : models).map(modelRow);
-  lines.push({ text: ' ' }, { text: 'By model', color: sessionTheme.accent });
+  lines.push({ text: ' ' }, { text: 'By model', color: theme.accent });
   lines.push(...fitTable(MODEL_COLUMNS, rows, width).map((text) => ({ text })));
-  if (hidden > 0) lines.push({ text: truncate(`… ${m.models.length - rows.length} more models`, width), color: sessionTheme.muted });
+  if (hidden > 0) lines.push({ text: truncate(`… ${m.models.length - rows.length} more models`, width), color: theme.muted });
   const cut = bars < m.buckets.length ? ` · last ${bars} of ${m.buckets.length}` : '';
   const title = m.unit === 'day' ? 'Cost per day (UTC, by last activity)' : 'Cost per week (from Monday, UTC, by last activity)';
-  lines.push({ text: ' ' }, { text: truncate(title + cut, width), color: sessionTheme.accent });
-  lines.push(...chartLines(m, bars, width).map((text) => ({ text, color: sessionTheme.bar })));
+  lines.push({ text: ' ' }, { text: truncate(title + cut, width), color: theme.accent });
+  lines.push(...chartLines(m, bars, width).map((text) => ({ text, color: theme.bar })));
   return lines.slice(0, Math.max(0, height));
 }
 
