@@ -11,8 +11,11 @@
 import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import Fuse from 'fuse.js';
+import { mulberry32 } from '../fixtures/generate.js';
 import { buildSearchIndex, clearSearchCache, searchSessions, type SearchIndex } from '../src/store/search.js';
 import type { SessionSummary } from '../src/store/types.js';
+// The one SessionSummary builder, shared with the unit tests.
+import { makeSummary } from '../test/helpers/summary.js';
 
 /** One row of the aggregate table. */
 export interface BenchRow {
@@ -51,26 +54,13 @@ const FILLER = 'the a to of and in is for that it with on as this be are we was 
 const RARE = ['segfault', 'heisenbug', 'idempotency', 'backpressure'];
 const CJK = ['登录', '页面', '错误', '修复', '数据库', '缓存', '测试', '部署'];
 
-/** mulberry32: small, fast, seeded, good enough for synthetic data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** 10,000 summaries: titles/prompts from WORDS, message text 2-8 KB with filler, case and newlines. */
 export function syntheticSessions(count = SESSIONS, seed = 42): SessionSummary[] {
-  const rnd = prng(seed);
+  const rnd = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   const phrase = (n: number): string => Array.from({ length: n }, () => pick(WORDS)).join(' ');
   const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
   const base = Date.parse('2025-01-01T00:00:00Z');
-  const tokens = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, total: 0, estimated: false };
   return Array.from({ length: count }, (_, k) => {
     const cjk = rnd() < 0.03;
     const title = cjk ? `${pick(CJK)}${pick(CJK)}的${pick(CJK)}` : cap(phrase(3 + Math.floor(rnd() * 6)));
@@ -88,10 +78,9 @@ export function syntheticSessions(count = SESSIONS, seed = 42): SessionSummary[]
       size += line.length;
     }
     const created = base + k * 60_000;
-    return {
+    return makeSummary({
       id: Math.floor(rnd() * 2 ** 48).toString(16).padStart(12, '0'),
       path: `/sessions/${k}.jsonl`,
-      dialect: 'store',
       projectId: 'bench',
       title,
       createdAt: new Date(created).toISOString(),
@@ -99,30 +88,13 @@ export function syntheticSessions(count = SESSIONS, seed = 42): SessionSummary[]
       messageCount: 10,
       userMessages: 5,
       assistantMessages: 5,
-      toolCalls: 0,
       model: pick(['claude-sonnet-4', 'gpt-5', 'qwen3-coder', 'gemini-2.5-pro']),
-      provider: 'default',
       workspace: `/home/dev/${pick(WORDS)}-${pick(WORDS)}`,
-      endpoints: [],
-      models: [],
-      tokens,
-      costUsd: null,
-      costMicros: null,
       status: 'success',
-      durationMs: 0,
-      checkpoints: 0,
-      lastCheckpoint: null,
-      malformedLines: 0,
-      unknownLines: 0,
-      oversizedLines: 0,
-      pendingTail: false,
-      empty: false,
-      cacheWarmUntil: null,
-      strikes: 0,
       firstPrompt,
       lastPrompt,
       searchText: parts.join(' '),
-    } satisfies SessionSummary;
+    });
   });
 }
 

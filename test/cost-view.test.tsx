@@ -1,30 +1,11 @@
 import React from 'react';
-import { stripVTControlCharacters } from 'node:util';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
 import { CostView } from '../src/components/CostView.js';
 import { displayWidth } from '../src/format/width.js';
+import { cleanup, renderSized } from './helpers/render.js';
 import { makeModelUsage, makeSummary, makeTokens } from './helpers/summary.js';
 
 const NOW = Date.parse('2026-11-20T12:00:00Z');
-
-/** Render at an explicit terminal width: ink-testing-library's stdout reports 100 columns otherwise. */
-function renderAt(tree: React.ReactElement, columns: number) {
-  const probe = render(<></>);
-  vi.spyOn(Object.getPrototypeOf(probe.stdout) as { columns: number }, 'columns', 'get').mockReturnValue(columns);
-  probe.unmount();
-  return render(tree);
-}
-
-async function waitForFrame(app: { lastFrame: () => string | undefined }, pred: (frame: string) => boolean): Promise<string> {
-  const start = Date.now();
-  for (;;) {
-    const frame = stripVTControlCharacters(app.lastFrame() ?? '');
-    if (pred(frame)) return frame;
-    if (Date.now() - start > 5000) throw new Error(`timed out waiting; last frame:\n${frame}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 function session(id: string, updatedAt: string, model: string, costMicros: number | null, status: 'success' | 'failed') {
   const tokens = makeTokens({ input: 40_000, output: 2_000, cacheRead: 10_000 });
@@ -41,20 +22,17 @@ const sessions = [
   session('d', '2026-11-01T09:00:00Z', 'claude-sonnet-4.6', 9_000_000, 'success'), // outside 7d
 ];
 
-afterEach(() => {
-  cleanup();
-  vi.restoreAllMocks();
-});
+afterEach(cleanup);
 
 describe('CostView', () => {
   for (const width of [80, 160]) {
     it(`shows totals, per-model rows and unknown cost as '?' at width ${width}`, async () => {
       const height = 30;
-      const app = renderAt(
+      const app = renderSized(
         <CostView sessions={sessions} nowMs={NOW} window="7d" width={width} height={height} scopeLabel="this project" />,
-        width,
+        { columns: width, rows: height },
       );
-      const frame = await waitForFrame(app, (f) => f.includes('Cost · this project · window 7d (w cycles)'));
+      const frame = await app.waitFor('Cost · this project · window 7d (w cycles)');
       expect(frame).toContain('cost $2.00+?');
       expect(frame).toContain('3 sessions');
       expect(frame).toContain('success 67%');
@@ -72,8 +50,8 @@ describe('CostView', () => {
   }
 
   it('keeps to a short height and says which days the chart shows', async () => {
-    const app = renderAt(<CostView sessions={sessions} nowMs={NOW} window="30d" width={80} height={14} scopeLabel="all projects" />, 80);
-    const frame = await waitForFrame(app, (f) => f.includes('window 30d'));
+    const app = renderSized(<CostView sessions={sessions} nowMs={NOW} window="30d" width={80} height={14} scopeLabel="all projects" />, { columns: 80, rows: 14 });
+    const frame = await app.waitFor('window 30d');
     expect(frame.split('\n').length).toBeLessThanOrEqual(14);
     expect(frame).toMatch(/Cost per day .*last \d+ of 30/);
     expect(frame).toContain('11-20'); // the newest days are the ones kept
@@ -81,11 +59,11 @@ describe('CostView', () => {
 
   it('says weekly bars for a long all-time window and explains an empty one', async () => {
     const older = [...sessions, session('e', '2026-03-02T09:00:00Z', 'claude-sonnet-4.6', 100_000, 'success')];
-    const all = renderAt(<CostView sessions={older} nowMs={NOW} window="all" width={80} height={40} scopeLabel="x" />, 80);
-    const frame = await waitForFrame(all, (f) => f.includes('window all (w cycles) · weekly bars'));
+    const all = renderSized(<CostView sessions={older} nowMs={NOW} window="all" width={80} height={40} scopeLabel="x" />, { columns: 80, rows: 40 });
+    const frame = await all.waitFor('window all (w cycles) · weekly bars');
     expect(frame).toMatch(/^2026-11-16 █+\S* +\$2\.00\+\?$/m); // this week's bar, from Monday
     expect(frame).toMatch(/Cost per week .* last \d+ of \d+$/m); // the oldest weeks did not fit
-    const today = renderAt(<CostView sessions={sessions.slice(1)} nowMs={NOW} window="today" width={80} height={30} scopeLabel="x" />, 80);
-    await waitForFrame(today, (f) => f.includes('No sessions in this window'));
+    const today = renderSized(<CostView sessions={sessions.slice(1)} nowMs={NOW} window="today" width={80} height={30} scopeLabel="x" />, { columns: 80, rows: 30 });
+    await today.waitFor('No sessions in this window');
   });
 });

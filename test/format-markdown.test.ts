@@ -1,54 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { transcriptToMarkdown } from '../src/format/markdown.js';
-import type { SessionSummary, Tokens, Transcript, TranscriptEntry } from '../src/store/types.js';
+import type { SessionSummary, Transcript, TranscriptEntry } from '../src/store/types.js';
+import { makeSummary, makeTokens } from './helpers/summary.js';
 
-const tokens = (input: number, output: number, extra: Partial<Tokens> = {}): Tokens => ({
-  input,
-  output,
-  cacheRead: 0,
-  cacheWrite: 0,
-  total: input + output,
-  estimated: false,
-  ...extra,
-});
-
+/** The session every test exports; `over` changes what a test is about. */
 function summary(over: Partial<SessionSummary> = {}): SessionSummary {
-  return {
+  return makeSummary({
     id: 'fix-auth',
-    path: '/tmp/fix-auth.jsonl',
-    dialect: 'store',
-    projectId: '0123456789abcdef',
     title: 'Fix flaky auth test',
     createdAt: '2026-11-20T09:00:00Z',
     updatedAt: '2026-11-20T09:42:10Z',
-    messageCount: 2,
-    userMessages: 1,
-    assistantMessages: 1,
     toolCalls: 1,
     model: 'claude-sonnet-4.6',
     provider: 'anthropic',
     workspace: '/home/ana/app',
-    endpoints: [],
-    models: [],
-    tokens: tokens(1200, 310, { cacheRead: 800, total: 1510 }),
-    costUsd: 0.0042,
+    tokens: makeTokens({ input: 1200, output: 310, cacheRead: 800, total: 1510 }),
     costMicros: 4200,
-    status: 'unknown',
     durationMs: 2_530_000,
-    checkpoints: 0,
-    lastCheckpoint: null,
-    malformedLines: 0,
-    unknownLines: 0,
-    oversizedLines: 0,
-    pendingTail: false,
-    empty: false,
-    cacheWarmUntil: null,
-    strikes: 0,
     firstPrompt: 'The auth test fails',
     lastPrompt: 'The auth test fails',
-    searchText: '',
     ...over,
-  };
+  });
 }
 
 const transcript = (entries: TranscriptEntry[], over: Partial<SessionSummary> = {}): Transcript => ({
@@ -80,7 +52,7 @@ describe('transcriptToMarkdown', () => {
 
   it('says the cost is unknown rather than $0, and flags estimates', () => {
     const md = transcriptToMarkdown(
-      transcript([], { costUsd: null, costMicros: null, dialect: 'turns', tokens: tokens(30, 0, { estimated: true }) }),
+      transcript([], { costUsd: null, costMicros: null, dialect: 'turns', tokens: makeTokens({ input: 30, estimated: true }) }),
     );
     expect(md).toContain('- **Cost:** ? (unknown)');
     expect(md).not.toContain('$0');
@@ -150,7 +122,7 @@ describe('transcriptToMarkdown', () => {
           model: 'gpt-5',
           vendor: 'openai',
           endpoint: 'https://api.openai.com/v1',
-          tokens: tokens(2100, 240),
+          tokens: makeTokens({ input: 2100, output: 240 }),
           costMicros: 5100,
           latencyMs: 2900,
         },

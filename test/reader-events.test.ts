@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readSummary } from '../src/store/summary-reader.js';
 import { loadTranscript } from '../src/store/transcript.js';
 import type { PriceTable } from '../src/store/pricing.js';
-import { NOW, readOpts, tempHome, type TempHome } from './helpers/session-files.js';
+import { NOW, readOpts, useTempHome, type TempHome } from './helpers/session-files.js';
 
 const PRICES: PriceTable = { 'gpt-5': { input: 1, output: 10, cache_read: 0.1, cache_write: 1 } };
 
@@ -28,10 +28,7 @@ const toolCall = (seq: number) => ev(seq, 'tool.call', { tool: 'edit_file', inpu
 const end = (seq: number, data: object) => ev(seq, 'session.end', { status: 'success', output: 'Retries added.', tokens: { input_tokens: 8000, output_tokens: 900 }, duration_ms: 180000, model: 'gpt-5', ...data });
 
 let t: TempHome;
-beforeEach(() => {
-  t = tempHome();
-});
-afterEach(() => t.cleanup());
+useTempHome((h) => (t = h));
 
 describe('events dialect summary (format §4)', () => {
   it('counts only user messages new in each request and one assistant message per response', async () => {

@@ -1,15 +1,12 @@
 import { appendFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { diagnoseFile } from '../src/store/doctor.js';
 import { scanLines } from '../src/store/lines.js';
 import { readSummary } from '../src/store/summary-reader.js';
-import { readOpts, tempHome, type TempHome } from './helpers/session-files.js';
+import { readOpts, useTempHome, type TempHome } from './helpers/session-files.js';
 
 let t: TempHome;
-beforeEach(() => {
-  t = tempHome();
-});
-afterEach(() => t.cleanup());
+useTempHome((h) => (t = h));
 
 const msg = (role: string, content: string) => ({ type: 'message', timestamp: '2026-11-20T09:00:00Z', message: { role, content } });
 

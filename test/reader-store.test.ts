@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readSummary } from '../src/store/summary-reader.js';
 import { loadTranscript } from '../src/store/transcript.js';
 import type { PriceTable } from '../src/store/pricing.js';
-import { readOpts, tempHome, type TempHome } from './helpers/session-files.js';
+import { readOpts, useTempHome, type TempHome } from './helpers/session-files.js';
 
 // Round prices so every expected cost below can be checked by hand.
 const PRICES: PriceTable = {
@@ -41,10 +41,7 @@ const checkpoint = (ts: string, tokens: number, text: string) => ({
 });
 
 let t: TempHome;
-beforeEach(() => {
-  t = tempHome();
-});
-afterEach(() => t.cleanup());
+useTempHome((h) => (t = h));
 
 describe('store dialect summary (format §4)', () => {
   it('reports every figure of the FORMAT example', async () => {

@@ -1,13 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readSummary } from '../src/store/summary-reader.js';
 import { loadTranscript } from '../src/store/transcript.js';
-import { readOpts, tempHome, type TempHome } from './helpers/session-files.js';
+import { readOpts, useTempHome, type TempHome } from './helpers/session-files.js';
+import { WRITE_TESTS_INVOCATION } from './helpers/skill-invocation.js';
 
 let t: TempHome;
-beforeEach(() => {
-  t = tempHome();
-});
-afterEach(() => t.cleanup());
+useTempHome((h) => (t = h));
 
 const turns = [
   { type: 'user', content: 'Why does the build take 4 minutes?', timestamp: '2026-11-19T14:00:00Z' },
@@ -63,18 +61,8 @@ describe('turns dialect (format §2.3, §4)', () => {
 const invocation = (over: object = {}) => ({
   session_id: 'hg-42',
   timestamp: '2026-11-18T08:00:00Z',
-  skill: 'write-tests',
-  phase: 'build',
   project_root: '/home/ana/app',
-  attempts: [
-    { attempt: 1, model: 'qwen3-coder-30b', tier: 'local', duration_ms: 41000, warm_start: true, verified: false, verdict: 'escalate', feedback: 'tests do not compile' },
-    { attempt: 2, model: 'claude-sonnet-4.6', tier: 'managed', duration_ms: 18000, warm_start: false, verified: true, verdict: 'accept' },
-  ],
-  final_status: 'ok',
-  file_path: 'auth_test.go',
-  model_used: 'claude-sonnet-4.6',
-  duration_ms: 59000,
-  message: 'wrote 6 tests',
+  ...WRITE_TESTS_INVOCATION,
   ...over,
 });
 

@@ -1,10 +1,10 @@
 import { readFileSync, statSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { planResume, refinePlan, splitTemplate, substitute, TemplateError, writeContextFile, pickTemplate } from '../src/store/resume.js';
 import { readSummary } from '../src/store/summary-reader.js';
 import { loadTranscript } from '../src/store/transcript.js';
-import { readOpts, tempHome, type TempHome } from './helpers/session-files.js';
+import { readOpts, useTempHome, type TempHome } from './helpers/session-files.js';
 
 describe('resume command template', () => {
   it('splits once, honouring quotes and escapes, and never expands anything', () => {
@@ -45,10 +45,7 @@ describe('resume command template', () => {
 
 describe('resume context file and plan', () => {
   let t: TempHome;
-  beforeEach(() => {
-    t = tempHome();
-  });
-  afterEach(() => t.cleanup());
+  useTempHome((h) => (t = h));
 
   it('writes the context as private JSONL with U+2028 escaped', () => {
     const file = writeContextFile([{ role: 'system', content: 'sum\u2028mary' }, { role: 'user', content: 'next' }]);

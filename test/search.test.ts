@@ -7,46 +7,18 @@ import {
   type SearchRange,
 } from '../src/store/search.js';
 import type { SessionSummary } from '../src/store/types.js';
+import { makeSummary } from './helpers/summary.js';
 
-const zeroTokens = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, total: 0, estimated: false };
-
-/** A summary with defaults for everything the search does not look at. */
-function makeSummary(over: Partial<SessionSummary> & { id: string }): SessionSummary {
-  return {
-    path: `/home/u/.agent/${over.id}.jsonl`,
-    dialect: 'store',
-    projectId: 'p1',
+/** Nothing searchable but what a test gives (makeSummary's defaults say 'hello'), all equally old. */
+function session(over: Partial<SessionSummary> & { id: string }): SessionSummary {
+  return makeSummary({
     title: '',
-    createdAt: '2025-01-01T00:00:00.000Z',
-    updatedAt: '2025-01-01T00:00:00.000Z',
-    messageCount: 2,
-    userMessages: 1,
-    assistantMessages: 1,
-    toolCalls: 0,
-    model: '',
-    provider: 'default',
-    workspace: null,
-    endpoints: [],
-    models: [],
-    tokens: zeroTokens,
-    costUsd: null,
-    costMicros: null,
-    status: 'success',
-    durationMs: 0,
-    checkpoints: 0,
-    lastCheckpoint: null,
-    malformedLines: 0,
-    unknownLines: 0,
-    oversizedLines: 0,
-    pendingTail: false,
-    empty: false,
-    cacheWarmUntil: null,
-    strikes: 0,
     firstPrompt: '',
     lastPrompt: '',
     searchText: '',
+    updatedAt: '2025-01-01T00:00:00.000Z',
     ...over,
-  };
+  });
 }
 
 const day = (d: number): string => `2025-03-${String(d).padStart(2, '0')}T12:00:00.000Z`;
@@ -56,13 +28,13 @@ const cut = (text: string, ranges: readonly SearchRange[]): string[] => ranges.m
 describe('searchSessions', () => {
   it('finds a word said only inside a message, with a one-line highlighted snippet', () => {
     const filler = 'We looked at the build output for a while.\n'.repeat(20);
-    const s = makeSummary({
+    const s = session({
       id: 'a1',
       title: 'Fix the CI',
       firstPrompt: 'the CI is red again',
       searchText: `${filler}Then the assistant said:\n  the   flaky  retry\tlogic in the harness hides the failure.\n${filler}`,
     });
-    const other = makeSummary({ id: 'b2', title: 'Write docs', searchText: 'nothing relevant here' });
+    const other = session({ id: 'b2', title: 'Write docs', searchText: 'nothing relevant here' });
     const hits = searchSessions(buildSearchIndex([s, other]), 'harness');
 
     expect(ids(hits)).toEqual(['a1']);
@@ -79,8 +51,8 @@ describe('searchSessions', () => {
   });
 
   it('ranks a title match above a content match, even a newer one', () => {
-    const inContent = makeSummary({ id: 'content', title: 'Refactor', searchText: 'the oauth token expired', updatedAt: day(20) });
-    const inTitle = makeSummary({ id: 'title', title: 'Fix token refresh', updatedAt: day(1) });
+    const inContent = session({ id: 'content', title: 'Refactor', searchText: 'the oauth token expired', updatedAt: day(20) });
+    const inTitle = session({ id: 'title', title: 'Fix token refresh', updatedAt: day(1) });
     const hits = searchSessions(buildSearchIndex([inContent, inTitle]), 'token');
     expect(ids(hits)).toEqual(['title', 'content']);
     expect(hits.map((h) => h.field)).toEqual(['title', 'content']);
@@ -90,23 +62,23 @@ describe('searchSessions', () => {
 
   it('breaks ties by recency, newest first', () => {
     const sessions = [
-      makeSummary({ id: 'old', title: 'deploy the api', updatedAt: day(2) }),
-      makeSummary({ id: 'new', title: 'deploy the web', updatedAt: day(9) }),
-      makeSummary({ id: 'mid', title: 'deploy the cli', updatedAt: day(5) }),
+      session({ id: 'old', title: 'deploy the api', updatedAt: day(2) }),
+      session({ id: 'new', title: 'deploy the web', updatedAt: day(9) }),
+      session({ id: 'mid', title: 'deploy the cli', updatedAt: day(5) }),
     ];
     expect(ids(searchSessions(buildSearchIndex(sessions), 'deploy'))).toEqual(['new', 'mid', 'old']);
   });
 
   it('uses smart case: lower-case ignores case, any capital makes it exact', () => {
-    const upper = makeSummary({ id: 'upper', title: 'Auth middleware', updatedAt: day(1) });
-    const lower = makeSummary({ id: 'lower', title: 'fix auth in tests', updatedAt: day(2) });
+    const upper = session({ id: 'upper', title: 'Auth middleware', updatedAt: day(1) });
+    const lower = session({ id: 'lower', title: 'fix auth in tests', updatedAt: day(2) });
     const index = buildSearchIndex([upper, lower]);
     expect(ids(searchSessions(index, 'auth')).sort()).toEqual(['lower', 'upper']);
     expect(ids(searchSessions(index, 'Auth'))).toEqual(['upper']);
   });
 
   it('smart case also holds for text inside messages', () => {
-    const s = makeSummary({ id: 'c', title: 'misc', searchText: 'the auth header was missing' });
+    const s = session({ id: 'c', title: 'misc', searchText: 'the auth header was missing' });
     const index = buildSearchIndex([s]);
     expect(ids(searchSessions(index, 'Auth'))).toEqual([]);
     expect(ids(searchSessions(index, 'header'))).toEqual(['c']);
@@ -114,9 +86,9 @@ describe('searchSessions', () => {
 
   it('tolerates a typo in the title', () => {
     const sessions = [
-      makeSummary({ id: 'auth', title: 'Rework auth flow', updatedAt: day(1) }),
-      makeSummary({ id: 'flaky', title: 'Quarantine flaky tests', updatedAt: day(2) }),
-      makeSummary({ id: 'other', title: 'Bump dependencies', updatedAt: day(3) }),
+      session({ id: 'auth', title: 'Rework auth flow', updatedAt: day(1) }),
+      session({ id: 'flaky', title: 'Quarantine flaky tests', updatedAt: day(2) }),
+      session({ id: 'other', title: 'Bump dependencies', updatedAt: day(3) }),
     ];
     const index = buildSearchIndex(sessions);
     for (const typo of ['atuh', 'auht']) {
@@ -130,8 +102,8 @@ describe('searchSessions', () => {
 
   it('finds heavier typos through the fuse.js fallback when little else matches', () => {
     const sessions = [
-      makeSummary({ id: 'k8s', title: 'Move the workers to kubernetes' }),
-      makeSummary({ id: 'other', title: 'Bump dependencies' }),
+      session({ id: 'k8s', title: 'Move the workers to kubernetes' }),
+      session({ id: 'other', title: 'Bump dependencies' }),
     ];
     // Two edits (one at the first letter) are beyond uFuzzy's single typo.
     expect(ids(searchSessions(buildSearchIndex(sessions), 'cubernetis'))).toEqual(['k8s']);
@@ -139,9 +111,9 @@ describe('searchSessions', () => {
 
   it('needs every word (AND), and the words may match in different fields', () => {
     const sessions = [
-      makeSummary({ id: 'both', title: 'Login page', searchText: 'the redirect loops forever', updatedAt: day(1) }),
-      makeSummary({ id: 'login-only', title: 'Login page styles', searchText: 'colours', updatedAt: day(2) }),
-      makeSummary({ id: 'redirect-only', title: 'Router', searchText: 'redirect to home', updatedAt: day(3) }),
+      session({ id: 'both', title: 'Login page', searchText: 'the redirect loops forever', updatedAt: day(1) }),
+      session({ id: 'login-only', title: 'Login page styles', searchText: 'colours', updatedAt: day(2) }),
+      session({ id: 'redirect-only', title: 'Router', searchText: 'redirect to home', updatedAt: day(3) }),
     ];
     const hits = searchSessions(buildSearchIndex(sessions), 'login redirect');
     expect(ids(hits)).toEqual(['both']);
@@ -152,9 +124,9 @@ describe('searchSessions', () => {
 
   it('returns every session by recency for a blank query', () => {
     const sessions = [
-      makeSummary({ id: 'b', updatedAt: day(3) }),
-      makeSummary({ id: 'a', updatedAt: day(7) }),
-      makeSummary({ id: 'c', updatedAt: day(1) }),
+      session({ id: 'b', updatedAt: day(3) }),
+      session({ id: 'a', updatedAt: day(7) }),
+      session({ id: 'c', updatedAt: day(1) }),
     ];
     const index = buildSearchIndex(sessions);
     for (const q of ['', '   ']) {
@@ -167,9 +139,9 @@ describe('searchSessions', () => {
 
   it('matches CJK text in titles and messages', () => {
     const sessions = [
-      makeSummary({ id: 'jp', title: '修复登录页面的错误', updatedAt: day(1) }),
-      makeSummary({ id: 'zh', title: 'misc', searchText: '我们讨论了用户登录的问题和解决方案', updatedAt: day(2) }),
-      makeSummary({ id: 'en', title: 'login page' }),
+      session({ id: 'jp', title: '修复登录页面的错误', updatedAt: day(1) }),
+      session({ id: 'zh', title: 'misc', searchText: '我们讨论了用户登录的问题和解决方案', updatedAt: day(2) }),
+      session({ id: 'en', title: 'login page' }),
     ];
     const hits = searchSessions(buildSearchIndex(sessions), '登录');
     expect(ids(hits)).toEqual(['jp', 'zh']);
@@ -178,7 +150,7 @@ describe('searchSessions', () => {
   });
 
   it('matches model, id and workspace as meta', () => {
-    const s = makeSummary({ id: '7f3a9c', title: 'Something', model: 'claude-opus', workspace: '/src/payments' });
+    const s = session({ id: '7f3a9c', title: 'Something', model: 'claude-opus', workspace: '/src/payments' });
     const index = buildSearchIndex([s]);
     for (const q of ['opus', '7f3a', 'payments']) {
       expect(searchSessions(index, q).map((h) => h.field)).toEqual(['meta']);
@@ -186,7 +158,7 @@ describe('searchSessions', () => {
   });
 
   it('shows a prompt snippet for a prompt match', () => {
-    const s = makeSummary({
+    const s = session({
       id: 'p',
       title: 'Session',
       firstPrompt: 'please make the importer skip rows with an empty header',
@@ -199,9 +171,9 @@ describe('searchSessions', () => {
 
   it('keeps results right while the user types, deletes and retypes', () => {
     const sessions = [
-      makeSummary({ id: 'x', title: 'one', searchText: 'a note about authentication tokens', updatedAt: day(2) }),
-      makeSummary({ id: 'y', title: 'two', searchText: 'the author wrote this', updatedAt: day(3) }),
-      makeSummary({ id: 'z', title: 'authz rules', updatedAt: day(1) }),
+      session({ id: 'x', title: 'one', searchText: 'a note about authentication tokens', updatedAt: day(2) }),
+      session({ id: 'y', title: 'two', searchText: 'the author wrote this', updatedAt: day(3) }),
+      session({ id: 'z', title: 'authz rules', updatedAt: day(1) }),
     ];
     const index = buildSearchIndex(sessions);
     const typed = ['a', 'au', 'aut', 'auth', 'authe', 'auth', 'autho', 'author', 'auth', 'auth t'];
@@ -224,7 +196,7 @@ describe('searchSessions', () => {
     const vocab = ['auth', 'author', 'login', 'flaky', 'flake', 'deploy', 'docker', 'Docker', 'kubernetes', 'cache', 'token', 'tokens', 'test', 'retry', 'the', 'a', 'segfault', 'Segment'];
     const phrase = (n: number): string => Array.from({ length: n }, () => vocab[Math.floor(rnd() * vocab.length)]).join(' ');
     const sessions = Array.from({ length: 150 }, (_, k) =>
-      makeSummary({
+      session({
         id: `s${k}`,
         title: phrase(2 + Math.floor(rnd() * 3)).replace('auth', rnd() < 0.3 ? 'atuh' : 'auth'),
         firstPrompt: phrase(5),
@@ -247,7 +219,7 @@ describe('searchSessions', () => {
 
   it('never cuts a surrogate pair in a snippet', () => {
     const emoji = '😀'.repeat(60);
-    const s = makeSummary({ id: 'e', searchText: `${emoji}needle${emoji}` });
+    const s = session({ id: 'e', searchText: `${emoji}needle${emoji}` });
     const snip = searchSessions(buildSearchIndex([s]), 'needle')[0]?.snippet;
     expect(snip?.text).toContain('needle');
     expect(snip?.text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
@@ -255,7 +227,7 @@ describe('searchSessions', () => {
   });
 
   it('honours the limit', () => {
-    const sessions = Array.from({ length: 30 }, (_, k) => makeSummary({ id: `s${k}`, title: `task ${k}`, updatedAt: day(1 + (k % 28)) }));
+    const sessions = Array.from({ length: 30 }, (_, k) => session({ id: `s${k}`, title: `task ${k}`, updatedAt: day(1 + (k % 28)) }));
     expect(searchSessions(buildSearchIndex(sessions), 'task', { limit: 5 })).toHaveLength(5);
   });
 });

@@ -9,21 +9,17 @@ import { buildLayout } from '../src/app/list-layout.js';
 import type { SearchHit } from '../src/store/search.js';
 import type { SessionSummary } from '../src/store/types.js';
 import { displayWidth } from '../src/format/width.js';
-import { frameLines, renderSized, type Rendered } from './helpers/render.js';
-import { makeSummary, manySummaries, NOW } from './helpers/fake-source.js';
+import { cleanup, frameLines, renderSized } from './helpers/render.js';
+import { appSummary, manySummaries, NOW } from './helpers/fake-source.js';
 
-let view: Rendered | null = null;
-afterEach(() => {
-  view?.unmount();
-  view = null;
-});
+afterEach(cleanup);
 
 function draw(items: ListItem[], width: number, opts: { viewport?: number; selected?: number; scroll?: number } = {}) {
   const layout = buildLayout(
     items.map((it) => ({ id: it.summary.id, height: it.hasSnippet ? 2 : 1, header: it.group !== null })),
     opts.viewport ?? 20,
   );
-  view = renderSized(
+  const view = renderSized(
     <SessionList items={items} layout={layout} selectedIndex={opts.selected ?? 0} scroll={opts.scroll ?? 0} width={width} nowMs={NOW} />,
     { columns: width, rows: 40 },
   );
@@ -46,8 +42,8 @@ describe('columns adapt to the width', () => {
   });
 
   it.each([80, 160])('renders rows at %i columns with no line wider than the terminal', async (width) => {
-    const s = makeSummary({ id: 'a1', title: 'Refactor the parser '.repeat(10), model: 'claude-3-5-sonnet-20241022' });
-    const frame = await draw(plain([s, makeSummary({ id: 'a2', costMicros: null })]), width);
+    const s = appSummary({ id: 'a1', title: 'Refactor the parser '.repeat(10), model: 'claude-3-5-sonnet-20241022' });
+    const frame = await draw(plain([s, appSummary({ id: 'a2', costMicros: null })]), width);
     for (const line of frameLines(frame)) expect(displayWidth(line)).toBeLessThanOrEqual(width);
     expect(frame).toContain('Refactor the parser');
     expect(frame).toContain('2h ago');
@@ -61,7 +57,7 @@ describe('columns adapt to the width', () => {
 describe('titles from logs', () => {
   it('truncates a CJK title by display width, never splitting a wide character', async () => {
     const title = '日本語のタイトルがとても長いのでここで切り詰められるべきです'.repeat(3);
-    const frame = await draw(plain([makeSummary({ id: 'cjk', title })]), 80);
+    const frame = await draw(plain([appSummary({ id: 'cjk', title })]), 80);
     const row = frameLines(frame).find((l) => l.includes('日本語'))!;
     expect(row).toContain('…');
     expect(displayWidth(row)).toBeLessThanOrEqual(80);
@@ -73,7 +69,7 @@ describe('titles from logs', () => {
 
   it('shows escape sequences in a title as visible markers, never as raw escapes', async () => {
     const title = 'evil \u001b]0;pwned\u0007 \u001b[2J title \u202Egnp.exe';
-    const frame = await draw(plain([makeSummary({ id: 'x', title })]), 120);
+    const frame = await draw(plain([appSummary({ id: 'x', title })]), 120);
     expect(frame).not.toContain('\u001b]');
     expect(frame).not.toContain('\u001b[2J');
     expect(frame).not.toContain('\u202E');
@@ -90,7 +86,7 @@ describe('selection and snippets', () => {
   });
 
   it('draws a dim snippet line under a content match', async () => {
-    const s = makeSummary({ id: 'c1', title: 'Unrelated title' });
+    const s = appSummary({ id: 'c1', title: 'Unrelated title' });
     const hit: SearchHit = {
       summary: s,
       field: 'content',
@@ -134,7 +130,7 @@ describe('helpers', () => {
   });
 
   it('badges show checkpoints, warm cache time, failure, looping and unreadable lines', () => {
-    const s = makeSummary({
+    const s = appSummary({
       id: 'b',
       checkpoints: 2,
       cacheWarmUntil: new Date(NOW + 4 * 60_000).toISOString(),
@@ -145,6 +141,6 @@ describe('helpers', () => {
       oversizedLines: 1,
     });
     expect(badges(s, NOW)).toBe('◆2 ♨4m ✗ ↻3 ⚠5');
-    expect(badges(makeSummary({ id: 'cold', cacheWarmUntil: new Date(NOW - 1000).toISOString() }), NOW)).toBe('');
+    expect(badges(appSummary({ id: 'cold', cacheWarmUntil: new Date(NOW - 1000).toISOString() }), NOW)).toBe('');
   });
 });

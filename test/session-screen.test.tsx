@@ -1,39 +1,14 @@
 import React from 'react';
-import { stripVTControlCharacters } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { render, cleanup } from 'ink-testing-library';
 import type { ResumePlan, Transcript, TranscriptEntry } from '../src/store/types.js';
 import { SessionScreen } from '../src/components/SessionScreen.js';
 import { matchRanges } from '../src/components/Replay.js';
 import { shellQuote } from '../src/components/ResumePreview.js';
 import { displayWidth } from '../src/format/width.js';
+import { cleanup, KEYS, renderSized } from './helpers/render.js';
 import { makeEndpointUsage, makeSummary, makeTokens } from './helpers/summary.js';
 
-const KEY = { esc: '\u001b', tab: '\t', shiftTab: '\u001b[Z', enter: '\r', down: '\u001b[B', left: '\u001b[D' } as const;
 const NOW = Date.parse('2026-11-20T12:00:00Z');
-
-/** Render at an explicit terminal width: ink-testing-library's stdout reports 100 columns otherwise. */
-function renderAt(tree: React.ReactElement, columns: number) {
-  const probe = render(<></>);
-  vi.spyOn(Object.getPrototypeOf(probe.stdout) as { columns: number }, 'columns', 'get').mockReturnValue(columns);
-  probe.unmount();
-  return render(tree);
-}
-
-/** Poll the last frame until `pred` holds (no fixed sleeps). */
-async function waitForFrame(app: { lastFrame: () => string | undefined }, pred: (frame: string) => boolean): Promise<string> {
-  const start = Date.now();
-  for (;;) {
-    const frame = stripVTControlCharacters(app.lastFrame() ?? '');
-    if (pred(frame)) {
-      // One macrotask so React flushes passive effects: the new frame's input listeners are attached.
-      await new Promise((r) => setImmediate(r));
-      return frame;
-    }
-    if (Date.now() - start > 5000) throw new Error(`timed out waiting; last frame:\n${frame}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 const summary = makeSummary({
   id: 'fix-auth',
@@ -72,7 +47,7 @@ function screen(over: Partial<React.ComponentProps<typeof SessionScreen>> = {}) 
     summary, load: () => Promise.resolve(transcript()), plan, width: 80, height: 16, nowMs: NOW, isActive: true,
     onBack: vi.fn(), onResume: vi.fn(), ...over,
   };
-  return { props, app: renderAt(<SessionScreen {...props} />, props.width) };
+  return { props, app: renderSized(<SessionScreen {...props} />, { columns: props.width, rows: props.height }) };
 }
 
 function expectFits(frame: string, width: number, height: number): void {
@@ -81,15 +56,12 @@ function expectFits(frame: string, width: number, height: number): void {
   for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(width);
 }
 
-afterEach(() => {
-  cleanup();
-  vi.restoreAllMocks();
-});
+afterEach(cleanup);
 
 describe('SessionScreen', () => {
   it('shows the header, the folded tool call and the checkpoint divider within its size', async () => {
     const { app } = screen();
-    const frame = await waitForFrame(app, (f) => f.includes('checkpoint · 5.4k tokens · 09:30'));
+    const frame = await app.waitFor('checkpoint · 5.4k tokens · 09:30');
     expect(frame).toContain('Fix flaky auth test · fix-auth · store · claude-sonnet-4.6 · 2h ago');
     expect(frame).toContain('⚙ read_file path=auth_test.go');
     expectFits(frame, 80, 16);
@@ -97,60 +69,49 @@ describe('SessionScreen', () => {
 
   it('switches to the Usage and Resume tabs with keys and numbers', async () => {
     const { app } = screen();
-    await waitForFrame(app, (f) => f.includes('checkpoint'));
-    app.stdin.write('2');
-    let frame = await waitForFrame(app, (f) => f.includes('By endpoint'));
+    await app.waitFor('checkpoint');
+    let frame = await app.press('2', 'By endpoint');
     const row = frame.split('\n').find((l) => l.startsWith('anthropic')) ?? '';
     expect(row).toContain('https://api.'); // the URL shrinks first when the table is too wide
     expect(row).toMatch(/ \? /); // unknown cost
     expect(frame).toContain('420ms'); // p50 time to first token
-    app.stdin.write(KEY.tab);
-    frame = await waitForFrame(app, (f) => f.includes('Enter runs'));
+    frame = await app.press(KEYS.tab, 'Enter runs');
     expect(frame).toContain("agent --resume fix-auth 'two words'");
     expect(frame).toContain('without a shell');
     expect(frame).toContain('warm for 3m 20s more');
     expectFits(frame, 80, 16);
-    app.stdin.write(KEY.shiftTab);
-    await waitForFrame(app, (f) => f.includes('By endpoint'));
+    await app.press(KEYS.shiftTab, 'By endpoint');
   });
 
   it('Esc calls onBack, Enter calls onResume', async () => {
     const { app, props } = screen();
-    await waitForFrame(app, (f) => f.includes('checkpoint'));
-    app.stdin.write(KEY.enter);
+    await app.waitFor('checkpoint');
+    app.write(KEYS.enter);
     await vi.waitFor(() => expect(props.onResume).toHaveBeenCalledTimes(1));
-    app.stdin.write(KEY.esc);
+    app.write(KEYS.escape);
     await vi.waitFor(() => expect(props.onBack).toHaveBeenCalledTimes(1));
   });
 
   it('Esc first closes the transcript search, then goes back', async () => {
     const { app, props } = screen();
-    await waitForFrame(app, (f) => f.includes('checkpoint'));
-    app.stdin.write('/');
-    await waitForFrame(app, (f) => /^\/ ?/m.test(f.split('\n').at(-2) ?? ''));
-    app.stdin.write('auth');
-    await waitForFrame(app, (f) => f.includes('/auth'));
-    app.stdin.write(KEY.enter);
-    await waitForFrame(app, (f) => f.includes('search "auth": 1/3 matches'));
-    app.stdin.write('n');
-    await waitForFrame(app, (f) => f.includes('2/3 matches'));
-    app.stdin.write(KEY.esc);
-    await waitForFrame(app, (f) => !f.includes('search "auth"'));
+    await app.waitFor('checkpoint');
+    await app.press('/', (f) => /^\/ ?/m.test(f.split('\n').at(-2) ?? ''));
+    await app.press('auth', '/auth');
+    await app.press(KEYS.enter, 'search "auth": 1/3 matches');
+    await app.press('n', '2/3 matches');
+    await app.press(KEYS.escape, (f) => !f.includes('search "auth"'));
     expect(props.onBack).not.toHaveBeenCalled();
-    app.stdin.write(KEY.esc);
+    app.write(KEYS.escape);
     await vi.waitFor(() => expect(props.onBack).toHaveBeenCalledTimes(1));
   });
 
   it('f shows only what a resume loads, Space unfolds the selected tool call', async () => {
     const { app } = screen();
-    await waitForFrame(app, (f) => f.includes('checkpoint'));
-    app.stdin.write(KEY.down);
-    app.stdin.write(KEY.down);
-    await waitForFrame(app, (f) => f.includes('›  ⚙ read_file'));
-    app.stdin.write(' ');
-    await waitForFrame(app, (f) => f.includes('"path": "auth_test.go"'));
-    app.stdin.write('f');
-    const frame = await waitForFrame(app, (f) => f.includes('From checkpoint'));
+    await app.waitFor('checkpoint');
+    app.write(KEYS.down);
+    await app.press(KEYS.down, '›  ⚙ read_file');
+    await app.press(' ', '"path": "auth_test.go"');
+    const frame = await app.press('f', 'From checkpoint');
     expect(frame).toContain('Summary: shared clock');
     expect(frame).not.toContain('fails one run in ten');
   });
@@ -160,16 +121,15 @@ describe('SessionScreen', () => {
       kind: 'message', timestamp: null, role: i % 2 ? 'assistant' : 'user', text: `message number ${i}`,
     }));
     const { app } = screen({ load: () => Promise.resolve(transcript(many)), height: 12, width: 60 });
-    await waitForFrame(app, (f) => f.includes('checkpoint'));
-    app.stdin.write('G');
-    const frame = await waitForFrame(app, (f) => f.includes('message number 499'));
+    await app.waitFor('checkpoint');
+    const frame = await app.press('G', 'message number 499');
     expect(frame).not.toContain('message number 1\n');
     expectFits(frame, 60, 12);
   });
 
   it('shows a load error as a view, not a stack trace', async () => {
     const { app } = screen({ load: () => Promise.reject(new Error('EACCES: permission denied')) });
-    const frame = await waitForFrame(app, (f) => f.includes('Could not load this session'));
+    const frame = await app.waitFor('Could not load this session');
     expect(frame).toContain('EACCES: permission denied');
     expect(frame).not.toMatch(/at .*\.js:\d+/);
   });

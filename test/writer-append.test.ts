@@ -1,7 +1,6 @@
-import fs, { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import fs, { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CACHE_TTL_SEC } from '../src/store/fold.js';
 import { BUILTIN_PRICES } from '../src/store/prices-builtin.js';
 import { InvalidIdError, projectIdOf, readProjectJson } from '../src/store/project.js';
@@ -15,24 +14,15 @@ import {
   SessionStore,
   TurnLogger,
 } from '../src/store/writer/index.js';
+import { useTempProject } from './helpers/temp-project.js';
 
 const NOW = Date.parse('2026-11-20T10:00:00Z');
 
 let tmp: string;
 let home: string;
 let root: string;
-
-beforeEach(() => {
-  tmp = mkdtempSync(join(tmpdir(), 'sb-writer-append-'));
-  home = join(tmp, 'home');
-  root = join(tmp, 'app');
-  mkdirSync(join(root, '.git'), { recursive: true });
-  root = realpathSync(root);
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  rmSync(tmp, { recursive: true, force: true });
-});
+useTempProject('sb-writer-append-', (d) => ({ tmp, home, root } = d));
+afterEach(() => vi.restoreAllMocks());
 
 const readOpts = (projectId: string) => ({ projectId, pricing: BUILTIN_PRICES, nowMs: NOW, cacheTtlSec: DEFAULT_CACHE_TTL_SEC });
 const mode = (path: string): number => statSync(path).mode & 0o777;

@@ -1,27 +1,17 @@
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appendFileSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_CACHE_TTL_SEC } from '../src/store/fold.js';
 import { BUILTIN_PRICES } from '../src/store/prices-builtin.js';
 import { readSummary } from '../src/store/summary-reader.js';
 import { loadTranscript } from '../src/store/transcript.js';
 import { EventLogger } from '../src/store/writer/index.js';
+import { useTempProject } from './helpers/temp-project.js';
 
 const START = Date.parse('2026-11-20T10:00:00Z');
 
-let tmp: string;
 let home: string;
 let root: string;
-
-beforeEach(() => {
-  tmp = mkdtempSync(join(tmpdir(), 'sb-writer-events-'));
-  home = join(tmp, 'home');
-  root = join(tmp, 'app');
-  mkdirSync(join(root, '.git'), { recursive: true });
-  root = realpathSync(root);
-});
-afterEach(() => rmSync(tmp, { recursive: true, force: true }));
+useTempProject('sb-writer-events-', (d) => ({ home, root } = d));
 
 const readOpts = (projectId: string, nowMs: number) => ({ projectId, pricing: BUILTIN_PRICES, nowMs, cacheTtlSec: DEFAULT_CACHE_TTL_SEC });
 

@@ -1,7 +1,6 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_CACHE_TTL_SEC } from '../src/store/fold.js';
 import { BUILTIN_PRICES } from '../src/store/prices-builtin.js';
 import { projectIdOf } from '../src/store/project.js';
@@ -9,23 +8,15 @@ import { readSummary } from '../src/store/summary-reader.js';
 import { loadTranscript } from '../src/store/transcript.js';
 import { SessionStore } from '../src/store/writer/index.js';
 import type { StoreRecord } from '../src/store/writer/index.js';
+import { useTempProject } from './helpers/temp-project.js';
 
 const EP = 'https://api.anthropic.com/v1';
 const NOW = Date.parse('2026-11-20T10:00:00Z');
 const HOUR = 3600_000;
 
-let tmp: string;
 let home: string;
 let root: string;
-
-beforeEach(() => {
-  tmp = mkdtempSync(join(tmpdir(), 'sb-writer-store-'));
-  home = join(tmp, 'home');
-  root = join(tmp, 'app');
-  mkdirSync(join(root, '.git'), { recursive: true });
-  root = realpathSync(root);
-});
-afterEach(() => rmSync(tmp, { recursive: true, force: true }));
+useTempProject('sb-writer-store-', (d) => ({ home, root } = d));
 
 const readOpts = (projectId: string) => ({ projectId, pricing: BUILTIN_PRICES, nowMs: NOW, cacheTtlSec: DEFAULT_CACHE_TTL_SEC });
 

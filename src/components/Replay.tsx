@@ -8,7 +8,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { DisplayLine } from './replay-lines.js';
-import { lineStyles, sessionTheme } from './session-theme.js';
+import { lineStyles, theme } from './theme.js';
 
 export interface ReplayProps {
   /** Every display line, built for `width - 1` columns (one for the gutter). */
@@ -59,7 +59,7 @@ function Highlighted({ text, query, whole }: { text: string; query: string; whol
   ranges.forEach(([start, end], i) => {
     if (start > at) parts.push(<Text key={`t${i}`}>{text.slice(at, start)}</Text>);
     parts.push(
-      <Text key={`m${i}`} bold backgroundColor={sessionTheme.match} color={sessionTheme.match ? 'black' : undefined}>
+      <Text key={`m${i}`} bold backgroundColor={theme.match} color={theme.match ? 'black' : undefined}>
         {text.slice(start, end)}
       </Text>,
     );
@@ -80,7 +80,7 @@ export function Replay({ lines, scroll, cursor, height, query, matches }: Replay
         const isCursor = index === cursor;
         return (
           <Text key={index} wrap="truncate" color={style.color} dimColor={style.dim} bold={style.bold}>
-            <Text color={sessionTheme.accent}>{isCursor ? '›' : ' '}</Text>
+            <Text color={theme.accent}>{isCursor ? '›' : ' '}</Text>
             {matches.has(index) ? <Highlighted text={line.text} query={query} whole /> : line.text}
           </Text>
         );

@@ -12,7 +12,7 @@ import { formatDateTime } from '../format/time.js';
 import { formatDuration, formatInt, formatTokens } from '../format/numbers.js';
 import { truncate } from '../format/width.js';
 import { wrapLine } from '../format/wrap.js';
-import { sessionTheme } from './session-theme.js';
+import { theme } from './theme.js';
 
 export interface ResumePreviewProps {
   /** The plan Enter executes (same object the launcher receives). */
@@ -67,16 +67,16 @@ export function resumeRows(plan: ResumePlan, nowMs: number): Row[] {
   });
   if (plan.argv) {
     const source = plan.commandSource === 'flag' ? '--resume-cmd' : plan.commandSource === 'env' ? '$SESSION_BROWSER_RESUME_CMD' : 'config file';
-    rows.push({ label: 'Enter runs', text: shellQuote(plan.argv), color: sessionTheme.accent });
-    rows.push({ label: '', text: `(spawned directly, without a shell; template from ${source})`, color: sessionTheme.muted });
+    rows.push({ label: 'Enter runs', text: shellQuote(plan.argv), color: theme.accent });
+    rows.push({ label: '', text: `(spawned directly, without a shell; template from ${source})`, color: theme.muted });
     const cwd = plan.cwd ? sanitize(plan.cwd, { singleLine: true }) : 'the current directory (no workspace recorded)';
     rows.push({ label: 'Directory', text: cwd });
   } else {
-    rows.push({ label: 'Enter', text: 'No resume command configured: Enter prints the id', color: sessionTheme.warning });
+    rows.push({ label: 'Enter', text: 'No resume command configured: Enter prints the id', color: theme.warning });
     rows.push({
       label: '',
       text: 'set --resume-cmd, $SESSION_BROWSER_RESUME_CMD or "resumeCommand" in the config file',
-      color: sessionTheme.muted,
+      color: theme.muted,
     });
   }
   const until = plan.cacheWarmUntil ? Date.parse(plan.cacheWarmUntil) : NaN;
@@ -84,10 +84,10 @@ export function resumeRows(plan: ResumePlan, nowMs: number): Row[] {
     rows.push({
       label: 'Prompt cache',
       text: `warm for ${formatDuration(until - nowMs)} more: resuming now is cheaper`,
-      color: sessionTheme.warm,
+      color: theme.warm,
     });
   } else {
-    rows.push({ label: 'Prompt cache', text: 'cold: a resume sends the whole context again', color: sessionTheme.cold });
+    rows.push({ label: 'Prompt cache', text: 'cold: a resume sends the whole context again', color: theme.cold });
   }
   return rows;
 }

@@ -20,7 +20,7 @@ import { UsagePanel } from './UsagePanel.js';
 import { ResumePreview } from './ResumePreview.js';
 import { Tabs } from './Tabs.js';
 import { clampView, initialSessionView, sessionViewReducer, SESSION_TABS, type SessionTab } from './session-view-reducer.js';
-import { lineStyles, sessionTheme } from './session-theme.js';
+import { lineStyles, theme } from './theme.js';
 
 export interface SessionScreenProps {
   /** The session being shown (header, Usage tab). */
@@ -92,14 +92,14 @@ function useLatestInput(handler: (input: string, key: Key) => void, isActive: bo
 }
 
 /** Shown in the Replay tab while the transcript loads. */
-const LoadingView = (): React.JSX.Element => <Text color={sessionTheme.muted}>Loading transcript…</Text>;
+const LoadingView = (): React.JSX.Element => <Text color={theme.muted}>Loading transcript…</Text>;
 
 /** Shown in the Replay tab when the transcript could not be read. */
 function LoadErrorView({ message, width }: { message: string; width: number }): React.JSX.Element {
   return (
     <Box flexDirection="column">
       <Text color={lineStyles.error.color} wrap="truncate">{truncate(`Could not load this session: ${sanitize(message, { singleLine: true })}`, width)}</Text>
-      <Text color={sessionTheme.muted}>{truncate('The Usage and Resume tabs still work. ← goes back.', width)}</Text>
+      <Text color={theme.muted}>{truncate('The Usage and Resume tabs still work. ← goes back.', width)}</Text>
     </Box>
   );
 }
@@ -175,7 +175,7 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate">
         <Text bold>{title}</Text>
-        <Text color={sessionTheme.muted}>{tail}</Text>
+        <Text color={theme.muted}>{tail}</Text>
       </Text>
       <Tabs tabs={TAB_ITEMS} active={state.tab} width={width} />
       {/* A fixed-height body keeps the help line in place, and clips anything that would spill. */}
@@ -190,7 +190,7 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
       </Box>
       {showSearch && search.editing && (
         <Box width={width} height={1} overflow="hidden">
-          <Text color={sessionTheme.accent}>/</Text>
+          <Text color={theme.accent}>/</Text>
           <TextInput
             value={search.draft}
             focus={isActive}
@@ -199,8 +199,8 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
           />
         </Box>
       )}
-      {showSearch && !search.editing && <Text wrap="truncate" color={sessionTheme.match}>{truncate(searchStatus, width)}</Text>}
-      <Text wrap="truncate" color={sessionTheme.muted}>{truncate(HELP[state.tab], width)}</Text>
+      {showSearch && !search.editing && <Text wrap="truncate" color={theme.match}>{truncate(searchStatus, width)}</Text>}
+      <Text wrap="truncate" color={theme.muted}>{truncate(HELP[state.tab], width)}</Text>
     </Box>
   );
 }

@@ -5,7 +5,7 @@
 import React from 'react';
 import { Text } from 'ink';
 import { displayWidth, truncate } from '../format/width.js';
-import { sessionTheme } from './session-theme.js';
+import { theme } from './theme.js';
 
 /** One tab of {@link Tabs}. */
 export interface TabItem<Id extends string> {
@@ -33,7 +33,7 @@ export function Tabs<Id extends string>({ tabs, active, width }: TabsProps<Id>):
         const text = truncate(raw, Math.max(0, room));
         room -= displayWidth(text);
         return (
-          <Text key={t.id} bold={isActive} color={isActive ? sessionTheme.accent : sessionTheme.muted}>
+          <Text key={t.id} bold={isActive} color={isActive ? theme.accent : theme.muted}>
             {text}
           </Text>
         );

@@ -13,7 +13,7 @@ import { sparkline } from '../format/charts.js';
 import { truncate } from '../format/width.js';
 import { fitTable, type FitColumn } from './cost-model.js';
 import { wrapLine } from '../format/wrap.js';
-import { sessionTheme } from './session-theme.js';
+import { theme } from './theme.js';
 
 export interface UsagePanelProps {
   summary: SessionSummary;
@@ -111,12 +111,12 @@ export function UsagePanel({ summary, transcript, width, height }: UsagePanelPro
   const tok = (n: number): string => formatTokens(n, t.estimated);
   const total = `Total  ${tok(t.input)} in · ${tok(t.output)} out · cache ${tok(t.cacheRead)} read / ${tok(t.cacheWrite)} write · cost ${formatUsd(summary.costMicros)}`;
   const lines: Array<{ text: string; color?: string | undefined; bold?: boolean }> = wrapLine(total, width).map((text) => ({ text, bold: true }));
-  if (t.estimated) lines.push({ text: '~ = estimated (no usage recorded: characters / 3)', color: sessionTheme.muted });
-  lines.push({ text: '' }, { text: 'By endpoint', color: sessionTheme.accent });
-  if (summary.endpoints.length === 0) lines.push({ text: 'no per-endpoint usage recorded', color: sessionTheme.muted });
+  if (t.estimated) lines.push({ text: '~ = estimated (no usage recorded: characters / 3)', color: theme.muted });
+  lines.push({ text: '' }, { text: 'By endpoint', color: theme.accent });
+  if (summary.endpoints.length === 0) lines.push({ text: 'no per-endpoint usage recorded', color: theme.muted });
   else lines.push(...endpointLines(summary.endpoints, width).map((text) => ({ text })));
   if (summary.models.length > 0) {
-    lines.push({ text: '' }, { text: 'By model', color: sessionTheme.accent });
+    lines.push({ text: '' }, { text: 'By model', color: theme.accent });
     lines.push(...modelLines(summary, width).map((text) => ({ text })));
   }
   lines.push({ text: '' }, { text: perCallLine(transcript, width) });

@@ -13,7 +13,7 @@ import { sanitize } from '../format/sanitize.js';
 import { displayWidth, truncate } from '../format/width.js';
 import { wrapLine } from '../format/wrap.js';
 import { formatDuration, formatTokens, formatUsd } from '../format/numbers.js';
-import type { LineRole } from './session-theme.js';
+import type { LineRole } from './theme.js';
 
 /** One rendered row of the replay. */
 export interface DisplayLine {

@@ -4,17 +4,18 @@
  */
 import type { ResumePlan, SessionSummary, Transcript } from '../../src/store/types.js';
 import type { BrowserSource, Scope } from '../../src/app/source.js';
+import { makeSummary, makeTokens } from './summary.js';
 
 /** The tests' fixed clock: 2026-03-10 12:00 UTC. */
 export const NOW = Date.parse('2026-03-10T12:00:00Z');
 
-/** A complete summary with sensible defaults; `over` wins. */
-export function makeSummary(over: Partial<SessionSummary> & { id: string }): SessionSummary {
-  const tokens = { input: 1000, output: 200, cacheRead: 0, cacheWrite: 0, total: 1200, estimated: false };
-  return {
+/**
+ * A session as the App tests see one: an hour-long, priced openai session of
+ * project p1 (the shared makeSummary with these defaults); `over` wins.
+ */
+export function appSummary(over: Partial<SessionSummary> & { id: string }): SessionSummary {
+  return makeSummary({
     path: `/home/u/.sessions/p1/${over.id}.jsonl`,
-    dialect: 'store',
-    projectId: 'p1',
     title: `Session ${over.id}`,
     createdAt: '2026-03-10T09:00:00Z',
     updatedAt: '2026-03-10T10:00:00Z',
@@ -25,33 +26,23 @@ export function makeSummary(over: Partial<SessionSummary> & { id: string }): Ses
     model: 'gpt-4o-mini',
     provider: 'openai',
     workspace: '/home/u/proj',
-    endpoints: [],
-    models: [],
-    tokens,
+    tokens: makeTokens({ input: 1000, output: 200 }),
+    // Given outright, not derived: a test that sets only costMicros keeps this costUsd.
     costUsd: 0.0123,
     costMicros: 12_300,
     status: 'success',
     durationMs: 3_600_000,
-    checkpoints: 0,
-    lastCheckpoint: null,
-    malformedLines: 0,
-    unknownLines: 0,
-    oversizedLines: 0,
-    pendingTail: false,
-    empty: false,
-    cacheWarmUntil: null,
-    strikes: 0,
     firstPrompt: 'first prompt',
     lastPrompt: 'last prompt',
     searchText: '',
     ...over,
-  };
+  });
 }
 
 /** `n` sessions s0..s(n-1), newest first, an hour apart. */
 export function manySummaries(n: number, projectId = 'p1'): SessionSummary[] {
   return Array.from({ length: n }, (_, i) =>
-    makeSummary({
+    appSummary({
       id: `${projectId}-s${i}`,
       projectId,
       title: `Task number ${i}`,

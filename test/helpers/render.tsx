@@ -19,6 +19,7 @@ export const KEYS = {
   enter: '\r',
   escape: '\u001B',
   tab: '\t',
+  shiftTab: '\u001B[Z',
   backspace: '\u007F',
   ctrlC: '\u0003',
 } as const;
@@ -89,6 +90,14 @@ export interface Rendered {
   unmount(): void;
 }
 
+/** Views rendered and not yet unmounted, for `cleanup`. */
+const mounted = new Set<Rendered>();
+
+/** Unmounts every view still mounted: `afterEach(cleanup)` in each component test file. */
+export function cleanup(): void {
+  for (const view of [...mounted]) view.unmount();
+}
+
 /** Render `tree` on a terminal of `columns` × `rows`. */
 export function renderSized(tree: ReactElement, size: { columns?: number; rows?: number } = {}): Rendered {
   const stdout = new FakeStdout(size.columns ?? 100, size.rows ?? 30);
@@ -117,7 +126,7 @@ export function renderSized(tree: ReactElement, size: { columns?: number; rows?:
       };
       poll();
     });
-  return {
+  const view: Rendered = {
     lastFrame,
     frames: stdout.frames,
     waitFor,
@@ -132,10 +141,13 @@ export function renderSized(tree: ReactElement, size: { columns?: number; rows?:
       stdout.emit('resize');
     },
     unmount: () => {
+      mounted.delete(view);
       instance.unmount();
       instance.cleanup();
     },
   };
+  mounted.add(view);
+  return view;
 }
 
 /** Lines of a frame, for width and height assertions. */

@@ -2,6 +2,7 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { beforeEach } from 'vitest';
 import { DEFAULT_CACHE_TTL_SEC } from '../../src/store/fold.js';
 import { BUILTIN_PRICES } from '../../src/store/prices-builtin.js';
 import type { ReadSummaryOptions } from '../../src/store/summary-reader.js';
@@ -34,6 +35,19 @@ export function tempHome(): TempHome {
     },
     cleanup: () => rmSync(home, { recursive: true, force: true }),
   };
+}
+
+/**
+ * A fresh TempHome before each test of the calling file or suite, removed
+ * after it; `use` receives it, typically to set the file's own variable:
+ * `let t: TempHome; useTempHome((h) => (t = h));`.
+ */
+export function useTempHome(use: (t: TempHome) => void): void {
+  beforeEach(() => {
+    const t = tempHome();
+    use(t);
+    return t.cleanup;
+  });
 }
 
 export const NOW = Date.parse('2026-11-21T12:00:00Z');
