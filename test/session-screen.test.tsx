@@ -67,6 +67,15 @@ describe('SessionScreen', () => {
     expectFits(frame, 80, 16);
   });
 
+  it('tells where the cursor is in a transcript longer than the screen', async () => {
+    const many: TranscriptEntry[] = Array.from({ length: 40 }, (_, i) => ({ kind: 'message', timestamp: null, role: 'user', text: `line ${i}` }));
+    const { app } = screen({ load: () => Promise.resolve(transcript(many)) });
+    const first = await app.waitFor(/line 1\/\d+ \(\d+%\)/);
+    const total = /line 1\/(\d+)/.exec(first)![1];
+    const last = await app.press('G', `line ${total}/${total} (100%)`);
+    expectFits(last, 80, 16);
+  });
+
   it('switches to the Usage and Resume tabs with keys and numbers', async () => {
     const { app } = screen();
     await app.waitFor('checkpoint');

@@ -13,7 +13,7 @@ import { refinePlan } from '../store/resume.js';
 import { searchTranscriptLines } from '../store/search.js';
 import { sanitize } from '../format/sanitize.js';
 import { relativeTime } from '../format/time.js';
-import { displayWidth, truncate } from '../format/width.js';
+import { displayWidth, padEnd, truncate } from '../format/width.js';
 import { buildReplayLines, isFoldable } from './replay-lines.js';
 import { Replay } from './Replay.js';
 import { UsagePanel } from './UsagePanel.js';
@@ -200,7 +200,19 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
         </Box>
       )}
       {showSearch && !search.editing && <Text wrap="truncate" color={theme.match}>{truncate(searchStatus, width)}</Text>}
-      <Text wrap="truncate" color={theme.muted}>{truncate(HELP[state.tab], width)}</Text>
+      <Text wrap="truncate" color={theme.muted}>{helpLine(HELP[state.tab], state.tab === 'replay' && lines.length > bodyHeight ? position(view.cursor, lines.length) : '', width)}</Text>
     </Box>
   );
+}
+
+/** "line 120/2412 (5%)": where the cursor is in a transcript longer than the screen. */
+function position(cursor: number, count: number): string {
+  return `line ${cursor + 1}/${count} (${Math.round(((cursor + 1) / count) * 100)}%)`;
+}
+
+/** The help text cut to leave room for the position at the right edge. */
+function helpLine(help: string, right: string, width: number): string {
+  if (!right) return truncate(help, width);
+  const room = Math.max(0, width - displayWidth(right) - 2);
+  return `${padEnd(truncate(help, room), room)}  ${right}`;
 }
