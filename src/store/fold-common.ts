@@ -86,18 +86,29 @@ export function cleanTitle(text: string): string {
   return Array.from(collapsed).slice(0, TITLE_MAX).join('');
 }
 
-/** The first non-blank line of a text, cleaned as a title (without splitting the whole text). */
-export function firstLine(text: string): string {
+/** The first non-blank line of a text, uncleaned, at most a few titles long (never splits the whole text). */
+export function rawFirstLine(text: string): string {
   let start = 0;
   while (start < text.length) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
-    // A title is at most 100 characters: never clean more than a few times that.
     const line = text.slice(start, Math.min(end, start + TITLE_MAX * 8));
-    if (line.trim() !== '') return cleanTitle(line);
+    if (line.trim() !== '') return line;
     start = end + 1;
   }
   return '';
+}
+
+/** The first non-blank line of a text, cleaned as a title. */
+export const firstLine = (text: string): string => cleanTitle(rawFirstLine(text));
+
+/**
+ * Notes a user prompt: the first one is cleaned once; the latest is kept raw
+ * and cleaned only when the summary is made (most prompts are overwritten).
+ */
+export function notePrompt(s: { firstPrompt: string; lastPrompt: string }, text: string): void {
+  if (!s.firstPrompt) s.firstPrompt = firstLine(text);
+  s.lastPrompt = rawFirstLine(text);
 }
 
 /** Earliest and latest valid timestamps seen (ms), kept as numbers in state. */

@@ -4,6 +4,7 @@ import {
   appendSearchText,
   cleanTitle,
   firstLine,
+  notePrompt,
   hash32,
   hasText,
   isZeroRaw,
@@ -170,7 +171,7 @@ export const eventsFold: DialectFold<EventsState> = {
       lastCallProvider: provider,
       strikes: s.strikes,
       firstPrompt: s.firstPrompt || firstLine(s.prompt),
-      lastPrompt: s.lastPrompt || firstLine(s.prompt),
+      lastPrompt: cleanTitle(s.lastPrompt) || firstLine(s.prompt),
       searchText: s.searchText,
     } satisfies DialectFigures;
   },
@@ -198,9 +199,7 @@ function foldRequest(s: EventsState, messages: ChatMessage[], tools: { name: str
       s.user++;
       if (hasText(m.content)) {
         s.hasUserText = true;
-        const line = firstLine(text);
-        if (!s.firstPrompt) s.firstPrompt = line;
-        s.lastPrompt = line;
+        notePrompt(s, text);
       }
     }
     if (m.role !== 'tool' && m.role !== 'assistant') s.searchText = appendSearchText(s.searchText, text);

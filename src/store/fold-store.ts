@@ -2,7 +2,7 @@
 import {
   appendSearchText,
   cleanTitle,
-  firstLine,
+  notePrompt,
   hasText,
   isZeroRaw,
   noteTime,
@@ -103,9 +103,7 @@ export const storeFold: DialectFold<StoreState> = {
           s.user++;
           if (hasText(m.content)) {
             s.hasUserText = true;
-            const line = firstLine(text);
-            if (!s.firstPrompt) s.firstPrompt = line;
-            s.lastPrompt = line;
+            notePrompt(s, text);
           }
         } else if (m.role === 'assistant') {
           s.assistant++;
@@ -188,7 +186,7 @@ export const storeFold: DialectFold<StoreState> = {
       lastCallProvider: s.lastCallVendor || provider,
       strikes: 0,
       firstPrompt: s.firstPrompt,
-      lastPrompt: s.lastPrompt,
+      lastPrompt: cleanTitle(s.lastPrompt),
       searchText: appendSearchText(cleanTitle(meta?.title ?? ''), s.searchText),
     } satisfies DialectFigures;
   },

@@ -1,5 +1,5 @@
 /** Summary fold for the `turns` dialect (format §2.3). */
-import { appendSearchText, countChars, firstLine, noteTime, toTokens, type TimeSpan } from './fold-common.js';
+import { appendSearchText, cleanTitle, countChars, notePrompt, noteTime, toTokens, type TimeSpan } from './fold-common.js';
 import type { DialectFigures, DialectFold } from './fold.js';
 import { turnRecordSchema } from './schemas.js';
 
@@ -48,9 +48,7 @@ export const turnsFold: DialectFold<TurnsState> = {
         s.user++;
         if (r.content.trim() !== '') {
           s.hasUserText = true;
-          const line = firstLine(r.content);
-          if (!s.firstPrompt) s.firstPrompt = line;
-          s.lastPrompt = line;
+          notePrompt(s, r.content);
         }
         s.searchText = appendSearchText(s.searchText, r.content);
         break;
@@ -102,7 +100,7 @@ export const turnsFold: DialectFold<TurnsState> = {
       lastCallProvider: 'default',
       strikes: 0,
       firstPrompt: s.firstPrompt,
-      lastPrompt: s.lastPrompt,
+      lastPrompt: cleanTitle(s.lastPrompt),
       searchText: s.searchText,
     } satisfies DialectFigures;
   },

@@ -22,7 +22,7 @@ export const FOLDS: Record<Dialect, DialectFold<unknown>> = {
 };
 
 /** Bump when the shape of any fold state changes: cached states are then discarded. */
-export const SUMMARY_STATE_VERSION = 1;
+export const SUMMARY_STATE_VERSION = 2;
 
 export interface SummaryState {
   v: number;
