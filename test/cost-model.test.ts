@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildCostModel, costWindow, fitTable } from '../src/components/cost-model.js';
+import { buildCostModel, costWindow } from '../src/components/cost-model.js';
+import { fitTable } from '../src/format/fit-table.js';
 import { displayWidth } from '../src/format/width.js';
 import { makeModelUsage, makeSummary, makeTokens } from './helpers/summary.js';
 

@@ -12,7 +12,8 @@ import { sanitize } from '../format/sanitize.js';
 import { formatInt, formatPercent, formatTokens, formatUsd, usdToMicros } from '../format/numbers.js';
 import { bar } from '../format/charts.js';
 import { displayWidth, padEnd, padStart, truncate } from '../format/width.js';
-import { buildCostModel, fitTable, type CostModel, type CostWindowName, type FitColumn } from './cost-model.js';
+import { buildCostModel, type CostModel, type CostWindowName } from './cost-model.js';
+import { fitTable, type FitColumn } from '../format/fit-table.js';
 import { theme } from './theme.js';
 
 export interface CostViewProps {

@@ -11,7 +11,7 @@ import { sanitize } from '../format/sanitize.js';
 import { formatDuration, formatInt, formatTokens, formatUsd } from '../format/numbers.js';
 import { sparkline } from '../format/charts.js';
 import { truncate } from '../format/width.js';
-import { fitTable, type FitColumn } from './cost-model.js';
+import { fitTable, type FitColumn } from '../format/fit-table.js';
 import { wrapLine } from '../format/wrap.js';
 import { theme } from './theme.js';
 
