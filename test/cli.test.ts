@@ -179,6 +179,9 @@ describe('session-browser errors and exit codes', () => {
     expect(runCli(['list', '--bogus']).code).toBe(2);
     expect(runCli(['list', '--since', '7d']).code).toBe(2);
     expect(runCli(['--help']).stdout).toMatch(/Usage:/);
+    const notDir = runCli(['list', '--home', '/etc/passwd']);
+    expect(notDir.code).toBe(2);
+    expect(notDir.stderr).toMatch(/is not a directory/);
   });
 
   it('prints the list as text when there is no terminal at all', () => {

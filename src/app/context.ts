@@ -2,6 +2,7 @@
  * Everything a command needs, resolved once from flags, environment and
  * config: the home, the project in scope, prices, clock and resume command.
  */
+import { existsSync, statSync } from 'node:fs';
 import { loadConfig, configPricing, type Config } from '../store/config.js';
 import { SessionCatalog } from '../store/catalog.js';
 import { SummaryCache } from '../store/summary-cache.js';
@@ -33,6 +34,7 @@ export function buildContext(options: ParsedOptions, env: NodeJS.ProcessEnv = pr
   const demo = options.demo === true;
   const config = loadConfig();
   const home = demo ? demoHome() : resolveHome(options.home, env);
+  if (existsSync(home) && !statSync(home).isDirectory()) throw new UsageError(`the session home ${home} is not a directory`);
   let project: ProjectRef;
   if (demo) project = { id: projectIdOf(DEMO_MAIN_ROOT), root: DEMO_MAIN_ROOT };
   else {
