@@ -142,6 +142,14 @@ describe('search', () => {
     expect(frame).toContain('Add dark mode');
   });
 
+  it('counts matches in the header, singular and plural', async () => {
+    const { ui } = start();
+    await ui.waitFor('Fix login bug');
+    await ui.press('/', 'search:');
+    const frame = await ui.press('a', (f) => /\d+ matches for “a”/.test(f));
+    expect(frame).not.toMatch(/\d+ match for/);
+  });
+
   it('keys faster than a render act in order on the latest state ("/" then a word in one read)', async () => {
     const { ui } = start();
     await ui.waitFor('Fix login bug');

@@ -41,10 +41,10 @@ export interface StatusBarProps {
   width: number;
 }
 
-/** "session-browser /home/me/proj          42 sessions · 3 match for “auth”". */
+/** "session-browser /home/me/proj          42 sessions · 3 matches for “auth”". */
 export function StatusBar({ root, total, matches, query = '', loading, width }: StatusBarProps): React.JSX.Element {
   const q = sanitize(query, { singleLine: true });
-  const found = matches === null ? '' : ` · ${formatInt(matches)} match` + (q ? ` for “${truncate(q, 20)}”` : '');
+  const found = matches === null ? '' : ` · ${formatInt(matches)} match${matches === 1 ? '' : 'es'}` + (q ? ` for “${truncate(q, 20)}”` : '');
   const counts = loading ? 'loading…' : `${formatInt(total)} session${total === 1 ? '' : 's'}${found}`;
   const where = root === null ? 'all projects' : sanitize(root, { singleLine: true });
   const name = 'session-browser ';
