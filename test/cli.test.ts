@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, mkdtempSync } from 'node:fs';
+import { existsSync, readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -96,7 +96,28 @@ describe('session-browser show / replay / export', () => {
   });
 });
 
+describe('JSON output stays inert in a terminal', () => {
+  it('escapes bidi overrides and C1 controls from the logs, and still parses to the same text', () => {
+    const res = runCli(['export', 'hostile-title', '--demo', '--format', 'json']);
+    expect(res.code).toBe(0);
+    expect(res.stdout).not.toMatch(/[\u0080-\u009f\u202a-\u202e\u2066-\u2069\u001b]/);
+    expect(res.stdout).toContain('\\u202e');
+    expect(JSON.parse(res.stdout).summary.title).toContain('\u202e');
+  });
+});
+
 describe('session-browser usage', () => {
+  it('lays a --pricing file over the built-in table', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sb-pricing-'));
+    const file = join(dir, 'prices.json');
+    writeFileSync(file, JSON.stringify({ 'qwen3-coder-30b': { input: 1, output: 2 } }));
+    const s = JSON.parse(runCli(['show', 'local-qwen-docs', '--demo', '--json', '--pricing', file]).stdout);
+    expect(s.costMicros).toBe(s.tokens.input * 1 + s.tokens.output * 2 + (s.tokens.cacheRead + s.tokens.cacheWrite) * 1);
+    const bad = runCli(['list', '--demo', '--pricing', join(dir, 'missing.json')]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/cannot read pricing file .*missing\.json/);
+  });
+
   it('aggregates by model with the DESIGN.md row figures and never reports unknown cost as 0', () => {
     const res = runCli(['usage', '--demo', '--json']);
     expect(res.code).toBe(0);

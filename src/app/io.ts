@@ -16,7 +16,13 @@ export function processIo(): Io {
   };
 }
 
-/** JSON for stdout: pretty, and safe to paste (U+2028/9 escaped like in the logs). */
+/**
+ * Characters JSON.stringify leaves raw that a terminal would still act on:
+ * C1 controls, bidi overrides and isolates, line/paragraph separators.
+ */
+const UNSAFE_IN_JSON = /[\u0080-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** JSON for stdout: pretty, and inert in a terminal (the escapes above are still valid JSON). */
 export function toJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value, null, 2).replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
