@@ -76,6 +76,14 @@ describe('SessionScreen', () => {
     expectFits(last, 80, 16);
   });
 
+  it('keeps a search word typed in the same read as "/"', async () => {
+    const { app } = screen();
+    await app.waitFor('checkpoint');
+    await app.press('/clock', (f) => f.includes('/clock'));
+    const frame = await app.press(KEYS.enter, 'search "clock"');
+    expect(frame).toMatch(/search "clock": .*matches/);
+  });
+
   it('switches to the Usage and Resume tabs with keys and numbers', async () => {
     const { app } = screen();
     await app.waitFor('checkpoint');

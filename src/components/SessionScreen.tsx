@@ -138,6 +138,12 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
       if (key.escape) dispatch({ type: 'searchCancel' });
       return; // every other key belongs to the search box
     }
+    if (input.length > 1 && input.startsWith('/') && !key.ctrl && !key.meta) {
+      // "/word" in one read (fast typing, a paste): open the box with the word already in it.
+      dispatch({ type: 'setTab', tab: 'replay' });
+      dispatch({ type: 'searchOpen' });
+      return dispatch({ type: 'searchEdit', draft: input.slice(1).split(/[\r\n]/)[0] ?? '' });
+    }
     if (key.escape) return search.query && state.tab === 'replay' ? dispatch({ type: 'searchClear' }) : onBack();
     if (key.leftArrow) return onBack();
     if (key.return) return onResume();
