@@ -99,6 +99,20 @@ describe('the browser in a real terminal', () => {
     }
   });
 
+  it('draws interactively even when the shell exports CI=true', async () => {
+    const app = spawnPty(['--home', home, '--project', project], { env: { SESSION_BROWSER_NOW: DEMO_NOW, CI: 'true' } });
+    try {
+      await app.waitFor('Refactor the router into feature modules');
+      app.mark();
+      app.write('j');
+      await app.waitFor('› Investigate the memory leak');
+      app.write('q');
+      expect(await app.exited).toBe(0);
+    } finally {
+      app.kill();
+    }
+  });
+
   it('prints the chosen id with no resume command configured', async () => {
     const app = start();
     try {

@@ -2,6 +2,8 @@
  * Entry point: argv → command. Exit codes: 0 ok, 1 runtime error (message
  * on stderr), 2 usage error. Errors are messages, never stack traces.
  */
+// First: must run before Ink is loaded (see ci-env.ts).
+import { restoreCiEnv } from './ci-env.js';
 import { parseCommandLine, UsageError, type ParsedArgs } from './cli-args.js';
 import { buildContext } from './context.js';
 import { cleanupCommand, deleteCommand, restoreCommand } from './commands/trash.js';
@@ -69,6 +71,8 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     return 1;
   }
 }
+
+restoreCiEnv();
 
 // A closed pipe (`session-browser list | head`) is not an error worth a trace.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
