@@ -8,20 +8,13 @@ import type { ResumePlan, SessionSummary } from '../store/types.js';
 import { sanitize } from '../format/sanitize.js';
 import { displayWidth, fit, truncate } from '../format/width.js';
 import { formatInt, formatTokens } from '../format/numbers.js';
+import { clock } from '../format/time.js';
 import { theme } from './theme.js';
-
-/** "09:30" in the local zone (TZ), '' when unknown. */
-function clock(iso: string | null): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-}
 
 /** "resume from checkpoint 09:30 · 12 msgs after · ~8.2k tokens" or "resume whole conversation · 40 msgs". */
 export function resumeSummary(plan: ResumePlan): string {
   if (plan.checkpoint) {
-    const at = clock(plan.checkpoint.timestamp);
+    const at = clock(plan.checkpoint.timestamp, false);
     return (
       `resume from checkpoint${at ? ' ' + at : ''} · ${formatInt(plan.messagesAfter)} msgs after` +
       ` · ${formatTokens(plan.estimatedContextTokens, true)} tokens`

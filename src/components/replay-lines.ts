@@ -13,6 +13,7 @@ import { sanitize } from '../format/sanitize.js';
 import { displayWidth, truncate } from '../format/width.js';
 import { wrapLine } from '../format/wrap.js';
 import { formatDuration, formatTokens, formatUsd } from '../format/numbers.js';
+import { clock } from '../format/time.js';
 import type { LineRole } from './theme.js';
 
 /** One rendered row of the replay. */
@@ -42,13 +43,6 @@ export function textLines(raw: string): string[] {
   const lines = sanitize(raw).replace(/\t/g, '    ').split('\n');
   while (lines.length > 1 && lines[lines.length - 1]!.trim() === '') lines.pop();
   return lines;
-}
-
-/** "09:00:05" (UTC, like every calendar time the tool prints), '' when unknown. */
-export function clock(iso: string | null, seconds = true): string {
-  const ms = iso ? Date.parse(iso) : NaN;
-  if (Number.isNaN(ms)) return '';
-  return new Date(ms).toISOString().slice(11, seconds ? 19 : 16);
 }
 
 /** "512 B", "3.4 KB", "1.2 MB" of the UTF-8 size of `text`. */

@@ -85,3 +85,10 @@ export function dayKey(iso: string, tz = 'UTC'): string {
   const p = partsIn(ms, tz);
   return `${p.year}-${p.month}-${p.day}`;
 }
+
+/** "09:30:05" (or "09:30" without seconds) of an ISO time, in UTC like every time the app shows; '' when unknown. */
+export function clock(iso: string | null, seconds = true): string {
+  const ms = iso ? Date.parse(iso) : NaN;
+  if (Number.isNaN(ms)) return '';
+  return new Date(ms).toISOString().slice(11, seconds ? 19 : 16);
+}
