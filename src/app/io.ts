@@ -1,3 +1,5 @@
+import { inertJson } from '../format/json.js';
+
 /** Where commands write: injectable so tests and the fzf-style mode can redirect. */
 export interface Io {
   out(text: string): void;
@@ -16,13 +18,7 @@ export function processIo(): Io {
   };
 }
 
-/**
- * Characters JSON.stringify leaves raw that a terminal would still act on:
- * C1 controls, bidi overrides and isolates, line/paragraph separators.
- */
-const UNSAFE_IN_JSON = /[\u0080-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-/** JSON for stdout: pretty, and inert in a terminal (the escapes above are still valid JSON). */
+/** JSON for stdout: pretty, and inert in a terminal (see inertJson). */
 export function toJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return inertJson(JSON.stringify(value, null, 2));
 }

@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { countChars, textOfContent } from './fold-common.js';
+import { serializeRecord } from './writer/append.js';
 import type { ResumeMessage, ResumePlan, SessionSummary, Transcript } from './types.js';
 
 export class TemplateError extends Error {
@@ -76,8 +77,7 @@ export function substitute(argv: readonly string[], values: PlaceholderValues): 
 /** Writes the resume context as JSONL to `file`, or to a private temporary file; returns the path. */
 export function writeContextFile(messages: readonly ResumeMessage[], file?: string): string {
   const target = file ?? join(mkdtempSync(join(tmpdir(), 'session-browser-')), 'context.jsonl');
-  const body = messages.map((m) => JSON.stringify(m).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')).join('\n');
-  writeFileSync(target, body ? `${body}\n` : '', { mode: 0o600 });
+  writeFileSync(target, messages.map(serializeRecord).join(''), { mode: 0o600 });
   return target;
 }
 

@@ -10,6 +10,7 @@
  */
 import fs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { inertJson } from '../../format/json.js';
 import { classifyLine } from '../detect.js';
 import { DEFAULT_MAX_LINE_BYTES } from '../lines.js';
 import { projectDir, projectIdOf } from '../project.js';
@@ -26,19 +27,14 @@ const NEWLINE = 0x0a;
 const NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
 const APPEND_FLAGS = fs.constants.O_RDWR | fs.constants.O_APPEND | fs.constants.O_CREAT | NOFOLLOW;
 
-// U+2028/U+2029 are valid raw in JSON but end a line for JavaScript and many
-// line splitters; bidi controls are escaped too so a log cannot hide text
-// from a reviewer ("Trojan Source"). Escapes decode to the same characters.
-const ESCAPED = /[\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
 /**
  * One record as one JSONL line, newline included. Throws (before anything is
  * written) when the value cannot be serialised as a JSON object.
  */
 export function serializeRecord(obj: object): string {
   if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) throw new TypeError('a record must be a JSON object');
-  const json = JSON.stringify(obj);
-  return `${json.replace(ESCAPED, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+  // U+2028/9 end a line for many splitters; bidi controls could hide text from a reviewer.
+  return `${inertJson(JSON.stringify(obj))}\n`;
 }
 
 /**

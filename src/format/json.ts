@@ -1,0 +1,12 @@
+/**
+ * JSON text that stays inert wherever it is shown or split: characters that
+ * JSON.stringify leaves raw but that a terminal acts on (C1 controls, bidi
+ * overrides and isolates, LRM/RLM/ALM) or that end a line for JavaScript and
+ * many line splitters (U+2028/U+2029) become \uXXXX escapes. The result
+ * still parses to exactly the same value.
+ */
+const UNSAFE = /[\u0080-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+export function inertJson(json: string): string {
+  return json.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
