@@ -4,48 +4,20 @@
  * from 0 within the session.
  */
 import fs from 'node:fs';
-import { resolve } from 'node:path';
-import { assertSessionId, projectIdOf, sessionPath } from '../project.js';
-import { appendRecord, ensureProjectDir, lastNewline, readFully } from './append.js';
-import { newSessionId } from './ids.js';
+import { lastNewline, readFully } from './append.js';
 import type { EventRecord, LlmRequestData, LlmResponseData, SessionEndData, SessionStartData, ToolCallData } from './records.js';
-import { resolveProjectRoot } from './root.js';
+import { SessionWriter, type SessionWriterOptions } from './session-writer.js';
 import { assertCount, assertFinite, assertUsage } from './validate.js';
 
-export interface EventLoggerOptions {
-  /** The session-browser home (format §1). */
-  home: string;
-  /** The project's root folder; canonicalised like the browser does. */
-  projectRoot: string;
-  /**
-   * A chosen id (validated), or a new generated one when absent. When the
-   * session already exists, numbering continues after its last `seq`.
-   */
-  sessionId?: string;
-  /** Clock in ms since epoch, for ids and default timestamps. */
-  now?: () => number;
-}
+/** An existing session id continues numbering after its last `seq`. */
+export type EventLoggerOptions = SessionWriterOptions;
 
 /** Logs one `events` session. Nothing is written until the first event. */
-export class EventLogger {
-  readonly home: string;
-  /** Canonical project root. */
-  readonly projectRoot: string;
-  readonly projectId: string;
-  readonly sessionId: string;
-  readonly path: string;
-  private readonly now: () => number;
-  private prepared = false;
+export class EventLogger extends SessionWriter {
   private nextSeq: number;
 
   constructor(opts: EventLoggerOptions) {
-    if (opts.sessionId !== undefined) assertSessionId(opts.sessionId);
-    this.now = opts.now ?? Date.now;
-    this.home = resolve(opts.home);
-    this.projectRoot = resolveProjectRoot(opts.projectRoot);
-    this.projectId = projectIdOf(this.projectRoot);
-    this.sessionId = opts.sessionId ?? newSessionId(this.now());
-    this.path = sessionPath(this.home, this.projectId, this.sessionId);
+    super(opts);
     const last = lastSeq(this.path);
     this.nextSeq = last === null ? 0 : last + 1;
   }
@@ -97,18 +69,7 @@ export class EventLogger {
 
   private emit(type: string, data: Record<string, unknown>, timestamp?: string): EventRecord {
     if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new TypeError('event data must be an object');
-    if (!this.prepared) {
-      ensureProjectDir(this.home, this.projectRoot);
-      this.prepared = true;
-    }
-    const record: EventRecord = {
-      session_id: this.sessionId,
-      seq: this.nextSeq,
-      type,
-      timestamp: timestamp ?? new Date(this.now()).toISOString(),
-      data,
-    };
-    appendRecord(this.path, record, { now: this.now });
+    const record = this.append<EventRecord>({ session_id: this.sessionId, seq: this.nextSeq, type, timestamp: timestamp ?? this.iso(), data });
     // Only a written event uses up its number.
     this.nextSeq++;
     return record;

@@ -3,12 +3,10 @@
  * a writer's `list`/`load` see exactly the figures the browser shows.
  */
 import { listProjectSessions } from '../discover.js';
-import { DEFAULT_CACHE_TTL_SEC } from '../fold.js';
-import { BUILTIN_PRICES } from '../prices-builtin.js';
 import type { PriceTable } from '../pricing.js';
 import { isValidProjectId } from '../project.js';
-import { byRecency } from '../catalog.js';
-import { readSummary, type ReadSummaryOptions } from '../summary-reader.js';
+import { byRecency, SessionCatalog } from '../catalog.js';
+import { readSummary } from '../summary-reader.js';
 import type { SessionSummary } from '../types.js';
 
 /** How summaries are computed: prices, clock and cache TTLs (defaults: built-ins and Date.now). */
@@ -19,13 +17,10 @@ export interface ReadOptions {
   cacheTtlSec?: Record<string, number>;
 }
 
-export function readOptions(projectId: string, opts: ReadOptions = {}): ReadSummaryOptions {
-  return {
-    projectId,
-    pricing: opts.pricing ?? BUILTIN_PRICES,
-    nowMs: opts.now ?? Date.now(),
-    cacheTtlSec: { ...DEFAULT_CACHE_TTL_SEC, ...opts.cacheTtlSec },
-  };
+/** A catalog over `home` with the reader defaults (built-in prices, default cache TTLs) unless given. */
+export function catalogFor(home: string, opts: ReadOptions = {}): SessionCatalog {
+  const now = opts.now;
+  return new SessionCatalog({ home, pricing: opts.pricing, now: now === undefined ? undefined : () => now, cacheTtlSec: opts.cacheTtlSec });
 }
 
 /** Throws unless `projectId` is 16 hex digits: it becomes part of a path. */
@@ -48,7 +43,7 @@ export interface ListedSession {
 export async function listProject(home: string, projectId: string, opts: ReadOptions = {}): Promise<ListedSession[]> {
   assertProjectId(projectId);
   const files = await listProjectSessions(home, projectId);
-  const read = readOptions(projectId, opts);
+  const read = catalogFor(home, opts).readOptions(projectId);
   const out: ListedSession[] = [];
   for (const file of files) {
     try {

@@ -7,14 +7,11 @@
 import { lstatSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { transcriptToMarkdown } from '../../format/markdown.js';
-import { assertSessionId, projectIdOf, sessionPath } from '../project.js';
-import { loadTranscript } from '../transcript.js';
+import { sessionPath } from '../project.js';
 import type { SessionSummary, Transcript } from '../types.js';
-import { appendRecord, ensureProjectDir } from './append.js';
 import { writeRecordsAtomic } from './atomic.js';
 import { moveToTrash } from '../trash.js';
-import { newSessionId } from './ids.js';
-import { assertProjectId, listProject, readOptions, type ReadOptions } from './listing.js';
+import { assertProjectId, catalogFor, listProject, type ReadOptions } from './listing.js';
 import type {
   ChatMessage,
   Metric,
@@ -28,56 +25,22 @@ import type {
   StoreUsageRecord,
   UsageEntry,
 } from './records.js';
-import { resolveProjectRoot } from './root.js';
+import { SessionWriter, type SessionWriterOptions } from './session-writer.js';
 import { assertCount, assertFinite, assertUsage } from './validate.js';
 
-export interface SessionStoreOptions {
-  /** The session-browser home (format §1), e.g. from `resolveHome`. */
-  home: string;
-  /** The project's root folder; canonicalised like the browser does (git root, real path). */
-  projectRoot: string;
-  /** An existing or chosen id (validated); a new `YYYYMMDD-HHMMSS-xxxxxx` id when absent. */
-  sessionId?: string;
-  /** Clock in ms since epoch, for default timestamps (tests inject a fixed one). */
-  now?: () => number;
-}
+export type SessionStoreOptions = SessionWriterOptions;
 
 /** Writes one `store` session. Nothing is written until the first record. */
-export class SessionStore {
-  readonly home: string;
-  /** Canonical project root. */
-  readonly projectRoot: string;
-  readonly projectId: string;
-  readonly sessionId: string;
-  /** `<home>/projects/<projectId>/<sessionId>.jsonl`. */
-  readonly path: string;
-  private readonly now: () => number;
-  private prepared = false;
+export class SessionStore extends SessionWriter {
   /** The last meta this instance wrote: the next `appendMeta` merges into it. */
   private meta: StoreMeta | null = null;
 
   constructor(opts: SessionStoreOptions) {
-    // Validate before any path is built from the id.
-    if (opts.sessionId !== undefined) assertSessionId(opts.sessionId);
-    this.now = opts.now ?? Date.now;
-    this.home = resolve(opts.home);
-    this.projectRoot = resolveProjectRoot(opts.projectRoot);
-    this.projectId = projectIdOf(this.projectRoot);
-    this.sessionId = opts.sessionId ?? newSessionId(this.now());
-    this.path = sessionPath(this.home, this.projectId, this.sessionId);
-  }
-
-  private iso(): string {
-    return new Date(this.now()).toISOString();
+    super(opts);
   }
 
   private write<R extends StoreRecord>(record: R): R {
-    if (!this.prepared) {
-      ensureProjectDir(this.home, this.projectRoot);
-      this.prepared = true;
-    }
-    appendRecord(this.path, record, { now: this.now });
-    return record;
+    return this.append(record);
   }
 
   /**
@@ -140,10 +103,7 @@ export class SessionStore {
       else if (r.type === 'checkpoint') assertCount('token_count', r.token_count);
       else if (r.type === 'metric') assertFinite('metric.value', r.metric.value);
     }
-    if (!this.prepared) {
-      ensureProjectDir(this.home, this.projectRoot);
-      this.prepared = true;
-    }
+    this.prepare();
     writeRecordsAtomic(this.path, records);
     const lastMeta = [...records].reverse().find((r) => r.type === 'meta');
     if (lastMeta) {
@@ -168,7 +128,7 @@ export class SessionStore {
   /** Reads a session in full. Ids are validated (rejects on a bad one); rejects when the file holds no session records. */
   static async load(home: string, projectId: string, sessionId: string, opts: ReadOptions = {}): Promise<Transcript> {
     const path = sessionPath(resolve(home), projectId, sessionId);
-    return await loadTranscript(path, readOptions(projectId, opts));
+    return await catalogFor(resolve(home), opts).transcript({ path, projectId });
   }
 
   /** Summaries of a project's sessions (every dialect, empty ones included), newest first. */
