@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { transcriptToMarkdown } from '../format/markdown.js';
-import { planResume } from '../store/resume.js';
+import { planResume, resumeCwd } from '../store/resume.js';
 import { moveToTrash } from '../store/trash.js';
 import type { SessionSummary } from '../store/types.js';
 import { copyToClipboard } from './clipboard.js';
@@ -12,6 +12,13 @@ import type { BrowserSource } from './source.js';
 export function storeSource(ctx: AppContext): BrowserSource {
   let loaded: SessionSummary[] = [];
   const labels = new Map<string, string>();
+  // The preview strip plans a resume on every move of the selection: look each workspace up once.
+  const cwds = new Map<string, string | null>();
+  const cwdOf = (s: SessionSummary): string | null => {
+    const key = s.workspace ?? '';
+    if (!cwds.has(key)) cwds.set(key, resumeCwd(s));
+    return cwds.get(key) ?? null;
+  };
   return {
     project: { id: ctx.project.id, root: ctx.project.root },
     nowMs: ctx.now,
@@ -19,6 +26,7 @@ export function storeSource(ctx: AppContext): BrowserSource {
       const { sessions } = await ctx.catalog.summaries(scope === 'all' ? null : [ctx.project.id], { includeEmpty: ctx.includeEmpty });
       loaded = sessions;
       labels.clear();
+      cwds.clear();
       return sessions;
     },
     projectLabel(projectId) {
@@ -30,7 +38,7 @@ export function storeSource(ctx: AppContext): BrowserSource {
       return label;
     },
     loadTranscript: (s) => ctx.catalog.transcript(s),
-    resumePlan: (s) => planResume(s, ctx.resumeCommand),
+    resumePlan: (s) => planResume(s, ctx.resumeCommand, cwdOf),
     async deleteSession(s) {
       moveToTrash(ctx.home, s.projectId, s.id);
     },

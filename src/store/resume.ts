@@ -108,7 +108,11 @@ export function pickTemplate(flag: string | undefined, env: NodeJS.ProcessEnv, c
  * The plan shown before Enter, from the summary alone (no full read): the
  * argv shows `{context}` as the placeholder until the context file exists.
  */
-export function planResume(summary: SessionSummary, command: CommandTemplate | null): ResumePlan {
+export function planResume(
+  summary: SessionSummary,
+  command: CommandTemplate | null,
+  cwdOf: (s: SessionSummary) => string | null = resumeCwd,
+): ResumePlan {
   const cp = summary.lastCheckpoint;
   const messagesAfter = cp ? cp.messagesAfter : summary.messageCount;
   const argvTemplate = command ? splitTemplate(command.template) : null;
@@ -121,7 +125,7 @@ export function planResume(summary: SessionSummary, command: CommandTemplate | n
     argv: argvTemplate
       ? substitute(argvTemplate, { id: summary.id, path: summary.path, workspace: summary.workspace ?? '', context: () => '{context}' })
       : null,
-    cwd: resumeCwd(summary),
+    cwd: cwdOf(summary),
     commandSource: command?.source ?? null,
     cacheWarmUntil: summary.cacheWarmUntil,
   };
