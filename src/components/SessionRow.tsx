@@ -6,15 +6,10 @@
 import React from 'react';
 import { Text } from 'ink';
 import type { SessionSummary } from '../store/types.js';
-import { sanitize } from '../format/sanitize.js';
 import { fit } from '../format/width.js';
-import { formatInt, formatTokens, formatUsd } from '../format/numbers.js';
-import { relativeTime } from '../format/time.js';
+import { cellText, type ColumnKey } from '../format/session-cells.js';
 import { Highlighted, type Range } from './Highlighted.js';
 import { theme } from './theme.js';
-import { badges } from '../format/badges.js';
-
-export type ColumnKey = 'age' | 'msgs' | 'tools' | 'model' | 'tokens' | 'cost' | 'badges';
 
 /** A column after the title. */
 export interface Column {
@@ -56,28 +51,6 @@ export function chooseColumns(width: number): RowLayout {
     columns = columns.filter((c) => c.key !== key);
   }
   return { titleWidth: Math.max(1, titleWidth()), columns };
-}
-
-/** The text of one cell. */
-export function cellText(key: ColumnKey, s: SessionSummary, nowMs: number): string {
-  switch (key) {
-    case 'age':
-      return relativeTime(s.updatedAt, nowMs);
-    case 'msgs':
-      return formatInt(s.messageCount);
-    case 'tools':
-      return formatInt(s.toolCalls);
-    case 'model':
-      return sanitize(s.model, { singleLine: true }) || '–';
-    case 'tokens':
-      return formatTokens(s.tokens.total, s.tokens.estimated);
-    case 'cost':
-      return formatUsd(s.costMicros);
-    case 'badges':
-      return badges(s, nowMs);
-    default:
-      return key satisfies never;
-  }
 }
 
 /** The columns after the title, each preceded by one space. */

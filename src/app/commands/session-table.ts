@@ -1,8 +1,6 @@
 /** The session list as a text table (non-TTY output and `list`). */
-import { badges } from '../../format/badges.js';
-import { formatInt, formatTokens, formatUsd } from '../../format/numbers.js';
+import { cellText, type ColumnKey } from '../../format/session-cells.js';
 import { renderTable, type TableColumn } from '../../format/table.js';
-import { relativeTime } from '../../format/time.js';
 import type { SessionSummary } from '../../store/types.js';
 
 export interface SessionTableOptions {
@@ -10,6 +8,9 @@ export interface SessionTableOptions {
   /** Show which project each session belongs to (all-projects scope). */
   projectLabel?: (projectId: string) => string;
 }
+
+/** The columns after ID, in the order of the headers below. */
+const CELLS: readonly ColumnKey[] = ['age', 'msgs', 'tools', 'model', 'tokens', 'cost', 'badges'];
 
 export function renderSessionTable(sessions: readonly SessionSummary[], opts: SessionTableOptions): string {
   const cols: TableColumn[] = [
@@ -25,16 +26,7 @@ export function renderSessionTable(sessions: readonly SessionSummary[], opts: Se
   if (opts.projectLabel) cols.push({ header: 'PROJECT', maxWidth: 32 });
   cols.push({ header: 'TITLE', maxWidth: 60 });
   const rows = sessions.map((s) => {
-    const row = [
-      s.id,
-      relativeTime(s.updatedAt, opts.nowMs),
-      formatInt(s.messageCount),
-      formatInt(s.toolCalls),
-      s.model || '–',
-      formatTokens(s.tokens.total, s.tokens.estimated),
-      formatUsd(s.costMicros),
-      badges(s, opts.nowMs),
-    ];
+    const row = [s.id, ...CELLS.map((key) => cellText(key, s, opts.nowMs))];
     if (opts.projectLabel) row.push(opts.projectLabel(s.projectId));
     row.push(s.title);
     return row;

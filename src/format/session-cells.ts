@@ -1,0 +1,33 @@
+/**
+ * The figures of one session as the list shows them, shared by the browser's
+ * rows and the CLI's text table so both print a session the same way.
+ */
+import type { SessionSummary } from '../store/types.js';
+import { badges } from './badges.js';
+import { formatInt, formatTokens, formatUsd } from './numbers.js';
+import { sanitize } from './sanitize.js';
+import { relativeTime } from './time.js';
+
+export type ColumnKey = 'age' | 'msgs' | 'tools' | 'model' | 'tokens' | 'cost' | 'badges';
+
+/** The text of one cell. */
+export function cellText(key: ColumnKey, s: SessionSummary, nowMs: number): string {
+  switch (key) {
+    case 'age':
+      return relativeTime(s.updatedAt, nowMs);
+    case 'msgs':
+      return formatInt(s.messageCount);
+    case 'tools':
+      return formatInt(s.toolCalls);
+    case 'model':
+      return sanitize(s.model, { singleLine: true }) || '–';
+    case 'tokens':
+      return formatTokens(s.tokens.total, s.tokens.estimated);
+    case 'cost':
+      return formatUsd(s.costMicros);
+    case 'badges':
+      return badges(s, nowMs);
+    default:
+      return key satisfies never;
+  }
+}
