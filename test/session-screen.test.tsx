@@ -76,6 +76,13 @@ describe('SessionScreen', () => {
     expectFits(last, 80, 16);
   });
 
+  it('acts on each key of a run typed faster than one read', async () => {
+    const many: TranscriptEntry[] = Array.from({ length: 40 }, (_, i) => ({ kind: 'message', timestamp: null, role: 'user', text: `line ${i}` }));
+    const { app } = screen({ load: () => Promise.resolve(transcript(many)) });
+    await app.waitFor(/line 1\/\d+ /);
+    await app.press('jjj', /line 4\/\d+ /);
+  });
+
   it('keeps a search word typed in the same read as "/"', async () => {
     const { app } = screen();
     await app.waitFor('checkpoint');

@@ -138,11 +138,16 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
       if (key.escape) dispatch({ type: 'searchCancel' });
       return; // every other key belongs to the search box
     }
-    if (input.length > 1 && input.startsWith('/') && !key.ctrl && !key.meta) {
-      // "/word" in one read (fast typing, a paste): open the box with the word already in it.
+    if (Array.from(input).length > 1 && !key.ctrl && !key.meta) {
+      // Keys typed faster than one read ("jjj", "/word") act one by one; once
+      // "/" opens the search box, the rest of the run is its text.
+      const chars = Array.from(input);
+      const slash = chars.indexOf('/');
+      for (const c of slash === -1 ? chars : chars.slice(0, slash)) onKey(c, key);
+      if (slash === -1) return;
       dispatch({ type: 'setTab', tab: 'replay' });
       dispatch({ type: 'searchOpen' });
-      return dispatch({ type: 'searchEdit', draft: input.slice(1).split(/[\r\n]/)[0] ?? '' });
+      return dispatch({ type: 'searchEdit', draft: chars.slice(slash + 1).join('').split(/[\r\n]/)[0] ?? '' });
     }
     if (key.escape) return search.query && state.tab === 'replay' ? dispatch({ type: 'searchClear' }) : onBack();
     if (key.leftArrow) return onBack();
