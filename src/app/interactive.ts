@@ -7,7 +7,7 @@
 import type { ParsedOptions } from './cli-args.js';
 import type { AppContext } from './context.js';
 import { listCommand } from './commands/list.js';
-import { resumeArgv, spawnResume } from './commands/resume.js';
+import { contextLoader, resumeLine, spawnResume } from './commands/resume.js';
 import type { Io } from './io.js';
 import { runBrowser } from './run-browser.js';
 import { storeSource } from './store-source.js';
@@ -32,6 +32,6 @@ export async function browseCommand(ctx: AppContext, options: ParsedOptions, io:
     if (!fzfMode) io.err('session-browser: no resume command configured; printed the id. Set --resume-cmd or "resumeCommand" in the config.');
     return 0;
   }
-  const line = resumeArgv(await ctx.catalog.transcript(session), ctx.resumeCommand);
+  const line = await resumeLine(session, ctx.resumeCommand, contextLoader(ctx, session));
   return spawnResume(line);
 }

@@ -81,6 +81,13 @@ export class SessionCatalog {
     return { sessions, unreadable };
   }
 
+  /** One session's summary, from the persisted cache where the file allows. */
+  async summary(file: SessionFile): Promise<SessionSummary | null> {
+    const summary = await this.cache.summary(file, this.readOptions(file.projectId));
+    this.cache.save();
+    return summary;
+  }
+
   /** Finds a session file by id, in the preferred project first, then anywhere. The id is validated first. */
   async find(id: string, preferProjectId?: string | null): Promise<SessionFile | null> {
     assertSessionId(id);

@@ -3,7 +3,6 @@ import { badges } from '../../format/badges.js';
 import { formatDuration, formatInt, formatTokens, formatUsd } from '../../format/numbers.js';
 import { sanitize } from '../../format/sanitize.js';
 import { formatDateTime, relativeTime } from '../../format/time.js';
-import { readSummary } from '../../store/summary-reader.js';
 import type { SessionSummary } from '../../store/types.js';
 import type { ParsedOptions } from '../cli-args.js';
 import type { AppContext } from '../context.js';
@@ -13,7 +12,7 @@ import { publicSummary } from './list.js';
 
 export async function loadSummaryById(ctx: AppContext, id: string): Promise<SessionSummary> {
   const file = await findSession(ctx, id);
-  const { summary } = await readSummary(file.path, ctx.catalog.readOptions(file.projectId));
+  const summary = await ctx.catalog.summary(file);
   if (!summary) throw new NotFoundError(`${file.path} holds no session records of any known dialect`);
   return summary;
 }

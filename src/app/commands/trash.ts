@@ -9,10 +9,8 @@ import type { AppContext } from '../context.js';
 import type { Io } from '../io.js';
 import { renderSessionTable } from './session-table.js';
 import { loadSummaryById } from './show.js';
-import { findSession } from './find-session.js';
 
 export async function deleteCommand(ctx: AppContext, id: string, options: ParsedOptions, io: Io): Promise<number> {
-  const file = await findSession(ctx, id);
   const summary = await loadSummaryById(ctx, id);
   const label = `${sanitize(summary.title, { singleLine: true })} (${id}, ${relativeTime(summary.updatedAt, ctx.now())})`;
   if (!options.yes) {
@@ -25,7 +23,7 @@ export async function deleteCommand(ctx: AppContext, id: string, options: Parsed
       return 1;
     }
   }
-  const moved = moveToTrash(ctx.home, file.projectId, id);
+  const moved = moveToTrash(ctx.home, summary.projectId, id);
   io.err(`Deleted ${label}: moved to ${moved.to}. Undo with: session-browser restore ${id}`);
   return 0;
 }
