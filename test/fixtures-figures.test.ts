@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_HOME, DEMO_NOW, DEMO_PROJECT_IDS } from '../fixtures/demo-constants.js';
 import { DEFAULT_CACHE_TTL_SEC } from '../src/store/fold.js';
 import { BUILTIN_PRICES } from '../src/store/prices-builtin.js';
+import { textOfContent } from '../src/store/fold-common.js';
 import { readSummary } from '../src/store/summary-reader.js';
+import { loadTranscript } from '../src/store/transcript.js';
 import { EXPECTED } from './fixtures-expected.js';
 
 const NOW = Date.parse(DEMO_NOW);
@@ -16,8 +18,21 @@ describe.each(Object.values(EXPECTED))('demo session $id ($dialect)', (exp) => {
   const projectId = DEMO_PROJECT_IDS[exp.projectRoot as keyof typeof DEMO_PROJECT_IDS];
   const path = join(DEMO_HOME, 'projects', projectId, `${exp.id}.jsonl`);
 
+  const opts = { projectId, pricing: BUILTIN_PRICES, nowMs: NOW, cacheTtlSec: DEFAULT_CACHE_TTL_SEC };
+
+  it('sizes the resume context in the summary exactly as a full read builds it', async () => {
+    const { summary } = await readSummary(path, opts);
+    const t = await loadTranscript(path, opts);
+    const cp = t.entries[t.lastCheckpointIndex];
+    const after = t.resumeContext.slice(cp?.kind === 'checkpoint' ? cp.messages.length : 0);
+    expect(summary!.resumeContext).toEqual({
+      messages: t.resumeContext.length,
+      chars: after.reduce((n, m) => n + textOfContent(m.content).length, 0),
+    });
+  });
+
   it('reports the hand-computed figures of format §4', async () => {
-    const { summary: s } = await readSummary(path, { projectId, pricing: BUILTIN_PRICES, nowMs: NOW, cacheTtlSec: DEFAULT_CACHE_TTL_SEC });
+    const { summary: s } = await readSummary(path, opts);
     expect(s).not.toBeNull();
     expect({
       dialect: s!.dialect,

@@ -39,7 +39,7 @@ function transcript(extra: TranscriptEntry[] = []): Transcript {
 const plan: ResumePlan = {
   sessionId: 'fix-auth', checkpoint: { timestamp: '2026-11-20T09:30:00Z', tokenCount: 5400 }, messagesAfter: 1,
   contextMessages: 2, estimatedContextTokens: 5410, argv: ['agent', '--resume', 'fix-auth', 'two words'],
-  cwd: '/home/ana/app', commandSource: 'flag', cacheWarmUntil: '2026-11-20T12:03:20Z',
+  cwd: '/home/ana/app', workspace: '/home/ana/app', commandSource: 'flag', cacheWarmUntil: '2026-11-20T12:03:20Z',
 };
 
 function screen(over: Partial<React.ComponentProps<typeof SessionScreen>> = {}) {
@@ -105,6 +105,13 @@ describe('SessionScreen', () => {
     expect(frame).toContain('warm for 3m 20s more');
     expectFits(frame, 80, 16);
     await app.press(KEYS.shiftTab, 'By endpoint');
+  });
+
+  it('says when the recorded workspace does not exist here', async () => {
+    const { app } = screen({ plan: { ...plan, cwd: null, workspace: '/home/ana/gone' } });
+    const frame = await app.press('3', 'Directory');
+    expect(frame.replace(/\s+/g, ' ')).toMatch(/recorded workspace \/home\/ana\/gone does not exist here/);
+    expect(frame).toContain('then 1 message recorded after it');
   });
 
   it('Esc calls onBack, Enter calls onResume', async () => {

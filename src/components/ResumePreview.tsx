@@ -35,6 +35,9 @@ const SAFE_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
  * sanitized (controls become visible markers) and single-quoted when needed.
  * For reading only: the launcher spawns the argv without a shell.
  */
+/** "1 message", "12 messages". */
+const messages = (n: number): string => `${formatInt(n)} message${n === 1 ? '' : 's'}`;
+
 export function shellQuote(argv: readonly string[]): string {
   return argv
     .map((arg) => {
@@ -57,19 +60,23 @@ export function resumeRows(plan: ResumePlan, nowMs: number): Row[] {
   if (cp) {
     const at = cp.timestamp ? ` of ${formatDateTime(cp.timestamp)} UTC` : '';
     rows.push({ label: 'Starts from', text: `checkpoint${at} · ${formatTokens(cp.tokenCount)} tokens` });
-    rows.push({ label: '', text: `then ${formatInt(plan.messagesAfter)} messages recorded after it` });
+    rows.push({ label: '', text: `then ${messages(plan.messagesAfter)} recorded after it` });
   } else {
-    rows.push({ label: 'Starts from', text: `whole conversation (no checkpoint) · ${formatInt(plan.messagesAfter)} messages` });
+    rows.push({ label: 'Starts from', text: `whole conversation (no checkpoint) · ${messages(plan.messagesAfter)}` });
   }
   rows.push({
     label: 'Context',
-    text: `~${formatTokens(plan.estimatedContextTokens)} tokens in ${formatInt(plan.contextMessages)} messages`,
+    text: `~${formatTokens(plan.estimatedContextTokens)} tokens in ${messages(plan.contextMessages)}`,
   });
   if (plan.argv) {
     const source = plan.commandSource === 'flag' ? '--resume-cmd' : plan.commandSource === 'env' ? '$SESSION_BROWSER_RESUME_CMD' : 'config file';
     rows.push({ label: 'Enter runs', text: shellQuote(plan.argv), color: theme.accent });
     rows.push({ label: '', text: `(spawned directly, without a shell; template from ${source})`, color: theme.muted });
-    const cwd = plan.cwd ? sanitize(plan.cwd, { singleLine: true }) : 'the current directory (no workspace recorded)';
+    const cwd = plan.cwd
+      ? sanitize(plan.cwd, { singleLine: true })
+      : plan.workspace
+        ? `the current directory (the recorded workspace ${sanitize(plan.workspace, { singleLine: true })} does not exist here)`
+        : 'the current directory (no workspace recorded)';
     rows.push({ label: 'Directory', text: cwd });
   } else {
     rows.push({ label: 'Enter', text: 'No resume command configured: Enter prints the id', color: theme.warning });

@@ -9,7 +9,6 @@ import React, { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, us
 import { Box, Text, useInput, type Key } from 'ink';
 import TextInput from 'ink-text-input';
 import type { ResumePlan, SessionSummary, Transcript } from '../store/types.js';
-import { refinePlan } from '../store/resume.js';
 import { searchTranscriptLines } from '../store/search.js';
 import { sanitize } from '../format/sanitize.js';
 import { relativeTime } from '../format/time.js';
@@ -114,10 +113,8 @@ function headerParts(s: SessionSummary, nowMs: number, width: number): [string, 
 }
 
 export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
-  const { summary, width, height, nowMs, isActive, onBack, onResume } = props;
+  const { summary, plan, width, height, nowMs, isActive, onBack, onResume } = props;
   const loaded = useTranscript(summary, props.load);
-  // The summary's plan is an estimate; the loaded transcript makes it exact.
-  const plan = useMemo(() => (loaded.status === 'ready' ? refinePlan(props.plan, loaded.transcript) : props.plan), [loaded, props.plan]);
   const [state, dispatch] = useReducer(sessionViewReducer, undefined, () => initialSessionView());
   const transcript = loaded.status === 'ready' ? loaded.transcript : null;
   const { expanded, fromCheckpoint, search } = state;

@@ -56,6 +56,11 @@ export interface EventsState {
   end: { status: string; costUsd: number | null; tokens: RawTokens | null; durationMs: number | null; model: string | null } | null;
   lastCallMs: number | null;
   searchText: string;
+  /** The resume context: the last request's messages (and text), plus the response to it. */
+  requestMessages: number;
+  requestChars: number;
+  /** Text length of the response after the last request; null before it answers. */
+  responseChars: number | null;
 }
 
 export const eventsFold: DialectFold<EventsState> = {
@@ -81,6 +86,9 @@ export const eventsFold: DialectFold<EventsState> = {
     end: null,
     lastCallMs: null,
     searchText: '',
+    requestMessages: 0,
+    requestChars: 0,
+    responseChars: null,
   }),
 
   step(s, raw) {
@@ -114,7 +122,9 @@ export const eventsFold: DialectFold<EventsState> = {
         addCall(s.buckets, { vendor, endpoint: d.endpoint ?? '', model, tokens, recordedUsd: d.cost_usd });
         const t = parseTime(r.timestamp);
         if (t !== null) s.lastCallMs = t;
-        s.searchText = appendSearchText(s.searchText, textOfContent(d.content));
+        const answer = textOfContent(d.content);
+        s.responseChars = answer.length;
+        s.searchText = appendSearchText(s.searchText, answer);
         return true;
       }
       case 'tool.call':
@@ -173,6 +183,8 @@ export const eventsFold: DialectFold<EventsState> = {
       firstPrompt: s.firstPrompt || firstLine(s.prompt),
       lastPrompt: cleanTitle(s.lastPrompt) || firstLine(s.prompt),
       searchText: s.searchText,
+      contextMessages: s.requestMessages + (s.responseChars === null ? 0 : 1),
+      contextChars: s.requestChars + (s.responseChars ?? 0),
     } satisfies DialectFigures;
   },
 };
@@ -189,12 +201,16 @@ function statusOf(s: EventsState, ctx: FinishContext): SessionStatus {
  * consecutive requests (same last message, same tools) are strikes.
  */
 function foldRequest(s: EventsState, messages: ChatMessage[], tools: { name: string }[] | undefined): void {
-  const hashes = messages.map((m) => hash32(`${m.role}\u0000${textOfContent(m.content)}\u0000${JSON.stringify(m.tool_calls ?? null)}`));
+  const texts = messages.map((m) => textOfContent(m.content));
+  const hashes = messages.map((m, i) => hash32(`${m.role}\u0000${texts[i]}\u0000${JSON.stringify(m.tool_calls ?? null)}`));
+  s.requestMessages = messages.length;
+  s.requestChars = texts.reduce((n, t) => n + t.length, 0);
+  s.responseChars = null;
   let shared = 0;
   while (shared < hashes.length && shared < s.prevMessageHashes.length && hashes[shared] === s.prevMessageHashes[shared]) shared++;
   for (let i = shared; i < messages.length; i++) {
     const m = messages[i]!;
-    const text = textOfContent(m.content);
+    const text = texts[i] ?? '';
     if (m.role === 'user') {
       s.user++;
       if (hasText(m.content)) {

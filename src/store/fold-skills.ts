@@ -75,6 +75,9 @@ export const skillsFold: DialectFold<SkillsState> = {
       firstPrompt: s.title,
       lastPrompt: s.title,
       searchText: s.searchText,
+      // Skill runs are not resumed as a conversation.
+      contextMessages: 0,
+      contextChars: 0,
     } satisfies DialectFigures;
   },
 };

@@ -50,6 +50,9 @@ export interface StoreState {
   /** The first model seen on usage entries: the session's model when meta has none. */
   firstUsageModel: string;
   searchText: string;
+  /** The resume context so far: checkpoint messages + messages after it, and their text after it. */
+  contextMessages: number;
+  contextChars: number;
 }
 
 export const storeFold: DialectFold<StoreState> = {
@@ -72,6 +75,8 @@ export const storeFold: DialectFold<StoreState> = {
     lastCallVendor: '',
     firstUsageModel: '',
     searchText: '',
+    contextMessages: 0,
+    contextChars: 0,
   }),
 
   step(s, raw) {
@@ -99,6 +104,8 @@ export const storeFold: DialectFold<StoreState> = {
         if (s.lastCheckpoint) s.lastCheckpoint.messagesAfter++;
         const m = r.message;
         const text = textOfContent(m.content);
+        s.contextMessages++;
+        s.contextChars += text.length;
         if (m.role === 'user') {
           s.user++;
           if (hasText(m.content)) {
@@ -116,6 +123,9 @@ export const storeFold: DialectFold<StoreState> = {
         noteTime(s.span, r.timestamp);
         s.checkpoints++;
         s.lastCheckpoint = { timestamp: r.timestamp ?? null, tokenCount: Math.max(0, Math.floor(r.token_count)), messagesAfter: 0 };
+        // Everything before is summarised by the checkpoint (its size is token_count).
+        s.contextMessages = r.messages.length;
+        s.contextChars = 0;
         for (const m of r.messages) s.searchText = appendSearchText(s.searchText, textOfContent(m.content));
         return true;
       case 'usage': {
@@ -188,6 +198,8 @@ export const storeFold: DialectFold<StoreState> = {
       firstPrompt: s.firstPrompt,
       lastPrompt: cleanTitle(s.lastPrompt),
       searchText: appendSearchText(cleanTitle(meta?.title ?? ''), s.searchText),
+      contextMessages: s.contextMessages,
+      contextChars: s.contextChars,
     } satisfies DialectFigures;
   },
 };

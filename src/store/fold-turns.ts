@@ -17,6 +17,9 @@ export interface TurnsState {
   lastPrompt: string;
   model: string;
   searchText: string;
+  /** The resume context is the whole conversation: every written line, and its text. */
+  contextMessages: number;
+  contextChars: number;
 }
 
 export const turnsFold: DialectFold<TurnsState> = {
@@ -33,6 +36,8 @@ export const turnsFold: DialectFold<TurnsState> = {
     lastPrompt: '',
     model: '',
     searchText: '',
+    contextMessages: 0,
+    contextChars: 0,
   }),
 
   step(s, raw) {
@@ -43,6 +48,9 @@ export const turnsFold: DialectFold<TurnsState> = {
     const chars = countChars(r.content);
     s.chars += chars;
     if (r.model) s.model = r.model;
+    s.contextMessages++;
+    // A tool call enters the context as an assistant message with no text.
+    if (r.type !== 'tool_call') s.contextChars += r.content.length;
     switch (r.type) {
       case 'user':
         s.user++;
@@ -102,6 +110,8 @@ export const turnsFold: DialectFold<TurnsState> = {
       firstPrompt: s.firstPrompt,
       lastPrompt: cleanTitle(s.lastPrompt),
       searchText: s.searchText,
+      contextMessages: s.contextMessages,
+      contextChars: s.contextChars,
     } satisfies DialectFigures;
   },
 };

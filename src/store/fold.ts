@@ -47,6 +47,9 @@ export interface DialectFigures {
   firstPrompt: string;
   lastPrompt: string;
   searchText: string;
+  /** The resume context's message count and text characters after the last checkpoint. */
+  contextMessages: number;
+  contextChars: number;
 }
 
 export interface DialectFold<S> {

@@ -6,9 +6,8 @@
 import { mkdtempSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { countChars, textOfContent } from './fold-common.js';
 import { serializeRecord } from './writer/append.js';
-import type { ResumeMessage, ResumePlan, SessionSummary, Transcript } from './types.js';
+import type { ResumeMessage, ResumePlan, SessionSummary } from './types.js';
 
 export class TemplateError extends Error {
   override name = 'TemplateError';
@@ -114,45 +113,21 @@ export function planResume(
   cwdOf: (s: SessionSummary) => string | null = resumeCwd,
 ): ResumePlan {
   const cp = summary.lastCheckpoint;
-  const messagesAfter = cp ? cp.messagesAfter : summary.messageCount;
+  const context = summary.resumeContext;
   const argvTemplate = command ? splitTemplate(command.template) : null;
   return {
     sessionId: summary.id,
     checkpoint: cp ? { timestamp: cp.timestamp, tokenCount: cp.tokenCount } : null,
-    messagesAfter,
-    contextMessages: messagesAfter,
-    estimatedContextTokens: estimateContextTokens(summary),
+    messagesAfter: cp ? cp.messagesAfter : context.messages,
+    contextMessages: context.messages,
+    // The checkpoint's own size, plus characters / 3 of what was said after it.
+    estimatedContextTokens: (cp?.tokenCount ?? 0) + Math.floor(context.chars / 3),
     argv: argvTemplate
       ? substitute(argvTemplate, { id: summary.id, path: summary.path, workspace: summary.workspace ?? '', context: () => '{context}' })
       : null,
     cwd: cwdOf(summary),
+    workspace: summary.workspace,
     commandSource: command?.source ?? null,
     cacheWarmUntil: summary.cacheWarmUntil,
   };
-}
-
-/**
- * Refines a summary-based plan once the transcript is loaded: the exact
- * context (checkpoint messages + messages after) and its size, the
- * checkpoint's own token count plus characters / 3 of what follows it.
- */
-export function refinePlan(plan: ResumePlan, t: Transcript): ResumePlan {
-  const cp = t.lastCheckpointIndex >= 0 ? t.entries[t.lastCheckpointIndex] : undefined;
-  const fromCheckpoint = cp?.kind === 'checkpoint' ? cp.messages.length : 0;
-  const after = t.resumeContext.slice(fromCheckpoint);
-  const chars = after.reduce((n, m) => n + countChars(textOfContent(m.content)), 0);
-  return {
-    ...plan,
-    messagesAfter: after.length,
-    contextMessages: t.resumeContext.length,
-    estimatedContextTokens: (cp?.kind === 'checkpoint' ? cp.tokenCount : 0) + Math.floor(chars / 3),
-  };
-}
-
-/** Rough context size without reading the file: checkpoint tokens plus a share of the rest. */
-function estimateContextTokens(s: SessionSummary): number {
-  const total = s.tokens.input + s.tokens.cacheRead + s.tokens.output;
-  if (!s.lastCheckpoint) return total > 0 ? total : 0;
-  const share = s.messageCount > 0 ? s.lastCheckpoint.messagesAfter / s.messageCount : 0;
-  return s.lastCheckpoint.tokenCount + Math.round(total * Math.min(1, share));
 }

@@ -22,7 +22,7 @@ export const FOLDS: Record<Dialect, DialectFold<unknown>> = {
 };
 
 /** Bump when the shape of any fold state changes: cached states are then discarded. */
-export const SUMMARY_STATE_VERSION = 2;
+export const SUMMARY_STATE_VERSION = 3;
 
 export interface SummaryState {
   v: number;
@@ -178,5 +178,6 @@ export function summarise(
     firstPrompt: f.firstPrompt,
     lastPrompt: f.lastPrompt,
     searchText: f.searchText,
+    resumeContext: { messages: f.contextMessages, chars: f.contextChars },
   };
 }

@@ -101,6 +101,12 @@ export interface SessionSummary {
   lastPrompt: string;
   /** Text for full-text search: titles, prompts and message text, capped. */
   searchText: string;
+  /**
+   * What a resume loads (format §2.1): the messages of the resume context
+   * (last checkpoint's messages + messages after it; all without one) and
+   * the characters of their text after the checkpoint, for the token estimate.
+   */
+  resumeContext: { messages: number; chars: number };
 }
 
 /** One entry of a replayable transcript. Text is raw: sanitize on render. */
@@ -201,6 +207,8 @@ export interface ResumePlan {
   argv: string[] | null;
   /** Working directory of the spawn: the session's workspace when it exists, else null (= cwd). */
   cwd: string | null;
+  /** The workspace the session recorded (it may not exist on this machine). */
+  workspace: string | null;
   /** Where the template came from, for display: 'flag' | 'env' | 'config' | null. */
   commandSource: 'flag' | 'env' | 'config' | null;
   /** ISO time until which the prompt cache is warm; null when cold or unknown. */

@@ -94,6 +94,7 @@ export function fakeSource(opts: FakeSourceOptions = {}): BrowserSource & { call
       estimatedContextTokens: s.lastCheckpoint ? s.lastCheckpoint.tokenCount + 200 : s.tokens.total,
       argv: null,
       cwd: s.workspace,
+      workspace: s.workspace,
       commandSource: null,
       cacheWarmUntil: s.cacheWarmUntil,
     }),

@@ -81,6 +81,7 @@ export function makeSummary(partial: Partial<SessionSummary> = {}): SessionSumma
     firstPrompt: 'hello',
     lastPrompt: 'hello',
     searchText: 'hello',
+    resumeContext: { messages: 2, chars: 10 },
     ...partial,
   };
 }
