@@ -3,6 +3,8 @@
  * measured in the same run (these machines are noisy; absolute numbers
  * alone mean little). Sizes: BENCH_SESSIONS (default 2000) sessions from the
  * seeded generator, in .bench-tree/ (reused while the count matches).
+ * BENCH_LARGE_MB (default 600; 0 skips) sizes the one-large-session case
+ * (bench/large-session.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { listSessionFiles } from '../src/store/discover.js';
 import { SummaryCache } from '../src/store/summary-cache.js';
 import { readSummary } from '../src/store/summary-reader.js';
 import { runSearchBench } from './search.bench.js';
+import { runLargeSessionBench } from './large-session.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const COUNT = Number(process.env.BENCH_SESSIONS ?? 2000);
@@ -122,4 +125,5 @@ async function searchBench(): Promise<void> {
 await ensureTree();
 await readerBench();
 if (existsSync(join(ROOT, 'dist', 'cli.js'))) startupBench();
+await runLargeSessionBench(ROOT);
 await searchBench();

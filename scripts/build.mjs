@@ -1,11 +1,23 @@
 // Bundles the CLI into one ESM file. Unbundled ink + react cost ~600 ms of
 // module resolution at start-up on these machines; one file halves it.
+// Also writes the library's declarations (dist/types, package.json "types").
 import { build } from 'esbuild';
-import { chmodSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { buildTypes, TYPES_DIR } from './build-types.mjs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
-rmSync('dist', { recursive: true, force: true });
+// Stale files go; the bundles are replaced by rename (below) and dist/types
+// is build-types.mjs's to reuse or redo (tsc is the slow part of the build).
+// So a CLI test running during a rebuild never finds dist/cli.js missing.
+const KEEP = new Set(['cli.js', 'index.js', TYPES_DIR.slice('dist/'.length)]);
+for (const name of safeReaddir('dist')) {
+  // A `.<pid>.tmp` belongs to a build running now (another terminal): its own `finally` removes it.
+  if (!KEEP.has(name) && !/\.\d+\.tmp$/.test(name)) rmSync(`dist/${name}`, { recursive: true, force: true });
+}
+mkdirSync('dist', { recursive: true });
+// tsc runs in a child process while esbuild bundles.
+const types = buildTypes();
 
 const common = {
   bundle: true,
@@ -26,17 +38,34 @@ const common = {
   define: { 'process.env.NODE_ENV': '"production"', __VERSION__: JSON.stringify(version) },
 };
 
-await build({
-  ...common,
-  entryPoints: ['src/app/cli.ts'],
-  outfile: 'dist/cli.js',
-  banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
-});
-chmodSync('dist/cli.js', 0o755);
+/** Bundles into a temporary file, then renames it over `outfile` (atomic). */
+async function bundle(outfile, options, mode = 0o644) {
+  const tmp = `${outfile}.${process.pid}.tmp`;
+  try {
+    await build({ ...common, ...options, outfile: tmp });
+    chmodSync(tmp, mode);
+    renameSync(tmp, outfile);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}
 
-await build({
-  ...common,
+await bundle('dist/cli.js', {
+  entryPoints: ['src/app/cli.ts'],
+  banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
+}, 0o755);
+
+await bundle('dist/index.js', {
   entryPoints: ['src/index.ts'],
-  outfile: 'dist/index.js',
   external: ['zod', 'react', 'ink'],
 });
+
+await types;
+
+function safeReaddir(dir) {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}

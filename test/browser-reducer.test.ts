@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { browserReducer, initialBrowserState, type BrowserAction, type BrowserState } from '../src/app/browser-reducer.js';
-import { buildLayout, pageIndex, resolveIndex, resolveScroll, type ListLayout } from '../src/app/list-layout.js';
+import { buildLayout, pageIndex, resolveIndex, resolveScroll, type ListLayout } from '../src/components/list-layout.js';
 import { manySummaries } from './helpers/fake-source.js';
 
 /** A flat layout of `ids`, one line each. */

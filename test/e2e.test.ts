@@ -64,7 +64,7 @@ describe('the browser in a real terminal', () => {
     }
   });
 
-  it('shows the cost view, another project, the replay with its checkpoint divider, and quits with 0', async () => {
+  it('shows the cost view, another project, the replay with its checkpoint divider, and quits with 130 (cancelled)', async () => {
     const app = start();
     try {
       await app.waitFor('修复登录测试');
@@ -93,7 +93,7 @@ describe('the browser in a real terminal', () => {
       app.write(KEYS.escape);
       await app.waitFor('Refactor the router into feature modules');
       app.write('q');
-      expect(await app.exited).toBe(0);
+      expect(await app.exited).toBe(130); // q cancels the picker (issue 6 item 6)
     } finally {
       app.kill();
     }
@@ -107,7 +107,7 @@ describe('the browser in a real terminal', () => {
       app.write('j');
       await app.waitFor('› Investigate the memory leak');
       app.write('q');
-      expect(await app.exited).toBe(0);
+      expect(await app.exited).toBe(130); // q cancels the picker (issue 6 item 6)
     } finally {
       app.kill();
     }

@@ -112,8 +112,8 @@ describe('events transcript', () => {
     const shape = tr.entries.map((e) => (e.kind === 'message' ? `${e.role}:${e.text}` : e.kind));
     expect(shape).toEqual([
       'note', // session.start
-      'system:You are an agent.',
-      'user:Add retries to the HTTP client',
+      'user:Add retries to the HTTP client', // its prompt: the run's first user message, shown once
+      'system:You are an agent.', // request 1, without its copy of the prompt
       "assistant:I'll wrap Do() ...",
       'tool_call',
       'usage',

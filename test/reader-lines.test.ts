@@ -43,9 +43,10 @@ describe('line handling shared by every reader', () => {
     expect(s!.malformedLines).toBe(1);
   });
 
-  it('is not a session when no line is recognised', async () => {
+  it('is an empty session of no dialect when no line is recognised, its lines still counted', async () => {
     const path = t.write('nothing', ['{"a":1}', 'junk']);
-    expect((await readSummary(path, readOpts())).summary).toBeNull();
+    const s = (await readSummary(path, readOpts())).summary;
+    expect(s).toMatchObject({ id: 'nothing', dialect: 'none', empty: true, title: '(untitled)', unknownLines: 1, malformedLines: 1 });
   });
 
   it('reads CRLF line endings and a leading BOM', async () => {

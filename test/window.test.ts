@@ -65,9 +65,9 @@ describe('parseSince', () => {
 
   it.each([
     ['yesterday', 'unknown form'],
-    ['', 'unknown form'],
+    ['', 'it is empty'],
     ['7', 'unknown form'],
-    ['2w', 'unknown form'],
+    ['0w', 'more than 0'],
     ['0d', 'at least 1'],
     ['2026-02-30', '2026-02-30 is not a date'],
     ['2026-13-01', '2026-13-01 is not a date'],
@@ -96,10 +96,10 @@ describe('parseSince', () => {
 });
 
 describe('parseWindowOption', () => {
-  it('is no window when --since is absent, blank or all', () => {
+  it('is no window when --since is absent or all, and refuses a blank value', () => {
     expect(parseWindowOption(undefined, NOW)).toBeNull();
     expect(parseWindowOption(null, NOW)).toBeNull();
-    expect(parseWindowOption(' ', NOW)).toBeNull();
+    expect(() => parseWindowOption(' ', NOW)).toThrow(/bad --since " ": it is empty/);
     expect(parseWindowOption('all', NOW)).toBeNull();
     expect(parseWindowOption('ALL', NOW)).toBeNull();
   });

@@ -20,12 +20,13 @@ import { StatusBar } from '../components/StatusBar.js';
 import { EmptyState, ErrorState, Loading } from '../components/States.js';
 import { theme } from '../components/theme.js';
 import { initialBrowserState, type BrowserState } from './browser-reducer.js';
-import { inputMode, targetOf, useBrowserInput } from './hooks/use-browser-input.js';
+import { inputMode, resumeOrAsk, targetOf, useBrowserInput } from './hooks/use-browser-input.js';
 import { useBrowserStore } from './hooks/use-browser-store.js';
 import { createListDeriver } from './list-model.js';
+import { helpBarEntries, helpSections } from './keys.js';
 import { useSessionsLoader } from './hooks/use-sessions-loader.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
-import { resolveIndex, resolveScroll } from './list-layout.js';
+import { resolveIndex, resolveScroll } from '../components/list-layout.js';
 import type { BrowserExit, BrowserSource, Scope } from './source.js';
 
 export interface AppProps {
@@ -46,10 +47,13 @@ const CHROME_LINES = 4;
 export function frameBudget(rows: number, state: BrowserState): { budget: number; bottom: number; viewport: number } {
   const budget = Math.max(3, rows - 1);
   // The preview strip (or the delete dialog) takes two lines, dropped on tiny terminals.
-  const bottom = state.view === 'confirm-delete' || budget >= 14 ? 2 : 0;
+  const bottom = isDialog(state.view) || budget >= 14 ? 2 : 0;
   const flash = state.flash ? 1 : 0;
   return { budget, bottom, viewport: Math.max(1, budget - CHROME_LINES - bottom - flash) };
 }
+
+/** The views that draw a two-line dialog where the preview strip goes. */
+const isDialog = (view: BrowserState['view']): boolean => view === 'confirm-delete' || view === 'confirm-resume';
 
 export function App({ source, onExit, initialScope, initialQuery }: AppProps): React.JSX.Element {
   const [state, store] = useBrowserStore(() =>
@@ -64,8 +68,15 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
   const projectLabel = useCallback((id: string) => source.projectLabel(id), [source]);
   const listOf = useCallback(
     (s: BrowserState) =>
-      derive({ sessions: s.sessions, query: s.query, scope: s.scope, projectLabel, viewport: frameBudget(rows, s).viewport }),
-    [derive, projectLabel, rows],
+      derive({
+        sessions: s.sessions,
+        includeEmpty: source.includeEmpty,
+        query: s.query,
+        scope: s.scope,
+        projectLabel,
+        viewport: frameBudget(rows, s).viewport,
+      }),
+    [derive, projectLabel, rows, source.includeEmpty],
   );
   const model = listOf(state);
   const index = resolveIndex(model.layout, state.selectedId, state.selectedIndex);
@@ -89,9 +100,9 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
   );
   const back = useCallback(() => store.dispatch({ type: 'close' }), [store]);
   const resume = useCallback(() => {
-    if (target) onExit({ kind: 'resume', session: target });
-  }, [onExit, target]);
-  const filtered = useMemo(() => model.items.map((it) => it.summary), [model.items]);
+    // Enter in the session screen asks first, like Enter in the list, when the session is running.
+    if (target) resumeOrAsk(target, { store, source, onExit });
+  }, [onExit, target, store, source]);
   const sessionOpen = state.view === 'session' && target !== null && plan !== null;
   const mode = inputMode(state) ?? 'list';
 
@@ -104,6 +115,7 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
         width={width}
         height={budget}
         nowMs={nowMs}
+        timeZone={source.timeZone}
         isActive
         onBack={back}
         onResume={resume}
@@ -115,14 +127,14 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
   const header = (
     <StatusBar
       root={root}
-      total={state.sessions.length}
+      total={model.listed}
       matches={model.matches}
       query={state.query}
       loading={state.loading}
       width={width}
     />
   );
-  const helpBar = <HelpBar mode={mode} width={width} omit={state.query === '' ? ['escape'] : []} />;
+  const helpBar = <HelpBar entries={helpBarEntries(mode, state.query === '' ? ['escape'] : [])} width={width} />;
 
   if (state.view === 'cost' || state.view === 'help') {
     const scopeLabel = (root ?? 'all projects') + (state.query.trim() ? ` · matching “${state.query.trim()}”` : '');
@@ -131,15 +143,16 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
         {header}
         {state.view === 'cost' ? (
           <CostView
-            sessions={filtered}
+            sessions={model.spent}
             nowMs={nowMs}
+            timeZone={source.timeZone}
             window={state.costWindow}
             width={width}
             height={budget - 2}
             scopeLabel={sanitize(scopeLabel, { singleLine: true })}
           />
         ) : (
-          <HelpOverlay width={width} height={budget - 2} />
+          <HelpOverlay sections={helpSections()} width={width} height={budget - 2} />
         )}
         {helpBar}
       </Box>
@@ -162,17 +175,29 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
       <Box flexDirection="column" height={viewport + 1}>
         {body}
       </Box>
-      {state.view === 'confirm-delete' && target ? (
-        <ConfirmDialog summary={target} width={width} />
+      {isDialog(state.view) && target ? (
+        <ConfirmDialog
+          summary={target}
+          width={width}
+          action={state.view === 'confirm-resume' ? 'resume' : 'delete'}
+          note={state.confirmNote}
+          restoreHint={source.restoreHint?.(target) ?? `session-browser restore ${target.id}`}
+        />
       ) : bottom > 0 ? (
-        <PreviewStrip summary={selected} plan={plan} width={width} />
+        <PreviewStrip summary={selected} plan={plan} width={width} timeZone={source.timeZone} />
       ) : null}
       {state.flash ? (
         <Text color={theme.flash} wrap="truncate-end">
           {truncate(sanitize(state.flash, { singleLine: true }), width)}
         </Text>
       ) : null}
-      {state.view === 'confirm-delete' ? <HelpBar mode="confirm" width={width} /> : helpBar}
+      {state.view === 'confirm-delete' ? (
+        <HelpBar entries={helpBarEntries('confirm')} width={width} />
+      ) : state.view === 'confirm-resume' ? (
+        <HelpBar entries={helpBarEntries('confirm-resume')} width={width} />
+      ) : (
+        helpBar
+      )}
     </Box>
   );
 }

@@ -6,10 +6,13 @@
  */
 import type { SessionSummary } from '../store/types.js';
 import type { Scope } from './source.js';
-import { pageIndex, resolveIndex, resolveScroll, type ListLayout } from './list-layout.js';
+import { pageIndex, resolveIndex, resolveScroll, type ListLayout } from '../components/list-layout.js';
 
-/** The screen in front: the list, an opened session, the cost view, help, or the delete dialog. */
-export type View = 'list' | 'session' | 'cost' | 'help' | 'confirm-delete';
+/**
+ * The screen in front: the list, an opened session, the cost view, help,
+ * the delete dialog, or the dialog that asks before resuming an active session.
+ */
+export type View = 'list' | 'session' | 'cost' | 'help' | 'confirm-delete' | 'confirm-resume';
 
 /** Time window of the cost view; `w` cycles through them in this order. */
 export type CostWindow = 'today' | '7d' | '30d' | 'all';
@@ -34,8 +37,14 @@ export interface BrowserState {
   /** First visible list line (see list-layout.ts). */
   scroll: number;
   view: View;
-  /** Session id the session screen or the delete dialog is about. */
+  /** Session id the session screen or a dialog is about. */
   target: string | null;
+  /**
+   * Why the dialog's session is still active ("it is running"), shown in
+   * the dialog; null when it is idle. A delete confirmed while this is set
+   * is forced: the user saw the warning.
+   */
+  confirmNote: string | null;
   costWindow: CostWindow;
   /** One-line message ("Exported to …"), cleared by the next key. */
   flash: string | null;
@@ -59,7 +68,9 @@ export type BrowserAction =
   | { type: 'cycle-cost-window' }
   | { type: 'toggle-help' }
   /** `index`: where the session sits in the list seen, so its neighbour is selected after the delete. */
-  | { type: 'ask-delete'; id: string; index: number }
+  | { type: 'ask-delete'; id: string; index: number; note?: string | null }
+  /** Enter on an active session: ask before resuming it (`note` says why it is active). */
+  | { type: 'ask-resume'; id: string; note: string }
   | { type: 'close' }
   | { type: 'deleted'; id: string; message: string }
   | { type: 'flash'; message: string };
@@ -79,6 +90,7 @@ export function initialBrowserState(opts: { scope?: Scope; query?: string } = {}
     scroll: 0,
     view: 'list',
     target: null,
+    confirmNote: null,
     costWindow: '7d',
     flash: null,
   };
@@ -176,9 +188,18 @@ export function browserReducer(state: BrowserState, action: BrowserAction): Brow
     case 'toggle-help':
       return { ...keyed(state), view: state.view === 'help' ? 'list' : 'help' };
     case 'ask-delete':
-      return { ...keyed(state), view: 'confirm-delete', target: action.id, selectedId: action.id, selectedIndex: action.index };
+      return {
+        ...keyed(state),
+        view: 'confirm-delete',
+        target: action.id,
+        selectedId: action.id,
+        selectedIndex: action.index,
+        confirmNote: action.note ?? null,
+      };
+    case 'ask-resume':
+      return { ...keyed(state), view: 'confirm-resume', target: action.id, selectedId: action.id, confirmNote: action.note, searchFocused: false };
     case 'close':
-      return { ...keyed(state), view: 'list', target: null };
+      return { ...keyed(state), view: 'list', target: null, confirmNote: null };
     case 'deleted':
       // Drop it at once (the reload confirms); the selection falls on its neighbour.
       return {
@@ -187,6 +208,7 @@ export function browserReducer(state: BrowserState, action: BrowserAction): Brow
         selectedId: state.selectedId === action.id ? null : state.selectedId,
         view: 'list',
         target: null,
+        confirmNote: null,
         flash: action.message,
         reloadSeq: state.reloadSeq + 1,
       };

@@ -8,7 +8,7 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export const COMMANDS = ['browse', 'list', 'show', 'replay', 'usage', 'export', 'resume', 'cleanup', 'delete', 'restore', 'doctor'] as const;
+export const COMMANDS = ['browse', 'list', 'show', 'replay', 'usage', 'export', 'resume', 'cleanup', 'delete', 'restore', 'doctor', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const GLOBAL = ['home', 'project', 'all', 'demo', 'include-empty', 'pricing', 'resume-cmd', 'tz', 'help'] as const;
@@ -38,6 +38,8 @@ const OPTIONS = {
   context: { type: 'string' },
   'older-than': { type: 'string' },
   yes: { type: 'boolean', short: 'y' },
+  /** Act on a session that is still active (running, or changed in the last 10 minutes). */
+  force: { type: 'boolean' },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
@@ -50,11 +52,12 @@ const COMMAND_OPTIONS: Record<Command, readonly OptionName[]> = {
   replay: ['from-checkpoint'],
   usage: ['since', 'by', 'json'],
   export: ['format', 'output'],
-  resume: ['last', 'max-age', 'dry-run', 'context'],
+  resume: ['last', 'max-age', 'dry-run', 'context', 'force'],
   cleanup: ['older-than', 'dry-run', 'yes'],
-  delete: ['yes'],
+  delete: ['yes', 'force'],
   restore: [],
   doctor: ['json'],
+  help: [],
 };
 
 /** How many positional arguments (ids) each command takes. */
@@ -68,8 +71,9 @@ const POSITIONALS: Record<Command, [min: number, max: number]> = {
   resume: [0, 1],
   cleanup: [0, 0],
   delete: [1, 1],
-  restore: [1, 1],
+  restore: [0, 1], // no id: list the trash
   doctor: [0, 0],
+  help: [0, 1], // `help COMMAND`
 };
 
 export type ParsedOptions = {
@@ -109,6 +113,9 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   const [min, max] = POSITIONALS[command];
   if (command === 'resume' && options.last && positionals.length > 0) throw new UsageError('resume takes an ID or --last, not both');
   if (command === 'resume' && !options.last && positionals.length === 0) throw new UsageError('resume needs a session ID or --last');
+  if (command === 'help' && positionals[0] !== undefined && !(COMMANDS as readonly string[]).includes(positionals[0])) {
+    throw new UsageError(`unknown command ${JSON.stringify(positionals[0])}; commands: ${COMMANDS.filter((c) => c !== 'browse').join(', ')}`);
+  }
   if (positionals.length < min) throw new UsageError(`'${command}' needs a session ID`);
   if (positionals.length > max) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[max])}`);
   return { command, positionals, options };

@@ -14,7 +14,7 @@ import { replayCommand } from './commands/replay.js';
 import { resumeCommand } from './commands/resume.js';
 import { showCommand } from './commands/show.js';
 import { usageCommand } from './commands/usage.js';
-import { HELP } from './help.js';
+import { HELP, helpFor } from './help.js';
 import { browseCommand } from './interactive.js';
 import { processIo, type Io } from './io.js';
 import { TemplateError } from '../store/resume.js';
@@ -26,11 +26,15 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
   try {
     args = parseCommandLine(argv);
     if (args.options.help) {
-      io.out(HELP);
+      io.out(args.command === 'browse' ? HELP : helpFor(args.command));
       return 0;
     }
     if (args.options.version) {
       io.out(typeof __VERSION__ === 'string' ? __VERSION__ : 'dev');
+      return 0;
+    }
+    if (args.command === 'help') {
+      io.out(helpFor(args.positionals[0]));
       return 0;
     }
     const ctx = buildContext(args.options);
@@ -55,7 +59,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
       case 'delete':
         return await deleteCommand(ctx, id!, args.options, io);
       case 'restore':
-        return await restoreCommand(ctx, id!, args.options, io);
+        return await restoreCommand(ctx, id, args.options, io);
       case 'doctor':
         return await doctorCommand(ctx, args.options, io);
       default:

@@ -11,6 +11,8 @@ import { loadPricingFile, mergePrices, type PriceTable } from '../store/pricing.
 import { projectIdOf, resolveHome, resolveProject, type ProjectRef } from '../store/project.js';
 import { pickTemplate, type CommandTemplate } from '../store/resume.js';
 import { assertTimeZone } from '../store/window.js';
+import { canonicalZone, userTimeZone } from '../format/time.js';
+import { sanitize } from '../format/sanitize.js';
 import { UsageError, type ParsedOptions } from './cli-args.js';
 import { DEMO_MAIN_ROOT, DEMO_NOW, demoHome } from './demo.js';
 
@@ -20,11 +22,17 @@ export interface AppContext {
   /** Projects in scope: null = all projects. */
   projectIds: string[] | null;
   all: boolean;
+  /**
+   * True when `--project` was given (and not `--all`): ids are then looked up
+   * in that project only; otherwise in every project (see find-session.ts).
+   */
+  projectGiven: boolean;
   includeEmpty: boolean;
   config: Config;
   pricing: PriceTable;
   catalog: SessionCatalog;
   now: () => number;
+  /** IANA zone of every calendar time shown and every `--since` window (FORMAT.md §3). */
   tz: string;
   resumeCommand: CommandTemplate | null;
   demo: boolean;
@@ -32,9 +40,14 @@ export interface AppContext {
 
 export function buildContext(options: ParsedOptions, env: NodeJS.ProcessEnv = process.env): AppContext {
   const demo = options.demo === true;
-  const config = loadConfig();
-  const home = demo ? demoHome() : resolveHome(options.home, env);
+  const config = loadConfig(undefined, { warn: (message) => void process.stderr.write(`session-browser: ${sanitize(message, { singleLine: true })}\n`) });
+  // The demo runs on a private copy of the fixtures: the package itself is never written (demo.ts).
+  const home = demo ? demoHome(env) : resolveHome(options.home, env);
   if (existsSync(home) && !statSync(home).isDirectory()) throw new UsageError(`the session home ${home} is not a directory`);
+  // A home the user named must exist (a typo would otherwise read as "no sessions");
+  // the default home may not exist yet: that is a new user.
+  const named = options.home ? '--home' : env.SESSION_BROWSER_HOME ? '$SESSION_BROWSER_HOME' : null;
+  if (!demo && named && !existsSync(home)) throw new Error(`the session home ${sanitize(home, { singleLine: true })} (from ${named}) does not exist`);
   let project: ProjectRef;
   if (demo) project = { id: projectIdOf(DEMO_MAIN_ROOT), root: DEMO_MAIN_ROOT };
   else {
@@ -46,9 +59,11 @@ export function buildContext(options: ParsedOptions, env: NodeJS.ProcessEnv = pr
   }
   const pricing = mergePrices(BUILTIN_PRICES, configPricing(config), options.pricing ? loadPricingFile(options.pricing) : undefined);
   const now = clock(env, demo);
-  const tz = options.tz ?? config.timeZone ?? 'UTC';
+  // FORMAT.md §3: --tz, else the config's timeZone, else the user's own zone.
+  let tz = options.tz ?? config.timeZone ?? userTimeZone(env);
   try {
     assertTimeZone(tz);
+    tz = canonicalZone(tz);
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
@@ -58,6 +73,7 @@ export function buildContext(options: ParsedOptions, env: NodeJS.ProcessEnv = pr
     project,
     projectIds: all ? null : [project.id],
     all,
+    projectGiven: options.project !== undefined && !all,
     includeEmpty: options['include-empty'] === true,
     config,
     pricing,

@@ -3,14 +3,21 @@
  * unmounted and the terminal is restored) the resume command. When stdout is
  * captured but stdin and stderr are terminals, it draws on stderr and prints
  * the chosen id on stdout, like fzf. With no terminal: the list as text.
+ *
+ * Cancelling the picker (q, Esc with nothing to clear, Ctrl+C) prints
+ * nothing on stdout and exits 130, in both modes, as fzf does: so
+ * `id=$(session-browser) && agent --resume "$id"` never runs with an empty id.
  */
 import type { ParsedOptions } from './cli-args.js';
 import type { AppContext } from './context.js';
 import { listCommand } from './commands/list.js';
-import { contextLoader, resumeLine, spawnResume } from './commands/resume.js';
+import { contextLoader, projectRootOf, resumeLine, spawnResume } from './commands/resume.js';
 import type { Io } from './io.js';
 import { runBrowser } from './run-browser.js';
 import { storeSource } from './store-source.js';
+
+/** Exit code of a cancelled picker (128 + SIGINT, like fzf and a shell's Ctrl+C). */
+export const EXIT_CANCELLED = 130;
 
 export async function browseCommand(ctx: AppContext, options: ParsedOptions, io: Io): Promise<number> {
   const stdinTty = process.stdin.isTTY === true;
@@ -24,7 +31,7 @@ export async function browseCommand(ctx: AppContext, options: ParsedOptions, io:
     initialScope: ctx.all ? 'all' : 'project',
     initialQuery: options.query,
   });
-  if (exit.kind === 'quit') return 0;
+  if (exit.kind === 'quit') return EXIT_CANCELLED;
 
   const session = exit.session;
   if (fzfMode || !ctx.resumeCommand) {
@@ -32,6 +39,7 @@ export async function browseCommand(ctx: AppContext, options: ParsedOptions, io:
     if (!fzfMode) io.err('session-browser: no resume command configured; printed the id. Set --resume-cmd or "resumeCommand" in the config.');
     return 0;
   }
-  const line = await resumeLine(session, ctx.resumeCommand, contextLoader(ctx, session));
+  const line = await resumeLine(session, ctx.resumeCommand, contextLoader(ctx, session), projectRootOf(ctx));
+  if (line.warning) io.err(line.warning);
   return spawnResume(line);
 }

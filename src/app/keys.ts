@@ -10,7 +10,7 @@ import type { Key } from 'ink';
  * search box owns letters in 'search'); 'session' keys are handled by the
  * session screen and listed here for the overlay; 'global' applies in all.
  */
-export type KeyMode = 'list' | 'search' | 'session' | 'cost' | 'help' | 'confirm' | 'global';
+export type KeyMode = 'list' | 'search' | 'session' | 'cost' | 'help' | 'confirm' | 'confirm-resume' | 'global';
 
 /** What a key asks for; the App maps commands to reducer actions or side effects. */
 export type KeyCommand =
@@ -107,6 +107,11 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
     short: { keys: 'y/enter', label: 'delete' }, match: (i, k) => k.return || char('y')(i, k) },
   { keys: 'n Esc', description: 'keep it', mode: 'confirm', action: 'cancel', rank: 2,
     short: { keys: 'n/esc', label: 'cancel' }, match: (i, k) => k.escape || char('n')(i, k) },
+  // Asked before resuming a session that is still active.
+  { keys: 'y Enter', description: 'resume anyway', mode: 'confirm-resume', action: 'confirm', rank: 1,
+    short: { keys: 'y/enter', label: 'resume anyway' }, match: (i, k) => k.return || char('y')(i, k) },
+  { keys: 'n Esc', description: 'do not resume', mode: 'confirm-resume', action: 'cancel', rank: 2,
+    short: { keys: 'n/esc', label: 'cancel' }, match: (i, k) => k.escape || char('n')(i, k) },
 
   { keys: 'Ctrl+C', description: 'quit', mode: 'global', action: 'quit', match: (i, k) => k.ctrl && i === 'c' },
 ];
@@ -157,4 +162,18 @@ export function helpBarEntries(mode: KeyMode, omit: readonly KeyCommand[] = []):
     .filter((b) => b.rank !== undefined && b.short && !omit.includes(b.action))
     .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
     .map((b) => b.short!);
+}
+
+/** The `?` overlay's sections: every mode's bindings, list and global keys first (the left column). */
+export function helpSections(): { title: string; bindings: KeyBinding[] }[] {
+  const sections: readonly { mode: KeyMode; title: string }[] = [
+    { mode: 'list', title: 'List' },
+    { mode: 'global', title: 'Anywhere' },
+    { mode: 'search', title: 'Search box (after /)' },
+    { mode: 'session', title: 'Opened session' },
+    { mode: 'cost', title: 'Cost view' },
+    { mode: 'confirm', title: 'Delete dialog' },
+    { mode: 'confirm-resume', title: 'Resume dialog' },
+  ];
+  return sections.map((s) => ({ title: s.title, bindings: bindingsFor(s.mode) }));
 }

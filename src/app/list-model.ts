@@ -1,28 +1,19 @@
 /**
- * The list as shown: sessions filtered by the query (search.ts), grouped by
- * project in 'all' scope, and laid out in lines. All of it is derived (and
+ * The list as shown: sessions filtered by the query (search.ts), without
+ * empty sessions unless asked for, grouped by project in 'all' scope, and
+ * laid out in lines. Empty is a list filter only (FORMAT.md §2.1): the
+ * sessions the cost view adds up (`spent`) keep the empty ones. All of it is derived (and
  * memoized) from (sessions, query, scope, viewport); none of it is stored in
  * the reducer.
  */
 import type { SessionSummary } from '../store/types.js';
 import { buildSearchIndex, searchSessions } from '../store/search.js';
 import type { SearchHit, SearchIndex } from '../store/search.js';
-import { buildLayout, type ListLayout } from './list-layout.js';
+import { buildLayout, type ListLayout } from '../components/list-layout.js';
 import type { Scope } from './source.js';
+import type { ListItem } from '../components/list-item.js';
 
-/** One row of the list. */
-export interface ListItem {
-  summary: SessionSummary;
-  /**
-   * The search hit when searching. Its `snippet` and `titleRanges` are
-   * computed on first read, so only visible rows should read them.
-   */
-  hit: SearchHit | null;
-  /** True when the row gets a second, dim line with the matched context. */
-  hasSnippet: boolean;
-  /** Group header above this row ('all' scope, first row of its project). */
-  group: { label: string; count: number } | null;
-}
+export type { ListItem } from '../components/list-item.js';
 
 /** Content and prompt matches show why they matched; title and meta matches need no second line. */
 function wantsSnippet(hit: SearchHit): boolean {
@@ -61,11 +52,21 @@ export interface ListModel {
   layout: ListLayout;
   /** Number of matches when searching, null otherwise. */
   matches: number | null;
+  /** Sessions the list can show before the query (empty ones only with includeEmpty). */
+  listed: number;
+  /**
+   * What the cost view adds up: every session matching the query (all
+   * without one), empty ones included whether or not the list shows them.
+   */
+  spent: SessionSummary[];
 }
 
 /** What the list is derived from. */
 export interface ListInputs {
+  /** Every session of the scope, empty ones included. */
   sessions: SessionSummary[];
+  /** Show empty sessions in the list too (--include-empty); default false. */
+  includeEmpty?: boolean;
   query: string;
   scope: Scope;
   projectLabel: (projectId: string) => string;
@@ -93,6 +94,13 @@ export function createListDeriver(): (inputs: ListInputs) => ListModel {
   const index = memoLast((sessions: SessionSummary[]) => buildSearchIndex(sessions));
   // No limit: the default (all) also keeps the heavy typo fallback for queries that found few.
   const hits = memoLast((idx: SearchIndex, q: string) => (q === '' ? null : searchSessions(idx, q)));
+  const shown = memoLast((sessions: SessionSummary[], includeEmpty: boolean) =>
+    includeEmpty ? sessions : sessions.filter((s) => !s.empty),
+  );
+  const shownHits = memoLast((h: SearchHit[] | null, includeEmpty: boolean) =>
+    h === null || includeEmpty ? h : h.filter((hit) => !hit.summary.empty),
+  );
+  const spent = memoLast((sessions: SessionSummary[], h: SearchHit[] | null) => (h ? h.map((hit) => hit.summary) : sessions));
   const items = memoLast(buildItems);
   const layout = memoLast((list: ListItem[], viewport: number) =>
     buildLayout(
@@ -100,14 +108,19 @@ export function createListDeriver(): (inputs: ListInputs) => ListModel {
       viewport,
     ),
   );
-  const model = memoLast((list: ListItem[], l: ListLayout, h: SearchHit[] | null) => ({
+  const model = memoLast((list: ListItem[], l: ListLayout, h: SearchHit[] | null, listed: number, cost: SessionSummary[]) => ({
     items: list,
     layout: l,
     matches: h ? h.length : null,
+    listed,
+    spent: cost,
   }));
-  return ({ sessions, query, scope, projectLabel, viewport }) => {
-    const h = hits(index(sessions), query.trim());
-    const list = items(sessions, h, scope, projectLabel);
-    return model(list, layout(list, viewport), h);
+  return ({ sessions, includeEmpty = false, query, scope, projectLabel, viewport }) => {
+    // The index holds hidden sessions too, so the cost view can count those that match.
+    const all = hits(index(sessions), query.trim());
+    const visible = shown(sessions, includeEmpty);
+    const h = shownHits(all, includeEmpty);
+    const list = items(visible, h, scope, projectLabel);
+    return model(list, layout(list, viewport), h, visible.length, spent(sessions, all));
   };
 }

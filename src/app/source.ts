@@ -5,8 +5,8 @@
  */
 import type { ResumePlan, SessionSummary, Transcript } from '../store/types.js';
 
-/** Which sessions the list shows: the project in scope, or every project. */
-export type Scope = 'project' | 'all';
+export type { Scope } from '../store/types.js';
+import type { Scope } from '../store/types.js';
 
 /** The data and side effects behind the browser. */
 export interface BrowserSource {
@@ -14,16 +14,40 @@ export interface BrowserSource {
   project: { id: string; root: string } | null;
   /** The clock every relative time ("2h ago", cache "♨4m") is measured against. */
   nowMs(): number;
-  /** Summaries of the scope, newest first. Rejects with a user-facing message. */
+  /**
+   * IANA zone of every calendar time and day the browser shows (replay
+   * clocks, checkpoint times, the cost view's days and windows): FORMAT.md §3.
+   */
+  timeZone: string;
+  /**
+   * Summaries of the scope, newest first, empty sessions included: the list
+   * hides those unless `includeEmpty`, the cost view always counts them
+   * (FORMAT.md §2.1). Rejects with a user-facing message.
+   */
   loadSessions(scope: Scope): Promise<SessionSummary[]>;
+  /** The list shows empty sessions too (`--include-empty`); default false. */
+  includeEmpty?: boolean;
   /** Display label of a project (project.json root, recorded workspace, else the hash). */
   projectLabel(projectId: string): string;
   /** Full parse of one session, only when it is opened. */
   loadTranscript(s: SessionSummary): Promise<Transcript>;
   /** What Enter would do for this session (shown in the preview strip). */
   resumePlan(s: SessionSummary): ResumePlan;
-  /** Moves the session to the trash (restorable with `session-browser restore <id>`). */
-  deleteSession(s: SessionSummary): Promise<void>;
+  /**
+   * Moves the session to the trash. Refuses (rejects) a session that is
+   * still active unless `force` (the dialog warned the user). Resolves to
+   * where it went and the command that brings it back (void: not known).
+   */
+  deleteSession(s: SessionSummary, opts?: { force?: boolean }): Promise<{ to: string; restore: string } | void>;
+  /**
+   * Whether the session is still being written, or null when idle: `reason`
+   * ("it is running", "it changed 2 min ago …") is shown in the dialog;
+   * delete asks first for any activity, resume only when `running` (the ●
+   * badge). Absent = every session counts as idle.
+   */
+  activity?(s: SessionSummary): { reason: string; running: boolean } | null;
+  /** The command that would restore this session once deleted, runnable verbatim. Absent: `session-browser restore ID`. */
+  restoreHint?(s: SessionSummary): string;
   /** Writes the markdown export and returns the written path. */
   exportMarkdown(s: SessionSummary): Promise<string>;
   /** Copies the id to the clipboard; 'shown' when no clipboard tool exists. */

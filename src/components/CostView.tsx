@@ -19,8 +19,10 @@ import { theme } from './theme.js';
 export interface CostViewProps {
   /** The sessions in scope (this project or all projects); the window filters them by `updatedAt`. */
   sessions: SessionSummary[];
-  /** "Now" in epoch ms: windows are whole UTC days up to today. */
+  /** "Now" in epoch ms: windows are whole days of `timeZone` up to today. */
   nowMs: number;
+  /** IANA zone of the days (windows, bars), named in the heading (FORMAT.md §3); 'UTC' when omitted. */
+  timeZone?: string;
   /** The window `w` cycles through. */
   window: CostWindowName;
   /** Columns available. */
@@ -100,7 +102,12 @@ export function costViewLines(m: CostModel, p: Omit<CostViewProps, 'sessions' | 
   const { width, height } = p;
   const unit = m.unit === 'day' ? 'daily' : 'weekly';
   const scope = sanitize(p.scopeLabel, { singleLine: true });
-  const lines: Line[] = [{ text: truncate(`Cost · ${scope} · window ${p.window} (w cycles) · ${unit} bars`, width), bold: true }];
+  const tz = p.timeZone ?? 'UTC';
+  // The zone decides what "today" is, so it is named even when the window is
+  // empty; a long scope (a deep project root) gives way before it does.
+  const tail = ` · window ${p.window} (w cycles) · ${unit} bars · days in ${tz}`;
+  const head = `Cost · ${truncate(scope, Math.max(8, width - displayWidth(tail) - 7))}${tail}`;
+  const lines: Line[] = [{ text: truncate(head, width), bold: true }];
   const t = m.totals;
   if (t.sessions === 0) {
     lines.push({ text: truncate('No sessions in this window. Press w for a wider one.', width), color: theme.muted });
@@ -131,15 +138,15 @@ export function costViewLines(m: CostModel, p: Omit<CostViewProps, 'sessions' | 
   lines.push(...fitTable(MODEL_COLUMNS, rows, width).map((text) => ({ text })));
   if (hidden > 0) lines.push({ text: truncate(`… ${m.models.length - rows.length} more models`, width), color: theme.muted });
   const cut = bars < m.buckets.length ? ` · last ${bars} of ${m.buckets.length}` : '';
-  const title = m.unit === 'day' ? 'Cost per day (UTC, by last activity)' : 'Cost per week (from Monday, UTC, by last activity)';
+  const title = m.unit === 'day' ? `Cost per day (${tz}, by last activity)` : `Cost per week (from Monday, ${tz}, by last activity)`;
   lines.push({ text: ' ' }, { text: truncate(title + cut, width), color: theme.accent });
   lines.push(...chartLines(m, bars, width).map((text) => ({ text, color: theme.bar })));
   return lines.slice(0, Math.max(0, height));
 }
 
-export function CostView({ sessions, nowMs, window, width, height, scopeLabel }: CostViewProps): React.JSX.Element {
-  const model = useMemo(() => buildCostModel(sessions, window, nowMs), [sessions, window, nowMs]);
-  const lines = costViewLines(model, { window, width, height, scopeLabel });
+export function CostView({ sessions, nowMs, timeZone, window, width, height, scopeLabel }: CostViewProps): React.JSX.Element {
+  const model = useMemo(() => buildCostModel(sessions, window, nowMs, timeZone), [sessions, window, nowMs, timeZone]);
+  const lines = costViewLines(model, { window, width, height, scopeLabel, timeZone });
   return (
     <Box flexDirection="column" width={width}>
       {lines.map((line, i) => (

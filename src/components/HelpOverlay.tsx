@@ -1,10 +1,9 @@
 /**
- * The `?` overlay: every binding of the key table, grouped by mode, in two
+ * The `?` overlay: every binding of the app's key table, grouped by mode, in two
  * columns when the terminal is wide enough, cut to the height it is given.
  */
 import React from 'react';
 import { Box, Text } from 'ink';
-import { bindingsFor, type KeyMode } from '../app/keys.js';
 import { fit } from '../format/width.js';
 import { theme } from './theme.js';
 
@@ -14,42 +13,41 @@ export interface HelpLine {
   heading: boolean;
 }
 
-const SECTIONS: readonly { mode: KeyMode; title: string }[] = [
-  { mode: 'list', title: 'List' },
-  { mode: 'global', title: 'Anywhere' },
-  { mode: 'search', title: 'Search box (after /)' },
-  { mode: 'session', title: 'Opened session' },
-  { mode: 'cost', title: 'Cost view' },
-  { mode: 'confirm', title: 'Delete dialog' },
-];
+/** One titled group of the overlay: a mode's bindings from the app's key table. */
+export interface HelpSection {
+  title: string;
+  bindings: readonly { keys: string; description: string }[];
+}
 
 const KEYS_WIDTH = 9;
 
-function section(mode: KeyMode, title: string, width: number): HelpLine[] {
+function section({ title, bindings }: HelpSection, width: number): HelpLine[] {
   return [
     { text: fit(title, width), heading: true },
-    ...bindingsFor(mode).map((b) => ({ text: fit(`${fit(b.keys, KEYS_WIDTH)} ${b.description}`, width), heading: false })),
+    ...bindings.map((b) => ({ text: fit(`${fit(b.keys, KEYS_WIDTH)} ${b.description}`, width), heading: false })),
   ];
 }
 
 /** The overlay's lines as columns: one column below 72 columns, else two (list keys on the left). */
-export function helpColumns(width: number): HelpLine[][] {
-  if (width < 72) return [SECTIONS.flatMap((s) => section(s.mode, s.title, width))];
+export function helpColumns(sections: readonly HelpSection[], width: number): HelpLine[][] {
+  if (width < 72) return [sections.flatMap((s) => section(s, width))];
   const colWidth = Math.floor((width - 2) / 2);
-  const [first, second, ...rest] = SECTIONS;
-  const left = [first, second].flatMap((s) => (s ? section(s.mode, s.title, colWidth) : []));
-  const right = rest.flatMap((s) => section(s.mode, s.title, colWidth));
+  const [first, second, ...rest] = sections;
+  const left = [first, second].flatMap((s) => (s ? section(s, colWidth) : []));
+  const right = rest.flatMap((s) => section(s, colWidth));
   return [left, right];
 }
 
 export interface HelpOverlayProps {
+  /** Every mode's bindings, in the order shown (the first two fill the left column). */
+  sections: readonly HelpSection[];
   width: number;
   /** Lines available; longer columns end with a '…' line. */
   height: number;
 }
 
-export function HelpOverlay({ width, height }: HelpOverlayProps): React.JSX.Element {
-  const cols = helpColumns(width);
+export function HelpOverlay({ sections, width, height }: HelpOverlayProps): React.JSX.Element {
+  const cols = helpColumns(sections, width);
   const budget = Math.max(1, height);
   return (
     <Box flexDirection="row" width={width}>

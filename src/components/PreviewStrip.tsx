@@ -11,10 +11,13 @@ import { formatInt, formatTokens } from '../format/numbers.js';
 import { clock } from '../format/time.js';
 import { theme } from './theme.js';
 
-/** "resume from checkpoint 09:30 · 12 msgs after · ~8.2k tokens" or "resume whole conversation · 40 msgs". */
-export function resumeSummary(plan: ResumePlan): string {
+/**
+ * "resume from checkpoint 09:30 · 12 msgs after · ~8.2k tokens" (the time in
+ * `tz`, the browser's zone) or "resume whole conversation · 40 msgs".
+ */
+export function resumeSummary(plan: ResumePlan, tz = 'UTC'): string {
   if (plan.checkpoint) {
-    const at = clock(plan.checkpoint.timestamp, false);
+    const at = clock(plan.checkpoint.timestamp, false, tz);
     return (
       `resume from checkpoint${at ? ' ' + at : ''} · ${formatInt(plan.messagesAfter)} msgs after` +
       ` · ${formatTokens(plan.estimatedContextTokens, true)} tokens`
@@ -45,12 +48,14 @@ export interface PreviewStripProps {
   /** Its resume plan, null when it could not be computed. */
   plan: ResumePlan | null;
   width: number;
+  /** IANA zone of the checkpoint time (FORMAT.md §3); 'UTC' when omitted. */
+  timeZone?: string;
 }
 
-export function PreviewStrip({ summary, plan, width }: PreviewStripProps): React.JSX.Element {
+export function PreviewStrip({ summary, plan, width, timeZone }: PreviewStripProps): React.JSX.Element {
   if (!summary) return <Box height={2} />;
   const where = summary.workspace ? sanitize(summary.workspace, { singleLine: true }) : '(no workspace recorded)';
-  const second = plan ? `${where} · ${resumeSummary(plan)} · ${enterSummary(plan)}` : where;
+  const second = plan ? `${where} · ${resumeSummary(plan, timeZone)} · ${enterSummary(plan)}` : where;
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate-end">{promptsLine(summary, width)}</Text>

@@ -19,6 +19,8 @@ export interface ResumePreviewProps {
   plan: ResumePlan;
   /** "Now" for the cache countdown, in epoch ms. */
   nowMs: number;
+  /** IANA zone of the checkpoint time, named after it (FORMAT.md §3); 'UTC' when omitted. */
+  timeZone?: string;
   /** Columns available. */
   width: number;
   /** Rows available; extra lines are not rendered. */
@@ -53,12 +55,12 @@ interface Row {
   color?: string;
 }
 
-/** The plan as labelled rows; long values wrap under their label. */
-export function resumeRows(plan: ResumePlan, nowMs: number): Row[] {
+/** The plan as labelled rows; long values wrap under their label. Times are in `tz`, which is named. */
+export function resumeRows(plan: ResumePlan, nowMs: number, tz = 'UTC'): Row[] {
   const rows: Row[] = [];
   const cp = plan.checkpoint;
   if (cp) {
-    const at = cp.timestamp ? ` of ${formatDateTime(cp.timestamp)} UTC` : '';
+    const at = cp.timestamp ? ` of ${formatDateTime(cp.timestamp, tz)} ${tz}` : '';
     rows.push({ label: 'Starts from', text: `checkpoint${at} · ${formatTokens(cp.tokenCount)} tokens` });
     rows.push({ label: '', text: `then ${messages(plan.messagesAfter)} recorded after it` });
   } else {
@@ -72,11 +74,11 @@ export function resumeRows(plan: ResumePlan, nowMs: number): Row[] {
     const source = plan.commandSource === 'flag' ? '--resume-cmd' : plan.commandSource === 'env' ? '$SESSION_BROWSER_RESUME_CMD' : 'config file';
     rows.push({ label: 'Enter runs', text: shellQuote(plan.argv), color: theme.accent });
     rows.push({ label: '', text: `(spawned directly, without a shell; template from ${source})`, color: theme.muted });
+    // The workspace, else the project root (store/resume.ts resolveResumeDir), else nowhere: never the current directory.
+    const gone = plan.workspace && plan.workspace !== plan.cwd ? ` (the recorded workspace ${sanitize(plan.workspace, { singleLine: true })} does not exist here)` : '';
     const cwd = plan.cwd
-      ? sanitize(plan.cwd, { singleLine: true })
-      : plan.workspace
-        ? `the current directory (the recorded workspace ${sanitize(plan.workspace, { singleLine: true })} does not exist here)`
-        : 'the current directory (no workspace recorded)';
+      ? `${sanitize(plan.cwd, { singleLine: true })}${gone ? ` — the project root${gone}` : ''}`
+      : `none: Enter refuses to resume${gone || ' (no workspace recorded)'} and the project root is unknown`;
     rows.push({ label: 'Directory', text: cwd });
   } else {
     rows.push({ label: 'Enter', text: 'No resume command configured: Enter prints the id', color: theme.warning });
@@ -99,10 +101,10 @@ export function resumeRows(plan: ResumePlan, nowMs: number): Row[] {
   return rows;
 }
 
-export function ResumePreview({ plan, nowMs, width, height }: ResumePreviewProps): React.JSX.Element {
+export function ResumePreview({ plan, nowMs, timeZone, width, height }: ResumePreviewProps): React.JSX.Element {
   const label = width >= 40 ? LABEL : 0;
   const lines: Array<{ text: string; color?: string }> = [];
-  for (const row of resumeRows(plan, nowMs)) {
+  for (const row of resumeRows(plan, nowMs, timeZone)) {
     const parts = wrapLine(row.text, Math.max(1, width - label));
     parts.forEach((part, i) => {
       const head = label === 0 ? '' : (i === 0 ? row.label : '').padEnd(label);

@@ -6,8 +6,8 @@
  */
 import React from 'react';
 import { Box, Text } from 'ink';
-import type { ListItem } from '../app/list-model.js';
-import type { ListLayout } from '../app/list-layout.js';
+import type { ListItem } from './list-item.js';
+import type { ListLayout } from './list-layout.js';
 import { sanitize } from '../format/sanitize.js';
 import { fit } from '../format/width.js';
 import { Highlighted } from './Highlighted.js';

@@ -34,6 +34,8 @@ export interface SessionScreenProps {
   height: number;
   /** "Now" in epoch ms, for ages and the cache countdown. */
   nowMs: number;
+  /** IANA zone of the replay's clock times and the checkpoint time (FORMAT.md §3); 'UTC' when omitted. */
+  timeZone?: string;
   /** Whether this screen owns the keyboard. */
   isActive: boolean;
   /** ← or Esc (once no search is open). */
@@ -114,13 +116,14 @@ function headerParts(s: SessionSummary, nowMs: number, width: number): [string, 
 
 export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
   const { summary, plan, width, height, nowMs, isActive, onBack, onResume } = props;
+  const tz = props.timeZone ?? 'UTC';
   const loaded = useTranscript(summary, props.load);
   const [state, dispatch] = useReducer(sessionViewReducer, undefined, () => initialSessionView());
   const transcript = loaded.status === 'ready' ? loaded.transcript : null;
   const { expanded, fromCheckpoint, search } = state;
   const lines = useMemo(
-    () => (transcript ? buildReplayLines(transcript, { width: Math.max(1, width - 1), expanded, fromCheckpoint }) : []),
-    [transcript, width, expanded, fromCheckpoint],
+    () => (transcript ? buildReplayLines(transcript, { width: Math.max(1, width - 1), expanded, fromCheckpoint, tz }) : []),
+    [transcript, width, expanded, fromCheckpoint, tz],
   );
   const texts = useMemo(() => lines.map((l) => l.text), [lines]);
   const matches = useMemo(() => searchTranscriptLines(texts, search.query), [texts, search.query]);
@@ -194,7 +197,7 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
           <Replay lines={lines} scroll={view.scroll} cursor={isActive && !search.editing ? view.cursor : -1} height={bodyHeight} query={search.query} matches={matchSet} />
         )}
         {state.tab === 'usage' && <UsagePanel summary={summary} transcript={transcript} width={width} height={bodyHeight} />}
-        {state.tab === 'resume' && <ResumePreview plan={plan} nowMs={nowMs} width={width} height={bodyHeight} />}
+        {state.tab === 'resume' && <ResumePreview plan={plan} nowMs={nowMs} timeZone={tz} width={width} height={bodyHeight} />}
       </Box>
       {showSearch && search.editing && (
         <Box width={width} height={1} overflow="hidden">

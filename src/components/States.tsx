@@ -6,7 +6,7 @@ import React from 'react';
 import { Text } from 'ink';
 import { sanitize } from '../format/sanitize.js';
 import { truncate } from '../format/width.js';
-import type { Scope } from '../app/source.js';
+import type { Scope } from '../store/types.js';
 import { theme } from './theme.js';
 
 export function Loading({ width }: { width: number }): React.JSX.Element {

@@ -5,12 +5,12 @@
  */
 import type { SessionSummary } from '../store/types.js';
 import { aggregateUsage, type UsageRow } from '../store/usage.js';
-import { parseSince, type TimeWindow } from '../store/window.js';
+import { dayKeyOf, parseSince, type TimeWindow } from '../store/window.js';
 
-/** The windows `w` cycles through, relative to "now", in UTC days. */
+/** The windows `w` cycles through, relative to "now", in whole days of the browser's zone. */
 export type CostWindowName = 'today' | '7d' | '30d' | 'all';
 
-/** One bar of the chart: a UTC day, or a week starting on Monday. */
+/** One bar of the chart: a calendar day of the zone, or a week starting on Monday. */
 export interface CostBucket {
   /** `YYYY-MM-DD` of the day (or of the week's Monday). */
   key: string;
@@ -36,20 +36,25 @@ const DAY_MS = 86_400_000;
 /** Beyond this many days, 'all' is drawn one bar per week. */
 export const MAX_DAILY_BARS = 30;
 
-/** The time window of a cost-view window name (null = all time). */
-export function costWindow(name: CostWindowName, nowMs: number): TimeWindow | null {
-  return name === 'all' ? null : parseSince(name, nowMs, 'UTC');
+/**
+ * The time window of a cost-view window name (null = all time): whole days
+ * of the IANA zone `tz`, the same window as `usage --since NAME --tz TZ`
+ * (FORMAT.md §3).
+ */
+export function costWindow(name: CostWindowName, nowMs: number, tz = 'UTC'): TimeWindow | null {
+  return name === 'all' ? null : parseSince(name, nowMs, tz);
 }
 
 function dayMs(key: string): number {
   return Date.parse(`${key}T00:00:00Z`);
 }
 
+/** The key of a UTC-midnight `ms` from dayMs: calendar arithmetic on day keys, whatever the zone. */
 function dayKey(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-/** Monday of the UTC week holding `key`. */
+/** Monday of the week holding the calendar day `key`. */
 function mondayOf(key: string): string {
   const ms = dayMs(key);
   const weekday = (new Date(ms).getUTCDay() + 6) % 7; // Monday = 0
@@ -80,23 +85,24 @@ function fillBuckets(dayRows: UsageRow[], first: string, last: string, unit: 'da
  * Totals, per-model rows and chart buckets of `sessions` whose last activity
  * (`updatedAt`) falls in `name`'s window. For 'all', the chart runs from the
  * first day with a session to today: daily up to 30 days, weekly beyond.
+ * Days (window, buckets, today) are calendar days of the IANA zone `tz`.
  */
-export function buildCostModel(sessions: SessionSummary[], name: CostWindowName, nowMs: number): CostModel {
-  const window = costWindow(name, nowMs);
-  const byModel = aggregateUsage(sessions, { by: 'model', window });
-  const byDay = aggregateUsage(sessions, { by: 'day', window }).rows;
-  const today = dayKey(nowMs);
+export function buildCostModel(sessions: SessionSummary[], name: CostWindowName, nowMs: number, tz = 'UTC'): CostModel {
+  const window = costWindow(name, nowMs, tz);
+  const byModel = aggregateUsage(sessions, { by: 'model', window, tz });
+  const byDay = aggregateUsage(sessions, { by: 'day', window, tz }).rows;
+  const today = dayKeyOf(new Date(nowMs).toISOString(), tz);
   let first: string;
   let unit: 'day' | 'week' = 'day';
   if (window) {
-    first = window.start.slice(0, 10);
+    first = dayKeyOf(window.start, tz);
   } else {
     const days = byDay.map((r) => r.key).filter((k) => !Number.isNaN(dayMs(k)));
     first = days.length > 0 ? days.reduce((a, b) => (a < b ? a : b)) : today;
     if (first > today) first = today;
     if ((dayMs(today) - dayMs(first)) / DAY_MS + 1 > MAX_DAILY_BARS) unit = 'week';
   }
-  const last = window ? dayKey(Date.parse(window.end) - 1) : today;
+  const last = window ? dayKeyOf(new Date(Date.parse(window.end) - 1).toISOString(), tz) : today;
   const buckets = byModel.totals.sessions === 0 ? [] : fillBuckets(byDay, first, last, unit);
   return { window, totals: byModel.totals, models: byModel.rows, unit, buckets };
 }

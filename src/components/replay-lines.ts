@@ -33,6 +33,8 @@ export interface ReplayLineOptions {
   expanded: ReadonlySet<number>;
   /** Only what a resume loads: the last checkpoint and what follows it. */
   fromCheckpoint: boolean;
+  /** IANA zone of the clock times (FORMAT.md §3); 'UTC' when omitted. */
+  tz?: string;
 }
 
 /** Result lines of a folded tool result before the "(+N lines" summary. */
@@ -87,7 +89,10 @@ export function contentText(content: unknown): string {
 /** Builds the lines of one transcript; `one` and `wrapped` keep every line within the width. */
 class LineBuilder {
   readonly lines: DisplayLine[] = [];
-  constructor(private readonly width: number) {}
+  constructor(
+    private readonly width: number,
+    private readonly tz: string,
+  ) {}
 
   /** One line, cut to the width. */
   one(text: string, role: LineRole, entry: number): void {
@@ -103,7 +108,7 @@ class LineBuilder {
   message(role: string, timestamp: string | null, text: string, entry: number): void {
     const r: LineRole = role === 'user' || role === 'assistant' || role === 'system' ? role : 'text';
     // Checkpoint messages carry whatever role the log wrote: sanitize it like any text.
-    this.one(`▌ ${sanitize(role, { singleLine: true })}${timestamp ? ` · ${clock(timestamp)}` : ''}`, r, entry);
+    this.one(`▌ ${sanitize(role, { singleLine: true })}${timestamp ? ` · ${clock(timestamp, true, this.tz)}` : ''}`, r, entry);
     if (text.trim() === '') this.one('  (no text)', 'usage', entry);
     else this.wrapped(textLines(text), '  ', 'text', entry);
   }
@@ -125,7 +130,7 @@ class LineBuilder {
   }
 
   checkpoint(e: Extract<TranscriptEntry, { kind: 'checkpoint' }>, open: boolean, entry: number): void {
-    const time = clock(e.timestamp, false);
+    const time = clock(e.timestamp, false, this.tz);
     const label = `──── checkpoint · ${formatTokens(e.tokenCount)} tokens${time ? ` · ${time}` : ''} `;
     this.one(label + '─'.repeat(Math.max(4, this.width - displayWidth(label))), 'checkpoint', entry);
     if (!open) return;
@@ -168,7 +173,7 @@ class LineBuilder {
         return;
       case 'attempt': {
         if (prev?.kind !== 'attempt' || prev.skill !== e.skill || prev.invocation !== e.invocation) {
-          this.one(`◆ ${sanitize(e.skill, { singleLine: true })} · invocation ${e.invocation}${e.timestamp ? ` · ${clock(e.timestamp)}` : ''}`, 'timeline', i);
+          this.one(`◆ ${sanitize(e.skill, { singleLine: true })} · invocation ${e.invocation}${e.timestamp ? ` · ${clock(e.timestamp, true, this.tz)}` : ''}`, 'timeline', i);
         }
         const mark = e.verified ? '✓' : '✗';
         const feedback = e.feedback ? ` — ${e.feedback}` : '';
@@ -183,7 +188,7 @@ class LineBuilder {
 }
 
 /**
- * Lines of each entry per (index, width, open, first shown), kept while the
+ * Lines of each entry per (index, width, open, first shown, zone), kept while the
  * entry lives: unfolding one tool call or toggling from-checkpoint then
  * rebuilds one entry, not the whole transcript.
  */
@@ -192,29 +197,52 @@ const entryLines = new WeakMap<TranscriptEntry, Map<string, DisplayLine[]>>();
 /** Build every display line of `t` for the given width, unfolded entries and mode. */
 export function buildReplayLines(t: Transcript, opts: ReplayLineOptions): DisplayLine[] {
   const width = Math.max(1, opts.width);
-  const out = new LineBuilder(width);
+  const tz = opts.tz ?? 'UTC';
+  const out = new LineBuilder(width, tz);
   const start = opts.fromCheckpoint && t.lastCheckpointIndex >= 0 ? t.lastCheckpointIndex : 0;
-  if (opts.fromCheckpoint) {
-    const banner = t.lastCheckpointIndex < 0 ? 'No checkpoint: a resume loads the whole conversation' : 'From checkpoint: only what a resume loads';
-    out.one(`${banner} (f shows all)`, 'banner', -1);
-  }
+  if (opts.fromCheckpoint) out.one(`${fromCheckpointBanner(t.lastCheckpointIndex >= 0)} (f shows all)`, 'banner', -1);
   for (let i = start; i < t.entries.length; i++) {
     const e = t.entries[i]!;
     // In from-checkpoint mode the starting checkpoint is always open: its messages ARE the context.
     const open = opts.expanded.has(i) || (opts.fromCheckpoint && i === start && e.kind === 'checkpoint');
-    const key = `${i}|${width}|${open}|${i === start}`;
+    const key = `${i}|${width}|${open}|${i === start}|${tz}`;
     let cached = entryLines.get(e);
     if (!cached) entryLines.set(e, (cached = new Map()));
     let lines = cached.get(key);
     if (!lines) {
-      const b = new LineBuilder(width);
+      const b = new LineBuilder(width, tz);
       b.entry(e, i, open, i > start ? t.entries[i - 1] : undefined);
       cached.set(key, (lines = b.lines));
     }
     for (const line of lines) out.lines.push(line);
   }
-  if (out.lines.length === 0) out.one('(this session has no entries)', 'usage', -1);
+  if (out.lines.length === 0) out.one(NO_ENTRIES_LINE, 'usage', -1);
   return out.lines;
+}
+
+/** The first line of a from-checkpoint replay. */
+export function fromCheckpointBanner(hasCheckpoint: boolean): string {
+  return hasCheckpoint ? 'From checkpoint: only what a resume loads' : 'No checkpoint: a resume loads the whole conversation';
+}
+
+/** The only line of a replay with nothing in it. */
+export const NO_ENTRIES_LINE = '(this session has no entries)';
+
+/**
+ * The display lines of one entry, built alone: what a streamed replay (the
+ * `replay` command, any session size) prints as each entry is read. `index`
+ * is the entry's index in the transcript, `prev` the entry shown before it
+ * (attempts of one invocation share a heading), `open` whether it is
+ * unfolded. Same lines as buildReplayLines gives that entry.
+ */
+export function entryDisplayLines(
+  e: TranscriptEntry,
+  index: number,
+  opts: { width: number; open: boolean; prev?: TranscriptEntry; tz?: string },
+): DisplayLine[] {
+  const b = new LineBuilder(Math.max(1, opts.width), opts.tz ?? 'UTC');
+  b.entry(e, index, opts.open, opts.prev);
+  return b.lines;
 }
 
 /** True when Space on a line of `entry` unfolds something (calls, results, checkpoints). */

@@ -2,6 +2,7 @@
  * Tables that must fit a terminal width: shrink what may shrink, then drop
  * the least needed columns, and only as a last resort cut lines.
  */
+import { sanitize } from './sanitize.js';
 import { renderTable } from './table.js';
 import { displayWidth, truncate } from './width.js';
 
@@ -11,24 +12,49 @@ export interface FitColumn {
   align?: 'left' | 'right';
   /** May be narrowed (cut with '…') down to this width before anything is dropped. */
   minWidth?: number;
+  /** Never wider than this (cut with '…') even when there is room; only for columns with a `minWidth`. */
+  maxWidth?: number;
+  /** Order in which shrinkable columns are narrowed, lowest first (default: their position). */
+  shrinkOrder?: number;
   /** Columns with a priority can be dropped, lowest first; without one they always stay. */
   dropPriority?: number;
 }
 
+/** Options of {@link fitTable}. */
+export interface FitOptions {
+  /** Spaces between columns (default 2). */
+  gap?: number;
+  /**
+   * Cut every line to `width` when the table still does not fit (default
+   * true). Pass false when a column must stay whole (session ids): the
+   * lines are then left long rather than cut.
+   */
+  cutLines?: boolean;
+}
+
 /**
  * Lay out a table in at most `width` columns: first narrow the shrinkable
- * columns, then drop droppable columns (lowest priority first) until it fits;
- * as a last resort every line is cut. Returns the lines (header, rule, rows).
+ * columns (by `shrinkOrder`), then drop droppable columns (lowest priority
+ * first) until it fits; as a last resort every line is cut (unless
+ * `cutLines` is false). Cells are sanitized to one line first, so widths are
+ * those of the text shown. Returns the lines (header, rule, rows).
+ * `opts` may be a number: the gap, as before.
  */
-export function fitTable(columns: FitColumn[], rows: string[][], width: number, gap = 2): string[] {
-  const natural = columns.map((c, i) => Math.max(displayWidth(c.header), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+export function fitTable(columns: FitColumn[], rows: string[][], width: number, opts: number | FitOptions = {}): string[] {
+  const { gap = 2, cutLines = true } = typeof opts === 'number' ? { gap: opts } : opts;
+  const clean = rows.map((r) => columns.map((_, i) => sanitize(r[i] ?? '', { singleLine: true })));
+  const natural = columns.map((c, i) => {
+    const w = Math.max(displayWidth(c.header), ...clean.map((r) => displayWidth(r[i] ?? '')));
+    return c.minWidth !== undefined && c.maxWidth !== undefined ? Math.min(w, Math.max(c.maxWidth, c.minWidth)) : w;
+  });
+  const order = (i: number): number => columns[i]?.shrinkOrder ?? i;
   let active = columns.map((_, i) => i);
   let widths = natural.slice();
   for (;;) {
     widths = natural.slice();
     const total = (): number => active.reduce((n, i) => n + (widths[i] ?? 0), 0) + gap * Math.max(0, active.length - 1);
     let excess = total() - width;
-    for (const i of active) {
+    for (const i of [...active].sort((a, b) => order(a) - order(b))) {
       const min = columns[i]?.minWidth;
       if (excess <= 0 || min === undefined) continue;
       const cut = Math.min(excess, Math.max(0, (widths[i] ?? 0) - min));
@@ -41,7 +67,13 @@ export function fitTable(columns: FitColumn[], rows: string[][], width: number, 
     const victim = droppable.reduce((a, b) => ((columns[a]?.dropPriority ?? 0) <= (columns[b]?.dropPriority ?? 0) ? a : b));
     active = active.filter((i) => i !== victim);
   }
-  const cols = active.map((i) => ({ header: columns[i]!.header, align: columns[i]!.align, maxWidth: widths[i] }));
-  const text = renderTable(cols, rows.map((r) => active.map((i) => r[i] ?? '')), { gap });
-  return text.split('\n').map((line) => truncate(line, width));
+  // Only shrinkable columns get a cap: the others (ids) are never cut.
+  const cols = active.map((i) => ({
+    header: columns[i]!.header,
+    align: columns[i]!.align,
+    maxWidth: columns[i]!.minWidth === undefined ? undefined : widths[i],
+  }));
+  const text = renderTable(cols, clean.map((r) => active.map((i) => r[i] ?? '')), { gap });
+  const lines = text.split('\n');
+  return cutLines ? lines.map((line) => truncate(line, width)) : lines;
 }

@@ -17,15 +17,16 @@ const multi = (text: string): string => sanitize(text);
 
 const ROLE_TITLE: Record<string, string> = { user: 'User', assistant: 'Assistant', system: 'System' };
 
-/** ' · 2026-11-20 09:42' for a heading, '' when the time is missing or bad. */
-function when(timestamp: string | null): string {
+/** ' · 2026-11-20 09:42' (in `tz`) for a heading, '' when the time is missing or bad. */
+function when(timestamp: string | null, tz: string): string {
   if (!timestamp) return '';
-  const t = formatDateTime(timestamp);
+  const t = formatDateTime(timestamp, tz);
   return t === '?' ? '' : ` · ${t}`;
 }
 
-function header(s: SessionSummary, nowMs: number | undefined): string {
-  const updated = `${formatDateTime(s.updatedAt)} UTC${nowMs === undefined ? '' : ` (${relativeTime(s.updatedAt, nowMs)})`}`;
+function header(s: SessionSummary, nowMs: number | undefined, tz: string): string {
+  // The metadata names the zone once; entry headings use the same one.
+  const updated = `${formatDateTime(s.updatedAt, tz)} ${tz}${nowMs === undefined ? '' : ` (${relativeTime(s.updatedAt, nowMs)})`}`;
   const tk = s.tokens;
   const tokens =
     `${tk.estimated ? '~' : ''}${formatInt(tk.total)} total (${formatInt(tk.input)} input, ` +
@@ -35,7 +36,7 @@ function header(s: SessionSummary, nowMs: number | undefined): string {
   const items = [
     `**ID:** ${inlineCode(one(s.id))}`,
     `**Dialect:** ${s.dialect}`,
-    `**Created:** ${formatDateTime(s.createdAt)} UTC`,
+    `**Created:** ${formatDateTime(s.createdAt, tz)} ${tz}`,
     `**Updated:** ${updated}`,
     `**Model:** ${s.model ? one(`${s.model} (${s.provider})`) : 'unknown'}`,
     s.workspace === null ? null : `**Workspace:** ${inlineCode(one(s.workspace))}`,
@@ -72,8 +73,8 @@ function quote(text: string): string {
   return text.split('\n').map((l) => (l ? `> ${l}` : '>')).join('\n');
 }
 
-function checkpointBlock(tokenCount: number, timestamp: string | null, messages: ResumeMessage[]): string {
-  const head = `---\n\n**Checkpoint** (${formatInt(tokenCount)} tokens)${when(timestamp)}`;
+function checkpointBlock(tokenCount: number, timestamp: string | null, messages: ResumeMessage[], tz: string): string {
+  const head = `---\n\n**Checkpoint** (${formatInt(tokenCount)} tokens)${when(timestamp, tz)}`;
   const quoted = messages.map((m) => quote(`**${one(m.role)}:** ${containMarkdown(multi(contentText(m.content)))}`));
   return quoted.length === 0 ? head : `${head}\n\n${quoted.join('\n>\n')}`;
 }
@@ -91,12 +92,12 @@ function resultBlock(label: string, text: string, details: string[]): string {
   return `**Tool result** ${inlineCode(one(label))}${extra}\n\n${codeFence(multi(text))}`;
 }
 
-function entryBlock(e: TranscriptEntry): string {
+function entryBlock(e: TranscriptEntry, tz: string): string {
   switch (e.kind) {
     case 'message': {
       if (e.role === 'tool') return resultBlock(e.name ?? e.toolCallId ?? 'tool', e.text, []);
       const body = containMarkdown(multi(e.text)).trim() || '_(no text)_';
-      return `### ${ROLE_TITLE[e.role] ?? e.role}${when(e.timestamp)}\n\n${body}`;
+      return `### ${ROLE_TITLE[e.role] ?? e.role}${when(e.timestamp, tz)}\n\n${body}`;
     }
     case 'tool_call': {
       const head = `**Tool call** ${inlineCode(one(e.name))}`;
@@ -112,7 +113,7 @@ function entryBlock(e: TranscriptEntry): string {
       return resultBlock(e.name ?? e.id, e.text, details);
     }
     case 'checkpoint':
-      return checkpointBlock(e.tokenCount, e.timestamp, e.messages);
+      return checkpointBlock(e.tokenCount, e.timestamp, e.messages, tz);
     case 'usage': {
       const t = e.tokens;
       const parts = [
@@ -139,29 +140,67 @@ function entryBlock(e: TranscriptEntry): string {
   }
 }
 
+/** Options of the Markdown export. */
+export interface MarkdownOptions {
+  /** Adds "(2h ago)" to the updated time; without it the output depends on the transcript alone. */
+  nowMs?: number;
+  /** IANA zone of every time shown, named in the metadata (FORMAT.md §3); 'UTC' when omitted. */
+  tz?: string;
+}
+
+/**
+ * The Markdown export as a stream of chunks, for sessions of any size: the
+ * head (title, metadata list, "## Transcript"), one chunk per entry (with the
+ * blank lines that separate it from the one before), then the end. The
+ * chunks joined are exactly `transcriptToMarkdown` of the same transcript.
+ */
+export class MarkdownStream {
+  private readonly tz: string;
+  private invocation: number | null = null;
+  private count = 0;
+
+  constructor(
+    private readonly summary: SessionSummary,
+    private readonly opts: MarkdownOptions = {},
+  ) {
+    this.tz = opts.tz ?? 'UTC';
+  }
+
+  /** Title, metadata and the transcript heading (no trailing newline). */
+  head(): string {
+    return `${header(this.summary, this.opts.nowMs, this.tz)}\n\n## Transcript`;
+  }
+
+  /** One entry's block, led by its separator. */
+  entry(e: TranscriptEntry): string {
+    this.count++;
+    const block = entryBlock(e, this.tz);
+    if (e.kind !== 'attempt') {
+      this.invocation = null;
+      return `\n\n${block}`;
+    }
+    // Attempts of one invocation form one tight list under a small heading.
+    if (this.invocation === e.invocation) return `\n${block}`;
+    this.invocation = e.invocation;
+    return `\n\n### Skill ${inlineCode(one(e.skill))} · invocation ${e.invocation}${when(e.timestamp, this.tz)}\n\n${block}`;
+  }
+
+  /** The closing text: a note when there were no entries, and the final newline. */
+  end(): string {
+    return this.count === 0 ? '\n\n_No entries._\n' : '\n';
+  }
+}
+
 /**
  * Render a transcript as a Markdown document: title, metadata list, then
- * every entry in order. `nowMs` adds "(2h ago)" to the updated time; without
- * it the output depends on the transcript alone.
+ * every entry in order (see MarkdownOptions for `nowMs` and `tz`; the app
+ * always passes the user's zone). Builds one string: for a session of any
+ * size, write MarkdownStream's chunks instead.
  */
-export function transcriptToMarkdown(t: Transcript, opts?: { nowMs?: number }): string {
-  const blocks: string[] = [header(t.summary, opts?.nowMs), '## Transcript'];
-  let invocation: number | null = null;
-  for (const e of t.entries) {
-    const block = entryBlock(e);
-    if (e.kind === 'attempt') {
-      // Attempts of one invocation form one tight list under a small heading.
-      if (invocation === e.invocation) {
-        blocks[blocks.length - 1] += `\n${block}`;
-        continue;
-      }
-      invocation = e.invocation;
-      blocks.push(`### Skill ${inlineCode(one(e.skill))} · invocation ${e.invocation}${when(e.timestamp)}`);
-    } else {
-      invocation = null;
-    }
-    blocks.push(block);
-  }
-  if (t.entries.length === 0) blocks.push('_No entries._');
-  return `${blocks.join('\n\n')}\n`;
+export function transcriptToMarkdown(t: Transcript, opts?: MarkdownOptions): string {
+  const md = new MarkdownStream(t.summary, opts);
+  const parts = [md.head()];
+  for (const e of t.entries) parts.push(md.entry(e));
+  parts.push(md.end());
+  return parts.join('');
 }

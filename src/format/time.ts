@@ -1,7 +1,9 @@
 /**
  * Times for people. Recorded times are ISO-8601 strings; "now" is always
- * passed in so that views and tests agree on one clock. Calendar output is
- * UTC unless an IANA zone is given (the CLI's `--tz`).
+ * passed in so that views and tests agree on one clock. Every calendar time
+ * is shown in one IANA zone (FORMAT.md §3 "Time windows": the user's zone,
+ * `--tz` or the config `timeZone`); the app resolves it once and passes it
+ * down. The `'UTC'` defaults here serve library callers and unit tests only.
  */
 
 const MINUTE = 60_000;
@@ -48,6 +50,7 @@ function partsIn(ms: number, tz: string): Record<string, string> {
       day: '2-digit',
       hour: '2-digit',
       minute: '2-digit',
+      second: '2-digit',
       hourCycle: 'h23',
     });
     formatters.set(tz, f);
@@ -86,9 +89,44 @@ export function dayKey(iso: string, tz = 'UTC'): string {
   return `${p.year}-${p.month}-${p.day}`;
 }
 
-/** "09:30:05" (or "09:30" without seconds) of an ISO time, in UTC like every time the app shows; '' when unknown. */
-export function clock(iso: string | null, seconds = true): string {
+/**
+ * "09:30:05" (or "09:30" without seconds) of an ISO time in the IANA zone
+ * `tz` (UTC default); '' when unknown.
+ */
+export function clock(iso: string | null, seconds = true, tz = 'UTC'): string {
   const ms = iso ? Date.parse(iso) : NaN;
   if (Number.isNaN(ms)) return '';
-  return new Date(ms).toISOString().slice(11, seconds ? 19 : 16);
+  if (isUtc(tz)) return new Date(ms).toISOString().slice(11, seconds ? 19 : 16);
+  const p = partsIn(ms, tz);
+  return seconds ? `${p.hour}:${p.minute}:${p.second}` : `${p.hour}:${p.minute}`;
+}
+
+/**
+ * The zone the user's clock shows: `$TZ` when it names an IANA zone Intl
+ * knows (a leading ':' as in `TZ=:Asia/Tokyo` is allowed), else the system
+ * zone Intl resolves, else 'UTC'. A `TZ` Intl cannot use is not an error:
+ * the user did not ask us for it, so the system zone stands in.
+ */
+export function userTimeZone(env: NodeJS.ProcessEnv = process.env): string {
+  const fromEnv = env.TZ?.replace(/^:/, '').trim();
+  if (fromEnv && isKnownZone(fromEnv)) return canonicalZone(fromEnv);
+  const system = new Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return system && isKnownZone(system) ? system : 'UTC';
+}
+
+function isKnownZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Intl's spelling of a zone ('asia/tokyo' → 'Asia/Tokyo'), for headings.
+ * Throws RangeError for a zone Intl does not know.
+ */
+export function canonicalZone(tz: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone: tz }).resolvedOptions().timeZone ?? tz;
 }

@@ -2,11 +2,12 @@
  * The library's entry to reading: lists, summarises and loads the sessions
  * under a home. The CLI and the interactive browser are both clients of it.
  */
-import { listProjectIds, listSessionFiles, type SessionFile } from './discover.js';
+import { listProjectIds, listSessionFiles, scanSessionFiles, type SessionFile } from './discover.js';
 import { DEFAULT_CACHE_TTL_SEC } from './fold.js';
 import { BUILTIN_PRICES } from './prices-builtin.js';
 import type { PriceTable } from './pricing.js';
 import { assertSessionId, readProjectJson } from './project.js';
+import { resolveIdPrefix, type IdResolution } from './resolve-id.js';
 import { SummaryCache } from './summary-cache.js';
 import type { ReadSummaryOptions } from './summary-reader.js';
 import { loadTranscript } from './transcript.js';
@@ -30,7 +31,10 @@ export interface UnreadableFile {
 
 export interface SummaryList {
   sessions: SessionSummary[];
-  /** Files that could not be read at all (permissions, vanished); never fatal. */
+  /**
+   * Files that could not be read at all (permissions, vanished) and project
+   * folders refused because they are symbolic links (discover.ts); never fatal.
+   */
   unreadable: UnreadableFile[];
 }
 
@@ -62,11 +66,16 @@ export class SessionCatalog {
     return listProjectIds(this.home);
   }
 
-  /** Summaries of the given projects (null = all), newest first. Empty sessions are dropped unless asked for. */
+  /**
+   * Summaries of the given projects (null = all), newest first. Empty
+   * sessions (format §4 `empty`) are dropped unless `includeEmpty`: that is a
+   * list filter only, so anything that adds up tokens or cost must pass
+   * `includeEmpty: true` (format §2.1: usage and cost count every session).
+   */
   async summaries(projectIds: string[] | null, opts: { includeEmpty?: boolean } = {}): Promise<SummaryList> {
-    const files = await listSessionFiles(this.home, projectIds);
+    const { files, skipped } = await scanSessionFiles(this.home, projectIds);
     const sessions: SessionSummary[] = [];
-    const unreadable: UnreadableFile[] = [];
+    const unreadable: UnreadableFile[] = [...skipped];
     await forEachLimited(files, READ_CONCURRENCY, async (file) => {
       try {
         const summary = await this.cache.summary(file, this.readOptions(file.projectId));
@@ -88,7 +97,25 @@ export class SessionCatalog {
     return summary;
   }
 
-  /** Finds a session file by id, in the preferred project first, then anywhere. The id is validated first. */
+  /**
+   * Resolves a whole session id or a unique prefix of one (git-style, see
+   * resolve-id.ts for the rule): among the sessions of `projectId` when given,
+   * else of every project. The same id in two projects, or a prefix shared by
+   * several ids, is `ambiguous` with the candidates; nothing is preferred.
+   * Throws InvalidIdError (format §1 pattern) before the filesystem is touched.
+   */
+  async resolve(idOrPrefix: string, opts: { projectId?: string | null } = {}): Promise<IdResolution<SessionFile>> {
+    assertSessionId(idOrPrefix);
+    const files = await listSessionFiles(this.home, opts.projectId ? [opts.projectId] : null);
+    files.sort((a, b) => (a.id !== b.id ? (a.id < b.id ? -1 : 1) : a.projectId < b.projectId ? -1 : a.projectId > b.projectId ? 1 : 0));
+    return resolveIdPrefix(idOrPrefix, files);
+  }
+
+  /**
+   * Finds a session file by its whole id, in the preferred project first, then
+   * anywhere. The id is validated first.
+   * @deprecated picks the preferred project's copy silently when the id is in several projects: use {@link resolve}.
+   */
   async find(id: string, preferProjectId?: string | null): Promise<SessionFile | null> {
     assertSessionId(id);
     if (preferProjectId) {

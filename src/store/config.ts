@@ -25,8 +25,22 @@ export function configPath(env: NodeJS.ProcessEnv = process.env): string {
   return join(base, 'session-browser', 'config.json');
 }
 
-/** Reads the config; a missing file is an empty config, a broken one a clear error. */
-export function loadConfig(path: string = configPath()): Config {
+/** How {@link loadConfig} reports what it ignores. */
+export interface LoadConfigOptions {
+  /**
+   * Called once per top-level key the config does not know (a typo such as
+   * "timezone" would otherwise be ignored silently), with a one-line message
+   * naming the key and the file. The store prints nothing itself.
+   */
+  warn?: (message: string) => void;
+}
+
+/**
+ * Reads the config; a missing file is an empty config, a broken one a clear
+ * error (Error naming the file). Unknown top-level keys are ignored and
+ * reported through `opts.warn`.
+ */
+export function loadConfig(path: string = configPath(), opts: LoadConfigOptions = {}): Config {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -39,6 +53,12 @@ export function loadConfig(path: string = configPath()): Config {
     json = JSON.parse(text);
   } catch (err) {
     throw new Error(`config ${path} is not valid JSON: ${(err as Error).message}`);
+  }
+  if (opts.warn && json !== null && typeof json === 'object' && !Array.isArray(json)) {
+    const known = Object.keys(configSchema.shape);
+    for (const key of Object.keys(json)) {
+      if (!known.includes(key)) opts.warn(`config ${path}: unknown key ${JSON.stringify(key)} ignored (known keys: ${known.join(', ')})`);
+    }
   }
   const parsed = configSchema.safeParse(json);
   if (!parsed.success) {

@@ -3,7 +3,6 @@ import {
   addRaw,
   appendSearchText,
   cleanTitle,
-  firstLine,
   notePrompt,
   hash32,
   hasText,
@@ -28,6 +27,7 @@ import {
   sessionStartDataSchema,
   type ChatMessage,
 } from './schemas.js';
+import { ownWords, userWords } from './title.js';
 import type { SessionStatus } from './types.js';
 
 /** A session with no `session.end` is running if its file changed this recently. */
@@ -43,6 +43,14 @@ export interface EventsState {
   assistant: number;
   toolCalls: number;
   hasUserText: boolean;
+  /**
+   * Hash of the `session.start` prompt (whitespace collapsed) while no
+   * request has shown a user message yet: the first request usually repeats
+   * it, and it was already counted as the run's first user message.
+   */
+  promptEcho: string | null;
+  /** True once a non-blank prompt was counted (format §2.2: once per run). */
+  promptCounted: boolean;
   firstPrompt: string;
   lastPrompt: string;
   /** Identity of each message of the previous llm.request, to count only new ones. */
@@ -75,6 +83,8 @@ export const eventsFold: DialectFold<EventsState> = {
     assistant: 0,
     toolCalls: 0,
     hasUserText: false,
+    promptEcho: null,
+    promptCounted: false,
     firstPrompt: '',
     lastPrompt: '',
     prevMessageHashes: [],
@@ -104,6 +114,7 @@ export const eventsFold: DialectFold<EventsState> = {
         s.model = d.model ?? s.model;
         s.workDir = d.work_dir ?? s.workDir;
         s.searchText = appendSearchText(s.searchText, d.prompt ?? '');
+        if (d.prompt !== undefined) foldPrompt(s, d.prompt);
         return true;
       }
       case 'llm.request': {
@@ -156,7 +167,8 @@ export const eventsFold: DialectFold<EventsState> = {
     if (s.end?.costUsd != null) costMicros = Math.round(s.end.costUsd * 1e6);
     else costMicros = usage.costMicros;
     if (costMicros !== null && s.end?.costUsd == null && isZeroRaw(tokens) && usage.costMicros === 0) costMicros = null;
-    const title = cleanTitle(s.prompt) || s.firstPrompt;
+    // The prompt wins (format §4) unless blank or wholly injected context; then the first real user text.
+    const title = cleanTitle(ownWords(s.prompt)) || s.firstPrompt;
     return {
       title,
       firstMs: s.span.first,
@@ -180,8 +192,8 @@ export const eventsFold: DialectFold<EventsState> = {
       lastCallMs: s.lastCallMs,
       lastCallProvider: provider,
       strikes: s.strikes,
-      firstPrompt: s.firstPrompt || firstLine(s.prompt),
-      lastPrompt: cleanTitle(s.lastPrompt) || firstLine(s.prompt),
+      firstPrompt: s.firstPrompt,
+      lastPrompt: cleanTitle(s.lastPrompt),
       searchText: s.searchText,
       contextMessages: s.requestMessages + (s.responseChars === null ? 0 : 1),
       contextChars: s.requestChars + (s.responseChars ?? 0),
@@ -193,6 +205,28 @@ function statusOf(s: EventsState, ctx: FinishContext): SessionStatus {
   if (s.end) return s.end.status === 'success' ? 'success' : 'failed';
   const age = ctx.nowMs - ctx.mtimeMs;
   return age >= 0 && age < RUNNING_WINDOW_MS ? 'running' : 'incomplete';
+}
+
+/** Whitespace-collapsed text of a message, as the prompt echo compares it. */
+const echoKey = (text: string): string => hash32(text.replace(/\s+/g, ' ').trim());
+
+/**
+ * The `session.start` prompt is the run's first user message (format §2.2,
+ * §4 `userMessages`): a non-blank one is counted once, makes the run
+ * non-empty, and, until a request is seen, is the resume context.
+ */
+function foldPrompt(s: EventsState, prompt: string): void {
+  if (s.promptCounted || prompt.trim() === '') return;
+  s.promptCounted = true;
+  s.user++;
+  s.hasUserText = true;
+  const words = ownWords(prompt);
+  if (words) notePrompt(s, words);
+  if (s.prevMessageHashes.length === 0) {
+    s.promptEcho = echoKey(prompt);
+    s.requestMessages = 1;
+    s.requestChars = prompt.length;
+  }
 }
 
 /**
@@ -212,11 +246,14 @@ function foldRequest(s: EventsState, messages: ChatMessage[], tools: { name: str
     const m = messages[i]!;
     const text = texts[i] ?? '';
     if (m.role === 'user') {
+      // The first request's copy of the start prompt is the same message, already counted.
+      const echo = s.promptEcho !== null && echoKey(text) === s.promptEcho;
+      s.promptEcho = null;
+      if (echo) continue;
       s.user++;
-      if (hasText(m.content)) {
-        s.hasUserText = true;
-        notePrompt(s, text);
-      }
+      if (hasText(m.content)) s.hasUserText = true;
+      const words = userWords(m.content);
+      if (words) notePrompt(s, words);
     }
     if (m.role !== 'tool' && m.role !== 'assistant') s.searchText = appendSearchText(s.searchText, text);
   }

@@ -17,6 +17,7 @@ import { addCall, addMetric, priceBuckets, type Buckets } from './fold-usage.js'
 import type { DialectFigures, DialectFold, FinishContext } from './fold.js';
 import { lookupPrice, priceMicros, providerOf } from './pricing.js';
 import { storeRecordSchema, type TokenUsageRecord } from './schemas.js';
+import { userWords } from './title.js';
 
 interface StoreMetaState {
   title?: string;
@@ -108,10 +109,10 @@ export const storeFold: DialectFold<StoreState> = {
         s.contextChars += text.length;
         if (m.role === 'user') {
           s.user++;
-          if (hasText(m.content)) {
-            s.hasUserText = true;
-            notePrompt(s, text);
-          }
+          if (hasText(m.content)) s.hasUserText = true;
+          // Prompts (and so the title) are the user's own words: no placeholders, no injected context.
+          const words = userWords(m.content);
+          if (words) notePrompt(s, words);
         } else if (m.role === 'assistant') {
           s.assistant++;
           s.toolCalls += m.tool_calls?.length ?? 0;

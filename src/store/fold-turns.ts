@@ -2,6 +2,7 @@
 import { appendSearchText, cleanTitle, countChars, notePrompt, noteTime, toTokens, type TimeSpan } from './fold-common.js';
 import type { DialectFigures, DialectFold } from './fold.js';
 import { turnRecordSchema } from './schemas.js';
+import { ownWords } from './title.js';
 
 export interface TurnsState {
   span: TimeSpan;
@@ -56,7 +57,8 @@ export const turnsFold: DialectFold<TurnsState> = {
         s.user++;
         if (r.content.trim() !== '') {
           s.hasUserText = true;
-          notePrompt(s, r.content);
+          const words = ownWords(r.content);
+          if (words) notePrompt(s, words);
         }
         s.searchText = appendSearchText(s.searchText, r.content);
         break;

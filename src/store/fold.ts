@@ -9,6 +9,7 @@
  */
 import type { PriceTable } from './pricing.js';
 import type { CheckpointInfo, Dialect, EndpointUsage, ModelUsage, SessionStatus, Tokens } from './types.js';
+import { toTokens, zeroRaw } from './fold-common.js';
 
 export interface FinishContext {
   id: string;
@@ -67,4 +68,41 @@ export function cacheWarmUntil(f: DialectFigures, ctx: FinishContext): string | 
   const ttl = ctx.cacheTtlSec[f.lastCallProvider] ?? ctx.cacheTtlSec.default ?? 300;
   const until = f.lastCallMs + ttl * 1000;
   return until > ctx.nowMs ? new Date(until).toISOString() : null;
+}
+
+/**
+ * The figures of a file in which no record was recognised (format §2.1: a
+ * zero-byte file or a partial first line is an empty session, never a
+ * corrupt file): nothing said, nothing spent, times left to the mtime.
+ */
+export function noRecordFigures(): DialectFigures {
+  return {
+    title: '',
+    firstMs: null,
+    lastMs: null,
+    userMessages: 0,
+    assistantMessages: 0,
+    messageCount: 0,
+    toolCalls: 0,
+    model: '',
+    provider: 'default',
+    workspace: null,
+    endpoints: [],
+    models: [],
+    tokens: toTokens(zeroRaw()),
+    costMicros: null,
+    status: 'unknown',
+    durationMs: null,
+    checkpoints: 0,
+    lastCheckpoint: null,
+    empty: true,
+    lastCallMs: null,
+    lastCallProvider: 'default',
+    strikes: 0,
+    firstPrompt: '',
+    lastPrompt: '',
+    searchText: '',
+    contextMessages: 0,
+    contextChars: 0,
+  };
 }

@@ -19,10 +19,20 @@ export interface ScanOptions {
   /** 1-based number of the first line read (for resumed scans). */
   firstLineNo?: number;
   maxLineBytes?: number;
+  /**
+   * Byte offset to stop at (default: the end of the file). Bytes from here on
+   * are not read, so a second pass over a file that is still growing sees
+   * exactly what the first pass saw.
+   */
+  toOffset?: number;
 }
 
-/** One complete line: `text` is null when the line was over the cap. */
-export type LineHandler = (text: string | null, lineNo: number, endOffset: number) => void;
+/**
+ * One complete line: `text` is null when the line was over the cap. A
+ * handler that returns a promise is awaited before the next line is read
+ * (backpressure for streamed output); a plain `void` handler costs nothing.
+ */
+export type LineHandler = (text: string | null, lineNo: number, endOffset: number) => void | Promise<void>;
 
 export interface ScanResult {
   /** Offset just after the last complete line (where the next scan starts). */
@@ -59,16 +69,14 @@ export async function scanLines(path: string, onLine: LineHandler, opts: ScanOpt
     let oversized = false;
     const buf = Buffer.allocUnsafe(CHUNK_BYTES);
 
-    const emit = (lineBuf: Buffer | null, start: number, end: number): void => {
-      if (oversized || lineBuf === null) {
-        onLine(null, lineNo++, end);
-        return;
-      }
-      onLine(decodeLine(lineBuf, start), lineNo++, end);
-    };
+    const emit = (lineBuf: Buffer | null, start: number, end: number): void | Promise<void> =>
+      onLine(oversized || lineBuf === null ? null : decodeLine(lineBuf, start), lineNo++, end);
+    const stopAt = opts.toOffset ?? Infinity;
 
     for (;;) {
-      const { bytesRead } = await handle.read(buf, 0, CHUNK_BYTES, position);
+      const want = Math.min(CHUNK_BYTES, stopAt - position);
+      if (want <= 0) break;
+      const { bytesRead } = await handle.read(buf, 0, want, position);
       if (bytesRead === 0) break;
       let from = 0;
       while (from < bytesRead) {
@@ -87,7 +95,9 @@ export async function scanLines(path: string, onLine: LineHandler, opts: ScanOpt
         }
         if (stop === bytesRead) break; // no newline in the rest of this chunk
         const end = position + nl + 1;
-        emit(oversized ? null : Buffer.concat(pending, pendingBytes), lineStart, end);
+        const waiting = emit(oversized ? null : Buffer.concat(pending, pendingBytes), lineStart, end);
+        // `buf` is not read into again before this resolves, and pieces were copied out of it.
+        if (waiting) await waiting;
         pending = [];
         pendingBytes = 0;
         oversized = false;

@@ -2,7 +2,7 @@
  * The SearchHit objects handed to the UI, whose snippet and title
  * highlights are built only when read.
  */
-import type { SearchHit, SearchRange } from './search.js';
+import type { SearchHit, SearchRange } from './search-types.js';
 import { FIELD, type FieldCode, type Prepared } from './search-prepare.js';
 import type { QueryContext, Ranked } from './search-rank.js';
 import { makeSnippet, type Snippet } from './search-snippet.js';

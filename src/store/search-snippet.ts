@@ -3,7 +3,7 @@
  * (and control characters) collapsed to single spaces, cut at word
  * boundaries with '…', and the matched words' ranges inside the snippet.
  */
-import type { SearchRange } from './search.js';
+import type { SearchRange } from './search-types.js';
 import { mergeRanges, wordRanges } from './search-text.js';
 
 /** Context kept before and after the match, in terminal columns of the collapsed text. */

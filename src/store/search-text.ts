@@ -2,7 +2,7 @@
  * Small text helpers shared by the search modules: smart case, offset-safe
  * lower-casing, query splitting and range bookkeeping. No React, no I/O.
  */
-import type { SearchRange } from './search.js';
+import type { SearchRange } from './search-types.js';
 
 /**
  * Smart case: a query with any upper-case letter is matched case-sensitively,

@@ -6,7 +6,7 @@
  * keystroke; a hundred candidates cost a few ms.
  */
 import Fuse from 'fuse.js';
-import type { SearchRange } from './search.js';
+import type { SearchRange } from './search-types.js';
 import { FIELD, type FieldCode, type Prepared } from './search-prepare.js';
 import { bigramOverlap, bigrams, casedTypoDistance } from './search-text.js';
 import { TIER, type WordMatch } from './search-word.js';

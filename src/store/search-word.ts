@@ -6,7 +6,7 @@
  * only among that word's literal matches (see WordCache).
  */
 import uFuzzy from '@leeoniya/ufuzzy';
-import type { SearchRange } from './search.js';
+import type { SearchRange } from './search-types.js';
 import { mayContain, trigramKeys } from './search-grams.js';
 import { FIELD, headField, type FieldCode, type Prepared } from './search-prepare.js';
 import { casedTypoDistance, isWordStart, lowerKeepOffsets } from './search-text.js';

@@ -22,30 +22,10 @@ import type { WordMatch } from './search-word.js';
 import { WordCache } from './search-cache.js';
 import { makeHit } from './search-hit.js';
 import { rankMatches, type Ranked } from './search-rank.js';
+import type { SearchHit } from './search-types.js';
 
 export { searchTranscriptLines } from './search-transcript.js';
-
-/** A highlighted span: UTF-16 offsets, `end` exclusive. */
-export interface SearchRange {
-  start: number;
-  end: number;
-}
-
-/** One session found by a query. */
-export interface SearchHit {
-  summary: SessionSummary;
-  /** Where it matched (its weakest word): 'title' | 'prompt' | 'meta' (model/id/workspace) | 'content'. */
-  field: 'title' | 'prompt' | 'meta' | 'content';
-  /** Higher is better; only for ordering. */
-  score: number;
-  /**
-   * For content (and prompt) matches: one line of context around the first
-   * match, with the matched ranges inside `text`. Computed on first read.
-   */
-  snippet: { text: string; ranges: SearchRange[] } | null;
-  /** Matched ranges inside summary.title, for highlighting in the list (may be empty). Computed on first read. */
-  titleRanges: SearchRange[];
-}
+export type { SearchHit, SearchRange } from './search-types.js';
 
 /** Prepared once per session list (opaque: pass it back to `searchSessions`). */
 export interface SearchIndex {

@@ -4,10 +4,12 @@
  * read, a file that grew is read only from where its state stopped, and a
  * rewritten file (new inode, shrunk, or same size with a new mtime) is read
  * again in full. The cache lives under $XDG_CACHE_HOME/session-browser/, one
- * file per session home; any problem with it just means a cold read.
+ * file per session home (`summaries-<hash of the home>.json`, which records
+ * the home's path so that caches of homes that no longer exist are pruned);
+ * any problem with it just means a cold read.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -27,6 +29,8 @@ interface CacheEntry {
 
 interface CacheFile {
   v: number;
+  /** The session home this cache summarises (absolute); written first so pruning reads only the head. */
+  home?: string;
   entries: Record<string, CacheEntry>;
 }
 
@@ -35,15 +39,21 @@ export class SummaryCache {
   private loaded = false;
   private dirty = false;
 
-  /** `path` null = a cache that remembers nothing (disabled). */
-  constructor(readonly path: string | null) {}
+  /**
+   * `path` null = a cache that remembers nothing (disabled). `home` is
+   * recorded in the file so {@link pruneSummaryCaches} can tell when it is gone.
+   */
+  constructor(
+    readonly path: string | null,
+    readonly home: string | null = null,
+  ) {}
 
   /** The cache file for a home: $SESSION_BROWSER_CACHE=0 disables it. */
   static forHome(home: string, env: NodeJS.ProcessEnv = process.env): SummaryCache {
     if (env.SESSION_BROWSER_CACHE === '0') return new SummaryCache(null);
     const base = env.XDG_CACHE_HOME ? resolve(env.XDG_CACHE_HOME) : join(homedir(), '.cache');
     const key = createHash('sha256').update(resolve(home), 'utf8').digest('hex').slice(0, 16);
-    return new SummaryCache(join(base, 'session-browser', `summaries-${key}.json`));
+    return new SummaryCache(join(base, 'session-browser', `summaries-${key}.json`), resolve(home));
   }
 
   private load(): void {
@@ -95,13 +105,66 @@ export class SummaryCache {
     try {
       mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
       const tmp = `${this.path}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify({ v: SUMMARY_STATE_VERSION, entries: this.entries } satisfies CacheFile), { mode: 0o600 });
+      const file: CacheFile = { v: SUMMARY_STATE_VERSION, ...(this.home ? { home: this.home } : {}), entries: this.entries };
+      writeFileSync(tmp, JSON.stringify(file), { mode: 0o600 });
       renameSync(tmp, this.path);
       this.dirty = false;
+      pruneSummaryCaches(dirname(this.path), { keep: this.path });
     } catch {
       // A read-only cache folder costs speed, never correctness.
     }
   }
+}
+
+/** A cache that records no home (written before homes were recorded) is pruned after this long unused: 30 days. */
+export const UNOWNED_CACHE_MAX_AGE_MS = 30 * 24 * 3600 * 1000;
+
+/** The home recorded at the head of a cache file, null when none is recorded or it cannot be read. */
+function recordedHome(path: string): string | null {
+  let fd: number | null = null;
+  try {
+    fd = openSync(path, 'r');
+    const buf = Buffer.alloc(8192);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    const m = /^\{"v":\d+,"home":("(?:[^"\\]|\\.)*")/.exec(buf.subarray(0, n).toString('utf8'));
+    return m ? (JSON.parse(m[1]!) as string) : null;
+  } catch {
+    return null;
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
+/**
+ * Deletes the summary caches in `dir` (`summaries-*.json`) whose recorded
+ * home no longer exists, and those recording no home that went unused for
+ * {@link UNOWNED_CACHE_MAX_AGE_MS}; `keep` is never touched. Returns the
+ * deleted paths. Never throws: a cache that stays costs disk, not correctness.
+ */
+export function pruneSummaryCaches(dir: string, opts: { keep?: string; nowMs?: number } = {}): string[] {
+  const pruned: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => /^summaries-[0-9a-f]+\.json$/.test(n));
+  } catch {
+    return pruned;
+  }
+  const now = opts.nowMs ?? Date.now();
+  for (const name of names) {
+    const path = join(dir, name);
+    if (path === opts.keep) continue;
+    try {
+      const home = recordedHome(path);
+      const stale = home !== null ? !existsSync(home) : now - statSync(path).mtimeMs > UNOWNED_CACHE_MAX_AGE_MS;
+      if (stale) {
+        unlinkSync(path);
+        pruned.push(path);
+      }
+    } catch {
+      // Raced with another run, or not ours to delete: leave it.
+    }
+  }
+  return pruned;
 }
 
 const CHECK_BYTES = 64;

@@ -8,10 +8,11 @@ import { eventsFold } from './fold-events.js';
 import { skillsFold } from './fold-skills.js';
 import { storeFold } from './fold-store.js';
 import { turnsFold } from './fold-turns.js';
-import { cacheWarmUntil, type DialectFold, type FinishContext } from './fold.js';
+import { cacheWarmUntil, noRecordFigures, type DialectFigures, type DialectFold, type FinishContext } from './fold.js';
 import { classifyLine, recogniseDialect } from './detect.js';
 import { scanLines } from './lines.js';
 import { EPHEMERAL_TURN_TYPES } from './schemas.js';
+import { UNTITLED } from './title.js';
 import type { Dialect, SessionSummary } from './types.js';
 
 export const FOLDS: Record<Dialect, DialectFold<unknown>> = {
@@ -22,7 +23,7 @@ export const FOLDS: Record<Dialect, DialectFold<unknown>> = {
 };
 
 /** Bump when the shape of any fold state changes: cached states are then discarded. */
-export const SUMMARY_STATE_VERSION = 3;
+export const SUMMARY_STATE_VERSION = 4;
 
 export interface SummaryState {
   v: number;
@@ -91,8 +92,8 @@ export interface ReadSummaryOptions {
 }
 
 export interface SummaryResult {
-  /** null when no line of the file was recognised (not a session of any dialect). */
-  summary: SessionSummary | null;
+  /** Always a summary: a file with no recognised record yet is an empty session (format §2.1). */
+  summary: SessionSummary;
   state: SummaryState;
   size: number;
   mtimeMs: number;
@@ -129,27 +130,32 @@ export async function readSummary(path: string, opts: ReadSummaryOptions, previo
   return { summary, state, size: scan.size, mtimeMs: scan.mtimeMs };
 }
 
-/** Turns a fold state into the summary of format §4. */
+/**
+ * Turns a fold state into the summary of format §4. A file in which no
+ * record was recognised (zero bytes, only a partial first line, blank lines,
+ * or lines of no known shape) is still a session (format §2.1): dialect
+ * `none`, empty, id from the file name, times from the file's mtime, title
+ * `(untitled)`; its malformed and unknown lines are counted as usual.
+ */
 export function summarise(
   state: SummaryState,
   path: string,
   pendingTail: boolean,
   mtimeMs: number,
   opts: ReadSummaryOptions,
-): SessionSummary | null {
-  if (state.dialect === null) return null;
+): SessionSummary {
   const id = basename(path).replace(/\.jsonl$/, '');
   const ctx: FinishContext = { id, mtimeMs, nowMs: opts.nowMs, pricing: opts.pricing, cacheTtlSec: opts.cacheTtlSec };
-  const f = FOLDS[state.dialect].finish(state.d, ctx);
+  const f: DialectFigures = state.dialect === null ? noRecordFigures() : FOLDS[state.dialect].finish(state.d, ctx);
   const createdMs = f.firstMs ?? mtimeMs;
   const updatedMs = f.lastMs ?? f.firstMs ?? mtimeMs;
   const unknownLines = state.unknown + (state.dialect === 'turns' ? 0 : state.ephemeralEarly);
   return {
     id,
     path,
-    dialect: state.dialect,
+    dialect: state.dialect ?? 'none',
     projectId: opts.projectId,
-    title: f.title || '(untitled)',
+    title: f.title || UNTITLED,
     createdAt: new Date(createdMs).toISOString(),
     updatedAt: new Date(updatedMs).toISOString(),
     messageCount: f.messageCount,

@@ -12,21 +12,25 @@ import {
 } from './schemas.js';
 import { argumentsText, type BuilderContext, type TranscriptBuilder } from './transcript-builder.js';
 import { pushMessage, toResumeMessage } from './transcript-store.js';
-import type { ResumeMessage, TranscriptEntry } from './types.js';
 
+/**
+ * Builder state stays small whatever the session's size: the hashes of the
+ * last request's messages (to show only what is new in the next one),
+ * whether that request was answered, and the session's model and provider.
+ * The requests themselves go to the output (the context resets to each).
+ */
 export function eventsTranscript(ctx: BuilderContext): TranscriptBuilder {
-  const entries: TranscriptEntry[] = [];
   let prevHashes: string[] = [];
-  let lastRequest: ChatMessage[] = [];
-  let lastResponse: ResumeMessage | null = null;
+  let answered = false;
+  // The start prompt is the run's first user message (format §2.2): shown once, at the start,
+  // so the first request's copy of it (compared whitespace-collapsed) is not shown again.
+  let promptShown = false;
+  let promptEcho: string | null = null;
   let model = '';
   let provider = '';
   return {
-    entries,
-    lastCheckpointIndex: -1,
-    // No checkpoints here: the last request's conversation plus the answer to it.
-    resumeContext: () => [...lastRequest.map(toResumeMessage), ...(lastResponse ? [lastResponse] : [])],
-    add(raw) {
+    // No checkpoints here: the context is the last request's conversation plus the answer to it.
+    add(raw, out) {
       const parsed = eventRecordSchema.safeParse(raw);
       if (!parsed.success) return false;
       const r = parsed.data;
@@ -37,7 +41,17 @@ export function eventsTranscript(ctx: BuilderContext): TranscriptBuilder {
           model = d.model ?? model;
           provider = d.provider ?? provider;
           const parts = [d.provider, d.model, d.work_dir].filter(Boolean).join(' · ');
-          entries.push({ kind: 'note', timestamp: ts, type: r.type, text: parts || 'started' });
+          out.entry({ kind: 'note', timestamp: ts, type: r.type, text: parts || 'started' });
+          if (!promptShown && d.prompt !== undefined && d.prompt.trim() !== '') {
+            promptShown = true;
+            const prompt: ChatMessage = { role: 'user', content: d.prompt, tool_calls: undefined, tool_call_id: undefined, name: undefined };
+            pushMessage(out, prompt, ts);
+            if (prevHashes.length === 0) {
+              promptEcho = collapsed(d.prompt);
+              // Until a request is made, the prompt is all a resume would carry.
+              out.contextReset([toResumeMessage(prompt)]);
+            }
+          }
           break;
         }
         case 'llm.request': {
@@ -47,23 +61,29 @@ export function eventsTranscript(ctx: BuilderContext): TranscriptBuilder {
           while (shared < hashes.length && shared < prevHashes.length && hashes[shared] === prevHashes[shared]) shared++;
           for (const m of messages.slice(shared)) {
             // Assistant turns were already shown as the responses they came from.
-            if (m.role === 'assistant' && lastResponse) continue;
-            pushMessage(entries, m, ts);
+            if (m.role === 'assistant' && answered) continue;
+            if (m.role === 'user' && promptEcho !== null) {
+              const echo = collapsed(textOfContent(m.content)) === promptEcho;
+              promptEcho = null;
+              if (echo) continue;
+            }
+            pushMessage(out, m, ts);
           }
           prevHashes = hashes;
-          lastRequest = messages;
-          lastResponse = null;
+          answered = false;
+          out.contextReset(messages.map(toResumeMessage));
           break;
         }
         case 'llm.response': {
           const d = llmResponseDataSchema.parse(r.data);
           const msg: ChatMessage = { role: 'assistant', content: d.content ?? '', tool_calls: d.tool_calls, tool_call_id: undefined, name: undefined };
-          pushMessage(entries, msg, ts);
-          lastResponse = toResumeMessage(msg);
+          pushMessage(out, msg, ts);
+          answered = true;
+          out.contextTail(toResumeMessage(msg));
           const tokens = rawFromUsage(d.usage);
           const usedModel = d.model ?? model;
           const price = lookupPrice(ctx.pricing, usedModel);
-          entries.push({
+          out.entry({
             kind: 'usage',
             timestamp: ts,
             model: usedModel,
@@ -77,7 +97,7 @@ export function eventsTranscript(ctx: BuilderContext): TranscriptBuilder {
         }
         case 'tool.call': {
           const d = toolCallDataSchema.parse(r.data);
-          entries.push({
+          out.entry({
             kind: 'tool_result',
             timestamp: ts,
             id: '',
@@ -91,16 +111,18 @@ export function eventsTranscript(ctx: BuilderContext): TranscriptBuilder {
         case 'session.end': {
           const d = sessionEndDataSchema.parse(r.data);
           const parts = [d.status ?? 'ended', d.output, d.cost_usd !== undefined ? `$${d.cost_usd}` : undefined].filter(Boolean);
-          entries.push({ kind: 'note', timestamp: ts, type: r.type, text: parts.join(' · ') });
+          out.entry({ kind: 'note', timestamp: ts, type: r.type, text: parts.join(' · ') });
           break;
         }
         default:
-          entries.push({ kind: 'note', timestamp: ts, type: r.type, text: JSON.stringify(r.data) });
+          out.entry({ kind: 'note', timestamp: ts, type: r.type, text: JSON.stringify(r.data) });
       }
       return true;
     },
   };
 }
+
+const collapsed = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 function messageHash(m: ChatMessage): string {
   return hash32(`${m.role}\u0000${textOfContent(m.content)}\u0000${JSON.stringify(m.tool_calls ?? null)}`);

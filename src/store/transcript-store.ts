@@ -2,18 +2,14 @@
 import { rawFromUsage, textOfContent, toTokens } from './fold-common.js';
 import { lookupPrice, priceMicros } from './pricing.js';
 import { storeRecordSchema, type ChatMessage } from './schemas.js';
-import { argumentsText, type BuilderContext, type TranscriptBuilder } from './transcript-builder.js';
-import type { ResumeMessage, TranscriptEntry } from './types.js';
+import { argumentsText, type BuilderContext, type TranscriptBuilder, type TranscriptOut } from './transcript-builder.js';
+import type { ResumeMessage } from './types.js';
 
+/** Builder state: the session model (from `meta`) that prices usage entries without one. */
 export function storeTranscript(ctx: BuilderContext): TranscriptBuilder {
-  const entries: TranscriptEntry[] = [];
-  let context: ResumeMessage[] = [];
   let sessionModel = '';
-  const b: TranscriptBuilder = {
-    entries,
-    lastCheckpointIndex: -1,
-    resumeContext: () => context,
-    add(raw) {
+  return {
+    add(raw, out) {
       const parsed = storeRecordSchema.safeParse(raw);
       if (!parsed.success) return false;
       const r = parsed.data;
@@ -23,20 +19,21 @@ export function storeTranscript(ctx: BuilderContext): TranscriptBuilder {
           sessionModel = r.model ?? sessionModel;
           break;
         case 'message':
-          context.push(toResumeMessage(r.message));
-          pushMessage(entries, r.message, ts);
+          out.contextAppend(toResumeMessage(r.message));
+          pushMessage(out, r.message, ts);
           break;
-        case 'checkpoint':
-          b.lastCheckpointIndex = entries.length;
-          entries.push({ kind: 'checkpoint', timestamp: ts, tokenCount: Math.max(0, Math.floor(r.token_count)), messages: r.messages.map(toResumeMessage) });
+        case 'checkpoint': {
+          const messages = r.messages.map(toResumeMessage);
+          out.entry({ kind: 'checkpoint', timestamp: ts, tokenCount: Math.max(0, Math.floor(r.token_count)), messages });
           // Everything before a checkpoint is summarised by its messages.
-          context = r.messages.map(toResumeMessage);
+          out.contextReset(messages);
           break;
+        }
         case 'usage': {
           const e = r.entry;
           const raw = rawFromUsage(e.usage);
           const price = lookupPrice(ctx.pricing, e.model ?? sessionModel);
-          entries.push({
+          out.entry({
             kind: 'usage',
             timestamp: e.timestamp ?? null,
             model: e.model ?? sessionModel,
@@ -51,7 +48,7 @@ export function storeTranscript(ctx: BuilderContext): TranscriptBuilder {
           break;
         case 'tunnel_event': {
           const ev = r.event as { type?: unknown; data?: unknown } | undefined;
-          entries.push({ kind: 'note', timestamp: null, type: 'tunnel_event', text: `${typeof ev?.type === 'string' ? ev.type : 'event'} ${JSON.stringify(ev?.data ?? null)}` });
+          out.entry({ kind: 'note', timestamp: null, type: 'tunnel_event', text: `${typeof ev?.type === 'string' ? ev.type : 'event'} ${JSON.stringify(ev?.data ?? null)}` });
           break;
         }
         default:
@@ -60,7 +57,6 @@ export function storeTranscript(ctx: BuilderContext): TranscriptBuilder {
       return true;
     },
   };
-  return b;
 }
 
 export function toResumeMessage(m: ChatMessage): ResumeMessage {
@@ -72,15 +68,15 @@ export function toResumeMessage(m: ChatMessage): ResumeMessage {
 }
 
 /** A chat message as entries: tool messages become tool results, assistant tool calls follow the text. */
-export function pushMessage(entries: TranscriptEntry[], m: ChatMessage, timestamp: string | null): void {
+export function pushMessage(out: Pick<TranscriptOut, 'entry'>, m: ChatMessage, timestamp: string | null): void {
   const text = textOfContent(m.content);
   if (m.role === 'tool') {
-    entries.push({ kind: 'tool_result', timestamp, id: m.tool_call_id ?? '', name: m.name, text });
+    out.entry({ kind: 'tool_result', timestamp, id: m.tool_call_id ?? '', name: m.name, text });
     return;
   }
   const role = m.role === 'user' || m.role === 'assistant' || m.role === 'system' ? m.role : 'system';
-  if (text.trim() !== '' || !m.tool_calls?.length) entries.push({ kind: 'message', timestamp, role, text });
+  if (text.trim() !== '' || !m.tool_calls?.length) out.entry({ kind: 'message', timestamp, role, text });
   for (const call of m.tool_calls ?? []) {
-    entries.push({ kind: 'tool_call', timestamp, id: call.id ?? '', name: call.name, arguments: argumentsText(call.arguments) });
+    out.entry({ kind: 'tool_call', timestamp, id: call.id ?? '', name: call.name, arguments: argumentsText(call.arguments) });
   }
 }

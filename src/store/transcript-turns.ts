@@ -1,16 +1,11 @@
 /** Transcript of a `turns` session (format §2.3). */
 import { turnRecordSchema } from './schemas.js';
 import type { TranscriptBuilder } from './transcript-builder.js';
-import type { ResumeMessage, TranscriptEntry } from './types.js';
 
+/** No state: every turn is an entry, and every message joins the context (there are no checkpoints). */
 export function turnsTranscript(): TranscriptBuilder {
-  const entries: TranscriptEntry[] = [];
-  const context: ResumeMessage[] = [];
   return {
-    entries,
-    lastCheckpointIndex: -1,
-    resumeContext: () => context,
-    add(raw) {
+    add(raw, out) {
       const parsed = turnRecordSchema.safeParse(raw);
       if (!parsed.success) return false;
       const r = parsed.data;
@@ -19,16 +14,16 @@ export function turnsTranscript(): TranscriptBuilder {
         case 'user':
         case 'assistant':
         case 'system':
-          entries.push({ kind: 'message', timestamp: ts, role: r.type, text: r.content });
-          context.push({ role: r.type, content: r.content });
+          out.entry({ kind: 'message', timestamp: ts, role: r.type, text: r.content });
+          out.contextAppend({ role: r.type, content: r.content });
           break;
         case 'tool_call':
-          entries.push({ kind: 'tool_call', timestamp: ts, id: r.tool_id ?? '', name: r.tool_name ?? '(unnamed)', arguments: r.content });
-          context.push({ role: 'assistant', content: '', tool_calls: [{ id: r.tool_id, name: r.tool_name, arguments: r.content }] });
+          out.entry({ kind: 'tool_call', timestamp: ts, id: r.tool_id ?? '', name: r.tool_name ?? '(unnamed)', arguments: r.content });
+          out.contextAppend({ role: 'assistant', content: '', tool_calls: [{ id: r.tool_id, name: r.tool_name, arguments: r.content }] });
           break;
         case 'tool_result':
-          entries.push({ kind: 'tool_result', timestamp: ts, id: r.tool_id ?? '', name: r.tool_name, text: r.content });
-          context.push({ role: 'tool', content: r.content, tool_call_id: r.tool_id });
+          out.entry({ kind: 'tool_result', timestamp: ts, id: r.tool_id ?? '', name: r.tool_name, text: r.content });
+          out.contextAppend({ role: 'tool', content: r.content, tool_call_id: r.tool_id });
           break;
         default:
           r.type satisfies never;

@@ -1,55 +1,49 @@
 /**
- * Loads one session in full for replay, export and resume: one streaming
- * pass that folds the summary and builds the transcript from the same
- * parsed records.
+ * Loads one session in full, for the interactive session screen and the
+ * library: one streaming pass (transcript-pass.ts) that folds the summary and
+ * collects the entries and resume context the builder emits. The CLI's
+ * replay, export and resume context do not collect: they stream the same
+ * pass to their output (transcript-stream.ts).
  */
-import { classifyLine } from './detect.js';
-import { scanLines } from './lines.js';
-import { foldObject, initialSummaryState, summarise, type ReadSummaryOptions } from './summary-reader.js';
-import type { BuilderContext, TranscriptBuilder } from './transcript-builder.js';
-import { eventsTranscript } from './transcript-events.js';
-import { skillsTranscript } from './transcript-skills.js';
-import { storeTranscript } from './transcript-store.js';
-import { turnsTranscript } from './transcript-turns.js';
-import type { Dialect, Transcript } from './types.js';
+import { initialSummaryState, summarise, type ReadSummaryOptions } from './summary-reader.js';
+import { transcriptPass, type PassOp } from './transcript-pass.js';
+import type { ResumeMessage, Transcript, TranscriptEntry } from './types.js';
 
-const BUILDERS: Record<Dialect, (ctx: BuilderContext) => TranscriptBuilder> = {
-  store: storeTranscript,
-  events: eventsTranscript,
-  turns: turnsTranscript,
-  skills: skillsTranscript,
-};
+/**
+ * Collects the resume context from a pass's ops (FORMAT.md §2): a reset
+ * replaces it, an append extends it, a tail is its last message until the
+ * next reset or tail.
+ */
+export class ContextCollector {
+  private messages: ResumeMessage[] = [];
+  private tail: ResumeMessage | null = null;
 
-/** Reads a whole session. Throws when the file holds no recognised record. */
+  /** Applies one op; entry ops are ignored. */
+  apply(op: PassOp): void {
+    if (op.op === 'reset') {
+      // A copy: the checkpoint entry shares the array and must not grow.
+      this.messages = [...op.messages];
+      this.tail = null;
+    } else if (op.op === 'append') this.messages.push(op.message);
+    else if (op.op === 'tail') this.tail = op.message;
+  }
+
+  get context(): ResumeMessage[] {
+    return this.tail ? [...this.messages, this.tail] : this.messages;
+  }
+}
+
+/** Reads a whole session into memory. Throws when the file is not a session (no summary). */
 export async function loadTranscript(path: string, opts: ReadSummaryOptions): Promise<Transcript> {
   const state = initialSummaryState();
-  let builder: TranscriptBuilder | null = null;
-  const onObject = (obj: Record<string, unknown>): void => {
-    if (!foldObject(state, obj) || state.dialect === null) return;
-    builder ??= BUILDERS[state.dialect]({ pricing: opts.pricing });
-    builder.add(obj);
-  };
-  const scan = await scanLines(
-    path,
-    (text) => {
-      if (text === null) {
-        state.oversized++;
-        return;
-      }
-      const line = classifyLine(text);
-      if (line.kind === 'malformed') state.malformed++;
-      else if (line.kind === 'object') onObject(line.value);
-    },
-    { maxLineBytes: opts.maxLineBytes },
-  );
-  let pendingTail = false;
-  if (scan.tailBytes > 0) {
-    const tail = scan.tail === null ? null : classifyLine(scan.tail);
-    if (tail?.kind === 'object') onObject(tail.value);
-    else if (tail?.kind !== 'blank') pendingTail = true;
-  }
-  const summary = summarise(state, path, pendingTail, scan.mtimeMs, opts);
-  if (!summary || !builder) throw new Error(`${path}: no session records found (not a session log of any known dialect)`);
-  const b: TranscriptBuilder = builder;
-  return { summary, entries: b.entries, resumeContext: b.resumeContext(), lastCheckpointIndex: b.lastCheckpointIndex };
+  const entries: TranscriptEntry[] = [];
+  const context = new ContextCollector();
+  const pass = await transcriptPass(path, { pricing: opts.pricing, maxLineBytes: opts.maxLineBytes, fold: state }, (op) => {
+    if (op.op === 'entry') entries.push(op.entry);
+    else context.apply(op);
+  });
+  const summary = summarise(state, path, pass.pendingTail, pass.mtimeMs, opts);
+  // An empty file may still be a session (a summary with no dialect): then its transcript is empty.
+  if (!summary) throw new Error(`${path}: no session records found (not a session log of any known dialect)`);
+  return { summary, entries, resumeContext: context.context, lastCheckpointIndex: pass.lastCheckpointIndex };
 }

@@ -4,7 +4,9 @@
  */
 import { lstatSync, mkdirSync, chmodSync, readdirSync, renameSync } from 'node:fs';
 import { join, relative, isAbsolute } from 'node:path';
-import { assertSessionId, isValidProjectId, projectDir, projectsDir } from './project.js';
+import { ActiveSessionError, sessionActivity } from './activity.js';
+import { assertSessionId, isValidProjectId, isValidSessionId, projectDir, projectsDir } from './project.js';
+import type { SessionSummary } from './types.js';
 
 export const trashDir = (home: string): string => join(home, '.trash');
 
@@ -58,6 +60,61 @@ export function moveToTrash(home: string, projectId: string, id: string): Trashe
   }
   renameSync(from, to);
   return { projectId, id, from, to };
+}
+
+/**
+ * Moves a session to the trash unless it is active (see activity.ts:
+ * running, or its last record or file changed in the last 10 minutes).
+ * `nowMs` is the clock (epoch ms); `force` moves an active session anyway.
+ * Throws ActiveSessionError for an active session without `force`, and
+ * TrashError / InvalidIdError like {@link moveToTrash}.
+ */
+export function trashSession(
+  home: string,
+  summary: Pick<SessionSummary, 'id' | 'projectId' | 'path' | 'status' | 'updatedAt'>,
+  opts: { nowMs: number; force?: boolean },
+): TrashedSession {
+  const activity = sessionActivity(summary, opts.nowMs);
+  if (activity.active && !opts.force) throw new ActiveSessionError(summary.id, activity.reason ?? 'it is active');
+  return moveToTrash(home, summary.projectId, summary.id);
+}
+
+/** One session in the trash. */
+export interface TrashEntry {
+  projectId: string;
+  id: string;
+  path: string;
+  /** When it was moved there: the file's ctime (a rename sets it), epoch ms. */
+  deletedMs: number;
+  /** Bytes. */
+  size: number;
+}
+
+/** Everything in `<home>/.trash/`, most recently deleted first; [] when there is no trash. Symlinks are skipped. */
+export function listTrash(home: string): TrashEntry[] {
+  const out: TrashEntry[] = [];
+  let projects: string[];
+  try {
+    projects = readdirSync(trashDir(home)).filter(isValidProjectId);
+  } catch {
+    return [];
+  }
+  for (const projectId of projects) {
+    let names: string[];
+    try {
+      names = readdirSync(join(trashDir(home), projectId));
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const id = name.endsWith('.jsonl') ? name.slice(0, -'.jsonl'.length) : '';
+      if (!isValidSessionId(id)) continue;
+      const path = join(trashDir(home), projectId, name);
+      const st = lstatSync(path, { throwIfNoEntry: false });
+      if (st?.isFile()) out.push({ projectId, id, path, deletedMs: st.ctimeMs, size: st.size });
+    }
+  }
+  return out.sort((a, b) => b.deletedMs - a.deletedMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** Sessions in the trash with this id (one per project at most). */

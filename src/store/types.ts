@@ -58,7 +58,11 @@ export interface CheckpointInfo {
 export interface SessionSummary {
   id: string;
   path: string;
-  dialect: Dialect;
+  /**
+   * The file's dialect; `none` while no record has been recognised (a
+   * zero-byte file, a partial first line: an empty session, format §2.1).
+   */
+  dialect: Dialect | 'none';
   projectId: string;
   title: string;
   /** ISO-8601 UTC. */
@@ -190,6 +194,11 @@ export interface FileDiagnosis {
   unknown: number[];
   oversized: number[];
   pendingTail: boolean;
+  /**
+   * No record yet and nothing skipped: zero bytes, blank lines, or only a
+   * partial first line. An empty session (format §2.1), not a problem.
+   */
+  empty: boolean;
 }
 
 /** What Enter will do for a session: shown on the Resume tab and used by `resume`. */
@@ -205,7 +214,7 @@ export interface ResumePlan {
   estimatedContextTokens: number;
   /** The exact argv Enter will spawn (no shell); null when no resume command is configured. */
   argv: string[] | null;
-  /** Working directory of the spawn: the session's workspace when it exists, else null (= cwd). */
+  /** Working directory of the spawn: the session's workspace when it exists, else its project root; null when neither exists (resume refuses). */
   cwd: string | null;
   /** The workspace the session recorded (it may not exist on this machine). */
   workspace: string | null;
@@ -214,3 +223,6 @@ export interface ResumePlan {
   /** ISO time until which the prompt cache is warm; null when cold or unknown. */
   cacheWarmUntil: string | null;
 }
+
+/** Which sessions a list shows: the project in scope, or every project. */
+export type Scope = 'project' | 'all';

@@ -2,6 +2,7 @@
  * Time windows of `--since` (format §3) and calendar-day arithmetic in an IANA
  * time zone, with Intl only (no date library).
  */
+import { parseDuration } from './duration.js';
 
 /** A span of time: ISO-8601 UTC strings, start inclusive, end exclusive. */
 export interface TimeWindow {
@@ -10,7 +11,7 @@ export interface TimeWindow {
 }
 
 /** The accepted `--since` forms, for error messages. */
-export const SINCE_FORMS = 'today, Nd (e.g. 7d), YYYY-MM-DD, YYYY-MM-DD..YYYY-MM-DD';
+export const SINCE_FORMS = 'today, Nd (e.g. 7d), a duration (e.g. 2w, 12h), YYYY-MM-DD, YYYY-MM-DD..YYYY-MM-DD';
 
 /** A `--since` spec or `--tz` zone that cannot be understood (a usage error, exit 2). */
 export class WindowSpecError extends Error {
@@ -129,6 +130,9 @@ function window(startMs: number, endMs: number): TimeWindow {
  * Parses a `--since` spec into a window of whole calendar days in `tz`:
  * - `today`: today;
  * - `Nd`: the last N calendar days including today (`1d` = today, `7d` = today and the 6 days before);
+ * - a duration of `parseDuration` (`2w`, `36h`, `1h30m`): whole days (`2w`, `1w3d`)
+ *   count like `Nd` (`2w` = `14d`); anything finer is the last span of that
+ *   length, from `nowMs` minus the duration;
  * - `YYYY-MM-DD`: from that day through today;
  * - `YYYY-MM-DD..YYYY-MM-DD`: both days included.
  * Open-ended forms end at the start of tomorrow rather than at `nowMs`, so activity
@@ -166,15 +170,24 @@ export function parseSince(spec: string, nowMs: number, tz = 'UTC'): TimeWindow 
     return window(startOfDayMs(from, tz), startOfDayMs(addDays(to, 1), tz));
   }
 
-  throw bad(spec, s === 'all' ? '"all" means no --since at all' : 'unknown form');
+  const duration = parseDuration(s);
+  if (duration !== null) {
+    if (duration <= 0) throw bad(spec, 'the duration must be more than 0');
+    if (duration > 100_000 * DAY_MS) throw bad(spec, 'too long');
+    if (duration % DAY_MS === 0) return parseSince(`${duration / DAY_MS}d`, nowMs, tz);
+    return window(nowMs - duration, tomorrowStart);
+  }
+
+  throw bad(spec, s === '' ? 'it is empty' : s === 'all' ? '"all" means no --since at all' : 'unknown form');
 }
 
 /**
- * The window of an optional `--since` value: null (no filter) when absent,
- * blank or `all`; otherwise `parseSince`.
+ * The window of an optional `--since` value: null (no filter) when absent or
+ * `all`; otherwise `parseSince`, so a value given blank (`--since ''`, a
+ * script's unset variable) is refused rather than read as "all time".
  */
 export function parseWindowOption(spec: string | null | undefined, nowMs: number, tz = 'UTC'): TimeWindow | null {
-  if (spec === undefined || spec === null || !spec.trim() || spec.trim().toLowerCase() === 'all') {
+  if (spec === undefined || spec === null || spec.trim().toLowerCase() === 'all') {
     assertTimeZone(tz);
     return null;
   }

@@ -61,6 +61,8 @@ export interface FakeSourceOptions {
   /** copyId's answer. */
   clipboard?: 'clipboard' | 'shown';
   labels?: Record<string, string>;
+  /** The browser's zone (default 'UTC', like the tests' TZ). */
+  timeZone?: string;
 }
 
 /** What the App asked of the source. */
@@ -79,6 +81,7 @@ export function fakeSource(opts: FakeSourceOptions = {}): BrowserSource & { call
     project,
     calls,
     nowMs: () => NOW,
+    timeZone: opts.timeZone ?? 'UTC',
     loadSessions: async (scope) => {
       calls.loadSessions.push(scope);
       if (opts.loadError) throw new Error(opts.loadError);

@@ -1,11 +1,17 @@
-/** `doctor`: per-file problems with line numbers. Exit 0 even when problems are found: it is a report. */
-import { renderTable } from '../../format/table.js';
-import { listSessionFiles } from '../../store/discover.js';
-import { diagnoseFile } from '../../store/doctor.js';
+/**
+ * `doctor`: per-file problems with line numbers, and project folders refused
+ * (symbolic links). Exit 0 on a clean home, 1 when it finds any problem, so
+ * a script can trust it (also with --json).
+ */
+import { fitTable, type FitColumn } from '../../format/fit-table.js';
+import { sanitize } from '../../format/sanitize.js';
+import { scanSessionFiles, type SkippedEntry } from '../../store/discover.js';
+import { diagnoseFile, hasProblem } from '../../store/doctor.js';
 import type { FileDiagnosis } from '../../store/types.js';
 import type { ParsedOptions } from '../cli-args.js';
 import type { AppContext } from '../context.js';
 import { toJson, type Io } from '../io.js';
+import { tableWidth } from './session-table.js';
 
 /** Line numbers as "3, 7, 9-12", capped so a broken file does not flood the table. */
 export function lineList(lines: readonly number[], max = 8): string {
@@ -24,32 +30,43 @@ export function lineList(lines: readonly number[], max = 8): string {
   return ranges.length > max ? `${ranges.slice(0, max).join(', ')}, … (${lines.length} lines)` : ranges.join(', ');
 }
 
-const hasProblem = (d: FileDiagnosis): boolean =>
-  d.dialect === null || d.malformed.length + d.unknown.length + d.oversized.length > 0 || d.pendingTail;
+/** The ID column has no minWidth: ids are never cut; the line lists shrink. */
+const COLUMNS: FitColumn[] = [
+  { header: 'ID' },
+  { header: 'DIALECT' },
+  { header: 'LINES', align: 'right' },
+  { header: 'MALFORMED', minWidth: 9 },
+  { header: 'UNKNOWN', minWidth: 7 },
+  { header: 'OVERSIZED', minWidth: 9 },
+  { header: 'TAIL' },
+];
 
 export async function doctorCommand(ctx: AppContext, options: ParsedOptions, io: Io): Promise<number> {
-  const files = await listSessionFiles(ctx.home, ctx.projectIds);
+  const { files, skipped } = await scanSessionFiles(ctx.home, ctx.projectIds);
+  const unreadable: SkippedEntry[] = [...skipped];
   const results: FileDiagnosis[] = [];
   for (const f of files) {
     try {
       results.push(await diagnoseFile(f.path));
     } catch (err) {
-      io.err(`session-browser: cannot read ${f.path}: ${(err as Error).message}`);
+      unreadable.push({ path: f.path, error: `cannot read: ${(err as Error).message}` });
     }
   }
   results.sort((a, b) => a.path.localeCompare(b.path));
-  if (options.json) {
-    io.out(toJson({ home: ctx.home, files: results }));
-    return 0;
-  }
   const problems = results.filter(hasProblem);
-  io.out(`${results.length} session file(s) checked under ${ctx.home}; ${problems.length} with problems.`);
-  if (problems.length === 0) return 0;
-  io.out(
-    renderTable(
-      [{ header: 'ID', maxWidth: 32 }, { header: 'DIALECT' }, { header: 'LINES', align: 'right' }, { header: 'MALFORMED' }, { header: 'UNKNOWN' }, { header: 'OVERSIZED' }, { header: 'TAIL' }],
-      problems.map((d) => [d.id, d.dialect ?? 'none', String(d.lines), lineList(d.malformed), lineList(d.unknown), lineList(d.oversized), d.pendingTail ? 'pending' : '']),
-    ),
-  );
-  return 0;
+  const code = problems.length + unreadable.length > 0 ? 1 : 0;
+  for (const u of unreadable) io.err(sanitize(`session-browser: skipped ${u.path}: ${u.error}`, { singleLine: true }));
+  if (options.json) {
+    io.out(toJson({ home: ctx.home, problems: problems.length + unreadable.length, files: results, skipped: unreadable }));
+    return code;
+  }
+  const skippedNote = unreadable.length > 0 ? ` ${unreadable.length} path(s) skipped (see above).` : '';
+  io.out(sanitize(`${results.length} session file(s) checked under ${ctx.home}; ${problems.length} with problems.${skippedNote}`, { singleLine: true }));
+  if (problems.length > 0) {
+    const rows = problems.map((d) => [d.id, d.dialect ?? 'none', String(d.lines), lineList(d.malformed), lineList(d.unknown), lineList(d.oversized), d.pendingTail ? 'pending' : '']);
+    io.out(fitTable(COLUMNS, rows, tableWidth(io), { cutLines: false }).join('\n'));
+  }
+  const writing = results.filter((d) => d.pendingTail && !hasProblem(d)).length;
+  if (writing > 0) io.out(`${writing} file(s) end in a partial line (an agent still writing): not a problem.`);
+  return code;
 }

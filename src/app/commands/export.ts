@@ -1,24 +1,37 @@
-/** `export ID`: markdown (default) or JSON, to stdout or a file. */
-import { writeFileSync } from 'node:fs';
-import { transcriptToMarkdown } from '../../format/markdown.js';
+/**
+ * `export ID`: markdown (default) or JSON, to stdout or a file, streamed as
+ * the session is read (store/transcript-export.ts): a session of any size
+ * exports in bounded memory.
+ */
+import { rmSync } from 'node:fs';
+import { sanitize } from '../../format/sanitize.js';
+import { fileSink } from '../../store/text-sink.js';
+import { writeJsonExport, writeMarkdownExport } from '../../store/transcript-export.js';
 import { oneOf, type ParsedOptions } from '../cli-args.js';
 import type { AppContext } from '../context.js';
-import { toJson, type Io } from '../io.js';
+import { outSink, type Io } from '../io.js';
 import { findSession } from './find-session.js';
 import { publicSummary } from './list.js';
 
 export async function exportCommand(ctx: AppContext, id: string, options: ParsedOptions, io: Io): Promise<number> {
   const format = oneOf('format', options.format, ['md', 'json'] as const, 'md');
-  const t = await ctx.catalog.transcript(await findSession(ctx, id));
-  const body =
-    format === 'md'
-      ? transcriptToMarkdown(t, { nowMs: ctx.now() })
-      : toJson({ summary: publicSummary(t.summary), entries: t.entries, resumeContext: t.resumeContext });
-  if (options.output) {
-    writeFileSync(options.output, body.endsWith('\n') ? body : `${body}\n`, { mode: 0o600 });
-    io.err(`Exported ${id} to ${options.output}`);
-  } else {
-    io.out(body);
+  const file = await findSession(ctx, id);
+  // The header comes first, so the summary is read before the entries (from the summary cache when it can be).
+  const summary = await ctx.catalog.summary(file);
+  if (!summary) throw new Error(`${file.path}: no session records found (not a session log of any known dialect)`);
+  const opts = ctx.catalog.readOptions(file.projectId);
+  // A bad -o path fails here, before anything is read; so does the session's own file (it would be truncated).
+  const sink = options.output ? fileSink(options.output, 0o600, file.path) : outSink(io);
+  try {
+    if (format === 'md') await writeMarkdownExport(sink, file.path, summary, { ...opts, nowMs: ctx.now(), tz: ctx.tz });
+    else await writeJsonExport(sink, file.path, publicSummary(summary), opts);
+  } catch (err) {
+    await sink.end().catch(() => undefined); // the read's error is the one to report
+    // A half-written export must not pass for a whole one.
+    if (options.output) rmSync(options.output, { force: true });
+    throw err;
   }
+  await sink.end();
+  if (options.output) io.err(sanitize(`Exported ${summary.id} to ${options.output}`, { singleLine: true }));
   return 0;
 }

@@ -1,21 +1,90 @@
-/** Resolves an id given on the command line to a session file (validated before any path is built). */
+/**
+ * Resolves an id given on the command line to a session file: the whole id
+ * or a unique prefix (git-style), validated (format §1) before any path is
+ * built.
+ *
+ * Where it looks: with an explicit `--project` (and no `--all`), in that
+ * project only; otherwise in every project of the home. It never prefers the
+ * current project: an id (or prefix) matching sessions in two projects is
+ * refused with the candidates listed (exit 2), and `--project DIR` picks one.
+ */
+import { renderTable } from '../../format/table.js';
+import { sanitize } from '../../format/sanitize.js';
 import type { SessionFile } from '../../store/discover.js';
-import { InvalidIdError } from '../../store/project.js';
+import { assertSessionId, InvalidIdError } from '../../store/project.js';
+import { resolveIdPrefix } from '../../store/resolve-id.js';
+import { listTrash, type TrashEntry } from '../../store/trash.js';
 import { UsageError } from '../cli-args.js';
 import type { AppContext } from '../context.js';
 
+/** No session has this id (exit 1). */
 export class NotFoundError extends Error {
   override name = 'NotFoundError';
 }
 
-export async function findSession(ctx: AppContext, id: string): Promise<SessionFile> {
-  let file: SessionFile | null;
+/** An id or prefix that matches several sessions: a usage error (exit 2) whose message lists them. */
+export class AmbiguousIdError extends UsageError {
+  override name = 'AmbiguousIdError';
+}
+
+/** At most this many candidates are listed (each costs a summary read). */
+const MAX_CANDIDATES = 10;
+
+/**
+ * The session file `idOrPrefix` names. Throws UsageError for an invalid id,
+ * AmbiguousIdError for several matches, NotFoundError for none.
+ */
+export async function findSession(ctx: AppContext, idOrPrefix: string): Promise<SessionFile> {
+  let found;
   try {
-    file = await ctx.catalog.find(id, ctx.project.id);
+    found = await ctx.catalog.resolve(idOrPrefix, { projectId: ctx.projectGiven ? ctx.project.id : null });
   } catch (err) {
     if (err instanceof InvalidIdError) throw new UsageError(err.message);
     throw err;
   }
-  if (!file) throw new NotFoundError(`no session ${id} under ${ctx.home}`);
-  return file;
+  if (found.kind === 'match') return found.match;
+  const where = ctx.projectGiven ? ` in project ${ctx.project.root}` : '';
+  if (found.kind === 'none') throw new NotFoundError(sanitize(`no session ${idOrPrefix} under ${ctx.home}${where}`, { singleLine: true }));
+  throw new AmbiguousIdError(await ambiguityMessage(ctx, idOrPrefix, found.candidates));
+}
+
+/**
+ * The trashed session `idOrPrefix` names, by the same rule as
+ * {@link findSession} (whole id or unique prefix; `--project` narrows; two
+ * projects are ambiguous). Throws UsageError, AmbiguousIdError or NotFoundError.
+ */
+export function findTrashed(ctx: AppContext, idOrPrefix: string): TrashEntry {
+  try {
+    assertSessionId(idOrPrefix);
+  } catch (err) {
+    if (err instanceof InvalidIdError) throw new UsageError(err.message);
+    throw err;
+  }
+  const entries = listTrash(ctx.home).filter((e) => !ctx.projectGiven || e.projectId === ctx.project.id);
+  const found = resolveIdPrefix(idOrPrefix, entries);
+  if (found.kind === 'match') return found.match;
+  if (found.kind === 'none') throw new NotFoundError(sanitize(`no deleted session ${idOrPrefix} in the trash of ${ctx.home}`, { singleLine: true }));
+  const sameId = found.candidates.every((c) => c.id === idOrPrefix);
+  const head = sameId
+    ? `deleted session ${idOrPrefix} is in ${found.candidates.length} projects; pass --project DIR to pick one:`
+    : `session id prefix ${idOrPrefix} matches ${found.candidates.length} deleted sessions; give more of the id:`;
+  const rows = found.candidates.map((c) => [c.id, ctx.catalog.projectLabel(c.projectId)]);
+  throw new AmbiguousIdError(`${head}\n${renderTable([{ header: 'ID' }, { header: 'PROJECT' }], rows)}`);
+}
+
+/** "…matches N sessions:" then one line per candidate: id (whole), project, title. */
+async function ambiguityMessage(ctx: AppContext, input: string, candidates: readonly SessionFile[]): Promise<string> {
+  const sameId = candidates.every((c) => c.id === input);
+  const head = sameId
+    ? `session ${input} is in ${candidates.length} projects; pass --project DIR to pick one:`
+    : `session id prefix ${input} matches ${candidates.length} sessions; give more of the id:`;
+  const shown = candidates.slice(0, MAX_CANDIDATES);
+  const rows: string[][] = [];
+  for (const c of shown) {
+    const summary = await ctx.catalog.summary(c).catch(() => null);
+    rows.push([c.id, ctx.catalog.projectLabel(c.projectId, summary ? [summary] : []), summary?.title ?? '']);
+  }
+  const table = renderTable([{ header: 'ID' }, { header: 'PROJECT' }, { header: 'TITLE', maxWidth: 50 }], rows);
+  const more = candidates.length > shown.length ? `\n… and ${candidates.length - shown.length} more` : '';
+  return `${head}\n${table}${more}`;
 }

@@ -1,18 +1,37 @@
 /** `list`: the sessions in scope, newest first (DESIGN.md `list --json` shape). */
+import { sanitize } from '../../format/sanitize.js';
 import { buildSearchIndex, searchSessions } from '../../store/search.js';
 import type { SessionSummary } from '../../store/types.js';
 import { positiveInt, type ParsedOptions } from '../cli-args.js';
 import type { AppContext } from '../context.js';
 import { toJson, type Io } from '../io.js';
-import { renderSessionTable } from './session-table.js';
+import { renderSessionTable, tableWidth } from './session-table.js';
 
 /** Summaries without the search text: it is an index, not data worth printing (up to 32 KB each). */
 export const publicSummary = ({ searchText: _omit, ...rest }: SessionSummary): Omit<SessionSummary, 'searchText'> => rest;
 
-export async function loadScope(ctx: AppContext, io: Io): Promise<SessionSummary[]> {
-  const { sessions, unreadable } = await ctx.catalog.summaries(ctx.projectIds, { includeEmpty: ctx.includeEmpty });
-  for (const u of unreadable) io.err(`session-browser: skipped ${u.path}: ${u.error}`);
+/**
+ * The summaries in scope. Files it could not read and project folders it
+ * refused (symbolic links) are named on stderr, one line each, never fatal.
+ * Empty sessions follow `--include-empty` unless `opts.includeEmpty` says
+ * otherwise: accounting (`usage`) passes true, since empty is a list filter
+ * only (FORMAT.md §2.1).
+ */
+export async function loadScope(ctx: AppContext, io: Io, opts: { includeEmpty?: boolean } = {}): Promise<SessionSummary[]> {
+  const { sessions, unreadable } = await ctx.catalog.summaries(ctx.projectIds, { includeEmpty: opts.includeEmpty ?? ctx.includeEmpty });
+  for (const u of unreadable) io.err(sanitize(`session-browser: skipped ${u.path}: ${u.error}`, { singleLine: true }));
   return sessions;
+}
+
+/**
+ * "No sessions" in words that say where we looked (home and project), with a
+ * hint at what else to try; never `--demo` while in the demo.
+ */
+export function noSessionsMessage(ctx: AppContext, query?: string): string {
+  const where = ctx.all ? `in any project under ${ctx.home}` : `for project ${ctx.project.root} under ${ctx.home}`;
+  const what = query ? `No sessions match ${JSON.stringify(query)}` : 'No sessions';
+  const hints = [ctx.all ? '' : '--all lists every project', ctx.demo || query ? '' : '--demo shows an example'].filter(Boolean);
+  return sanitize(`${what} ${where}.${hints.length ? ` ${hints.join('; ')}.` : ''}`, { singleLine: true });
 }
 
 export async function listCommand(ctx: AppContext, options: ParsedOptions, io: Io): Promise<number> {
@@ -27,13 +46,13 @@ export async function listCommand(ctx: AppContext, options: ParsedOptions, io: I
     return 0;
   }
   if (sessions.length === 0) {
-    io.out(ctx.all ? 'No sessions in any project.' : `No sessions for ${ctx.project.root} yet: --all lists every project; --demo shows an example.`);
+    io.out(noSessionsMessage(ctx, options.query?.trim() || undefined));
     return 0;
   }
   const labels = new Map<string, string>();
   const projectLabel = ctx.all
     ? (id: string): string => labels.get(id) ?? labels.set(id, ctx.catalog.projectLabel(id, sessions)).get(id)!
     : undefined;
-  io.out(renderSessionTable(sessions, { nowMs: ctx.now(), projectLabel }));
+  io.out(renderSessionTable(sessions, { nowMs: ctx.now(), projectLabel, width: tableWidth(io) }));
   return 0;
 }

@@ -1,17 +1,50 @@
-/** `replay ID`: the transcript as text, every tool call and result unfolded. */
-import { buildReplayLines } from '../../components/replay-lines.js';
+/**
+ * `replay ID`: the transcript as text, every tool call and result unfolded,
+ * printed entry by entry as the session is read (store/transcript-stream.ts):
+ * a session of any size replays in bounded memory.
+ */
+import { entryDisplayLines, fromCheckpointBanner, NO_ENTRIES_LINE } from '../../components/replay-lines.js';
+import { truncate } from '../../format/width.js';
+import { locateSession, streamEntries } from '../../store/transcript-stream.js';
+import type { TranscriptEntry } from '../../store/types.js';
 import type { ParsedOptions } from '../cli-args.js';
 import type { AppContext } from '../context.js';
-import type { Io } from '../io.js';
+import { outSink, type Io } from '../io.js';
 import { findSession } from './find-session.js';
 
 export async function replayCommand(ctx: AppContext, id: string, options: ParsedOptions, io: Io): Promise<number> {
-  const t = await ctx.catalog.transcript(await findSession(ctx, id));
-  const lines = buildReplayLines(t, {
-    width: Math.max(40, io.columns ?? 100),
-    expanded: new Set(t.entries.keys()),
-    fromCheckpoint: options['from-checkpoint'] === true,
+  const file = await findSession(ctx, id);
+  const opts = ctx.catalog.readOptions(file.projectId);
+  const width = Math.max(40, io.columns ?? 100);
+  const fromCheckpoint = options['from-checkpoint'] === true;
+  // Where the last checkpoint is must be known before the first line: a pass that keeps nothing finds it.
+  const lastCheckpoint = fromCheckpoint ? (await locateSession(file.path, opts)).lastCheckpointIndex : -1;
+  const start = Math.max(0, lastCheckpoint);
+
+  const out = outSink(io);
+  let lines = 0;
+  let last = '';
+  /** Writes display lines, one write per entry: lines are joined by newlines, as the whole replay once was. */
+  const print = (texts: string[]): Promise<void> => {
+    let chunk = '';
+    for (const text of texts) {
+      last = text.trimEnd();
+      chunk += lines++ === 0 ? last : `\n${last}`;
+    }
+    return out.write(chunk);
+  };
+  if (fromCheckpoint) await print([truncate(`${fromCheckpointBanner(lastCheckpoint >= 0)} (f shows all)`, width)]);
+  let prev: TranscriptEntry | undefined;
+  await streamEntries(file.path, opts, (e, i) => {
+    if (i < start) return;
+    // Every entry is unfolded here, the starting checkpoint of --from-checkpoint too.
+    const shown = entryDisplayLines(e, i, { width, open: true, prev: i > start ? prev : undefined, tz: ctx.tz });
+    prev = e;
+    return print(shown.map((l) => l.text));
   });
-  io.out(lines.map((l) => l.text.trimEnd()).join('\n'));
+  if (lines === 0) await print([truncate(NO_ENTRIES_LINE, width)]);
+  // As before streaming: the output ends with exactly one newline, unless the last line is blank.
+  await out.write(lines > 1 && last === '' ? '' : '\n');
+  await out.end();
   return 0;
 }

@@ -1,79 +1,155 @@
 /**
  * `resume`: runs the configured command for a session, without a shell, in
- * its workspace; with no command configured, prints the id (so
- * `agent --resume "$(session-browser resume --last)"` works).
+ * the folder the session lives in (its workspace, else its project root:
+ * store/resume.ts resolveResumeDir); with no command configured, prints the
+ * id (so `id=$(session-browser resume --last) && agent --resume "$id"`
+ * works). A running session (the ● badge) needs `--force`.
  */
 import { spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { constants } from 'node:os';
+import { sanitize } from '../../format/sanitize.js';
+import { sessionActivity } from '../../store/activity.js';
 import { parseDuration, DURATION_FORMS } from '../../store/duration.js';
-import { splitTemplate, substitute, usesContext, writeContextFile, resumeCwd, type CommandTemplate } from '../../store/resume.js';
-import type { ResumeMessage, SessionSummary } from '../../store/types.js';
+import { readProjectJson } from '../../store/project.js';
+import {
+  removeContextFile,
+  resolveResumeDir,
+  splitTemplate,
+  substitute,
+  usesContext,
+  writeContextStream,
+  type CommandTemplate,
+  type ContextStreamer,
+} from '../../store/resume.js';
+import { streamResumeContext } from '../../store/transcript-stream.js';
+import type { SessionSummary } from '../../store/types.js';
 import { UsageError, type ParsedOptions } from '../cli-args.js';
 import type { AppContext } from '../context.js';
+import { followUpFor } from '../follow-up.js';
 import { toJson, type Io } from '../io.js';
 import { NotFoundError } from './find-session.js';
-import { loadScope } from './list.js';
+import { loadScope, noSessionsMessage } from './list.js';
 import { loadSummaryById } from './show.js';
 
+/** What to spawn, where, and what to say and clean up around it. */
 export interface ResumeCommandLine {
   argv: string[];
-  cwd: string | null;
+  /** An existing folder: the workspace, else the project root. */
+  cwd: string;
+  /** One line for stderr when the recorded workspace is gone, else null. */
+  warning: string | null;
+  /** The temporary context file to delete once the program exits (never a `--context FILE`), else null. */
+  tempContext: string | null;
+}
+
+const isDir = (path: string): boolean => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * How this run finds a project's root folder (FORMAT.md §1): the root in
+ * project.json when it exists, else — for the project in scope — the git
+ * root its id was made from. The demo's roots are fictional (/home/demo/…),
+ * so its sessions resume in the private demo copy. Null when unknown.
+ */
+export function projectRootOf(ctx: AppContext): (projectId: string) => string | null {
+  return (projectId) => {
+    const recorded = readProjectJson(ctx.home, projectId);
+    if (recorded && isDir(recorded)) return recorded;
+    if (ctx.demo) return ctx.home;
+    if (projectId === ctx.project.id) return ctx.project.root;
+    return recorded;
+  };
 }
 
 /**
  * The argv for a session: the template split once, placeholders filled per
- * argument. The resume context needs a full read of the session, so it is
- * loaded only for `--context FILE` (always written) or a template that names
- * `{context}` (a private temporary file).
+ * argument, `{workspace}` being the folder the resume runs in. The resume
+ * context needs a full read of the session, so it is loaded only for
+ * `--context FILE` (always written, kept) or a template that names
+ * `{context}` (a private temporary file, see `tempContext`). Throws
+ * ResumeDirError when the session has no folder to run in.
  */
 export async function resumeLine(
   summary: SessionSummary,
   command: CommandTemplate,
-  loadContext: () => Promise<ResumeMessage[]>,
+  loadContext: ContextStreamer,
+  projectRoot: (projectId: string) => string | null,
   contextFile?: string,
 ): Promise<ResumeCommandLine> {
   const words = splitTemplate(command.template);
+  const dir = resolveResumeDir(summary, projectRoot);
   let context = contextFile;
-  if (contextFile) writeContextFile(await loadContext(), contextFile);
-  else if (usesContext(words)) context = writeContextFile(await loadContext());
+  let tempContext: string | null = null;
+  if (contextFile) await writeContextStream(loadContext, contextFile, summary.path);
+  else if (usesContext(words)) context = tempContext = await writeContextStream(loadContext);
   const argv = substitute(words, {
     id: summary.id,
     path: summary.path,
-    workspace: summary.workspace ?? '',
+    workspace: dir.cwd,
     context: () => context ?? '',
   });
-  return { argv, cwd: resumeCwd(summary) };
+  const warning = dir.missingWorkspace
+    ? sanitize(`session-browser: the workspace ${dir.missingWorkspace} no longer exists; resuming in the project root ${dir.cwd}`, { singleLine: true })
+    : null;
+  return { argv, cwd: dir.cwd, warning, tempContext };
 }
 
-/** The resume context of a session, read in full. */
-export const contextLoader = (ctx: AppContext, summary: SessionSummary) => async (): Promise<ResumeMessage[]> =>
-  (await ctx.catalog.transcript(summary)).resumeContext;
+/** The resume context of a session, streamed from the file message by message (any size, bounded memory). */
+export const contextLoader = (ctx: AppContext, summary: SessionSummary): ContextStreamer => (emit) =>
+  streamResumeContext(summary.path, ctx.catalog.readOptions(summary.projectId), emit);
 
 export async function resumeCommand(ctx: AppContext, id: string | undefined, options: ParsedOptions, io: Io): Promise<number> {
   const summary = id ? await loadSummaryById(ctx, id) : await lastSession(ctx, options, io);
+  const activity = sessionActivity(summary, ctx.now());
+  if (activity.running && !options.force && !options['dry-run']) {
+    const again = followUpFor(ctx, options, [
+      'resume',
+      summary.id,
+      '--force',
+      ...(ctx.resumeCommand?.source === 'flag' ? ['--resume-cmd', ctx.resumeCommand.template] : []),
+      ...(options.context ? ['--context', options.context] : []),
+    ]);
+    throw new Error(sanitize(`not resuming ${summary.id}: ${activity.reason}; resuming it now would fork it. If it has stopped, run: ${again}`, { singleLine: true }));
+  }
+  if (activity.running && options['dry-run']) io.err(sanitize(`session-browser: note: ${summary.id} is active (${activity.reason}); a real resume needs --force`, { singleLine: true }));
   const loadContext = contextLoader(ctx, summary);
   if (!ctx.resumeCommand) {
-    if (options.context) writeContextFile(await loadContext(), options.context);
+    if (options.context) await writeContextStream(loadContext, options.context, summary.path);
     io.out(summary.id);
     io.err('session-browser: no resume command configured; printed the id. Set --resume-cmd, $SESSION_BROWSER_RESUME_CMD or "resumeCommand" in the config (e.g. "claude --resume {id}").');
     return 0;
   }
-  const line = await resumeLine(summary, ctx.resumeCommand, loadContext, options.context);
+  const line = await resumeLine(summary, ctx.resumeCommand, loadContext, projectRootOf(ctx), options.context);
+  if (line.warning) io.err(line.warning);
   if (options['dry-run']) {
+    // Nothing runs, so the context file stays for the user to read.
     io.out(toJson(line.argv));
-    io.err(`cwd: ${line.cwd ?? process.cwd()}`);
+    io.err(sanitize(`cwd: ${line.cwd}`, { singleLine: true }));
     return 0;
   }
   return spawnResume(line);
 }
 
-/** Runs the command with our terminal, without a shell; resolves to its exit code. */
+/**
+ * Runs the command with our terminal, without a shell, in `line.cwd`;
+ * resolves to its exit code (128 + signal number when killed). The
+ * temporary context file is deleted once it exits, or fails to start.
+ */
 export function spawnResume(line: ResumeCommandLine): Promise<number> {
   const [program, ...args] = line.argv;
-  return new Promise((resolve, reject) => {
-    const child = spawn(program!, args, { cwd: line.cwd ?? undefined, stdio: 'inherit', shell: false });
+  const done = new Promise<number>((resolve, reject) => {
+    const child = spawn(program!, args, { cwd: line.cwd, stdio: 'inherit', shell: false });
     child.on('error', (err) => reject(new Error(`cannot run ${program}: ${err.message}`)));
     child.on('exit', (code, signal) => resolve(code ?? 128 + (signal ? constants.signals[signal] ?? 0 : 0)));
+  });
+  return done.finally(() => {
+    if (line.tempContext) removeContextFile(line.tempContext);
   });
 }
 
@@ -83,7 +159,7 @@ async function lastSession(ctx: AppContext, options: ParsedOptions, io: Io): Pro
     throw new UsageError(`bad --max-age ${JSON.stringify(options['max-age'])}: use ${DURATION_FORMS}`);
   }
   const [latest] = await loadScope(ctx, io);
-  if (!latest) throw new NotFoundError(`no sessions for ${ctx.all ? 'any project' : ctx.project.root}`);
+  if (!latest) throw new NotFoundError(noSessionsMessage(ctx));
   if (maxAge !== null && ctx.now() - Date.parse(latest.updatedAt) > maxAge) {
     throw new NotFoundError(`the most recent session (${latest.id}, updated ${latest.updatedAt}) is older than ${options['max-age']}`);
   }

@@ -1,35 +1,53 @@
-/** The session list as a text table (non-TTY output and `list`). */
+/**
+ * The session list as a text table (non-TTY output, `list`, the cleanup dry
+ * run). Ids are printed whole, always: they are what a script feeds back to
+ * `show` (`list | awk '{print $1}'`). The table fits `width` by narrowing the
+ * free-text columns (title first, then project, then model) and then by
+ * dropping the least needed figures; if even that is too wide the lines are
+ * left long rather than cut into an id.
+ */
+import { fitTable, type FitColumn } from '../../format/fit-table.js';
 import { cellText, type ColumnKey } from '../../format/session-cells.js';
-import { renderTable, type TableColumn } from '../../format/table.js';
 import type { SessionSummary } from '../../store/types.js';
 
 export interface SessionTableOptions {
   nowMs: number;
   /** Show which project each session belongs to (all-projects scope). */
   projectLabel?: (projectId: string) => string;
+  /** Columns of the terminal (see {@link tableWidth}); without it the table is not narrowed. */
+  width?: number;
 }
+
+/** The width text tables fit: the terminal's, else $COLUMNS (both in Io.columns), else 80. */
+export const tableWidth = (io: { columns: number | null }): number => io.columns ?? 80;
 
 /** The columns after ID, in the order of the headers below. */
 const CELLS: readonly ColumnKey[] = ['age', 'msgs', 'tools', 'model', 'tokens', 'cost', 'badges'];
 
+const COLUMNS: readonly FitColumn[] = [
+  { header: 'ID' },
+  { header: 'AGE', align: 'right' },
+  { header: 'MSGS', align: 'right', dropPriority: 2 },
+  { header: 'TOOLS', align: 'right', dropPriority: 1 },
+  { header: 'MODEL', minWidth: 8, maxWidth: 22, shrinkOrder: 3, dropPriority: 4 },
+  { header: 'TOKENS', align: 'right', dropPriority: 3 },
+  { header: 'COST', align: 'right', dropPriority: 5 },
+  { header: 'FLAGS', dropPriority: 6 },
+];
+const PROJECT: FitColumn = { header: 'PROJECT', minWidth: 12, maxWidth: 32, shrinkOrder: 2, dropPriority: 7 };
+const TITLE: FitColumn = { header: 'TITLE', minWidth: 24, maxWidth: 60, shrinkOrder: 1 };
+
+/** The table as one string (lines joined by '\n', no final newline). */
 export function renderSessionTable(sessions: readonly SessionSummary[], opts: SessionTableOptions): string {
-  const cols: TableColumn[] = [
-    { header: 'ID', maxWidth: 28 },
-    { header: 'AGE', align: 'right' },
-    { header: 'MSGS', align: 'right' },
-    { header: 'TOOLS', align: 'right' },
-    { header: 'MODEL', maxWidth: 22 },
-    { header: 'TOKENS', align: 'right' },
-    { header: 'COST', align: 'right' },
-    { header: 'FLAGS' },
-  ];
-  if (opts.projectLabel) cols.push({ header: 'PROJECT', maxWidth: 32 });
-  cols.push({ header: 'TITLE', maxWidth: 60 });
   const rows = sessions.map((s) => {
     const row = [s.id, ...CELLS.map((key) => cellText(key, s, opts.nowMs))];
     if (opts.projectLabel) row.push(opts.projectLabel(s.projectId));
     row.push(s.title);
     return row;
   });
-  return renderTable(cols, rows);
+  // A FLAGS column with no flag in it is the first to go when space is short.
+  const flags = COLUMNS.length - 1;
+  const noFlags = rows.every((r) => !r[flags]);
+  const cols = [...COLUMNS.map((c, i) => (i === flags && noFlags ? { ...c, dropPriority: 0 } : c)), ...(opts.projectLabel ? [PROJECT] : []), TITLE];
+  return fitTable(cols, rows, opts.width ?? Number.MAX_SAFE_INTEGER, { cutLines: false }).join('\n');
 }

@@ -13,7 +13,7 @@ import { publicSummary } from './list.js';
 export async function loadSummaryById(ctx: AppContext, id: string): Promise<SessionSummary> {
   const file = await findSession(ctx, id);
   const summary = await ctx.catalog.summary(file);
-  if (!summary) throw new NotFoundError(`${file.path} holds no session records of any known dialect`);
+  if (!summary) throw new NotFoundError(sanitize(`${file.path} holds no session records of any known dialect`, { singleLine: true }));
   return summary;
 }
 
@@ -31,8 +31,8 @@ export async function showCommand(ctx: AppContext, id: string, options: ParsedOp
     ['dialect', s.dialect],
     ['project', ctx.catalog.projectLabel(s.projectId, [s])],
     ['workspace', s.workspace ?? '–'],
-    ['created', `${formatDateTime(s.createdAt, ctx.tz)} (${relativeTime(s.createdAt, now)})`],
-    ['updated', `${formatDateTime(s.updatedAt, ctx.tz)} (${relativeTime(s.updatedAt, now)})`],
+    ['created', `${formatDateTime(s.createdAt, ctx.tz)} ${ctx.tz} (${relativeTime(s.createdAt, now)})`],
+    ['updated', `${formatDateTime(s.updatedAt, ctx.tz)} ${ctx.tz} (${relativeTime(s.updatedAt, now)})`],
     ['status', s.status],
     ['messages', `${formatInt(s.messageCount)} (${s.userMessages} user, ${s.assistantMessages} assistant)`],
     ['tool calls', formatInt(s.toolCalls)],

@@ -1,36 +1,86 @@
-/** `delete`, `restore` and `cleanup`: sessions move to <home>/.trash/ and can come back. */
+/**
+ * `delete`, `restore` and `cleanup`: sessions move to <home>/.trash/ and can
+ * come back. A session that is still active (running, or changed in the
+ * last 10 minutes: store/activity.ts) is never moved by `cleanup`, and
+ * `delete` moves it only with `--force`. Every command printed for the user
+ * to run next is built by follow-up.ts and runs verbatim.
+ */
 import { createInterface } from 'node:readline/promises';
-import { relativeTime } from '../../format/time.js';
+import { formatDateTime, relativeTime } from '../../format/time.js';
+import { formatInt } from '../../format/numbers.js';
+import { renderTable } from '../../format/table.js';
+import { ActiveSessionError, sessionActivity } from '../../store/activity.js';
 import { parseDuration, DURATION_FORMS } from '../../store/duration.js';
-import { moveToTrash, restoreFromTrash } from '../../store/trash.js';
+import { listTrash, restoreFromTrash, trashDir, trashSession } from '../../store/trash.js';
+import type { SessionSummary } from '../../store/types.js';
 import { sanitize } from '../../format/sanitize.js';
 import { UsageError, type ParsedOptions } from '../cli-args.js';
 import type { AppContext } from '../context.js';
+import { followUp, followUpFor, restoreHint } from '../follow-up.js';
 import type { Io } from '../io.js';
-import { renderSessionTable } from './session-table.js';
+import { findTrashed } from './find-session.js';
+import { renderSessionTable, tableWidth } from './session-table.js';
 import { loadSummaryById } from './show.js';
+
+const line = (text: string): string => sanitize(text, { singleLine: true });
+
+/** "Undo with: …" for a session just moved to the trash. */
+export function undoHint(ctx: AppContext, s: Pick<SessionSummary, 'projectId' | 'id'>): string {
+  const hint = restoreHint(ctx, s.projectId, s.id);
+  return hint ? `Undo with: ${hint}` : `Undo with 'session-browser restore ${s.id} --project DIR', DIR being its project folder`;
+}
 
 export async function deleteCommand(ctx: AppContext, id: string, options: ParsedOptions, io: Io): Promise<number> {
   const summary = await loadSummaryById(ctx, id);
-  const label = `${sanitize(summary.title, { singleLine: true })} (${id}, ${relativeTime(summary.updatedAt, ctx.now())})`;
+  // `id` may be a prefix: every message and the move use the whole id.
+  const label = `${line(summary.title)} (${summary.id}, ${relativeTime(summary.updatedAt, ctx.now())})`;
+  const activity = sessionActivity(summary, ctx.now());
+  const again = (extra: string[]) =>
+    followUpFor(ctx, options, ['delete', summary.id, ...(activity.active || options.force ? ['--force'] : []), ...extra]);
+  if (activity.active && !options.force) {
+    throw new Error(line(`not deleting ${summary.id}: ${activity.reason}; moving it now could split it in two. If it has stopped, run: ${again(options.yes ? ['--yes'] : [])}`));
+  }
   if (!options.yes) {
-    if (!process.stdin.isTTY) throw new UsageError(`refusing to delete ${id} without confirmation: pass --yes`);
+    if (!process.stdin.isTTY) throw new UsageError(line(`refusing to delete ${summary.id} without confirmation; to do it, run: ${again(['--yes'])}`));
     const rl = createInterface({ input: process.stdin, output: process.stderr });
-    const answer = await rl.question(`Move "${label}" to the trash? [y/N] `);
+    const warning = activity.active ? ` ${activity.reason}!` : '';
+    const answer = await rl.question(`Move "${label}" to the trash?${line(warning)} [y/N] `);
     rl.close();
     if (!/^y(es)?$/i.test(answer.trim())) {
       io.err('Not deleted.');
       return 1;
     }
   }
-  const moved = moveToTrash(ctx.home, summary.projectId, id);
-  io.err(`Deleted ${label}: moved to ${moved.to}. Undo with: session-browser restore ${id}`);
+  const moved = trashSession(ctx.home, summary, { nowMs: ctx.now(), force: options.force === true });
+  io.err(line(`Deleted ${label}: moved to ${moved.to}. ${undoHint(ctx, summary)}`));
   return 0;
 }
 
-export async function restoreCommand(ctx: AppContext, id: string, options: ParsedOptions, io: Io): Promise<number> {
-  const restored = restoreFromTrash(ctx.home, id, options.project ? ctx.project.id : undefined);
-  io.err(`Restored ${id} to ${restored.to}`);
+/** `restore ID` brings one back; `restore` alone lists the trash. */
+export async function restoreCommand(ctx: AppContext, id: string | undefined, options: ParsedOptions, io: Io): Promise<number> {
+  if (id === undefined) return listTrashCommand(ctx, io);
+  // `id` may be a prefix (find-session.ts): restore the one whole id it names.
+  const entry = findTrashed(ctx, id);
+  const restored = restoreFromTrash(ctx.home, entry.id, entry.projectId);
+  io.err(line(`Restored ${entry.id} to ${restored.to}`));
+  return 0;
+}
+
+/** The trash as a table: id (whole), project, when deleted, size. */
+function listTrashCommand(ctx: AppContext, io: Io): number {
+  const entries = listTrash(ctx.home);
+  if (entries.length === 0) {
+    io.out(line(`The trash is empty (${trashDir(ctx.home)}).`));
+    return 0;
+  }
+  const now = ctx.now();
+  const rows = entries.map((e) => {
+    const iso = new Date(e.deletedMs).toISOString();
+    return [e.id, ctx.catalog.projectLabel(e.projectId), `${formatDateTime(iso, ctx.tz)} (${relativeTime(iso, now)})`, `${formatInt(e.size)} B`];
+  });
+  io.out(renderTable([{ header: 'ID' }, { header: 'PROJECT' }, { header: 'DELETED' }, { header: 'SIZE', align: 'right' }], rows));
+  const first = entries[0]!;
+  io.err(line(`${entries.length} session(s) in ${trashDir(ctx.home)}. Bring one back with: ${restoreHint(ctx, first.projectId, first.id) ?? `session-browser restore ${first.id}`}`));
   return 0;
 }
 
@@ -39,20 +89,46 @@ export async function cleanupCommand(ctx: AppContext, options: ParsedOptions, io
   if (!spec) throw new UsageError(`cleanup needs --older-than DUR (${DURATION_FORMS})`);
   const age = parseDuration(spec);
   if (age === null) throw new UsageError(`bad --older-than ${JSON.stringify(spec)}: use ${DURATION_FORMS}`);
-  const cutoff = ctx.now() - age;
+  const now = ctx.now();
+  const cutoff = now - age;
   // Empty sessions are the first thing worth cleaning: always include them here.
   const { sessions } = await ctx.catalog.summaries(ctx.projectIds, { includeEmpty: true });
   const old = sessions.filter((s) => Date.parse(s.updatedAt) < cutoff);
+  // Old records do not make a session idle: an agent may have appended to it a moment ago.
+  const skipped: { s: SessionSummary; reason: string }[] = [];
+  const movable: SessionSummary[] = [];
+  for (const s of old) {
+    const a = sessionActivity(s, now);
+    if (a.active) skipped.push({ s, reason: a.reason ?? 'it is active' });
+    else movable.push(s);
+  }
+  const trash = trashDir(ctx.home);
+  const reportSkipped = () => {
+    for (const { s, reason } of skipped) io.out(line(`Skipped ${s.id}: ${reason}.`));
+  };
   if (old.length === 0) {
-    io.out(`No sessions older than ${spec}.`);
+    io.out(line(`No sessions older than ${spec}.`));
     return 0;
   }
-  io.out(renderSessionTable(old, { nowMs: ctx.now() }));
+  if (movable.length > 0) io.out(renderSessionTable(movable, { nowMs: now, width: tableWidth(io) }));
   if (!options.yes || options['dry-run']) {
-    io.out(`Dry run: ${old.length} session(s) older than ${spec} would move to ${ctx.home}/.trash/. Pass --yes to do it.`);
+    reportSkipped();
+    const todo = followUpFor(ctx, options, ['cleanup', '--older-than', spec, ...(ctx.all ? ['--all'] : []), '--yes']);
+    io.out(line(`Dry run: ${movable.length} session(s) older than ${spec} would move to ${trash}${skipped.length ? `; ${skipped.length} active one(s) would be skipped` : ''}.`) + (movable.length ? `\nTo do it, run: ${line(todo)}` : ''));
     return 0;
   }
-  for (const s of old) moveToTrash(ctx.home, s.projectId, s.id);
-  io.out(`Moved ${old.length} session(s) to ${ctx.home}/.trash/ (restore one with: session-browser restore ID).`);
+  let moved = 0;
+  for (const s of movable) {
+    try {
+      trashSession(ctx.home, s, { nowMs: ctx.now() });
+      moved++;
+    } catch (err) {
+      // It became active between the listing and the move.
+      if (err instanceof ActiveSessionError) skipped.push({ s, reason: err.reason });
+      else throw err;
+    }
+  }
+  reportSkipped();
+  io.out(line(`Moved ${moved} session(s) to ${trash}${skipped.length ? `; skipped ${skipped.length} active one(s)` : ''}.`) + (moved ? `\nSee them with: ${line(followUp(ctx, ['restore']))}` : ''));
   return 0;
 }

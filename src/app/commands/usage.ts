@@ -1,6 +1,7 @@
 /** `usage`: tokens and cost by model, endpoint, day or session over a window. */
 import { formatDuration, formatInt, formatPercent, formatTokens, formatUsd } from '../../format/numbers.js';
 import { renderTable } from '../../format/table.js';
+import { formatDateTime } from '../../format/time.js';
 import { aggregateUsage, type UsageRow } from '../../store/usage.js';
 import { parseWindowOption, WindowSpecError } from '../../store/window.js';
 import { oneOf, UsageError, type ParsedOptions } from '../cli-args.js';
@@ -16,17 +17,20 @@ export async function usageCommand(ctx: AppContext, options: ParsedOptions, io: 
   try {
     window = parseWindowOption(options.since, ctx.now(), ctx.tz);
   } catch (err) {
-    if (err instanceof WindowSpecError) throw new UsageError(`bad --since ${JSON.stringify(options.since)}: ${err.message}`);
+    // The message already reads `bad --since "…": why; accepted forms`: do not say it twice.
+    if (err instanceof WindowSpecError) throw new UsageError(err.message);
     throw err;
   }
-  const sessions = await loadScope(ctx, io);
+  // Every session's spend counts, listed or hidden: empty is a list filter only (FORMAT.md §2.1).
+  const sessions = await loadScope(ctx, io, { includeEmpty: true });
   const report = aggregateUsage(sessions, { by, window, tz: ctx.tz });
   if (options.json) {
     io.out(toJson(report));
     return 0;
   }
   const scope = ctx.all ? 'all projects' : ctx.project.root;
-  const span = report.window ? `${report.window.start} .. ${report.window.end}` : 'all time';
+  // Text shows the window in the user's zone (FORMAT.md §3); --json keeps ISO UTC.
+  const span = report.window ? `${formatDateTime(report.window.start, ctx.tz)} .. ${formatDateTime(report.window.end, ctx.tz)} ${ctx.tz}` : 'all time';
   io.out(`Usage by ${by} · ${scope} · ${span}`);
   const row = (r: UsageRow, label: string): string[] => [
     label,
@@ -46,7 +50,8 @@ export async function usageCommand(ctx: AppContext, options: ParsedOptions, io: 
   io.out(
     renderTable(
       [
-        { header: by.toUpperCase(), maxWidth: 48 },
+        // Session ids are printed whole (a script feeds them back to `show`); labels are capped.
+        { header: by.toUpperCase(), maxWidth: by === 'session' ? undefined : 48 },
         { header: 'SESSIONS', align: 'right' },
         { header: 'SUCCESS', align: 'right' },
         { header: 'INPUT', align: 'right' },

@@ -10,7 +10,7 @@ import { useInput, type Key } from 'ink';
 import type { SessionSummary } from '../../store/types.js';
 import type { BrowserState } from '../browser-reducer.js';
 import { isTextRun, keyOfChar, NO_KEY, resolveKey, type KeyCommand, type KeyMode } from '../keys.js';
-import { resolveIndex } from '../list-layout.js';
+import { resolveIndex } from '../../components/list-layout.js';
 import type { ListModel } from '../list-model.js';
 import type { BrowserExit, BrowserSource } from '../source.js';
 import type { BrowserStore } from './use-browser-store.js';
@@ -41,6 +41,8 @@ export function inputMode(state: BrowserState): KeyMode | null {
       return 'help';
     case 'confirm-delete':
       return 'confirm';
+    case 'confirm-resume':
+      return 'confirm-resume';
     case 'session':
       // A session that vanished (reloaded away) leaves the list on screen.
       return targetOf(state) ? null : 'list';
@@ -75,7 +77,7 @@ export function runCommand(cmd: KeyCommand, input: string, deps: BrowserInputDep
     case 'clear-query':
       return dispatch({ type: 'set-query', query: '' });
     case 'resume':
-      if (selected) deps.onExit({ kind: 'resume', session: selected });
+      if (selected) resumeOrAsk(selected, deps);
       return;
     case 'open':
       if (!selected) return;
@@ -89,6 +91,8 @@ export function runCommand(cmd: KeyCommand, input: string, deps: BrowserInputDep
     case 'search':
       return dispatch({ type: 'focus-search' });
     case 'escape':
+      // Esc with nothing to leave or clear cancels the picker, as in fzf.
+      if (state.view === 'list' && !state.searchFocused && state.query === '') return deps.onExit({ kind: 'quit' });
       return dispatch({ type: 'escape' });
     case 'cost':
       return dispatch({ type: 'toggle-cost' });
@@ -116,15 +120,20 @@ export function runCommand(cmd: KeyCommand, input: string, deps: BrowserInputDep
         );
       return;
     case 'delete':
-      if (selected) dispatch({ type: 'ask-delete', id: selected.id, index });
+      if (selected) dispatch({ type: 'ask-delete', id: selected.id, index, note: activityOf(selected, source)?.reason ?? null });
       return;
     case 'confirm': {
       const t = targetOf(state);
-      dispatch({ type: 'close' }); // closed first, so a second 'y' cannot delete twice
+      dispatch({ type: 'close' }); // closed first, so a second 'y' cannot act twice
       if (!t) return;
-      const restore = `restore with: session-browser restore ${t.id}`;
-      source.deleteSession(t).then(
-        () => dispatch({ type: 'deleted', id: t.id, message: `Deleted ${t.title || t.id} (${restore})` }),
+      if (state.view === 'confirm-resume') return deps.onExit({ kind: 'resume', session: t });
+      // The dialog warned that it is active: this 'y' is the --force.
+      source.deleteSession(t, { force: state.confirmNote !== null }).then(
+        (moved) => {
+          // The command first: on a narrow terminal the path is what gets cut.
+          const restore = moved ? `restore with: ${moved.restore}; moved to ${moved.to}` : `restore with: ${source.restoreHint?.(t) ?? `session-browser restore ${t.id}`}`;
+          dispatch({ type: 'deleted', id: t.id, message: `Deleted ${t.title || t.id} (${restore})` });
+        },
         (err: unknown) => flash(`Delete failed: ${errorMessage(err)}`),
       );
       return;
@@ -140,6 +149,22 @@ export function runCommand(cmd: KeyCommand, input: string, deps: BrowserInputDep
     default:
       return cmd satisfies never;
   }
+}
+
+/** Whether a session is still being written (the source's rule), or null; a failing check counts as idle, the action re-checks. */
+function activityOf(s: SessionSummary, source: BrowserSource): { reason: string; running: boolean } | null {
+  try {
+    return source.activity?.(s) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Enter: resume at once, or ask first when the session is running (the ● badge). */
+export function resumeOrAsk(s: SessionSummary, deps: Pick<BrowserInputDeps, 'store' | 'source' | 'onExit'>): void {
+  const activity = activityOf(s, deps.source);
+  if (activity?.running) deps.store.dispatch({ type: 'ask-resume', id: s.id, note: activity.reason });
+  else deps.onExit({ kind: 'resume', session: s });
 }
 
 /** One key press in the mode the latest state is in. */

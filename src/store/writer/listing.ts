@@ -37,8 +37,9 @@ export interface ListedSession {
 
 /**
  * Summaries of every session of a project, newest first, empty ones
- * included. Files of no known dialect (and files that vanish or cannot be
- * read while listing) are skipped.
+ * included: also a file with no record yet (zero bytes, a partial first
+ * line), as dialect `none` (format §2.1). Files that vanish or cannot be
+ * read while listing are skipped.
  */
 export async function listProject(home: string, projectId: string, opts: ReadOptions = {}): Promise<ListedSession[]> {
   assertProjectId(projectId);
