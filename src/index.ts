@@ -25,7 +25,37 @@ export { aggregateUsage, type UsageRow, type UsageReport } from './store/usage.j
 export { parseSince, type TimeWindow } from './store/window.js';
 export { parseDuration } from './store/duration.js';
 export { splitTemplate, substitute, planResume, writeContextFile } from './store/resume.js';
-export { moveToTrash, restoreFromTrash } from './store/trash.js';
+/**
+ * The trash (`<home>/.trash/`): `trashSession` moves a session there unless it
+ * is active (ActiveSessionError; `force` overrides), `listTrash` lists what is
+ * there (newest deletion first), `restoreFromTrash` brings one back.
+ * `moveToTrash` moves without the activity check.
+ */
+export {
+  moveToTrash,
+  trashSession,
+  listTrash,
+  findInTrash,
+  restoreFromTrash,
+  TrashError,
+  type TrashEntry,
+  type TrashedSession,
+} from './store/trash.js';
+/**
+ * "Is this session still being written?": running, or its last record or its
+ * file changed within ACTIVE_WINDOW_MS (10 minutes). Delete, cleanup and
+ * resume ask here before acting.
+ */
+export { sessionActivity, ActiveSessionError, ACTIVE_WINDOW_MS, type SessionActivity } from './store/activity.js';
+/**
+ * Streaming exports (Markdown, JSON) and reads: one entry in memory at a time,
+ * whatever the session's size. Write to a `fileSink(path)` or a
+ * `writableSink(process.stdout, { close: false })`, then `await sink.end()`;
+ * `pricing` is BUILTIN_PRICES unless you have your own table.
+ */
+export { writeMarkdownExport, writeJsonExport } from './store/transcript-export.js';
+export { streamEntries, streamResumeContext, type StreamOptions, type EntryHandler, type MessageHandler } from './store/transcript-stream.js';
+export { fileSink, writableSink, SameFileError, type TextSink } from './store/text-sink.js';
 export { buildSearchIndex, searchSessions, type SearchHit } from './store/search.js';
 export { sanitize } from './format/sanitize.js';
 export { transcriptToMarkdown } from './format/markdown.js';

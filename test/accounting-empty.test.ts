@@ -212,11 +212,11 @@ describe('a file with no record yet is an empty session', () => {
     writeStarters();
     writeFileSync(join(t.dir, 'blank-lines.jsonl'), '\n\n');
     const clean = runCli(['doctor', '--home', t.home, '--all']);
-    expect(clean.stdout).toMatch(/4 session file\(s\) checked .*; 0 with problems/);
+    expect(clean.stdout).toMatch(/4 session files checked .*; 0 with problems/);
     expect(clean.code).toBe(0);
     writeFileSync(join(t.dir, 'foreign.jsonl'), '{"a":1}\nnot json\n');
     const res = runCli(['doctor', '--home', t.home, '--all']);
-    expect(res.stdout).toMatch(/5 session file\(s\) checked .*; 1 with problems/);
+    expect(res.stdout).toMatch(/5 session files checked .*; 1 with problems/);
     expect(res.stdout).toMatch(/^foreign\s+none/m);
     expect(res.stdout).not.toMatch(/^(zero-bytes|just-started|blank-lines)\s/m);
     const json = JSON.parse(runCli(['doctor', '--home', t.home, '--all', '--json']).stdout);

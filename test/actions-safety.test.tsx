@@ -77,7 +77,7 @@ describe('cleanup', () => {
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('really-old');
     expect(dry.stdout).toMatch(/Skipped appended-now: it changed less than a minute ago/);
-    expect(dry.stdout).toMatch(/1 active one\(s\) would be skipped/);
+    expect(dry.stdout).toMatch(/1 active one would be skipped/);
     const todo = printedCommand(dry.stdout, 'To do it, run: ');
     expect(todo).toContain(shellQuote(home));
 

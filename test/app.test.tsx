@@ -85,7 +85,8 @@ describe('the list screen', () => {
 
   it('says what to do when the project has no sessions', async () => {
     const { ui } = start({ sessions: [] });
-    await ui.waitFor('No sessions for this project yet: a shows all projects; --demo shows an example');
+    const frame = await ui.waitFor('No sessions for project /home/u/proj under /home/u/.sessions yet.');
+    expect(frame).toContain('a shows all projects; --demo shows an example.');
   });
 
   it('shows a load error as a message, not a stack trace', async () => {
@@ -225,7 +226,7 @@ describe('actions', () => {
     frame = await ui.press('n', (f) => !f.includes('Delete “'));
     expect(source.calls.deleted).toEqual([]);
     await ui.press('d', 'Delete “Fix login bug”');
-    frame = await ui.press('y', 'Deleted Fix login bug (restore with: session-browser restore sess-login)');
+    frame = await ui.press('y', 'Deleted Fix login bug; restore command printed at exit (restore with: session-browser restore sess-login)');
     expect(source.calls.deleted).toEqual(['sess-login']);
     expect(frame).toContain('› Add dark mode');
     await ui.waitFor(() => source.calls.loadSessions.length === 2);

@@ -150,10 +150,13 @@ describe('session-browser usage', () => {
 
 describe('session-browser resume', () => {
   it('prints the argv of a dry run, with the context file holding checkpoint + later messages', () => {
-    const res = runCli(['resume', 'fix-login-test', '--demo', '--dry-run', '--resume-cmd', 'agent --resume {id} --context {context}']);
+    // A dry run writes the context only to a --context FILE (a temporary one is not left behind).
+    const file = join(mkdtempSync(join(tmpdir(), 'sb-ctx-')), 'ctx.jsonl');
+    const res = runCli(['resume', 'fix-login-test', '--demo', '--dry-run', '--context', file, '--resume-cmd', 'agent --resume {id} --context {context}']);
     expect(res.code).toBe(0);
     const argv = JSON.parse(res.stdout) as string[];
     expect(argv.slice(0, 3)).toEqual(['agent', '--resume', 'fix-login-test']);
+    expect(argv[4]).toBe(file);
     const context = readFileSync(argv[4]!, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(context[0].role).toBe('system'); // the checkpoint's summary
     expect(context).toHaveLength(2 + 3); // the checkpoint's 2 messages + the 3 recorded after it

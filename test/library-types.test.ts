@@ -20,6 +20,8 @@ const TIMEOUT = 90_000;
 
 const GOOD = `
 import { SessionCatalog, SessionStore, type SessionSummary, type SummaryList } from 'session-browser';
+// The pieces issue 6 made public: streaming export, the trash, the activity check.
+import { ActiveSessionError, BUILTIN_PRICES, fileSink, listTrash, sessionActivity, trashSession, writeMarkdownExport, type TrashEntry } from 'session-browser';
 
 // skipLibCheck hides a declaration that fails to resolve by turning it into
 // \`any\`; these fail to compile if any of the types is \`any\`.
@@ -31,7 +33,26 @@ export const typed: [
   NotAny<ConstructorParameters<typeof SessionStore>[0]>,
   NotAny<ConstructorParameters<typeof SessionCatalog>[0]>,
   NotAny<Awaited<ReturnType<SessionCatalog['summaries']>>>,
-] = [true, true, true, true, true];
+  NotAny<TrashEntry>,
+  NotAny<ReturnType<typeof sessionActivity>>,
+  NotAny<Parameters<typeof writeMarkdownExport>[0]>,
+] = [true, true, true, true, true, true, true, true];
+
+export async function tidy(home: string, s: SessionSummary, out: string): Promise<number> {
+  const sink = fileSink(out);
+  await writeMarkdownExport(sink, s.path, s, { pricing: BUILTIN_PRICES, nowMs: Date.now(), tz: 'UTC' });
+  await sink.end();
+  const active: boolean = sessionActivity(s, Date.now()).active;
+  try {
+    if (!active) trashSession(home, s, { nowMs: Date.now() });
+    await SessionStore.delete(home, s.projectId, s.id, { force: false });
+  } catch (err) {
+    if (!(err instanceof ActiveSessionError)) throw err;
+    const why: string = err.reason;
+    void why;
+  }
+  return listTrash(home).length;
+}
 
 export async function main(home: string, projectRoot: string): Promise<number> {
   const store = new SessionStore({ home, projectRoot });

@@ -13,7 +13,10 @@ function transcript(entries: TranscriptEntry[]): Transcript {
 }
 
 function texts(t: Transcript, opts: Partial<ReplayLineOptions> = {}): string[] {
-  return buildReplayLines(t, { width: 60, expanded: new Set(), fromCheckpoint: false, ...opts }).map((l) => l.text);
+  // Without the day lines ("── 2026-11-20 · times in UTC ──"): test/issue6-defects.test.ts covers those.
+  return buildReplayLines(t, { width: 60, expanded: new Set(), fromCheckpoint: false, ...opts })
+    .map((l) => l.text)
+    .filter((text) => !/^── \d{4}-\d{2}-\d{2}/.test(text));
 }
 
 const call: TranscriptEntry = { kind: 'tool_call', timestamp: T, id: 'c1', name: 'read_file', arguments: '{"path":"auth_test.go","limit":20}' };

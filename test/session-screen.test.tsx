@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ResumePlan, Transcript, TranscriptEntry } from '../src/store/types.js';
 import { SessionScreen } from '../src/components/SessionScreen.js';
 import { matchRanges } from '../src/components/Replay.js';
-import { shellQuote } from '../src/components/ResumePreview.js';
+import { commandLine } from '../src/components/ResumePreview.js';
 import { displayWidth } from '../src/format/width.js';
 import { cleanup, KEYS, renderSized } from './helpers/render.js';
 import { makeEndpointUsage, makeSummary, makeTokens } from './helpers/summary.js';
@@ -88,7 +88,7 @@ describe('SessionScreen', () => {
     await app.waitFor('checkpoint');
     await app.press('/clock', (f) => f.includes('/clock'));
     const frame = await app.press(KEYS.enter, 'search "clock"');
-    expect(frame).toMatch(/search "clock": .*matches/);
+    expect(frame).toMatch(/search "clock": .*match(es)? · n\/N/);
   });
 
   it('switches to the Usage and Resume tabs with keys and numbers', async () => {
@@ -139,6 +139,7 @@ describe('SessionScreen', () => {
   it('f shows only what a resume loads, Space unfolds the selected tool call', async () => {
     const { app } = screen();
     await app.waitFor('checkpoint');
+    app.write(KEYS.down); // past the day line
     app.write(KEYS.down);
     await app.press(KEYS.down, '›  ⚙ read_file');
     await app.press(' ', '"path": "auth_test.go"');
@@ -173,6 +174,6 @@ describe('pieces of the screen', () => {
   });
 
   it('shows the argv shell-quoted with hostile characters as markers', () => {
-    expect(shellQuote(['agent', '--resume', "it's", 'a\u001b[2Jb'])).toBe("agent --resume 'it'\\''s' 'a␛[2Jb'");
+    expect(commandLine(['agent', '--resume', "it's", 'a\u001b[2Jb'])).toBe("agent --resume 'it'\\''s' 'a␛[2Jb'");
   });
 });

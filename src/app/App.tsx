@@ -17,7 +17,7 @@ import { PreviewStrip } from '../components/PreviewStrip.js';
 import { SearchBox } from '../components/SearchBox.js';
 import { SessionList } from '../components/SessionList.js';
 import { StatusBar } from '../components/StatusBar.js';
-import { EmptyState, ErrorState, Loading } from '../components/States.js';
+import { EmptyState, ErrorState, Loading, SkippedNote } from '../components/States.js';
 import { theme } from '../components/theme.js';
 import { initialBrowserState, type BrowserState } from './browser-reducer.js';
 import { inputMode, resumeOrAsk, targetOf, useBrowserInput } from './hooks/use-browser-input.js';
@@ -49,7 +49,9 @@ export function frameBudget(rows: number, state: BrowserState): { budget: number
   // The preview strip (or the delete dialog) takes two lines, dropped on tiny terminals.
   const bottom = isDialog(state.view) || budget >= 14 ? 2 : 0;
   const flash = state.flash ? 1 : 0;
-  return { budget, bottom, viewport: Math.max(1, budget - CHROME_LINES - bottom - flash) };
+  // The note naming skipped project folders (symbolic links) or unreadable files, under the header.
+  const note = state.skipped.length > 0 ? 1 : 0;
+  return { budget, bottom, viewport: Math.max(1, budget - CHROME_LINES - bottom - flash - note) };
 }
 
 /** The views that draw a two-line dialog where the preview strip goes. */
@@ -141,6 +143,7 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
     return (
       <Box flexDirection="column" width={width}>
         {header}
+        {state.view === 'cost' ? <SkippedNote skipped={state.skipped} width={width} /> : null}
         {state.view === 'cost' ? (
           <CostView
             sessions={model.spent}
@@ -148,7 +151,7 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
             timeZone={source.timeZone}
             window={state.costWindow}
             width={width}
-            height={budget - 2}
+            height={budget - 2 - (state.skipped.length > 0 ? 1 : 0)}
             scopeLabel={sanitize(scopeLabel, { singleLine: true })}
           />
         ) : (
@@ -162,7 +165,17 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
   let body: React.JSX.Element;
   if (state.error !== null) body = <ErrorState message={state.error} width={width} />;
   else if (state.loading && state.sessions.length === 0) body = <Loading width={width} />;
-  else if (model.items.length === 0) body = <EmptyState scope={state.scope} query={state.query} width={width} />;
+  else if (model.items.length === 0)
+    body = (
+      <EmptyState
+        scope={state.scope}
+        query={state.query}
+        home={source.home}
+        projectRoot={root}
+        demo={source.demo}
+        width={width}
+      />
+    );
   else
     body = (
       <SessionList items={model.items} layout={model.layout} selectedIndex={index} scroll={scroll} width={width} nowMs={nowMs} />
@@ -171,6 +184,7 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
   return (
     <Box flexDirection="column" width={width}>
       {header}
+      <SkippedNote skipped={state.skipped} width={width} />
       <SearchBox query={state.query} focused={state.searchFocused} width={width} />
       <Box flexDirection="column" height={viewport + 1}>
         {body}

@@ -5,7 +5,7 @@
  * the list being looked at, because the filtered order is derived, not stored.
  */
 import type { SessionSummary } from '../store/types.js';
-import type { Scope } from './source.js';
+import type { Scope, SkippedPath } from './source.js';
 import { pageIndex, resolveIndex, resolveScroll, type ListLayout } from '../components/list-layout.js';
 
 /**
@@ -25,6 +25,8 @@ export interface BrowserState {
   loading: boolean;
   /** A user-facing load error (never a stack trace). */
   error: string | null;
+  /** What the last load of the scope skipped (symlinked project folders, unreadable files): a one-line note. */
+  skipped: readonly SkippedPath[];
   /** Bumped to ask for a fresh load of the same scope (after a delete). */
   reloadSeq: number;
   query: string;
@@ -51,7 +53,7 @@ export interface BrowserState {
 }
 
 export type BrowserAction =
-  | { type: 'loaded'; scope: Scope; sessions: SessionSummary[] }
+  | { type: 'loaded'; scope: Scope; sessions: SessionSummary[]; skipped?: readonly SkippedPath[] }
   | { type: 'load-failed'; scope: Scope; message: string }
   | { type: 'toggle-scope' }
   | { type: 'move'; delta: number; layout: ListLayout }
@@ -82,6 +84,7 @@ export function initialBrowserState(opts: { scope?: Scope; query?: string } = {}
     sessions: [],
     loading: true,
     error: null,
+    skipped: [],
     reloadSeq: 0,
     query: opts.query ?? '',
     searchFocused: false,
@@ -128,7 +131,7 @@ export function browserReducer(state: BrowserState, action: BrowserAction): Brow
     case 'loaded':
       // An answer for a scope the user already left is stale.
       if (action.scope !== state.scope) return state;
-      return { ...state, sessions: action.sessions, loading: false, error: null };
+      return { ...state, sessions: action.sessions, skipped: action.skipped ?? [], loading: false, error: null };
     case 'load-failed':
       if (action.scope !== state.scope) return state;
       return { ...state, loading: false, error: action.message };

@@ -18,6 +18,7 @@ import { HELP, helpFor } from './help.js';
 import { browseCommand } from './interactive.js';
 import { processIo, type Io } from './io.js';
 import { TemplateError } from '../store/resume.js';
+import { sanitize } from '../format/sanitize.js';
 
 declare const __VERSION__: string | undefined;
 
@@ -66,12 +67,13 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
         return args.command satisfies never;
     }
   } catch (err) {
+    // Messages quote arguments, paths and config values: sanitized here, whatever built them (lines kept).
     if (err instanceof UsageError || err instanceof TemplateError) {
-      io.err(`session-browser: ${err.message}\nRun 'session-browser --help' for usage.`);
+      io.err(sanitize(`session-browser: ${err.message}\nRun 'session-browser --help' for usage.`));
       return 2;
     }
-    io.err(`session-browser: ${err instanceof Error ? err.message : String(err)}`);
-    if (process.env.SESSION_BROWSER_DEBUG && err instanceof Error && err.stack) io.err(err.stack);
+    io.err(sanitize(`session-browser: ${err instanceof Error ? err.message : String(err)}`));
+    if (process.env.SESSION_BROWSER_DEBUG && err instanceof Error && err.stack) io.err(sanitize(err.stack));
     return 1;
   }
 }

@@ -49,7 +49,10 @@ export function buildContext(options: ParsedOptions, env: NodeJS.ProcessEnv = pr
   const named = options.home ? '--home' : env.SESSION_BROWSER_HOME ? '$SESSION_BROWSER_HOME' : null;
   if (!demo && named && !existsSync(home)) throw new Error(`the session home ${sanitize(home, { singleLine: true })} (from ${named}) does not exist`);
   let project: ProjectRef;
-  if (demo) project = { id: projectIdOf(DEMO_MAIN_ROOT), root: DEMO_MAIN_ROOT };
+  if (demo) {
+    project = { id: projectIdOf(DEMO_MAIN_ROOT), root: DEMO_MAIN_ROOT };
+    if (options.project !== undefined) process.stderr.write(`session-browser: --project ignored: --demo picks its own project (${DEMO_MAIN_ROOT})\n`);
+  }
   else {
     try {
       project = resolveProject(options.project ?? process.cwd());
@@ -73,7 +76,7 @@ export function buildContext(options: ParsedOptions, env: NodeJS.ProcessEnv = pr
     project,
     projectIds: all ? null : [project.id],
     all,
-    projectGiven: options.project !== undefined && !all,
+    projectGiven: options.project !== undefined && !all && !demo, // the demo ignores --project (warned above)
     includeEmpty: options['include-empty'] === true,
     config,
     pricing,

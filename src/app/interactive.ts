@@ -7,7 +7,11 @@
  * Cancelling the picker (q, Esc with nothing to clear, Ctrl+C) prints
  * nothing on stdout and exits 130, in both modes, as fzf does: so
  * `id=$(session-browser) && agent --resume "$id"` never runs with an empty id.
+ *
+ * Every delete done in the browser prints its whole restore command on
+ * stderr once the browser has unmounted (the screen may cut it).
  */
+import { sanitize } from '../format/sanitize.js';
 import type { ParsedOptions } from './cli-args.js';
 import type { AppContext } from './context.js';
 import { listCommand } from './commands/list.js';
@@ -25,12 +29,22 @@ export async function browseCommand(ctx: AppContext, options: ParsedOptions, io:
   if (!drawOn) return listCommand(ctx, options, io);
   const fzfMode = drawOn === process.stderr;
 
-  const exit = await runBrowser(storeSource(ctx), {
-    stdout: drawOn,
-    stdin: process.stdin,
-    initialScope: ctx.all ? 'all' : 'project',
-    initialQuery: options.query,
+  // Restore commands are too long for the screen (a long --home): printed whole once Ink is gone.
+  const deleted: string[] = [];
+  const source = storeSource(ctx, {
+    onDeleted: (s, restore) => deleted.push(sanitize(`session-browser: deleted ${s.id}; restore with: ${restore}`, { singleLine: true })),
   });
+  let exit;
+  try {
+    exit = await runBrowser(source, {
+      stdout: drawOn,
+      stdin: process.stdin,
+      initialScope: ctx.all ? 'all' : 'project',
+      initialQuery: options.query,
+    });
+  } finally {
+    for (const line of deleted) io.err(line);
+  }
   if (exit.kind === 'quit') return EXIT_CANCELLED;
 
   const session = exit.session;
@@ -39,7 +53,7 @@ export async function browseCommand(ctx: AppContext, options: ParsedOptions, io:
     if (!fzfMode) io.err('session-browser: no resume command configured; printed the id. Set --resume-cmd or "resumeCommand" in the config.');
     return 0;
   }
-  const line = await resumeLine(session, ctx.resumeCommand, contextLoader(ctx, session), projectRootOf(ctx));
+  const line = await resumeLine(session, ctx.resumeCommand, contextLoader(ctx, session), projectRootOf(ctx), undefined, { demo: ctx.demo });
   if (line.warning) io.err(line.warning);
   return spawnResume(line);
 }

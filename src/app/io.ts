@@ -1,11 +1,12 @@
 import { inertJson } from '../format/json.js';
+import { sanitize } from '../format/sanitize.js';
 import { writableSink, type TextSink } from '../store/text-sink.js';
 
 /** Where commands write: injectable so tests and the fzf-style mode can redirect. */
 export interface Io {
   out(text: string): void;
   err(text: string): void;
-  /** Width for text tables (COLUMNS or the terminal), null = unlimited. */
+  /** Width for text tables (the terminal's, else $COLUMNS: see outputColumns), null = not known (tables use 80). */
   columns: number | null;
   /**
    * Standard output as a streaming sink (replay, export): writes wait for
@@ -37,12 +38,23 @@ export function outSink(io: Io): TextSink {
   };
 }
 
+/**
+ * The width text tables fit: the terminal's own (`stdout.columns` when stdout
+ * is a TTY), else `$COLUMNS`, else null (tableWidth makes that 80). The
+ * terminal wins over `$COLUMNS`, which a shell sets once and a resize leaves stale.
+ */
+export function outputColumns(stdout: { isTTY?: boolean; columns?: number }, env: NodeJS.ProcessEnv): number | null {
+  if (stdout.isTTY && Number.isInteger(stdout.columns) && (stdout.columns ?? 0) > 0) return stdout.columns!;
+  const fromEnv = Number(env.COLUMNS);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : null;
+}
+
 export function processIo(): Io {
-  const fromEnv = Number(process.env.COLUMNS);
-  const columns = Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : process.stdout.isTTY ? process.stdout.columns : null;
+  const columns = outputColumns(process.stdout, process.env);
   return {
     out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    err: (text) => void process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    // Every message and warning passes here: none may carry a control sequence, whatever built it (lines kept).
+    err: (text) => void process.stderr.write(sanitize(text.endsWith('\n') ? text : `${text}\n`)),
     columns,
     sink: () => writableSink(process.stdout, { close: false }),
   };

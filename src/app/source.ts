@@ -12,6 +12,10 @@ import type { Scope } from '../store/types.js';
 export interface BrowserSource {
   /** The project in scope: the header shows its root. null when only 'all' makes sense. */
   project: { id: string; root: string } | null;
+  /** The session home the sessions are read from: "no sessions" names it. */
+  home: string;
+  /** True in `--demo`: "no sessions" then never suggests `--demo`. */
+  demo?: boolean;
   /** The clock every relative time ("2h ago", cache "♨4m") is measured against. */
   nowMs(): number;
   /**
@@ -25,6 +29,12 @@ export interface BrowserSource {
    * (FORMAT.md §2.1). Rejects with a user-facing message.
    */
   loadSessions(scope: Scope): Promise<SessionSummary[]>;
+  /**
+   * What the last `loadSessions(scope)` skipped (project folders that are
+   * symbolic links, files it could not read), shown as a one-line note.
+   * Absent = nothing is ever skipped.
+   */
+  skipped?(scope: Scope): readonly SkippedPath[];
   /** The list shows empty sessions too (`--include-empty`); default false. */
   includeEmpty?: boolean;
   /** Display label of a project (project.json root, recorded workspace, else the hash). */
@@ -52,6 +62,15 @@ export interface BrowserSource {
   exportMarkdown(s: SessionSummary): Promise<string>;
   /** Copies the id to the clipboard; 'shown' when no clipboard tool exists. */
   copyId(id: string): Promise<'clipboard' | 'shown'>;
+}
+
+/** A path a load skipped, and why. */
+export interface SkippedPath {
+  path: string;
+  /** True for a project folder (refused: a symbolic link), false for a session file. */
+  projectFolder: boolean;
+  /** Why, in a few words ("project folder is a symbolic link", "EACCES: permission denied …"). */
+  reason: string;
 }
 
 /** How the browser ended: the caller unmounts, then quits or spawns the resume command. */

@@ -1,8 +1,10 @@
 /** The real BrowserSource: the interactive browser's view of the store. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { transcriptToMarkdown } from '../format/markdown.js';
 import { sessionActivity } from '../store/activity.js';
+import { SYMLINKED_PROJECT } from '../store/discover.js';
+import { fileSink } from '../store/text-sink.js';
+import { writeMarkdownExport } from '../store/transcript-export.js';
 import { planResume, resumeCwd } from '../store/resume.js';
 import { trashSession } from '../store/trash.js';
 import type { SessionSummary } from '../store/types.js';
@@ -10,10 +12,17 @@ import { copyToClipboard } from './clipboard.js';
 import { projectRootOf } from './commands/resume.js';
 import type { AppContext } from './context.js';
 import { restoreHint } from './follow-up.js';
-import type { BrowserSource } from './source.js';
+import type { BrowserSource, Scope, SkippedPath } from './source.js';
 
-export function storeSource(ctx: AppContext): BrowserSource {
+/** What the browser's runner wants to hear about. */
+export interface StoreSourceHooks {
+  /** A session was moved to the trash; `restore` is the command that brings it back, runnable verbatim. */
+  onDeleted?(s: SessionSummary, restore: string): void;
+}
+
+export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): BrowserSource {
   let loaded: SessionSummary[] = [];
+  const skipped = new Map<Scope, SkippedPath[]>();
   const labels = new Map<string, string>();
   // The preview strip plans a resume on every move of the selection: look each workspace up once.
   const cwds = new Map<string, string | null>();
@@ -27,17 +36,25 @@ export function storeSource(ctx: AppContext): BrowserSource {
   const hintFor = (s: SessionSummary): string => restoreHint(ctx, s.projectId, s.id) ?? `session-browser restore ${s.id} --project DIR`;
   return {
     project: { id: ctx.project.id, root: ctx.project.root },
+    home: ctx.home,
+    demo: ctx.demo,
     nowMs: ctx.now,
     timeZone: ctx.tz,
     includeEmpty: ctx.includeEmpty,
     async loadSessions(scope) {
       // All of them: the list model hides empty ones, the cost view counts every session (FORMAT.md §2.1).
-      const { sessions } = await ctx.catalog.summaries(scope === 'all' ? null : [ctx.project.id], { includeEmpty: true });
+      const { sessions, unreadable } = await ctx.catalog.summaries(scope === 'all' ? null : [ctx.project.id], { includeEmpty: true });
+      // What the CLI names on stderr (list.ts loadScope), the browser shows as a note.
+      skipped.set(
+        scope,
+        unreadable.map((u) => ({ path: u.path, projectFolder: u.error === SYMLINKED_PROJECT, reason: u.error })),
+      );
       loaded = sessions;
       labels.clear();
       cwds.clear();
       return sessions;
     },
+    skipped: (scope) => skipped.get(scope) ?? [],
     projectLabel(projectId) {
       let label = labels.get(projectId);
       if (label === undefined) {
@@ -50,19 +67,31 @@ export function storeSource(ctx: AppContext): BrowserSource {
     resumePlan: (s) => planResume(s, ctx.resumeCommand, cwdOf),
     async deleteSession(s, opts) {
       const moved = trashSession(ctx.home, s, { nowMs: ctx.now(), force: opts?.force === true });
-      return { to: moved.to, restore: hintFor(s) };
+      const restore = hintFor(s);
+      hooks.onDeleted?.(s, restore);
+      return { to: moved.to, restore };
     },
     activity(s) {
       const a = sessionActivity(s, ctx.now());
       return a.active ? { reason: a.reason ?? 'it is active', running: a.running } : null;
     },
     restoreHint: hintFor,
-    async exportMarkdown(s) {
-      const t = await ctx.catalog.transcript(s);
+    async exportMarkdown(listed) {
+      // The header comes first: read the summary afresh (the list's may be minutes old).
+      const s = (await ctx.catalog.summary(listed)) ?? listed;
       const dir = join(ctx.home, 'exports');
       mkdirSync(dir, { recursive: true, mode: 0o700 });
       const path = join(dir, `${s.id}.md`);
-      writeFileSync(path, transcriptToMarkdown(t, { nowMs: ctx.now(), tz: ctx.tz }), { mode: 0o600 });
+      // Streamed record by record, like the CLI's `export`: a session of any size exports in bounded memory.
+      const sink = fileSink(path, 0o600, s.path);
+      try {
+        await writeMarkdownExport(sink, s.path, s, { ...ctx.catalog.readOptions(s.projectId), nowMs: ctx.now(), tz: ctx.tz });
+      } catch (err) {
+        await sink.end().catch(() => undefined);
+        rmSync(path, { force: true }); // a half-written export must not pass for a whole one
+        throw err;
+      }
+      await sink.end();
       return path;
     },
     copyId: (id) => copyToClipboard(id),

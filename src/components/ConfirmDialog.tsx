@@ -39,8 +39,9 @@ export function ConfirmDialog({ summary, width, action = 'delete', note = null, 
     action === 'resume'
       ? `${warn}: resuming it now forks it, two agents writing one conversation.`
       : warn
-        ? `${warn}: moving it now may split it in two. Restore with: ${restore}`
-        : `It moves to the trash; restore with: ${restore}`;
+        ? // The reason can be long: the note that the command is printed at exit comes first, so it is never cut.
+          `Restore command printed at exit. ${warn}: moving it now may split it in two. Restore with: ${restore}`
+        : `It moves to the trash (restore command printed at exit); restore with: ${restore}`;
   return (
     <Box flexDirection="column" width={width}>
       <Text bold color={theme.warning} wrap="truncate-end">

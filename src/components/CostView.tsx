@@ -9,7 +9,7 @@ import { Box, Text } from 'ink';
 import type { SessionSummary } from '../store/types.js';
 import type { UsageRow } from '../store/usage.js';
 import { sanitize } from '../format/sanitize.js';
-import { formatInt, formatPercent, formatTokens, formatUsd, usdToMicros } from '../format/numbers.js';
+import { countNoun, formatInt, formatPercent, formatTokens, formatUsd, usdToMicros } from '../format/numbers.js';
 import { bar } from '../format/charts.js';
 import { displayWidth, padEnd, padStart, truncate } from '../format/width.js';
 import { buildCostModel, type CostModel, type CostWindowName } from './cost-model.js';
@@ -116,7 +116,7 @@ export function costViewLines(m: CostModel, p: Omit<CostViewProps, 'sessions' | 
   const perSuccess = t.costPerSuccess === null ? '–' : formatUsd(usdToMicros(t.costPerSuccess));
   const segments = [
     `cost ${costText(t)}`,
-    `${formatInt(t.sessions)} sessions`,
+    countNoun(t.sessions, 'session'),
     `success ${formatPercent(t.successRate)}`,
     `${formatTokens(t.totalTokens, t.estimatedTokenSessions > 0)} tokens`,
     `cache hit ${formatPercent(t.cacheHitRate)}`,
@@ -125,7 +125,7 @@ export function costViewLines(m: CostModel, p: Omit<CostViewProps, 'sessions' | 
   lines.push(...joinWrapped(segments, width).map((text) => ({ text })));
   if (t.unknownCostSessions > 0) {
     const n = t.unknownCostSessions;
-    lines.push({ text: truncate(`${n} session${n === 1 ? '' : 's'} with unknown cost (not in the $ figures: '?')`, width), color: theme.warning });
+    lines.push({ text: truncate(`${countNoun(n, 'session')} with unknown cost (not in the $ figures: '?')`, width), color: theme.warning });
   }
   // Fixed rows: blank + "By model" + table header + rule, then blank + chart title.
   const room = Math.max(0, height - lines.length - 6);

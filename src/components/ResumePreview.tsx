@@ -9,7 +9,8 @@ import { Box, Text } from 'ink';
 import type { ResumePlan } from '../store/types.js';
 import { sanitize } from '../format/sanitize.js';
 import { formatDateTime } from '../format/time.js';
-import { formatDuration, formatInt, formatTokens } from '../format/numbers.js';
+import { countNoun, formatDuration, formatTokens } from '../format/numbers.js';
+import { shellCommand } from '../format/shell-quote.js';
 import { truncate } from '../format/width.js';
 import { wrapLine } from '../format/wrap.js';
 import { theme } from './theme.js';
@@ -29,24 +30,17 @@ export interface ResumePreviewProps {
 
 const LABEL = 13;
 
-/** Characters a POSIX shell takes literally outside quotes. */
-const SAFE_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
+/** "1 message", "12 messages". */
+const messages = (n: number): string => countNoun(n, 'message');
 
 /**
- * argv as one line a person could paste into a shell: each argument
- * sanitized (controls become visible markers) and single-quoted when needed.
- * For reading only: the launcher spawns the argv without a shell.
+ * argv as one line a person could paste into a shell, quoted by the one
+ * rule every printed command uses (format/shell-quote.ts), then sanitized
+ * (controls become visible markers; a line break or tab inside an argument
+ * shows as ␊ / ␉). For reading only: the launcher spawns the argv without a shell.
  */
-/** "1 message", "12 messages". */
-const messages = (n: number): string => `${formatInt(n)} message${n === 1 ? '' : 's'}`;
-
-export function shellQuote(argv: readonly string[]): string {
-  return argv
-    .map((arg) => {
-      const safe = sanitize(arg).replace(/\n/g, '␊').replace(/\t/g, '␉');
-      return SAFE_WORD.test(safe) ? safe : `'${safe.replace(/'/g, `'\\''`)}'`;
-    })
-    .join(' ');
+export function commandLine(argv: readonly string[]): string {
+  return sanitize(shellCommand(argv)).replace(/\n/g, '␊').replace(/\t/g, '␉');
 }
 
 interface Row {
@@ -72,7 +66,7 @@ export function resumeRows(plan: ResumePlan, nowMs: number, tz = 'UTC'): Row[] {
   });
   if (plan.argv) {
     const source = plan.commandSource === 'flag' ? '--resume-cmd' : plan.commandSource === 'env' ? '$SESSION_BROWSER_RESUME_CMD' : 'config file';
-    rows.push({ label: 'Enter runs', text: shellQuote(plan.argv), color: theme.accent });
+    rows.push({ label: 'Enter runs', text: commandLine(plan.argv), color: theme.accent });
     rows.push({ label: '', text: `(spawned directly, without a shell; template from ${source})`, color: theme.muted });
     // The workspace, else the project root (store/resume.ts resolveResumeDir), else nowhere: never the current directory.
     const gone = plan.workspace && plan.workspace !== plan.cwd ? ` (the recorded workspace ${sanitize(plan.workspace, { singleLine: true })} does not exist here)` : '';

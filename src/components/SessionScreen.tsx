@@ -179,7 +179,7 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
   const [title, tail] = headerParts(summary, nowMs, width);
   const current = matches.indexOf(view.cursor);
   const searchStatus = `search "${sanitize(search.query, { singleLine: true })}": ${
-    matches.length === 0 ? 'no matches' : `${current >= 0 ? `${current + 1}/` : ''}${matches.length} matches · n/N`
+    matches.length === 0 ? 'no matches' : `${current >= 0 ? `${current + 1}/` : ''}${matches.length} ${matches.length === 1 ? 'match' : 'matches'} · n/N`
   } · Esc clears`;
 
   return (

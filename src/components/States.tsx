@@ -3,9 +3,10 @@
  * show, and a load error (a message, never a stack trace).
  */
 import React from 'react';
-import { Text } from 'ink';
+import { Box, Text } from 'ink';
 import { sanitize } from '../format/sanitize.js';
 import { truncate } from '../format/width.js';
+import { countNoun, formatInt } from '../format/numbers.js';
 import type { Scope } from '../store/types.js';
 import { theme } from './theme.js';
 
@@ -17,20 +18,61 @@ export interface EmptyStateProps {
   scope: Scope;
   /** The active query, '' when not searching. */
   query: string;
+  /** The session home looked in (named in the message). */
+  home: string;
+  /** The project root looked in ('project' scope), null when none. */
+  projectRoot: string | null;
+  /** In the demo: never suggest `--demo`. */
+  demo?: boolean;
   width: number;
 }
 
-/** Says why the list is empty and what to do next. */
-export function EmptyState({ scope, query, width }: EmptyStateProps): React.JSX.Element {
-  const text =
+/** Says why the list is empty, where it looked (home and project) and what to do next. */
+export function EmptyState({ scope, query, home, projectRoot, demo = false, width }: EmptyStateProps): React.JSX.Element {
+  const one = (s: string): string => sanitize(s, { singleLine: true });
+  const demoHint = demo ? [] : ['--demo shows an example'];
+  const [what, hints] =
     query.trim() !== ''
-      ? `No sessions match “${sanitize(query, { singleLine: true })}”: Esc clears the search`
-      : scope === 'project'
-        ? 'No sessions for this project yet: a shows all projects; --demo shows an example'
-        : 'No sessions in any project yet: --demo shows an example';
+      ? [`No sessions match “${one(query)}”`, ['Esc clears the search']]
+      : scope === 'project' && projectRoot !== null
+        ? [`No sessions for project ${one(projectRoot)} under ${one(home)} yet`, ['a shows all projects', ...demoHint]]
+        : [`No sessions in any project under ${one(home)} yet`, demoHint];
+  // Two lines: where it looked, then what to try, so a long path never hides the hint.
   return (
-    <Text color={theme.muted} wrap="truncate-end">
-      {truncate(text, width)}
+    <Box flexDirection="column">
+      <Text color={theme.muted} wrap="truncate-end">
+        {truncate(`${what}.`, width)}
+      </Text>
+      {hints.length > 0 ? (
+        <Text color={theme.muted} wrap="truncate-end">
+          {truncate(`${hints.join('; ')}.`, width)}
+        </Text>
+      ) : null}
+    </Box>
+  );
+}
+
+/** A path the load skipped (the browser source's SkippedPath). */
+export interface SkippedItem {
+  path: string;
+  /** A project folder refused as a symbolic link; false: a file that could not be read. */
+  projectFolder: boolean;
+  reason: string;
+}
+
+/** "1 project folder skipped: /h/projects/ab is a symbolic link": what the load left out, in one line. */
+export function SkippedNote({ skipped, width }: { skipped: readonly SkippedItem[]; width: number }): React.JSX.Element | null {
+  const first = skipped[0];
+  if (!first) return null;
+  const folders = skipped.every((s) => s.projectFolder);
+  const files = skipped.every((s) => !s.projectFolder);
+  const noun = folders ? 'project folder' : files ? 'file' : 'path';
+  const path = sanitize(first.path, { singleLine: true });
+  const why = first.projectFolder ? `${path} is a symbolic link` : `${path}: ${sanitize(first.reason, { singleLine: true })}`;
+  const more = skipped.length > 1 ? ` (and ${formatInt(skipped.length - 1)} more)` : '';
+  return (
+    <Text color={theme.muted} dimColor wrap="truncate-end">
+      {truncate(`${countNoun(skipped.length, noun)} skipped: ${why}${more}`, width)}
     </Text>
   );
 }

@@ -7,7 +7,7 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import { sanitize } from '../format/sanitize.js';
 import { displayWidth, fit, truncate } from '../format/width.js';
-import { formatInt } from '../format/numbers.js';
+import { countNoun } from '../format/numbers.js';
 import { theme } from './theme.js';
 
 /** Keep the end of `text` within `width` columns, with a leading '…' when cut. */
@@ -44,8 +44,8 @@ export interface StatusBarProps {
 /** "session-browser /home/me/proj          42 sessions · 3 matches for “auth”". */
 export function StatusBar({ root, total, matches, query = '', loading, width }: StatusBarProps): React.JSX.Element {
   const q = sanitize(query, { singleLine: true });
-  const found = matches === null ? '' : ` · ${formatInt(matches)} match${matches === 1 ? '' : 'es'}` + (q ? ` for “${truncate(q, 20)}”` : '');
-  const counts = loading ? 'loading…' : `${formatInt(total)} session${total === 1 ? '' : 's'}${found}`;
+  const found = matches === null ? '' : ` · ${countNoun(matches, 'match', 'matches')}` + (q ? ` for “${truncate(q, 20)}”` : '');
+  const counts = loading ? 'loading…' : `${countNoun(total, 'session')}${found}`;
   const where = root === null ? 'all projects' : sanitize(root, { singleLine: true });
   const name = 'session-browser ';
   const right = ' ' + counts;

@@ -8,7 +8,7 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import type { EndpointUsage, SessionSummary, Transcript } from '../store/types.js';
 import { sanitize } from '../format/sanitize.js';
-import { formatDuration, formatInt, formatTokens, formatUsd } from '../format/numbers.js';
+import { countNoun, formatDuration, formatInt, formatTokens, formatUsd } from '../format/numbers.js';
 import { sparkline } from '../format/charts.js';
 import { truncate } from '../format/width.js';
 import { fitTable, type FitColumn } from '../format/fit-table.js';
@@ -102,7 +102,7 @@ export function perCallLine(transcript: Transcript | null, width: number): strin
   const totals = transcript.entries.flatMap((e) => (e.kind === 'usage' ? [e.tokens.total || e.tokens.input + e.tokens.output] : []));
   if (totals.length === 0) return label + 'no per-call usage recorded';
   const peak = totals.reduce((a, b) => Math.max(a, b), 0);
-  const suffix = `  ${formatInt(totals.length)} call${totals.length === 1 ? '' : 's'} · peak ${formatTokens(peak)} tokens`;
+  const suffix = `  ${countNoun(totals.length, 'call')} · peak ${formatTokens(peak)} tokens`;
   return label + sparkline(totals, Math.max(1, width - label.length - suffix.length)) + suffix;
 }
 

@@ -12,8 +12,8 @@ import type { Transcript, TranscriptEntry, ResumeMessage } from '../store/types.
 import { sanitize } from '../format/sanitize.js';
 import { displayWidth, truncate } from '../format/width.js';
 import { wrapLine } from '../format/wrap.js';
-import { formatDuration, formatTokens, formatUsd } from '../format/numbers.js';
-import { clock } from '../format/time.js';
+import { countNoun, formatDuration, formatTokens, formatUsd } from '../format/numbers.js';
+import { clock, dayKey } from '../format/time.js';
 import type { LineRole } from './theme.js';
 
 /** One rendered row of the replay. */
@@ -126,7 +126,7 @@ class LineBuilder {
     this.one(head + (text.trim() === '' ? '(empty)' : first), role, entry);
     for (const line of lines.slice(1, FOLDED_RESULT_LINES)) this.one(`    ${line}`, role, entry);
     const hidden = lines.length - FOLDED_RESULT_LINES;
-    if (hidden > 0) this.one(`    (+${hidden} lines, ${byteSize(text)})`, 'usage', entry);
+    if (hidden > 0) this.one(`    (+${countNoun(hidden, 'line')}, ${byteSize(text)})`, 'usage', entry);
   }
 
   checkpoint(e: Extract<TranscriptEntry, { kind: 'checkpoint' }>, open: boolean, entry: number): void {
@@ -201,8 +201,11 @@ export function buildReplayLines(t: Transcript, opts: ReplayLineOptions): Displa
   const out = new LineBuilder(width, tz);
   const start = opts.fromCheckpoint && t.lastCheckpointIndex >= 0 ? t.lastCheckpointIndex : 0;
   if (opts.fromCheckpoint) out.one(`${fromCheckpointBanner(t.lastCheckpointIndex >= 0)} (f shows all)`, 'banner', -1);
+  const days = new DayLines(width, tz);
   for (let i = start; i < t.entries.length; i++) {
     const e = t.entries[i]!;
+    const day = days.before(e);
+    if (day) out.lines.push(day);
     // In from-checkpoint mode the starting checkpoint is always open: its messages ARE the context.
     const open = opts.expanded.has(i) || (opts.fromCheckpoint && i === start && e.kind === 'checkpoint');
     const key = `${i}|${width}|${open}|${i === start}|${tz}`;
@@ -218,6 +221,33 @@ export function buildReplayLines(t: Transcript, opts: ReplayLineOptions): Displa
   }
   if (out.lines.length === 0) out.one(NO_ENTRIES_LINE, 'usage', -1);
   return out.lines;
+}
+
+/**
+ * The dim day lines of a replay: clocks show the time of day only, so a line
+ * naming the date (in the zone) comes before the first dated entry and
+ * before each entry on a later (or earlier) day. The first one names the
+ * zone, once: "── 2026-05-10 · times in Asia/Tokyo". Shared by the
+ * browser's Replay (buildReplayLines) and the streamed `replay` command,
+ * which feed it the entries they show, in order.
+ */
+export class DayLines {
+  private last: string | null = null;
+  constructor(
+    private readonly width: number,
+    private readonly tz: string,
+  ) {}
+
+  /** The day line to show before `e`, or null when its day is the one shown last (or it has no time). */
+  before(e: TranscriptEntry): DisplayLine | null {
+    if (!e.timestamp) return null;
+    const day = dayKey(e.timestamp, this.tz);
+    if (day === '?' || day === this.last) return null;
+    const first = this.last === null;
+    this.last = day;
+    const text = `── ${day}${first ? ` · times in ${sanitize(this.tz, { singleLine: true })}` : ''} ──`;
+    return { text: truncate(text, this.width), role: 'usage', entry: -1 };
+  }
 }
 
 /** The first line of a from-checkpoint replay. */

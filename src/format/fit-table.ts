@@ -18,6 +18,24 @@ export interface FitColumn {
   shrinkOrder?: number;
   /** Columns with a priority can be dropped, lowest first; without one they always stay. */
   dropPriority?: number;
+  /** Cut from the start ('…/app/api'), keeping the end: for paths, whose last folders tell them apart. */
+  keepEnd?: boolean;
+}
+
+/** The end of `text` within `width` columns, with a leading '…' when cut (never splits a character). */
+function truncateStart(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  if (width <= 1) return truncate('…', width);
+  const chars = Array.from(text);
+  let out = '';
+  let used = 1;
+  for (let i = chars.length - 1; i >= 0; i--) {
+    const w = displayWidth(chars[i]!);
+    if (used + w > width) break;
+    out = chars[i]! + out;
+    used += w;
+  }
+  return `…${out}`;
 }
 
 /** Options of {@link fitTable}. */
@@ -73,7 +91,11 @@ export function fitTable(columns: FitColumn[], rows: string[][], width: number, 
     align: columns[i]!.align,
     maxWidth: columns[i]!.minWidth === undefined ? undefined : widths[i],
   }));
-  const text = renderTable(cols, clean.map((r) => active.map((i) => r[i] ?? '')), { gap });
+  const cell = (r: string[], i: number): string => {
+    const text = r[i] ?? '';
+    return columns[i]!.keepEnd && columns[i]!.minWidth !== undefined ? truncateStart(text, widths[i] ?? 0) : text;
+  };
+  const text = renderTable(cols, clean.map((r) => active.map((i) => cell(r, i))), { gap });
   const lines = text.split('\n');
   return cutLines ? lines.map((line) => truncate(line, width)) : lines;
 }

@@ -6,7 +6,7 @@
  */
 import type { ResumeMessage, SessionSummary, Transcript, TranscriptEntry } from '../store/types.js';
 import { codeFence, containMarkdown, inlineCode } from './fence.js';
-import { formatDuration, formatInt, formatUsd, usdToMicros } from './numbers.js';
+import { countNoun, formatDuration, formatInt, formatUsd, usdToMicros } from './numbers.js';
 import { sanitize } from './sanitize.js';
 import { formatDateTime, relativeTime } from './time.js';
 
@@ -46,7 +46,7 @@ function header(s: SessionSummary, nowMs: number | undefined, tz: string): strin
     `**Tokens:** ${tokens}`,
     `**Cost:** ${micros === null ? '? (unknown)' : formatUsd(micros)}`,
     s.checkpoints > 0 && s.lastCheckpoint
-      ? `**Checkpoints:** ${s.checkpoints} (last: ${formatInt(s.lastCheckpoint.tokenCount)} tokens, ${s.lastCheckpoint.messagesAfter} messages after)`
+      ? `**Checkpoints:** ${s.checkpoints} (last: ${formatInt(s.lastCheckpoint.tokenCount)} tokens, ${countNoun(s.lastCheckpoint.messagesAfter, 'message')} after)`
       : null,
   ];
   const title = one(s.title) || '(untitled)';

@@ -13,6 +13,14 @@ export function formatInt(n: number): string {
   return intFormat.format(Math.round(n) + 0);
 }
 
+/**
+ * A count and its noun, agreeing in number: (1, 'session') → "1 session",
+ * (2, 'session') → "2 sessions", (1200, 'match', 'matches') → "1,200 matches".
+ */
+export function countNoun(n: number, singular: string, plural = `${singular}s`): string {
+  return `${formatInt(n)} ${n === 1 ? singular : plural}`;
+}
+
 const TOKEN_UNITS = [
   { size: 1e9, suffix: 'B' },
   { size: 1e6, suffix: 'M' },

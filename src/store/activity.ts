@@ -65,6 +65,20 @@ export function sessionActivity(summary: Pick<SessionSummary, 'status' | 'update
   return { active: false, running: false, reason: null, ageMs };
 }
 
+/**
+ * When the session last changed (epoch ms): the newest of `updatedAt` and
+ * the file's mtime, as {@link sessionActivity} judges it. A store file's
+ * meta `updated_at` may be stale while records are still appended, so a
+ * cleanup cutoff measured on `updatedAt` alone would trash a live session.
+ * (The summary holds no separate "latest record" time: `updatedAt` is it,
+ * unless a store meta overrides it; the mtime covers that case.)
+ */
+export function lastActivityMs(summary: Pick<SessionSummary, 'status' | 'updatedAt' | 'path'>, nowMs: number): number {
+  const { ageMs } = sessionActivity(summary, nowMs);
+  const updated = Date.parse(summary.updatedAt);
+  return ageMs === null ? updated : Math.max(Number.isFinite(updated) ? updated : -Infinity, nowMs - ageMs);
+}
+
 /** Thrown when an action would touch an active session without `force`. */
 export class ActiveSessionError extends Error {
   override name = 'ActiveSessionError';

@@ -135,10 +135,14 @@ export class SessionCatalog {
   }
 }
 
-/** Newest first; ties by id so the order is stable. */
+/**
+ * Newest first; ties by id, then by project (the same id can live in two
+ * projects), so the order never depends on which file was read first.
+ */
 export function byRecency(a: SessionSummary, b: SessionSummary): number {
   if (a.updatedAt !== b.updatedAt) return a.updatedAt < b.updatedAt ? 1 : -1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
+  return a.projectId < b.projectId ? -1 : a.projectId > b.projectId ? 1 : 0;
 }
 
 async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {

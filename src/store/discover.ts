@@ -1,7 +1,8 @@
 /**
  * Finds session files under a home (format §1). Only regular files named
- * `<valid id>.jsonl` inside `projects/<16 hex>/` count; symlinks and other
- * names are ignored, so nothing outside the home is ever read by accident.
+ * `<valid id>.jsonl` inside `projects/<16 hex>/` count; other names are
+ * ignored, and symlinks are refused (and reported), so nothing outside the
+ * home is ever read by accident.
  *
  * A project folder that is itself a symbolic link is refused the same way,
  * by every view (one project, all projects, find by id, doctor): following it
@@ -28,6 +29,9 @@ export interface SkippedEntry {
 
 /** The reason given for a project folder that is a symbolic link. */
 export const SYMLINKED_PROJECT = 'project folder is a symbolic link';
+
+/** The reason given for a session file (`<id>.jsonl` in a project folder) that is a symbolic link. */
+export const SYMLINKED_SESSION = 'session file is a symbolic link';
 
 /** The outcome of a scan: what may be read and what was refused. */
 export interface SessionScan {
@@ -62,42 +66,46 @@ export async function listProjectIds(home: string): Promise<string[]> {
 }
 
 /**
- * Session files of one project, or `skipped` when its folder is a symbolic
- * link. A project without a folder (or with a file in its place) has none.
+ * Session files of one project, and what was refused: the folder itself when
+ * it is a symbolic link, else each `<id>.jsonl` that is a symbolic link
+ * (refused like a symlinked folder, and named, never dropped silently). A
+ * project without a folder (or with a file in its place) has none.
  */
-async function scanProject(home: string, projectId: string): Promise<SessionFile[] | SkippedEntry> {
+async function scanProject(home: string, projectId: string): Promise<SessionScan> {
   // Only hashed ids name a project folder: nothing else may steer the path.
-  if (!isValidProjectId(projectId)) return [];
+  if (!isValidProjectId(projectId)) return { files: [], skipped: [] };
   const dir = projectDir(home, projectId);
   let entries;
   try {
     // lstat first: readdir alone would follow a symlinked folder out of the home.
-    if ((await lstat(dir)).isSymbolicLink()) return { path: dir, error: SYMLINKED_PROJECT };
+    if ((await lstat(dir)).isSymbolicLink()) return { files: [], skipped: [{ path: dir, error: SYMLINKED_PROJECT }] };
     entries = await readdir(dir, { withFileTypes: true });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { files: [], skipped: [] };
     throw err;
   }
-  const out: SessionFile[] = [];
+  const files: SessionFile[] = [];
+  const skipped: SkippedEntry[] = [];
   for (const e of entries) {
-    if (!e.isFile() || !e.name.endsWith('.jsonl')) continue;
+    if (!e.name.endsWith('.jsonl')) continue;
     const id = e.name.slice(0, -'.jsonl'.length);
     if (!isValidSessionId(id)) continue;
-    out.push({ projectId, id, path: join(dir, e.name) });
+    if (e.isFile()) files.push({ projectId, id, path: join(dir, e.name) });
+    else if (e.isSymbolicLink()) skipped.push({ path: join(dir, e.name), error: SYMLINKED_SESSION });
   }
-  return out;
+  return { files, skipped };
 }
 
 /** Session files of one project (empty when the project has no folder or its folder is a symlink). */
 export async function listProjectSessions(home: string, projectId: string): Promise<SessionFile[]> {
-  const scan = await scanProject(home, projectId);
-  return Array.isArray(scan) ? scan : [];
+  return (await scanProject(home, projectId)).files;
 }
 
 /**
  * Session files of the given projects (every project when `projectIds` is
- * null), with the project folders refused because they are symbolic links.
+ * null), with the project folders and session files refused because they
+ * are symbolic links.
  */
 export async function scanSessionFiles(home: string, projectIds: string[] | null): Promise<SessionScan> {
   const projects = projectIds === null ? await scanProjectIds(home) : { ids: projectIds, skipped: [] };
@@ -105,8 +113,8 @@ export async function scanSessionFiles(home: string, projectIds: string[] | null
   const files: SessionFile[] = [];
   const skipped = [...projects.skipped];
   for (const s of scans) {
-    if (Array.isArray(s)) files.push(...s);
-    else skipped.push(s);
+    files.push(...s.files);
+    skipped.push(...s.skipped);
   }
   return { files, skipped };
 }

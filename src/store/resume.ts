@@ -157,8 +157,20 @@ export interface ResumeDir {
   /** An existing folder. */
   cwd: string;
   from: 'workspace' | 'project';
-  /** The recorded workspace when it no longer exists (worth a warning), else null. */
+  /** The recorded workspace when it no longer exists or is not a folder (worth a warning), else null. */
   missingWorkspace: string | null;
+  /** Why `missingWorkspace` is unusable: "no longer exists" or "is not a folder"; null with it. */
+  workspaceProblem?: string | null;
+}
+
+/** "no longer exists", or "is not a folder" for a path that exists as something else (a file). */
+function workspaceProblemOf(path: string): string {
+  try {
+    statSync(path);
+    return 'is not a folder';
+  } catch {
+    return 'no longer exists';
+  }
 }
 
 const isDir = (path: string | null | undefined): path is string => {
@@ -178,12 +190,14 @@ const isDir = (path: string | null | undefined): path is string => {
  * resume never falls back to wherever the browser happened to start.
  */
 export function resolveResumeDir(summary: Pick<SessionSummary, 'id' | 'workspace' | 'projectId'>, projectRoot: (projectId: string) => string | null): ResumeDir {
-  const ws = summary.workspace;
-  if (isDir(ws)) return { cwd: ws, from: 'workspace', missingWorkspace: null };
+  // A blank workspace ("", "   ") is no workspace.
+  const ws = summary.workspace?.trim() ? summary.workspace : null;
+  if (isDir(ws)) return { cwd: ws, from: 'workspace', missingWorkspace: null, workspaceProblem: null };
   const missingWorkspace = ws || null;
+  const workspaceProblem = missingWorkspace ? workspaceProblemOf(missingWorkspace) : null;
   const root = projectRoot(summary.projectId);
-  if (isDir(root)) return { cwd: root, from: 'project', missingWorkspace };
-  const tried = [missingWorkspace ? `its workspace ${missingWorkspace} does not exist` : 'it recorded no workspace', root ? `its project root ${root} does not exist` : 'its project root is unknown (no project.json, and it is not the current project)'];
+  if (isDir(root)) return { cwd: root, from: 'project', missingWorkspace, workspaceProblem };
+  const tried = [missingWorkspace ? `its workspace ${missingWorkspace} ${workspaceProblem === 'is not a folder' ? 'is not a folder' : 'does not exist'}` : 'it recorded no workspace', root ? `its project root ${root} does not exist` : 'its project root is unknown (no project.json, and it is not the current project)'];
   throw new ResumeDirError(`cannot resume ${summary.id} in its own folder: ${tried.join(' and ')}. Run from the project's folder or pass --project DIR`);
 }
 

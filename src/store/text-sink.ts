@@ -106,13 +106,30 @@ export function assertNotSameFile(output: string, input: string): void {
  */
 export function fileSink(path: string, mode = 0o600, readFrom?: string): TextSink {
   if (readFrom !== undefined) assertNotSameFile(path, readFrom);
-  const fd = openSync(path, 'w', mode);
+  let fd: number;
+  try {
+    fd = openSync(path, 'w', mode);
+  } catch (err) {
+    throw cannotWrite(path, err as NodeJS.ErrnoException);
+  }
   try {
     return writableSink(createWriteStream(path, { fd, autoClose: true }), { close: true });
   } catch (err) {
     closeSync(fd);
     throw err;
   }
+}
+
+/** "cannot write PATH: no such folder" rather than Node's `ENOENT: no such file or directory, open 'PATH'`; keeps `code`. */
+function cannotWrite(path: string, err: NodeJS.ErrnoException): Error {
+  const why =
+    err.code === 'ENOENT' ? 'no such folder'
+    : err.code === 'ENOTDIR' ? 'a part of the path is not a folder'
+    : err.code === 'EISDIR' ? 'it is a folder'
+    : err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied'
+    : err.code === 'EROFS' ? 'read-only file system'
+    : err.message;
+  return Object.assign(new Error(`cannot write ${path}: ${why}`), { code: err.code });
 }
 
 /** A sink that gathers everything into one string: for tests and small in-memory callers only. */

@@ -16,6 +16,8 @@ export interface UsageRow {
   provider: string;
   /** Model (by model, by session); '' for endpoint and day rows and totals. */
   model: string;
+  /** By session only: the session's project (an id may be in two projects: two rows, told apart by this). */
+  projectId?: string;
   sessions: number;
   successSessions: number;
   failedSessions: number;
@@ -79,6 +81,7 @@ interface Part {
 
 interface Acc {
   key: string;
+  projectId?: string;
   provider: string;
   model: string;
   sessions: number;
@@ -117,9 +120,13 @@ function sessionCalls(s: SessionSummary): number {
   return fromEndpoints || s.models.reduce((n, m) => n + m.calls, 0);
 }
 
+/** The by-model row of sessions that recorded no model: one label everywhere (CLI, cost view, JSON). */
+export const NO_MODEL_LABEL = '(no model)';
+
 function modelKey(provider: string, model: string): string {
-  if (model && model.startsWith(`${provider}/`)) return model;
-  return `${provider}/${model || '(none)'}`;
+  if (!model) return NO_MODEL_LABEL;
+  if (model.startsWith(`${provider}/`)) return model;
+  return `${provider}/${model}`;
 }
 
 /** A session's whole-session figures. */
@@ -235,6 +242,7 @@ function toRow(a: Acc): UsageRow {
     key: a.key,
     provider: a.provider,
     model: a.model,
+    ...(a.projectId !== undefined ? { projectId: a.projectId } : {}),
     sessions: a.sessions,
     successSessions: a.success,
     failedSessions: a.failed,
@@ -284,7 +292,10 @@ export function aggregateUsage(sessions: SessionSummary[], opts: UsageOptions): 
       // By session each summary is its own row, even when two projects share an id.
       const mapKey = opts.by === 'session' ? `${s.path}\0${s.id}` : p.key;
       let acc = groups.get(mapKey);
-      if (!acc) groups.set(mapKey, (acc = newAcc(p.key, p.provider, p.model)));
+      if (!acc) {
+        groups.set(mapKey, (acc = newAcc(p.key, p.provider, p.model)));
+        if (opts.by === 'session') acc.projectId = s.projectId;
+      }
       add(acc, s, p);
     }
   }

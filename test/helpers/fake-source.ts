@@ -3,7 +3,7 @@
  * no file system and no module mocking.
  */
 import type { ResumePlan, SessionSummary, Transcript } from '../../src/store/types.js';
-import type { BrowserSource, Scope } from '../../src/app/source.js';
+import type { BrowserSource, Scope, SkippedPath } from '../../src/app/source.js';
 import { makeSummary, makeTokens } from './summary.js';
 
 /** The tests' fixed clock: 2026-03-10 12:00 UTC. */
@@ -63,6 +63,12 @@ export interface FakeSourceOptions {
   labels?: Record<string, string>;
   /** The browser's zone (default 'UTC', like the tests' TZ). */
   timeZone?: string;
+  /** The session home (default '/home/u/.sessions'). */
+  home?: string;
+  /** Running as `--demo`. */
+  demo?: boolean;
+  /** What every load reports as skipped (symlinked project folders, unreadable files). */
+  skipped?: SkippedPath[];
 }
 
 /** What the App asked of the source. */
@@ -79,6 +85,8 @@ export function fakeSource(opts: FakeSourceOptions = {}): BrowserSource & { call
   const calls: FakeCalls = { loadSessions: [], deleted: [], exported: [], copied: [] };
   return {
     project,
+    home: opts.home ?? '/home/u/.sessions',
+    demo: opts.demo,
     calls,
     nowMs: () => NOW,
     timeZone: opts.timeZone ?? 'UTC',
@@ -87,6 +95,7 @@ export function fakeSource(opts: FakeSourceOptions = {}): BrowserSource & { call
       if (opts.loadError) throw new Error(opts.loadError);
       return scope === 'all' || !project ? sessions : sessions.filter((s) => s.projectId === project.id);
     },
+    ...(opts.skipped ? { skipped: () => opts.skipped ?? [] } : {}),
     projectLabel: (id) => opts.labels?.[id] ?? `/work/${id}`,
     loadTranscript: async (s): Promise<Transcript> => ({ summary: s, entries: [], resumeContext: [], lastCheckpointIndex: -1 }),
     resumePlan: (s): ResumePlan => ({

@@ -4,6 +4,7 @@
  * a script can trust it (also with --json).
  */
 import { fitTable, type FitColumn } from '../../format/fit-table.js';
+import { countNoun, formatInt } from '../../format/numbers.js';
 import { sanitize } from '../../format/sanitize.js';
 import { scanSessionFiles, type SkippedEntry } from '../../store/discover.js';
 import { diagnoseFile, hasProblem } from '../../store/doctor.js';
@@ -60,13 +61,13 @@ export async function doctorCommand(ctx: AppContext, options: ParsedOptions, io:
     io.out(toJson({ home: ctx.home, problems: problems.length + unreadable.length, files: results, skipped: unreadable }));
     return code;
   }
-  const skippedNote = unreadable.length > 0 ? ` ${unreadable.length} path(s) skipped (see above).` : '';
-  io.out(sanitize(`${results.length} session file(s) checked under ${ctx.home}; ${problems.length} with problems.${skippedNote}`, { singleLine: true }));
+  const skippedNote = unreadable.length > 0 ? ` ${countNoun(unreadable.length, 'path')} skipped (see above).` : '';
+  io.out(sanitize(`${countNoun(results.length, 'session file')} checked under ${ctx.home}; ${problems.length} with problems.${skippedNote}`, { singleLine: true }));
   if (problems.length > 0) {
     const rows = problems.map((d) => [d.id, d.dialect ?? 'none', String(d.lines), lineList(d.malformed), lineList(d.unknown), lineList(d.oversized), d.pendingTail ? 'pending' : '']);
     io.out(fitTable(COLUMNS, rows, tableWidth(io), { cutLines: false }).join('\n'));
   }
   const writing = results.filter((d) => d.pendingTail && !hasProblem(d)).length;
-  if (writing > 0) io.out(`${writing} file(s) end in a partial line (an agent still writing): not a problem.`);
+  if (writing > 0) io.out(`${writing === 1 ? '1 file ends' : `${formatInt(writing)} files end`} in a partial line (an agent still writing): not a problem.`);
   return code;
 }

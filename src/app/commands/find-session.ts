@@ -10,7 +10,8 @@
  */
 import { renderTable } from '../../format/table.js';
 import { sanitize } from '../../format/sanitize.js';
-import type { SessionFile } from '../../store/discover.js';
+import { basename } from 'node:path';
+import { scanSessionFiles, SYMLINKED_SESSION, type SessionFile } from '../../store/discover.js';
 import { assertSessionId, InvalidIdError } from '../../store/project.js';
 import { resolveIdPrefix } from '../../store/resolve-id.js';
 import { listTrash, type TrashEntry } from '../../store/trash.js';
@@ -44,7 +45,16 @@ export async function findSession(ctx: AppContext, idOrPrefix: string): Promise<
   }
   if (found.kind === 'match') return found.match;
   const where = ctx.projectGiven ? ` in project ${ctx.project.root}` : '';
-  if (found.kind === 'none') throw new NotFoundError(sanitize(`no session ${idOrPrefix} under ${ctx.home}${where}`, { singleLine: true }));
+  if (found.kind === 'none') {
+    // A file the scan refused (a symbolic link) is not "no session": say why it is not read.
+    const projectIds = ctx.projectGiven ? [ctx.project.id] : null;
+    const refused = (await scanSessionFiles(ctx.home, projectIds)).skipped.find((s) => {
+      const name = basename(s.path);
+      return s.error === SYMLINKED_SESSION && name.endsWith('.jsonl') && name.startsWith(idOrPrefix);
+    });
+    const why = refused ? `; skipped ${refused.path}: ${refused.error}` : '';
+    throw new NotFoundError(sanitize(`no session ${idOrPrefix} under ${ctx.home}${where}${why}`, { singleLine: true }));
+  }
   throw new AmbiguousIdError(await ambiguityMessage(ctx, idOrPrefix, found.candidates));
 }
 

@@ -3,7 +3,7 @@
  * printed entry by entry as the session is read (store/transcript-stream.ts):
  * a session of any size replays in bounded memory.
  */
-import { entryDisplayLines, fromCheckpointBanner, NO_ENTRIES_LINE } from '../../components/replay-lines.js';
+import { DayLines, entryDisplayLines, fromCheckpointBanner, NO_ENTRIES_LINE } from '../../components/replay-lines.js';
 import { truncate } from '../../format/width.js';
 import { locateSession, streamEntries } from '../../store/transcript-stream.js';
 import type { TranscriptEntry } from '../../store/types.js';
@@ -35,10 +35,14 @@ export async function replayCommand(ctx: AppContext, id: string, options: Parsed
   };
   if (fromCheckpoint) await print([truncate(`${fromCheckpointBanner(lastCheckpoint >= 0)} (f shows all)`, width)]);
   let prev: TranscriptEntry | undefined;
+  // A dim line names the date whenever it changes (the first one names the zone): clocks alone are ambiguous.
+  const days = new DayLines(width, ctx.tz);
   await streamEntries(file.path, opts, (e, i) => {
     if (i < start) return;
     // Every entry is unfolded here, the starting checkpoint of --from-checkpoint too.
     const shown = entryDisplayLines(e, i, { width, open: true, prev: i > start ? prev : undefined, tz: ctx.tz });
+    const day = days.before(e);
+    if (day) shown.unshift(day);
     prev = e;
     return print(shown.map((l) => l.text));
   });

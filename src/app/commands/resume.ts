@@ -9,6 +9,8 @@ import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { constants } from 'node:os';
 import { sanitize } from '../../format/sanitize.js';
+import { shellCommand } from '../../format/shell-quote.js';
+import { formatDateTime } from '../../format/time.js';
 import { sessionActivity } from '../../store/activity.js';
 import { parseDuration, DURATION_FORMS } from '../../store/duration.js';
 import { readProjectJson } from '../../store/project.js';
@@ -81,24 +83,31 @@ export async function resumeLine(
   loadContext: ContextStreamer,
   projectRoot: (projectId: string) => string | null,
   contextFile?: string,
+  opts: { dryRun?: boolean; demo?: boolean } = {},
 ): Promise<ResumeCommandLine> {
   const words = splitTemplate(command.template);
   const dir = resolveResumeDir(summary, projectRoot);
   let context = contextFile;
   let tempContext: string | null = null;
   if (contextFile) await writeContextStream(loadContext, contextFile, summary.path);
-  else if (usesContext(words)) context = tempContext = await writeContextStream(loadContext);
+  // A dry run writes no temporary file (nothing would delete it): the argv names a placeholder instead.
+  else if (usesContext(words)) context = opts.dryRun ? DRY_RUN_CONTEXT : (tempContext = await writeContextStream(loadContext));
   const argv = substitute(words, {
     id: summary.id,
     path: summary.path,
     workspace: dir.cwd,
     context: () => context ?? '',
   });
+  // On the demo the fallback folder is the demo's private copy, not a project root.
+  const fallback = opts.demo ? "the demo's private copy" : 'the project root';
   const warning = dir.missingWorkspace
-    ? sanitize(`session-browser: the workspace ${dir.missingWorkspace} no longer exists; resuming in the project root ${dir.cwd}`, { singleLine: true })
+    ? sanitize(`session-browser: the workspace ${dir.missingWorkspace} ${dir.workspaceProblem ?? 'no longer exists'}; resuming in ${fallback} ${dir.cwd}`, { singleLine: true })
     : null;
   return { argv, cwd: dir.cwd, warning, tempContext };
 }
+
+/** What `{context}` becomes in a dry run without `--context FILE`. */
+export const DRY_RUN_CONTEXT = '<temporary context file, written when the command runs>';
 
 /** The resume context of a session, streamed from the file message by message (any size, bounded memory). */
 export const contextLoader = (ctx: AppContext, summary: SessionSummary): ContextStreamer => (emit) =>
@@ -125,12 +134,16 @@ export async function resumeCommand(ctx: AppContext, id: string | undefined, opt
     io.err('session-browser: no resume command configured; printed the id. Set --resume-cmd, $SESSION_BROWSER_RESUME_CMD or "resumeCommand" in the config (e.g. "claude --resume {id}").');
     return 0;
   }
-  const line = await resumeLine(summary, ctx.resumeCommand, loadContext, projectRootOf(ctx), options.context);
+  const dryRun = options['dry-run'] === true;
+  const line = await resumeLine(summary, ctx.resumeCommand, loadContext, projectRootOf(ctx), options.context, { dryRun, demo: ctx.demo });
   if (line.warning) io.err(line.warning);
-  if (options['dry-run']) {
-    // Nothing runs, so the context file stays for the user to read.
+  if (dryRun) {
+    // Nothing runs. A `--context FILE` is written (the user asked for it); a temporary one is not.
     io.out(toJson(line.argv));
     io.err(sanitize(`cwd: ${line.cwd}`, { singleLine: true }));
+    if (options.context) io.err(sanitize(`session-browser: wrote the resume context to ${options.context} (kept)`, { singleLine: true }));
+    else if (usesContext(splitTemplate(ctx.resumeCommand.template)))
+      io.err('session-browser: dry run: no context file written; a real resume writes {context} to a private temporary file and deletes it when the command exits. To inspect it, add --context FILE.');
     return 0;
   }
   return spawnResume(line);
@@ -138,19 +151,41 @@ export async function resumeCommand(ctx: AppContext, id: string | undefined, opt
 
 /**
  * Runs the command with our terminal, without a shell, in `line.cwd`;
- * resolves to its exit code (128 + signal number when killed). The
- * temporary context file is deleted once it exits, or fails to start.
+ * resolves to its exit code (128 + signal number when killed). While it
+ * runs we behave like a shell: Ctrl+C and Ctrl+\ (SIGINT, SIGQUIT) are
+ * ignored here — the terminal already delivers them to the child, which
+ * may catch them to interrupt a turn — and we wait for it; SIGTERM and
+ * SIGHUP sent to us are forwarded to it. The temporary context file is
+ * deleted once it exits, or fails to start.
  */
 export function spawnResume(line: ResumeCommandLine): Promise<number> {
   const [program, ...args] = line.argv;
+  const handlers: [NodeJS.Signals, () => void][] = [];
   const done = new Promise<number>((resolve, reject) => {
     const child = spawn(program!, args, { cwd: line.cwd, stdio: 'inherit', shell: false });
-    child.on('error', (err) => reject(new Error(`cannot run ${program}: ${err.message}`)));
+    const ignore = (): void => undefined;
+    const forward = (signal: NodeJS.Signals) => (): void => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    };
+    handlers.push(['SIGINT', ignore], ['SIGQUIT', ignore], ['SIGTERM', forward('SIGTERM')], ['SIGHUP', forward('SIGHUP')]);
+    for (const [signal, handler] of handlers) process.on(signal, handler);
+    child.on('error', (err: NodeJS.ErrnoException) => reject(new Error(spawnErrorMessage(program!, line.argv, err))));
     child.on('exit', (code, signal) => resolve(code ?? 128 + (signal ? constants.signals[signal] ?? 0 : 0)));
   });
   return done.finally(() => {
+    for (const [signal, handler] of handlers) process.removeListener(signal, handler);
     if (line.tempContext) removeContextFile(line.tempContext);
   });
+}
+
+/** Why the resume command did not start, in words (not `spawn X ENOENT`). */
+function spawnErrorMessage(program: string, argv: readonly string[], err: NodeJS.ErrnoException): string {
+  const why =
+    err.code === 'ENOENT' ? 'command not found'
+    : err.code === 'EACCES' ? 'permission denied'
+    : err.code === 'ENOTDIR' ? 'not a folder in its path'
+    : err.message;
+  return sanitize(`cannot run ${program}: ${why} (resume command: ${shellCommand(argv)})`, { singleLine: true });
 }
 
 async function lastSession(ctx: AppContext, options: ParsedOptions, io: Io): Promise<SessionSummary> {
@@ -161,7 +196,7 @@ async function lastSession(ctx: AppContext, options: ParsedOptions, io: Io): Pro
   const [latest] = await loadScope(ctx, io);
   if (!latest) throw new NotFoundError(noSessionsMessage(ctx));
   if (maxAge !== null && ctx.now() - Date.parse(latest.updatedAt) > maxAge) {
-    throw new NotFoundError(`the most recent session (${latest.id}, updated ${latest.updatedAt}) is older than ${options['max-age']}`);
+    throw new NotFoundError(`the most recent session (${latest.id}, updated ${formatDateTime(latest.updatedAt, ctx.tz)} ${ctx.tz}) is older than ${options['max-age']}`);
   }
   return latest;
 }

@@ -3,7 +3,9 @@
  * run). Ids are printed whole, always: they are what a script feeds back to
  * `show` (`list | awk '{print $1}'`). The table fits `width` by narrowing the
  * free-text columns (title first, then project, then model) and then by
- * dropping the least needed figures; if even that is too wide the lines are
+ * dropping the least needed figures (titles go down to 8 columns first; in
+ * the all-projects view PROJECT, cut, outlives AGE and every figure, since it
+ * tells apart an id two projects share); if even that is too wide the lines are
  * left long rather than cut into an id.
  */
 import { fitTable, type FitColumn } from '../../format/fit-table.js';
@@ -26,7 +28,8 @@ const CELLS: readonly ColumnKey[] = ['age', 'msgs', 'tools', 'model', 'tokens', 
 
 const COLUMNS: readonly FitColumn[] = [
   { header: 'ID' },
-  { header: 'AGE', align: 'right' },
+  // Dropped only when nothing else is left to drop, and before PROJECT (which tells duplicate ids apart).
+  { header: 'AGE', align: 'right', dropPriority: 6.5 },
   { header: 'MSGS', align: 'right', dropPriority: 2 },
   { header: 'TOOLS', align: 'right', dropPriority: 1 },
   { header: 'MODEL', minWidth: 8, maxWidth: 22, shrinkOrder: 3, dropPriority: 4 },
@@ -34,8 +37,10 @@ const COLUMNS: readonly FitColumn[] = [
   { header: 'COST', align: 'right', dropPriority: 5 },
   { header: 'FLAGS', dropPriority: 6 },
 ];
-const PROJECT: FitColumn = { header: 'PROJECT', minWidth: 12, maxWidth: 32, shrinkOrder: 2, dropPriority: 7 };
-const TITLE: FitColumn = { header: 'TITLE', minWidth: 24, maxWidth: 60, shrinkOrder: 1 };
+// In --all the project tells apart an id that two projects share: it is cut (down to 8) but outlives every figure.
+const PROJECT: FitColumn = { header: 'PROJECT', minWidth: 8, maxWidth: 32, shrinkOrder: 2, dropPriority: 7, keepEnd: true };
+// Titles give way first, down to a few words, before any column is dropped.
+const TITLE: FitColumn = { header: 'TITLE', minWidth: 8, maxWidth: 60, shrinkOrder: 1 };
 
 /** The table as one string (lines joined by '\n', no final newline). */
 export function renderSessionTable(sessions: readonly SessionSummary[], opts: SessionTableOptions): string {

@@ -1,6 +1,6 @@
 /** `show ID`: one session's figures. */
 import { badges } from '../../format/badges.js';
-import { formatDuration, formatInt, formatTokens, formatUsd } from '../../format/numbers.js';
+import { countNoun, formatDuration, formatInt, formatTokens, formatUsd } from '../../format/numbers.js';
 import { sanitize } from '../../format/sanitize.js';
 import { formatDateTime, relativeTime } from '../../format/time.js';
 import type { SessionSummary } from '../../store/types.js';
@@ -40,13 +40,13 @@ export async function showCommand(ctx: AppContext, id: string, options: ParsedOp
     ['tokens', `${formatTokens(t.total, t.estimated)} total · ${formatInt(t.input)} in · ${formatInt(t.output)} out · ${formatInt(t.cacheRead)} cache read · ${formatInt(t.cacheWrite)} cache write${t.estimated ? ' (estimated)' : ''}`],
     ['cost', s.costMicros === null ? 'unknown' : formatUsd(s.costMicros)],
     ['duration', formatDuration(s.durationMs)],
-    ['checkpoints', s.lastCheckpoint ? `${s.checkpoints} (last ${s.lastCheckpoint.timestamp ? formatDateTime(s.lastCheckpoint.timestamp, ctx.tz) : '?'}, ${formatInt(s.lastCheckpoint.tokenCount)} tokens, ${s.lastCheckpoint.messagesAfter} messages after)` : '0'],
+    ['checkpoints', s.lastCheckpoint ? `${s.checkpoints} (last ${s.lastCheckpoint.timestamp ? formatDateTime(s.lastCheckpoint.timestamp, ctx.tz) : '?'}, ${formatInt(s.lastCheckpoint.tokenCount)} tokens, ${countNoun(s.lastCheckpoint.messagesAfter, 'message')} after)` : '0'],
     ['flags', badges(s, now) || '–'],
     ['lines', `${s.malformedLines} malformed · ${s.unknownLines} unknown · ${s.oversizedLines} oversized${s.pendingTail ? ' · pending tail' : ''}`],
     ['path', s.path],
   ];
   for (const e of s.endpoints) {
-    rows.push([`endpoint`, `${e.vendor || '?'} ${e.endpoint || '(default)'} · ${e.calls} calls · ${formatTokens(e.tokens.total)} · ${formatUsd(e.costMicros)}`]);
+    rows.push([`endpoint`, `${e.vendor || '?'} ${e.endpoint || '(default)'} · ${countNoun(e.calls, 'call')} · ${formatTokens(e.tokens.total)} · ${formatUsd(e.costMicros)}`]);
   }
   const width = Math.max(...rows.map(([k]) => k.length));
   io.out(rows.map(([k, v]) => `${k.padEnd(width)}  ${sanitize(v, { singleLine: true })}`).join('\n'));

@@ -7,9 +7,9 @@
  */
 import { createInterface } from 'node:readline/promises';
 import { formatDateTime, relativeTime } from '../../format/time.js';
-import { formatInt } from '../../format/numbers.js';
+import { countNoun, formatInt } from '../../format/numbers.js';
 import { renderTable } from '../../format/table.js';
-import { ActiveSessionError, sessionActivity } from '../../store/activity.js';
+import { ActiveSessionError, lastActivityMs, sessionActivity } from '../../store/activity.js';
 import { parseDuration, DURATION_FORMS } from '../../store/duration.js';
 import { listTrash, restoreFromTrash, trashDir, trashSession } from '../../store/trash.js';
 import type { SessionSummary } from '../../store/types.js';
@@ -38,7 +38,9 @@ export async function deleteCommand(ctx: AppContext, id: string, options: Parsed
   const again = (extra: string[]) =>
     followUpFor(ctx, options, ['delete', summary.id, ...(activity.active || options.force ? ['--force'] : []), ...extra]);
   if (activity.active && !options.force) {
-    throw new Error(line(`not deleting ${summary.id}: ${activity.reason}; moving it now could split it in two. If it has stopped, run: ${again(options.yes ? ['--yes'] : [])}`));
+    // Without a terminal to confirm on, the command must carry --yes too, or it is refused in turn.
+    const confirm = options.yes || !process.stdin.isTTY ? ['--yes'] : [];
+    throw new Error(line(`not deleting ${summary.id}: ${activity.reason}; moving it now could split it in two. If it has stopped, run: ${again(confirm)}`));
   }
   if (!options.yes) {
     if (!process.stdin.isTTY) throw new UsageError(line(`refusing to delete ${summary.id} without confirmation; to do it, run: ${again(['--yes'])}`));
@@ -73,14 +75,15 @@ function listTrashCommand(ctx: AppContext, io: Io): number {
     io.out(line(`The trash is empty (${trashDir(ctx.home)}).`));
     return 0;
   }
-  const now = ctx.now();
+  // Deletion times are real (the file's ctime): measured against the real clock, even when the demo pins ctx.now.
+  const now = Date.now();
   const rows = entries.map((e) => {
     const iso = new Date(e.deletedMs).toISOString();
     return [e.id, ctx.catalog.projectLabel(e.projectId), `${formatDateTime(iso, ctx.tz)} (${relativeTime(iso, now)})`, `${formatInt(e.size)} B`];
   });
   io.out(renderTable([{ header: 'ID' }, { header: 'PROJECT' }, { header: 'DELETED' }, { header: 'SIZE', align: 'right' }], rows));
   const first = entries[0]!;
-  io.err(line(`${entries.length} session(s) in ${trashDir(ctx.home)}. Bring one back with: ${restoreHint(ctx, first.projectId, first.id) ?? `session-browser restore ${first.id}`}`));
+  io.err(line(`${countNoun(entries.length, 'session')} in ${trashDir(ctx.home)}. Bring one back with: ${restoreHint(ctx, first.projectId, first.id) ?? `session-browser restore ${first.id}`}`));
   return 0;
 }
 
@@ -96,15 +99,20 @@ export async function cleanupCommand(ctx: AppContext, options: ParsedOptions, io
   const old = sessions.filter((s) => Date.parse(s.updatedAt) < cutoff);
   // Old records do not make a session idle: an agent may have appended to it a moment ago.
   const skipped: { s: SessionSummary; reason: string }[] = [];
+  // Nor old: its age is the newest of the last record and the file's mtime (a store meta `updated_at` may be stale).
+  const recent: { s: SessionSummary; reason: string }[] = [];
   const movable: SessionSummary[] = [];
   for (const s of old) {
     const a = sessionActivity(s, now);
+    const last = lastActivityMs(s, now);
     if (a.active) skipped.push({ s, reason: a.reason ?? 'it is active' });
-    else movable.push(s);
+    else if (last >= cutoff) recent.push({ s, reason: `its file changed ${relativeTime(new Date(last).toISOString(), now)}, within ${spec}` });
+    // The table's AGE is that age too.
+    else movable.push({ ...s, updatedAt: new Date(last).toISOString() });
   }
   const trash = trashDir(ctx.home);
   const reportSkipped = () => {
-    for (const { s, reason } of skipped) io.out(line(`Skipped ${s.id}: ${reason}.`));
+    for (const { s, reason } of [...recent, ...skipped]) io.out(line(`Skipped ${s.id}: ${reason}.`));
   };
   if (old.length === 0) {
     io.out(line(`No sessions older than ${spec}.`));
@@ -114,7 +122,7 @@ export async function cleanupCommand(ctx: AppContext, options: ParsedOptions, io
   if (!options.yes || options['dry-run']) {
     reportSkipped();
     const todo = followUpFor(ctx, options, ['cleanup', '--older-than', spec, ...(ctx.all ? ['--all'] : []), '--yes']);
-    io.out(line(`Dry run: ${movable.length} session(s) older than ${spec} would move to ${trash}${skipped.length ? `; ${skipped.length} active one(s) would be skipped` : ''}.`) + (movable.length ? `\nTo do it, run: ${line(todo)}` : ''));
+    io.out(line(`Dry run: ${countNoun(movable.length, 'session')} older than ${spec} would move to ${trash}${skipped.length ? `; ${countNoun(skipped.length, 'active one')} would be skipped` : ''}.`) + (movable.length ? `\nTo do it, run: ${line(todo)}` : ''));
     return 0;
   }
   let moved = 0;
@@ -129,6 +137,6 @@ export async function cleanupCommand(ctx: AppContext, options: ParsedOptions, io
     }
   }
   reportSkipped();
-  io.out(line(`Moved ${moved} session(s) to ${trash}${skipped.length ? `; skipped ${skipped.length} active one(s)` : ''}.`) + (moved ? `\nSee them with: ${line(followUp(ctx, ['restore']))}` : ''));
+  io.out(line(`Moved ${countNoun(moved, 'session')} to ${trash}${skipped.length ? `; skipped ${countNoun(skipped.length, 'active one')}` : ''}.`) + (moved ? `\nSee them with: ${line(followUp(ctx, ['restore']))}` : ''));
   return 0;
 }

@@ -1,7 +1,8 @@
 /** `usage`: tokens and cost by model, endpoint, day or session over a window. */
-import { formatDuration, formatInt, formatPercent, formatTokens, formatUsd } from '../../format/numbers.js';
+import { countNoun, formatDuration, formatInt, formatPercent, formatTokens, formatUsd } from '../../format/numbers.js';
 import { renderTable } from '../../format/table.js';
 import { formatDateTime } from '../../format/time.js';
+import { sanitize } from '../../format/sanitize.js';
 import { aggregateUsage, type UsageRow } from '../../store/usage.js';
 import { parseWindowOption, WindowSpecError } from '../../store/window.js';
 import { oneOf, UsageError, type ParsedOptions } from '../cli-args.js';
@@ -31,7 +32,9 @@ export async function usageCommand(ctx: AppContext, options: ParsedOptions, io: 
   const scope = ctx.all ? 'all projects' : ctx.project.root;
   // Text shows the window in the user's zone (FORMAT.md §3); --json keeps ISO UTC.
   const span = report.window ? `${formatDateTime(report.window.start, ctx.tz)} .. ${formatDateTime(report.window.end, ctx.tz)} ${ctx.tz}` : 'all time';
-  io.out(`Usage by ${by} · ${scope} · ${span}`);
+  // Day rows are calendar days of the zone: the heading names it, also for "all time".
+  const grouping = by === 'day' && !report.window ? `day (days in ${ctx.tz})` : by;
+  io.out(sanitize(`Usage by ${grouping} · ${scope} · ${span}`, { singleLine: true }));
   const row = (r: UsageRow, label: string): string[] => [
     label,
     formatInt(r.sessions),
@@ -41,17 +44,33 @@ export async function usageCommand(ctx: AppContext, options: ParsedOptions, io: 
     formatTokens(r.cacheReadTokens),
     formatTokens(r.cacheWriteTokens),
     formatPercent(r.cacheHitRate),
-    r.knownCostMicros === null ? '?' : formatUsd(r.knownCostMicros),
+    // No session at all costs nothing to know: '–', not '?'.
+    r.sessions === 0 ? '–' : r.knownCostMicros === null ? '?' : formatUsd(r.knownCostMicros),
     r.unknownCostSessions > 0 ? formatInt(r.unknownCostSessions) : '',
     r.costPerSuccess === null ? '–' : formatUsd(Math.round(r.costPerSuccess * 1e6)),
     r.durationMs > 0 ? formatDuration(r.durationMs) : '–',
   ];
-  const label = (r: UsageRow): string => (by === 'model' ? `${r.provider}/${r.model}` : r.key);
+  // The row's key: `provider/model`, `(no model)` — the label the cost view shows too.
+  const label = (r: UsageRow): string => r.key;
+  // By session over all projects, one id may be in two projects: a PROJECT column tells the rows apart.
+  const withProject = by === 'session' && ctx.all;
+  const labels = new Map<string, string>();
+  const projectOf = (r: UsageRow): string => {
+    if (!r.projectId) return '';
+    let l = labels.get(r.projectId);
+    if (l === undefined) labels.set(r.projectId, (l = ctx.catalog.projectLabel(r.projectId, sessions)));
+    return l;
+  };
+  const rowWithProject = (r: UsageRow, text: string): string[] => {
+    const cells = row(r, text);
+    return withProject ? [cells[0]!, projectOf(r), ...cells.slice(1)] : cells;
+  };
   io.out(
     renderTable(
       [
         // Session ids are printed whole (a script feeds them back to `show`); labels are capped.
         { header: by.toUpperCase(), maxWidth: by === 'session' ? undefined : 48 },
+        ...(withProject ? [{ header: 'PROJECT', maxWidth: 32 }] : []),
         { header: 'SESSIONS', align: 'right' },
         { header: 'SUCCESS', align: 'right' },
         { header: 'INPUT', align: 'right' },
@@ -64,11 +83,11 @@ export async function usageCommand(ctx: AppContext, options: ParsedOptions, io: 
         { header: '$/SUCCESS', align: 'right' },
         { header: 'TIME', align: 'right' },
       ],
-      [...report.rows.map((r) => row(r, label(r))), row(report.totals, 'TOTAL')],
+      [...report.rows.map((r) => rowWithProject(r, label(r))), rowWithProject(report.totals, 'TOTAL')],
     ),
   );
   if (report.totals.unknownCostSessions > 0) {
-    io.out(`${report.totals.unknownCostSessions} session(s) have tokens with no known price: their cost is not in COST (add prices with --pricing FILE).`);
+    io.out(`${countNoun(report.totals.unknownCostSessions, 'session')} ${report.totals.unknownCostSessions === 1 ? 'has' : 'have'} tokens with no known price: their cost is not in COST (add prices with --pricing FILE).`);
   }
   return 0;
 }

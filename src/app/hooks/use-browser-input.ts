@@ -15,6 +15,7 @@ import type { ListModel } from '../list-model.js';
 import type { BrowserExit, BrowserSource } from '../source.js';
 import type { BrowserStore } from './use-browser-store.js';
 import { errorMessage } from './use-sessions-loader.js';
+import { truncate } from '../../format/width.js';
 
 /** What commands need besides the key. */
 export interface BrowserInputDeps {
@@ -130,9 +131,10 @@ export function runCommand(cmd: KeyCommand, input: string, deps: BrowserInputDep
       // The dialog warned that it is active: this 'y' is the --force.
       source.deleteSession(t, { force: state.confirmNote !== null }).then(
         (moved) => {
-          // The command first: on a narrow terminal the path is what gets cut.
+          // The command first: on a narrow terminal the path is what gets cut. A long
+          // command is cut too, so say first that it is printed whole at exit.
           const restore = moved ? `restore with: ${moved.restore}; moved to ${moved.to}` : `restore with: ${source.restoreHint?.(t) ?? `session-browser restore ${t.id}`}`;
-          dispatch({ type: 'deleted', id: t.id, message: `Deleted ${t.title || t.id} (${restore})` });
+          dispatch({ type: 'deleted', id: t.id, message: `Deleted ${truncate(t.title || t.id, 32)}; restore command printed at exit (${restore})` });
         },
         (err: unknown) => flash(`Delete failed: ${errorMessage(err)}`),
       );

@@ -23,7 +23,7 @@ export function useSessionsLoader(
     let live = true;
     source.loadSessions(scope).then(
       (sessions) => {
-        if (live) dispatch({ type: 'loaded', scope, sessions });
+        if (live) dispatch({ type: 'loaded', scope, sessions, skipped: source.skipped?.(scope) ?? [] });
       },
       (err: unknown) => {
         if (live) dispatch({ type: 'load-failed', scope, message: errorMessage(err) });

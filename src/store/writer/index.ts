@@ -3,7 +3,7 @@
  * write the logs the browser reads (format §2). One class or function per
  * dialect, all built on the same safe appender.
  */
-export { SessionStore, type SessionStoreOptions } from './session-store.js';
+export { SessionStore, type SessionStoreOptions, type DeleteOptions, type ExportOptions } from './session-store.js';
 export { TurnLogger, type Turn, type TurnLoggerOptions } from './turn-logger.js';
 export { EventLogger, type EventLoggerOptions } from './event-logger.js';
 export { appendSkillInvocation, type SkillsAppendOptions } from './skills-appender.js';

@@ -4,13 +4,16 @@
  * agent runs, plus the maintenance an agent needs (atomic rewrite, list,
  * load, delete, age-based cleanup, Markdown export).
  */
-import { lstatSync, statSync } from 'node:fs';
+import { lstatSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { transcriptToMarkdown } from '../../format/markdown.js';
+import type { Writable } from 'node:stream';
+import { ActiveSessionError, sessionActivity } from '../activity.js';
 import { sessionPath } from '../project.js';
+import { fileSink, writableSink, type TextSink } from '../text-sink.js';
+import { writeMarkdownExport } from '../transcript-export.js';
 import type { SessionSummary, Transcript } from '../types.js';
 import { writeRecordsAtomic } from './atomic.js';
-import { moveToTrash } from '../trash.js';
+import { moveToTrash, trashSession } from '../trash.js';
 import { assertProjectId, catalogFor, listProject, type ReadOptions } from './listing.js';
 import type {
   ChatMessage,
@@ -29,6 +32,22 @@ import { SessionWriter, type SessionWriterOptions } from './session-writer.js';
 import { assertCount, assertFinite, assertUsage } from './validate.js';
 
 export type SessionStoreOptions = SessionWriterOptions;
+
+/** Options of {@link SessionStore.delete}: the reader's (clock, prices) plus `force`. */
+export interface DeleteOptions extends ReadOptions {
+  /**
+   * Move the session even when it is active (running, or its last record or
+   * file changed in the last 10 minutes): an agent still appending to it
+   * would start a second file. Default false: an active session is refused.
+   */
+  force?: boolean;
+}
+
+/** Options of {@link SessionStore.exportMarkdown}: the reader's plus the zone of the times shown. */
+export interface ExportOptions extends ReadOptions {
+  /** IANA zone of every time in the export, named in it (default 'UTC'). */
+  tz?: string;
+}
 
 /** Writes one `store` session. Nothing is written until the first record. */
 export class SessionStore extends SessionWriter {
@@ -119,10 +138,30 @@ export class SessionStore extends SessionWriter {
     return SessionStore.load(this.home, this.projectId, this.sessionId, { now: this.now(), ...opts });
   }
 
-  /** This session as a Markdown document (the browser's export). */
-  async exportMarkdown(opts: ReadOptions = {}): Promise<string> {
-    const t = await this.transcript(opts);
-    return transcriptToMarkdown(t, { nowMs: opts.now ?? this.now() });
+  /**
+   * Writes this session as a Markdown document (the browser's `e` export,
+   * the CLI's `export`) to `out`: a file path (created 0600, removed again
+   * when the export fails), a Node writable (left open, e.g. process.stdout),
+   * or a TextSink (ended). Streamed record by record: memory stays bounded
+   * whatever the session's size; nothing is built as one string. Rejects when
+   * the session has no records, or when `out` is the session's own file.
+   */
+  async exportMarkdown(out: string | Writable | TextSink, opts: ExportOptions = {}): Promise<void> {
+    const home = resolve(this.home);
+    const catalog = catalogFor(home, { now: this.now(), ...opts });
+    const file = { path: this.path, projectId: this.projectId, id: this.sessionId };
+    // The header comes first: read the summary before the entries.
+    const summary = await catalog.summary(file);
+    if (!summary) throw new Error(`${this.path}: no session records to export`);
+    const sink: TextSink = typeof out === 'string' ? fileSink(out, 0o600, this.path) : isWritable(out) ? writableSink(out, { close: false }) : out;
+    try {
+      await writeMarkdownExport(sink, this.path, summary, { ...catalog.readOptions(this.projectId), nowMs: opts.now ?? this.now(), tz: opts.tz });
+    } catch (err) {
+      await sink.end().catch(() => undefined);
+      if (typeof out === 'string') rmSync(out, { force: true }); // a half-written export must not pass for a whole one
+      throw err;
+    }
+    await sink.end();
   }
 
   /** Reads a session in full. Ids are validated (rejects on a bad one); rejects when the file holds no session records. */
@@ -136,18 +175,36 @@ export class SessionStore extends SessionWriter {
     return (await listProject(resolve(home), projectId, opts)).map((l) => l.summary);
   }
 
-  /** Moves a session to the trash (restorable, as in the CLI). Returns false when there was none. */
-  static delete(home: string, projectId: string, sessionId: string): boolean {
-    // Like the CLI: the session moves to <home>/.trash/ and `restore` brings it back.
-    const path = sessionPath(resolve(home), projectId, sessionId);
-    if (!lstatSync(path, { throwIfNoEntry: false })?.isFile()) return false;
-    moveToTrash(resolve(home), projectId, sessionId);
-    return true;
+  /**
+   * Moves a session to `<home>/.trash/` (restorable, as in the CLI's
+   * `delete`). Resolves to false when there was no such session. Like the
+   * CLI, it refuses a session that is active — running, or whose last record
+   * or file changed in the last 10 minutes (by `opts.now`, default the
+   * clock) — rejecting with ActiveSessionError (its `reason` says why)
+   * unless `opts.force`. Ids are validated first (throws InvalidIdError).
+   */
+  static delete(home: string, projectId: string, sessionId: string, opts: DeleteOptions = {}): Promise<boolean> {
+    const root = resolve(home);
+    assertProjectId(projectId);
+    const path = sessionPath(root, projectId, sessionId); // validates the ids before anything is read
+    return (async () => {
+      if (!lstatSync(path, { throwIfNoEntry: false })?.isFile()) return false;
+      const nowMs = opts.now ?? Date.now();
+      if (!opts.force) {
+        const summary = await catalogFor(root, { ...opts, now: nowMs }).summary({ path, projectId, id: sessionId });
+        // No records yet (an agent that just started): judged by the file's mtime alone.
+        const activity = sessionActivity(summary ?? { path, status: 'unknown', updatedAt: '' }, nowMs);
+        if (activity.active) throw new ActiveSessionError(sessionId, activity.reason ?? 'it is active');
+      }
+      moveToTrash(root, projectId, sessionId);
+      return true;
+    })();
   }
 
   /**
    * Deletes the sessions of a project last updated (format §4 `updatedAt`)
-   * more than `maxAgeMs` before `now`; returns their ids. A file that grew
+   * more than `maxAgeMs` before `now`; returns their ids. A session that is
+   * active at `now` (see {@link SessionStore.delete}) or a file that grew
    * while it was being judged is in use and is kept.
    */
   static async cleanupOlderThan(home: string, projectId: string, maxAgeMs: number, now: number = Date.now()): Promise<string[]> {
@@ -162,8 +219,18 @@ export class SessionStore extends SessionWriter {
       } catch {
         continue;
       }
-      if (SessionStore.delete(home, projectId, summary.id)) removed.push(summary.id);
+      try {
+        trashSession(resolve(home), summary, { nowMs: now });
+        removed.push(summary.id);
+      } catch (err) {
+        if (!(err instanceof ActiveSessionError)) throw err;
+      }
     }
     return removed;
   }
+}
+
+/** A Node stream (it has `on`), not one of our TextSinks. */
+function isWritable(out: Writable | TextSink): out is Writable {
+  return typeof (out as Partial<Writable>).on === 'function';
 }
