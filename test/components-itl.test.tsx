@@ -71,7 +71,7 @@ describe('with ink-testing-library', () => {
       resumeContext: [{ role: 'system', content: 'Summary' }, { role: 'assistant', content: 'Injecting a fake clock' }],
       lastCheckpointIndex: 1,
     };
-    const plan: ResumePlan = { sessionId: 'cp', checkpoint: { timestamp: '2026-03-10T09:30:00Z', tokenCount: 5400 }, messagesAfter: 1, contextMessages: 2, estimatedContextTokens: 5407, argv: null, cwd: null, workspace: null, commandSource: null, cacheWarmUntil: null };
+    const plan: ResumePlan = { sessionId: 'cp', checkpoint: { timestamp: '2026-03-10T09:30:00Z', tokenCount: 5400 }, messagesAfter: 1, contextMessages: 2, estimatedContextTokens: 5407, argv: null, cwd: null, workspace: null, workspaceProblem: null, cwdLabel: null, commandSource: null, cacheWarmUntil: null };
     let back = 0;
     const ui = render(<SessionScreen summary={summary} load={() => Promise.resolve(t)} plan={plan} width={80} height={14} nowMs={NOW} isActive onBack={() => back++} onResume={() => undefined} />);
     const frame = await until(ui.lastFrame, (f) => f.includes('checkpoint · 5.4k tokens'));

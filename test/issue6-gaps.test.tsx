@@ -228,7 +228,7 @@ describe('gap 5: the Resume tab quotes commands by the one shared rule', () => {
     const argv = ['agent', '--resume', "it's", '$HOME', '~/x', 'a b', '', 'plain-1.0'];
     const plan: ResumePlan = {
       sessionId: 's', checkpoint: null, messagesAfter: 1, contextMessages: 1, estimatedContextTokens: 10,
-      argv, cwd: '/w', workspace: '/w', commandSource: null, cacheWarmUntil: null,
+      argv, cwd: '/w', workspace: '/w', workspaceProblem: null, cwdLabel: null, commandSource: null, cacheWarmUntil: null,
     };
     const row = resumeRows(plan, NOW).find((r) => r.label === 'Enter runs');
     expect(row?.text).toBe(shellCommand(argv));

@@ -39,7 +39,7 @@ function transcript(extra: TranscriptEntry[] = []): Transcript {
 const plan: ResumePlan = {
   sessionId: 'fix-auth', checkpoint: { timestamp: '2026-11-20T09:30:00Z', tokenCount: 5400 }, messagesAfter: 1,
   contextMessages: 2, estimatedContextTokens: 5410, argv: ['agent', '--resume', 'fix-auth', 'two words'],
-  cwd: '/home/ana/app', workspace: '/home/ana/app', commandSource: 'flag', cacheWarmUntil: '2026-11-20T12:03:20Z',
+  cwd: '/home/ana/app', workspace: '/home/ana/app', workspaceProblem: null, cwdLabel: null, commandSource: 'flag', cacheWarmUntil: '2026-11-20T12:03:20Z',
 };
 
 function screen(over: Partial<React.ComponentProps<typeof SessionScreen>> = {}) {

@@ -64,7 +64,7 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
       return label;
     },
     loadTranscript: (s) => ctx.catalog.transcript(s),
-    resumePlan: (s) => planResume(s, ctx.resumeCommand, cwdOf),
+    resumePlan: (s) => planResume(s, ctx.resumeCommand, cwdOf, ctx.demo ? "the demo's private copy" : 'the project root'),
     async deleteSession(s, opts) {
       const moved = trashSession(ctx.home, s, { nowMs: ctx.now(), force: opts?.force === true });
       const restore = hintFor(s);

@@ -69,9 +69,9 @@ export function resumeRows(plan: ResumePlan, nowMs: number, tz = 'UTC'): Row[] {
     rows.push({ label: 'Enter runs', text: commandLine(plan.argv), color: theme.accent });
     rows.push({ label: '', text: `(spawned directly, without a shell; template from ${source})`, color: theme.muted });
     // The workspace, else the project root (store/resume.ts resolveResumeDir), else nowhere: never the current directory.
-    const gone = plan.workspace && plan.workspace !== plan.cwd ? ` (the recorded workspace ${sanitize(plan.workspace, { singleLine: true })} does not exist here)` : '';
+    const gone = plan.workspaceProblem ? ` (the recorded workspace ${sanitize(plan.workspace ?? '', { singleLine: true })} ${plan.workspaceProblem})` : '';
     const cwd = plan.cwd
-      ? `${sanitize(plan.cwd, { singleLine: true })}${gone ? ` — the project root${gone}` : ''}`
+      ? `${sanitize(plan.cwd, { singleLine: true })}${plan.cwdLabel ? ` — ${plan.cwdLabel}${gone}` : ''}`
       : `none: Enter refuses to resume${gone || ' (no workspace recorded)'} and the project root is unknown`;
     rows.push({ label: 'Directory', text: cwd });
   } else {

@@ -231,11 +231,15 @@ export function planResume(
   summary: SessionSummary,
   command: CommandTemplate | null,
   cwdOf: (s: SessionSummary) => string | null = resumeCwd,
+  rootLabel = 'the project root',
 ): ResumePlan {
   const cp = summary.lastCheckpoint;
   const context = summary.resumeContext;
   const argvTemplate = command ? splitTemplate(command.template) : null;
   const cwd = cwdOf(summary);
+  // Same blank rule as resolveResumeDir: "" and "   " are no workspace.
+  const workspace = summary.workspace?.trim() ? summary.workspace : null;
+  const usesWorkspace = workspace !== null && workspace === cwd;
   return {
     sessionId: summary.id,
     checkpoint: cp ? { timestamp: cp.timestamp, tokenCount: cp.tokenCount } : null,
@@ -247,7 +251,9 @@ export function planResume(
       ? substitute(argvTemplate, { id: summary.id, path: summary.path, workspace: cwd ?? '{workspace}', context: () => '{context}' })
       : null,
     cwd,
-    workspace: summary.workspace,
+    workspace,
+    workspaceProblem: workspace !== null && !usesWorkspace ? workspaceProblemOf(workspace) : null,
+    cwdLabel: cwd !== null && !usesWorkspace ? rootLabel : null,
     commandSource: command?.source ?? null,
     cacheWarmUntil: summary.cacheWarmUntil,
   };

@@ -218,6 +218,10 @@ export interface ResumePlan {
   cwd: string | null;
   /** The workspace the session recorded (it may not exist on this machine). */
   workspace: string | null;
+  /** Why the recorded (non-blank) workspace is not `cwd`: "no longer exists" or "is not a folder"; null when it is used or none was recorded. */
+  workspaceProblem: string | null;
+  /** What `cwd` is when it is not the workspace, for display ("the project root", "the demo's private copy"); null when it is the workspace or null. */
+  cwdLabel: string | null;
   /** Where the template came from, for display: 'flag' | 'env' | 'config' | null. */
   commandSource: 'flag' | 'env' | 'config' | null;
   /** ISO time until which the prompt cache is warm; null when cold or unknown. */

@@ -107,6 +107,8 @@ export function fakeSource(opts: FakeSourceOptions = {}): BrowserSource & { call
       argv: null,
       cwd: s.workspace,
       workspace: s.workspace,
+      workspaceProblem: null,
+      cwdLabel: null,
       commandSource: null,
       cacheWarmUntil: s.cacheWarmUntil,
     }),
