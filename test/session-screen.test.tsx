@@ -108,9 +108,9 @@ describe('SessionScreen', () => {
   });
 
   it('says when the recorded workspace does not exist here', async () => {
-    const { app } = screen({ plan: { ...plan, cwd: null, workspace: '/home/ana/gone' } });
+    const { app } = screen({ plan: { ...plan, cwd: null, workspace: '/home/ana/gone', workspaceProblem: 'no longer exists' } });
     const frame = await app.press('3', 'Directory');
-    expect(frame.replace(/\s+/g, ' ')).toMatch(/recorded workspace \/home\/ana\/gone does not exist here/);
+    expect(frame.replace(/\s+/g, ' ')).toMatch(/refuses to resume \(the recorded workspace \/home\/ana\/gone no longer exists\)/);
     expect(frame).toContain('then 1 message recorded after it');
   });
 
