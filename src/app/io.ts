@@ -1,5 +1,5 @@
 import { inertJson } from '../format/json.js';
-import { writableSink, type TextSink } from '../store/text-sink.js';
+import { writableSink, type TextSink } from '../store/actions/text-sink.js';
 
 /** Where commands write: injectable so tests and the fzf-style mode can redirect. */
 export interface Io {

@@ -2,9 +2,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { transcriptToMarkdown } from '../format/markdown.js';
-import { sessionActivity } from '../store/activity.js';
-import { planResume, resumeCwd } from '../store/resume.js';
-import { trashSession } from '../store/trash.js';
+import { sessionActivity } from '../store/actions/activity.js';
+import { planResume, resumeCwd } from '../store/actions/resume.js';
+import { trashSession } from '../store/actions/trash.js';
 import type { SessionSummary } from '../store/types.js';
 import { copyToClipboard } from './clipboard.js';
 import { projectRootOf } from './commands/resume.js';

@@ -5,8 +5,8 @@
  */
 import { fitTable, type FitColumn } from '../../format/fit-table.js';
 import { sanitize } from '../../format/sanitize.js';
-import { scanSessionFiles, type SkippedEntry } from '../../store/discover.js';
-import { diagnoseFile, hasProblem } from '../../store/doctor.js';
+import { scanSessionFiles, type SkippedEntry } from '../../store/sources/native/discover.js';
+import { diagnoseFile, hasProblem } from '../../store/scan/doctor.js';
 import type { FileDiagnosis } from '../../store/types.js';
 import type { ParsedOptions } from '../cli-args.js';
 import type { AppContext } from '../context.js';

@@ -2,8 +2,8 @@
 import { formatDuration, formatInt, formatPercent, formatTokens, formatUsd } from '../../format/numbers.js';
 import { renderTable } from '../../format/table.js';
 import { formatDateTime } from '../../format/time.js';
-import { aggregateUsage, type UsageRow } from '../../store/usage.js';
-import { parseWindowOption, WindowSpecError } from '../../store/window.js';
+import { aggregateUsage, type UsageRow } from '../../store/usage/usage.js';
+import { parseWindowOption, WindowSpecError } from '../../store/usage/window.js';
 import { oneOf, UsageError, type ParsedOptions } from '../cli-args.js';
 import type { AppContext } from '../context.js';
 import { toJson, type Io } from '../io.js';

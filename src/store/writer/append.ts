@@ -11,8 +11,8 @@
 import fs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { inertJson } from '../../format/json.js';
-import { classifyLine } from '../detect.js';
-import { DEFAULT_MAX_LINE_BYTES } from '../lines.js';
+import { classifyLine } from '../scan/classify.js';
+import { DEFAULT_MAX_LINE_BYTES } from '../scan/lines.js';
 import { projectDir, projectIdOf } from '../project.js';
 import { resolveProjectRoot } from './root.js';
 

@@ -2,11 +2,11 @@
  * Reading back what the writers wrote, through the browser's own readers, so
  * a writer's `list`/`load` see exactly the figures the browser shows.
  */
-import { listProjectSessions } from '../discover.js';
+import { listProjectSessions } from '../sources/native/discover.js';
 import type { PriceTable } from '../pricing.js';
 import { isValidProjectId } from '../project.js';
-import { byRecency, SessionCatalog } from '../catalog.js';
-import { readSummary } from '../summary-reader.js';
+import { byRecency, SessionCatalog } from '../catalog/catalog.js';
+import { readSummary } from '../scan/summary-reader.js';
 import type { SessionSummary } from '../types.js';
 
 /** How summaries are computed: prices, clock and cache TTLs (defaults: built-ins and Date.now). */

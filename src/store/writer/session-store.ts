@@ -10,7 +10,7 @@ import { transcriptToMarkdown } from '../../format/markdown.js';
 import { sessionPath } from '../project.js';
 import type { SessionSummary, Transcript } from '../types.js';
 import { writeRecordsAtomic } from './atomic.js';
-import { moveToTrash } from '../trash.js';
+import { moveToTrash } from '../actions/trash.js';
 import { assertProjectId, catalogFor, listProject, type ReadOptions } from './listing.js';
 import type {
   ChatMessage,
