@@ -10,7 +10,7 @@
  */
 import { renderTable } from '../../format/table.js';
 import { sanitize } from '../../format/sanitize.js';
-import type { SessionFile } from '../../store/sources/native/discover.js';
+import type { SessionFile } from '../../store/sources/format.js';
 import { assertSessionId, InvalidIdError } from '../../store/project.js';
 import { resolveIdPrefix } from '../../store/catalog/resolve-id.js';
 import { listTrash, type TrashEntry } from '../../store/actions/trash.js';

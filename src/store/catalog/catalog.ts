@@ -2,8 +2,9 @@
  * The library's entry to reading: lists, summarises and loads the sessions
  * under a home. The CLI and the interactive browser are both clients of it.
  */
-import { listProjectIds, listSessionFiles, scanSessionFiles, type SessionFile } from '../sources/native/discover.js';
 import { DEFAULT_CACHE_TTL_SEC } from '../sources/fold.js';
+import type { SessionFile } from '../sources/format.js';
+import { locatedProjectIds, scanLocations } from '../sources/registry.js';
 import { BUILTIN_PRICES } from '../prices-builtin.js';
 import type { PriceTable } from '../pricing.js';
 import { assertSessionId, readProjectJson } from '../project.js';
@@ -11,7 +12,10 @@ import { resolveIdPrefix, type IdResolution } from './resolve-id.js';
 import { SummaryCache } from './summary-cache.js';
 import type { ReadSummaryOptions } from '../scan/summary-reader.js';
 import { loadTranscript } from '../scan/transcript.js';
+import { byRecency } from '../recency.js';
 import type { SessionSummary, Transcript } from '../types.js';
+
+export { byRecency };
 
 export interface CatalogOptions {
   home: string;
@@ -33,7 +37,7 @@ export interface SummaryList {
   sessions: SessionSummary[];
   /**
    * Files that could not be read at all (permissions, vanished) and project
-   * folders refused because they are symbolic links (discover.ts); never fatal.
+   * folders refused because they are symbolic links (sources/native/discover.ts); never fatal.
    */
   unreadable: UnreadableFile[];
 }
@@ -63,7 +67,7 @@ export class SessionCatalog {
   }
 
   projectIds(): Promise<string[]> {
-    return listProjectIds(this.home);
+    return locatedProjectIds(this.home);
   }
 
   /**
@@ -73,7 +77,7 @@ export class SessionCatalog {
    * `includeEmpty: true` (format §2.1: usage and cost count every session).
    */
   async summaries(projectIds: string[] | null, opts: { includeEmpty?: boolean } = {}): Promise<SummaryList> {
-    const { files, skipped } = await scanSessionFiles(this.home, projectIds);
+    const { files, skipped } = await scanLocations(this.home, projectIds);
     const sessions: SessionSummary[] = [];
     const unreadable: UnreadableFile[] = [...skipped];
     await forEachLimited(files, READ_CONCURRENCY, async (file) => {
@@ -106,7 +110,7 @@ export class SessionCatalog {
    */
   async resolve(idOrPrefix: string, opts: { projectId?: string | null } = {}): Promise<IdResolution<SessionFile>> {
     assertSessionId(idOrPrefix);
-    const files = await listSessionFiles(this.home, opts.projectId ? [opts.projectId] : null);
+    const { files } = await scanLocations(this.home, opts.projectId ? [opts.projectId] : null);
     files.sort((a, b) => (a.id !== b.id ? (a.id < b.id ? -1 : 1) : a.projectId < b.projectId ? -1 : a.projectId > b.projectId ? 1 : 0));
     return resolveIdPrefix(idOrPrefix, files);
   }
@@ -119,10 +123,10 @@ export class SessionCatalog {
   async find(id: string, preferProjectId?: string | null): Promise<SessionFile | null> {
     assertSessionId(id);
     if (preferProjectId) {
-      const own = (await listSessionFiles(this.home, [preferProjectId])).find((f) => f.id === id);
+      const own = (await scanLocations(this.home, [preferProjectId])).files.find((f) => f.id === id);
       if (own) return own;
     }
-    return (await listSessionFiles(this.home, null)).find((f) => f.id === id) ?? null;
+    return (await scanLocations(this.home, null)).files.find((f) => f.id === id) ?? null;
   }
 
   transcript(file: { path: string; projectId: string }): Promise<Transcript> {
@@ -133,12 +137,6 @@ export class SessionCatalog {
   projectLabel(projectId: string, sessions: readonly SessionSummary[] = []): string {
     return readProjectJson(this.home, projectId) ?? sessions.find((s) => s.projectId === projectId && s.workspace)?.workspace ?? projectId;
   }
-}
-
-/** Newest first; ties by id so the order is stable. */
-export function byRecency(a: SessionSummary, b: SessionSummary): number {
-  if (a.updatedAt !== b.updatedAt) return a.updatedAt < b.updatedAt ? 1 : -1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {

@@ -1,7 +1,7 @@
 /** Per-file diagnosis for `doctor`: the same classification as the readers, with line numbers. */
 import { basename } from 'node:path';
-import { classifyLine } from './classify.js';
-import { scanLines } from './lines.js';
+import { excusesEarlyIgnorables } from '../sources/registry.js';
+import { readRecords } from './records.js';
 import { foldObject, initialSummaryState } from './summary-reader.js';
 import type { FileDiagnosis } from '../types.js';
 
@@ -18,37 +18,26 @@ export async function diagnoseFile(path: string, maxLineBytes?: number): Promise
   const malformed: number[] = [];
   const unknown: number[] = [];
   const oversized: number[] = [];
-  // Ephemeral turns lines before the dialect is known: unknown unless the file is turns.
+  // Lines some format ignores, before the file's format is known: unknown unless it ignores them too.
   const early: number[] = [];
-  let lines = 0;
-  const scan = await scanLines(
+  const scan = await readRecords(
     path,
-    (text, lineNo) => {
-      lines = lineNo;
-      if (text === null) return void oversized.push(lineNo);
-      const line = classifyLine(text);
-      if (line.kind === 'malformed') malformed.push(lineNo);
-      if (line.kind !== 'object') return;
-      const before = { unknown: state.unknown, early: state.ephemeralEarly };
-      foldObject(state, line.value);
-      if (state.unknown > before.unknown) unknown.push(lineNo);
-      if (state.ephemeralEarly > before.early) early.push(lineNo);
+    {
+      record: (obj, at) => {
+        const before = { unknown: state.unknown, early: state.ephemeralEarly };
+        foldObject(state, obj);
+        if (state.unknown > before.unknown) unknown.push(at.lineNo);
+        if (state.ephemeralEarly > before.early) early.push(at.lineNo);
+      },
+      malformed: (at) => void malformed.push(at.lineNo),
+      oversized: (at) => void oversized.push(at.lineNo),
     },
     { maxLineBytes },
   );
-  let pendingTail = false;
-  if (scan.tailBytes > 0) {
-    lines = scan.nextLineNo;
-    const tail = scan.tail === null ? null : classifyLine(scan.tail);
-    if (tail?.kind === 'object') {
-      const before = state.unknown;
-      foldObject(state, tail.value);
-      if (state.unknown > before) unknown.push(scan.nextLineNo);
-    } else if (tail?.kind !== 'blank') pendingTail = true;
-  }
-  if (state.dialect !== 'turns') unknown.push(...early);
+  if (!excusesEarlyIgnorables(state.dialect)) unknown.push(...early);
   unknown.sort((a, b) => a - b);
   const empty = state.dialect === null && malformed.length + unknown.length + oversized.length === 0;
+  const { lines, pendingTail } = scan;
   return { path, id: basename(path).replace(/\.jsonl$/, ''), dialect: state.dialect, lines, malformed, unknown, oversized, pendingTail, empty };
 }
 

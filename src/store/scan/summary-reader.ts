@@ -4,23 +4,11 @@
  * cache can persist it and later read only what a growing file appended.
  */
 import { basename } from 'node:path';
-import { eventsFold } from '../sources/native/events/fold.js';
-import { skillsFold } from '../sources/native/skills/fold.js';
-import { storeFold } from '../sources/native/store/fold.js';
-import { turnsFold } from '../sources/native/turns/fold.js';
-import { cacheWarmUntil, noRecordFigures, type DialectFigures, type DialectFold, type FinishContext } from '../sources/fold.js';
-import { classifyLine, recogniseDialect } from './classify.js';
-import { scanLines } from './lines.js';
-import { EPHEMERAL_TURN_TYPES } from '../sources/native/schemas.js';
+import { cacheWarmUntil, noRecordFigures, type DialectFigures, type FinishContext } from '../sources/fold.js';
+import { excusesEarlyIgnorables, formatById, isIgnorable, recogniseFormat } from '../sources/registry.js';
 import { UNTITLED } from '../sources/common/title.js';
 import type { Dialect, SessionSummary } from '../types.js';
-
-export const FOLDS: Record<Dialect, DialectFold<unknown>> = {
-  store: storeFold as DialectFold<unknown>,
-  events: eventsFold as DialectFold<unknown>,
-  turns: turnsFold as DialectFold<unknown>,
-  skills: skillsFold as DialectFold<unknown>,
-};
+import { readRecords } from './records.js';
 
 /** Bump when the shape of any fold state changes: cached states are then discarded. */
 export const SUMMARY_STATE_VERSION = 4;
@@ -36,7 +24,7 @@ export interface SummaryState {
   malformed: number;
   unknown: number;
   oversized: number;
-  /** Ephemeral turns records seen before any dialect was known. */
+  /** Records some format ignores (turns' pings), seen before the file's format was known: unknown unless that format ignores them too. */
   ephemeralEarly: number;
 }
 
@@ -44,40 +32,22 @@ export function initialSummaryState(): SummaryState {
   return { v: SUMMARY_STATE_VERSION, offset: 0, nextLineNo: 1, dialect: null, d: null, malformed: 0, unknown: 0, oversized: 0, ephemeralEarly: 0 };
 }
 
-/** Folds one complete line (null = over the size cap) into the state. */
-export function foldLine(state: SummaryState, text: string | null): void {
-  if (text === null) {
-    state.oversized++;
-    return;
-  }
-  const line = classifyLine(text);
-  if (line.kind === 'blank') return;
-  if (line.kind === 'malformed') {
-    state.malformed++;
-    return;
-  }
-  foldObject(state, line.value);
-}
-
 /** Folds one JSON object line; returns true when the file's dialect recognised it. */
 export function foldObject(state: SummaryState, obj: Record<string, unknown>): boolean {
-  const recognised = recogniseDialect(obj);
+  const recognised = recogniseFormat(obj);
   if (state.dialect === null && recognised !== null) {
-    state.dialect = recognised;
-    state.d = FOLDS[recognised].init();
+    state.dialect = recognised.id;
+    state.d = recognised.fold.init();
   }
-  if (recognised !== null && recognised === state.dialect) {
-    if (FOLDS[recognised].step(state.d, obj)) return true;
+  if (recognised !== null && recognised.id === state.dialect) {
+    if (recognised.fold.step(state.d, obj)) return true;
     state.unknown++;
     return false;
   }
-  if (typeof obj.type === 'string' && EPHEMERAL_TURN_TYPES.has(obj.type)) {
-    // Dropped silently in a turns file; unknown in any other dialect.
-    if (state.dialect === 'turns') return false;
-    if (state.dialect === null) {
-      state.ephemeralEarly++;
-      return false;
-    }
+  if (isIgnorable(obj, state.dialect)) {
+    // Dropped silently in a file whose format ignores it; before the format is known, counted apart.
+    if (state.dialect === null) state.ephemeralEarly++;
+    return false;
   }
   state.unknown++;
   return false;
@@ -105,28 +75,25 @@ export interface SummaryResult {
  */
 export async function readSummary(path: string, opts: ReadSummaryOptions, previous?: SummaryState): Promise<SummaryResult> {
   const state: SummaryState = previous ? structuredClone(previous) : initialSummaryState();
-  const scan = await scanLines(path, (text) => foldLine(state, text), {
-    fromOffset: state.offset,
-    firstLineNo: state.nextLineNo,
-    maxLineBytes: opts.maxLineBytes,
-  });
-  state.offset = scan.endOffset;
-  state.nextLineNo = scan.nextLineNo;
-
   // A complete record without a final newline is read as a record, in a
   // copy: the persisted state stops before it, so it is never counted twice.
   let finalState = state;
-  let pendingTail = false;
-  if (scan.tailBytes > 0) {
-    const tail = scan.tail === null ? null : classifyLine(scan.tail);
-    if (tail?.kind === 'object') {
-      finalState = structuredClone(state);
-      foldObject(finalState, tail.value);
-    } else if (tail?.kind !== 'blank') {
-      pendingTail = true;
-    }
-  }
-  const summary = summarise(finalState, path, pendingTail, scan.mtimeMs, opts);
+  const scan = await readRecords(
+    path,
+    {
+      record: (obj) => void foldObject(state, obj),
+      malformed: () => void state.malformed++,
+      oversized: () => void state.oversized++,
+      tail: (obj) => {
+        finalState = structuredClone(state);
+        foldObject(finalState, obj);
+      },
+    },
+    { fromOffset: state.offset, firstLineNo: state.nextLineNo, maxLineBytes: opts.maxLineBytes },
+  );
+  state.offset = scan.endOffset;
+  state.nextLineNo = scan.nextLineNo;
+  const summary = summarise(finalState, path, scan.pendingTail, scan.mtimeMs, opts);
   return { summary, state, size: scan.size, mtimeMs: scan.mtimeMs };
 }
 
@@ -146,10 +113,10 @@ export function summarise(
 ): SessionSummary {
   const id = basename(path).replace(/\.jsonl$/, '');
   const ctx: FinishContext = { id, mtimeMs, nowMs: opts.nowMs, pricing: opts.pricing, cacheTtlSec: opts.cacheTtlSec };
-  const f: DialectFigures = state.dialect === null ? noRecordFigures() : FOLDS[state.dialect].finish(state.d, ctx);
+  const f: DialectFigures = state.dialect === null ? noRecordFigures() : formatById(state.dialect).fold.finish(state.d, ctx);
   const createdMs = f.firstMs ?? mtimeMs;
   const updatedMs = f.lastMs ?? f.firstMs ?? mtimeMs;
-  const unknownLines = state.unknown + (state.dialect === 'turns' ? 0 : state.ephemeralEarly);
+  const unknownLines = state.unknown + (excusesEarlyIgnorables(state.dialect) ? 0 : state.ephemeralEarly);
   return {
     id,
     path,

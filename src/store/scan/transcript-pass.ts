@@ -5,23 +5,12 @@
  * record is read. Nothing of the file is kept by the pass itself, so memory
  * is bounded by one line (the scanner's cap) plus what the handler keeps.
  */
-import { classifyLine, recogniseDialect } from './classify.js';
-import { scanLines } from './lines.js';
 import type { PriceTable } from '../pricing.js';
-import { foldObject, type SummaryState } from './summary-reader.js';
-import type { BuilderContext, TranscriptBuilder, TranscriptOut } from '../sources/transcript-builder.js';
-import { eventsTranscript } from '../sources/native/events/transcript.js';
-import { skillsTranscript } from '../sources/native/skills/transcript.js';
-import { storeTranscript } from '../sources/native/store/transcript.js';
-import { turnsTranscript } from '../sources/native/turns/transcript.js';
+import { formatById, recogniseFormat } from '../sources/registry.js';
+import type { TranscriptBuilder, TranscriptOut } from '../sources/transcript-builder.js';
 import type { Dialect, ResumeMessage, TranscriptEntry } from '../types.js';
-
-const BUILDERS: Record<Dialect, (ctx: BuilderContext) => TranscriptBuilder> = {
-  store: storeTranscript,
-  events: eventsTranscript,
-  turns: turnsTranscript,
-  skills: skillsTranscript,
-};
+import { readRecords } from './records.js';
+import { foldObject, type SummaryState } from './summary-reader.js';
 
 /** What one record meant, in the order the builder said it (see TranscriptOut). */
 export type PassOp =
@@ -71,7 +60,7 @@ export interface PassResult {
 export async function transcriptPass(path: string, opts: PassOptions, handler: PassHandler): Promise<PassResult> {
   const fold = opts.fold;
   let dialect: Dialect | null = opts.dialect ?? null;
-  let builder: TranscriptBuilder | null = dialect ? BUILDERS[dialect]({ pricing: opts.pricing }) : null;
+  let builder: TranscriptBuilder | null = dialect ? formatById(dialect).transcript({ pricing: opts.pricing }) : null;
   const from = opts.fromOffset ?? 0;
   const result = { entries: 0, lastCheckpointIndex: -1, contextFrom: from };
   // Ops of the record being read: the builder is synchronous, the handler may not be.
@@ -91,11 +80,11 @@ export async function transcriptPass(path: string, opts: PassOptions, handler: P
       if (!foldObject(fold, obj) || fold.dialect === null) return;
       dialect ??= fold.dialect;
     } else {
-      const recognised = recogniseDialect(obj);
+      const recognised = recogniseFormat(obj)?.id ?? null;
       dialect ??= recognised;
       if (recognised === null || recognised !== dialect) return;
     }
-    builder ??= BUILDERS[dialect]({ pricing: opts.pricing });
+    builder ??= formatById(dialect).transcript({ pricing: opts.pricing });
     if (!builder.add(obj, out)) return;
     if (ops.some((o) => o.op === 'reset')) result.contextFrom = start;
     for (const op of ops) {
@@ -105,30 +94,14 @@ export async function transcriptPass(path: string, opts: PassOptions, handler: P
     ops.length = 0;
   };
 
-  let lineStart = from;
-  const scan = await scanLines(
+  const scan = await readRecords(
     path,
-    (text, _lineNo, end) => {
-      const start = lineStart;
-      lineStart = end;
-      if (text === null) {
-        if (fold) fold.oversized++;
-        return;
-      }
-      const line = classifyLine(text);
-      if (line.kind === 'malformed') {
-        if (fold) fold.malformed++;
-      } else if (line.kind === 'object') {
-        return onRecord(line.value, start);
-      }
+    {
+      record: (obj, at) => onRecord(obj, at.start),
+      malformed: () => void (fold && fold.malformed++),
+      oversized: () => void (fold && fold.oversized++),
     },
     { maxLineBytes: opts.maxLineBytes, fromOffset: from, toOffset: opts.toOffset },
   );
-  let pendingTail = false;
-  if (scan.tailBytes > 0) {
-    const tail = scan.tail === null ? null : classifyLine(scan.tail);
-    if (tail?.kind === 'object') await onRecord(tail.value, scan.tailOffset);
-    else if (tail?.kind !== 'blank') pendingTail = true;
-  }
-  return { dialect, ...result, size: scan.size, pendingTail, mtimeMs: scan.mtimeMs };
+  return { dialect, ...result, size: scan.size, pendingTail: scan.pendingTail, mtimeMs: scan.mtimeMs };
 }

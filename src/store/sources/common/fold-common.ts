@@ -3,7 +3,15 @@
  * (it is persisted by the summary cache), so these work on plain objects.
  */
 import type { Tokens } from '../../types.js';
-import type { TokenUsageRecord } from '../native/schemas.js';
+
+/** A token usage object's counts (FORMAT.md §3 field names); any may be missing. */
+export interface UsageCounts {
+  input_tokens?: number;
+  output_tokens?: number;
+  cache_read_tokens?: number;
+  cache_write_tokens?: number;
+  total_tokens?: number;
+}
 
 /** Raw token counters kept in fold state. */
 export interface RawTokens {
@@ -18,7 +26,7 @@ export interface RawTokens {
 export const zeroRaw = (): RawTokens => ({ input: 0, output: 0, cacheRead: 0, cacheWrite: 0, total: 0 });
 
 /** Reads a usage object (format §3): missing counts are 0, total defaults to input + output. */
-export function rawFromUsage(u: TokenUsageRecord | undefined): RawTokens {
+export function rawFromUsage(u: UsageCounts | undefined): RawTokens {
   const input = nonNeg(u?.input_tokens);
   const output = nonNeg(u?.output_tokens);
   return {

@@ -13,27 +13,12 @@
 import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isValidProjectId, isValidSessionId, projectDir, projectsDir } from '../../project.js';
+import type { SessionFile, SessionScan, SkippedEntry } from '../format.js';
 
-export interface SessionFile {
-  projectId: string;
-  id: string;
-  path: string;
-}
-
-/** A folder or file a scan saw and refused, with the reason (one line, for "skipped <path>: <error>"). */
-export interface SkippedEntry {
-  path: string;
-  error: string;
-}
+export type { SessionFile, SessionScan, SkippedEntry };
 
 /** The reason given for a project folder that is a symbolic link. */
 export const SYMLINKED_PROJECT = 'project folder is a symbolic link';
-
-/** The outcome of a scan: what may be read and what was refused. */
-export interface SessionScan {
-  files: SessionFile[];
-  skipped: SkippedEntry[];
-}
 
 /** Project ids with a real folder under the home, and the symlinked ones refused. */
 export async function scanProjectIds(home: string): Promise<{ ids: string[]; skipped: SkippedEntry[] }> {

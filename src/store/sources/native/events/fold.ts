@@ -19,14 +19,8 @@ import {
 import { addCall, priceBuckets, type Buckets } from '../../common/fold-usage.js';
 import type { DialectFigures, DialectFold, FinishContext } from '../../fold.js';
 import { providerOf } from '../../../pricing.js';
-import {
-  eventRecordSchema,
-  llmRequestDataSchema,
-  llmResponseDataSchema,
-  sessionEndDataSchema,
-  sessionStartDataSchema,
-  type ChatMessage,
-} from '../schemas.js';
+import type { ChatMessage } from '../schemas.js';
+import { eventRecordSchema, llmRequestDataSchema, llmResponseDataSchema, sessionEndDataSchema, sessionStartDataSchema } from './schema.js';
 import { ownWords, userWords } from '../../common/title.js';
 import type { SessionStatus } from '../../../types.js';
 

@@ -1,15 +1,8 @@
 /** Transcript of an `events` session (format §2.2): only what is new in each request is shown. */
 import { hash32, rawFromUsage, textOfContent, toTokens } from '../../common/fold-common.js';
 import { lookupPrice, priceMicros } from '../../../pricing.js';
-import {
-  eventRecordSchema,
-  llmRequestDataSchema,
-  llmResponseDataSchema,
-  sessionEndDataSchema,
-  sessionStartDataSchema,
-  toolCallDataSchema,
-  type ChatMessage,
-} from '../schemas.js';
+import type { ChatMessage } from '../schemas.js';
+import { eventRecordSchema, llmRequestDataSchema, llmResponseDataSchema, sessionEndDataSchema, sessionStartDataSchema, toolCallDataSchema } from './schema.js';
 import { argumentsText, type BuilderContext, type TranscriptBuilder } from '../../transcript-builder.js';
 import { pushMessage, toResumeMessage } from '../store/transcript.js';
 

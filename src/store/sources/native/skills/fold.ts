@@ -2,7 +2,7 @@
 import { appendSearchText, cleanTitle, noteTime, toTokens, zeroRaw, type TimeSpan } from '../../common/fold-common.js';
 import type { DialectFigures, DialectFold } from '../../fold.js';
 import { providerOf } from '../../../pricing.js';
-import { skillRecordSchema } from '../schemas.js';
+import { skillRecordSchema } from './schema.js';
 
 export interface SkillsState {
   span: TimeSpan;

@@ -1,5 +1,5 @@
 /** Transcript of a `skills` session (format §2.4): each invocation with its attempts as a timeline. */
-import { skillRecordSchema } from '../schemas.js';
+import { skillRecordSchema } from './schema.js';
 import type { TranscriptBuilder } from '../../transcript-builder.js';
 
 /** State: the invocation counter. No resume context: nothing here is a conversation. */

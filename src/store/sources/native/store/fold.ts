@@ -16,7 +16,8 @@ import {
 import { addCall, addMetric, priceBuckets, type Buckets } from '../../common/fold-usage.js';
 import type { DialectFigures, DialectFold, FinishContext } from '../../fold.js';
 import { lookupPrice, priceMicros, providerOf } from '../../../pricing.js';
-import { storeRecordSchema, type TokenUsageRecord } from '../schemas.js';
+import type { TokenUsageRecord } from '../schemas.js';
+import { storeRecordSchema } from './schema.js';
 import { userWords } from '../../common/title.js';
 
 interface StoreMetaState {

@@ -1,7 +1,8 @@
 /** Transcript of a `store` session (format §2.1). */
 import { rawFromUsage, textOfContent, toTokens } from '../../common/fold-common.js';
 import { lookupPrice, priceMicros } from '../../../pricing.js';
-import { storeRecordSchema, type ChatMessage } from '../schemas.js';
+import type { ChatMessage } from '../schemas.js';
+import { storeRecordSchema } from './schema.js';
 import { argumentsText, type BuilderContext, type TranscriptBuilder, type TranscriptOut } from '../../transcript-builder.js';
 import type { ResumeMessage } from '../../../types.js';
 

@@ -1,7 +1,7 @@
 /** Summary fold for the `turns` dialect (format §2.3). */
 import { appendSearchText, cleanTitle, countChars, notePrompt, noteTime, toTokens, type TimeSpan } from '../../common/fold-common.js';
 import type { DialectFigures, DialectFold } from '../../fold.js';
-import { turnRecordSchema } from '../schemas.js';
+import { turnRecordSchema } from './schema.js';
 import { ownWords } from '../../common/title.js';
 
 export interface TurnsState {

@@ -1,5 +1,5 @@
 /** Transcript of a `turns` session (format §2.3). */
-import { turnRecordSchema } from '../schemas.js';
+import { turnRecordSchema } from './schema.js';
 import type { TranscriptBuilder } from '../../transcript-builder.js';
 
 /** No state: every turn is an entry, and every message joins the context (there are no checkpoints). */
