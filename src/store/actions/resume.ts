@@ -7,7 +7,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileSink } from './text-sink.js';
-import { serializeRecord } from '../writer/append.js';
+import { serializeRecord } from '../../format/json.js';
 import type { ResumeMessage, ResumePlan, SessionSummary } from '../types.js';
 
 export class TemplateError extends Error {

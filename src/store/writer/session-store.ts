@@ -11,7 +11,8 @@ import { sessionPath } from '../project.js';
 import type { SessionSummary, Transcript } from '../types.js';
 import { writeRecordsAtomic } from './atomic.js';
 import { moveToTrash } from '../actions/trash.js';
-import { assertProjectId, catalogFor, listProject, type ReadOptions } from './listing.js';
+import { loadTranscript } from '../scan/transcript.js';
+import { assertProjectId, listProject, readOptionsFor, type ReadOptions } from './listing.js';
 import type {
   ChatMessage,
   Metric,
@@ -128,7 +129,7 @@ export class SessionStore extends SessionWriter {
   /** Reads a session in full. Ids are validated (rejects on a bad one); rejects when the file holds no session records. */
   static async load(home: string, projectId: string, sessionId: string, opts: ReadOptions = {}): Promise<Transcript> {
     const path = sessionPath(resolve(home), projectId, sessionId);
-    return await catalogFor(resolve(home), opts).transcript({ path, projectId });
+    return await loadTranscript(path, readOptionsFor(projectId, opts));
   }
 
   /** Summaries of a project's sessions (every dialect, empty ones included), newest first. */
