@@ -12,10 +12,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateTree } from '../fixtures/generate.js';
-import { SessionCatalog } from '../src/store/catalog.js';
-import { listSessionFiles } from '../src/store/discover.js';
-import { SummaryCache } from '../src/store/summary-cache.js';
-import { readSummary } from '../src/store/summary-reader.js';
+import { SessionCatalog } from '../src/store/catalog/catalog.js';
+import { listSessionFiles } from '../src/store/sources/native/discover.js';
+import { SummaryCache } from '../src/store/catalog/summary-cache.js';
+import { readSummary } from '../src/store/scan/summary-reader.js';
 import { runSearchBench } from './search.bench.js';
 import { runLargeSessionBench } from './large-session.js';
 

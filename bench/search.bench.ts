@@ -12,7 +12,7 @@ import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import Fuse from 'fuse.js';
 import { mulberry32 } from '../fixtures/generate.js';
-import { buildSearchIndex, clearSearchCache, searchSessions, type SearchIndex } from '../src/store/search.js';
+import { buildSearchIndex, clearSearchCache, searchSessions, type SearchIndex } from '../src/store/search/search.js';
 import type { SessionSummary } from '../src/store/types.js';
 // The one SessionSummary builder, shared with the unit tests.
 import { makeSummary } from '../test/helpers/summary.js';

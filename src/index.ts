@@ -3,11 +3,11 @@
  * harnesses (docs/format.md) and write them from a TypeScript agent.
  */
 export type * from './store/types.js';
-export { SessionCatalog, byRecency, type CatalogOptions, type SummaryList } from './store/catalog.js';
-export { readSummary, initialSummaryState, type SummaryState, type ReadSummaryOptions } from './store/summary-reader.js';
-export { loadTranscript } from './store/transcript.js';
-export { diagnoseFile } from './store/doctor.js';
-export { listSessionFiles, listProjectIds, type SessionFile } from './store/discover.js';
+export { SessionCatalog, byRecency, type CatalogOptions, type SummaryList } from './store/catalog/catalog.js';
+export { readSummary, initialSummaryState, type SummaryState, type ReadSummaryOptions } from './store/scan/summary-reader.js';
+export { loadTranscript } from './store/scan/transcript.js';
+export { diagnoseFile } from './store/scan/doctor.js';
+export { listSessionFiles, listProjectIds, type SessionFile } from './store/sources/native/discover.js';
 export {
   resolveHome,
   resolveProject,
@@ -21,10 +21,10 @@ export {
 } from './store/project.js';
 export { BUILTIN_PRICES } from './store/prices-builtin.js';
 export { lookupPrice, priceMicros, loadPricingFile, mergePrices, providerOf, type ModelPrice, type PriceTable } from './store/pricing.js';
-export { aggregateUsage, type UsageRow, type UsageReport } from './store/usage.js';
-export { parseSince, type TimeWindow } from './store/window.js';
+export { aggregateUsage, type UsageRow, type UsageReport } from './store/usage/usage.js';
+export { parseSince, type TimeWindow } from './store/usage/window.js';
 export { parseDuration } from './store/duration.js';
-export { splitTemplate, substitute, planResume, writeContextFile } from './store/resume.js';
+export { splitTemplate, substitute, planResume, writeContextFile } from './store/actions/resume.js';
 /**
  * The trash (`<home>/.trash/`): `trashSession` moves a session there unless it
  * is active (ActiveSessionError; `force` overrides), `listTrash` lists what is
@@ -40,23 +40,23 @@ export {
   TrashError,
   type TrashEntry,
   type TrashedSession,
-} from './store/trash.js';
+} from './store/actions/trash.js';
 /**
  * "Is this session still being written?": running, or its last record or its
  * file changed within ACTIVE_WINDOW_MS (10 minutes). Delete, cleanup and
  * resume ask here before acting.
  */
-export { sessionActivity, ActiveSessionError, ACTIVE_WINDOW_MS, type SessionActivity } from './store/activity.js';
+export { sessionActivity, ActiveSessionError, ACTIVE_WINDOW_MS, type SessionActivity } from './store/actions/activity.js';
 /**
  * Streaming exports (Markdown, JSON) and reads: one entry in memory at a time,
  * whatever the session's size. Write to a `fileSink(path)` or a
  * `writableSink(process.stdout, { close: false })`, then `await sink.end()`;
  * `pricing` is BUILTIN_PRICES unless you have your own table.
  */
-export { writeMarkdownExport, writeJsonExport } from './store/transcript-export.js';
-export { streamEntries, streamResumeContext, type StreamOptions, type EntryHandler, type MessageHandler } from './store/transcript-stream.js';
-export { fileSink, writableSink, SameFileError, type TextSink } from './store/text-sink.js';
-export { buildSearchIndex, searchSessions, type SearchHit } from './store/search.js';
+export { writeMarkdownExport, writeJsonExport } from './store/actions/transcript-export.js';
+export { streamEntries, streamResumeContext, type StreamOptions, type EntryHandler, type MessageHandler } from './store/scan/transcript-stream.js';
+export { fileSink, writableSink, SameFileError, type TextSink } from './store/actions/text-sink.js';
+export { buildSearchIndex, searchSessions, type SearchHit } from './store/search/search.js';
 export { sanitize } from './format/sanitize.js';
 export { transcriptToMarkdown } from './format/markdown.js';
 export * from './store/writer/index.js';

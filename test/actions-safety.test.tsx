@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../src/app/App.js';
 import type { BrowserExit, BrowserSource } from '../src/app/source.js';
-import { sessionActivity, ACTIVE_WINDOW_MS } from '../src/store/activity.js';
+import { sessionActivity, ACTIVE_WINDOW_MS } from '../src/store/actions/activity.js';
 import { projectIdOf } from '../src/store/project.js';
 import { shellQuote } from '../src/format/shell-quote.js';
 import { runCli } from './helpers/cli.js';
@@ -57,7 +57,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 
-describe('the activity rule (store/activity.ts)', () => {
+describe('the activity rule (store/actions/activity.ts)', () => {
   it('counts the newer of the last record and the file mtime, and the running status', () => {
     const now = Date.now();
     const appended = session('appended', 40 * DAY);

@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseSince, parseWindowOption, WindowSpecError } from '../src/store/window.js';
+import { parseSince, parseWindowOption, WindowSpecError } from '../src/store/usage/window.js';
 import { runCli } from './helpers/cli.js';
 import { useTempProject } from './helpers/temp-project.js';
 

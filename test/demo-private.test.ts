@@ -12,7 +12,7 @@ import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildContext } from '../src/app/context.js';
 import { storeSource } from '../src/app/store-source.js';
-import { pruneSummaryCaches, SummaryCache } from '../src/store/summary-cache.js';
+import { pruneSummaryCaches, SummaryCache } from '../src/store/catalog/summary-cache.js';
 import { DEMO, runCli } from './helpers/cli.js';
 import { spawnPty } from './helpers/pty.js';
 import { printedCommand, runVerbatim } from './helpers/verbatim.js';

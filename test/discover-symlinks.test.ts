@@ -7,8 +7,8 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SessionCatalog } from '../src/store/catalog.js';
-import { listProjectIds, listProjectSessions, listSessionFiles, scanSessionFiles, SYMLINKED_PROJECT } from '../src/store/discover.js';
+import { SessionCatalog } from '../src/store/catalog/catalog.js';
+import { listProjectIds, listProjectSessions, listSessionFiles, scanSessionFiles, SYMLINKED_PROJECT } from '../src/store/sources/native/discover.js';
 import { projectIdOf } from '../src/store/project.js';
 import { runCli } from './helpers/cli.js';
 import { useTempProject } from './helpers/temp-project.js';

@@ -5,11 +5,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_HOME, DEMO_NOW, DEMO_PROJECT_IDS } from '../fixtures/demo-constants.js';
-import { DEFAULT_CACHE_TTL_SEC } from '../src/store/fold.js';
+import { DEFAULT_CACHE_TTL_SEC } from '../src/store/sources/fold.js';
 import { BUILTIN_PRICES } from '../src/store/prices-builtin.js';
-import { textOfContent } from '../src/store/fold-common.js';
-import { readSummary } from '../src/store/summary-reader.js';
-import { loadTranscript } from '../src/store/transcript.js';
+import { textOfContent } from '../src/store/sources/common/fold-common.js';
+import { readSummary } from '../src/store/scan/summary-reader.js';
+import { loadTranscript } from '../src/store/scan/transcript.js';
 import { EXPECTED } from './fixtures-expected.js';
 
 const NOW = Date.parse(DEMO_NOW);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildContext } from '../src/app/context.js';
-import { buildReplayLines } from '../src/components/replay-lines.js';
+import { buildReplayLines } from '../src/format/replay-lines.js';
 import { relativeTime } from '../src/format/time.js';
 import { displayWidth } from '../src/format/width.js';
 import { projectIdOf } from '../src/store/project.js';

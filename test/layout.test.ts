@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 const SRC = fileURLToPath(new URL('../src', import.meta.url));
 
 interface Import {
-  /** The importing file, relative to src/ ("store/catalog.ts"). */
+  /** The importing file, relative to src/ ("store/catalog/catalog.ts"). */
   from: string;
   /** The specifier as written ("../format/json.js", "react"). */
   spec: string;
@@ -58,7 +58,7 @@ const show = (i: Import): string => `${i.from} imports ${i.spec}`;
 
 describe('layout: arrows point one way (DESIGN.md, rules of the house)', () => {
   it('finds the source tree', () => {
-    expect(files).toContain('store/catalog.ts');
+    expect(files).toContain('store/catalog/catalog.ts');
     expect(imports.length).toBeGreaterThan(100);
   });
 
@@ -84,6 +84,39 @@ describe('layout: arrows point one way (DESIGN.md, rules of the house)', () => {
     expect(bad.map(show)).toEqual([]);
   });
 
+  it('the CLI imports nothing from the components (src/app/commands prints text, not Ink elements)', () => {
+    const bad = imports.filter((i) => i.from.startsWith('app/commands/') && i.to && room(i.to) === 'components');
+    expect(bad.map(show)).toEqual([]);
+  });
+
+  it('the rooms of the store import only downward: sources <- scan <- catalog <- search, usage, actions; the writer not through the catalog', () => {
+    expect(storeRoomViolations(imports).map(show)).toEqual([]);
+  });
+
+  it('every file of the store is in a known room', () => {
+    const unknown = files.filter((f) => room(f) === 'store' && !(storeRoom(f) in STORE_ROOMS_BELOW));
+    expect(unknown).toEqual([]);
+  });
+
+  it('a log format is one folder: source folders import no other source folder, scan and catalog reach them only through the registry', () => {
+    expect(sourceFolderViolations(imports).map(show)).toEqual([]);
+  });
+
+  it('the room rules themselves report a backward arrow', () => {
+    const fake = (from: string, to: string): Import => ({ from, spec: to, to, typeOnly: false });
+    const backward = [
+      fake('store/scan/lines.ts', 'store/catalog/catalog.ts'),
+      fake('store/sources/native/store/fold.ts', 'store/scan/lines.ts'),
+      fake('store/writer/listing.ts', 'store/catalog/catalog.ts'),
+      fake('store/types.ts', 'store/sources/registry.ts'),
+    ];
+    const forward = [fake('store/catalog/catalog.ts', 'store/scan/lines.ts'), fake('store/writer/listing.ts', 'store/scan/summary-reader.ts')];
+    expect(storeRoomViolations([...backward, ...forward])).toEqual(backward);
+    const crossing = [fake('store/sources/claude/fold.ts', 'store/sources/native/store/fold.ts'), fake('store/scan/summary-reader.ts', 'store/sources/native/store/index.ts')];
+    const allowed = [fake('store/sources/claude/fold.ts', 'store/sources/common/title.ts'), fake('store/sources/registry.ts', 'store/sources/claude/index.ts')];
+    expect(sourceFolderViolations([...crossing, ...allowed])).toEqual(crossing);
+  });
+
   it('no module reaches itself through its imports (no cycles, type imports included)', () => {
     const graph = new Map<string, string[]>(files.map((f) => [f, []]));
     for (const i of imports) if (i.to) graph.get(i.from)!.push(i.to);
@@ -100,6 +133,64 @@ describe('layout: arrows point one way (DESIGN.md, rules of the house)', () => {
     expect(findCycles(loop)).toEqual([['a.ts', 'b.ts', 'c.ts']]);
   });
 });
+
+/**
+ * The rooms of src/store (DESIGN.md "The house") and what each may import
+ * from: its own room and the rooms below it. `shared` is the vocabulary at
+ * the store's top level (types.ts, project.ts, pricing.ts, ...), which
+ * imports no room. The writer sits beside the catalog, not on it: it reads
+ * back what it wrote through scan/ and the native source directly.
+ */
+const STORE_ROOMS_BELOW: Record<string, readonly string[]> = {
+  shared: [],
+  sources: ['shared'],
+  scan: ['shared', 'sources'],
+  catalog: ['shared', 'sources', 'scan'],
+  search: ['shared', 'sources', 'scan', 'catalog'],
+  usage: ['shared', 'sources', 'scan', 'catalog'],
+  actions: ['shared', 'sources', 'scan', 'catalog', 'usage'],
+  writer: ['shared', 'sources', 'scan', 'actions'],
+};
+
+/** The room of a file under src/store ("store/scan/lines.ts" -> "scan", "store/types.ts" -> "shared"). */
+function storeRoom(path: string): string {
+  const parts = path.split('/');
+  return parts.length === 2 ? 'shared' : parts[1]!;
+}
+
+/** Imports between two files of the store that point upward (or sideways into a room not below). */
+function storeRoomViolations(all: readonly Import[]): Import[] {
+  return all.filter((i) => {
+    if (!i.to || room(i.from) !== 'store' || room(i.to) !== 'store') return false;
+    const from = storeRoom(i.from);
+    const to = storeRoom(i.to);
+    return from !== to && !(STORE_ROOMS_BELOW[from] ?? []).includes(to);
+  });
+}
+
+/** The source folder of a file under store/sources ("native", "claude"; `common` is shared by all), or null for sources/*.ts. */
+function sourceFolder(path: string): string | null {
+  const parts = path.split('/');
+  return parts[1] === 'sources' && parts.length > 3 ? parts[2]! : null;
+}
+
+/**
+ * A format lives in one folder: a source folder imports no other source
+ * folder (only `common` and the interfaces in sources/*.ts), sources/*.ts
+ * other than registry.ts import no source folder, and scan/ and catalog/
+ * reach a format only through the registry.
+ */
+function sourceFolderViolations(all: readonly Import[]): Import[] {
+  return all.filter((i) => {
+    if (!i.to || room(i.from) !== 'store') return false;
+    const target = sourceFolder(i.to);
+    if (target === null || target === 'common') return false;
+    const from = sourceFolder(i.from);
+    if (from !== null) return from !== target;
+    if (i.from === 'store/sources/registry.ts') return false;
+    return i.from.startsWith('store/sources/') || ['scan', 'catalog'].includes(storeRoom(i.from));
+  });
+}
 
 /** Strongly connected components of more than one file, or a file importing itself (Tarjan). */
 function findCycles(graph: Map<string, string[]>): string[][] {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assertSessionId, findProjectRoot, InvalidIdError, projectIdOf, resolveHome, sessionPath } from '../src/store/project.js';
-import { moveToTrash, restoreFromTrash, TrashError } from '../src/store/trash.js';
+import { moveToTrash, restoreFromTrash, TrashError } from '../src/store/actions/trash.js';
 import { DEMO_PROJECT_IDS } from '../fixtures/demo-constants.js';
 
 let dir: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readSummary } from '../src/store/summary-reader.js';
-import { loadTranscript } from '../src/store/transcript.js';
+import { readSummary } from '../src/store/scan/summary-reader.js';
+import { loadTranscript } from '../src/store/scan/transcript.js';
 import type { PriceTable } from '../src/store/pricing.js';
 import { NOW, readOpts, useTempHome, type TempHome } from './helpers/session-files.js';
 

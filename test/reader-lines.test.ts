@@ -1,8 +1,8 @@
 import { appendFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { diagnoseFile } from '../src/store/doctor.js';
-import { scanLines } from '../src/store/lines.js';
-import { readSummary } from '../src/store/summary-reader.js';
+import { diagnoseFile } from '../src/store/scan/doctor.js';
+import { scanLines } from '../src/store/scan/lines.js';
+import { readSummary } from '../src/store/scan/summary-reader.js';
 import { readOpts, useTempHome, type TempHome } from './helpers/session-files.js';
 
 let t: TempHome;

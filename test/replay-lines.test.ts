@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Transcript, TranscriptEntry } from '../src/store/types.js';
-import { argsSummary, buildReplayLines, type ReplayLineOptions } from '../src/components/replay-lines.js';
+import { argsSummary, buildReplayLines, type ReplayLineOptions } from '../src/format/replay-lines.js';
 import { wrapLine } from '../src/format/wrap.js';
 import { displayWidth } from '../src/format/width.js';
 import { makeSummary, makeTokens } from './helpers/summary.js';

@@ -7,8 +7,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resumeRows } from '../src/components/ResumePreview.js';
-import { planResume } from '../src/store/resume.js';
-import { readSummary } from '../src/store/summary-reader.js';
+import { planResume } from '../src/store/actions/resume.js';
+import { readSummary } from '../src/store/scan/summary-reader.js';
 import { readOpts, useTempHome, type TempHome } from './helpers/session-files.js';
 
 const NOW = Date.parse('2026-11-21T12:00:00Z');

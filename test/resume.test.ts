@@ -1,9 +1,9 @@
 import { readFileSync, statSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { planResume, splitTemplate, substitute, TemplateError, writeContextFile, pickTemplate } from '../src/store/resume.js';
-import { readSummary } from '../src/store/summary-reader.js';
-import { loadTranscript } from '../src/store/transcript.js';
+import { planResume, splitTemplate, substitute, TemplateError, writeContextFile, pickTemplate } from '../src/store/actions/resume.js';
+import { readSummary } from '../src/store/scan/summary-reader.js';
+import { loadTranscript } from '../src/store/scan/transcript.js';
 import { readOpts, useTempHome, type TempHome } from './helpers/session-files.js';
 
 describe('resume command template', () => {

@@ -5,7 +5,7 @@ import {
   searchTranscriptLines,
   type SearchHit,
   type SearchRange,
-} from '../src/store/search.js';
+} from '../src/store/search/search.js';
 import type { SessionSummary } from '../src/store/types.js';
 import { makeSummary } from './helpers/summary.js';
 

@@ -6,7 +6,7 @@ import { badges } from '../src/format/badges.js';
 import { highlightSegments } from '../src/components/Highlighted.js';
 import { buildItems, type ListItem } from '../src/app/list-model.js';
 import { buildLayout } from '../src/components/list-layout.js';
-import type { SearchHit } from '../src/store/search.js';
+import type { SearchHit } from '../src/store/search/search.js';
 import type { SessionSummary } from '../src/store/types.js';
 import { displayWidth } from '../src/format/width.js';
 import { cleanup, frameLines, renderSized } from './helpers/render.js';

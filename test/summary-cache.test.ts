@@ -2,8 +2,8 @@ import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync, mkdtem
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SummaryCache } from '../src/store/summary-cache.js';
-import { readSummary } from '../src/store/summary-reader.js';
+import { SummaryCache } from '../src/store/catalog/summary-cache.js';
+import { readSummary } from '../src/store/scan/summary-reader.js';
 import { PROJECT_ID, readOpts, tempHome, type TempHome } from './helpers/session-files.js';
 
 const msg = (role: string, content: string) => ({ type: 'message', timestamp: '2026-11-20T09:00:00Z', message: { role, content } });

@@ -1,11 +1,11 @@
 /**
  * Issue 6 item 3: a title is the first real text the user wrote: never a
  * placeholder for an image or file part, never context the harness injected;
- * else `(untitled)`. The rule lives in src/store/title.ts; the folds use it.
+ * else `(untitled)`. The rule lives in src/store/sources/common/title.ts; the folds use it.
  */
 import { describe, expect, it } from 'vitest';
-import { readSummary } from '../src/store/summary-reader.js';
-import { isInjectedContext, ownWords, userWords } from '../src/store/title.js';
+import { readSummary } from '../src/store/scan/summary-reader.js';
+import { isInjectedContext, ownWords, userWords } from '../src/store/sources/common/title.js';
 import { runCli } from './helpers/cli.js';
 import { readOpts, useTempHome, type TempHome } from './helpers/session-files.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateUsage } from '../src/store/usage.js';
+import { aggregateUsage } from '../src/store/usage/usage.js';
 import { makeSummary, makeTokens } from './helpers/summary.js';
 
 describe('usage rates a user reads off the cost view', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateUsage } from '../src/store/usage.js';
-import { parseSince } from '../src/store/window.js';
+import { aggregateUsage } from '../src/store/usage/usage.js';
+import { parseSince } from '../src/store/usage/window.js';
 import { makeEndpointUsage, makeModelUsage, makeSummary, makeTokens } from './helpers/summary.js';
 
 describe('aggregateUsage: money', () => {

@@ -8,7 +8,7 @@ import {
   parseSince,
   parseWindowOption,
   startOfDayMs,
-} from '../src/store/window.js';
+} from '../src/store/usage/window.js';
 
 const NOW = Date.parse('2026-11-21T19:48:00Z');
 

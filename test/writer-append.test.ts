@@ -1,10 +1,10 @@
 import fs, { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_CACHE_TTL_SEC } from '../src/store/fold.js';
+import { DEFAULT_CACHE_TTL_SEC } from '../src/store/sources/fold.js';
 import { BUILTIN_PRICES } from '../src/store/prices-builtin.js';
 import { InvalidIdError, projectIdOf, readProjectJson } from '../src/store/project.js';
-import { readSummary } from '../src/store/summary-reader.js';
+import { readSummary } from '../src/store/scan/summary-reader.js';
 import {
   appendRecord,
   appendSkillInvocation,

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CACHE_TTL_SEC } from '../src/store/fold.js';
+import { DEFAULT_CACHE_TTL_SEC } from '../src/store/sources/fold.js';
 import { BUILTIN_PRICES } from '../src/store/prices-builtin.js';
 import { projectIdOf, readProjectJson, sessionPath } from '../src/store/project.js';
-import { readSummary } from '../src/store/summary-reader.js';
-import { loadTranscript } from '../src/store/transcript.js';
+import { readSummary } from '../src/store/scan/summary-reader.js';
+import { loadTranscript } from '../src/store/scan/transcript.js';
 import { appendSkillInvocation } from '../src/store/writer/index.js';
 import { WRITE_TESTS_INVOCATION } from './helpers/skill-invocation.js';
 import { useTempProject } from './helpers/temp-project.js';

@@ -17,7 +17,7 @@ import { usageCommand } from './commands/usage.js';
 import { HELP, helpFor } from './help.js';
 import { browseCommand } from './interactive.js';
 import { processIo, type Io } from './io.js';
-import { TemplateError } from '../store/resume.js';
+import { TemplateError } from '../store/actions/resume.js';
 import { sanitize } from '../format/sanitize.js';
 
 declare const __VERSION__: string | undefined;

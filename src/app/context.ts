@@ -4,13 +4,13 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { loadConfig, configPricing, type Config } from '../store/config.js';
-import { SessionCatalog } from '../store/catalog.js';
-import { SummaryCache } from '../store/summary-cache.js';
+import { SessionCatalog } from '../store/catalog/catalog.js';
+import { SummaryCache } from '../store/catalog/summary-cache.js';
 import { BUILTIN_PRICES } from '../store/prices-builtin.js';
 import { loadPricingFile, mergePrices, type PriceTable } from '../store/pricing.js';
 import { projectIdOf, resolveHome, resolveProject, type ProjectRef } from '../store/project.js';
-import { pickTemplate, type CommandTemplate } from '../store/resume.js';
-import { assertTimeZone } from '../store/window.js';
+import { pickTemplate, type CommandTemplate } from '../store/actions/resume.js';
+import { assertTimeZone } from '../store/usage/window.js';
 import { canonicalZone, userTimeZone } from '../format/time.js';
 import { sanitize } from '../format/sanitize.js';
 import { UsageError, type ParsedOptions } from './cli-args.js';

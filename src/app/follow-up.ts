@@ -7,7 +7,7 @@
  */
 import { shellCommand } from '../format/shell-quote.js';
 import { readProjectJson, resolveHome, resolveProject } from '../store/project.js';
-import { findInTrash } from '../store/trash.js';
+import { findInTrash } from '../store/actions/trash.js';
 import type { ParsedOptions } from './cli-args.js';
 import type { AppContext } from './context.js';
 

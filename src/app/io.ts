@@ -1,6 +1,6 @@
 import { inertJson } from '../format/json.js';
 import { sanitize } from '../format/sanitize.js';
-import { writableSink, type TextSink } from '../store/text-sink.js';
+import { writableSink, type TextSink } from '../store/actions/text-sink.js';
 
 /** Where commands write: injectable so tests and the fzf-style mode can redirect. */
 export interface Io {

@@ -7,8 +7,8 @@
  * the reducer.
  */
 import type { SessionSummary } from '../store/types.js';
-import { buildSearchIndex, searchSessions } from '../store/search.js';
-import type { SearchHit, SearchIndex } from '../store/search.js';
+import { buildSearchIndex, searchSessions } from '../store/search/search.js';
+import type { SearchHit, SearchIndex } from '../store/search/search.js';
 import { buildLayout, type ListLayout } from '../components/list-layout.js';
 import type { Scope } from './source.js';
 import type { ListItem } from '../components/list-item.js';

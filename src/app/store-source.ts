@@ -1,12 +1,12 @@
 /** The real BrowserSource: the interactive browser's view of the store. */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { sessionActivity } from '../store/activity.js';
-import { SYMLINKED_PROJECT } from '../store/discover.js';
-import { fileSink } from '../store/text-sink.js';
-import { writeMarkdownExport } from '../store/transcript-export.js';
-import { planResume, resumeCwd } from '../store/resume.js';
-import { trashSession } from '../store/trash.js';
+import { sessionActivity } from '../store/actions/activity.js';
+import { SYMLINKED_PROJECT } from '../store/sources/native/discover.js';
+import { fileSink } from '../store/actions/text-sink.js';
+import { writeMarkdownExport } from '../store/actions/transcript-export.js';
+import { planResume, resumeCwd } from '../store/actions/resume.js';
+import { trashSession } from '../store/actions/trash.js';
 import type { SessionSummary } from '../store/types.js';
 import { copyToClipboard } from './clipboard.js';
 import { projectRootOf } from './commands/resume.js';

@@ -7,7 +7,7 @@
 import React, { useMemo } from 'react';
 import { Box, Text } from 'ink';
 import type { SessionSummary } from '../store/types.js';
-import type { UsageRow } from '../store/usage.js';
+import type { UsageRow } from '../store/usage/usage.js';
 import { sanitize } from '../format/sanitize.js';
 import { countNoun, formatInt, formatPercent, formatTokens, formatUsd, usdToMicros } from '../format/numbers.js';
 import { bar } from '../format/charts.js';

@@ -7,7 +7,7 @@
  */
 import React from 'react';
 import { Box, Text } from 'ink';
-import type { DisplayLine } from './replay-lines.js';
+import type { DisplayLine } from '../format/replay-lines.js';
 import { lineStyles, theme } from './theme.js';
 
 export interface ReplayProps {

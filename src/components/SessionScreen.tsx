@@ -9,11 +9,11 @@ import React, { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, us
 import { Box, Text, useInput, type Key } from 'ink';
 import TextInput from 'ink-text-input';
 import type { ResumePlan, SessionSummary, Transcript } from '../store/types.js';
-import { searchTranscriptLines } from '../store/search.js';
+import { searchTranscriptLines } from '../store/search/search.js';
 import { sanitize } from '../format/sanitize.js';
 import { relativeTime } from '../format/time.js';
 import { displayWidth, padEnd, truncate } from '../format/width.js';
-import { buildReplayLines, isFoldable } from './replay-lines.js';
+import { buildReplayLines, isFoldable } from '../format/replay-lines.js';
 import { Replay } from './Replay.js';
 import { UsagePanel } from './UsagePanel.js';
 import { ResumePreview } from './ResumePreview.js';

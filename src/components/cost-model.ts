@@ -4,8 +4,8 @@
  * always agree), and the cost chart's buckets.
  */
 import type { SessionSummary } from '../store/types.js';
-import { aggregateUsage, type UsageRow } from '../store/usage.js';
-import { dayKeyOf, parseSince, type TimeWindow } from '../store/window.js';
+import { aggregateUsage, type UsageRow } from '../store/usage/usage.js';
+import { dayKeyOf, parseSince, type TimeWindow } from '../store/usage/window.js';
 
 /** The windows `w` cycles through, relative to "now", in whole days of the browser's zone. */
 export type CostWindowName = 'today' | '7d' | '30d' | 'all';

@@ -43,19 +43,9 @@ const COLOURS: { [K in keyof Theme]-?: string } = {
   bar: 'green',
 };
 
-/** Style roles of replay lines (see replay-lines.ts). */
-export type LineRole =
-  | 'user'
-  | 'assistant'
-  | 'system'
-  | 'tool'
-  | 'toolResult'
-  | 'error'
-  | 'checkpoint'
-  | 'timeline'
-  | 'usage'
-  | 'banner'
-  | 'text';
+/** Style roles of replay lines: defined with the lines (format/replay-lines.ts), styled here. */
+import type { LineRole } from '../format/replay-lines.js';
+export type { LineRole };
 
 /** How a role is drawn: a foreground colour and/or dim and bold. */
 export interface RoleStyle {

@@ -10,3 +10,13 @@ const UNSAFE = /[\u0080-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-
 export function inertJson(json: string): string {
   return json.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+/**
+ * One record as one JSONL line, newline included. Throws (before anything is
+ * written) when the value cannot be serialised as a JSON object.
+ */
+export function serializeRecord(obj: object): string {
+  if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) throw new TypeError('a record must be a JSON object');
+  // U+2028/9 end a line for many splitters; bidi controls could hide text from a reviewer.
+  return `${inertJson(JSON.stringify(obj))}\n`;
+}

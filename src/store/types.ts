@@ -4,8 +4,14 @@
  * no Dates (times are ISO-8601 UTC strings), no functions.
  */
 
-/** The four on-disk dialects of docs/format.md §2. */
-export type Dialect = 'store' | 'events' | 'turns' | 'skills';
+/**
+ * The id of a registered log format (sources/registry.ts): today the four
+ * native dialects of docs/format.md §2, `store`, `events`, `turns` and
+ * `skills`. A string, not a union, because the formats are registered in
+ * sources/ and this file imports nothing: a new format is one folder and one
+ * registry line, with no edit here.
+ */
+export type Dialect = string;
 
 /** Token figures of one call, one session or one aggregate. */
 export interface Tokens {

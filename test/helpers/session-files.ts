@@ -3,9 +3,9 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync, utimesSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach } from 'vitest';
-import { DEFAULT_CACHE_TTL_SEC } from '../../src/store/fold.js';
+import { DEFAULT_CACHE_TTL_SEC } from '../../src/store/sources/fold.js';
 import { BUILTIN_PRICES } from '../../src/store/prices-builtin.js';
-import type { ReadSummaryOptions } from '../../src/store/summary-reader.js';
+import type { ReadSummaryOptions } from '../../src/store/scan/summary-reader.js';
 
 export const PROJECT_ID = '0123456789abcdef';
 

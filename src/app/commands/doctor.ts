@@ -6,8 +6,9 @@
 import { fitTable, type FitColumn } from '../../format/fit-table.js';
 import { countNoun, formatInt } from '../../format/numbers.js';
 import { sanitize } from '../../format/sanitize.js';
-import { scanSessionFiles, type SkippedEntry } from '../../store/discover.js';
-import { diagnoseFile, hasProblem } from '../../store/doctor.js';
+import type { SkippedEntry } from '../../store/sources/format.js';
+import { scanLocations } from '../../store/sources/registry.js';
+import { diagnoseFile, hasProblem } from '../../store/scan/doctor.js';
 import type { FileDiagnosis } from '../../store/types.js';
 import type { ParsedOptions } from '../cli-args.js';
 import type { AppContext } from '../context.js';
@@ -43,7 +44,7 @@ const COLUMNS: FitColumn[] = [
 ];
 
 export async function doctorCommand(ctx: AppContext, options: ParsedOptions, io: Io): Promise<number> {
-  const { files, skipped } = await scanSessionFiles(ctx.home, ctx.projectIds);
+  const { files, skipped } = await scanLocations(ctx.home, ctx.projectIds);
   const unreadable: SkippedEntry[] = [...skipped];
   const results: FileDiagnosis[] = [];
   for (const f of files) {

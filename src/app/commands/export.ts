@@ -5,8 +5,8 @@
  */
 import { rmSync } from 'node:fs';
 import { sanitize } from '../../format/sanitize.js';
-import { fileSink } from '../../store/text-sink.js';
-import { writeJsonExport, writeMarkdownExport } from '../../store/transcript-export.js';
+import { fileSink } from '../../store/actions/text-sink.js';
+import { writeJsonExport, writeMarkdownExport } from '../../store/actions/transcript-export.js';
 import { oneOf, type ParsedOptions } from '../cli-args.js';
 import type { AppContext } from '../context.js';
 import { outSink, type Io } from '../io.js';

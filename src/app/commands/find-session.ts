@@ -11,10 +11,10 @@
 import { renderTable } from '../../format/table.js';
 import { sanitize } from '../../format/sanitize.js';
 import { basename } from 'node:path';
-import { scanSessionFiles, SYMLINKED_SESSION, type SessionFile } from '../../store/discover.js';
+import { scanSessionFiles, SYMLINKED_SESSION, type SessionFile } from '../../store/sources/native/discover.js';
 import { assertSessionId, InvalidIdError } from '../../store/project.js';
-import { resolveIdPrefix } from '../../store/resolve-id.js';
-import { listTrash, type TrashEntry } from '../../store/trash.js';
+import { resolveIdPrefix } from '../../store/catalog/resolve-id.js';
+import { listTrash, type TrashEntry } from '../../store/actions/trash.js';
 import { UsageError } from '../cli-args.js';
 import type { AppContext } from '../context.js';
 

@@ -1,6 +1,6 @@
 /** `list`: the sessions in scope, newest first (DESIGN.md `list --json` shape). */
 import { sanitize } from '../../format/sanitize.js';
-import { buildSearchIndex, searchSessions } from '../../store/search.js';
+import { buildSearchIndex, searchSessions } from '../../store/search/search.js';
 import type { SessionSummary } from '../../store/types.js';
 import { positiveInt, type ParsedOptions } from '../cli-args.js';
 import type { AppContext } from '../context.js';

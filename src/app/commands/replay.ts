@@ -3,9 +3,9 @@
  * printed entry by entry as the session is read (store/transcript-stream.ts):
  * a session of any size replays in bounded memory.
  */
-import { DayLines, entryDisplayLines, fromCheckpointBanner, NO_ENTRIES_LINE } from '../../components/replay-lines.js';
+import { DayLines, entryDisplayLines, fromCheckpointBanner, NO_ENTRIES_LINE } from '../../format/replay-lines.js';
 import { truncate } from '../../format/width.js';
-import { locateSession, streamEntries } from '../../store/transcript-stream.js';
+import { locateSession, streamEntries } from '../../store/scan/transcript-stream.js';
 import type { TranscriptEntry } from '../../store/types.js';
 import type { ParsedOptions } from '../cli-args.js';
 import type { AppContext } from '../context.js';

@@ -11,7 +11,7 @@ import { constants } from 'node:os';
 import { sanitize } from '../../format/sanitize.js';
 import { shellCommand } from '../../format/shell-quote.js';
 import { formatDateTime } from '../../format/time.js';
-import { sessionActivity } from '../../store/activity.js';
+import { sessionActivity } from '../../store/actions/activity.js';
 import { parseDuration, DURATION_FORMS } from '../../store/duration.js';
 import { readProjectJson } from '../../store/project.js';
 import {
@@ -23,8 +23,8 @@ import {
   writeContextStream,
   type CommandTemplate,
   type ContextStreamer,
-} from '../../store/resume.js';
-import { streamResumeContext } from '../../store/transcript-stream.js';
+} from '../../store/actions/resume.js';
+import { streamResumeContext } from '../../store/scan/transcript-stream.js';
 import type { SessionSummary } from '../../store/types.js';
 import { UsageError, type ParsedOptions } from '../cli-args.js';
 import type { AppContext } from '../context.js';

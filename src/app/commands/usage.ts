@@ -3,8 +3,8 @@ import { countNoun, formatDuration, formatInt, formatPercent, formatTokens, form
 import { renderTable } from '../../format/table.js';
 import { formatDateTime } from '../../format/time.js';
 import { sanitize } from '../../format/sanitize.js';
-import { aggregateUsage, type UsageRow } from '../../store/usage.js';
-import { parseWindowOption, WindowSpecError } from '../../store/window.js';
+import { aggregateUsage, type UsageRow } from '../../store/usage/usage.js';
+import { parseWindowOption, WindowSpecError } from '../../store/usage/window.js';
 import { oneOf, UsageError, type ParsedOptions } from '../cli-args.js';
 import type { AppContext } from '../context.js';
 import { toJson, type Io } from '../io.js';

@@ -10,11 +10,13 @@
  */
 import fs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { inertJson } from '../../format/json.js';
-import { classifyLine } from '../detect.js';
-import { DEFAULT_MAX_LINE_BYTES } from '../lines.js';
+import { serializeRecord } from '../../format/json.js';
+import { classifyLine } from '../scan/classify.js';
+import { DEFAULT_MAX_LINE_BYTES } from '../scan/lines.js';
 import { projectDir, projectIdOf } from '../project.js';
 import { resolveProjectRoot } from './root.js';
+
+export { serializeRecord };
 
 /** Mode of every folder the writer creates. */
 export const DIR_MODE = 0o700;
@@ -26,16 +28,6 @@ const NEWLINE = 0x0a;
 // elsewhere (the readers ignore symlinks too). Absent on Windows: then 0.
 const NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
 const APPEND_FLAGS = fs.constants.O_RDWR | fs.constants.O_APPEND | fs.constants.O_CREAT | NOFOLLOW;
-
-/**
- * One record as one JSONL line, newline included. Throws (before anything is
- * written) when the value cannot be serialised as a JSON object.
- */
-export function serializeRecord(obj: object): string {
-  if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) throw new TypeError('a record must be a JSON object');
-  // U+2028/9 end a line for many splitters; bidi controls could hide text from a reviewer.
-  return `${inertJson(JSON.stringify(obj))}\n`;
-}
 
 /**
  * Creates `dir` and any missing ancestors with mode 0700. `mkdir`'s mode is

@@ -1,12 +1,15 @@
 /**
- * Reading back what the writers wrote, through the browser's own readers, so
- * a writer's `list`/`load` see exactly the figures the browser shows.
+ * Reading back what the writers wrote, through the browser's own readers
+ * (scan/ over the native layout, not the catalog), so a writer's
+ * `list`/`load` see exactly the figures the browser shows.
  */
-import { listProjectSessions } from '../discover.js';
+import { BUILTIN_PRICES } from '../prices-builtin.js';
 import type { PriceTable } from '../pricing.js';
 import { isValidProjectId } from '../project.js';
-import { byRecency, SessionCatalog } from '../catalog.js';
-import { readSummary } from '../summary-reader.js';
+import { byRecency } from '../recency.js';
+import { readSummary, type ReadSummaryOptions } from '../scan/summary-reader.js';
+import { DEFAULT_CACHE_TTL_SEC } from '../sources/fold.js';
+import { listProjectSessions } from '../sources/native/discover.js';
 import type { SessionSummary } from '../types.js';
 
 /** How summaries are computed: prices, clock and cache TTLs (defaults: built-ins and Date.now). */
@@ -17,10 +20,14 @@ export interface ReadOptions {
   cacheTtlSec?: Record<string, number>;
 }
 
-/** A catalog over `home` with the reader defaults (built-in prices, default cache TTLs) unless given. */
-export function catalogFor(home: string, opts: ReadOptions = {}): SessionCatalog {
-  const now = opts.now;
-  return new SessionCatalog({ home, pricing: opts.pricing, now: now === undefined ? undefined : () => now, cacheTtlSec: opts.cacheTtlSec });
+/** How the readers compute a summary of `projectId`: the given prices, clock and cache TTLs, else the catalog's defaults (built-in prices, Date.now, default TTLs). */
+export function readOptionsFor(projectId: string, opts: ReadOptions = {}): ReadSummaryOptions {
+  return {
+    projectId,
+    pricing: opts.pricing ?? BUILTIN_PRICES,
+    nowMs: opts.now ?? Date.now(),
+    cacheTtlSec: { ...DEFAULT_CACHE_TTL_SEC, ...opts.cacheTtlSec },
+  };
 }
 
 /** Throws unless `projectId` is 16 hex digits: it becomes part of a path. */
@@ -44,7 +51,7 @@ export interface ListedSession {
 export async function listProject(home: string, projectId: string, opts: ReadOptions = {}): Promise<ListedSession[]> {
   assertProjectId(projectId);
   const files = await listProjectSessions(home, projectId);
-  const read = catalogFor(home, opts).readOptions(projectId);
+  const read = readOptionsFor(projectId, opts);
   const out: ListedSession[] = [];
   for (const file of files) {
     try {

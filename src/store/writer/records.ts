@@ -1,6 +1,6 @@
 /**
  * The record shapes the writers produce, field for field as in format §2.
- * These are the strict write-side types; the zod schemas in ../schemas.ts
+ * These are the strict write-side types; the zod schemas in ../sources/native/ (schemas.ts and each dialect's schema.ts)
  * are the liberal read side.
  */
 

@@ -7,14 +7,16 @@
 import { lstatSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
-import { ActiveSessionError, sessionActivity } from '../activity.js';
+import { ActiveSessionError, sessionActivity } from '../actions/activity.js';
 import { sessionPath } from '../project.js';
-import { fileSink, writableSink, type TextSink } from '../text-sink.js';
-import { writeMarkdownExport } from '../transcript-export.js';
+import { fileSink, writableSink, type TextSink } from '../actions/text-sink.js';
+import { writeMarkdownExport } from '../actions/transcript-export.js';
 import type { SessionSummary, Transcript } from '../types.js';
 import { writeRecordsAtomic } from './atomic.js';
-import { moveToTrash, trashSession } from '../trash.js';
-import { assertProjectId, catalogFor, listProject, type ReadOptions } from './listing.js';
+import { moveToTrash, trashSession } from '../actions/trash.js';
+import { readSummary } from '../scan/summary-reader.js';
+import { loadTranscript } from '../scan/transcript.js';
+import { assertProjectId, listProject, readOptionsFor, type ReadOptions } from './listing.js';
 import type {
   ChatMessage,
   Metric,
@@ -147,15 +149,13 @@ export class SessionStore extends SessionWriter {
    * the session has no records, or when `out` is the session's own file.
    */
   async exportMarkdown(out: string | Writable | TextSink, opts: ExportOptions = {}): Promise<void> {
-    const home = resolve(this.home);
-    const catalog = catalogFor(home, { now: this.now(), ...opts });
-    const file = { path: this.path, projectId: this.projectId, id: this.sessionId };
+    const read = readOptionsFor(this.projectId, { now: this.now(), ...opts });
     // The header comes first: read the summary before the entries.
-    const summary = await catalog.summary(file);
+    const { summary } = await readSummary(this.path, read);
     if (!summary) throw new Error(`${this.path}: no session records to export`);
     const sink: TextSink = typeof out === 'string' ? fileSink(out, 0o600, this.path) : isWritable(out) ? writableSink(out, { close: false }) : out;
     try {
-      await writeMarkdownExport(sink, this.path, summary, { ...catalog.readOptions(this.projectId), nowMs: opts.now ?? this.now(), tz: opts.tz });
+      await writeMarkdownExport(sink, this.path, summary, { ...read, nowMs: opts.now ?? this.now(), tz: opts.tz });
     } catch (err) {
       await sink.end().catch(() => undefined);
       if (typeof out === 'string') rmSync(out, { force: true }); // a half-written export must not pass for a whole one
@@ -167,7 +167,7 @@ export class SessionStore extends SessionWriter {
   /** Reads a session in full. Ids are validated (rejects on a bad one); rejects when the file holds no session records. */
   static async load(home: string, projectId: string, sessionId: string, opts: ReadOptions = {}): Promise<Transcript> {
     const path = sessionPath(resolve(home), projectId, sessionId);
-    return await catalogFor(resolve(home), opts).transcript({ path, projectId });
+    return await loadTranscript(path, readOptionsFor(projectId, opts));
   }
 
   /** Summaries of a project's sessions (every dialect, empty ones included), newest first. */
@@ -191,7 +191,7 @@ export class SessionStore extends SessionWriter {
       if (!lstatSync(path, { throwIfNoEntry: false })?.isFile()) return false;
       const nowMs = opts.now ?? Date.now();
       if (!opts.force) {
-        const summary = await catalogFor(root, { ...opts, now: nowMs }).summary({ path, projectId, id: sessionId });
+        const { summary } = await readSummary(path, readOptionsFor(projectId, { ...opts, now: nowMs }));
         // No records yet (an agent that just started): judged by the file's mtime alone.
         const activity = sessionActivity(summary ?? { path, status: 'unknown', updatedAt: '' }, nowMs);
         if (activity.active) throw new ActiveSessionError(sessionId, activity.reason ?? 'it is active');

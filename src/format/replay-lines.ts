@@ -1,0 +1,295 @@
+/**
+ * Transcript entries → display lines for the Replay tab. Pure, so the view
+ * can build the lines once per (transcript, width, expanded set,
+ * fromCheckpoint) under useMemo and then only slice the visible window:
+ * scrolling a 500-message transcript never re-wraps anything.
+ *
+ * Every string that came from the log passes `sanitize` (multi-line mode,
+ * then split on '\n'), and every line is cut or wrapped by display width,
+ * so no line is ever wider than the width it was built for.
+ */
+import type { Transcript, TranscriptEntry, ResumeMessage } from '../store/types.js';
+import { sanitize } from './sanitize.js';
+import { displayWidth, truncate } from './width.js';
+import { wrapLine } from './wrap.js';
+import { countNoun, formatDuration, formatTokens, formatUsd } from './numbers.js';
+import { clock, dayKey } from './time.js';
+
+/** Style roles of replay lines (the components' theme maps each to a colour). */
+export type LineRole =
+  | 'user'
+  | 'assistant'
+  | 'system'
+  | 'tool'
+  | 'toolResult'
+  | 'error'
+  | 'checkpoint'
+  | 'timeline'
+  | 'usage'
+  | 'banner'
+  | 'text';
+
+/** One rendered row of the replay. */
+export interface DisplayLine {
+  /** Sanitized text; its display width is at most the build width. */
+  text: string;
+  role: LineRole;
+  /** Index in `transcript.entries`; -1 for the from-checkpoint banner. */
+  entry: number;
+}
+
+/** What the lines depend on (the useMemo key). */
+export interface ReplayLineOptions {
+  /** Columns available to one line. */
+  width: number;
+  /** Entry indexes the user unfolded with Space. */
+  expanded: ReadonlySet<number>;
+  /** Only what a resume loads: the last checkpoint and what follows it. */
+  fromCheckpoint: boolean;
+  /** IANA zone of the clock times (FORMAT.md §3); 'UTC' when omitted. */
+  tz?: string;
+}
+
+/** Result lines of a folded tool result before the "(+N lines" summary. */
+export const FOLDED_RESULT_LINES = 2;
+
+/** Log text → safe physical lines: sanitized, tabs expanded, trailing blank lines dropped. */
+export function textLines(raw: string): string[] {
+  const lines = sanitize(raw).replace(/\t/g, '    ').split('\n');
+  while (lines.length > 1 && lines[lines.length - 1]!.trim() === '') lines.pop();
+  return lines;
+}
+
+/** "512 B", "3.4 KB", "1.2 MB" of the UTF-8 size of `text`. */
+export function byteSize(text: string): string {
+  const n = Buffer.byteLength(text, 'utf8');
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function parseJson(raw: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(raw) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** `path=auth_test.go n=3` for a JSON object, else the raw text on one line. */
+export function argsSummary(raw: string): string {
+  const j = parseJson(raw);
+  if (!j.ok) return sanitize(raw, { singleLine: true });
+  const v = j.value;
+  const text = v !== null && typeof v === 'object' && !Array.isArray(v)
+    ? Object.entries(v).map(([k, x]) => `${k}=${typeof x === 'string' ? x : JSON.stringify(x)}`).join(' ')
+    : (JSON.stringify(v) ?? '');
+  return sanitize(text, { singleLine: true });
+}
+
+/** Text of a resume message's content: a string, or parts shown by their text (else `[type]`). */
+export function contentText(content: unknown): string {
+  if (typeof content === 'string') return content;
+  if (!Array.isArray(content)) return content === undefined || content === null ? '' : (JSON.stringify(content) ?? '');
+  return content
+    .map((p: unknown) => {
+      const part = p as { type?: unknown; text?: unknown } | null;
+      return typeof part?.text === 'string' ? part.text : `[${typeof part?.type === 'string' ? part.type : 'part'}]`;
+    })
+    .join('\n');
+}
+
+/** Builds the lines of one transcript; `one` and `wrapped` keep every line within the width. */
+class LineBuilder {
+  readonly lines: DisplayLine[] = [];
+  constructor(
+    private readonly width: number,
+    private readonly tz: string,
+  ) {}
+
+  /** One line, cut to the width. */
+  one(text: string, role: LineRole, entry: number): void {
+    this.lines.push({ text: truncate(text, this.width), role, entry });
+  }
+
+  /** Several physical lines, each wrapped after `indent` (parts fit already: no second measure). */
+  wrapped(lines: string[], indent: string, role: LineRole, entry: number): void {
+    const room = Math.max(1, this.width - displayWidth(indent));
+    for (const line of lines) for (const part of wrapLine(line, room)) this.lines.push({ text: indent + part, role, entry });
+  }
+
+  message(role: string, timestamp: string | null, text: string, entry: number): void {
+    const r: LineRole = role === 'user' || role === 'assistant' || role === 'system' ? role : 'text';
+    // Checkpoint messages carry whatever role the log wrote: sanitize it like any text.
+    this.one(`▌ ${sanitize(role, { singleLine: true })}${timestamp ? ` · ${clock(timestamp, true, this.tz)}` : ''}`, r, entry);
+    if (text.trim() === '') this.one('  (no text)', 'usage', entry);
+    else this.wrapped(textLines(text), '  ', 'text', entry);
+  }
+
+  toolResult(name: string | undefined, text: string, extra: string, isError: boolean, open: boolean, entry: number): void {
+    const role: LineRole = isError ? 'error' : 'toolResult';
+    const lines = textLines(text);
+    const head = `  ${isError ? '✗' : '↳'} ${name ? sanitize(name, { singleLine: true }) : 'result'}${extra}: `;
+    const first = lines[0] ?? '';
+    if (open) {
+      this.one(head.trimEnd(), role, entry);
+      this.wrapped(lines, '    ', role, entry);
+      return;
+    }
+    this.one(head + (text.trim() === '' ? '(empty)' : first), role, entry);
+    for (const line of lines.slice(1, FOLDED_RESULT_LINES)) this.one(`    ${line}`, role, entry);
+    const hidden = lines.length - FOLDED_RESULT_LINES;
+    if (hidden > 0) this.one(`    (+${countNoun(hidden, 'line')}, ${byteSize(text)})`, 'usage', entry);
+  }
+
+  checkpoint(e: Extract<TranscriptEntry, { kind: 'checkpoint' }>, open: boolean, entry: number): void {
+    const time = clock(e.timestamp, false, this.tz);
+    const label = `──── checkpoint · ${formatTokens(e.tokenCount)} tokens${time ? ` · ${time}` : ''} `;
+    this.one(label + '─'.repeat(Math.max(4, this.width - displayWidth(label))), 'checkpoint', entry);
+    if (!open) return;
+    for (const m of e.messages as ResumeMessage[]) this.message(String(m.role), null, contentText(m.content), entry);
+    this.one('─'.repeat(this.width), 'checkpoint', entry);
+  }
+
+  entry(e: TranscriptEntry, i: number, open: boolean, prev: TranscriptEntry | undefined): void {
+    switch (e.kind) {
+      case 'message':
+        if (e.role === 'tool') this.toolResult(e.name, e.text, '', false, open, i);
+        else this.message(e.role, e.timestamp, e.text, i);
+        return;
+      case 'tool_call':
+        this.one(`  ⚙ ${sanitize(e.name, { singleLine: true })} ${argsSummary(e.arguments)}`.trimEnd(), 'tool', i);
+        if (open) {
+          // Unfolded: the arguments pretty-printed (as they are when not JSON).
+          const j = parseJson(e.arguments);
+          this.wrapped(textLines(j.ok ? (JSON.stringify(j.value, null, 2) ?? '') : e.arguments), '    ', 'tool', i);
+        }
+        return;
+      case 'tool_result': {
+        const extra = e.durationMs !== undefined ? ` · ${formatDuration(e.durationMs)}` : '';
+        this.toolResult(e.name, e.text, extra, e.isError === true, open, i);
+        return;
+      }
+      case 'checkpoint':
+        this.checkpoint(e, open, i);
+        return;
+      case 'usage': {
+        const t = e.tokens;
+        const cache = t.cacheRead || t.cacheWrite ? ` · cache ${formatTokens(t.cacheRead)} r / ${formatTokens(t.cacheWrite)} w` : '';
+        const latency = e.latencyMs !== undefined ? ` · ${formatDuration(e.latencyMs)}` : '';
+        const tok = (n: number): string => formatTokens(n, t.estimated);
+        this.one(`  Σ ${tok(t.input)} in / ${tok(t.output)} out${cache} · ${formatUsd(e.costMicros)}${latency}`, 'usage', i);
+        return;
+      }
+      case 'note':
+        this.wrapped(textLines(`${e.type}: ${e.text}`), '│ ', 'timeline', i);
+        return;
+      case 'attempt': {
+        if (prev?.kind !== 'attempt' || prev.skill !== e.skill || prev.invocation !== e.invocation) {
+          this.one(`◆ ${sanitize(e.skill, { singleLine: true })} · invocation ${e.invocation}${e.timestamp ? ` · ${clock(e.timestamp, true, this.tz)}` : ''}`, 'timeline', i);
+        }
+        const mark = e.verified ? '✓' : '✗';
+        const feedback = e.feedback ? ` — ${e.feedback}` : '';
+        const line = `#${e.attempt} ${e.tier} ${e.model} ${formatDuration(e.durationMs)} ${mark} ${e.verdict}${feedback}`;
+        this.wrapped([sanitize(line, { singleLine: true })], '│ ', e.verified ? 'timeline' : 'error', i);
+        return;
+      }
+      default:
+        e satisfies never;
+    }
+  }
+}
+
+/**
+ * Lines of each entry per (index, width, open, first shown, zone), kept while the
+ * entry lives: unfolding one tool call or toggling from-checkpoint then
+ * rebuilds one entry, not the whole transcript.
+ */
+const entryLines = new WeakMap<TranscriptEntry, Map<string, DisplayLine[]>>();
+
+/** Build every display line of `t` for the given width, unfolded entries and mode. */
+export function buildReplayLines(t: Transcript, opts: ReplayLineOptions): DisplayLine[] {
+  const width = Math.max(1, opts.width);
+  const tz = opts.tz ?? 'UTC';
+  const out = new LineBuilder(width, tz);
+  const start = opts.fromCheckpoint && t.lastCheckpointIndex >= 0 ? t.lastCheckpointIndex : 0;
+  if (opts.fromCheckpoint) out.one(`${fromCheckpointBanner(t.lastCheckpointIndex >= 0)} (f shows all)`, 'banner', -1);
+  const days = new DayLines(width, tz);
+  for (let i = start; i < t.entries.length; i++) {
+    const e = t.entries[i]!;
+    const day = days.before(e);
+    if (day) out.lines.push(day);
+    // In from-checkpoint mode the starting checkpoint is always open: its messages ARE the context.
+    const open = opts.expanded.has(i) || (opts.fromCheckpoint && i === start && e.kind === 'checkpoint');
+    const key = `${i}|${width}|${open}|${i === start}|${tz}`;
+    let cached = entryLines.get(e);
+    if (!cached) entryLines.set(e, (cached = new Map()));
+    let lines = cached.get(key);
+    if (!lines) {
+      const b = new LineBuilder(width, tz);
+      b.entry(e, i, open, i > start ? t.entries[i - 1] : undefined);
+      cached.set(key, (lines = b.lines));
+    }
+    for (const line of lines) out.lines.push(line);
+  }
+  if (out.lines.length === 0) out.one(NO_ENTRIES_LINE, 'usage', -1);
+  return out.lines;
+}
+
+/**
+ * The dim day lines of a replay: clocks show the time of day only, so a line
+ * naming the date (in the zone) comes before the first dated entry and
+ * before each entry on a later (or earlier) day. The first one names the
+ * zone, once: "── 2026-05-10 · times in Asia/Tokyo". Shared by the
+ * browser's Replay (buildReplayLines) and the streamed `replay` command,
+ * which feed it the entries they show, in order.
+ */
+export class DayLines {
+  private last: string | null = null;
+  constructor(
+    private readonly width: number,
+    private readonly tz: string,
+  ) {}
+
+  /** The day line to show before `e`, or null when its day is the one shown last (or it has no time). */
+  before(e: TranscriptEntry): DisplayLine | null {
+    if (!e.timestamp) return null;
+    const day = dayKey(e.timestamp, this.tz);
+    if (day === '?' || day === this.last) return null;
+    const first = this.last === null;
+    this.last = day;
+    const text = `── ${day}${first ? ` · times in ${sanitize(this.tz, { singleLine: true })}` : ''} ──`;
+    return { text: truncate(text, this.width), role: 'usage', entry: -1 };
+  }
+}
+
+/** The first line of a from-checkpoint replay. */
+export function fromCheckpointBanner(hasCheckpoint: boolean): string {
+  return hasCheckpoint ? 'From checkpoint: only what a resume loads' : 'No checkpoint: a resume loads the whole conversation';
+}
+
+/** The only line of a replay with nothing in it. */
+export const NO_ENTRIES_LINE = '(this session has no entries)';
+
+/**
+ * The display lines of one entry, built alone: what a streamed replay (the
+ * `replay` command, any session size) prints as each entry is read. `index`
+ * is the entry's index in the transcript, `prev` the entry shown before it
+ * (attempts of one invocation share a heading), `open` whether it is
+ * unfolded. Same lines as buildReplayLines gives that entry.
+ */
+export function entryDisplayLines(
+  e: TranscriptEntry,
+  index: number,
+  opts: { width: number; open: boolean; prev?: TranscriptEntry; tz?: string },
+): DisplayLine[] {
+  const b = new LineBuilder(Math.max(1, opts.width), opts.tz ?? 'UTC');
+  b.entry(e, index, opts.open, opts.prev);
+  return b.lines;
+}
+
+/** True when Space on a line of `entry` unfolds something (calls, results, checkpoints). */
+export function isFoldable(e: TranscriptEntry | undefined): boolean {
+  if (!e) return false;
+  return e.kind === 'tool_call' || e.kind === 'tool_result' || e.kind === 'checkpoint' || (e.kind === 'message' && e.role === 'tool');
+}

@@ -1,0 +1,260 @@
+/**
+ * Resume: the command template (split into argv once, placeholders
+ * substituted per argument, never run through a shell), the resume context
+ * file, and the plan shown before Enter is pressed.
+ */
+import { chmodSync, mkdtempSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileSink } from './text-sink.js';
+import { serializeRecord } from '../../format/json.js';
+import type { ResumeMessage, ResumePlan, SessionSummary } from '../types.js';
+
+export class TemplateError extends Error {
+  override name = 'TemplateError';
+}
+
+/**
+ * Splits a template into words like a POSIX shell would for quoting only:
+ * whitespace separates, '...' is literal, "..." allows \" and \\, a
+ * backslash outside quotes escapes the next character. No expansion of any
+ * kind happens: `$HOME`, `;`, `|` and backticks are plain characters.
+ */
+export function splitTemplate(template: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  let inWord = false;
+  let quote: "'" | '"' | null = null;
+  for (let i = 0; i < template.length; i++) {
+    const c = template[i]!;
+    if (quote === "'") {
+      if (c === "'") quote = null;
+      else word += c;
+    } else if (quote === '"') {
+      if (c === '"') quote = null;
+      else if (c === '\\' && (template[i + 1] === '"' || template[i + 1] === '\\')) word += template[++i];
+      else word += c;
+    } else if (c === "'" || c === '"') {
+      quote = c;
+      inWord = true;
+    } else if (c === '\\' && i + 1 < template.length) {
+      word += template[++i];
+      inWord = true;
+    } else if (/\s/.test(c)) {
+      if (inWord) words.push(word);
+      word = '';
+      inWord = false;
+    } else {
+      word += c;
+      inWord = true;
+    }
+  }
+  if (quote) throw new TemplateError(`unterminated ${quote} quote in resume command template`);
+  if (inWord) words.push(word);
+  if (words.length === 0) throw new TemplateError('the resume command template is empty');
+  return words;
+}
+
+export interface PlaceholderValues {
+  id: string;
+  path: string;
+  /** The folder the resume runs in (resolveResumeDir), never ''. */
+  workspace: string;
+  /** Filled lazily: the context file is written only when the template uses it. */
+  context: () => string;
+}
+
+export const usesContext = (argv: readonly string[]): boolean => argv.some((a) => a.includes('{context}'));
+
+/**
+ * Substitutes {id}, {path}, {workspace}, {context} inside each argument; the
+ * value never splits an argument. Callers pass the folder the resume runs
+ * in as `workspace`, so it is never an empty string.
+ */
+export function substitute(argv: readonly string[], values: PlaceholderValues): string[] {
+  return argv.map((arg) =>
+    arg.replace(/\{(id|path|workspace|context)\}/g, (_, name: keyof PlaceholderValues) =>
+      name === 'context' ? values.context() : values[name],
+    ),
+  );
+}
+
+/** Prefix of the private folders temporary context files live in. */
+const TEMP_PREFIX = 'session-browser-';
+
+/**
+ * Writes the resume context as JSONL and returns the path: to `file` when
+ * given (the user's path: kept), else to `context.jsonl` in a fresh private
+ * folder under the system temp dir (folder 0700, file 0600), which
+ * {@link removeContextFile} deletes once the resumed program has exited.
+ */
+export function writeContextFile(messages: readonly ResumeMessage[], file?: string): string {
+  const target = contextTarget(file);
+  writeFileSync(target, messages.map(serializeRecord).join(''), { mode: 0o600 });
+  return target;
+}
+
+/** `file`, else `context.jsonl` in a fresh private temporary folder (see writeContextFile). */
+function contextTarget(file?: string): string {
+  if (file !== undefined) return file;
+  const dir = mkdtempSync(join(tmpdir(), TEMP_PREFIX));
+  chmodSync(dir, 0o700); // mkdtemp already uses 0700; a umask cannot loosen it, but say so
+  return join(dir, 'context.jsonl');
+}
+
+/**
+ * A resume context that is streamed rather than held: it calls `emit` with
+ * each message in order and awaits it (store/transcript-stream.ts
+ * streamResumeContext reads a session this way).
+ */
+export type ContextStreamer = (emit: (message: ResumeMessage) => Promise<void>) => Promise<unknown>;
+
+/**
+ * {@link writeContextFile} for a context of any size: each message is written
+ * as one JSONL line as it arrives, through a sink that waits for the disk,
+ * so memory holds one message at a time. Same target rules (`file`, else a
+ * private temporary file); the file is created before the first message is
+ * read, so a bad `file` fails fast. `sessionPath` is the log the context is
+ * read from: a `file` that is that log throws SameFileError (text-sink.ts).
+ * Returns the path.
+ */
+export async function writeContextStream(stream: ContextStreamer, file?: string, sessionPath?: string): Promise<string> {
+  const target = contextTarget(file);
+  // A `--context` that names the session log itself is refused, never truncated.
+  const sink = fileSink(target, 0o600, sessionPath);
+  try {
+    await stream((m) => sink.write(serializeRecord(m)));
+  } catch (err) {
+    await sink.end().catch(() => undefined); // the read's error is the one worth reporting
+    throw err;
+  }
+  await sink.end();
+  return target;
+}
+
+/**
+ * Deletes a temporary context file written by {@link writeContextFile}
+ * together with its private folder. Refuses (does nothing) for any other
+ * path, so a user's `--context FILE` is never removed. Never throws.
+ */
+export function removeContextFile(path: string): void {
+  const dir = dirname(path);
+  if (basename(path) !== 'context.jsonl' || dirname(dir) !== resolve(tmpdir()) || !basename(dir).startsWith(TEMP_PREFIX)) return;
+  try {
+    rmSync(dir, { recursive: true, force: true });
+  } catch {
+    // Leftovers in the temp dir are private (0700) and the system cleans them.
+  }
+}
+
+/** Thrown when no folder to resume in exists (the message says what was tried). */
+export class ResumeDirError extends Error {
+  override name = 'ResumeDirError';
+}
+
+/** Where a resume runs and why (FORMAT.md §1 decides the project root). */
+export interface ResumeDir {
+  /** An existing folder. */
+  cwd: string;
+  from: 'workspace' | 'project';
+  /** The recorded workspace when it no longer exists or is not a folder (worth a warning), else null. */
+  missingWorkspace: string | null;
+  /** Why `missingWorkspace` is unusable: "no longer exists" or "is not a folder"; null with it. */
+  workspaceProblem?: string | null;
+}
+
+/** "no longer exists", or "is not a folder" for a path that exists as something else (a file). */
+function workspaceProblemOf(path: string): string {
+  try {
+    statSync(path);
+    return 'is not a folder';
+  } catch {
+    return 'no longer exists';
+  }
+}
+
+const isDir = (path: string | null | undefined): path is string => {
+  if (!path) return false;
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The folder a resume runs in: the recorded workspace when it exists, else
+ * the session's project root as `projectRoot(projectId)` knows it (the
+ * caller's chain: project.json, else the git root the project id was made
+ * from), when that exists. Throws ResumeDirError when neither exists: a
+ * resume never falls back to wherever the browser happened to start.
+ */
+export function resolveResumeDir(summary: Pick<SessionSummary, 'id' | 'workspace' | 'projectId'>, projectRoot: (projectId: string) => string | null): ResumeDir {
+  // A blank workspace ("", "   ") is no workspace.
+  const ws = summary.workspace?.trim() ? summary.workspace : null;
+  if (isDir(ws)) return { cwd: ws, from: 'workspace', missingWorkspace: null, workspaceProblem: null };
+  const missingWorkspace = ws || null;
+  const workspaceProblem = missingWorkspace ? workspaceProblemOf(missingWorkspace) : null;
+  const root = projectRoot(summary.projectId);
+  if (isDir(root)) return { cwd: root, from: 'project', missingWorkspace, workspaceProblem };
+  const tried = [missingWorkspace ? `its workspace ${missingWorkspace} ${workspaceProblem === 'is not a folder' ? 'is not a folder' : 'does not exist'}` : 'it recorded no workspace', root ? `its project root ${root} does not exist` : 'its project root is unknown (no project.json, and it is not the current project)'];
+  throw new ResumeDirError(`cannot resume ${summary.id} in its own folder: ${tried.join(' and ')}. Run from the project's folder or pass --project DIR`);
+}
+
+/** The folder for the plan shown before Enter: {@link resolveResumeDir}'s cwd, or null when a resume would be refused. */
+export function resumeCwd(summary: SessionSummary, projectRoot: (projectId: string) => string | null = () => null): string | null {
+  try {
+    return resolveResumeDir(summary, projectRoot).cwd;
+  } catch {
+    return null;
+  }
+}
+
+export interface CommandTemplate {
+  template: string;
+  source: 'flag' | 'env' | 'config';
+}
+
+/** `--resume-cmd`, else $SESSION_BROWSER_RESUME_CMD, else the config's `resumeCommand`. */
+export function pickTemplate(flag: string | undefined, env: NodeJS.ProcessEnv, configured: string | undefined): CommandTemplate | null {
+  if (flag) return { template: flag, source: 'flag' };
+  if (env.SESSION_BROWSER_RESUME_CMD) return { template: env.SESSION_BROWSER_RESUME_CMD, source: 'env' };
+  if (configured) return { template: configured, source: 'config' };
+  return null;
+}
+
+/**
+ * The plan shown before Enter, from the summary alone (no full read): the
+ * argv shows `{context}` as the placeholder until the context file exists.
+ */
+export function planResume(
+  summary: SessionSummary,
+  command: CommandTemplate | null,
+  cwdOf: (s: SessionSummary) => string | null = resumeCwd,
+  rootLabel = 'the project root',
+): ResumePlan {
+  const cp = summary.lastCheckpoint;
+  const context = summary.resumeContext;
+  const argvTemplate = command ? splitTemplate(command.template) : null;
+  const cwd = cwdOf(summary);
+  // Same blank rule as resolveResumeDir: "" and "   " are no workspace.
+  const workspace = summary.workspace?.trim() ? summary.workspace : null;
+  const usesWorkspace = workspace !== null && workspace === cwd;
+  return {
+    sessionId: summary.id,
+    checkpoint: cp ? { timestamp: cp.timestamp, tokenCount: cp.tokenCount } : null,
+    messagesAfter: cp ? cp.messagesAfter : context.messages,
+    contextMessages: context.messages,
+    // The checkpoint's own size, plus characters / 3 of what was said after it.
+    estimatedContextTokens: (cp?.tokenCount ?? 0) + Math.floor(context.chars / 3),
+    argv: argvTemplate
+      ? substitute(argvTemplate, { id: summary.id, path: summary.path, workspace: cwd ?? '{workspace}', context: () => '{context}' })
+      : null,
+    cwd,
+    workspace,
+    workspaceProblem: workspace !== null && !usesWorkspace ? workspaceProblemOf(workspace) : null,
+    cwdLabel: cwd !== null && !usesWorkspace ? rootLabel : null,
+    commandSource: command?.source ?? null,
+    cacheWarmUntil: summary.cacheWarmUntil,
+  };
+}

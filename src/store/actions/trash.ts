@@ -1,0 +1,149 @@
+/**
+ * Deleting moves a session into `<home>/.trash/<projectId>/` (never outside
+ * the home, never through a symlink) so `restore` can bring it back.
+ */
+import { lstatSync, mkdirSync, chmodSync, readdirSync, renameSync } from 'node:fs';
+import { join, relative, isAbsolute } from 'node:path';
+import { ActiveSessionError, sessionActivity } from './activity.js';
+import { assertSessionId, isValidProjectId, isValidSessionId, projectDir, projectsDir } from '../project.js';
+import type { SessionSummary } from '../types.js';
+
+export const trashDir = (home: string): string => join(home, '.trash');
+
+export class TrashError extends Error {
+  override name = 'TrashError';
+}
+
+/** Throws unless `path` and every folder between the home and it is a real entry, not a symlink. */
+function assertNoSymlinks(home: string, path: string): void {
+  const rel = relative(home, path);
+  if (rel.startsWith('..') || isAbsolute(rel)) throw new TrashError(`${path} is outside the session home ${home}`);
+  let current = home;
+  for (const part of rel.split(/[\\/]/)) {
+    current = join(current, part);
+    let st;
+    try {
+      st = lstatSync(current);
+    } catch {
+      return; // does not exist (yet): nothing to follow
+    }
+    if (st.isSymbolicLink()) throw new TrashError(`refusing to move ${path}: ${current} is a symbolic link`);
+  }
+}
+
+function ensurePrivateDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
+}
+
+export interface TrashedSession {
+  projectId: string;
+  id: string;
+  from: string;
+  to: string;
+}
+
+/** Moves a session file to the trash. */
+export function moveToTrash(home: string, projectId: string, id: string): TrashedSession {
+  assertSessionId(id);
+  if (!isValidProjectId(projectId)) throw new TrashError(`invalid project id ${JSON.stringify(projectId)}`);
+  const from = join(projectDir(home, projectId), `${id}.jsonl`);
+  assertNoSymlinks(home, from);
+  const st = lstatSync(from, { throwIfNoEntry: false });
+  if (!st?.isFile()) throw new TrashError(`no session ${id} in project ${projectId}`);
+  const dir = join(trashDir(home), projectId);
+  assertNoSymlinks(home, dir);
+  ensurePrivateDir(dir);
+  const to = join(dir, `${id}.jsonl`);
+  if (lstatSync(to, { throwIfNoEntry: false })) {
+    throw new TrashError(`a deleted session ${id} is already in the trash (${to}); restore or remove it first`);
+  }
+  renameSync(from, to);
+  return { projectId, id, from, to };
+}
+
+/**
+ * Moves a session to the trash unless it is active (see activity.ts:
+ * running, or its last record or file changed in the last 10 minutes).
+ * `nowMs` is the clock (epoch ms); `force` moves an active session anyway.
+ * Throws ActiveSessionError for an active session without `force`, and
+ * TrashError / InvalidIdError like {@link moveToTrash}.
+ */
+export function trashSession(
+  home: string,
+  summary: Pick<SessionSummary, 'id' | 'projectId' | 'path' | 'status' | 'updatedAt'>,
+  opts: { nowMs: number; force?: boolean },
+): TrashedSession {
+  const activity = sessionActivity(summary, opts.nowMs);
+  if (activity.active && !opts.force) throw new ActiveSessionError(summary.id, activity.reason ?? 'it is active');
+  return moveToTrash(home, summary.projectId, summary.id);
+}
+
+/** One session in the trash. */
+export interface TrashEntry {
+  projectId: string;
+  id: string;
+  path: string;
+  /** When it was moved there: the file's ctime (a rename sets it), epoch ms. */
+  deletedMs: number;
+  /** Bytes. */
+  size: number;
+}
+
+/** Everything in `<home>/.trash/`, most recently deleted first; [] when there is no trash. Symlinks are skipped. */
+export function listTrash(home: string): TrashEntry[] {
+  const out: TrashEntry[] = [];
+  let projects: string[];
+  try {
+    projects = readdirSync(trashDir(home)).filter(isValidProjectId);
+  } catch {
+    return [];
+  }
+  for (const projectId of projects) {
+    let names: string[];
+    try {
+      names = readdirSync(join(trashDir(home), projectId));
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const id = name.endsWith('.jsonl') ? name.slice(0, -'.jsonl'.length) : '';
+      if (!isValidSessionId(id)) continue;
+      const path = join(trashDir(home), projectId, name);
+      const st = lstatSync(path, { throwIfNoEntry: false });
+      if (st?.isFile()) out.push({ projectId, id, path, deletedMs: st.ctimeMs, size: st.size });
+    }
+  }
+  return out.sort((a, b) => b.deletedMs - a.deletedMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Sessions in the trash with this id (one per project at most). */
+export function findInTrash(home: string, id: string): { projectId: string; path: string }[] {
+  assertSessionId(id);
+  let projects: string[];
+  try {
+    projects = readdirSync(trashDir(home)).filter(isValidProjectId);
+  } catch {
+    return [];
+  }
+  return projects
+    .map((projectId) => ({ projectId, path: join(trashDir(home), projectId, `${id}.jsonl`) }))
+    .filter((t) => lstatSync(t.path, { throwIfNoEntry: false })?.isFile());
+}
+
+/** Moves a trashed session back to its project. `projectId` picks one when several projects had it. */
+export function restoreFromTrash(home: string, id: string, projectId?: string): TrashedSession {
+  const found = findInTrash(home, id).filter((t) => !projectId || t.projectId === projectId);
+  if (found.length === 0) throw new TrashError(`no deleted session ${id} in the trash`);
+  if (found.length > 1) throw new TrashError(`session ${id} was deleted in ${found.length} projects; pass --project to pick one`);
+  const { projectId: pid, path: from } = found[0]!;
+  assertNoSymlinks(home, from);
+  const dir = projectDir(home, pid);
+  assertNoSymlinks(home, dir);
+  ensurePrivateDir(projectsDir(home));
+  ensurePrivateDir(dir);
+  const to = join(dir, `${id}.jsonl`);
+  if (lstatSync(to, { throwIfNoEntry: false })) throw new TrashError(`cannot restore ${id}: ${to} exists`);
+  renameSync(from, to);
+  return { projectId: pid, id, from, to };
+}

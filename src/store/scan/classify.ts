@@ -1,0 +1,23 @@
+/**
+ * Line classification (FORMAT.md §2): blank, malformed (not a JSON object)
+ * or a JSON object. Which format an object belongs to is the registry's
+ * question (sources/registry.ts).
+ */
+
+export type ClassifiedLine =
+  | { kind: 'blank' }
+  | { kind: 'malformed' }
+  | { kind: 'object'; value: Record<string, unknown> };
+
+/** Blank lines count as nothing; anything that is not a JSON object is malformed. */
+export function classifyLine(text: string): ClassifiedLine {
+  if (text.trim() === '') return { kind: 'blank' };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { kind: 'malformed' };
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { kind: 'malformed' };
+  return { kind: 'object', value: value as Record<string, unknown> };
+}

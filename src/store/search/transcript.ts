@@ -1,0 +1,81 @@
+/**
+ * Search inside one opened transcript (replay's `/`, then n/N): the lines
+ * holding every query word, smart case. When no line holds them literally,
+ * the lines holding each word with one typo (uFuzzy, fast enough for any
+ * transcript); when none do either, fuse.js over the few hundred lines that
+ * share the most letter pairs with the query, for heavier typos.
+ */
+import Fuse from 'fuse.js';
+import { acceptTypo } from './typo.js';
+import { bigramOverlap, bigrams, isCaseSensitive, lowerKeepOffsets, splitWords } from './text.js';
+import { fuzzyFilter } from './word.js';
+
+const THRESHOLD = 0.34;
+const MIN_OVERLAP = 0.5;
+/** fuse.js costs ~50 µs a line: this bounds a keystroke to ~25 ms. */
+const MAX_FUSE_LINES = 500;
+
+/**
+ * Indexes (ascending) of the lines of `lines` that match `query`: every word
+ * as a substring, else every word within one typo, else within fuse.js's
+ * tolerance (one typo per 3 letters). Blank query → [].
+ */
+export function searchTranscriptLines(lines: readonly string[], query: string): number[] {
+  const words = splitWords(query);
+  if (words.length === 0) return [];
+  const cs = isCaseSensitive(query);
+
+  const exact: number[] = [];
+  lines.forEach((line, i) => {
+    const h = cs ? line : lowerKeepOffsets(line);
+    if (words.every((w) => h.includes(w))) exact.push(i);
+  });
+  if (exact.length > 0) return exact;
+
+  // Typos are for words of 3-32 letters (fuse.js's bitap limit); longer ones are pastes.
+  if (words.some((w) => w.length < 3 || w.length > 32)) return [];
+  let oneTypo: number[] | undefined;
+  for (const w of words) {
+    oneTypo = fuzzyFilter(lines, w, cs, oneTypo);
+    if (oneTypo.length === 0) break;
+  }
+  if (oneTypo && oneTypo.length > 0) return oneTypo.sort((a, b) => a - b);
+  return fuseLines(lines, words, cs);
+}
+
+/** Lines where every word matches within fuse.js's tolerance, among the likeliest candidates. */
+function fuseLines(lines: readonly string[], words: readonly string[], cs: boolean): number[] {
+  const grams = words.map((w) => bigrams(w.toLowerCase()));
+  // A capital in the query must be in the line (smart case): a cheap first cut.
+  const capitals = [...words.join('')].filter((ch) => ch !== ch.toLowerCase());
+  const scored: { i: number; score: number }[] = [];
+  lines.forEach((line, i) => {
+    if (capitals.some((ch) => !line.includes(ch))) return;
+    const low = line.toLowerCase();
+    let score = 0;
+    for (const g of grams) {
+      const o = bigramOverlap(low, g);
+      if (o < MIN_OVERLAP) return;
+      score += o;
+    }
+    scored.push({ i, score });
+  });
+  if (scored.length === 0) return [];
+  scored.sort((a, b) => b.score - a.score || a.i - b.i);
+  const candidates = scored.slice(0, MAX_FUSE_LINES).map((c) => c.i);
+
+  const fuse = new Fuse(
+    candidates.map((i) => lines[i] ?? ''),
+    { ignoreLocation: true, threshold: THRESHOLD, isCaseSensitive: cs, shouldSort: false, includeMatches: cs },
+  );
+  const perWord = words.map((w) => {
+    const found = new Set<number>();
+    for (const r of fuse.search(w)) {
+      const m = r.matches?.[0];
+      if (!cs || (m && acceptTypo(m.indices, m.value ?? '', w, cs))) found.add(r.refIndex);
+    }
+    return found;
+  });
+  const keep = [...(perWord[0] ?? [])].filter((k) => perWord.every((set) => set.has(k)));
+  return keep.map((k) => candidates[k] ?? 0).sort((a, b) => a - b);
+}

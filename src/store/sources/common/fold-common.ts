@@ -1,0 +1,179 @@
+/**
+ * Pieces every dialect fold shares. Fold state must stay plain JSON data
+ * (it is persisted by the summary cache), so these work on plain objects.
+ */
+import type { Tokens } from '../../types.js';
+
+/** A token usage object's counts (FORMAT.md §3 field names); any may be missing. */
+export interface UsageCounts {
+  input_tokens?: number;
+  output_tokens?: number;
+  cache_read_tokens?: number;
+  cache_write_tokens?: number;
+  total_tokens?: number;
+}
+
+/** Raw token counters kept in fold state. */
+export interface RawTokens {
+  input: number;
+  output: number;
+  cacheRead: number;
+  cacheWrite: number;
+  /** Sum of recorded `total_tokens`, or input + output where none was recorded. */
+  total: number;
+}
+
+export const zeroRaw = (): RawTokens => ({ input: 0, output: 0, cacheRead: 0, cacheWrite: 0, total: 0 });
+
+/** Reads a usage object (format §3): missing counts are 0, total defaults to input + output. */
+export function rawFromUsage(u: UsageCounts | undefined): RawTokens {
+  const input = nonNeg(u?.input_tokens);
+  const output = nonNeg(u?.output_tokens);
+  return {
+    input,
+    output,
+    cacheRead: nonNeg(u?.cache_read_tokens),
+    cacheWrite: nonNeg(u?.cache_write_tokens),
+    total: u?.total_tokens !== undefined ? nonNeg(u.total_tokens) : input + output,
+  };
+}
+
+export function addRaw(into: RawTokens, t: RawTokens): void {
+  into.input += t.input;
+  into.output += t.output;
+  into.cacheRead += t.cacheRead;
+  into.cacheWrite += t.cacheWrite;
+  into.total += t.total;
+}
+
+export const isZeroRaw = (t: RawTokens): boolean =>
+  t.input === 0 && t.output === 0 && t.cacheRead === 0 && t.cacheWrite === 0 && t.total === 0;
+
+export const toTokens = (t: RawTokens, estimated = false): Tokens => ({ ...t, estimated });
+
+function nonNeg(n: number | undefined): number {
+  return n !== undefined && n > 0 ? Math.floor(n) : 0;
+}
+
+/**
+ * The text of a message's `content`: a string as is; an array of parts has
+ * its `text` parts joined and other part types shown by their type.
+ */
+export function textOfContent(content: unknown): string {
+  if (typeof content === 'string') return content;
+  if (!Array.isArray(content)) return '';
+  const out: string[] = [];
+  for (const part of content) {
+    if (typeof part === 'string') out.push(part);
+    else if (part && typeof part === 'object') {
+      const p = part as { type?: unknown; text?: unknown };
+      if (typeof p.text === 'string' && (p.type === 'text' || p.type === undefined)) out.push(p.text);
+      else out.push(`[${typeof p.type === 'string' ? p.type : 'part'}]`);
+    }
+  }
+  return out.join('\n');
+}
+
+/** Only real text counts for "non-blank" (not the `[image]` placeholders). */
+export function hasText(content: unknown): boolean {
+  if (typeof content === 'string') return content.trim() !== '';
+  if (!Array.isArray(content)) return false;
+  return content.some((p) => {
+    if (typeof p === 'string') return p.trim() !== '';
+    const t = (p as { text?: unknown } | null)?.text;
+    return typeof t === 'string' && t.trim() !== '';
+  });
+}
+
+export const TITLE_MAX = 100;
+
+/** Whitespace collapsed, cut to 100 characters (code points, never half a pair). */
+export function cleanTitle(text: string): string {
+  const collapsed = text.replace(/\s+/g, ' ').trim();
+  if (collapsed.length <= TITLE_MAX) return collapsed;
+  return Array.from(collapsed).slice(0, TITLE_MAX).join('');
+}
+
+/** The first non-blank line of a text, uncleaned, at most a few titles long (never splits the whole text). */
+export function rawFirstLine(text: string): string {
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const line = text.slice(start, Math.min(end, start + TITLE_MAX * 8));
+    if (line.trim() !== '') return line;
+    start = end + 1;
+  }
+  return '';
+}
+
+/** The first non-blank line of a text, cleaned as a title. */
+export const firstLine = (text: string): string => cleanTitle(rawFirstLine(text));
+
+/**
+ * Notes a user prompt: the first one is cleaned once; the latest is kept raw
+ * and cleaned only when the summary is made (most prompts are overwritten).
+ */
+export function notePrompt(s: { firstPrompt: string; lastPrompt: string }, text: string): void {
+  if (!s.firstPrompt) s.firstPrompt = firstLine(text);
+  s.lastPrompt = rawFirstLine(text);
+}
+
+/** Earliest and latest valid timestamps seen (ms), kept as numbers in state. */
+export interface TimeSpan {
+  first: number | null;
+  last: number | null;
+}
+
+export function noteTime(span: TimeSpan, iso: string | undefined): void {
+  if (!iso) return;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return;
+  if (span.first === null || ms < span.first) span.first = ms;
+  if (span.last === null || ms > span.last) span.last = ms;
+}
+
+export function parseTime(iso: string | undefined | null): number | null {
+  if (!iso) return null;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/** Search text is capped per session so 10,000 sessions stay in memory. */
+export const SEARCH_TEXT_MAX = 32 * 1024;
+
+/** Appends collapsed text to the search text until the cap is reached. */
+export function appendSearchText(current: string, text: string): string {
+  if (current.length >= SEARCH_TEXT_MAX || !text) return current;
+  // Collapse only what can still fit (whitespace runs shrink, so take a margin).
+  const room = (SEARCH_TEXT_MAX - current.length) * 2 + 64;
+  const piece = (text.length > room ? text.slice(0, room) : text).replace(/\s+/g, ' ').trim();
+  if (!piece) return current;
+  const joined = current ? `${current} ${piece}` : piece;
+  return joined.length > SEARCH_TEXT_MAX ? joined.slice(0, SEARCH_TEXT_MAX) : joined;
+}
+
+/** Counts code points: the "characters" of the turns token estimate. */
+export function countChars(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // A high surrogate followed by a low one is one character.
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
+}
+
+/** Short stable hash (FNV-1a, 32 bit) as hex: cheap, serialisable identity. */
+export function hash32(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}

@@ -1,0 +1,134 @@
+/**
+ * Usage buckets: token counts per vendor|endpoint|model as kept in fold
+ * state, and their conversion to priced EndpointUsage / ModelUsage at
+ * finish time (so a cached fold state stays valid when prices change).
+ */
+import { addRaw, isZeroRaw, toTokens, zeroRaw, type RawTokens } from './fold-common.js';
+import { lookupPrice, priceMicros, providerOf, type PriceTable } from '../../pricing.js';
+import type { EndpointUsage, ModelUsage } from '../../types.js';
+
+export interface UsageBucket {
+  vendor: string;
+  endpoint: string;
+  /** '' when the call recorded no model: the session's model prices it. */
+  model: string;
+  calls: number;
+  tokens: RawTokens;
+  /** Cost recorded by the log itself (events `cost_usd`), micro-USD. */
+  recordedMicros: number;
+  /** Tokens of calls that recorded no cost: these are priced from the table. */
+  unpricedTokens: RawTokens;
+}
+
+export type Buckets = Record<string, UsageBucket>;
+
+/** Adds one call to its bucket. `recordedUsd` is the call's own cost when the log has one. */
+export function addCall(
+  buckets: Buckets,
+  call: { vendor: string; endpoint: string; model: string; tokens: RawTokens; recordedUsd?: number },
+): void {
+  const key = `${call.vendor}|${call.endpoint}|${call.model}`;
+  let b = buckets[key];
+  if (!b) {
+    b = { vendor: call.vendor, endpoint: call.endpoint, model: call.model, calls: 0, tokens: zeroRaw(), recordedMicros: 0, unpricedTokens: zeroRaw() };
+    buckets[key] = b;
+  }
+  b.calls++;
+  addRaw(b.tokens, call.tokens);
+  if (call.recordedUsd !== undefined) b.recordedMicros += Math.round(call.recordedUsd * 1e6);
+  else addRaw(b.unpricedTokens, call.tokens);
+}
+
+/** Cost of a bucket in micro-USD, or null when some of its tokens have no price. */
+export function bucketCost(b: UsageBucket, sessionModel: string, pricing: PriceTable): number | null {
+  if (isZeroRaw(b.unpricedTokens)) return b.recordedMicros;
+  const price = lookupPrice(pricing, b.model || sessionModel);
+  if (!price) return null;
+  return b.recordedMicros + priceMicros(price, b.unpricedTokens);
+}
+
+const addCost = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : a + b);
+
+export interface PricedUsage {
+  endpoints: EndpointUsage[];
+  models: ModelUsage[];
+  tokens: RawTokens;
+  /** null when any bucket is unpriced or there are no buckets. */
+  costMicros: number | null;
+}
+
+/** Groups buckets by endpoint and by model and prices them. */
+export function priceBuckets(
+  buckets: Buckets,
+  sessionModel: string,
+  sessionProvider: string,
+  pricing: PriceTable,
+  metrics: Record<string, Record<string, number[]>>,
+): PricedUsage {
+  const endpoints = new Map<string, EndpointUsage>();
+  const models = new Map<string, ModelUsage>();
+  const tokens = zeroRaw();
+  let cost: number | null = 0;
+  let any = false;
+  for (const b of Object.values(buckets)) {
+    any = true;
+    const c = bucketCost(b, sessionModel, pricing);
+    cost = addCost(cost, c);
+    addRaw(tokens, b.tokens);
+
+    const eKey = `${b.vendor}|${b.endpoint}`;
+    let e = endpoints.get(eKey);
+    if (!e) {
+      e = { key: eKey, vendor: b.vendor, endpoint: b.endpoint, calls: 0, tokens: toTokens(zeroRaw()), costMicros: 0, metrics: copyMetrics(metrics[eKey]) };
+      endpoints.set(eKey, e);
+    }
+    e.calls += b.calls;
+    addRaw(e.tokens, b.tokens);
+    e.costMicros = addCost(e.costMicros, c);
+
+    const model = b.model || sessionModel;
+    const provider = providerOf(model, b.vendor || sessionProvider);
+    const mKey = `${provider}/${model}`;
+    let m = models.get(mKey);
+    if (!m) {
+      m = { provider, model, calls: 0, tokens: toTokens(zeroRaw()), costMicros: 0 };
+      models.set(mKey, m);
+    }
+    m.calls += b.calls;
+    addRaw(m.tokens, b.tokens);
+    m.costMicros = addCost(m.costMicros, c);
+  }
+  // Metrics recorded for endpoints that had no usage entries still show up.
+  for (const [eKey, named] of Object.entries(metrics)) {
+    if (endpoints.has(eKey)) continue;
+    const [vendor = '', endpoint = ''] = splitKey(eKey);
+    endpoints.set(eKey, { key: eKey, vendor, endpoint, calls: 0, tokens: toTokens(zeroRaw()), costMicros: null, metrics: copyMetrics(named) });
+  }
+  return {
+    endpoints: [...endpoints.values()],
+    models: [...models.values()],
+    tokens,
+    costMicros: any ? cost : null,
+  };
+}
+
+/** Summaries must not share arrays with a fold state that keeps growing. */
+function copyMetrics(named: Record<string, number[]> | undefined): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  for (const [name, values] of Object.entries(named ?? {})) out[name] = values.slice();
+  return out;
+}
+
+function splitKey(key: string): [string, string] {
+  const i = key.indexOf('|');
+  return i === -1 ? [key, ''] : [key.slice(0, i), key.slice(i + 1)];
+}
+
+/** Keeps at most this many values per metric so state stays small. */
+const METRIC_VALUES_MAX = 2000;
+
+export function addMetric(metrics: Record<string, Record<string, number[]>>, key: string, name: string, value: number): void {
+  const named = (metrics[key] ??= {});
+  const values = (named[name] ??= []);
+  if (values.length < METRIC_VALUES_MAX) values.push(value);
+}

@@ -1,0 +1,77 @@
+/**
+ * What a log format is to the rest of the store (DESIGN.md: `sources/<format>/`
+ * is the only code that knows a format). A format lives in one folder that
+ * exports one {@link LogFormat}, and is registered by one line in
+ * registry.ts; scan/ (the only code that opens logs) looks everything up
+ * there: which format a record belongs to, its summary fold, its transcript
+ * builder, where its files are found.
+ */
+import type { DialectFold } from './fold.js';
+import type { BuilderContext, TranscriptBuilder } from './transcript-builder.js';
+
+/** One session file found by a location: its project, its id (the file name without `.jsonl`) and its path. */
+export interface SessionFile {
+  projectId: string;
+  id: string;
+  path: string;
+}
+
+/** A folder or file a scan saw and refused, with the reason (one line, for "skipped <path>: <error>"). */
+export interface SkippedEntry {
+  path: string;
+  error: string;
+}
+
+/** The outcome of a scan: what may be read and what was refused. */
+export interface SessionScan {
+  files: SessionFile[];
+  skipped: SkippedEntry[];
+}
+
+/**
+ * Where a format's session files are found. Several formats may share one
+ * location (the four native dialects all live under `<home>/projects/`,
+ * FORMAT.md §1); the registry lists each location once.
+ */
+export interface SessionLocation {
+  /** A short name ("native"). */
+  readonly id: string;
+  /** Project ids that have sessions here, sorted. */
+  projectIds(home: string): Promise<string[]>;
+  /** Session files of the given projects (null: every project), and what was refused. Throws on I/O errors other than a missing folder. */
+  scan(home: string, projectIds: string[] | null): Promise<SessionScan>;
+}
+
+/**
+ * One log format. `S` is its summary fold's state: plain JSON, persisted by
+ * the summary cache, so a change to its shape bumps SUMMARY_STATE_VERSION.
+ */
+export interface LogFormat<S = unknown> {
+  /** The format's id: `SessionSummary.dialect`, `FileDiagnosis.dialect`, persisted fold states ("store", "events", ...). */
+  readonly id: string;
+  /** Where files of this format are found. */
+  readonly location: SessionLocation;
+  /**
+   * Whether a record carries this format's discriminator. Cheap checks only:
+   * the schema is applied once, by the fold and the builder. A file takes the
+   * format of its first recognised record (FORMAT.md §2).
+   */
+  recognise(record: Record<string, unknown>): boolean;
+  /**
+   * Records a file of this format may carry that mean nothing (the turns
+   * dialect's progress pings, FORMAT.md §2.3): neither folded nor counted as
+   * unknown. Absent: every unrecognised record is unknown.
+   */
+  ignorable?(record: Record<string, unknown>): boolean;
+  /** The summary fold over the records this format recognised. */
+  readonly fold: DialectFold<S>;
+  /** A fresh transcript builder, for one pass over one file. */
+  transcript(ctx: BuilderContext): TranscriptBuilder;
+  /**
+   * The resume command's argv template when the user configured none
+   * (placeholders as in DESIGN.md "Resume": `{id}`, `{path}`, `{workspace}`),
+   * e.g. `["claude", "--resume", "{id}"]`. Absent for the native formats:
+   * their agents are configured by the user.
+   */
+  readonly resumeTemplate?: readonly string[];
+}

@@ -1,0 +1,15 @@
+/** The `store` dialect (FORMAT.md §2.1): a conversation store with checkpoints. */
+import type { LogFormat } from '../../format.js';
+import { nativeLocation } from '../location.js';
+import { storeFold, type StoreState } from './fold.js';
+import { STORE_TYPES } from './schema.js';
+import { storeTranscript } from './transcript.js';
+
+/** Discriminator: `type` is one of meta, message, checkpoint, usage, metric, tunnel_event. */
+export const storeFormat: LogFormat<StoreState> = {
+  id: 'store',
+  location: nativeLocation,
+  recognise: (r) => typeof r.type === 'string' && STORE_TYPES.has(r.type),
+  fold: storeFold,
+  transcript: storeTranscript,
+};

@@ -1,0 +1,62 @@
+/**
+ * zod schemas of the store dialect (FORMAT.md §2.1). Reading is liberal (see ../schemas.ts).
+ */
+import { z } from 'zod';
+import { chatMessageSchema, optNum, optStr, optUsage, tokenUsageSchema } from '../schemas.js';
+
+export const storeMetaSchema = z.object({
+  type: z.literal('meta'),
+  id: optStr,
+  created_at: optStr,
+  updated_at: optStr,
+  title: optStr,
+  workspace: optStr,
+  vendor: optStr,
+  endpoint: optStr,
+  model: optStr,
+  token_usage: optUsage,
+  endpoint_usage: z.record(z.string(), tokenUsageSchema).optional().catch(undefined),
+});
+export const storeMessageSchema = z.object({
+  type: z.literal('message'),
+  timestamp: optStr,
+  message: chatMessageSchema,
+});
+export const storeCheckpointSchema = z.object({
+  type: z.literal('checkpoint'),
+  timestamp: optStr,
+  token_count: z.number().finite().catch(0),
+  messages: z.array(chatMessageSchema).catch([]),
+});
+export const storeUsageSchema = z.object({
+  type: z.literal('usage'),
+  entry: z.object({
+    timestamp: optStr,
+    turn_index: optNum,
+    model: optStr,
+    vendor: optStr,
+    endpoint: optStr,
+    usage: tokenUsageSchema.catch({}),
+  }),
+});
+export const storeMetricSchema = z.object({
+  type: z.literal('metric'),
+  timestamp: optStr,
+  vendor: optStr,
+  endpoint: optStr,
+  metric: z.object({ name: z.string(), value: z.number().finite() }),
+});
+export const storeTunnelSchema = z.object({
+  type: z.literal('tunnel_event'),
+  event: z.unknown().optional(),
+});
+export const storeRecordSchema = z.discriminatedUnion('type', [
+  storeMetaSchema,
+  storeMessageSchema,
+  storeCheckpointSchema,
+  storeUsageSchema,
+  storeMetricSchema,
+  storeTunnelSchema,
+]);
+export type StoreRecord = z.infer<typeof storeRecordSchema>;
+export const STORE_TYPES: ReadonlySet<string> = new Set(['meta', 'message', 'checkpoint', 'usage', 'metric', 'tunnel_event']);

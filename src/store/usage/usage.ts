@@ -1,0 +1,305 @@
+/**
+ * Usage aggregation over session summaries (the `usage` command and the cost
+ * view): pure, money in integer micro-USD, unknown cost kept apart from zero.
+ */
+import type { SessionSummary, Tokens } from '../types.js';
+import { dayKeyOf, inWindow, type TimeWindow } from './window.js';
+
+/** One row of a usage table (DESIGN.md, `usage --json`). */
+export interface UsageRow {
+  /**
+   * Group key: `provider/model` (by model), `vendor|endpoint` or `(none)` (by
+   * endpoint), `YYYY-MM-DD` (by day), the session id (by session), `total`.
+   */
+  key: string;
+  /** Provider (by model, by session), vendor (by endpoint); '' for day rows and totals. */
+  provider: string;
+  /** Model (by model, by session); '' for endpoint and day rows and totals. */
+  model: string;
+  /** By session only: the session's project (an id may be in two projects: two rows, told apart by this). */
+  projectId?: string;
+  sessions: number;
+  successSessions: number;
+  failedSessions: number;
+  inputTokens: number;
+  outputTokens: number;
+  totalTokens: number;
+  cacheReadTokens: number;
+  cacheWriteTokens: number;
+  /** Sum of the sessions' durations (a session in several model rows adds to each). */
+  durationMs: number;
+  /** Sum of the known costs; null when no session in the row had a known cost. */
+  knownCostUsd: number | null;
+  /** Same figure in integer micro-USD. */
+  knownCostMicros: number | null;
+  /** Sessions with tokens or calls but no price: their cost is not in knownCost. */
+  unknownCostSessions: number;
+  /** Sessions whose tokens are estimates (turns logs: characters / 3): the row's tokens are then approximate. */
+  estimatedTokenSessions: number;
+  /** success / (success + failed); null when neither. */
+  successRate: number | null;
+  /** cacheRead / (input + cacheRead); null when both are 0. */
+  cacheHitRate: number | null;
+  /**
+   * What one success costs: the known cost of the runs with an outcome
+   * (success or failed, so failures count against it) / their successes.
+   * Sessions without an outcome (a store or turns log) stay out of both, so
+   * their spend does not inflate it. null with no success of known cost.
+   */
+  costPerSuccess: number | null;
+  /** outputTokens / seconds of duration; null when the duration is 0. */
+  outputTokensPerSecond: number | null;
+}
+
+/** How rows are grouped. */
+export type UsageGrouping = 'model' | 'endpoint' | 'day' | 'session';
+
+export interface UsageOptions {
+  by: UsageGrouping;
+  /** Only sessions whose `updatedAt` falls in this window; null/absent = all. */
+  window?: TimeWindow | null;
+  /** Zone of the day keys (by day). Default UTC. */
+  tz?: string;
+}
+
+export interface UsageReport {
+  window: TimeWindow | null;
+  rows: UsageRow[];
+  /** Every filtered session counted once, with its whole-session figures; key `total`. */
+  totals: UsageRow;
+}
+
+/** One session's share of one row. */
+interface Part {
+  key: string;
+  provider: string;
+  model: string;
+  tokens: Tokens;
+  calls: number;
+  costMicros: number | null;
+}
+
+interface Acc {
+  key: string;
+  projectId?: string;
+  provider: string;
+  model: string;
+  sessions: number;
+  success: number;
+  failed: number;
+  input: number;
+  output: number;
+  total: number;
+  cacheRead: number;
+  cacheWrite: number;
+  durationMs: number;
+  micros: number;
+  anyKnown: boolean;
+  unknown: number;
+  estimated: number;
+  successKnown: number;
+  /** Known cost of the sessions with an outcome (success or failed). */
+  outcomeMicros: number;
+}
+
+function newAcc(key: string, provider: string, model: string): Acc {
+  return {
+    key, provider, model, sessions: 0, success: 0, failed: 0, input: 0, output: 0, total: 0,
+    cacheRead: 0, cacheWrite: 0, durationMs: 0, micros: 0, anyKnown: false, unknown: 0, estimated: 0, successKnown: 0, outcomeMicros: 0,
+  };
+}
+
+function sessionMicros(s: SessionSummary): number | null {
+  if (s.costMicros !== null && Number.isFinite(s.costMicros)) return s.costMicros;
+  if (s.costUsd !== null && Number.isFinite(s.costUsd)) return Math.round(s.costUsd * 1e6);
+  return null;
+}
+
+function sessionCalls(s: SessionSummary): number {
+  const fromEndpoints = s.endpoints.reduce((n, e) => n + e.calls, 0);
+  return fromEndpoints || s.models.reduce((n, m) => n + m.calls, 0);
+}
+
+/** The by-model row of sessions that recorded no model: one label everywhere (CLI, cost view, JSON). */
+export const NO_MODEL_LABEL = '(no model)';
+
+function modelKey(provider: string, model: string): string {
+  if (!model) return NO_MODEL_LABEL;
+  if (model.startsWith(`${provider}/`)) return model;
+  return `${provider}/${model}`;
+}
+
+/** A session's whole-session figures. */
+function wholeOf(s: SessionSummary): Part {
+  return {
+    key: '',
+    provider: s.provider,
+    model: s.model,
+    tokens: s.tokens,
+    calls: sessionCalls(s),
+    costMicros: sessionMicros(s),
+  };
+}
+
+/** Two shares of one session that land in the same row (e.g. a model listed twice) become one. */
+function mergeParts(parts: Part[]): Part[] {
+  if (parts.length < 2) return parts;
+  const byKey = new Map<string, Part>();
+  for (const p of parts) {
+    const seen = byKey.get(p.key);
+    if (!seen) {
+      byKey.set(p.key, p);
+      continue;
+    }
+    const a = seen.tokens;
+    const b = p.tokens;
+    byKey.set(p.key, {
+      ...seen,
+      tokens: {
+        input: a.input + b.input,
+        output: a.output + b.output,
+        cacheRead: a.cacheRead + b.cacheRead,
+        cacheWrite: a.cacheWrite + b.cacheWrite,
+        total: a.total + b.total,
+        estimated: a.estimated || b.estimated,
+      },
+      calls: seen.calls + p.calls,
+      costMicros: seen.costMicros === null || p.costMicros === null ? null : seen.costMicros + p.costMicros,
+    });
+  }
+  return [...byKey.values()];
+}
+
+/** The rows a session contributes to, with the figures it brings to each. */
+function partsOf(s: SessionSummary, by: UsageGrouping, tz: string): Part[] {
+  const whole = wholeOf(s);
+  switch (by) {
+    case 'session':
+      return [{ ...whole, key: s.id }];
+    case 'day':
+      return [{ ...whole, key: dayKeyOf(s.updatedAt, tz) || '(no date)', provider: '', model: '' }];
+    case 'model':
+      if (s.models.length === 0) return [{ ...whole, key: modelKey(s.provider, s.model) }];
+      return s.models.map((m) => ({
+        key: modelKey(m.provider, m.model),
+        provider: m.provider,
+        model: m.model,
+        tokens: m.tokens,
+        calls: m.calls,
+        // A single-model session's recorded cost (events `session.end` cost_usd) is that model's cost.
+        costMicros: m.costMicros ?? (s.models.length === 1 ? whole.costMicros : null),
+      }));
+    case 'endpoint':
+      if (s.endpoints.length === 0) return [{ ...whole, key: '(none)', provider: '', model: '' }];
+      return s.endpoints.map((e) => ({
+        key: e.key,
+        provider: e.vendor,
+        model: '',
+        tokens: e.tokens,
+        calls: e.calls,
+        costMicros: e.costMicros ?? (s.endpoints.length === 1 ? whole.costMicros : null),
+      }));
+    default:
+      return by satisfies never;
+  }
+}
+
+function isIdle(p: Part): boolean {
+  const t = p.tokens;
+  return p.calls === 0 && t.input === 0 && t.output === 0 && t.cacheRead === 0 && t.cacheWrite === 0 && t.total === 0;
+}
+
+function add(acc: Acc, s: SessionSummary, p: Part): void {
+  const ok = s.status === 'success';
+  acc.sessions += 1;
+  if (ok) acc.success += 1;
+  if (s.status === 'failed') acc.failed += 1;
+  acc.input += p.tokens.input;
+  acc.output += p.tokens.output;
+  acc.total += p.tokens.total;
+  acc.cacheRead += p.tokens.cacheRead;
+  acc.cacheWrite += p.tokens.cacheWrite;
+  if (Number.isFinite(s.durationMs) && s.durationMs > 0) acc.durationMs += s.durationMs;
+  if (p.tokens.estimated && p.tokens.total > 0) acc.estimated += 1;
+  if (p.costMicros !== null) {
+    acc.micros += p.costMicros;
+    acc.anyKnown = true;
+    if (ok) acc.successKnown += 1;
+    if (ok || s.status === 'failed') acc.outcomeMicros += p.costMicros;
+  } else if (!isIdle(p)) {
+    acc.unknown += 1;
+  }
+}
+
+function ratio(num: number, den: number): number | null {
+  return den > 0 ? num / den : null;
+}
+
+function toRow(a: Acc): UsageRow {
+  const knownCostMicros = a.anyKnown ? a.micros : null;
+  const knownCostUsd = knownCostMicros === null ? null : knownCostMicros / 1e6;
+  return {
+    key: a.key,
+    provider: a.provider,
+    model: a.model,
+    ...(a.projectId !== undefined ? { projectId: a.projectId } : {}),
+    sessions: a.sessions,
+    successSessions: a.success,
+    failedSessions: a.failed,
+    inputTokens: a.input,
+    outputTokens: a.output,
+    totalTokens: a.total,
+    cacheReadTokens: a.cacheRead,
+    cacheWriteTokens: a.cacheWrite,
+    durationMs: a.durationMs,
+    knownCostUsd,
+    knownCostMicros,
+    unknownCostSessions: a.unknown,
+    estimatedTokenSessions: a.estimated,
+    successRate: ratio(a.success, a.success + a.failed),
+    cacheHitRate: ratio(a.cacheRead, a.input + a.cacheRead),
+    costPerSuccess: a.successKnown === 0 ? null : ratio(a.outcomeMicros / 1e6, a.successKnown),
+    outputTokensPerSecond: ratio(a.output, a.durationMs / 1000),
+  };
+}
+
+/** Highest known cost first (unknown below zero), then most tokens, then key. */
+function byCost(a: UsageRow, b: UsageRow): number {
+  return (
+    (b.knownCostMicros ?? -1) - (a.knownCostMicros ?? -1) ||
+    b.totalTokens - a.totalTokens ||
+    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+  );
+}
+
+/**
+ * Groups sessions into usage rows. A session belongs to the window (and to
+ * the day) of its last activity, `updatedAt`. By model, a session with a
+ * per-model split counts once in each model row it used, with that model's
+ * tokens and cost; without a split it counts under its main provider/model.
+ * By endpoint, sessions with no endpoint usage go to the `(none)` row. Rows
+ * are sorted by known cost, then tokens; day rows by day ascending.
+ */
+export function aggregateUsage(sessions: SessionSummary[], opts: UsageOptions): UsageReport {
+  const window = opts.window ?? null;
+  const tz = opts.tz ?? 'UTC';
+  const groups = new Map<string, Acc>();
+  const total = newAcc('total', '', '');
+  for (const s of sessions) {
+    if (!inWindow(s.updatedAt, window)) continue;
+    add(total, s, wholeOf(s));
+    for (const p of mergeParts(partsOf(s, opts.by, tz))) {
+      // By session each summary is its own row, even when two projects share an id.
+      const mapKey = opts.by === 'session' ? `${s.path}\0${s.id}` : p.key;
+      let acc = groups.get(mapKey);
+      if (!acc) {
+        groups.set(mapKey, (acc = newAcc(p.key, p.provider, p.model)));
+        if (opts.by === 'session') acc.projectId = s.projectId;
+      }
+      add(acc, s, p);
+    }
+  }
+  const rows = [...groups.values()].map(toRow);
+  rows.sort(opts.by === 'day' ? (a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) : byCost);
+  return { window, rows, totals: toRow(total) };
+}
