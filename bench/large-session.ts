@@ -9,53 +9,16 @@
  * Peak RSS comes from `/usr/bin/time -v`-style accounting (`-f %M`) when it
  * exists, else from polling /proc/<pid>/status VmHWM.
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateLargeSession, type LargeSession } from '../fixtures/generate.js';
+import { measure, type ChildFigures } from './lib.js';
 
-const TIME = '/usr/bin/time';
-
-export interface ChildFigures {
-  name: string;
-  ms: number;
-  /** Peak resident set size in bytes. */
-  peakRss: number;
-  code: number;
-}
-
-/** Runs `node args...` to completion with stdout discarded; wall time and peak RSS. */
-async function measure(name: string, args: string[], env: NodeJS.ProcessEnv): Promise<ChildFigures> {
-  if (existsSync(TIME)) {
-    const out = join(tmpdir(), `sb-bench-time-${process.pid}.txt`);
-    const t0 = performance.now();
-    const res = spawnSync(TIME, ['-f', '%M', '-o', out, process.execPath, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 16 << 20 });
-    const ms = performance.now() - t0;
-    const kb = Number(readFileSync(out, 'utf8').trim().split('\n').pop());
-    rmSync(out, { force: true });
-    if (res.status !== 0) process.stderr.write(`${name}: exit ${res.status}\n${String(res.stderr).slice(-2000)}\n`);
-    return { name, ms, peakRss: kb * 1024, code: res.status ?? -1 };
-  }
-  // No time(1): poll the kernel's high-water mark while the child runs.
-  const t0 = performance.now();
-  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  let peak = 0;
-  const poll = setInterval(() => {
-    try {
-      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-      if (m) peak = Math.max(peak, Number(m[1]) * 1024);
-    } catch {
-      // The child has exited.
-    }
-  }, 20);
-  const code = await new Promise<number>((resolve) => child.on('exit', (c) => resolve(c ?? -1)));
-  clearInterval(poll);
-  return { name, ms: performance.now() - t0, peakRss: peak, code };
-}
+export type { ChildFigures } from './lib.js';
 
 /** The generated session for `mb`, made once and reused by later runs. */
-function ensureLargeSession(root: string, mb: number): LargeSession & { home: string } {
+export function ensureLargeSession(root: string, mb: number): LargeSession & { home: string } {
   const home = join(root, '.bench-tree', `large-${mb}`);
   const marker = join(home, 'session.json');
   if (existsSync(marker)) {
@@ -66,7 +29,7 @@ function ensureLargeSession(root: string, mb: number): LargeSession & { home: st
   const t0 = performance.now();
   const s = generateLargeSession({ home, bytes: mb * 1e6, toolOutputBytes: 64 * 1024, now: Date.parse('2026-11-21T12:00:00Z') });
   writeFileSync(marker, JSON.stringify(s));
-  console.log(`generated ${s.id}: ${(s.bytes / 1e6).toFixed(0)} MB, ${s.turns} turns, ${s.checkpoints} checkpoints, in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.error(`generated ${s.id}: ${(s.bytes / 1e6).toFixed(0)} MB, ${s.turns} turns, ${s.checkpoints} checkpoints, in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   return { ...s, home };
 }
 
@@ -79,41 +42,41 @@ let n = 0; rl.on('line', () => n++); rl.on('close', () => process.stdout.write(n
 const mbOf = (bytes: number): string => `${(bytes / 1e6).toFixed(0)} MB`;
 const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
-/** Runs the large-session bench and prints its table; `root` is the repository (dist/cli.js must be built). */
-export async function runLargeSessionBench(root: string): Promise<void> {
+/** What the large-session bench measured (null: skipped). */
+export interface LargeSessionResult {
+  mb: number;
+  bytes: number;
+  rows: ChildFigures[];
+  outputs: { markdown: number; json: number };
+  skipped?: string;
+}
+
+/** Runs the large-session bench; `root` is the repository (dist/cli.js must be built). Progress goes to stderr. */
+export async function runLargeSessionBench(root: string): Promise<LargeSessionResult | null> {
   const mb = Number(process.env.BENCH_LARGE_MB ?? 600);
-  if (!(mb > 0)) return;
+  if (!(mb > 0)) return null;
   const cli = join(root, 'dist', 'cli.js');
-  console.log(`\n## One large session (${mb} MB, 64 KB tool outputs): replay and export in bounded memory`);
-  if (!existsSync(cli)) {
-    console.log('skipped: dist/cli.js is not built (npm run build)');
-    return;
-  }
+  console.error(`\n# one large session (${mb} MB, 64 KB tool outputs): replay and export`);
+  if (!existsSync(cli)) return { mb, bytes: 0, rows: [], outputs: { markdown: 0, json: 0 }, skipped: 'dist/cli.js is not built (npm run build)' };
   const s = ensureLargeSession(root, mb);
   const scratch = mkdtempSync(join(tmpdir(), 'sb-bench-large-'));
   const env = { ...process.env, XDG_CACHE_HOME: join(scratch, 'cache'), XDG_CONFIG_HOME: join(scratch, 'config'), TZ: 'UTC', COLUMNS: '120' };
   const on = ['--home', s.home];
+  const opts = { env };
   try {
     const rows: ChildFigures[] = [];
-    rows.push(await measure('node -e 0', ['-e', '0'], env));
-    rows.push(await measure('bare line-by-line read (readline)', ['-e', BARE_READ, s.path], env));
-    rows.push(await measure(`replay ${s.id} > /dev/null`, [cli, 'replay', s.id, ...on], env));
-    rows.push(await measure('export --format md -o FILE', [cli, 'export', s.id, '--format', 'md', '-o', join(scratch, 'out.md'), ...on], env));
-    const mdSize = statSync(join(scratch, 'out.md')).size;
+    rows.push(await measure('node -e 0', ['-e', '0'], opts));
+    rows.push(await measure('bare line-by-line read (readline)', ['-e', BARE_READ, s.path], opts));
+    rows.push(await measure(`replay > /dev/null`, [cli, 'replay', s.id, ...on], opts));
+    rows.push(await measure('export --format md -o FILE', [cli, 'export', s.id, '--format', 'md', '-o', join(scratch, 'out.md'), ...on], opts));
+    const markdown = statSync(join(scratch, 'out.md')).size;
     rmSync(join(scratch, 'out.md'));
-    rows.push(await measure('export --format json -o FILE', [cli, 'export', s.id, '--format', 'json', '-o', join(scratch, 'out.json'), ...on], env));
-    const jsonSize = statSync(join(scratch, 'out.json')).size;
+    rows.push(await measure('export --format json -o FILE', [cli, 'export', s.id, '--format', 'json', '-o', join(scratch, 'out.json'), ...on], opts));
+    const json = statSync(join(scratch, 'out.json')).size;
     rmSync(join(scratch, 'out.json'));
-    rows.push(await measure('resume --context FILE (context only)', [cli, 'resume', s.id, '--context', join(scratch, 'ctx.jsonl'), ...on], env));
-
-    const [bare, read] = rows as [ChildFigures, ChildFigures];
-    for (const r of rows) {
-      const status = r.code === 0 ? '' : `  (exit ${r.code})`;
-      const vs = r === bare ? '' : `  = ${(r.peakRss / bare.peakRss).toFixed(2)}x node -e 0, ${(r.ms / read.ms).toFixed(1)}x the bare read's time`;
-      console.log(`${r.name.padEnd(38)} ${secs(r.ms).padStart(8)}  peak RSS ${mbOf(r.peakRss).padStart(7)}${vs}${status}`);
-    }
-    const worst = Math.max(...rows.slice(2).map((r) => r.peakRss));
-    console.log(`outputs: markdown ${mbOf(mdSize)}, JSON ${mbOf(jsonSize)}; largest peak RSS of ours: ${mbOf(worst)} for a ${mbOf(s.bytes)} session (${(worst / s.bytes).toFixed(2)}x its size; the limit is 300 MB)`);
+    rows.push(await measure('resume --context FILE (context only)', [cli, 'resume', s.id, '--context', join(scratch, 'ctx.jsonl'), ...on], opts));
+    for (const r of rows) console.error(`  ${r.name.padEnd(38)} ${secs(r.ms).padStart(8)}  peak RSS ${mbOf(r.peakRss).padStart(7)}${r.code ? ` (exit ${r.code})` : ''}`);
+    return { mb, bytes: s.bytes, rows, outputs: { markdown, json } };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
