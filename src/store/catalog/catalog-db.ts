@@ -210,6 +210,10 @@ export class CatalogDb {
  * ForeignCatalog for a file of another version or home, SqliteError otherwise.
  */
 function prepare(db: SqliteDatabase, home: string | null): boolean {
+  // Fold states are ~5 KB: 16 KB pages hold them without overflow chains
+  // (cold writes ~2x faster than 4 KB pages, measured). Takes effect only
+  // on a new file, and must come before WAL mode.
+  db.pragma('page_size = 16384');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   // A cold scan commits in chunks; after each checkpoint the WAL shrinks back to this (bytes).
