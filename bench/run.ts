@@ -4,7 +4,8 @@
  * alone mean little). Sizes: BENCH_SESSIONS (default 2000) sessions from the
  * seeded generator, in .bench-tree/ (reused while the count matches).
  * BENCH_LARGE_MB (default 600; 0 skips) sizes the one-large-session case
- * (bench/large-session.ts).
+ * (bench/large-session.ts). BENCH_CACHE_ROWS (default "10000,105000"; 0
+ * skips) sizes the summary-cache case (bench/summary-cache.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -18,6 +19,8 @@ import { SummaryCache } from '../src/store/catalog/summary-cache.js';
 import { readSummary } from '../src/store/scan/summary-reader.js';
 import { runSearchBench } from './search.bench.js';
 import { runLargeSessionBench } from './large-session.js';
+import { runSummaryCacheBench } from './summary-cache.js';
+import type { SummaryState } from '../src/store/scan/summary-reader.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const COUNT = Number(process.env.BENCH_SESSIONS ?? 2000);
@@ -61,7 +64,8 @@ function naiveRead(paths: string[]): number {
   return records;
 }
 
-async function readerBench(): Promise<void> {
+/** Returns the fold states of every session, for the summary-cache case. */
+async function readerBench(): Promise<SummaryState[]> {
   const catalog = new SessionCatalog({ home: TREE, now: () => Date.parse(NOW) });
   const files = await listSessionFiles(TREE, null);
   const bytes = files.reduce((n, f) => n + statSync(f.path).size, 0);
@@ -97,6 +101,18 @@ async function readerBench(): Promise<void> {
   const largest = files.reduce((a, b) => (statSync(a.path).size >= statSync(b.path).size ? a : b));
   const tr = await timeAsync(() => catalog.transcript(largest));
   console.log(`open the largest session (${(statSync(largest.path).size / 1e6).toFixed(1)} MB, ${tr.value.entries.length} entries): ${fmt(tr.ms)}`);
+  return states.map(({ r }) => r.state);
+}
+
+function summaryCacheBench(states: SummaryState[]): void {
+  if (process.env.BENCH_CACHE_ROWS === '0') return;
+  const avg = states.reduce((n, s) => n + JSON.stringify(s).length, 0) / states.length;
+  console.log(`\n## Summary cache at 10k / 105k sessions: write and warm read (real states of ${(avg / 1024).toFixed(1)} KB avg, repeated)`);
+  for (const f of runSummaryCacheBench(states)) {
+    const size = f.bytes === null ? '' : `, ${(f.bytes / 1e6).toFixed(0)} MB on disk`;
+    const figures = f.error ? `FAILS: ${f.error}` : `write ${fmt(f.writeMs!)}, warm read ${fmt(f.readMs!)}${size}`;
+    console.log(`${f.engine.padEnd(6)} ${String(f.rows).padStart(7)} rows: ${figures}; peak RSS ${f.peakRssMb} MB`);
+  }
 }
 
 function startupBench(): void {
@@ -123,7 +139,7 @@ async function searchBench(): Promise<void> {
 }
 
 await ensureTree();
-await readerBench();
+summaryCacheBench(await readerBench());
 if (existsSync(join(ROOT, 'dist', 'cli.js'))) startupBench();
 await runLargeSessionBench(ROOT);
 await searchBench();
