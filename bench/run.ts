@@ -13,6 +13,7 @@
  *   BENCH_APPEND_MB  size of the session appended to (default 1000; 0 skips).
  *   BENCH_LARGE_MB   size of the one-large-session replay/export case (default 600; 0 skips).
  *   BENCH_SEARCH     0 skips the in-process search-engine micro-bench.
+ *   BENCH_CACHE_ROWS catalog sizes of the summary-cache case (default "10000,105000"; 0 skips).
  *
  * `prebench` builds dist/ first, so the figures are of the source as it is.
  */
@@ -27,6 +28,10 @@ import { ensureLargeSession, runLargeSessionBench, type LargeSessionResult } fro
 import { fmtMB, fmtMs, fmtRatio, measure, median, quantile, repeat, RSS_METHOD, type ChildFigures } from './lib.js';
 import { firstFrame, typing, SETTLE_MS, type PtyRun } from './pty.js';
 import { runSearchBench, type BenchRow } from './search.bench.js';
+import { runSummaryCacheBench } from './summary-cache.js';
+import { readSummary, type SummaryState } from '../src/store/scan/summary-reader.js';
+import { listSessionFiles } from '../src/store/sources/native/discover.js';
+import { BUILTIN_PRICES } from '../src/store/prices-builtin.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -293,6 +298,36 @@ async function main(): Promise<void> {
     search = await runSearchBench();
   }
   report(tree, large, search);
+  await summaryCacheSection();
+}
+
+/**
+ * The summary cache at 10k / 105k sessions, JSON file against the SQLite
+ * catalog (bench/summary-cache.ts): real fold states from this tree,
+ * repeated to the row counts, each engine in its own child for its peak RSS.
+ */
+async function summaryCacheSection(): Promise<void> {
+  if (process.env.BENCH_CACHE_ROWS === '0') return;
+  log('\n# summary cache: JSON file vs SQLite catalog ...');
+  const files = (await listSessionFiles(TREE, null)).slice(0, 200);
+  const states: SummaryState[] = [];
+  for (const f of files) {
+    const r = await readSummary(f.path, { projectId: f.projectId, pricing: BUILTIN_PRICES, nowMs: Date.parse(NOW), cacheTtlSec: { default: 300 } });
+    states.push(r.state);
+  }
+  const avgKb = states.reduce((n, s) => n + JSON.stringify(s).length, 0) / states.length / 1024;
+  const lines = [
+    '',
+    `### Summary cache: write and warm read (real fold states of ${avgKb.toFixed(1)} KB on average, repeated)`,
+    '',
+    '| engine | sessions | write | warm read | on disk | peak RSS |',
+    '|---|---|---|---|---|---|',
+  ];
+  for (const f of runSummaryCacheBench(states)) {
+    if (f.error) lines.push(`| ${f.engine} | ${f.rows} | fails: ${f.error} | – | – | ${f.peakRssMb} MB |`);
+    else lines.push(`| ${f.engine} | ${f.rows} | ${fmtMs(f.writeMs!)} | ${fmtMs(f.readMs!)} | ${f.bytes === null ? '–' : `${(f.bytes / 1e6).toFixed(0)} MB`} | ${f.peakRssMb} MB |`);
+  }
+  for (const line of lines) process.stdout.write(`${line}\n`);
 }
 
 /** 1 MB of complete `store` records, dated after `after`. */

@@ -35,6 +35,9 @@ const common = {
   banner: {
     js: "import { createRequire as __sbCreateRequire } from 'node:module'; const require = __sbCreateRequire(import.meta.url);",
   },
+  // better-sqlite3 loads a native addon from its own folder: it stays in
+  // node_modules (a dependency) and is required at run time, not bundled.
+  external: ['better-sqlite3'],
   define: { 'process.env.NODE_ENV': '"production"', __VERSION__: JSON.stringify(version) },
 };
 
@@ -57,7 +60,7 @@ await bundle('dist/cli.js', {
 
 await bundle('dist/index.js', {
   entryPoints: ['src/index.ts'],
-  external: ['zod', 'react', 'ink'],
+  external: ['zod', 'react', 'ink', 'better-sqlite3'],
 });
 
 await types;

@@ -2,17 +2,18 @@
  * Issue 6 item 4: `--demo` never writes into the package. It runs on a
  * private copy under $XDG_CACHE_HOME/session-browser/demo that persists
  * between runs (so the printed `session-browser --demo restore ID` works)
- * and is refreshed when the package's fixtures change. Summary caches of
+ * and is refreshed when the package's fixtures change. Catalog databases of
  * homes that no longer exist are pruned.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildContext } from '../src/app/context.js';
 import { storeSource } from '../src/app/store-source.js';
-import { pruneSummaryCaches, SummaryCache } from '../src/store/catalog/summary-cache.js';
+import { pruneCatalogs, recordedHome } from '../src/store/catalog/catalog-files.js';
+import { SummaryCache } from '../src/store/catalog/summary-cache.js';
 import { DEMO, runCli } from './helpers/cli.js';
 import { spawnPty } from './helpers/pty.js';
 import { printedCommand, runVerbatim } from './helpers/verbatim.js';
@@ -65,7 +66,7 @@ describe('--demo runs on a private copy', () => {
     const path = await source.exportMarkdown(first!);
     expect(path.startsWith(copy)).toBe(true);
     expect(existsSync(path)).toBe(true);
-    expect(readdirSync(join(cache, 'session-browser')).some((n) => /^summaries-[0-9a-f]+\.json$/.test(n))).toBe(true);
+    expect(readdirSync(join(cache, 'session-browser')).some((n) => /^catalog-[0-9a-f]{16}\.sqlite$/.test(n))).toBe(true);
     expect(treeHash(DEMO)).toBe(before);
   });
 
@@ -108,35 +109,35 @@ describe('--demo runs on a private copy', () => {
   });
 });
 
-describe('summary caches', () => {
-  it('record their home, and those of homes that no longer exist are pruned', () => {
+describe('catalog databases', () => {
+  it('record their home, and those of homes that no longer exist are pruned, with every legacy JSON cache', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sb-prune-'));
     try {
       const live = mkdtempSync(join(tmpdir(), 'sb-live-home-'));
       const gone = mkdtempSync(join(tmpdir(), 'sb-gone-home-'));
       const cacheEnv = { XDG_CACHE_HOME: dir };
-      for (const home of [live, gone]) {
-        const c = SummaryCache.forHome(home, cacheEnv);
-        (c as unknown as { dirty: boolean }).dirty = true; // force a write of an empty cache
-        c.save();
-      }
+      for (const home of [live, gone]) SummaryCache.forHome(home, cacheEnv).save(); // creates the (empty) catalog
       const files = join(dir, 'session-browser');
       const liveFile = SummaryCache.forHome(live, cacheEnv).path!;
       const goneFile = SummaryCache.forHome(gone, cacheEnv).path!;
-      expect(JSON.parse(readFileSync(goneFile, 'utf8')).home).toBe(gone);
+      expect(recordedHome(goneFile)).toBe(gone);
       rmSync(gone, { recursive: true });
-      // A cache from before homes were recorded, unused for 40 days.
+      // A catalog whose home cannot be read, unused for 40 days, and a fresh one.
+      const unowned = join(files, 'catalog-00000000deadbeef.sqlite');
+      writeFileSync(unowned, 'not a database');
+      utimesSync(unowned, new Date(Date.now() - 40 * 86_400_000), new Date(Date.now() - 40 * 86_400_000));
+      const fresh = join(files, 'catalog-00000000cafef00d.sqlite');
+      writeFileSync(fresh, 'not a database either');
+      // The one-file JSON caches of earlier versions: nothing reads them any more.
       const legacy = join(files, 'summaries-00000000deadbeef.json');
       writeFileSync(legacy, JSON.stringify({ v: 1, entries: {} }));
-      utimesSync(legacy, new Date(Date.now() - 40 * 86_400_000), new Date(Date.now() - 40 * 86_400_000));
-      const fresh = join(files, 'summaries-00000000cafef00d.json');
-      writeFileSync(fresh, JSON.stringify({ v: 1, entries: {} }));
-      expect(pruneSummaryCaches(files).sort()).toEqual([legacy, goneFile].sort());
+      expect(pruneCatalogs(files).sort()).toEqual([legacy, goneFile, unowned].sort());
       expect(existsSync(liveFile)).toBe(true);
       expect(existsSync(fresh)).toBe(true);
+      expect(readdirSync(files).filter((n) => n.startsWith(basename(goneFile)))).toEqual([]); // -wal and -shm too
       rmSync(live, { recursive: true });
       mkdirSync(live);
-      expect(pruneSummaryCaches(files, { keep: liveFile })).toEqual([]);
+      expect(pruneCatalogs(files, { keep: liveFile })).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,7 +1,8 @@
-import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { appendFileSync, existsSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CatalogDb } from '../src/store/catalog/catalog-db.js';
 import { SummaryCache } from '../src/store/catalog/summary-cache.js';
 import { readSummary } from '../src/store/scan/summary-reader.js';
 import { PROJECT_ID, readOpts, tempHome, type TempHome } from './helpers/session-files.js';
@@ -69,7 +70,10 @@ describe('summary cache', () => {
     cache.save();
     cache.forgetMissing([PROJECT_ID], new Set());
     cache.save();
-    expect(readFileSync(cache.path!, 'utf8')).not.toContain('gone.jsonl');
+    const db = CatalogDb.open(cache.path!, t.home)!;
+    expect(db.get(join(t.dir, 'gone.jsonl'))).toBeUndefined();
+    expect(db.count()).toBe(0);
+    db.close();
 
     writeFileSync(cache.path!, '{ not json');
     t.write('fresh', [msg('user', 'hello')]);

@@ -1,0 +1,242 @@
+/**
+ * The catalog database of one session home: SQLite (WAL, synchronous=NORMAL),
+ * one row per session file. This class is the only writer of the file. The
+ * database is a cache: a file of another schema version, or one that is not
+ * a database at all, is deleted and rebuilt silently; when even that fails
+ * (a read-only cache folder, the addon missing) {@link CatalogDb.open} gives
+ * null and the caller reads the logs cold. Rows are written and read one at
+ * a time, so no single string ever holds the whole catalog.
+ */
+import { chmodSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { SUMMARY_STATE_VERSION } from '../scan/summary-reader.js';
+import { removeDatabase } from './catalog-files.js';
+import { sqlite, type SqliteDatabase } from './sqlite.js';
+
+/** Bump when the tables change. */
+export const CATALOG_SCHEMA_VERSION = 1;
+/**
+ * `PRAGMA user_version` of a current catalog: the schema and the fold-state
+ * version together, so a change to either discards the file whole.
+ */
+export const CATALOG_USER_VERSION = CATALOG_SCHEMA_VERSION * 1000 + SUMMARY_STATE_VERSION;
+
+/** How long a statement waits for another process's write lock, in ms, before giving up (a cache may skip a write). */
+const BUSY_TIMEOUT_MS = 1000;
+
+/** One session file as the catalog remembers it. */
+export interface FileRow {
+  /** Absolute path of the log file: the key. */
+  path: string;
+  projectId: string;
+  sessionId: string;
+  ino: number;
+  /** Bytes, as of the fold. */
+  size: number;
+  mtimeMs: number;
+  /** Hash of the (up to) 64 bytes before the state's offset: proof a grown file was appended to, not rewritten. */
+  check: string;
+  /** JSON text of the SummaryState after the last complete line. */
+  state: string;
+  /** The finished summary's updatedAt (ISO), so a list can be ordered in SQL. */
+  updatedAt: string;
+  /** The finished summary's `empty` (format §4). */
+  empty: boolean;
+  /** JSON text of the finished SessionSummary without its searchText. */
+  summary: string;
+}
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY,
+    project_id TEXT NOT NULL,
+    session_id TEXT NOT NULL,
+    ino INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ms REAL NOT NULL,
+    check_hash TEXT NOT NULL,
+    state TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    empty INTEGER NOT NULL,
+    summary TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS files_project ON files(project_id);
+  CREATE INDEX IF NOT EXISTS files_updated ON files(updated_at);
+`;
+
+const ROW_COLUMNS = `path, project_id AS projectId, session_id AS sessionId, ino, size, mtime_ms AS mtimeMs,
+  check_hash AS "check", state, updated_at AS updatedAt, empty, summary`;
+
+/** Thrown inside {@link prepare} when the file is a catalog of another version or home. */
+class ForeignCatalog extends Error {}
+
+/** True for errors meaning the file is not (or no longer) a usable catalog: delete and rebuild it. */
+function isCorrupt(err: unknown): boolean {
+  if (err instanceof ForeignCatalog) return true;
+  const code = String((err as { code?: unknown } | null)?.code ?? '');
+  return code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT');
+}
+
+export class CatalogDb {
+  private readonly getRow;
+  private readonly putRow;
+  private readonly deleteRow;
+  private broken = false;
+
+  private constructor(
+    private readonly db: SqliteDatabase,
+    /** Path of the database file. */
+    readonly path: string,
+    /** True when this open created the file (or rebuilt it). */
+    readonly created: boolean,
+  ) {
+    this.getRow = db.prepare(`SELECT ${ROW_COLUMNS} FROM files WHERE path = ?`);
+    this.putRow = db.prepare(`INSERT OR REPLACE INTO files
+      (path, project_id, session_id, ino, size, mtime_ms, check_hash, state, updated_at, empty, summary)
+      VALUES (@path, @projectId, @sessionId, @ino, @size, @mtimeMs, @check, @state, @updatedAt, @empty, @summary)`);
+    this.deleteRow = db.prepare('DELETE FROM files WHERE path = ?');
+  }
+
+  /**
+   * Opens (creating the folder and the file when needed) the catalog at
+   * `path` for `home`. A file of another version or home, or one that is
+   * not a database, is deleted and rebuilt. Null when there is no usable
+   * database (read-only or missing folder, locked file, addon missing).
+   * Never throws.
+   */
+  static open(path: string, home: string | null): CatalogDb | null {
+    const Database = sqlite();
+    if (!Database) return null;
+    try {
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    } catch {
+      return null;
+    }
+    for (let attempt = 0; attempt < 2; attempt++) {
+      let db: SqliteDatabase | null = null;
+      try {
+        db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+        // Summaries quote what sessions said: owner only, like the logs. SQLite
+        // gives its -wal and -shm files the database file's permissions.
+        try {
+          chmodSync(path, 0o600);
+        } catch {
+          // Not ours to change (another owner): usable all the same.
+        }
+        const created = prepare(db, home);
+        return new CatalogDb(db, path, created);
+      } catch (err) {
+        db?.close();
+        // Only a file that is not ours to read is deleted; a busy or read-only one is left alone.
+        if (attempt > 0 || !isCorrupt(err) || !removeDatabase(path)) return null;
+      }
+    }
+    return null;
+  }
+
+  /** The row of one file, undefined when none (or the database failed: a cold read). */
+  get(path: string): FileRow | undefined {
+    if (this.broken) return undefined;
+    try {
+      const row = this.getRow.get(path) as (Omit<FileRow, 'empty'> & { empty: number }) | undefined;
+      return row && { ...row, empty: row.empty !== 0 };
+    } catch (err) {
+      this.fail(err);
+      return undefined;
+    }
+  }
+
+  /**
+   * Paths of the rows of the given projects (null = every row), one at a
+   * time. Do not write while iterating (the connection is busy).
+   */
+  *paths(projectIds: readonly string[] | null): Generator<string> {
+    if (this.broken) return;
+    const wanted = projectIds && new Set(projectIds);
+    try {
+      for (const row of this.db.prepare('SELECT path, project_id AS projectId FROM files').iterate() as Iterable<{ path: string; projectId: string }>) {
+        if (!wanted || wanted.has(row.projectId)) yield row.path;
+      }
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  /** Number of rows. */
+  count(): number {
+    if (this.broken) return 0;
+    try {
+      return (this.db.prepare('SELECT count(*) AS n FROM files').get() as { n: number }).n;
+    } catch (err) {
+      this.fail(err);
+      return 0;
+    }
+  }
+
+  /**
+   * Upserts `rows` and deletes the rows of `deleted` paths in one
+   * transaction. False when it could not be written (busy, read-only,
+   * corrupt): the rows are then simply not cached. Never throws.
+   */
+  write(rows: Iterable<FileRow>, deleted: Iterable<string> = []): boolean {
+    if (this.broken) return false;
+    try {
+      this.db.transaction(() => {
+        for (const path of deleted) this.deleteRow.run(path);
+        for (const row of rows) this.putRow.run({ ...row, empty: row.empty ? 1 : 0 });
+      })();
+      return true;
+    } catch (err) {
+      this.fail(err);
+      return false;
+    }
+  }
+
+  /** Closes the connection; later calls read and write nothing. */
+  close(): void {
+    this.broken = true;
+    try {
+      this.db.close();
+    } catch {
+      // Already closed.
+    }
+  }
+
+  /** Stops using the database; one found corrupt mid-run is deleted so the next run rebuilds it. */
+  private fail(err: unknown): void {
+    const corrupt = isCorrupt(err);
+    this.close();
+    if (corrupt) removeDatabase(this.path);
+  }
+}
+
+/**
+ * Sets the connection up and checks the version and the home, creating the
+ * schema in an empty file. True when the schema was created. Throws
+ * ForeignCatalog for a file of another version or home, SqliteError otherwise.
+ */
+function prepare(db: SqliteDatabase, home: string | null): boolean {
+  // Fold states are ~5 KB: 16 KB pages hold them without overflow chains
+  // (cold writes ~2x faster than 4 KB pages, measured). Takes effect only
+  // on a new file, and must come before WAL mode.
+  db.pragma('page_size = 16384');
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  // A cold scan commits in chunks; after each checkpoint the WAL shrinks back to this (bytes).
+  db.pragma('journal_size_limit = 8388608');
+  return db.transaction(() => {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version === CATALOG_USER_VERSION) {
+      const row = db.prepare("SELECT value FROM meta WHERE key = 'home'").get() as { value: string } | undefined;
+      if ((row?.value ?? null) !== home) throw new ForeignCatalog('catalog of another home');
+      return false;
+    }
+    const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number }).n;
+    if (version !== 0 || tables > 0) throw new ForeignCatalog(`catalog version ${version}`);
+    db.exec(SCHEMA);
+    if (home !== null) db.prepare("INSERT INTO meta (key, value) VALUES ('home', ?)").run(home);
+    db.pragma(`user_version = ${CATALOG_USER_VERSION}`);
+    return true;
+  }).immediate();
+}

@@ -1,0 +1,249 @@
+/**
+ * Issue 7 item 2 (first part): the summary cache lives in the home's SQLite
+ * catalog. An unchanged file is summarised without a read, a grown one is
+ * read from its offset, a rewritten one in full; a corrupt, foreign or
+ * unwritable database costs a cold read, never an error; 105,000 rows are
+ * written and read back with no cliff (the JSON cache could not be written
+ * past about 100,000).
+ */
+import { appendFileSync, chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CATALOG_USER_VERSION, CatalogDb, type FileRow } from '../src/store/catalog/catalog-db.js';
+import { catalogPath, recordedHome } from '../src/store/catalog/catalog-files.js';
+import { sqlite } from '../src/store/catalog/sqlite.js';
+import { SummaryCache } from '../src/store/catalog/summary-cache.js';
+import { readSummary } from '../src/store/scan/summary-reader.js';
+import { PROJECT_ID, readOpts, tempHome, type TempHome } from './helpers/session-files.js';
+
+const msg = (role: string, content: string) => ({ type: 'message', timestamp: '2026-11-20T09:00:00Z', message: { role, content } });
+/** A whole-second mtime, so it can be put back exactly after a same-size rewrite. */
+const FIXED_MTIME_S = 1_790_000_000;
+
+let t: TempHome;
+let cacheRoot: string;
+const env = () => ({ XDG_CACHE_HOME: cacheRoot });
+const cacheAt = (): SummaryCache => SummaryCache.forHome(t.home, env());
+const file = (id: string) => ({ projectId: PROJECT_ID, id, path: join(t.dir, `${id}.jsonl`) });
+const full = async (path: string) => (await readSummary(path, readOpts())).summary;
+
+/** One cached run over `id`, as one process would do it: summarise, save, close; returns the summary. */
+async function run(id: string) {
+  const cache = cacheAt();
+  const summary = await cache.summary(file(id), readOpts());
+  cache.save();
+  cache.close();
+  return summary!;
+}
+
+/** Replaces bytes at `at` without changing the file's size, inode or mtime. */
+function patchInPlace(path: string, at: number, text: string): void {
+  const buf = readFileSync(path);
+  buf.write(text, at, 'utf8');
+  writeFileSync(path, buf); // same inode: writeFileSync truncates and rewrites
+  utimesSync(path, FIXED_MTIME_S, FIXED_MTIME_S);
+}
+
+beforeEach(() => {
+  t = tempHome();
+  cacheRoot = mkdtempSync(join(tmpdir(), 'sb-catalog-db-'));
+});
+afterEach(() => {
+  t.cleanup();
+  rmSync(cacheRoot, { recursive: true, force: true });
+});
+
+describe('catalog database: the summary cache', () => {
+  it('lives at $XDG_CACHE_HOME/session-browser/catalog-<16 hex>.sqlite, in WAL mode, and records its home', async () => {
+    t.write('s', [msg('user', 'hello')]);
+    const cache = cacheAt();
+    expect(cache.path).toBe(catalogPath(t.home, env()));
+    expect(cache.path).toMatch(/\/session-browser\/catalog-[0-9a-f]{16}\.sqlite$/);
+    await run('s');
+    const Database = sqlite()!;
+    const db = new Database(cache.path!, { readonly: true });
+    try {
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('user_version', { simple: true })).toBe(CATALOG_USER_VERSION);
+      const row = db.prepare('SELECT session_id, project_id, updated_at, empty, summary FROM files').get() as Record<string, unknown>;
+      expect(row).toMatchObject({ session_id: 's', project_id: PROJECT_ID, updated_at: '2026-11-20T09:00:00.000Z', empty: 0 });
+      expect(JSON.parse(row.summary as string)).not.toHaveProperty('searchText');
+    } finally {
+      db.close();
+    }
+    expect(recordedHome(cache.path!)).toBe(t.home);
+  });
+
+  it('persists across instances: an unchanged file is summarised by a new instance without reading it', async () => {
+    const path = t.write('s', [{ type: 'meta', title: 'Alpha' }, msg('user', 'one')], { mtimeMs: FIXED_MTIME_S * 1000 });
+    const first = await run('s');
+    expect(first.title).toBe('Alpha');
+    // Other bytes, same size, inode and mtime: only a read could see "Omega".
+    patchInPlace(path, readFileSync(path, 'utf8').indexOf('Alpha'), 'Omega');
+    expect((await full(path)).title).toBe('Omega');
+    expect(await run('s')).toEqual(first);
+  });
+
+  it('reads a grown file from its stored offset, with the figures of a full read of what it saw', async () => {
+    const head = [{ type: 'meta', title: 'Alpha' }, msg('user', 'x'.repeat(200))];
+    const path = t.write('g', head, { mtimeMs: FIXED_MTIME_S * 1000 });
+    const before = await run('g');
+    // Change the head, far from the 64 bytes checked before the offset, then append.
+    patchInPlace(path, readFileSync(path, 'utf8').indexOf('Alpha'), 'Omega');
+    appendFileSync(path, `${JSON.stringify(msg('assistant', 'two'))}\n`);
+    const grown = await run('g');
+    expect(grown.title).toBe('Alpha'); // the head was not read again
+    expect(grown.messageCount).toBe(before.messageCount + 1);
+    expect(grown.assistantMessages).toBe(1);
+    // And a new instance continues from the grown state.
+    appendFileSync(path, `${JSON.stringify(msg('user', 'three'))}\n`);
+    expect((await run('g')).messageCount).toBe(before.messageCount + 2);
+  });
+
+  it('reads a rewritten file again in full', async () => {
+    const path = t.write('r', [{ type: 'meta', title: 'Alpha' }, msg('user', 'one')]);
+    await run('r');
+    writeFileSync(path, `${JSON.stringify({ type: 'meta', title: 'Rewritten entirely' })}\n${JSON.stringify(msg('user', 'y'.repeat(300)))}\n`);
+    const again = await run('r');
+    expect(again).toEqual(await full(path));
+    expect(again.title).toBe('Rewritten entirely');
+  });
+
+  it('forgets the rows of vanished files on save', async () => {
+    t.write('a', [msg('user', 'a')]);
+    t.write('b', [msg('user', 'b')]);
+    const cache = cacheAt();
+    await cache.summary(file('a'), readOpts());
+    await cache.summary(file('b'), readOpts());
+    cache.save();
+    rmSync(file('b').path);
+    cache.forgetMissing([PROJECT_ID], new Set([file('a').path]));
+    cache.save();
+    cache.close();
+    const db = CatalogDb.open(cacheAt().path!, t.home)!;
+    expect([...db.paths(null)]).toEqual([file('a').path]);
+    db.close();
+  });
+
+  it.each([
+    ['not a database', (p: string) => writeFileSync(p, 'this is not a database '.repeat(200))],
+    ['truncated', (p: string) => truncateSync(p, 100)],
+    ['empty', (p: string) => truncateSync(p, 0)],
+  ])('rebuilds a %s file silently', async (_name, damage) => {
+    const path = t.write('s', [{ type: 'meta', title: 'Alpha' }, msg('user', 'one')]);
+    await run('s');
+    const dbPath = cacheAt().path!;
+    damage(dbPath);
+    expect(await run('s')).toEqual(await full(path));
+    const db = CatalogDb.open(dbPath, t.home)!;
+    expect(db.get(path)?.sessionId).toBe('s'); // written again
+    db.close();
+  });
+
+  it('rebuilds a database of another schema version, or of foreign tables, silently', async () => {
+    const path = t.write('s', [msg('user', 'one')]);
+    const dbPath = cacheAt().path!;
+    const Database = sqlite()!;
+    for (const setup of ['CREATE TABLE files (x); PRAGMA user_version = 999', 'CREATE TABLE other (y)']) {
+      mkdirSync(dirname(dbPath), { recursive: true });
+      rmSync(dbPath, { force: true });
+      const old = new Database(dbPath);
+      old.exec(setup);
+      old.close();
+      expect(await run('s')).toEqual(await full(path));
+      const db = new Database(dbPath, { readonly: true });
+      expect(db.pragma('user_version', { simple: true })).toBe(CATALOG_USER_VERSION);
+      expect((db.prepare('SELECT count(*) AS n FROM files').get() as { n: number }).n).toBe(1);
+      db.close();
+    }
+  });
+
+  it('works without persistence when the cache folder cannot be created', async () => {
+    writeFileSync(join(cacheRoot, 'session-browser'), 'a file where the folder should be');
+    const path = t.write('s', [msg('user', 'one')]);
+    expect(CatalogDb.open(cacheAt().path!, t.home)).toBeNull();
+    expect(await run('s')).toEqual(await full(path));
+    expect(await run('s')).toEqual(await full(path));
+  });
+
+  it('works without persistence when the catalog file cannot be opened (a folder stands in its place)', async () => {
+    // chmod cannot make a folder read-only for root (CI runs as root); a
+    // folder at the database's path fails the open the same way, for everyone.
+    mkdirSync(cacheAt().path!, { recursive: true });
+    const path = t.write('s', [msg('user', 'one')]);
+    expect(CatalogDb.open(cacheAt().path!, t.home)).toBeNull();
+    expect(await run('s')).toEqual(await full(path));
+    expect(statSync(cacheAt().path!).isDirectory()).toBe(true);
+  });
+
+  it('keeps the catalog private to its owner (0600 in a 0700 folder)', async () => {
+    t.write('s', [msg('user', 'one')]);
+    await run('s');
+    expect(statSync(cacheAt().path!).mode & 0o777).toBe(0o600);
+    expect(statSync(join(cacheRoot, 'session-browser')).mode & 0o777).toBe(0o700);
+  });
+
+  it('prunes, on save, the catalogs of homes that no longer exist', async () => {
+    const other = tempHome();
+    const otherCache = SummaryCache.forHome(other.home, env());
+    otherCache.save();
+    otherCache.close();
+    expect(existsSync(otherCache.path!)).toBe(true);
+    other.cleanup();
+    t.write('s', [msg('user', 'one')]);
+    await run('s');
+    expect(existsSync(otherCache.path!)).toBe(false);
+    expect(existsSync(cacheAt().path!)).toBe(true);
+  });
+});
+
+describe('catalog database at scale', () => {
+  it('writes 105,000 rows and reads them all back (no cliff: the JSON cache could not be written here)', () => {
+    const dbPath = join(cacheRoot, 'session-browser', 'catalog-00000000000000aa.sqlite');
+    const db = CatalogDb.open(dbPath, '/nonexistent/scale-home')!;
+    const ROWS = 105_000;
+    // 1 KB states keep this quick; rows are written and read one at a time, so
+    // their size changes nothing here (bench/summary-cache.ts runs real ~5 KB
+    // states, 105k of them past V8's longest string).
+    const state = JSON.stringify({ v: 4, offset: 1234, d: { searchText: 'w'.repeat(1_000) } });
+    const row = (i: number): FileRow => ({
+      path: `/h/projects/p${i % 7}/s${i}.jsonl`,
+      projectId: `p${i % 7}`,
+      sessionId: `s${i}`,
+      ino: 1_000_000 + i,
+      size: 4096 + i,
+      mtimeMs: 1_790_000_000_000 + i,
+      check: (i * 2654435761 >>> 0).toString(16).padStart(16, '0'),
+      state,
+      updatedAt: new Date(1_790_000_000_000 + i * 1000).toISOString(),
+      empty: i % 10 === 0,
+      summary: `{"id":"s${i}","title":"session ${i}"}`,
+    });
+    function* rows(from: number, to: number): Generator<FileRow> {
+      for (let i = from; i < to; i++) yield row(i);
+    }
+    for (let from = 0; from < ROWS; from += 5_000) expect(db.write(rows(from, Math.min(ROWS, from + 5_000)))).toBe(true);
+    db.close();
+
+    const again = CatalogDb.open(dbPath, '/nonexistent/scale-home')!;
+    expect(again.created).toBe(false);
+    expect(again.count()).toBe(ROWS);
+    let seen = 0;
+    for (const path of again.paths(['p3'])) {
+      expect(path).toMatch(/\/p3\//);
+      seen++;
+    }
+    expect(seen).toBe(15_000);
+    for (let i = 0; i < ROWS; i += 997) expect(again.get(row(i).path)).toEqual(row(i));
+    again.close();
+  }, 30_000);
+});
+
+describe('the file on disk', () => {
+  it('is created with its folder private to the user', async () => {
+    t.write('s', [msg('user', 'one')]);
+    await run('s');
+    expect(statSync(join(cacheRoot, 'session-browser')).mode & 0o077).toBe(0);
+  });
+});
