@@ -8,7 +8,7 @@ import React from 'react';
 import { Text } from 'ink';
 import { sanitize } from '../format/sanitize.js';
 import { displayWidth, truncate } from '../format/width.js';
-import { truncateStart } from './StatusBar.js';
+import { truncateStart } from '../format/width.js';
 import { theme } from './theme.js';
 
 export interface SearchBoxProps {

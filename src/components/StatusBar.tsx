@@ -6,26 +6,9 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import { sanitize } from '../format/sanitize.js';
-import { displayWidth, fit, truncate } from '../format/width.js';
+import { displayWidth, fit, truncate, truncateStart } from '../format/width.js';
 import { countNoun } from '../format/numbers.js';
 import { theme } from './theme.js';
-
-/** Keep the end of `text` within `width` columns, with a leading '…' when cut. */
-export function truncateStart(text: string, width: number): string {
-  if (displayWidth(text) <= width) return text;
-  if (width <= 1) return truncate('…', width);
-  const chars = Array.from(text);
-  let out = '';
-  let used = 1;
-  for (let i = chars.length - 1; i >= 0; i--) {
-    const c = chars[i] ?? '';
-    const w = displayWidth(c);
-    if (used + w > width) break;
-    out = c + out;
-    used += w;
-  }
-  return '…' + out;
-}
 
 export interface StatusBarProps {
   /** The project root, or null in 'all' scope. */

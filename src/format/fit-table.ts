@@ -4,7 +4,7 @@
  */
 import { sanitize } from './sanitize.js';
 import { renderTable } from './table.js';
-import { displayWidth, truncate } from './width.js';
+import { displayWidth, truncate, truncateStart } from './width.js';
 
 /** A column of {@link fitTable}. */
 export interface FitColumn {
@@ -20,22 +20,6 @@ export interface FitColumn {
   dropPriority?: number;
   /** Cut from the start ('…/app/api'), keeping the end: for paths, whose last folders tell them apart. */
   keepEnd?: boolean;
-}
-
-/** The end of `text` within `width` columns, with a leading '…' when cut (never splits a character). */
-function truncateStart(text: string, width: number): string {
-  if (displayWidth(text) <= width) return text;
-  if (width <= 1) return truncate('…', width);
-  const chars = Array.from(text);
-  let out = '';
-  let used = 1;
-  for (let i = chars.length - 1; i >= 0; i--) {
-    const w = displayWidth(chars[i]!);
-    if (used + w > width) break;
-    out = chars[i]! + out;
-    used += w;
-  }
-  return `…${out}`;
 }
 
 /** Options of {@link fitTable}. */

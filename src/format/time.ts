@@ -39,10 +39,14 @@ function spanText(abs: number): string {
 /** One formatter per zone: building an Intl.DateTimeFormat is the slow part. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function partsIn(ms: number, tz: string): Record<string, string> {
+/**
+ * The shared Intl formatter of zone `tz` (24-hour, every field numeric),
+ * built once per zone. Throws RangeError for a zone Intl does not know:
+ * the CLI validates --tz with it.
+ */
+export function zoneFormatter(tz: string): Intl.DateTimeFormat {
   let f = formatters.get(tz);
   if (!f) {
-    // Throws RangeError for an unknown zone: the CLI validates --tz with it.
     f = new Intl.DateTimeFormat('en-US', {
       timeZone: tz,
       year: 'numeric',
@@ -55,6 +59,11 @@ function partsIn(ms: number, tz: string): Record<string, string> {
     });
     formatters.set(tz, f);
   }
+  return f;
+}
+
+function partsIn(ms: number, tz: string): Record<string, string> {
+  const f = zoneFormatter(tz);
   const out: Record<string, string> = {};
   for (const p of f.formatToParts(ms)) out[p.type] = p.value;
   return out;

@@ -108,3 +108,22 @@ export function padStart(text: string, width: number): string {
 export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
   return align === 'right' ? padStart(text, width) : padEnd(text, width);
 }
+
+/**
+ * The end of `text` within `width` display columns, with a leading '…' when
+ * cut (never splits a character): for paths, whose last folders tell them apart.
+ */
+export function truncateStart(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  if (width <= 1) return truncate('…', width);
+  const chars = Array.from(text);
+  let out = '';
+  let used = 1;
+  for (let i = chars.length - 1; i >= 0; i--) {
+    const w = displayWidth(chars[i]!);
+    if (used + w > width) break;
+    out = chars[i]! + out;
+    used += w;
+  }
+  return `…${out}`;
+}

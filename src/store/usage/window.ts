@@ -3,6 +3,7 @@
  * time zone, with Intl only (no date library).
  */
 import { parseDuration } from '../duration.js';
+import { zoneFormatter } from '../../format/time.js';
 
 /** A span of time: ISO-8601 UTC strings, start inclusive, end exclusive. */
 export interface TimeWindow {
@@ -21,28 +22,13 @@ export class WindowSpecError extends Error {
 const DAY_MS = 86_400_000;
 const DAY_KEY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
+/** The zone's formatter (src/format/time.ts), with an unknown zone as a WindowSpecError. */
 function formatter(tz: string): Intl.DateTimeFormat {
-  let f = formatters.get(tz);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat('en-US', {
-        timeZone: tz,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-      });
-    } catch {
-      throw new WindowSpecError(`unknown time zone "${tz}" (use an IANA name such as UTC or Europe/Berlin)`);
-    }
-    formatters.set(tz, f);
+  try {
+    return zoneFormatter(tz);
+  } catch {
+    throw new WindowSpecError(`unknown time zone "${tz}" (use an IANA name such as UTC or Europe/Berlin)`);
   }
-  return f;
 }
 
 /** Throws WindowSpecError when Intl does not know the zone `tz`. */
