@@ -153,7 +153,7 @@ async function main(): Promise<void> {
     });
     // The summary cache as the last cold run left it.
     const cacheDir = join(cacheProbe, 'session-browser');
-    const cacheFiles = existsSync(cacheDir) ? readdirSync(cacheDir).filter((n) => /^summaries-.*\.json$/.test(n)) : [];
+    const cacheFiles = existsSync(cacheDir) ? readdirSync(cacheDir).filter((n) => /^catalog-[0-9a-f]{16}\.sqlite(-wal)?$/.test(n)) : [];
     const cacheBytes = cacheFiles.reduce((n, f) => n + statSync(join(cacheDir, f)).size, 0);
     log('bare read + JSON.parse ...');
     const bare = await repeat('bare read + JSON.parse', Math.max(COLD_REPS, 3), ['-e', BARE_PARSE, TREE], { env: baseEnv });
@@ -262,7 +262,7 @@ async function main(): Promise<void> {
     });
     rows.push({
       figure: `summary cache at ${COUNT.toLocaleString('en-US')} sessions`,
-      ours: cacheFiles.length ? `written: ${fmtMB(cacheBytes)} in ${cacheFiles.length} file(s) (${(cacheBytes / COUNT / 1024).toFixed(1)} KB a session)` : '**not written**',
+      ours: cacheFiles.length ? `written: ${fmtMB(cacheBytes)} in ${cacheFiles.length} ${cacheFiles.length === 1 ? 'file' : 'files'} (${(cacheBytes / COUNT / 1024).toFixed(1)} KB a session)` : '**not written**',
       baseline: '',
       ratio: '',
       budget: 'never a cliff: grows per file, never one string',
