@@ -24,7 +24,7 @@ import { addCall, addMetric, priceBuckets, type Buckets } from '../sources/commo
 import { userWords } from '../sources/common/title.js';
 import type { MetaEvent, NormalizedEvent, StatusEvent } from '../sources/events.js';
 import { lookupPrice, priceMicros, providerOf, type PriceTable } from '../pricing.js';
-import type { CheckpointInfo, EndpointUsage, ModelUsage, SessionStatus, Tokens } from '../types.js';
+import type { CheckpointInfo, EndpointUsage, SessionStatus, SessionSummary, Tokens } from '../types.js';
 
 /** A session with no end recorded (an open `status`) is running if its file changed this recently. */
 export const RUNNING_WINDOW_MS = 10 * 60 * 1000;
@@ -38,38 +38,24 @@ export interface FinishContext {
   cacheTtlSec: Record<string, number>;
 }
 
-/** The figures the events decide; the envelope (summary-reader.ts) adds line counts, ids and paths. */
-export interface SessionFigures {
-  title: string;
+/** The figures the events decide; the envelope (summary-reader.ts) adds line counts, ids, paths and times as ISO strings. */
+export type SessionFigures = Pick<
+  SessionSummary,
+  | 'title' | 'userMessages' | 'assistantMessages' | 'messageCount' | 'toolCalls' | 'model' | 'provider' | 'workspace'
+  | 'endpoints' | 'models' | 'tokens' | 'costMicros' | 'status' | 'checkpoints' | 'lastCheckpoint' | 'empty' | 'strikes'
+  | 'firstPrompt' | 'lastPrompt' | 'searchText'
+> & {
   firstMs: number | null;
   lastMs: number | null;
-  userMessages: number;
-  assistantMessages: number;
-  messageCount: number;
-  toolCalls: number;
-  model: string;
-  provider: string;
-  workspace: string | null;
-  endpoints: EndpointUsage[];
-  models: ModelUsage[];
-  tokens: Tokens;
-  costMicros: number | null;
-  status: SessionStatus;
+  /** Recorded duration; null: updated - created. */
   durationMs: number | null;
-  checkpoints: number;
-  lastCheckpoint: CheckpointInfo | null;
-  empty: boolean;
   /** Time (ms) and provider of the last LLM call, for cache warmth. */
   lastCallMs: number | null;
   lastCallProvider: string;
-  strikes: number;
-  firstPrompt: string;
-  lastPrompt: string;
-  searchText: string;
   /** The resume context's message count and text characters after the last checkpoint. */
   contextMessages: number;
   contextChars: number;
-}
+};
 
 type MetaState = Omit<MetaEvent, 'kind' | 'replace'>;
 

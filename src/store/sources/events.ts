@@ -11,6 +11,7 @@
  * and is persisted with the summary state, so a grown file is parsed from
  * its offset with the state it had there.
  */
+import type { TranscriptEntry } from '../types.js';
 import type { RawTokens } from './common/fold-common.js';
 
 /** A chat message as a record carries it (FORMAT.md §2.1 message shape); `content` is raw. */
@@ -166,18 +167,8 @@ export interface InvocationEvent extends Timed {
   search: string;
 }
 
-export interface AttemptEvent extends Timed {
-  kind: 'attempt';
-  skill: string;
-  invocation: number;
-  attempt: number;
-  tier: string;
-  model: string;
-  durationMs: number;
-  verdict: string;
-  verified: boolean;
-  feedback?: string;
-}
+/** One attempt of the invocation before it: the transcript's attempt entry, timed like every event. */
+export type AttemptEvent = Omit<Extract<TranscriptEntry, { kind: 'attempt' }>, 'timestamp'> & Timed;
 
 /** Shown in replay, counted nowhere. `search`: text the search finds though it is no message. */
 export interface NoteEvent extends Timed {
