@@ -132,9 +132,12 @@ export function summarizeEvent(s: SummarizerState, ev: NormalizedEvent): void {
   }
   switch (ev.kind) {
     case 'meta': {
-      const { kind: _kind, replace, ...fields } = ev;
-      if (replace) s.meta = {};
-      for (const [key, value] of Object.entries(fields)) if (value !== undefined) (s.meta as Record<string, unknown>)[key] = value;
+      if (ev.replace) s.meta = {};
+      const meta = s.meta as Record<string, unknown>;
+      for (const key in ev) {
+        const value = (ev as unknown as Record<string, unknown>)[key];
+        if (value !== undefined && key !== 'kind' && key !== 'replace') meta[key] = value;
+      }
       return;
     }
     case 'message': {

@@ -12,7 +12,7 @@ import { readRecords } from './records.js';
 import { cacheWarmUntil, finishSummary, initSummarizer, summarizeEvent, type FinishContext, type SummarizerState } from './summarize.js';
 
 /** Bump when the shape of the summarizer's or any parser's state changes: cached states are then discarded. */
-export const SUMMARY_STATE_VERSION = 5;
+export const SUMMARY_STATE_VERSION = 6;
 
 export interface SummaryState {
   v: number;

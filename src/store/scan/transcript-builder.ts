@@ -35,6 +35,12 @@ export function toResumeMessage(m: ChatMessage): ResumeMessage {
   return out;
 }
 
+/** A tool call's arguments or a tool's output as display text: strings as they are, anything else as JSON. */
+export function argumentsText(args: unknown): string {
+  if (args === undefined || args === null) return '';
+  return typeof args === 'string' ? args : JSON.stringify(args);
+}
+
 const ENTRY_ROLES: ReadonlySet<string> = new Set(['user', 'assistant', 'system']);
 
 export class TranscriptBuilder {
@@ -62,11 +68,11 @@ export class TranscriptBuilder {
         return;
       }
       case 'tool_call':
-        out.entry({ kind: 'tool_call', timestamp, id: ev.id, name: ev.name, arguments: ev.arguments });
+        out.entry({ kind: 'tool_call', timestamp, id: ev.id, name: ev.name, arguments: argumentsText(ev.arguments) });
         if (ev.context) out.contextAppend(toResumeMessage(ev.context));
         return;
       case 'tool_result': {
-        const entry: TranscriptEntry = { kind: 'tool_result', timestamp, id: ev.id, name: ev.name, text: ev.text };
+        const entry: TranscriptEntry = { kind: 'tool_result', timestamp, id: ev.id, name: ev.name, text: argumentsText(ev.output) };
         if (ev.durationMs !== undefined) entry.durationMs = ev.durationMs;
         if (ev.isError !== undefined) entry.isError = ev.isError;
         out.entry(entry);

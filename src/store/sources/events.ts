@@ -66,7 +66,8 @@ export interface ToolCallEvent extends Timed {
   kind: 'tool_call';
   id: string;
   name: string;
-  arguments: string;
+  /** As recorded (a string, or JSON to show as text): only a transcript renders it. */
+  arguments: unknown;
   /** This record is the format's count of a tool call (FORMAT.md §4 `toolCalls`). */
   counted: boolean;
   /** A message this call adds to the resume context (turns). */
@@ -77,7 +78,8 @@ export interface ToolResultEvent extends Timed {
   kind: 'tool_result';
   id: string;
   name?: string;
-  text: string;
+  /** As recorded (a string, or JSON to show as text): only a transcript renders it. */
+  output: unknown;
   durationMs?: number;
   isError?: boolean;
   /** This record is the format's count of a tool call (events' `tool.call`). */
@@ -194,9 +196,3 @@ export type NormalizedEvent =
   | InvocationEvent
   | AttemptEvent
   | NoteEvent;
-
-/** Arguments of a tool call as display text: strings as they are, anything else as JSON. */
-export function argumentsText(args: unknown): string {
-  if (args === undefined || args === null) return '';
-  return typeof args === 'string' ? args : JSON.stringify(args);
-}

@@ -1,7 +1,7 @@
 /** The `events` dialect's records as normalized events (FORMAT.md §2.2). */
 import { cleanTitle, hash32, rawFromUsage, textOfContent } from '../../common/fold-common.js';
 import { ownWords } from '../../common/title.js';
-import { argumentsText, type ChatMessage, type NormalizedEvent } from '../../events.js';
+import type { ChatMessage, NormalizedEvent } from '../../events.js';
 import { messageEvents } from '../messages.js';
 import { eventRecordSchema, llmRequestDataSchema, llmResponseDataSchema, sessionEndDataSchema, sessionStartDataSchema, toolCallDataSchema } from './schema.js';
 
@@ -15,6 +15,8 @@ import { eventRecordSchema, llmRequestDataSchema, llmResponseDataSchema, session
 export interface EventsParserState {
   started: boolean;
   prevHashes: string[];
+  /** Characters of the last request's message text. */
+  prevChars: number;
   prevRequestHash: string | null;
   answered: boolean;
   /** True once a non-blank prompt was shown and counted (format §2.2: once per run). */
@@ -28,6 +30,7 @@ export interface EventsParserState {
 export const initEventsParser = (): EventsParserState => ({
   started: false,
   prevHashes: [],
+  prevChars: 0,
   prevRequestHash: null,
   answered: false,
   promptShown: false,
@@ -76,28 +79,46 @@ export function parseEvents(raw: Record<string, unknown>, s: EventsParserState):
     }
     case 'llm.request': {
       const { messages, tools } = llmRequestDataSchema.parse(r.data);
-      const texts = messages.map((m) => textOfContent(m.content));
-      const hashes = messages.map((m, i) => hash32(`${m.role}\u0000${texts[i]}\u0000${JSON.stringify(m.tool_calls ?? null)}`));
+      // Each request repeats the conversation so far: when it opens and continues as the previous one did
+      // (its first message and the previous one's last are the same), only what follows is read and hashed.
+      const texts: string[] = new Array(messages.length);
+      const textAt = (i: number): string => (texts[i] ??= textOfContent(messages[i]!.content));
+      const hashAt = (i: number): string => {
+        const m = messages[i]!;
+        return hash32(`${m.role}\u0000${textAt(i)}\u0000${m.tool_calls === undefined ? 'null' : JSON.stringify(m.tool_calls)}`);
+      };
+      const prevLen = s.prevHashes.length;
       let shared = 0;
-      while (shared < hashes.length && shared < s.prevHashes.length && hashes[shared] === s.prevHashes[shared]) shared++;
       let chars = 0;
-      for (const t of texts) chars += t.length;
+      if (prevLen > 0 && messages.length >= prevLen && hashAt(0) === s.prevHashes[0] && hashAt(prevLen - 1) === s.prevHashes[prevLen - 1]) {
+        shared = prevLen;
+        chars = s.prevChars;
+        for (let i = prevLen; i < messages.length; i++) {
+          s.prevHashes.push(hashAt(i));
+          chars += textAt(i).length;
+        }
+      } else {
+        const hashes = messages.map((_, i) => hashAt(i));
+        while (shared < hashes.length && shared < prevLen && hashes[shared] === s.prevHashes[shared]) shared++;
+        s.prevHashes = hashes;
+        for (let i = 0; i < messages.length; i++) chars += textAt(i).length;
+      }
+      s.prevChars = chars;
       for (let i = shared; i < messages.length; i++) {
         const m = messages[i]!;
         // Assistant turns were counted (and shown) as the responses they came from.
         if (m.role === 'assistant' && s.answered) continue;
         if (m.role === 'user' && s.promptEcho !== null) {
           // The first request's copy of the start prompt is the same message, already counted.
-          const echo = echoKey(texts[i]!) === s.promptEcho;
+          const echo = echoKey(textAt(i)) === s.promptEcho;
           s.promptEcho = null;
           if (echo) continue;
         }
-        out.push(...messageEvents(m, ts, m.role !== 'assistant', 'none', false));
+        messageEvents(out, m, ts, m.role !== 'assistant', 'none', false);
       }
-      s.prevHashes = hashes;
       s.answered = false;
       out.push({ kind: 'context', ts, messages, chars });
-      const last = texts[texts.length - 1];
+      const last = messages.length === 0 ? undefined : textAt(messages.length - 1);
       const content = last === undefined ? '' : last.replace(/\s+/g, ' ').trim().slice(0, 500);
       const requestHash = hash32(`${content}\u0000${(tools ?? []).map((t) => t.name).join(',')}`);
       if (requestHash === s.prevRequestHash) out.push({ kind: 'repeat' });
@@ -108,7 +129,7 @@ export function parseEvents(raw: Record<string, unknown>, s: EventsParserState):
       const d = llmResponseDataSchema.parse(r.data);
       const message: ChatMessage = { role: 'assistant', content: d.content ?? '' };
       if (d.tool_calls) message.tool_calls = d.tool_calls;
-      out.push(...messageEvents(message, ts, true, 'tail', false));
+      messageEvents(out, message, ts, true, 'tail', false);
       s.answered = true;
       out.push({
         kind: 'usage',
@@ -125,7 +146,7 @@ export function parseEvents(raw: Record<string, unknown>, s: EventsParserState):
     case 'tool.call': {
       const d = toolCallDataSchema.parse(r.data);
       const isError = d.error !== undefined && d.error !== null;
-      out.push({ kind: 'tool_result', ts, id: '', name: d.tool, text: argumentsText(d.output ?? d.error), durationMs: d.duration_ms, isError, counted: true });
+      out.push({ kind: 'tool_result', ts, id: '', name: d.tool, output: d.output ?? d.error, durationMs: d.duration_ms, isError, counted: true });
       return out;
     }
     case 'session.end': {
@@ -148,3 +169,4 @@ export function parseEvents(raw: Record<string, unknown>, s: EventsParserState):
       return out;
   }
 }
+

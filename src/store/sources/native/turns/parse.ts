@@ -33,7 +33,7 @@ export function parseTurns(raw: Record<string, unknown>): NormalizedEvent[] | nu
       });
       break;
     case 'tool_result':
-      out.push({ kind: 'tool_result', ts, id: r.tool_id ?? '', name: r.tool_name, text: r.content, counted: false, context: { role: 'tool', content: r.content, tool_call_id: r.tool_id } });
+      out.push({ kind: 'tool_result', ts, id: r.tool_id ?? '', name: r.tool_name, output: r.content, counted: false, context: { role: 'tool', content: r.content, tool_call_id: r.tool_id } });
       break;
     default:
       r.type satisfies never;
