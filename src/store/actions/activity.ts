@@ -5,7 +5,7 @@
  * The CLI and the browser both ask here.
  */
 import { statSync } from 'node:fs';
-import { RUNNING_WINDOW_MS } from '../sources/native/events/fold.js';
+import { RUNNING_WINDOW_MS } from '../scan/summarize.js';
 import type { SessionSummary } from '../types.js';
 
 /** A session whose last record or file changed this recently counts as active: 10 minutes, the ● badge's window. */

@@ -4,14 +4,15 @@
  * cache can persist it and later read only what a growing file appended.
  */
 import { basename } from 'node:path';
-import { cacheWarmUntil, noRecordFigures, type DialectFigures, type FinishContext } from '../sources/fold.js';
-import { excusesEarlyIgnorables, formatById, isIgnorable, recogniseFormat } from '../sources/registry.js';
+import type { NormalizedEvent } from '../sources/events.js';
+import { excusesEarlyIgnorables, isIgnorable, recogniseFormat } from '../sources/registry.js';
 import { UNTITLED } from '../sources/common/title.js';
 import type { Dialect, SessionSummary } from '../types.js';
 import { readRecords } from './records.js';
+import { cacheWarmUntil, finishSummary, initSummarizer, summarizeEvent, type FinishContext, type SummarizerState } from './summarize.js';
 
-/** Bump when the shape of any fold state changes: cached states are then discarded. */
-export const SUMMARY_STATE_VERSION = 4;
+/** Bump when the shape of the summarizer's or any parser's state changes: cached states are then discarded. */
+export const SUMMARY_STATE_VERSION = 6;
 
 export interface SummaryState {
   v: number;
@@ -19,8 +20,10 @@ export interface SummaryState {
   offset: number;
   nextLineNo: number;
   dialect: Dialect | null;
-  /** The dialect fold's own state, once the dialect is known. */
-  d: unknown;
+  /** The format's parser state, once the format is known. */
+  p: unknown;
+  /** The summarizer's state over the events parsed so far. */
+  d: SummarizerState;
   malformed: number;
   unknown: number;
   oversized: number;
@@ -29,28 +32,37 @@ export interface SummaryState {
 }
 
 export function initialSummaryState(): SummaryState {
-  return { v: SUMMARY_STATE_VERSION, offset: 0, nextLineNo: 1, dialect: null, d: null, malformed: 0, unknown: 0, oversized: 0, ephemeralEarly: 0 };
+  return { v: SUMMARY_STATE_VERSION, offset: 0, nextLineNo: 1, dialect: null, p: null, d: initSummarizer(), malformed: 0, unknown: 0, oversized: 0, ephemeralEarly: 0 };
 }
 
-/** Folds one JSON object line; returns true when the file's dialect recognised it. */
-export function foldObject(state: SummaryState, obj: Record<string, unknown>): boolean {
+/**
+ * Parses one JSON object line (once) and folds its events into the summary.
+ * Returns the events when the file's format recognised and parsed it (the
+ * transcript builder takes the same ones), else null: the line was unknown,
+ * or dropped as ignorable.
+ */
+export function foldObject(state: SummaryState, obj: Record<string, unknown>): NormalizedEvent[] | null {
   const recognised = recogniseFormat(obj);
   if (state.dialect === null && recognised !== null) {
     state.dialect = recognised.id;
-    state.d = recognised.fold.init();
+    state.p = recognised.initParser();
   }
   if (recognised !== null && recognised.id === state.dialect) {
-    if (recognised.fold.step(state.d, obj)) return true;
+    const events = recognised.parse(obj, state.p);
+    if (events !== null) {
+      for (const ev of events) summarizeEvent(state.d, ev);
+      return events;
+    }
     state.unknown++;
-    return false;
+    return null;
   }
   if (isIgnorable(obj, state.dialect)) {
     // Dropped silently in a file whose format ignores it; before the format is known, counted apart.
     if (state.dialect === null) state.ephemeralEarly++;
-    return false;
+    return null;
   }
   state.unknown++;
-  return false;
+  return null;
 }
 
 export interface ReadSummaryOptions {
@@ -113,7 +125,8 @@ export function summarise(
 ): SessionSummary {
   const id = basename(path).replace(/\.jsonl$/, '');
   const ctx: FinishContext = { id, mtimeMs, nowMs: opts.nowMs, pricing: opts.pricing, cacheTtlSec: opts.cacheTtlSec };
-  const f: DialectFigures = state.dialect === null ? noRecordFigures() : formatById(state.dialect).fold.finish(state.d, ctx);
+  // A file with no record recognised yet finishes the empty state: no title, nothing spent, times from the mtime.
+  const f = finishSummary(state.d, ctx);
   const createdMs = f.firstMs ?? mtimeMs;
   const updatedMs = f.lastMs ?? f.firstMs ?? mtimeMs;
   const unknownLines = state.unknown + (excusesEarlyIgnorables(state.dialect) ? 0 : state.ephemeralEarly);

@@ -1,16 +1,18 @@
 /**
- * One streaming pass over a session file: the line scanner feeds the
- * dialect's transcript builder record by record, and what each record means
+ * One streaming pass over a session file: each record is parsed once by its
+ * format into normalized events, which feed the transcript builder (and,
+ * given one, the summary fold), and what each record means
  * (entries, resume-context operations) goes to a handler as soon as the
  * record is read. Nothing of the file is kept by the pass itself, so memory
  * is bounded by one line (the scanner's cap) plus what the handler keeps.
  */
 import type { PriceTable } from '../pricing.js';
 import { formatById, recogniseFormat } from '../sources/registry.js';
-import type { TranscriptBuilder, TranscriptOut } from '../sources/transcript-builder.js';
+import type { NormalizedEvent } from '../sources/events.js';
 import type { Dialect, ResumeMessage, TranscriptEntry } from '../types.js';
 import { readRecords } from './records.js';
 import { foldObject, type SummaryState } from './summary-reader.js';
+import { TranscriptBuilder, type TranscriptOut } from './transcript-builder.js';
 
 /** What one record meant, in the order the builder said it (see TranscriptOut). */
 export type PassOp =
@@ -60,7 +62,9 @@ export interface PassResult {
 export async function transcriptPass(path: string, opts: PassOptions, handler: PassHandler): Promise<PassResult> {
   const fold = opts.fold;
   let dialect: Dialect | null = opts.dialect ?? null;
-  let builder: TranscriptBuilder | null = dialect ? formatById(dialect).transcript({ pricing: opts.pricing }) : null;
+  const builder = new TranscriptBuilder(opts.pricing);
+  // Without a fold, the pass keeps its own parser state.
+  let parserState: unknown = dialect ? formatById(dialect).initParser() : null;
   const from = opts.fromOffset ?? 0;
   const result = { entries: 0, lastCheckpointIndex: -1, contextFrom: from };
   // Ops of the record being read: the builder is synchronous, the handler may not be.
@@ -76,16 +80,22 @@ export async function transcriptPass(path: string, opts: PassOptions, handler: P
   };
 
   const onRecord = async (obj: Record<string, unknown>, start: number): Promise<void> => {
+    let events: NormalizedEvent[] | null;
     if (fold) {
-      if (!foldObject(fold, obj) || fold.dialect === null) return;
+      events = foldObject(fold, obj);
+      if (events === null) return;
       dialect ??= fold.dialect;
     } else {
-      const recognised = recogniseFormat(obj)?.id ?? null;
-      dialect ??= recognised;
-      if (recognised === null || recognised !== dialect) return;
+      const recognised = recogniseFormat(obj);
+      if (dialect === null && recognised !== null) {
+        dialect = recognised.id;
+        parserState = recognised.initParser();
+      }
+      if (recognised === null || recognised.id !== dialect) return;
+      events = recognised.parse(obj, parserState);
+      if (events === null) return;
     }
-    builder ??= formatById(dialect).transcript({ pricing: opts.pricing });
-    if (!builder.add(obj, out)) return;
+    for (const ev of events) builder.add(ev, out);
     if (ops.some((o) => o.op === 'reset')) result.contextFrom = start;
     for (const op of ops) {
       const waiting = handler(op);

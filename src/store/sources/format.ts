@@ -3,11 +3,10 @@
  * is the only code that knows a format). A format lives in one folder that
  * exports one {@link LogFormat}, and is registered by one line in
  * registry.ts; scan/ (the only code that opens logs) looks everything up
- * there: which format a record belongs to, its summary fold, its transcript
- * builder, where its files are found.
+ * there: which format a record belongs to, its parser (records into
+ * normalized events, once), where its files are found.
  */
-import type { DialectFold } from './fold.js';
-import type { BuilderContext, TranscriptBuilder } from './transcript-builder.js';
+import type { NormalizedEvent } from './events.js';
 
 /** One session file found by a location: its project, its id (the file name without `.jsonl`) and its path. */
 export interface SessionFile {
@@ -43,30 +42,36 @@ export interface SessionLocation {
 }
 
 /**
- * One log format. `S` is its summary fold's state: plain JSON, persisted by
- * the summary cache, so a change to its shape bumps SUMMARY_STATE_VERSION.
+ * One log format. `P` is its parser's state: small plain JSON carried from
+ * record to record (the events dialect's last-request hashes), persisted
+ * with the summary state, so a change to its shape bumps
+ * SUMMARY_STATE_VERSION.
  */
-export interface LogFormat<S = unknown> {
-  /** The format's id: `SessionSummary.dialect`, `FileDiagnosis.dialect`, persisted fold states ("store", "events", ...). */
+export interface LogFormat<P = unknown> {
+  /** The format's id: `SessionSummary.dialect`, `FileDiagnosis.dialect`, persisted states ("store", "events", ...). */
   readonly id: string;
   /** Where files of this format are found. */
   readonly location: SessionLocation;
   /**
    * Whether a record carries this format's discriminator. Cheap checks only:
-   * the schema is applied once, by the fold and the builder. A file takes the
-   * format of its first recognised record (FORMAT.md §2).
+   * the schema is applied once, by `parse`. A file takes the format of its
+   * first recognised record (FORMAT.md §2).
    */
   recognise(record: Record<string, unknown>): boolean;
   /**
    * Records a file of this format may carry that mean nothing (the turns
-   * dialect's progress pings, FORMAT.md §2.3): neither folded nor counted as
+   * dialect's progress pings, FORMAT.md §2.3): neither parsed nor counted as
    * unknown. Absent: every unrecognised record is unknown.
    */
   ignorable?(record: Record<string, unknown>): boolean;
-  /** The summary fold over the records this format recognised. */
-  readonly fold: DialectFold<S>;
-  /** A fresh transcript builder, for one pass over one file. */
-  transcript(ctx: BuilderContext): TranscriptBuilder;
+  /** A fresh parser state, for the start of a file. */
+  initParser(): P;
+  /**
+   * What one recognised record means, as normalized events (mutating `state`
+   * in place); null when it fails the format's schema (the line counts as
+   * unknown, and `state` is untouched).
+   */
+  parse(record: Record<string, unknown>, state: P): NormalizedEvent[] | null;
   /**
    * The resume command's argv template when the user configured none
    * (placeholders as in DESIGN.md "Resume": `{id}`, `{path}`, `{workspace}`),

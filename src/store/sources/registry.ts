@@ -11,7 +11,7 @@ import { skillsFormat } from './native/skills/index.js';
 import { storeFormat } from './native/store/index.js';
 import { turnsFormat } from './native/turns/index.js';
 
-/** Every registered format. Each entry is typed by its own fold state; the registry sees them as `LogFormat<unknown>`. */
+/** Every registered format. Each entry is typed by its own parser state; the registry sees them as `LogFormat<unknown>`. */
 export const FORMATS: readonly LogFormat[] = [
   storeFormat, // native, FORMAT.md §2.1
   eventsFormat, // native, FORMAT.md §2.2

@@ -1,15 +1,14 @@
 /** The `store` dialect (FORMAT.md §2.1): a conversation store with checkpoints. */
 import type { LogFormat } from '../../format.js';
 import { nativeLocation } from '../location.js';
-import { storeFold, type StoreState } from './fold.js';
+import { parseStore, type StoreParserState } from './parse.js';
 import { STORE_TYPES } from './schema.js';
-import { storeTranscript } from './transcript.js';
 
 /** Discriminator: `type` is one of meta, message, checkpoint, usage, metric, tunnel_event. */
-export const storeFormat: LogFormat<StoreState> = {
+export const storeFormat: LogFormat<StoreParserState> = {
   id: 'store',
   location: nativeLocation,
   recognise: (r) => typeof r.type === 'string' && STORE_TYPES.has(r.type),
-  fold: storeFold,
-  transcript: storeTranscript,
+  initParser: () => null,
+  parse: parseStore,
 };

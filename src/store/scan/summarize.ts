@@ -1,0 +1,313 @@
+/**
+ * The one summarizer: an incremental fold over normalized events
+ * (sources/events.ts) into the figures of FORMAT.md §4, for every format.
+ * It never sees a record or a dialect: each format's rules arrive as fields
+ * of its events. `init` makes plain, JSON-serialisable state; `step` folds
+ * one event (mutating the state in place for speed); `finish` turns state
+ * into figures. Prices, the clock and the file's mtime enter only at
+ * `finish`, so a persisted state stays valid when they change.
+ */
+import {
+  appendSearchText,
+  cleanTitle,
+  hasText,
+  isZeroRaw,
+  notePrompt,
+  noteTime,
+  parseTime,
+  textOfContent,
+  toTokens,
+  type RawTokens,
+  type TimeSpan,
+} from '../sources/common/fold-common.js';
+import { addCall, addMetric, priceBuckets, type Buckets } from '../sources/common/fold-usage.js';
+import { userWords } from '../sources/common/title.js';
+import type { MetaEvent, NormalizedEvent, StatusEvent } from '../sources/events.js';
+import { lookupPrice, priceMicros, providerOf, type PriceTable } from '../pricing.js';
+import type { CheckpointInfo, EndpointUsage, SessionStatus, SessionSummary, Tokens } from '../types.js';
+
+/** A session with no end recorded (an open `status`) is running if its file changed this recently. */
+export const RUNNING_WINDOW_MS = 10 * 60 * 1000;
+
+export interface FinishContext {
+  id: string;
+  mtimeMs: number;
+  nowMs: number;
+  pricing: PriceTable;
+  /** Prompt-cache TTL in seconds per provider; `default` for the rest. */
+  cacheTtlSec: Record<string, number>;
+}
+
+/** The figures the events decide; the envelope (summary-reader.ts) adds line counts, ids, paths and times as ISO strings. */
+export type SessionFigures = Pick<
+  SessionSummary,
+  | 'title' | 'userMessages' | 'assistantMessages' | 'messageCount' | 'toolCalls' | 'model' | 'provider' | 'workspace'
+  | 'endpoints' | 'models' | 'tokens' | 'costMicros' | 'status' | 'checkpoints' | 'lastCheckpoint' | 'empty' | 'strikes'
+  | 'firstPrompt' | 'lastPrompt' | 'searchText'
+> & {
+  firstMs: number | null;
+  lastMs: number | null;
+  /** Recorded duration; null: updated - created. */
+  durationMs: number | null;
+  /** Time (ms) and provider of the last LLM call, for cache warmth. */
+  lastCallMs: number | null;
+  lastCallProvider: string;
+  /** The resume context's message count and text characters after the last checkpoint. */
+  contextMessages: number;
+  contextChars: number;
+};
+
+type MetaState = Omit<MetaEvent, 'kind' | 'replace'>;
+
+/** Summarizer state: plain JSON, persisted by the summary cache (its shape is versioned by SUMMARY_STATE_VERSION). */
+export interface SummarizerState {
+  span: TimeSpan;
+  /** The last time noted in the span: the events of one record share it, and it is parsed once. */
+  lastTs: string | null;
+  meta: MetaState;
+  user: number;
+  assistant: number;
+  /** Skill invocations: messages of their own kind. */
+  invocations: number;
+  toolCalls: number;
+  hasUserText: boolean;
+  firstPrompt: string;
+  lastPrompt: string;
+  buckets: Buckets;
+  metrics: Record<string, Record<string, number[]>>;
+  /** The first model a call named that may name the session (store: when meta names none). */
+  firstUsageModel: string;
+  lastCallMs: number | null;
+  /** '' when the call named none: the session's provider. */
+  lastCallProvider: string;
+  status: Omit<StatusEvent, 'kind' | 'ts'> | null;
+  checkpoints: number;
+  lastCheckpoint: CheckpointInfo | null;
+  strikes: number;
+  /** Characters of the estimate (turns: all content, and the output share); null when tokens are recorded, not estimated. */
+  estimate: { chars: number; outputChars: number } | null;
+  searchText: string;
+  /** The resume context since its last reset: messages, their text, and the closing tail's text (null: none). */
+  context: { messages: number; chars: number; tail: number | null };
+}
+
+export function initSummarizer(): SummarizerState {
+  return {
+    span: { first: null, last: null },
+    lastTs: null,
+    meta: {},
+    user: 0,
+    assistant: 0,
+    invocations: 0,
+    toolCalls: 0,
+    hasUserText: false,
+    firstPrompt: '',
+    lastPrompt: '',
+    buckets: {},
+    metrics: {},
+    firstUsageModel: '',
+    lastCallMs: null,
+    lastCallProvider: '',
+    status: null,
+    checkpoints: 0,
+    lastCheckpoint: null,
+    strikes: 0,
+    estimate: null,
+    searchText: '',
+    context: { messages: 0, chars: 0, tail: null },
+  };
+}
+
+function appendContext(s: SummarizerState, chars: number): void {
+  s.context.messages++;
+  s.context.chars += chars;
+  if (s.lastCheckpoint) s.lastCheckpoint.messagesAfter++;
+}
+
+/** Folds one event into `s`. */
+export function summarizeEvent(s: SummarizerState, ev: NormalizedEvent): void {
+  if (ev.kind !== 'meta' && ev.ts && ev.ts !== s.lastTs) {
+    s.lastTs = ev.ts;
+    noteTime(s.span, ev.ts);
+  }
+  switch (ev.kind) {
+    case 'meta': {
+      if (ev.replace) s.meta = {};
+      const meta = s.meta as Record<string, unknown>;
+      for (const key in ev) {
+        const value = (ev as unknown as Record<string, unknown>)[key];
+        if (value !== undefined && key !== 'kind' && key !== 'replace') meta[key] = value;
+      }
+      return;
+    }
+    case 'message': {
+      const m = ev.message;
+      if (ev.context === 'append') appendContext(s, ev.text.length);
+      else if (ev.context === 'tail') s.context.tail = ev.text.length;
+      if (!ev.tally) return;
+      if (m.role === 'user') {
+        s.user++;
+        if (hasText(m.content)) s.hasUserText = true;
+        // Prompts (and so the title) are the user's own words: no placeholders, no injected context.
+        const words = userWords(m.content);
+        if (words) notePrompt(s, words);
+      } else if (m.role === 'assistant') s.assistant++;
+      if (m.role !== 'tool') s.searchText = appendSearchText(s.searchText, ev.text);
+      return;
+    }
+    case 'tool_call':
+    case 'tool_result':
+      if (ev.counted) s.toolCalls++;
+      if (ev.context) appendContext(s, textOfContent(ev.context.content).length);
+      return;
+    case 'usage': {
+      addCall(s.buckets, { vendor: ev.vendor, endpoint: ev.endpoint, model: ev.model ?? '', tokens: ev.tokens, recordedUsd: ev.recordedCostUsd });
+      if (ev.namesSession && ev.model && !s.firstUsageModel) s.firstUsageModel = ev.model;
+      const t = parseTime(ev.ts);
+      if (t !== null && (s.lastCallMs === null || t >= s.lastCallMs)) {
+        s.lastCallMs = t;
+        s.lastCallProvider = ev.callProvider ?? '';
+      }
+      return;
+    }
+    case 'metric':
+      addMetric(s.metrics, ev.key, ev.name, ev.value);
+      return;
+    case 'checkpoint':
+      s.checkpoints++;
+      s.lastCheckpoint = { timestamp: ev.ts ?? null, tokenCount: ev.tokenCount, messagesAfter: 0 };
+      // Everything before is summarised by the checkpoint (its size is tokenCount, not characters).
+      s.context = { messages: ev.messages.length, chars: 0, tail: null };
+      for (const m of ev.messages) s.searchText = appendSearchText(s.searchText, textOfContent(m.content));
+      return;
+    case 'context':
+      s.context = { messages: ev.messages.length, chars: ev.chars, tail: null };
+      return;
+    case 'repeat':
+      s.strikes++;
+      return;
+    case 'status': {
+      const { kind: _kind, ts: _ts, ...status } = ev;
+      s.status = status;
+      return;
+    }
+    case 'estimate':
+      s.estimate ??= { chars: 0, outputChars: 0 };
+      s.estimate.chars += ev.chars;
+      if (ev.output) s.estimate.outputChars += ev.chars;
+      return;
+    case 'prompt':
+      notePrompt(s, ev.text);
+      return;
+    case 'invocation':
+      s.invocations++;
+      s.searchText = appendSearchText(s.searchText, ev.search);
+      return;
+    case 'attempt':
+      s.toolCalls++;
+      return;
+    case 'note':
+      if (ev.search) s.searchText = appendSearchText(s.searchText, ev.search);
+      return;
+    default:
+      ev satisfies never;
+  }
+}
+
+export function finishSummary(s: SummarizerState, ctx: FinishContext): SessionFigures {
+  const meta = s.meta;
+  // A recorded model names the session (a blank one too, unless the run's end names one); with none, the
+  // end's model, else the first model a call named (store's usage entries).
+  const model = meta.model !== undefined ? meta.model || s.status?.model || '' : s.status?.model || s.firstUsageModel;
+  const provider = providerOf(model, meta.provider || null);
+  const usage = priceBuckets(s.buckets, model, provider, ctx.pricing, s.metrics);
+  applyEndpointUsage(usage.endpoints, meta.endpointUsage);
+
+  let tokens: Tokens;
+  let costMicros = usage.costMicros;
+  if (s.estimate) {
+    // No usage is recorded: characters / 3 (format §4), the output share from assistant text and calls.
+    const total = Math.floor(s.estimate.chars / 3);
+    const output = Math.min(total, Math.floor(s.estimate.outputChars / 3));
+    tokens = toTokens({ input: total - output, output, cacheRead: 0, cacheWrite: 0, total }, true);
+  } else {
+    let raw: RawTokens = usage.tokens;
+    if (Object.keys(s.buckets).length === 0 && meta.tokenUsage) {
+      // No call recorded usage: the running total is all we know; price it by the session model.
+      raw = meta.tokenUsage;
+      const price = lookupPrice(ctx.pricing, model);
+      costMicros = price && !isZeroRaw(raw) ? priceMicros(price, raw) : null;
+    } else if (isZeroRaw(raw) && s.status?.tokens) raw = s.status.tokens;
+    tokens = toTokens(raw);
+  }
+  // A recorded total cost wins; otherwise nothing spent on no tokens is unknown, not free.
+  if (s.status?.costUsd != null) costMicros = Math.round(s.status.costUsd * 1e6);
+  else if (costMicros === 0 && isZeroRaw(tokens)) costMicros = null;
+
+  const title = meta.title || s.firstPrompt;
+  return {
+    title,
+    firstMs: parseTime(meta.createdAt) ?? s.span.first,
+    lastMs: parseTime(meta.updatedAt) ?? s.span.last,
+    userMessages: s.user,
+    assistantMessages: s.assistant,
+    messageCount: s.user + s.assistant + s.invocations,
+    toolCalls: s.toolCalls,
+    model,
+    provider,
+    workspace: meta.workspace ?? null,
+    endpoints: usage.endpoints,
+    models: usage.models,
+    tokens,
+    costMicros,
+    status: statusOf(s, ctx),
+    durationMs: s.status?.durationMs ?? null,
+    checkpoints: s.checkpoints,
+    lastCheckpoint: s.lastCheckpoint ? { ...s.lastCheckpoint } : null,
+    empty: !s.hasUserText && s.invocations === 0,
+    lastCallMs: s.lastCallMs,
+    lastCallProvider: s.lastCallProvider || provider,
+    strikes: s.strikes,
+    firstPrompt: s.firstPrompt,
+    lastPrompt: cleanTitle(s.lastPrompt),
+    searchText: meta.titleLeadsSearch ? appendSearchText(meta.title ?? '', s.searchText) : s.searchText,
+    contextMessages: s.context.messages + (s.context.tail === null ? 0 : 1),
+    contextChars: s.context.chars + (s.context.tail ?? 0),
+  };
+}
+
+function statusOf(s: SummarizerState, ctx: FinishContext): SessionStatus {
+  if (!s.status) return 'unknown';
+  if (s.status.status !== 'open') return s.status.status;
+  const age = ctx.nowMs - ctx.mtimeMs;
+  return age >= 0 && age < RUNNING_WINDOW_MS ? 'running' : 'incomplete';
+}
+
+/** Recorded usage per `vendor|endpoint` key wins over the sum of calls (format §2.1). */
+function applyEndpointUsage(endpoints: EndpointUsage[], recorded: Record<string, RawTokens> | undefined): void {
+  if (!recorded) return;
+  for (const [key, raw] of Object.entries(recorded)) {
+    const tokens = toTokens(raw);
+    const existing = endpoints.find((e) => e.key === key);
+    if (existing) existing.tokens = tokens;
+    else {
+      const i = key.indexOf('|');
+      endpoints.push({
+        key,
+        vendor: i === -1 ? key : key.slice(0, i),
+        endpoint: i === -1 ? '' : key.slice(i + 1),
+        calls: 0,
+        tokens,
+        costMicros: null,
+        metrics: {},
+      });
+    }
+  }
+}
+
+export function cacheWarmUntil(f: SessionFigures, ctx: FinishContext): string | null {
+  if (f.lastCallMs === null) return null;
+  const ttl = ctx.cacheTtlSec[f.lastCallProvider] ?? ctx.cacheTtlSec.default ?? 300;
+  const until = f.lastCallMs + ttl * 1000;
+  return until > ctx.nowMs ? new Date(until).toISOString() : null;
+}

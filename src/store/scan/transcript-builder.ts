@@ -1,0 +1,126 @@
+/**
+ * The one transcript builder: normalized events (sources/events.ts) in,
+ * transcript entries and resume-context operations out, one event at a time,
+ * for every format. It keeps only the session's model (a call that names
+ * none is priced by it), never the entries it emitted: the caller decides
+ * whether to collect them (`loadTranscript`) or stream them (replay, export).
+ */
+import { toTokens } from '../sources/common/fold-common.js';
+import type { ChatMessage, NormalizedEvent } from '../sources/events.js';
+import { lookupPrice, priceMicros, type PriceTable } from '../pricing.js';
+import type { ResumeMessage, TranscriptEntry } from '../types.js';
+
+/**
+ * Where the builder puts what one event means. The resume context (FORMAT.md
+ * §2: the last checkpoint's messages, then every message after it) is
+ * described as operations, so it can be collected in memory or replayed from
+ * the byte offset of its last reset by a second, streaming pass.
+ */
+export interface TranscriptOut {
+  /** The next transcript entry, in order. */
+  entry(e: TranscriptEntry): void;
+  /** The context restarts with these messages (a store checkpoint, an events request); drops any tail. */
+  contextReset(messages: ResumeMessage[]): void;
+  /** A message joins the end of the context. */
+  contextAppend(m: ResumeMessage): void;
+  /** The context's closing message until the next reset or tail (an events response); replaces the previous one. */
+  contextTail(m: ResumeMessage): void;
+}
+
+export function toResumeMessage(m: ChatMessage): ResumeMessage {
+  const out: ResumeMessage = { role: m.role, content: m.content ?? '' };
+  if (m.tool_calls) out.tool_calls = m.tool_calls;
+  if (m.tool_call_id) out.tool_call_id = m.tool_call_id;
+  if (m.name) out.name = m.name;
+  return out;
+}
+
+/** A tool call's arguments or a tool's output as display text: strings as they are, anything else as JSON. */
+export function argumentsText(args: unknown): string {
+  if (args === undefined || args === null) return '';
+  return typeof args === 'string' ? args : JSON.stringify(args);
+}
+
+const ENTRY_ROLES: ReadonlySet<string> = new Set(['user', 'assistant', 'system']);
+
+export class TranscriptBuilder {
+  /** The session's model (from meta), for calls that name none. */
+  private sessionModel = '';
+
+  constructor(private readonly pricing: PriceTable) {}
+
+  /** Emits what one event means into `out`. */
+  add(ev: NormalizedEvent, out: TranscriptOut): void {
+    const timestamp = ev.kind === 'meta' ? null : ev.ts ?? null;
+    switch (ev.kind) {
+      case 'meta':
+        if (ev.model !== undefined) this.sessionModel = ev.model;
+        return;
+      case 'message': {
+        const m = ev.message;
+        if (m.role === 'tool') out.entry({ kind: 'tool_result', timestamp, id: m.tool_call_id ?? '', name: m.name, text: ev.text });
+        // Assistant tool calls follow as their own events; a message of calls alone shows no empty line.
+        else if (ev.text.trim() !== '' || !m.tool_calls?.length) {
+          out.entry({ kind: 'message', timestamp, role: ENTRY_ROLES.has(m.role) ? (m.role as 'user') : 'system', text: ev.text });
+        }
+        if (ev.context === 'append') out.contextAppend(toResumeMessage(m));
+        else if (ev.context === 'tail') out.contextTail(toResumeMessage(m));
+        return;
+      }
+      case 'tool_call':
+        out.entry({ kind: 'tool_call', timestamp, id: ev.id, name: ev.name, arguments: argumentsText(ev.arguments) });
+        if (ev.context) out.contextAppend(toResumeMessage(ev.context));
+        return;
+      case 'tool_result': {
+        const entry: TranscriptEntry = { kind: 'tool_result', timestamp, id: ev.id, name: ev.name, text: argumentsText(ev.output) };
+        if (ev.durationMs !== undefined) entry.durationMs = ev.durationMs;
+        if (ev.isError !== undefined) entry.isError = ev.isError;
+        out.entry(entry);
+        if (ev.context) out.contextAppend(toResumeMessage(ev.context));
+        return;
+      }
+      case 'usage': {
+        const model = ev.model ?? this.sessionModel;
+        let costMicros: number | null;
+        if (ev.recordedCostUsd !== undefined) costMicros = Math.round(ev.recordedCostUsd * 1e6);
+        else {
+          const price = lookupPrice(this.pricing, model);
+          costMicros = price ? priceMicros(price, ev.tokens) : null;
+        }
+        const entry: TranscriptEntry = { kind: 'usage', timestamp, model, vendor: ev.vendor, endpoint: ev.endpoint, tokens: toTokens(ev.tokens), costMicros };
+        if (ev.latencyMs !== undefined) entry.latencyMs = ev.latencyMs;
+        out.entry(entry);
+        return;
+      }
+      case 'checkpoint': {
+        const messages = ev.messages.map(toResumeMessage);
+        out.entry({ kind: 'checkpoint', timestamp, tokenCount: ev.tokenCount, messages });
+        // Everything before a checkpoint is summarised by its messages.
+        out.contextReset(messages);
+        return;
+      }
+      case 'context':
+        out.contextReset(ev.messages.map(toResumeMessage));
+        return;
+      case 'note':
+        out.entry({ kind: 'note', timestamp, type: ev.type, text: ev.text });
+        return;
+      case 'invocation':
+        out.entry({ kind: 'note', timestamp, type: 'skill', text: ev.text });
+        return;
+      case 'attempt': {
+        const { kind: _kind, ts: _ts, ...attempt } = ev;
+        out.entry({ kind: 'attempt', timestamp, ...attempt });
+        return;
+      }
+      case 'metric':
+      case 'repeat':
+      case 'status':
+      case 'estimate':
+      case 'prompt':
+        return;
+      default:
+        ev satisfies never;
+    }
+  }
+}
