@@ -4,6 +4,7 @@
 import { build } from 'esbuild';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { buildTypes, TYPES_DIR } from './build-types.mjs';
+import { bundleOptions } from './bundle-options.mjs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -19,27 +20,7 @@ mkdirSync('dist', { recursive: true });
 // tsc runs in a child process while esbuild bundles.
 const types = buildTypes();
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  sourcemap: false,
-  legalComments: 'none',
-  logLevel: 'warning',
-  // Ink's devtools bridge imports react-devtools-core statically; a stub
-  // stands in so the bundle needs nothing at run time.
-  alias: { 'react-devtools-core': './scripts/devtools-stub.mjs' },
-  // React and some of ink's deps are CommonJS and call require(); give the
-  // ESM bundle a real require so those calls work.
-  banner: {
-    js: "import { createRequire as __sbCreateRequire } from 'node:module'; const require = __sbCreateRequire(import.meta.url);",
-  },
-  // better-sqlite3 loads a native addon from its own folder: it stays in
-  // node_modules (a dependency) and is required at run time, not bundled.
-  external: ['better-sqlite3'],
-  define: { 'process.env.NODE_ENV': '"production"', __VERSION__: JSON.stringify(version) },
-};
+const common = bundleOptions(version);
 
 /** Bundles into a temporary file, then renames it over `outfile` (atomic). */
 async function bundle(outfile, options, mode = 0o644) {
