@@ -15,6 +15,7 @@ import type { BrowserExit, BrowserSource } from '../src/app/source.js';
 import { sessionActivity, ACTIVE_WINDOW_MS } from '../src/store/actions/activity.js';
 import { projectIdOf } from '../src/store/project.js';
 import { shellQuote } from '../src/format/shell-quote.js';
+import { useTempProject } from './helpers/temp-project.js';
 import { runCli } from './helpers/cli.js';
 import { appSummary, fakeSource } from './helpers/fake-source.js';
 import { cleanup as unmountAll, KEYS, renderSized } from './helpers/render.js';
@@ -45,17 +46,13 @@ function session(id: string, recordsAgoMs: number, mtimeAgoMs?: number): string 
 const env = () => ({ XDG_CACHE_HOME: cache });
 const cli = (args: string[]) => runCli(args, { env: env(), cwd: tmpdir() });
 
-beforeEach(() => {
-  // Spaces and a quote in every path: the printed commands must quote them.
-  tmp = realpathSync(mkdtempSync(join(tmpdir(), "sb act 'q' ")));
-  home = join(tmp, 'my home');
-  root = join(tmp, 'app');
-  mkdirSync(join(root, '.git'), { recursive: true });
+// Spaces and a quote in every path: the printed commands must quote them.
+useTempProject("sb act 'q' ", (d) => {
+  ({ tmp, home, root } = d);
   dir = join(home, 'projects', projectIdOf(root));
   mkdirSync(dir, { recursive: true });
   cache = join(tmp, 'cache');
 });
-afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('the activity rule (store/actions/activity.ts)', () => {
   it('counts the newer of the last record and the file mtime, and the running status', () => {

@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { projectIdOf } from '../src/store/project.js';
 import { runCli } from './helpers/cli.js';
+import { useTempProject } from './helpers/temp-project.js';
 import { printedCommand, runVerbatim } from './helpers/verbatim.js';
 
 const DAY = 24 * 3600 * 1000;
@@ -34,11 +35,9 @@ const env = () => ({ XDG_CACHE_HOME: join(tmp, 'cache') });
 const cli = (args: string[]) => runCli(['--home', home, ...args], { env: env(), cwd: tmpdir() });
 const stubCmd = (rest: string) => `${process.execPath} ${stub} ${rest}`;
 
+useTempProject('sb-resume-cwd-', (d) => ({ tmp, home, root } = d));
+
 beforeEach(() => {
-  tmp = realpathSync(mkdtempSync(join(tmpdir(), 'sb-resume-cwd-')));
-  home = join(tmp, 'home');
-  root = join(tmp, 'app');
-  mkdirSync(join(root, '.git'), { recursive: true });
   dir = join(home, 'projects', projectIdOf(root));
   mkdirSync(dir, { recursive: true });
   record = join(tmp, 'seen.json');
@@ -55,7 +54,6 @@ writeFileSync(${JSON.stringify(record)}, JSON.stringify({ argv, cwd: process.cwd
 `,
   );
 });
-afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** A `turns` session: no workspace is ever recorded. Days old, so it is idle. */
 function turnsSession(id: string, projectDir = dir): void {
