@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resumeRows } from '../src/components/ResumePreview.js';
-import { planResume } from '../src/store/actions/resume.js';
+import { planResume, resumeFolder } from '../src/store/actions/resume.js';
 import { readSummary } from '../src/store/scan/summary-reader.js';
 import { readOpts, useTempHome, type TempHome } from './helpers/session-files.js';
 
@@ -23,7 +23,7 @@ describe('Resume tab: the folder Enter runs in', () => {
     mkdirSync(root, { recursive: true });
     const path = t.write('s', [{ type: 'meta', title: 'p', workspace }, { type: 'message', message: { role: 'user', content: 'a' } }]);
     const { summary } = await readSummary(path, readOpts());
-    const p = planResume(summary!, COMMAND, () => root, rootLabel);
+    const p = planResume(summary!, COMMAND, (s) => resumeFolder(s, () => root), rootLabel);
     return { p, root, dir: resumeRows(p, NOW).find((r) => r.label === 'Directory')!.text };
   }
 

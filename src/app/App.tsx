@@ -23,7 +23,7 @@ import { initialBrowserState, type BrowserState } from './browser-reducer.js';
 import { inputMode, resumeOrAsk, targetOf, useBrowserInput } from './hooks/use-browser-input.js';
 import { useBrowserStore } from './hooks/use-browser-store.js';
 import { createListDeriver } from './list-model.js';
-import { helpBarEntries, helpSections } from './keys.js';
+import { helpBarEntries, HELP_SECTIONS } from './keys.js';
 import { useSessionsLoader } from './hooks/use-sessions-loader.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { resolveIndex, resolveScroll } from '../components/list-layout.js';
@@ -85,6 +85,11 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
   const scroll = resolveScroll(model.layout, index, state.scroll);
   const selected = model.items[index]?.summary ?? null;
   const target = useMemo(() => targetOf(state), [state]);
+  // Looking the trash up costs a readdir per project: once per delete dialog, not per redraw.
+  const restoreHint = useMemo(
+    () => (state.view === 'confirm-delete' && target ? (source.restoreHint?.(target) ?? `session-browser restore ${target.id}`) : undefined),
+    [source, state.view, target],
+  );
   const plan = useMemo(() => {
     const s = state.view === 'session' ? target : selected;
     if (!s) return null;
@@ -155,7 +160,7 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
             scopeLabel={sanitize(scopeLabel, { singleLine: true })}
           />
         ) : (
-          <HelpOverlay sections={helpSections()} width={width} height={budget - 2} />
+          <HelpOverlay sections={HELP_SECTIONS} width={width} height={budget - 2} />
         )}
         {helpBar}
       </Box>
@@ -195,7 +200,7 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
           width={width}
           action={state.view === 'confirm-resume' ? 'resume' : 'delete'}
           note={state.confirmNote}
-          restoreHint={source.restoreHint?.(target) ?? `session-browser restore ${target.id}`}
+          restoreHint={restoreHint}
         />
       ) : bottom > 0 ? (
         <PreviewStrip summary={selected} plan={plan} width={width} timeZone={source.timeZone} />
@@ -205,13 +210,7 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
           {truncate(sanitize(state.flash, { singleLine: true }), width)}
         </Text>
       ) : null}
-      {state.view === 'confirm-delete' ? (
-        <HelpBar entries={helpBarEntries('confirm')} width={width} />
-      ) : state.view === 'confirm-resume' ? (
-        <HelpBar entries={helpBarEntries('confirm-resume')} width={width} />
-      ) : (
-        helpBar
-      )}
+      {helpBar}
     </Box>
   );
 }

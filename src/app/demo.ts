@@ -17,6 +17,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rea
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isDir } from '../store/actions/resume.js';
 
 export const DEMO_NOW = '2026-11-21T12:00:00.000Z';
 export const DEMO_MAIN_ROOT = '/home/demo/webapp';
@@ -47,10 +48,17 @@ function filesUnder(dir: string, prefix = ''): string[] {
   return out.sort();
 }
 
-/** Hash of the fixtures' names and bytes (about 300 KB: a few ms), the copy's version. */
+/**
+ * The copy's version: a hash of the fixtures' names, sizes and mtimes. One
+ * stat per file on every `--demo` start, not a read of every byte; an install
+ * or a regenerated fixture changes the mtimes.
+ */
 function fingerprint(dir: string): string {
   const hash = createHash('sha256');
-  for (const rel of filesUnder(dir)) hash.update(`${rel}\0`).update(readFileSync(join(dir, rel))).update('\0');
+  for (const rel of filesUnder(dir)) {
+    const st = statSync(join(dir, rel));
+    hash.update(`${rel}\0${st.size}\0${st.mtimeMs}\0`);
+  }
   return hash.digest('hex');
 }
 
@@ -80,8 +88,6 @@ function readStamp(path: string): Stamp | null {
     return null;
   }
 }
-
-const isDir = (path: string): boolean => statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
 
 /**
  * The demo home: the private copy of the package's fixtures (see the

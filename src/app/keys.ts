@@ -164,9 +164,9 @@ export function helpBarEntries(mode: KeyMode, omit: readonly KeyCommand[] = []):
     .map((b) => b.short!);
 }
 
-/** The `?` overlay's sections: every mode's bindings, list and global keys first (the left column). */
-export function helpSections(): { title: string; bindings: KeyBinding[] }[] {
-  const sections: readonly { mode: KeyMode; title: string }[] = [
+/** The `?` overlay's sections: every mode's bindings, list and global keys first (the left column). Static, like the table. */
+export const HELP_SECTIONS: readonly { title: string; bindings: readonly KeyBinding[] }[] = (
+  [
     { mode: 'list', title: 'List' },
     { mode: 'global', title: 'Anywhere' },
     { mode: 'search', title: 'Search box (after /)' },
@@ -174,6 +174,5 @@ export function helpSections(): { title: string; bindings: KeyBinding[] }[] {
     { mode: 'cost', title: 'Cost view' },
     { mode: 'confirm', title: 'Delete dialog' },
     { mode: 'confirm-resume', title: 'Resume dialog' },
-  ];
-  return sections.map((s) => ({ title: s.title, bindings: bindingsFor(s.mode) }));
-}
+  ] as const
+).map((s) => ({ title: s.title, bindings: bindingsFor(s.mode) }));

@@ -5,7 +5,7 @@ import { sessionActivity } from '../store/actions/activity.js';
 import { SYMLINKED_PROJECT } from '../store/sources/native/discover.js';
 import { fileSink } from '../store/actions/text-sink.js';
 import { writeMarkdownExport } from '../store/actions/transcript-export.js';
-import { planResume, resumeCwd } from '../store/actions/resume.js';
+import { planResume, resumeFolder, type ResumeFolder } from '../store/actions/resume.js';
 import { trashSession } from '../store/actions/trash.js';
 import type { SessionSummary } from '../store/types.js';
 import { copyToClipboard } from './clipboard.js';
@@ -25,13 +25,14 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
   const skipped = new Map<Scope, SkippedPath[]>();
   const labels = new Map<string, string>();
   // The preview strip plans a resume on every move of the selection: look each workspace up once.
-  const cwds = new Map<string, string | null>();
+  const folders = new Map<string, ResumeFolder>();
   const rootOf = projectRootOf(ctx);
-  const cwdOf = (s: SessionSummary): string | null => {
+  const folderOf = (s: SessionSummary): ResumeFolder => {
     // The workspace, else the project's root: both decide the folder.
     const key = `${s.projectId}\0${s.workspace ?? ''}`;
-    if (!cwds.has(key)) cwds.set(key, resumeCwd(s, rootOf));
-    return cwds.get(key) ?? null;
+    let folder = folders.get(key);
+    if (!folder) folders.set(key, (folder = resumeFolder(s, rootOf)));
+    return folder;
   };
   const hintFor = (s: SessionSummary): string => restoreHint(ctx, s.projectId, s.id) ?? `session-browser restore ${s.id} --project DIR`;
   return {
@@ -51,7 +52,7 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
       );
       loaded = sessions;
       labels.clear();
-      cwds.clear();
+      folders.clear();
       return sessions;
     },
     skipped: (scope) => skipped.get(scope) ?? [],
@@ -64,7 +65,7 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
       return label;
     },
     loadTranscript: (s) => ctx.catalog.transcript(s),
-    resumePlan: (s) => planResume(s, ctx.resumeCommand, cwdOf, ctx.demo ? "the demo's private copy" : 'the project root'),
+    resumePlan: (s) => planResume(s, ctx.resumeCommand, folderOf, ctx.demo ? "the demo's private copy" : 'the project root'),
     async deleteSession(s, opts) {
       const moved = trashSession(ctx.home, s, { nowMs: ctx.now(), force: opts?.force === true });
       const restore = hintFor(s);

@@ -6,7 +6,6 @@
  * works). A running session (the ● badge) needs `--force`.
  */
 import { spawn } from 'node:child_process';
-import { statSync } from 'node:fs';
 import { constants } from 'node:os';
 import { sanitize } from '../../format/sanitize.js';
 import { shellCommand } from '../../format/shell-quote.js';
@@ -15,6 +14,7 @@ import { sessionActivity } from '../../store/actions/activity.js';
 import { parseDuration, DURATION_FORMS } from '../../store/duration.js';
 import { readProjectJson } from '../../store/project.js';
 import {
+  isDir,
   removeContextFile,
   resolveResumeDir,
   splitTemplate,
@@ -45,13 +45,6 @@ export interface ResumeCommandLine {
   tempContext: string | null;
 }
 
-const isDir = (path: string): boolean => {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-};
 
 /**
  * How this run finds a project's root folder (FORMAT.md §1): the root in

@@ -163,22 +163,19 @@ export interface ResumeDir {
   workspaceProblem?: string | null;
 }
 
-/** "no longer exists", or "is not a folder" for a path that exists as something else (a file). */
-function workspaceProblemOf(path: string): string {
-  try {
-    statSync(path);
-    return 'is not a folder';
-  } catch {
-    return 'no longer exists';
-  }
+/** What one stat says of a path: a folder, or why it is not one ("no longer exists", "is not a folder"). */
+function folderState(path: string): 'folder' | 'no longer exists' | 'is not a folder' {
+  const st = statSync(path, { throwIfNoEntry: false });
+  return st === undefined ? 'no longer exists' : st.isDirectory() ? 'folder' : 'is not a folder';
 }
 
-const isDir = (path: string | null | undefined): path is string => {
+/** True when `path` is an existing folder (one stat; a missing or blank path is not). */
+export const isDir = (path: string | null | undefined): path is string => {
   if (!path) return false;
   try {
-    return statSync(path).isDirectory();
+    return folderState(path) === 'folder';
   } catch {
-    return false;
+    return false; // unreadable parent: not a folder we can run in
   }
 };
 
@@ -192,21 +189,43 @@ const isDir = (path: string | null | undefined): path is string => {
 export function resolveResumeDir(summary: Pick<SessionSummary, 'id' | 'workspace' | 'projectId'>, projectRoot: (projectId: string) => string | null): ResumeDir {
   // A blank workspace ("", "   ") is no workspace.
   const ws = summary.workspace?.trim() ? summary.workspace : null;
-  if (isDir(ws)) return { cwd: ws, from: 'workspace', missingWorkspace: null, workspaceProblem: null };
-  const missingWorkspace = ws || null;
-  const workspaceProblem = missingWorkspace ? workspaceProblemOf(missingWorkspace) : null;
+  let state: ReturnType<typeof folderState> | null = null;
+  try {
+    state = ws ? folderState(ws) : null;
+  } catch {
+    state = 'no longer exists';
+  }
+  if (ws && state === 'folder') return { cwd: ws, from: 'workspace', missingWorkspace: null, workspaceProblem: null };
+  const missingWorkspace = ws;
+  const workspaceProblem = state === 'folder' ? null : state;
   const root = projectRoot(summary.projectId);
   if (isDir(root)) return { cwd: root, from: 'project', missingWorkspace, workspaceProblem };
   const tried = [missingWorkspace ? `its workspace ${missingWorkspace} ${workspaceProblem === 'is not a folder' ? 'is not a folder' : 'does not exist'}` : 'it recorded no workspace', root ? `its project root ${root} does not exist` : 'its project root is unknown (no project.json, and it is not the current project)'];
   throw new ResumeDirError(`cannot resume ${summary.id} in its own folder: ${tried.join(' and ')}. Run from the project's folder or pass --project DIR`);
 }
 
-/** The folder for the plan shown before Enter: {@link resolveResumeDir}'s cwd, or null when a resume would be refused. */
-export function resumeCwd(summary: SessionSummary, projectRoot: (projectId: string) => string | null = () => null): string | null {
+/** The folder of the plan shown before Enter, and why the recorded workspace is not it. */
+export interface ResumeFolder {
+  /** {@link resolveResumeDir}'s cwd; null when a resume would be refused. */
+  cwd: string | null;
+  /** Why the recorded (non-blank) workspace is unusable ("no longer exists", "is not a folder"); null when it is used or none was recorded. */
+  workspaceProblem: string | null;
+}
+
+/** {@link resolveResumeDir} for display: never throws (a refused resume has `cwd` null). One stat per path. */
+export function resumeFolder(summary: Pick<SessionSummary, 'id' | 'workspace' | 'projectId'>, projectRoot: (projectId: string) => string | null = () => null): ResumeFolder {
   try {
-    return resolveResumeDir(summary, projectRoot).cwd;
+    const dir = resolveResumeDir(summary, projectRoot);
+    return { cwd: dir.cwd, workspaceProblem: dir.workspaceProblem ?? null };
   } catch {
-    return null;
+    const ws = summary.workspace?.trim() ? summary.workspace : null;
+    let problem: string | null = null;
+    try {
+      problem = ws ? folderState(ws) : null;
+    } catch {
+      problem = 'no longer exists';
+    }
+    return { cwd: null, workspaceProblem: problem === 'folder' ? null : problem };
   }
 }
 
@@ -230,13 +249,13 @@ export function pickTemplate(flag: string | undefined, env: NodeJS.ProcessEnv, c
 export function planResume(
   summary: SessionSummary,
   command: CommandTemplate | null,
-  cwdOf: (s: SessionSummary) => string | null = resumeCwd,
+  folderOf: (s: SessionSummary) => ResumeFolder = resumeFolder,
   rootLabel = 'the project root',
 ): ResumePlan {
   const cp = summary.lastCheckpoint;
   const context = summary.resumeContext;
   const argvTemplate = command ? splitTemplate(command.template) : null;
-  const cwd = cwdOf(summary);
+  const { cwd, workspaceProblem } = folderOf(summary);
   // Same blank rule as resolveResumeDir: "" and "   " are no workspace.
   const workspace = summary.workspace?.trim() ? summary.workspace : null;
   const usesWorkspace = workspace !== null && workspace === cwd;
@@ -252,7 +271,7 @@ export function planResume(
       : null,
     cwd,
     workspace,
-    workspaceProblem: workspace !== null && !usesWorkspace ? workspaceProblemOf(workspace) : null,
+    workspaceProblem: usesWorkspace ? null : workspaceProblem,
     cwdLabel: cwd !== null && !usesWorkspace ? rootLabel : null,
     commandSource: command?.source ?? null,
     cacheWarmUntil: summary.cacheWarmUntil,
