@@ -2,7 +2,7 @@
  * Everything a command needs, resolved once from flags, environment and
  * config: the home, the project in scope, prices, clock and resume command.
  */
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { loadConfig, configPricing, type Config } from '../store/config.js';
 import { SessionCatalog } from '../store/catalog/catalog.js';
 import { SummaryCache } from '../store/catalog/summary-cache.js';
@@ -43,11 +43,12 @@ export function buildContext(options: ParsedOptions, env: NodeJS.ProcessEnv = pr
   const config = loadConfig(undefined, { warn: (message) => void process.stderr.write(`session-browser: ${sanitize(message, { singleLine: true })}\n`) });
   // The demo runs on a private copy of the fixtures: the package itself is never written (demo.ts).
   const home = demo ? demoHome(env) : resolveHome(options.home, env);
-  if (existsSync(home) && !statSync(home).isDirectory()) throw new UsageError(`the session home ${home} is not a directory`);
+  const homeStat = statSync(home, { throwIfNoEntry: false });
+  if (homeStat && !homeStat.isDirectory()) throw new UsageError(`the session home ${home} is not a directory`);
   // A home the user named must exist (a typo would otherwise read as "no sessions");
   // the default home may not exist yet: that is a new user.
   const named = options.home ? '--home' : env.SESSION_BROWSER_HOME ? '$SESSION_BROWSER_HOME' : null;
-  if (!demo && named && !existsSync(home)) throw new Error(`the session home ${sanitize(home, { singleLine: true })} (from ${named}) does not exist`);
+  if (!demo && named && !homeStat) throw new Error(`the session home ${sanitize(home, { singleLine: true })} (from ${named}) does not exist`);
   let project: ProjectRef;
   if (demo) {
     project = { id: projectIdOf(DEMO_MAIN_ROOT), root: DEMO_MAIN_ROOT };

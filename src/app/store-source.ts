@@ -1,9 +1,9 @@
 /** The real BrowserSource: the interactive browser's view of the store. */
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sessionActivity } from '../store/actions/activity.js';
 import { SYMLINKED_PROJECT } from '../store/sources/native/discover.js';
-import { fileSink } from '../store/actions/text-sink.js';
+import { fileSink, writeThrough } from '../store/actions/text-sink.js';
 import { writeMarkdownExport } from '../store/actions/transcript-export.js';
 import { planResume, resumeFolder, type ResumeFolder } from '../store/actions/resume.js';
 import { trashSession } from '../store/actions/trash.js';
@@ -85,14 +85,7 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
       const path = join(dir, `${s.id}.md`);
       // Streamed record by record, like the CLI's `export`: a session of any size exports in bounded memory.
       const sink = fileSink(path, 0o600, s.path);
-      try {
-        await writeMarkdownExport(sink, s.path, s, { ...ctx.catalog.readOptions(s.projectId), nowMs: ctx.now(), tz: ctx.tz });
-      } catch (err) {
-        await sink.end().catch(() => undefined);
-        rmSync(path, { force: true }); // a half-written export must not pass for a whole one
-        throw err;
-      }
-      await sink.end();
+      await writeThrough(sink, (out) => writeMarkdownExport(out, s.path, s, { ...ctx.catalog.readOptions(s.projectId), nowMs: ctx.now(), tz: ctx.tz }), path);
       return path;
     },
     copyId: (id) => copyToClipboard(id),

@@ -40,10 +40,9 @@ export interface FitOptions {
  * first) until it fits; as a last resort every line is cut (unless
  * `cutLines` is false). Cells are sanitized to one line first, so widths are
  * those of the text shown. Returns the lines (header, rule, rows).
- * `opts` may be a number: the gap, as before.
  */
-export function fitTable(columns: FitColumn[], rows: string[][], width: number, opts: number | FitOptions = {}): string[] {
-  const { gap = 2, cutLines = true } = typeof opts === 'number' ? { gap: opts } : opts;
+export function fitTable(columns: FitColumn[], rows: string[][], width: number, opts: FitOptions = {}): string[] {
+  const { gap = 2, cutLines = true } = opts;
   const clean = rows.map((r) => columns.map((_, i) => sanitize(r[i] ?? '', { singleLine: true })));
   const natural = columns.map((c, i) => {
     const w = Math.max(displayWidth(c.header), ...clean.map((r) => displayWidth(r[i] ?? '')));

@@ -125,7 +125,7 @@ export function userTimeZone(env: NodeJS.ProcessEnv = process.env): string {
 
 function isKnownZone(tz: string): boolean {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    zoneFormatter(tz);
     return true;
   } catch {
     return false;
@@ -137,5 +137,5 @@ function isKnownZone(tz: string): boolean {
  * Throws RangeError for a zone Intl does not know.
  */
 export function canonicalZone(tz: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone: tz }).resolvedOptions().timeZone ?? tz;
+  return zoneFormatter(tz).resolvedOptions().timeZone ?? tz;
 }

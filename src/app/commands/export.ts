@@ -3,9 +3,8 @@
  * the session is read (store/transcript-export.ts): a session of any size
  * exports in bounded memory.
  */
-import { rmSync } from 'node:fs';
 import { sanitize } from '../../format/sanitize.js';
-import { fileSink } from '../../store/actions/text-sink.js';
+import { fileSink, writeThrough } from '../../store/actions/text-sink.js';
 import { writeJsonExport, writeMarkdownExport } from '../../store/actions/transcript-export.js';
 import { oneOf, type ParsedOptions } from '../cli-args.js';
 import type { AppContext } from '../context.js';
@@ -22,16 +21,11 @@ export async function exportCommand(ctx: AppContext, id: string, options: Parsed
   const opts = ctx.catalog.readOptions(file.projectId);
   // A bad -o path fails here, before anything is read; so does the session's own file (it would be truncated).
   const sink = options.output ? fileSink(options.output, 0o600, file.path) : outSink(io);
-  try {
-    if (format === 'md') await writeMarkdownExport(sink, file.path, summary, { ...opts, nowMs: ctx.now(), tz: ctx.tz });
-    else await writeJsonExport(sink, file.path, publicSummary(summary), opts);
-  } catch (err) {
-    await sink.end().catch(() => undefined); // the read's error is the one to report
-    // A half-written export must not pass for a whole one.
-    if (options.output) rmSync(options.output, { force: true });
-    throw err;
-  }
-  await sink.end();
+  await writeThrough(
+    sink,
+    (out) => (format === 'md' ? writeMarkdownExport(out, file.path, summary, { ...opts, nowMs: ctx.now(), tz: ctx.tz }) : writeJsonExport(out, file.path, publicSummary(summary), opts)),
+    options.output,
+  );
   if (options.output) io.err(sanitize(`Exported ${summary.id} to ${options.output}`, { singleLine: true }));
   return 0;
 }

@@ -11,7 +11,7 @@
 import { renderTable } from '../../format/table.js';
 import { sanitize } from '../../format/sanitize.js';
 import { basename } from 'node:path';
-import { scanSessionFiles, SYMLINKED_SESSION, type SessionFile } from '../../store/sources/native/discover.js';
+import { SYMLINKED_SESSION, type SessionFile } from '../../store/sources/native/discover.js';
 import { assertSessionId, InvalidIdError } from '../../store/project.js';
 import { resolveIdPrefix } from '../../store/catalog/resolve-id.js';
 import { listTrash, type TrashEntry } from '../../store/actions/trash.js';
@@ -47,8 +47,7 @@ export async function findSession(ctx: AppContext, idOrPrefix: string): Promise<
   const where = ctx.projectGiven ? ` in project ${ctx.project.root}` : '';
   if (found.kind === 'none') {
     // A file the scan refused (a symbolic link) is not "no session": say why it is not read.
-    const projectIds = ctx.projectGiven ? [ctx.project.id] : null;
-    const refused = (await scanSessionFiles(ctx.home, projectIds)).skipped.find((s) => {
+    const refused = found.skipped.find((s) => {
       const name = basename(s.path);
       return s.error === SYMLINKED_SESSION && name.endsWith('.jsonl') && name.startsWith(idOrPrefix);
     });

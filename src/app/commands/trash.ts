@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline/promises';
 import { formatDateTime, relativeTime } from '../../format/time.js';
 import { countNoun, formatInt } from '../../format/numbers.js';
 import { renderTable } from '../../format/table.js';
-import { ActiveSessionError, lastActivityMs, sessionActivity } from '../../store/actions/activity.js';
+import { ActiveSessionError, sessionActivity } from '../../store/actions/activity.js';
 import { parseDuration, DURATION_FORMS } from '../../store/duration.js';
 import { listTrash, restoreFromTrash, trashDir, trashSession } from '../../store/actions/trash.js';
 import type { SessionSummary } from '../../store/types.js';
@@ -104,7 +104,7 @@ export async function cleanupCommand(ctx: AppContext, options: ParsedOptions, io
   const movable: SessionSummary[] = [];
   for (const s of old) {
     const a = sessionActivity(s, now);
-    const last = lastActivityMs(s, now);
+    const last = a.lastMs;
     if (a.active) skipped.push({ s, reason: a.reason ?? 'it is active' });
     else if (last >= cutoff) recent.push({ s, reason: `its file changed ${relativeTime(new Date(last).toISOString(), now)}, within ${spec}` });
     // The table's AGE is that age too.

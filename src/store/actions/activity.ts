@@ -25,6 +25,13 @@ export interface SessionActivity {
   reason: string | null;
   /** ms since the newer of the last record and the file's mtime; null when neither is known. */
   ageMs: number | null;
+  /**
+   * When the session last changed (epoch ms): the newest of `updatedAt` and
+   * the file's mtime. A store file's meta `updated_at` may be stale while
+   * records are still appended, so a cleanup cutoff measured on `updatedAt`
+   * alone would trash a live session. NaN when neither is known.
+   */
+  lastMs: number;
 }
 
 /**
@@ -57,26 +64,14 @@ export function sessionActivity(summary: Pick<SessionSummary, 'status' | 'update
   }
   const ages = [ageOf(Date.parse(summary.updatedAt), nowMs), ageOf(mtimeMs, nowMs)].filter((a): a is number => a !== null);
   const ageMs = ages.length > 0 ? Math.min(...ages) : null;
-  if (summary.status === 'running') return { active: true, running: true, reason: 'it is running', ageMs };
+  const updated = Date.parse(summary.updatedAt);
+  const lastMs = ageMs === null ? updated : Math.max(Number.isFinite(updated) ? updated : -Infinity, nowMs - ageMs);
+  if (summary.status === 'running') return { active: true, running: true, reason: 'it is running', ageMs, lastMs };
   if (ageMs !== null && ageMs < ACTIVE_WINDOW_MS) {
     const minutes = Math.floor(ageMs / 60_000);
-    return { active: true, running: false, reason: `it changed ${minutes < 1 ? 'less than a minute' : `${minutes} min`} ago (it may still be running)`, ageMs };
+    return { active: true, running: false, reason: `it changed ${minutes < 1 ? 'less than a minute' : `${minutes} min`} ago (it may still be running)`, ageMs, lastMs };
   }
-  return { active: false, running: false, reason: null, ageMs };
-}
-
-/**
- * When the session last changed (epoch ms): the newest of `updatedAt` and
- * the file's mtime, as {@link sessionActivity} judges it. A store file's
- * meta `updated_at` may be stale while records are still appended, so a
- * cleanup cutoff measured on `updatedAt` alone would trash a live session.
- * (The summary holds no separate "latest record" time: `updatedAt` is it,
- * unless a store meta overrides it; the mtime covers that case.)
- */
-export function lastActivityMs(summary: Pick<SessionSummary, 'status' | 'updatedAt' | 'path'>, nowMs: number): number {
-  const { ageMs } = sessionActivity(summary, nowMs);
-  const updated = Date.parse(summary.updatedAt);
-  return ageMs === null ? updated : Math.max(Number.isFinite(updated) ? updated : -Infinity, nowMs - ageMs);
+  return { active: false, running: false, reason: null, ageMs, lastMs };
 }
 
 /** Thrown when an action would touch an active session without `force`. */

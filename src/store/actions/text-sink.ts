@@ -5,7 +5,7 @@
  * a terminal, a disk) holds back the reading of the log instead of letting
  * the output pile up in memory.
  */
-import { closeSync, createWriteStream, openSync, statSync } from 'node:fs';
+import { closeSync, createWriteStream, openSync, rmSync, statSync } from 'node:fs';
 import { sanitize } from '../../format/sanitize.js';
 import type { Writable } from 'node:stream';
 
@@ -140,4 +140,21 @@ export function stringSink(): TextSink & { text(): string } {
     end: async () => undefined,
     text: () => parts.join(''),
   };
+}
+
+/**
+ * Runs `write` into `sink`, then ends it. When `write` rejects, the sink is
+ * ended (its own error dropped: the write's is the one to report), the file
+ * `partial` (the sink's path, when it writes one) is removed, since a
+ * half-written export must not pass for a whole one, and the error is rethrown.
+ */
+export async function writeThrough(sink: TextSink, write: (sink: TextSink) => Promise<void>, partial?: string): Promise<void> {
+  try {
+    await write(sink);
+  } catch (err) {
+    await sink.end().catch(() => undefined);
+    if (partial !== undefined) rmSync(partial, { force: true });
+    throw err;
+  }
+  await sink.end();
 }

@@ -3,7 +3,7 @@
  * under a home. The CLI and the interactive browser are both clients of it.
  */
 import { DEFAULT_CACHE_TTL_SEC } from '../sources/fold.js';
-import type { SessionFile } from '../sources/format.js';
+import type { SessionFile, SkippedEntry } from '../sources/format.js';
 import { locatedProjectIds, scanLocations } from '../sources/registry.js';
 import { BUILTIN_PRICES } from '../prices-builtin.js';
 import type { PriceTable } from '../pricing.js';
@@ -106,27 +106,15 @@ export class SessionCatalog {
    * resolve-id.ts for the rule): among the sessions of `projectId` when given,
    * else of every project. The same id in two projects, or a prefix shared by
    * several ids, is `ambiguous` with the candidates; nothing is preferred.
-   * Throws InvalidIdError (format §1 pattern) before the filesystem is touched.
+   * `skipped` lists what the scan refused (symbolic links), so a caller can
+   * say why an id was not found. Throws InvalidIdError (format §1 pattern)
+   * before the filesystem is touched.
    */
-  async resolve(idOrPrefix: string, opts: { projectId?: string | null } = {}): Promise<IdResolution<SessionFile>> {
+  async resolve(idOrPrefix: string, opts: { projectId?: string | null } = {}): Promise<IdResolution<SessionFile> & { skipped: SkippedEntry[] }> {
     assertSessionId(idOrPrefix);
-    const { files } = await scanLocations(this.home, opts.projectId ? [opts.projectId] : null);
+    const { files, skipped } = await scanLocations(this.home, opts.projectId ? [opts.projectId] : null);
     files.sort((a, b) => (a.id !== b.id ? (a.id < b.id ? -1 : 1) : a.projectId < b.projectId ? -1 : a.projectId > b.projectId ? 1 : 0));
-    return resolveIdPrefix(idOrPrefix, files);
-  }
-
-  /**
-   * Finds a session file by its whole id, in the preferred project first, then
-   * anywhere. The id is validated first.
-   * @deprecated picks the preferred project's copy silently when the id is in several projects: use {@link resolve}.
-   */
-  async find(id: string, preferProjectId?: string | null): Promise<SessionFile | null> {
-    assertSessionId(id);
-    if (preferProjectId) {
-      const own = (await scanLocations(this.home, [preferProjectId])).files.find((f) => f.id === id);
-      if (own) return own;
-    }
-    return (await scanLocations(this.home, null)).files.find((f) => f.id === id) ?? null;
+    return { ...resolveIdPrefix(idOrPrefix, files), skipped };
   }
 
   transcript(file: { path: string; projectId: string }): Promise<Transcript> {

@@ -43,7 +43,6 @@ export async function loadTranscript(path: string, opts: ReadSummaryOptions): Pr
     else context.apply(op);
   });
   const summary = summarise(state, path, pass.pendingTail, pass.mtimeMs, opts);
-  // An empty file may still be a session (a summary with no dialect): then its transcript is empty.
-  if (!summary) throw new Error(`${path}: no session records found (not a session log of any known dialect)`);
+  // An empty file is still a session (a summary with no dialect): then its transcript is empty.
   return { summary, entries, resumeContext: context.context, lastCheckpointIndex: pass.lastCheckpointIndex };
 }

@@ -72,11 +72,4 @@ export interface LogFormat<P = unknown> {
    * unknown, and `state` is untouched).
    */
   parse(record: Record<string, unknown>, state: P): NormalizedEvent[] | null;
-  /**
-   * The resume command's argv template when the user configured none
-   * (placeholders as in DESIGN.md "Resume": `{id}`, `{path}`, `{workspace}`),
-   * e.g. `["claude", "--resume", "{id}"]`. Absent for the native formats:
-   * their agents are configured by the user.
-   */
-  readonly resumeTemplate?: readonly string[];
 }

@@ -4,16 +4,16 @@
  * agent runs, plus the maintenance an agent needs (atomic rewrite, list,
  * load, delete, age-based cleanup, Markdown export).
  */
-import { lstatSync, rmSync, statSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
-import { ActiveSessionError, sessionActivity } from '../actions/activity.js';
+import { ActiveSessionError } from '../actions/activity.js';
 import { sessionPath } from '../project.js';
-import { fileSink, writableSink, type TextSink } from '../actions/text-sink.js';
+import { fileSink, writableSink, writeThrough, type TextSink } from '../actions/text-sink.js';
 import { writeMarkdownExport } from '../actions/transcript-export.js';
 import type { SessionSummary, Transcript } from '../types.js';
 import { writeRecordsAtomic } from './atomic.js';
-import { moveToTrash, trashSession } from '../actions/trash.js';
+import { trashSession } from '../actions/trash.js';
 import { readSummary } from '../scan/summary-reader.js';
 import { loadTranscript } from '../scan/transcript.js';
 import { assertProjectId, listProject, readOptionsFor, type ReadOptions } from './listing.js';
@@ -146,22 +146,15 @@ export class SessionStore extends SessionWriter {
    * when the export fails), a Node writable (left open, e.g. process.stdout),
    * or a TextSink (ended). Streamed record by record: memory stays bounded
    * whatever the session's size; nothing is built as one string. Rejects when
-   * the session has no records, or when `out` is the session's own file.
+   * `out` is the session's own file (a file with no records yet exports as an
+   * empty session).
    */
   async exportMarkdown(out: string | Writable | TextSink, opts: ExportOptions = {}): Promise<void> {
     const read = readOptionsFor(this.projectId, { now: this.now(), ...opts });
     // The header comes first: read the summary before the entries.
     const { summary } = await readSummary(this.path, read);
-    if (!summary) throw new Error(`${this.path}: no session records to export`);
     const sink: TextSink = typeof out === 'string' ? fileSink(out, 0o600, this.path) : isWritable(out) ? writableSink(out, { close: false }) : out;
-    try {
-      await writeMarkdownExport(sink, this.path, summary, { ...read, nowMs: opts.now ?? this.now(), tz: opts.tz });
-    } catch (err) {
-      await sink.end().catch(() => undefined);
-      if (typeof out === 'string') rmSync(out, { force: true }); // a half-written export must not pass for a whole one
-      throw err;
-    }
-    await sink.end();
+    await writeThrough(sink, (w) => writeMarkdownExport(w, this.path, summary, { ...read, nowMs: opts.now ?? this.now(), tz: opts.tz }), typeof out === 'string' ? out : undefined);
   }
 
   /** Reads a session in full. Ids are validated (rejects on a bad one); rejects when the file holds no session records. */
@@ -190,13 +183,11 @@ export class SessionStore extends SessionWriter {
     return (async () => {
       if (!lstatSync(path, { throwIfNoEntry: false })?.isFile()) return false;
       const nowMs = opts.now ?? Date.now();
-      if (!opts.force) {
-        const { summary } = await readSummary(path, readOptionsFor(projectId, { ...opts, now: nowMs }));
-        // No records yet (an agent that just started): judged by the file's mtime alone.
-        const activity = sessionActivity(summary ?? { path, status: 'unknown', updatedAt: '' }, nowMs);
-        if (activity.active) throw new ActiveSessionError(sessionId, activity.reason ?? 'it is active');
-      }
-      moveToTrash(root, projectId, sessionId);
+      // Forced: no read needed; else the summary tells trashSession whether it is running.
+      const summary = opts.force
+        ? { id: sessionId, projectId, path, status: 'unknown' as const, updatedAt: '' }
+        : (await readSummary(path, readOptionsFor(projectId, { ...opts, now: nowMs }))).summary;
+      trashSession(root, summary, { nowMs, force: opts.force });
       return true;
     })();
   }
