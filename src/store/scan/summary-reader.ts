@@ -5,9 +5,10 @@
  */
 import { basename } from 'node:path';
 import type { NormalizedEvent } from '../sources/events.js';
-import { excusesEarlyIgnorables, isIgnorable, recogniseFormat } from '../sources/registry.js';
+import { excusesEarlyIgnorables, isIgnorable } from '../sources/registry.js';
 import { UNTITLED } from '../sources/common/title.js';
 import type { Dialect, SessionSummary } from '../types.js';
+import { parseRecord } from './parse-record.js';
 import { readRecords } from './records.js';
 import { cacheWarmUntil, finishSummary, initSummarizer, summarizeEvent, type FinishContext, type SummarizerState } from './summarize.js';
 
@@ -42,17 +43,12 @@ export function initialSummaryState(): SummaryState {
  * or dropped as ignorable.
  */
 export function foldObject(state: SummaryState, obj: Record<string, unknown>): NormalizedEvent[] | null {
-  const recognised = recogniseFormat(obj);
-  if (state.dialect === null && recognised !== null) {
-    state.dialect = recognised.id;
-    state.p = recognised.initParser();
+  const events = parseRecord(state, obj);
+  if (events) {
+    for (const ev of events) summarizeEvent(state.d, ev);
+    return events;
   }
-  if (recognised !== null && recognised.id === state.dialect) {
-    const events = recognised.parse(obj, state.p);
-    if (events !== null) {
-      for (const ev of events) summarizeEvent(state.d, ev);
-      return events;
-    }
+  if (events === null) {
     state.unknown++;
     return null;
   }

@@ -7,7 +7,8 @@
  * is bounded by one line (the scanner's cap) plus what the handler keeps.
  */
 import type { PriceTable } from '../pricing.js';
-import { formatById, recogniseFormat } from '../sources/registry.js';
+import { formatById } from '../sources/registry.js';
+import { parseRecord, type ParseCursor } from './parse-record.js';
 import type { NormalizedEvent } from '../sources/events.js';
 import type { Dialect, ResumeMessage, TranscriptEntry } from '../types.js';
 import { readRecords } from './records.js';
@@ -64,7 +65,7 @@ export async function transcriptPass(path: string, opts: PassOptions, handler: P
   let dialect: Dialect | null = opts.dialect ?? null;
   const builder = new TranscriptBuilder(opts.pricing);
   // Without a fold, the pass keeps its own parser state.
-  let parserState: unknown = dialect ? formatById(dialect).initParser() : null;
+  const cursor: ParseCursor = { dialect, p: dialect ? formatById(dialect).initParser() : null };
   const from = opts.fromOffset ?? 0;
   const result = { entries: 0, lastCheckpointIndex: -1, contextFrom: from };
   // Ops of the record being read: the builder is synchronous, the handler may not be.
@@ -86,13 +87,8 @@ export async function transcriptPass(path: string, opts: PassOptions, handler: P
       if (events === null) return;
       dialect ??= fold.dialect;
     } else {
-      const recognised = recogniseFormat(obj);
-      if (dialect === null && recognised !== null) {
-        dialect = recognised.id;
-        parserState = recognised.initParser();
-      }
-      if (recognised === null || recognised.id !== dialect) return;
-      events = recognised.parse(obj, parserState);
+      events = parseRecord(cursor, obj) ?? null;
+      dialect = cursor.dialect;
       if (events === null) return;
     }
     for (const ev of events) builder.add(ev, out);
