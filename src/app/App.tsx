@@ -87,7 +87,7 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
   const target = useMemo(() => targetOf(state), [state]);
   // Looking the trash up costs a readdir per project: once per delete dialog, not per redraw.
   const restoreHint = useMemo(
-    () => (state.view === 'confirm-delete' && target ? (source.restoreHint?.(target) ?? `session-browser restore ${target.id}`) : undefined),
+    () => (state.view === 'confirm-delete' && target ? source.restoreHint(target) : undefined),
     [source, state.view, target],
   );
   const plan = useMemo(() => {

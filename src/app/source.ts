@@ -5,8 +5,8 @@
  */
 import type { ResumePlan, SessionSummary, Transcript } from '../store/types.js';
 
-export type { Scope } from '../store/types.js';
-import type { Scope } from '../store/types.js';
+export type { Scope, SkippedPath } from '../store/types.js';
+import type { Scope, SkippedPath } from '../store/types.js';
 
 /** The data and side effects behind the browser. */
 export interface BrowserSource {
@@ -56,22 +56,14 @@ export interface BrowserSource {
    * badge). Absent = every session counts as idle.
    */
   activity?(s: SessionSummary): { reason: string; running: boolean } | null;
-  /** The command that would restore this session once deleted, runnable verbatim. Absent: `session-browser restore ID`. */
-  restoreHint?(s: SessionSummary): string;
+  /** The command that would restore this session once deleted, runnable verbatim (carries --home/--demo/--project as needed). */
+  restoreHint(s: SessionSummary): string;
   /** Writes the markdown export and returns the written path. */
   exportMarkdown(s: SessionSummary): Promise<string>;
   /** Copies the id to the clipboard; 'shown' when no clipboard tool exists. */
   copyId(id: string): Promise<'clipboard' | 'shown'>;
 }
 
-/** A path a load skipped, and why. */
-export interface SkippedPath {
-  path: string;
-  /** True for a project folder (refused: a symbolic link), false for a session file. */
-  projectFolder: boolean;
-  /** Why, in a few words ("project folder is a symbolic link", "EACCES: permission denied …"). */
-  reason: string;
-}
 
 /** How the browser ended: the caller unmounts, then quits or spawns the resume command. */
 export type BrowserExit = { kind: 'quit' } | { kind: 'resume'; session: SessionSummary };

@@ -7,7 +7,7 @@ import { Box, Text } from 'ink';
 import { sanitize } from '../format/sanitize.js';
 import { truncate } from '../format/width.js';
 import { countNoun, formatInt } from '../format/numbers.js';
-import type { Scope } from '../store/types.js';
+import type { Scope, SkippedPath } from '../store/types.js';
 import { theme } from './theme.js';
 
 export function Loading({ width }: { width: number }): React.JSX.Element {
@@ -52,16 +52,9 @@ export function EmptyState({ scope, query, home, projectRoot, demo = false, widt
   );
 }
 
-/** A path the load skipped (the browser source's SkippedPath). */
-export interface SkippedItem {
-  path: string;
-  /** A project folder refused as a symbolic link; false: a file that could not be read. */
-  projectFolder: boolean;
-  reason: string;
-}
 
 /** "1 project folder skipped: /h/projects/ab is a symbolic link": what the load left out, in one line. */
-export function SkippedNote({ skipped, width }: { skipped: readonly SkippedItem[]; width: number }): React.JSX.Element | null {
+export function SkippedNote({ skipped, width }: { skipped: readonly SkippedPath[]; width: number }): React.JSX.Element | null {
   const first = skipped[0];
   if (!first) return null;
   const folders = skipped.every((s) => s.projectFolder);

@@ -236,3 +236,12 @@ export interface ResumePlan {
 
 /** Which sessions a list shows: the project in scope, or every project. */
 export type Scope = 'project' | 'all';
+
+/** A path a load skipped, and why (the browser's one-line note). */
+export interface SkippedPath {
+  path: string;
+  /** True for a project folder (refused: a symbolic link), false for a session file. */
+  projectFolder: boolean;
+  /** Why, in a few words ("project folder is a symbolic link", "EACCES: permission denied …"). */
+  reason: string;
+}

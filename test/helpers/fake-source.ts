@@ -97,6 +97,7 @@ export function fakeSource(opts: FakeSourceOptions = {}): BrowserSource & { call
     },
     ...(opts.skipped ? { skipped: () => opts.skipped ?? [] } : {}),
     projectLabel: (id) => opts.labels?.[id] ?? `/work/${id}`,
+    restoreHint: (s) => `session-browser restore ${s.id}`,
     loadTranscript: async (s): Promise<Transcript> => ({ summary: s, entries: [], resumeContext: [], lastCheckpointIndex: -1 }),
     resumePlan: (s): ResumePlan => ({
       sessionId: s.id,

@@ -133,7 +133,7 @@ export function runCommand(cmd: KeyCommand, input: string, deps: BrowserInputDep
         (moved) => {
           // The command first: on a narrow terminal the path is what gets cut. A long
           // command is cut too, so say first that it is printed whole at exit.
-          const restore = moved ? `restore with: ${moved.restore}; moved to ${moved.to}` : `restore with: ${source.restoreHint?.(t) ?? `session-browser restore ${t.id}`}`;
+          const restore = moved ? `restore with: ${moved.restore}; moved to ${moved.to}` : `restore with: ${source.restoreHint(t)}`;
           dispatch({ type: 'deleted', id: t.id, message: `Deleted ${truncate(t.title || t.id, 32)}; restore command printed at exit (${restore})` });
         },
         (err: unknown) => flash(`Delete failed: ${errorMessage(err)}`),
