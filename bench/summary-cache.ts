@@ -41,6 +41,7 @@ const rowOf = (i: number, state: SummaryState): FileRow => ({
   updatedAt: new Date(1_790_000_000_000 + i * 1000).toISOString(),
   empty: false,
   summary: `{"id":"s${i}"}`,
+  summaryKey: "bench",
 });
 
 /** The pre-catalog cache: one object, one JSON.stringify, one file. */

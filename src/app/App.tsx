@@ -4,7 +4,7 @@
  * The whole frame stays at most `rows - 1` lines so Ink never clears the
  * terminal, and every line fits the width so nothing wraps.
  */
-import React, { useCallback, useMemo, useState } from 'react';
+import React, { useCallback, useMemo, useRef, useState } from 'react';
 import { Box, Text } from 'ink';
 import { sanitize } from '../format/sanitize.js';
 import { truncate } from '../format/width.js';
@@ -19,14 +19,14 @@ import { SessionList } from '../components/SessionList.js';
 import { StatusBar } from '../components/StatusBar.js';
 import { EmptyState, ErrorState, Loading, SkippedNote } from '../components/States.js';
 import { theme } from '../components/theme.js';
-import { initialBrowserState, type BrowserState } from './browser-reducer.js';
+import { initialBrowserState, visibleScroll, type BrowserState } from './browser-reducer.js';
 import { inputMode, resumeOrAsk, targetOf, useBrowserInput } from './hooks/use-browser-input.js';
 import { useBrowserStore } from './hooks/use-browser-store.js';
 import { createListDeriver } from './list-model.js';
 import { helpBarEntries, HELP_SECTIONS } from './keys.js';
-import { useSessionsLoader } from './hooks/use-sessions-loader.js';
+import { useLiveRefresh, useSessionsLoader } from './hooks/use-sessions-loader.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
-import { resolveIndex, resolveScroll } from '../components/list-layout.js';
+import { resolveIndex } from '../components/list-layout.js';
 import type { BrowserExit, BrowserSource, Scope } from './source.js';
 
 export interface AppProps {
@@ -62,7 +62,10 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
     initialBrowserState({ scope: initialScope ?? (source.project ? 'project' : 'all'), query: initialQuery ?? '' }),
   );
   const { columns: width, rows } = useTerminalSize();
-  useSessionsLoader(source, state.scope, state.reloadSeq, store.dispatch);
+  const selectedRef = useRef<{ id: string; offset: number } | null>(null);
+  const selectedNow = useCallback(() => selectedRef.current, []);
+  useSessionsLoader(source, state.scope, state.reloadSeq, store, selectedNow);
+  useLiveRefresh(source, state.scope, store);
   const nowMs = source.nowMs();
   const { budget, bottom, viewport } = frameBudget(rows, state);
 
@@ -82,8 +85,9 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
   );
   const model = listOf(state);
   const index = resolveIndex(model.layout, state.selectedId, state.selectedIndex);
-  const scroll = resolveScroll(model.layout, index, state.scroll);
+  const scroll = visibleScroll(state, model.layout, index);
   const selected = model.items[index]?.summary ?? null;
+  selectedRef.current = selected ? { id: selected.id, offset: (model.layout.tops[index] ?? 0) - scroll } : null;
   const target = useMemo(() => targetOf(state), [state]);
   // Looking the trash up costs a readdir per project: once per delete dialog, not per redraw.
   const restoreHint = useMemo(
@@ -138,6 +142,8 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
       matches={model.matches}
       query={state.query}
       loading={state.loading}
+      stale={state.stale}
+      progress={state.progress}
       width={width}
     />
   );

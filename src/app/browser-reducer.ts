@@ -5,7 +5,7 @@
  * the list being looked at, because the filtered order is derived, not stored.
  */
 import type { SessionSummary } from '../store/types.js';
-import type { Scope, SkippedPath } from './source.js';
+import type { ScanProgress, Scope, SkippedPath } from './source.js';
 import { pageIndex, resolveIndex, resolveScroll, type ListLayout } from '../components/list-layout.js';
 
 /**
@@ -27,8 +27,16 @@ export interface BrowserState {
   error: string | null;
   /** What the last load of the scope skipped (symlinked project folders, unreadable files): a one-line note. */
   skipped: readonly SkippedPath[];
-  /** Bumped to ask for a fresh load of the same scope (after a delete). */
+  /** Bumped to ask for a fresh load of the same scope (after a delete, a change on disk, `r`). */
   reloadSeq: number;
+  /** The `reloadSeq` of the last fresh answer; differs from `reloadSeq` while a load runs. */
+  loadedSeq: number;
+  /** A refresh was asked for while a load ran: it starts when that load answers. */
+  refreshPending: boolean;
+  /** The list shows what the catalog last saw (the first frame) while every file is checked. */
+  stale: boolean;
+  /** How far the running check has come, while it reads files; null when none runs or nothing needed reading. */
+  progress: ScanProgress | null;
   query: string;
   /** The search box owns the letters. */
   searchFocused: boolean;
@@ -38,6 +46,13 @@ export interface BrowserState {
   selectedIndex: number;
   /** First visible list line (see list-layout.ts). */
   scroll: number;
+  /**
+   * Where the selected session sat on screen (lines below the list's top)
+   * when a load slotted sessions in: it stays on that line, so a refresh
+   * moves neither the selection nor the row under the user's eyes. Cleared
+   * by the next move.
+   */
+  anchor: { id: string; offset: number } | null;
   view: View;
   /** Session id the session screen or a dialog is about. */
   target: string | null;
@@ -53,7 +68,15 @@ export interface BrowserState {
 }
 
 export type BrowserAction =
-  | { type: 'loaded'; scope: Scope; sessions: SessionSummary[]; skipped?: readonly SkippedPath[] }
+  /**
+   * Sessions of the scope. `stale`: the catalog's last view, shown until the
+   * fresh answer of load `seq` arrives. `keep`: the session selected on
+   * screen and its line, kept while sessions slot in around it.
+   */
+  | { type: 'loaded'; scope: Scope; sessions: SessionSummary[]; skipped?: readonly SkippedPath[]; stale?: boolean; seq?: number; keep?: { id: string; offset: number } | null }
+  | { type: 'progress'; scope: Scope; progress: ScanProgress }
+  /** Look again (a change on disk, the clock, `r`). */
+  | { type: 'refresh' }
   | { type: 'load-failed'; scope: Scope; message: string }
   | { type: 'toggle-scope' }
   | { type: 'move'; delta: number; layout: ListLayout }
@@ -86,11 +109,16 @@ export function initialBrowserState(opts: { scope?: Scope; query?: string } = {}
     error: null,
     skipped: [],
     reloadSeq: 0,
+    loadedSeq: -1,
+    refreshPending: false,
+    stale: false,
+    progress: null,
     query: opts.query ?? '',
     searchFocused: false,
     selectedId: null,
     selectedIndex: 0,
     scroll: 0,
+    anchor: null,
     view: 'list',
     target: null,
     confirmNote: null,
@@ -99,17 +127,29 @@ export function initialBrowserState(opts: { scope?: Scope; query?: string } = {}
   };
 }
 
+/**
+ * The first list line on screen for selected item `index`: the stored
+ * scroll moved just enough to show it, or, after a load slotted sessions in
+ * (`anchor`), whatever keeps the selected row on the line it was on.
+ */
+export function visibleScroll(state: BrowserState, layout: ListLayout, index: number): number {
+  const a = state.anchor;
+  if (a && index >= 0 && layout.ids[index] === a.id) return resolveScroll(layout, index, (layout.tops[index] ?? 0) - a.offset);
+  return resolveScroll(layout, index, state.scroll);
+}
+
 /** Select item `index` of `layout` and scroll just enough to show it. */
 function selectIndex(state: BrowserState, layout: ListLayout, index: number): BrowserState {
-  if (index < 0) return { ...state, selectedId: null, selectedIndex: 0, scroll: 0 };
+  if (index < 0) return { ...state, selectedId: null, selectedIndex: 0, scroll: 0, anchor: null };
   const current = resolveIndex(layout, state.selectedId, state.selectedIndex);
   // Start from the scroll the user sees (stale stored scroll is re-resolved first).
-  const seen = resolveScroll(layout, current, state.scroll);
+  const seen = visibleScroll(state, layout, current);
   return {
     ...state,
     selectedId: layout.ids[index] ?? null,
     selectedIndex: index,
     scroll: resolveScroll(layout, index, seen),
+    anchor: null,
   };
 }
 
@@ -128,23 +168,51 @@ function keyed(state: BrowserState): BrowserState {
 
 export function browserReducer(state: BrowserState, action: BrowserAction): BrowserState {
   switch (action.type) {
-    case 'loaded':
+    case 'loaded': {
       // An answer for a scope the user already left is stale.
       if (action.scope !== state.scope) return state;
-      return { ...state, sessions: action.sessions, skipped: action.skipped ?? [], loading: false, error: null };
+      // Sessions slot in around the selection: the session on screen stays selected, on its line.
+      const keep = state.sessions.length > 0 ? (action.keep ?? null) : null;
+      const selectedId = state.selectedId ?? keep?.id ?? null;
+      const anchor = keep && keep.id === selectedId ? keep : state.anchor;
+      const base = { ...state, sessions: action.sessions, skipped: action.skipped ?? state.skipped, loading: false, error: null, selectedId, anchor };
+      if (action.stale) return { ...base, stale: true };
+      const seq = action.seq ?? state.reloadSeq;
+      return {
+        ...base,
+        stale: false,
+        progress: null,
+        loadedSeq: seq,
+        refreshPending: false,
+        reloadSeq: state.refreshPending && seq === state.reloadSeq ? state.reloadSeq + 1 : state.reloadSeq,
+      };
+    }
+    case 'progress':
+      if (action.scope !== state.scope) return state;
+      return { ...state, progress: action.progress };
+    case 'refresh':
+      // One load at a time: a refresh asked for while one runs waits for its answer.
+      if (state.loadedSeq !== state.reloadSeq) return state.refreshPending ? state : { ...state, refreshPending: true };
+      return { ...state, reloadSeq: state.reloadSeq + 1 };
     case 'load-failed':
       if (action.scope !== state.scope) return state;
-      return { ...state, loading: false, error: action.message };
+      return { ...state, loading: false, stale: false, progress: null, loadedSeq: state.reloadSeq, refreshPending: false, error: action.message };
     case 'toggle-scope':
       return {
         ...keyed(state),
         scope: state.scope === 'project' ? 'all' : 'project',
         sessions: [],
         loading: true,
+        stale: false,
+        progress: null,
+        // A new scope starts its own load: nothing waits on the old one.
+        loadedSeq: -1,
+        refreshPending: false,
         error: null,
         selectedId: null,
         selectedIndex: 0,
         scroll: 0,
+        anchor: null,
       };
     case 'move': {
       const s = keyed(state);

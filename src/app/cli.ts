@@ -38,6 +38,8 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
       io.out(helpFor(args.positionals[0]));
       return 0;
     }
+    // The browser puts CI back itself, once Ink is loaded (ci-env.ts); every other command at once.
+    if (args.command !== 'browse') restoreCiEnv();
     const ctx = buildContext(args.options);
     const id = args.positionals[0];
     switch (args.command) {
@@ -77,8 +79,6 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     return 1;
   }
 }
-
-restoreCiEnv();
 
 // A closed pipe (`session-browser list | head`) is not an error worth a trace.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {

@@ -12,12 +12,12 @@
  * stderr once the browser has unmounted (the screen may cut it).
  */
 import { sanitize } from '../format/sanitize.js';
+import { restoreCiEnv } from './ci-env.js';
 import type { ParsedOptions } from './cli-args.js';
 import type { AppContext } from './context.js';
 import { listCommand } from './commands/list.js';
 import { contextLoader, projectRootOf, resumeLine, spawnResume } from './commands/resume.js';
 import type { Io } from './io.js';
-import { runBrowser } from './run-browser.js';
 import { storeSource } from './store-source.js';
 
 /** Exit code of a cancelled picker (128 + SIGINT, like fzf and a shell's Ctrl+C). */
@@ -34,6 +34,10 @@ export async function browseCommand(ctx: AppContext, options: ParsedOptions, io:
   const source = storeSource(ctx, {
     onDeleted: (s, restore) => deleted.push(sanitize(`session-browser: deleted ${s.id}; restore with: ${restore}`, { singleLine: true })),
   });
+  // Ink, React and Yoga are loaded only here: every other command starts without them (the bundle evaluates them lazily).
+  const { runBrowser } = await import('./run-browser.js');
+  // Ink has now read $CI (ci-env.ts): the resume command gets the environment it was given.
+  restoreCiEnv();
   let exit;
   try {
     exit = await runBrowser(source, {

@@ -16,7 +16,7 @@ export type KeyMode = 'list' | 'search' | 'session' | 'cost' | 'help' | 'confirm
 export type KeyCommand =
   | 'up' | 'down' | 'page-up' | 'page-down' | 'top' | 'bottom'
   | 'resume' | 'open' | 'search' | 'type' | 'erase' | 'clear-query' | 'escape' | 'cost' | 'scope'
-  | 'export' | 'copy' | 'delete' | 'help' | 'quit'
+  | 'export' | 'copy' | 'delete' | 'help' | 'quit' | 'refresh'
   | 'cost-window' | 'close' | 'confirm' | 'cancel'
   | 'back' | 'switch-tab' | 'find' | 'next-match' | 'prev-match';
 
@@ -67,6 +67,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { keys: 'y', description: 'copy the session id', mode: 'list', action: 'copy', rank: 10, short: { keys: 'y', label: 'copy id' }, match: char('y') },
   { keys: 'd', description: 'delete (asks first; restorable)', mode: 'list', action: 'delete', rank: 11,
     short: { keys: 'd', label: 'delete' }, match: char('d') },
+  { keys: 'r', description: 'refresh now (the list also follows changes on disk)', mode: 'list', action: 'refresh', match: char('r') },
 
   // The search box: letters edit the query; arrows, Enter and Esc still work.
   { keys: 'Enter', description: 'resume the selected match', mode: 'search', action: 'resume', rank: 2,

@@ -4,6 +4,9 @@
  * hands in the real store. The App never touches the file system itself.
  */
 import type { ResumePlan, SessionSummary, Transcript } from '../store/types.js';
+import type { ScanProgress } from '../store/catalog/catalog.js';
+
+export type { ScanProgress } from '../store/catalog/catalog.js';
 
 export type { Scope, SkippedPath } from '../store/types.js';
 import type { Scope, SkippedPath } from '../store/types.js';
@@ -28,7 +31,20 @@ export interface BrowserSource {
    * hides those unless `includeEmpty`, the cost view always counts them
    * (FORMAT.md §2.1). Rejects with a user-facing message.
    */
-  loadSessions(scope: Scope): Promise<SessionSummary[]>;
+  loadSessions(scope: Scope, opts?: { onProgress?(progress: ScanProgress): void }): Promise<SessionSummary[]>;
+  /**
+   * What the catalog last saw of the scope, at once and without touching a
+   * log (same shape and order as `loadSessions`): the first frame is drawn
+   * from it while `loadSessions` checks every file. Absent or empty: the
+   * browser shows "loading" until `loadSessions` answers.
+   */
+  storedSessions?(scope: Scope): SessionSummary[];
+  /**
+   * Calls `onChange` when sessions of the scope may have been created,
+   * appended to or removed (file watching, else polling); returns the stop
+   * function. The browser debounces and reloads. Absent: nothing is live.
+   */
+  watch?(scope: Scope, onChange: () => void): () => void;
   /**
    * What the last `loadSessions(scope)` skipped (project folders that are
    * symbolic links, files it could not read), shown as a one-line note.

@@ -7,6 +7,7 @@ import { fileSink, writeThrough } from '../store/actions/text-sink.js';
 import { writeMarkdownExport } from '../store/actions/transcript-export.js';
 import { planResume, resumeFolder, type ResumeFolder } from '../store/actions/resume.js';
 import { trashSession } from '../store/actions/trash.js';
+import { watchSessions } from '../store/catalog/watch.js';
 import type { SessionSummary } from '../store/types.js';
 import { copyToClipboard } from './clipboard.js';
 import { projectRootOf } from './commands/resume.js';
@@ -34,6 +35,7 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
     if (!folder) folders.set(key, (folder = resumeFolder(s, rootOf)));
     return folder;
   };
+  const projectsOf = (scope: Scope): string[] | null => (scope === 'all' ? null : [ctx.project.id]);
   const hintFor = (s: SessionSummary): string => restoreHint(ctx, s.projectId, s.id) ?? `session-browser restore ${s.id} --project DIR`;
   return {
     project: { id: ctx.project.id, root: ctx.project.root },
@@ -42,9 +44,14 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
     nowMs: ctx.now,
     timeZone: ctx.tz,
     includeEmpty: ctx.includeEmpty,
-    async loadSessions(scope) {
+    storedSessions: (scope) => ctx.catalog.storedSummaries(projectsOf(scope)),
+    watch(scope, onChange) {
+      const w = watchSessions(ctx.home, projectsOf(scope), onChange);
+      return () => w.close();
+    },
+    async loadSessions(scope, opts) {
       // All of them: the list model hides empty ones, the cost view counts every session (FORMAT.md §2.1).
-      const { sessions, unreadable } = await ctx.catalog.summaries(scope === 'all' ? null : [ctx.project.id], { includeEmpty: true });
+      const { sessions, unreadable } = await ctx.catalog.summaries(projectsOf(scope), { includeEmpty: true, onProgress: opts?.onProgress });
       // What the CLI names on stderr (list.ts loadScope), the browser shows as a note.
       skipped.set(
         scope,

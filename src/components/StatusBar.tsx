@@ -8,6 +8,7 @@ import { Box, Text } from 'ink';
 import { sanitize } from '../format/sanitize.js';
 import { displayWidth, fit, truncate, truncateStart } from '../format/width.js';
 import { countNoun } from '../format/numbers.js';
+import { progressLine, type ProgressFigures } from '../format/progress.js';
 import { theme } from './theme.js';
 
 export interface StatusBarProps {
@@ -21,14 +22,19 @@ export interface StatusBarProps {
   query?: string;
   /** True while the list is loading. */
   loading: boolean;
+  /** The list is the catalog's last view while every file is checked ("checking…"). */
+  stale?: boolean;
+  /** A refresh that is reading files: drawn instead of "checking…" (files, MB, rate, time left). */
+  progress?: ProgressFigures | null;
   width: number;
 }
 
 /** "session-browser /home/me/proj          42 sessions · 3 matches for “auth”". */
-export function StatusBar({ root, total, matches, query = '', loading, width }: StatusBarProps): React.JSX.Element {
+export function StatusBar({ root, total, matches, query = '', loading, stale = false, progress = null, width }: StatusBarProps): React.JSX.Element {
   const q = sanitize(query, { singleLine: true });
   const found = matches === null ? '' : ` · ${countNoun(matches, 'match', 'matches')}` + (q ? ` for “${truncate(q, 20)}”` : '');
-  const counts = loading ? 'loading…' : `${countNoun(total, 'session')}${found}`;
+  const work = progress ? ` · ${progressLine(progress)}` : stale ? ' · checking…' : '';
+  const counts = loading ? (progress ? progressLine(progress) : 'loading…') : `${countNoun(total, 'session')}${found}${work}`;
   const where = root === null ? 'all projects' : sanitize(root, { singleLine: true });
   const name = 'session-browser ';
   const right = ' ' + counts;

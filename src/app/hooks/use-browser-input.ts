@@ -101,6 +101,8 @@ export function runCommand(cmd: KeyCommand, input: string, deps: BrowserInputDep
       return dispatch({ type: 'cycle-cost-window' });
     case 'scope':
       return dispatch({ type: 'toggle-scope' });
+    case 'refresh':
+      return dispatch({ type: 'refresh' });
     case 'help':
       return dispatch({ type: 'toggle-help' });
     case 'close':

@@ -1,11 +1,14 @@
 /**
  * Loads the sessions of the scope whenever the scope changes or a reload is
- * asked for (after a delete). Answers for a scope the user already left are
- * dropped here (and again by the reducer, which checks the scope).
+ * asked for (a delete, a change on disk, `r`). The first load of a scope
+ * paints what the catalog last saw at once (`storedSessions`), then checks
+ * every file with a progress line; later loads replace the list when they
+ * answer. Answers for a scope the user already left are dropped here (and
+ * again by the reducer, which checks the scope).
  */
-import { useEffect, type Dispatch } from 'react';
-import type { BrowserAction } from '../browser-reducer.js';
-import type { BrowserSource, Scope } from '../source.js';
+import { useEffect } from 'react';
+import type { BrowserStore } from './use-browser-store.js';
+import type { BrowserSource, Scope, ScanProgress } from '../source.js';
 
 /** A user-facing message for anything thrown: the message, never a stack. */
 export function errorMessage(err: unknown): string {
@@ -13,17 +16,40 @@ export function errorMessage(err: unknown): string {
   return String(err);
 }
 
+/** Progress is drawn at most this often, in ms: a scan reports per file batch. */
+const PROGRESS_EVERY_MS = 100;
+
 export function useSessionsLoader(
   source: BrowserSource,
   scope: Scope,
   reloadSeq: number,
-  dispatch: Dispatch<BrowserAction>,
+  store: BrowserStore,
+  /** The session selected on screen now and its line below the list's top, kept when the answer slots sessions in around it. */
+  selection: () => { id: string; offset: number } | null,
 ): void {
   useEffect(() => {
     let live = true;
-    source.loadSessions(scope).then(
+    const { dispatch } = store;
+    if (store.get().loading) {
+      // The first frame, from the catalog: no file is touched.
+      let stored: ReturnType<NonNullable<BrowserSource['storedSessions']>> = [];
+      try {
+        stored = source.storedSessions?.(scope) ?? [];
+      } catch {
+        // A catalog that cannot be read is a cold start: the load below still answers.
+      }
+      if (stored.length > 0) dispatch({ type: 'loaded', scope, sessions: stored, stale: true });
+    }
+    let lastDrawn = 0;
+    const onProgress = (progress: ScanProgress): void => {
+      const now = Date.now();
+      if (!live || now - lastDrawn < PROGRESS_EVERY_MS || progress.bytes === 0) return;
+      lastDrawn = now;
+      dispatch({ type: 'progress', scope, progress });
+    };
+    source.loadSessions(scope, { onProgress }).then(
       (sessions) => {
-        if (live) dispatch({ type: 'loaded', scope, sessions, skipped: source.skipped?.(scope) ?? [] });
+        if (live) dispatch({ type: 'loaded', scope, sessions, skipped: source.skipped?.(scope) ?? [], seq: reloadSeq, keep: selection() });
       },
       (err: unknown) => {
         if (live) dispatch({ type: 'load-failed', scope, message: errorMessage(err) });
@@ -32,5 +58,44 @@ export function useSessionsLoader(
     return () => {
       live = false;
     };
-  }, [source, scope, reloadSeq, dispatch]);
+    // The selection is read when the answer arrives, not a reason to load again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [source, scope, reloadSeq, store]);
+}
+
+/** How often the list is refreshed with nothing reported on disk: ages and running badges follow the clock, in ms. */
+export const CLOCK_REFRESH_MS = 30_000;
+/** Changes on disk arrive in bursts (an agent writes a line per event): one refresh per this many ms, at most. */
+const CHANGE_DEBOUNCE_MS = 250;
+
+/**
+ * Keeps the scope live while the browser is open: a change reported by
+ * `source.watch` refreshes the list (debounced), and so does the clock
+ * every {@link CLOCK_REFRESH_MS}.
+ */
+export function useLiveRefresh(source: BrowserSource, scope: Scope, store: BrowserStore): void {
+  useEffect(() => {
+    let timer: NodeJS.Timeout | null = null;
+    const refresh = (): void => store.dispatch({ type: 'refresh' });
+    const changed = (): void => {
+      if (timer) return;
+      timer = setTimeout(() => {
+        timer = null;
+        refresh();
+      }, CHANGE_DEBOUNCE_MS);
+    };
+    let stop: (() => void) | undefined;
+    try {
+      stop = source.watch?.(scope, changed);
+    } catch {
+      // Not live, then: `r` and the clock still refresh.
+    }
+    const clock = setInterval(refresh, CLOCK_REFRESH_MS);
+    clock.unref?.();
+    return () => {
+      stop?.();
+      clearInterval(clock);
+      if (timer) clearTimeout(timer);
+    };
+  }, [source, scope, store]);
 }

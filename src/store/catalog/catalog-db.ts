@@ -14,7 +14,7 @@ import { removeDatabase } from './catalog-files.js';
 import { sqlite, type SqliteDatabase } from './sqlite.js';
 
 /** Bump when the tables change. */
-export const CATALOG_SCHEMA_VERSION = 1;
+export const CATALOG_SCHEMA_VERSION = 2;
 /**
  * `PRAGMA user_version` of a current catalog: the schema and the fold-state
  * version together, so a change to either discards the file whole.
@@ -42,9 +42,17 @@ export interface FileRow {
   updatedAt: string;
   /** The finished summary's `empty` (format §4). */
   empty: boolean;
-  /** JSON text of the finished SessionSummary without its searchText. */
+  /** JSON text of the finished SessionSummary, as of `mtimeMs` (clock-dependent fields are refreshed on read: summary-clock.ts). */
   summary: string;
+  /**
+   * What the summary's figures were computed with (prices, cache TTLs: see
+   * SessionCatalog): a summary of another key is finished again from `state`.
+   */
+  summaryKey: string;
 }
+
+/** The columns a listing needs: no fold state (the large part of a row). */
+export type ListedRow = Omit<FileRow, 'state' | 'check'>;
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -59,14 +67,18 @@ const SCHEMA = `
     state TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     empty INTEGER NOT NULL,
-    summary TEXT NOT NULL
+    summary TEXT NOT NULL,
+    summary_key TEXT NOT NULL
   );
   CREATE INDEX IF NOT EXISTS files_project ON files(project_id);
   CREATE INDEX IF NOT EXISTS files_updated ON files(updated_at);
 `;
 
 const ROW_COLUMNS = `path, project_id AS projectId, session_id AS sessionId, ino, size, mtime_ms AS mtimeMs,
-  check_hash AS "check", state, updated_at AS updatedAt, empty, summary`;
+  check_hash AS "check", state, updated_at AS updatedAt, empty, summary, summary_key AS summaryKey`;
+
+const LISTED_COLUMNS = `path, project_id AS projectId, session_id AS sessionId, ino, size, mtime_ms AS mtimeMs,
+  updated_at AS updatedAt, empty, summary, summary_key AS summaryKey`;
 
 /** Thrown inside {@link prepare} when the file is a catalog of another version or home. */
 class ForeignCatalog extends Error {}
@@ -93,8 +105,8 @@ export class CatalogDb {
   ) {
     this.getRow = db.prepare(`SELECT ${ROW_COLUMNS} FROM files WHERE path = ?`);
     this.putRow = db.prepare(`INSERT OR REPLACE INTO files
-      (path, project_id, session_id, ino, size, mtime_ms, check_hash, state, updated_at, empty, summary)
-      VALUES (@path, @projectId, @sessionId, @ino, @size, @mtimeMs, @check, @state, @updatedAt, @empty, @summary)`);
+      (path, project_id, session_id, ino, size, mtime_ms, check_hash, state, updated_at, empty, summary, summary_key)
+      VALUES (@path, @projectId, @sessionId, @ino, @size, @mtimeMs, @check, @state, @updatedAt, @empty, @summary, @summaryKey)`);
     this.deleteRow = db.prepare('DELETE FROM files WHERE path = ?');
   }
 
@@ -144,6 +156,28 @@ export class CatalogDb {
     } catch (err) {
       this.fail(err);
       return undefined;
+    }
+  }
+
+  /**
+   * The rows of the given projects (null = every row) without their fold
+   * states, newest `updatedAt` first, one at a time: what a listing needs
+   * before (or instead of) touching any file. Do not write while iterating.
+   */
+  *listed(projectIds: readonly string[] | null): Generator<ListedRow> {
+    if (this.broken) return;
+    const wanted = projectIds && new Set(projectIds);
+    try {
+      // One project (the usual scope) is read through its index; more are filtered.
+      const one = projectIds?.length === 1 ? projectIds[0] : undefined;
+      const rows = (one !== undefined
+        ? this.db.prepare(`SELECT ${LISTED_COLUMNS} FROM files WHERE project_id = ? ORDER BY updated_at DESC`).iterate(one)
+        : this.db.prepare(`SELECT ${LISTED_COLUMNS} FROM files ORDER BY updated_at DESC`).iterate()) as Iterable<Omit<ListedRow, 'empty'> & { empty: number }>;
+      for (const row of rows) {
+        if (!wanted || wanted.has(row.projectId)) yield { ...row, empty: row.empty !== 0 };
+      }
+    } catch (err) {
+      this.fail(err);
     }
   }
 

@@ -2,6 +2,7 @@
  * The library's entry to reading: lists, summarises and loads the sessions
  * under a home. The CLI and the interactive browser are both clients of it.
  */
+import { createHash } from 'node:crypto';
 import { DEFAULT_CACHE_TTL_SEC } from '../sources/fold.js';
 import type { SessionFile, SkippedEntry } from '../sources/format.js';
 import { locatedProjectIds, scanLocations } from '../sources/registry.js';
@@ -42,6 +43,27 @@ export interface SummaryList {
   unreadable: UnreadableFile[];
 }
 
+/**
+ * How far a refresh of the catalog has come: files checked of those found,
+ * and bytes of those that had to be read (unchanged files cost a stat, no
+ * bytes). `elapsedMs` since the refresh started, for a rate and time left.
+ */
+export interface ScanProgress {
+  files: number;
+  totalFiles: number;
+  /** Bytes read so far (of the files that changed). */
+  bytes: number;
+  elapsedMs: number;
+}
+
+/** Options of {@link SessionCatalog.summaries}. */
+export interface SummariesOptions {
+  /** Keep empty sessions (format §4 `empty`); default false. */
+  includeEmpty?: boolean;
+  /** Called as files are checked (at most every 100 files or so), and once at the end. */
+  onProgress?(progress: ScanProgress): void;
+}
+
 /** How many files are read at once: enough to hide latency, few enough for fds. */
 const READ_CONCURRENCY = 32;
 
@@ -52,6 +74,12 @@ export class SessionCatalog {
   private readonly cacheTtlSec: Record<string, number>;
   private readonly maxLineBytes: number | undefined;
   private readonly cache: SummaryCache;
+  /**
+   * Fingerprint of what a finished summary's figures depend on besides the
+   * file (prices, cache TTLs): stored summaries of another key are finished
+   * again from their fold states, never served stale.
+   */
+  private readonly summaryKey: string;
 
   constructor(opts: CatalogOptions) {
     this.home = opts.home;
@@ -60,6 +88,7 @@ export class SessionCatalog {
     this.cacheTtlSec = { ...DEFAULT_CACHE_TTL_SEC, ...opts.cacheTtlSec };
     this.maxLineBytes = opts.maxLineBytes;
     this.cache = opts.cache ?? new SummaryCache(null);
+    this.summaryKey = createHash('sha256').update(JSON.stringify([this.pricing, this.cacheTtlSec])).digest('hex').slice(0, 16);
   }
 
   readOptions(projectId: string): ReadSummaryOptions {
@@ -76,27 +105,46 @@ export class SessionCatalog {
    * list filter only, so anything that adds up tokens or cost must pass
    * `includeEmpty: true` (format §2.1: usage and cost count every session).
    */
-  async summaries(projectIds: string[] | null, opts: { includeEmpty?: boolean } = {}): Promise<SummaryList> {
+  async summaries(projectIds: string[] | null, opts: SummariesOptions = {}): Promise<SummaryList> {
+    const started = Date.now();
     const { files, skipped } = await scanLocations(this.home, projectIds);
     const sessions: SessionSummary[] = [];
     const unreadable: UnreadableFile[] = [...skipped];
+    this.cache.prefetch(projectIds);
+    let done = 0;
+    const bytesBefore = this.cache.bytesRead;
+    const report = (): void =>
+      opts.onProgress?.({ files: done, totalFiles: files.length, bytes: this.cache.bytesRead - bytesBefore, elapsedMs: Date.now() - started });
     await forEachLimited(files, READ_CONCURRENCY, async (file) => {
       try {
-        const summary = await this.cache.summary(file, this.readOptions(file.projectId));
+        const summary = await this.cache.summary(file, this.readOptions(file.projectId), this.summaryKey);
         if (summary && (opts.includeEmpty || !summary.empty)) sessions.push(summary);
       } catch (err) {
         unreadable.push({ path: file.path, error: (err as Error).message });
       }
+      if (++done % 128 === 0) report();
     });
+    report();
     this.cache.forgetMissing(projectIds, new Set(files.map((f) => f.path)));
     this.cache.save();
     sessions.sort(byRecency);
     return { sessions, unreadable };
   }
 
+  /**
+   * What the catalog last saw of the given projects (null = all), newest
+   * first, without touching a log: the browser paints this at once, then
+   * {@link summaries} checks every file. Empty sessions are included (the
+   * caller filters, FORMAT.md §2.1); a session changed or deleted since is
+   * shown as it was until the check. Empty when there is no catalog yet.
+   */
+  storedSummaries(projectIds: string[] | null): SessionSummary[] {
+    return this.cache.stored(projectIds, this.summaryKey, this.now());
+  }
+
   /** One session's summary, from the persisted cache where the file allows. */
   async summary(file: SessionFile): Promise<SessionSummary | null> {
-    const summary = await this.cache.summary(file, this.readOptions(file.projectId));
+    const summary = await this.cache.summary(file, this.readOptions(file.projectId), this.summaryKey);
     this.cache.save();
     return summary;
   }

@@ -9,11 +9,13 @@
  */
 import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
-import { open, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { SessionFile } from '../sources/format.js';
 import { readSummary, summarise, SUMMARY_STATE_VERSION, type ReadSummaryOptions, type SummaryState } from '../scan/summary-reader.js';
+import { summaryAt } from '../scan/summary-clock.js';
 import type { SessionSummary } from '../types.js';
-import { CatalogDb, type FileRow } from './catalog-db.js';
+import { CatalogDb, type FileRow, type ListedRow } from './catalog-db.js';
 import { catalogPath, pruneCatalogs } from './catalog-files.js';
 
 export { UNOWNED_CACHE_MAX_AGE_MS, pruneCatalogs } from './catalog-files.js';
@@ -30,7 +32,11 @@ export class SummaryCache {
   private db: CatalogDb | null | undefined;
   private readonly pending = new Map<string, FileRow>();
   private readonly deleted = new Set<string>();
+  /** Rows read in bulk by {@link prefetch}, without their states: the warm path's one query. */
+  private listedRows = new Map<string, ListedRow>();
   private pruned = false;
+  /** Bytes of logs read by this instance (changed files only), for progress reports. */
+  bytesRead = 0;
 
   /**
    * `path` (the catalog database file) null = a cache that remembers
@@ -59,22 +65,64 @@ export class SummaryCache {
   }
 
   /**
-   * Summary of one file, from the stored state where the file allows it.
-   * Throws what `stat` or the read throws (a vanished or unreadable file).
+   * Reads the rows of the given projects (null = all) in one query, so
+   * that {@link summary} of an unchanged file needs no query of its own.
    */
-  async summary(file: SessionFile, opts: ReadSummaryOptions): Promise<SessionSummary | null> {
-    const st = await stat(file.path);
+  prefetch(projectIds: readonly string[] | null): void {
+    this.listedRows = new Map();
+    for (const row of this.database()?.listed(projectIds) ?? []) this.listedRows.set(row.path, row);
+  }
+
+  /**
+   * The summaries the catalog holds for the given projects (null = all),
+   * newest first, brought to `nowMs` (summary-clock.ts), without touching
+   * any log: what the browser paints first. Rows whose figures were
+   * computed with another `summaryKey` (other prices) are left out, as are
+   * rows that fail to parse. Empty when there is no database.
+   */
+  stored(projectIds: readonly string[] | null, summaryKey: string, nowMs: number): SessionSummary[] {
+    const out: SessionSummary[] = [];
+    for (const row of this.database()?.listed(projectIds) ?? []) {
+      if (row.summaryKey !== summaryKey) continue;
+      const summary = parseSummary(row.summary);
+      if (summary) out.push(summaryAt(summary, row.mtimeMs, nowMs));
+    }
+    return out;
+  }
+
+  /**
+   * Summary of one file, from the catalog where the file allows it: an
+   * unchanged file (same inode, size and mtime) costs one `stat` and its
+   * stored summary (when it was computed with `summaryKey`; else it is
+   * finished again from its stored state); a grown one is read from its
+   * state's offset. Throws what `stat` or the read throws (a vanished or
+   * unreadable file).
+   */
+  async summary(file: SessionFile, opts: ReadSummaryOptions, summaryKey = ''): Promise<SessionSummary | null> {
+    // Synchronous: one stat is a few µs, and its promise costs more than the call on a warm start.
+    const st = statSync(file.path);
+    const listed = this.pending.get(file.path) ?? (this.deleted.has(file.path) ? undefined : this.listedRows.get(file.path));
+    const served = listed && storedSummary(listed, st, file.projectId, summaryKey, opts.nowMs);
+    if (served) return served;
     const cached = this.row(file.path);
+    const found = cached && cached !== listed && storedSummary(cached, st, file.projectId, summaryKey, opts.nowMs);
+    if (found) return found;
     let previous = cached && reusable(cached, st, file.projectId) ? parseState(cached.state) : undefined;
     if (previous && st.size < previous.offset) previous = undefined; // cut below what was consumed
     if (previous && cached && st.size === cached.size && st.mtimeMs === cached.mtimeMs) {
-      // Untouched: finish from the state; only a tail without its newline is read again.
-      if (st.size === previous.offset) return summarise(previous, file.path, false, st.mtimeMs, opts);
+      // Untouched but priced with other figures: finish from the state; only a tail without its newline is read again.
+      if (st.size === previous.offset) {
+        const summary = summarise(previous, file.path, false, st.mtimeMs, opts);
+        this.put({ ...cached, summary: JSON.stringify(summary), summaryKey });
+        return summary;
+      }
     } else if (previous && cached && (await bytesBefore(file.path, previous.offset)) !== cached.check) {
       previous = undefined; // same inode but rewritten: read it all again
     }
     const result = await readSummary(file.path, opts, previous);
-    const unchanged = previous !== undefined && cached?.size === result.size && cached.mtimeMs === result.mtimeMs && previous.offset === result.state.offset;
+    this.bytesRead += result.size - (previous?.offset ?? 0);
+    const unchanged =
+      previous !== undefined && cached?.size === result.size && cached.mtimeMs === result.mtimeMs && previous.offset === result.state.offset && cached.summaryKey === summaryKey;
     if (this.database() && !unchanged) {
       this.put({
         path: file.path,
@@ -87,7 +135,8 @@ export class SummaryCache {
         state: JSON.stringify(result.state),
         updatedAt: result.summary.updatedAt,
         empty: result.summary.empty,
-        summary: listJson(result.summary),
+        summary: JSON.stringify(result.summary),
+        summaryKey,
       });
     }
     return result.summary;
@@ -95,6 +144,7 @@ export class SummaryCache {
 
   private put(row: FileRow): void {
     this.pending.set(row.path, row);
+    this.listedRows.set(row.path, row);
     this.deleted.delete(row.path);
     if (this.pending.size >= FLUSH_ROWS) this.flush();
   }
@@ -144,10 +194,13 @@ export class SummaryCache {
   }
 }
 
-/** The summary as the list shows it, as JSON: everything but the search text (the full-text index's job). */
-function listJson(summary: SessionSummary): string {
-  const { searchText: _searchText, ...rest } = summary;
-  return JSON.stringify(rest);
+/** A stored summary, or undefined when its text is not JSON (a damaged row: the file is read again). */
+function parseSummary(text: string): SessionSummary | undefined {
+  try {
+    return JSON.parse(text) as SessionSummary;
+  } catch {
+    return undefined;
+  }
 }
 
 function parseState(text: string): SummaryState | undefined {
@@ -172,6 +225,18 @@ async function bytesBefore(path: string, offset: number): Promise<string> {
   } finally {
     await handle.close();
   }
+}
+
+/** The row's summary brought to `nowMs`, when the file is as the row saw it and the figures were computed with `summaryKey`. */
+function storedSummary(row: ListedRow, st: { ino: number; size: number; mtimeMs: number }, projectId: string, summaryKey: string, nowMs: number): SessionSummary | undefined {
+  if (!untouched(row, st, projectId) || row.summaryKey !== summaryKey) return undefined;
+  const summary = parseSummary(row.summary);
+  return summary && summaryAt(summary, st.mtimeMs, nowMs);
+}
+
+/** The file is as the row saw it: same inode, project, size and mtime. */
+function untouched(row: ListedRow, st: { ino: number; size: number; mtimeMs: number }, projectId: string): boolean {
+  return row.ino === st.ino && row.projectId === projectId && row.size === st.size && row.mtimeMs === st.mtimeMs;
 }
 
 /**

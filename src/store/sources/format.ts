@@ -39,6 +39,13 @@ export interface SessionLocation {
   projectIds(home: string): Promise<string[]>;
   /** Session files of the given projects (null: every project), and what was refused. Throws on I/O errors other than a missing folder. */
   scan(home: string, projectIds: string[] | null): Promise<SessionScan>;
+  /**
+   * Folders whose entries change when a session of the given projects (null:
+   * every project) is created, appended to or removed, for live watching.
+   * Folders that do not exist may be listed (they are skipped). Absent: the
+   * location is not watched (a refresh still finds its changes).
+   */
+  watchFolders?(home: string, projectIds: string[] | null): Promise<string[]>;
 }
 
 /**

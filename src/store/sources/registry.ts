@@ -68,3 +68,9 @@ export async function locatedProjectIds(home: string): Promise<string[]> {
   const lists = await Promise.all(LOCATIONS.map((l) => l.projectIds(home)));
   return [...new Set(lists.flat())].sort();
 }
+
+/** Folders to watch for changes to the sessions of the given projects (null: all), over every location, each once. */
+export async function watchFolders(home: string, projectIds: string[] | null): Promise<string[]> {
+  const lists = await Promise.all(LOCATIONS.map((l) => l.watchFolders?.(home, projectIds) ?? Promise.resolve([])));
+  return [...new Set(lists.flat())];
+}

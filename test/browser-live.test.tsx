@@ -1,0 +1,153 @@
+/**
+ * The browser paints the catalog's last view at once, checks every file
+ * with a progress line, slots new sessions in without moving the selection,
+ * follows changes on disk, and refreshes on `r` (issue 7 items 4 and 5).
+ */
+import React from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../src/app/App.js';
+import type { BrowserExit, BrowserSource, ScanProgress, Scope } from '../src/app/source.js';
+import type { SessionSummary } from '../src/store/types.js';
+import { appSummary, fakeSource, NOW } from './helpers/fake-source.js';
+import { cleanup, KEYS, renderSized } from './helpers/render.js';
+
+afterEach(cleanup);
+
+const hoursAgo = (h: number) => new Date(NOW - h * 3_600_000).toISOString();
+const OLD = [
+  appSummary({ id: 'sess-a', title: 'Alpha work', updatedAt: hoursAgo(1) }),
+  appSummary({ id: 'sess-b', title: 'Beta work', updatedAt: hoursAgo(2) }),
+];
+const NEW = appSummary({ id: 'sess-n', title: 'New session appeared', updatedAt: hoursAgo(0.1) });
+
+/** A source whose loads answer only when the test says so, with progress reports in between. */
+function controlledSource(stored: SessionSummary[]) {
+  const base = fakeSource({ sessions: OLD });
+  const pending: { resolve: (s: SessionSummary[]) => void; progress?: (p: ScanProgress) => void }[] = [];
+  let onChange: (() => void) | null = null;
+  const source: BrowserSource = {
+    ...base,
+    storedSessions: () => stored,
+    loadSessions: (_scope: Scope, opts) =>
+      new Promise<SessionSummary[]>((resolve) => pending.push({ resolve, progress: opts?.onProgress })),
+    watch: (_scope, cb) => {
+      onChange = cb;
+      return () => (onChange = null);
+    },
+  };
+  return { source, pending, change: () => onChange?.(), watching: () => onChange !== null };
+}
+
+describe('first frame from the catalog, then the check', () => {
+  it('draws the stored sessions before any load answers, with a progress line while files are read', async () => {
+    const { source, pending } = controlledSource(OLD);
+    const ui = renderSized(<App source={source} onExit={() => {}} />, { columns: 100, rows: 24 });
+    const first = await ui.waitFor('Alpha work');
+    expect(first).toContain('Beta work');
+    expect(first).toContain('checking…');
+    expect(pending).toHaveLength(1);
+    pending[0]!.progress?.({ files: 500, totalFiles: 2000, bytes: 30 * 1024 * 1024, elapsedMs: 2000 });
+    const reading = await ui.waitFor('reading 500/2,000 files');
+    expect(reading).toMatch(/30 MB · 15 MB\/s · ~6\.0s left/);
+    pending[0]!.resolve([NEW, ...OLD]);
+    const fresh = await ui.waitFor('New session appeared');
+    expect(fresh).not.toContain('checking…');
+    expect(fresh).not.toContain('reading');
+    expect(fresh).toContain('3 sessions');
+  });
+
+  it('keeps the selected session selected when a new one slots in above it', async () => {
+    const { source, pending } = controlledSource(OLD);
+    const exits: BrowserExit[] = [];
+    const ui = renderSized(<App source={source} onExit={(e) => exits.push(e)} />, { columns: 100, rows: 24 });
+    await ui.waitFor('Alpha work');
+    ui.write('j'); // Beta, the second row
+    await new Promise((r) => setTimeout(r, 50));
+    pending[0]!.resolve([NEW, ...OLD]);
+    await ui.waitFor('New session appeared');
+    ui.write(KEYS.enter); // resumes the selection
+    await waitUntil(() => exits.length === 1);
+    expect(exits[0]).toMatchObject({ kind: 'resume', session: { id: 'sess-b' } });
+  });
+
+  it('keeps the first row selected by session, not by position, when nothing was moved', async () => {
+    const { source, pending } = controlledSource(OLD);
+    const exits: BrowserExit[] = [];
+    const ui = renderSized(<App source={source} onExit={(e) => exits.push(e)} />, { columns: 100, rows: 24 });
+    await ui.waitFor('Alpha work');
+    pending[0]!.resolve([NEW, ...OLD]);
+    await ui.waitFor('New session appeared');
+    ui.write(KEYS.enter);
+    await waitUntil(() => exits.length === 1);
+    expect(exits[0]).toMatchObject({ kind: 'resume', session: { id: 'sess-a' } });
+  });
+});
+
+describe('a refresh in the all-projects view', () => {
+  it('keeps the selected row on its screen line when a new session moves another project to the top', async () => {
+    const mine = Array.from({ length: 30 }, (_, i) => appSummary({ id: `p1-${i}`, projectId: 'p1', title: `Mine ${i}`, updatedAt: hoursAgo(1 + i) }));
+    const theirs = Array.from({ length: 30 }, (_, i) => appSummary({ id: `p2-${i}`, projectId: 'p2', title: `Theirs ${i}`, updatedAt: hoursAgo(20 + i) }));
+    const fresh = appSummary({ id: 'p2-new', projectId: 'p2', title: 'Theirs brand new', updatedAt: hoursAgo(0.1) });
+    let sessions = [...mine, ...theirs];
+    let changed: (() => void) | null = null;
+    const source: BrowserSource = { ...fakeSource({ sessions }), loadSessions: async () => sessions, watch: (_s, cb) => ((changed = cb), () => {}) };
+    const ui = renderSized(<App source={source} initialScope="all" onExit={() => {}} />, { columns: 100, rows: 24 });
+    await ui.waitFor('Mine 0');
+    ui.write('jj'); // Mine 2
+    const lineOf = (frame: string, text: string) => frame.split('\n').findIndex((l) => l.includes(text));
+    const before = await ui.waitFor((f) => /› Mine 2/.test(f));
+    sessions = [fresh, ...theirs, ...mine];
+    changed!();
+    const after = await ui.waitFor((f) => !f.includes('› Mine 0') && f.includes("61 sessions"));
+    expect(after).toMatch(/› Mine 2/);
+    expect(lineOf(after, '› Mine 2')).toBe(lineOf(before, '› Mine 2'));
+    // The newcomer is above, one key away.
+    expect(await ui.press('g', 'Theirs brand new')).toMatch(/› Theirs brand new/);
+  });
+});
+
+describe('live', () => {
+  it('reloads when the watch reports a change, and on r', async () => {
+    const { source, pending, change, watching } = controlledSource([]);
+    const ui = renderSized(<App source={source} onExit={() => {}} />, { columns: 100, rows: 24 });
+    await ui.waitFor('loading');
+    pending[0]!.resolve(OLD);
+    await ui.waitFor('Alpha work');
+    expect(watching()).toBe(true);
+    change();
+    change(); // a burst: one reload
+    await waitUntil(() => pending.length === 2);
+    pending[1]!.resolve([NEW, ...OLD]);
+    await ui.waitFor('New session appeared');
+    await new Promise((r) => setTimeout(r, 400));
+    expect(pending).toHaveLength(2);
+    ui.write('r');
+    await waitUntil(() => pending.length === 3);
+    pending[2]!.resolve(OLD.slice(0, 1));
+    await ui.waitFor((f) => !f.includes('Beta work') && f.includes('Alpha work'));
+  });
+
+  it('asks for one load at a time: a change during a load waits for its answer', async () => {
+    const { source, pending, change } = controlledSource([]);
+    const ui = renderSized(<App source={source} onExit={() => {}} />, { columns: 100, rows: 24 });
+    await ui.waitFor('loading');
+    change();
+    ui.write('r');
+    await new Promise((r) => setTimeout(r, 400));
+    expect(pending).toHaveLength(1); // the first load is still running
+    pending[0]!.resolve(OLD);
+    await waitUntil(() => pending.length === 2); // then exactly one more
+    pending[1]!.resolve(OLD);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(pending).toHaveLength(2);
+    ui.write(KEYS.escape);
+  });
+});
+
+async function waitUntil(cond: () => boolean, timeoutMs = 3000): Promise<void> {
+  const started = Date.now();
+  while (!cond()) {
+    if (Date.now() - started > timeoutMs) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
