@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { open, stat } from 'node:fs/promises';
 import type { SessionFile } from '../sources/format.js';
-import { readSummary, summarise, SUMMARY_STATE_VERSION, type ReadSummaryOptions, type SummaryState } from '../scan/summary-reader.js';
+import { isWholeRead, partsUnchanged, readSummary, summarise, SUMMARY_STATE_VERSION, type ReadSummaryOptions, type SummaryState } from '../scan/summary-reader.js';
 import type { SessionSummary } from '../types.js';
 import { CatalogDb, type FileRow } from './catalog-db.js';
 import { catalogPath, pruneCatalogs } from './catalog-files.js';
@@ -64,6 +64,7 @@ export class SummaryCache {
    */
   async summary(file: SessionFile, opts: ReadSummaryOptions): Promise<SessionSummary | null> {
     const st = await stat(file.path);
+    if (isWholeRead(file.path, opts.file)) return this.wholeSummary(file, opts, st);
     const cached = this.row(file.path);
     let previous = cached && reusable(cached, st, file.projectId) ? parseState(cached.state) : undefined;
     if (previous && st.size < previous.offset) previous = undefined; // cut below what was consumed
@@ -84,6 +85,35 @@ export class SummaryCache {
         size: result.size,
         mtimeMs: result.mtimeMs,
         check: await bytesBefore(file.path, result.state.offset),
+        state: JSON.stringify(result.state),
+        updatedAt: result.summary.updatedAt,
+        empty: result.summary.empty,
+        summary: listJson(result.summary),
+      });
+    }
+    return result.summary;
+  }
+
+  /**
+   * A session read whole (several files, or one JSON document: see
+   * isWholeRead): its stored state is reused when the main file and every
+   * part still have the size and mtime they had, else the session is read
+   * again in full. Never continued from an offset.
+   */
+  private async wholeSummary(file: SessionFile, opts: ReadSummaryOptions, st: { ino: number; size: number; mtimeMs: number }): Promise<SessionSummary> {
+    const cached = this.row(file.path);
+    const previous = cached && cached.ino === st.ino && cached.projectId === file.projectId && cached.size === st.size && cached.mtimeMs === st.mtimeMs ? parseState(cached.state) : undefined;
+    if (previous && (await partsUnchanged(previous, file.parts ?? []))) return summarise(previous, file.path, false, st.mtimeMs, opts);
+    const result = await readSummary(file.path, opts);
+    if (this.database()) {
+      this.put({
+        path: file.path,
+        projectId: file.projectId,
+        sessionId: file.id,
+        ino: st.ino,
+        size: result.size,
+        mtimeMs: result.mtimeMs,
+        check: '',
         state: JSON.stringify(result.state),
         updatedAt: result.summary.updatedAt,
         empty: result.summary.empty,

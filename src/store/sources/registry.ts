@@ -30,7 +30,7 @@ export function formatById(id: string): LogFormat {
 
 /** The first registered format whose discriminator `record` carries, or null. */
 export function recogniseFormat(record: Record<string, unknown>): LogFormat | null {
-  for (const format of FORMATS) if (format.recognise(record)) return format;
+  for (const format of FORMATS) if (!format.byLocation && format.recognise(record)) return format;
   return null;
 }
 
@@ -54,17 +54,19 @@ export function excusesEarlyIgnorables(formatId: string | null): boolean {
   return formatId !== null && formatById(formatId).ignorable !== undefined;
 }
 
-/** Every location session files are found in, each once, in registry order. */
-export const LOCATIONS: readonly SessionLocation[] = [...new Set(FORMATS.map((f) => f.location))];
+/** The native home's locations, each once, in registry order: the default of every catalog (other agents' folders are added by `sourceLocations`). */
+export const LOCATIONS: readonly SessionLocation[] = [...new Set(FORMATS.filter((f) => !f.byLocation).map((f) => f.location))];
 
-/** Session files of the given projects (null: all) in every location, with everything refused. */
-export async function scanLocations(home: string, projectIds: string[] | null): Promise<SessionScan> {
-  const scans = await Promise.all(LOCATIONS.map((l) => l.scan(home, projectIds)));
-  return { files: scans.flatMap((s) => s.files), skipped: scans.flatMap((s) => s.skipped) };
+/** Session files of the given projects (null: all) in every location, with everything refused and the project roots the locations know. */
+export async function scanLocations(home: string, projectIds: string[] | null, locations: readonly SessionLocation[] = LOCATIONS): Promise<SessionScan> {
+  const scans = await Promise.all(locations.map((l) => l.scan(home, projectIds)));
+  const roots: Record<string, string> = {};
+  for (const s of scans) Object.assign(roots, s.roots);
+  return { files: scans.flatMap((s) => s.files), skipped: scans.flatMap((s) => s.skipped), roots };
 }
 
 /** Project ids with sessions in any location, sorted, each once. */
-export async function locatedProjectIds(home: string): Promise<string[]> {
-  const lists = await Promise.all(LOCATIONS.map((l) => l.projectIds(home)));
+export async function locatedProjectIds(home: string, locations: readonly SessionLocation[] = LOCATIONS): Promise<string[]> {
+  const lists = await Promise.all(locations.map((l) => l.projectIds(home)));
   return [...new Set(lists.flat())].sort();
 }
