@@ -10,6 +10,8 @@ import { eventsFormat } from './native/events/index.js';
 import { skillsFormat } from './native/skills/index.js';
 import { storeFormat } from './native/store/index.js';
 import { turnsFormat } from './native/turns/index.js';
+import { claudeFormat, claudeLocation } from './claude/index.js';
+import type { ForeignLocationOptions } from './common/location-kit.js';
 
 /** Every registered format. Each entry is typed by its own parser state; the registry sees them as `LogFormat<unknown>`. */
 export const FORMATS: readonly LogFormat[] = [
@@ -17,6 +19,7 @@ export const FORMATS: readonly LogFormat[] = [
   eventsFormat, // native, FORMAT.md §2.2
   turnsFormat, // native, FORMAT.md §2.3
   skillsFormat, // native, FORMAT.md §2.4
+  claudeFormat, // Claude Code, ADAPTERS.md (known by its folder, never sniffed)
 ];
 
 const BY_ID = new Map(FORMATS.map((f) => [f.id, f]));
@@ -69,4 +72,30 @@ export async function scanLocations(home: string, projectIds: string[] | null, l
 export async function locatedProjectIds(home: string, locations: readonly SessionLocation[] = LOCATIONS): Promise<string[]> {
   const lists = await Promise.all(locations.map((l) => l.projectIds(home)));
   return [...new Set(lists.flat())].sort();
+}
+
+/** The sources session-browser reads: our own home, then other agents' folders (issue 8). */
+export const SOURCE_IDS = ['native', 'claude'] as const;
+export type SourceId = (typeof SOURCE_IDS)[number];
+
+/** How each other agent's location is set up, by source id. */
+export type SourceOptions = Partial<Record<Exclude<SourceId, 'native'>, ForeignLocationOptions>>;
+
+/**
+ * The locations of the selected sources (null: every one), in SOURCE_IDS
+ * order: the native home's, then each agent's folder. A selected agent
+ * whose folder does not exist finds nothing (named by the user: a note).
+ */
+export function sourceLocations(selected: readonly string[] | null, opts: SourceOptions = {}): SessionLocation[] {
+  const on = (id: SourceId): boolean => selected === null || selected.includes(id);
+  const out: SessionLocation[] = [];
+  if (on('native')) out.push(...LOCATIONS);
+  if (on('claude')) out.push(claudeLocation(opts.claude ?? {}));
+  return out;
+}
+
+/** The agent's own resume template for a session of this source (`claude --resume {id}`), or null (native: none). */
+export function sourceResumeTemplate(source: string | undefined): string | null {
+  if (!source || source === 'native') return null;
+  return FORMATS.find((f) => f.id === source)?.resumeTemplate ?? null;
 }
