@@ -12,6 +12,7 @@ import { storeFormat } from './native/store/index.js';
 import { turnsFormat } from './native/turns/index.js';
 import { claudeFormat, claudeLocation } from './claude/index.js';
 import { codexFormat, codexLocation } from './codex/index.js';
+import { geminiFormat, geminiLocation } from './gemini/index.js';
 import type { ForeignLocationOptions } from './common/location-kit.js';
 
 /** Every registered format. Each entry is typed by its own parser state; the registry sees them as `LogFormat<unknown>`. */
@@ -22,6 +23,7 @@ export const FORMATS: readonly LogFormat[] = [
   skillsFormat, // native, FORMAT.md §2.4
   claudeFormat, // Claude Code, ADAPTERS.md (known by its folder, never sniffed)
   codexFormat, // Codex CLI, ADAPTERS.md
+  geminiFormat, // Gemini CLI, ADAPTERS.md
 ];
 
 const BY_ID = new Map(FORMATS.map((f) => [f.id, f]));
@@ -77,7 +79,7 @@ export async function locatedProjectIds(home: string, locations: readonly Sessio
 }
 
 /** The sources session-browser reads: our own home, then other agents' folders (issue 8). */
-export const SOURCE_IDS = ['native', 'claude', 'codex'] as const;
+export const SOURCE_IDS = ['native', 'claude', 'codex', 'gemini'] as const;
 export type SourceId = (typeof SOURCE_IDS)[number];
 
 /** How each other agent's location is set up, by source id. */
@@ -94,6 +96,7 @@ export function sourceLocations(selected: readonly string[] | null, opts: Source
   if (on('native')) out.push(...LOCATIONS);
   if (on('claude')) out.push(claudeLocation(opts.claude ?? {}));
   if (on('codex')) out.push(codexLocation(opts.codex ?? {}));
+  if (on('gemini')) out.push(geminiLocation(opts.gemini ?? {}));
   return out;
 }
 
