@@ -240,7 +240,7 @@ export interface ResumePlan {
   /** What `cwd` is when it is not the workspace, for display ("the project root", "the demo's private copy"); null when it is the workspace or null. */
   cwdLabel: string | null;
   /** Where the template came from, for display: 'flag' | 'env' | 'config' | null. */
-  commandSource: 'flag' | 'env' | 'config' | null;
+  commandSource: 'flag' | 'env' | 'config' | 'agent' | null;
   /** ISO time until which the prompt cache is warm; null when cold or unknown. */
   cacheWarmUntil: string | null;
 }
