@@ -93,6 +93,7 @@ describe('lookupPrice', () => {
       output: 15,
       cache_read: 0.3,
       cache_write: 3.75,
+      cache_write_1h: 6, // 2x input (ADAPTERS.md)
     });
     expect(lookupPrice(BUILTIN_PRICES, 'gpt-5-2025-08-07')?.cache_read).toBe(0.125);
     expect(lookupPrice(BUILTIN_PRICES, 'gpt-5-mini')?.input).toBe(0.25);

@@ -11,7 +11,7 @@ export class UsageError extends Error {
 export const COMMANDS = ['browse', 'list', 'show', 'replay', 'usage', 'export', 'resume', 'cleanup', 'delete', 'restore', 'doctor', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
-const GLOBAL = ['home', 'project', 'all', 'demo', 'include-empty', 'pricing', 'resume-cmd', 'tz', 'help'] as const;
+const GLOBAL = ['home', 'project', 'all', 'demo', 'include-empty', 'pricing', 'resume-cmd', 'tz', 'help', 'source', 'claude-dir', 'codex-dir', 'gemini-dir'] as const;
 
 const OPTIONS = {
   home: { type: 'string' },
@@ -22,6 +22,11 @@ const OPTIONS = {
   pricing: { type: 'string' },
   'resume-cmd': { type: 'string' },
   tz: { type: 'string' },
+  /** Which sources to read: a comma list of native, claude, codex, gemini (default: every source that exists). */
+  source: { type: 'string' },
+  'claude-dir': { type: 'string' },
+  'codex-dir': { type: 'string' },
+  'gemini-dir': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
   json: { type: 'boolean' },

@@ -15,6 +15,7 @@ import { canonicalZone, userTimeZone } from '../format/time.js';
 import { sanitize } from '../format/sanitize.js';
 import { UsageError, type ParsedOptions } from './cli-args.js';
 import { DEMO_MAIN_ROOT, DEMO_NOW, demoHome } from './demo.js';
+import { runLocations } from './sources.js';
 
 export interface AppContext {
   home: string;
@@ -72,6 +73,7 @@ export function buildContext(options: ParsedOptions, env: NodeJS.ProcessEnv = pr
     throw new UsageError((err as Error).message);
   }
   const all = options.all === true;
+  const locations = runLocations({ options, config, env, home, project, demo });
   return {
     home,
     project,
@@ -81,7 +83,7 @@ export function buildContext(options: ParsedOptions, env: NodeJS.ProcessEnv = pr
     includeEmpty: options['include-empty'] === true,
     config,
     pricing,
-    catalog: new SessionCatalog({ home, pricing, now, cacheTtlSec: config.cacheTtlSeconds, cache: SummaryCache.forHome(home, env) }),
+    catalog: new SessionCatalog({ home, pricing, now, cacheTtlSec: config.cacheTtlSeconds, cache: SummaryCache.forHome(home, env), locations }),
     now,
     tz,
     resumeCommand: pickTemplate(options['resume-cmd'], env, config.resumeCommand),

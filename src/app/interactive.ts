@@ -11,6 +11,7 @@
  * Every delete done in the browser prints its whole restore command on
  * stderr once the browser has unmounted (the screen may cut it).
  */
+import { commandFor } from '../store/actions/resume.js';
 import { sanitize } from '../format/sanitize.js';
 import { restoreCiEnv } from './ci-env.js';
 import type { ParsedOptions } from './cli-args.js';
@@ -52,12 +53,13 @@ export async function browseCommand(ctx: AppContext, options: ParsedOptions, io:
   if (exit.kind === 'quit') return EXIT_CANCELLED;
 
   const session = exit.session;
-  if (fzfMode || !ctx.resumeCommand) {
+  const command = commandFor(session, ctx.resumeCommand);
+  if (fzfMode || !command) {
     io.out(session.id);
     if (!fzfMode) io.err('session-browser: no resume command configured; printed the id. Set --resume-cmd or "resumeCommand" in the config.');
     return 0;
   }
-  const line = await resumeLine(session, ctx.resumeCommand, contextLoader(ctx, session), projectRootOf(ctx), undefined, { demo: ctx.demo });
+  const line = await resumeLine(session, command, contextLoader(ctx, session), projectRootOf(ctx), undefined, { demo: ctx.demo });
   if (line.warning) io.err(line.warning);
   return spawnResume(line);
 }

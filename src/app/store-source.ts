@@ -5,7 +5,7 @@ import { sessionActivity } from '../store/actions/activity.js';
 import { SYMLINKED_PROJECT } from '../store/sources/native/discover.js';
 import { fileSink, writeThrough } from '../store/actions/text-sink.js';
 import { writeMarkdownExport } from '../store/actions/transcript-export.js';
-import { planResume, resumeFolder, type ResumeFolder } from '../store/actions/resume.js';
+import { commandFor, planResume, resumeFolder, type ResumeFolder } from '../store/actions/resume.js';
 import { trashSession } from '../store/actions/trash.js';
 import { watchSessions } from '../store/catalog/watch.js';
 import type { SessionSummary } from '../store/types.js';
@@ -46,7 +46,7 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
     includeEmpty: ctx.includeEmpty,
     storedSessions: (scope) => ctx.catalog.storedSummaries(projectsOf(scope)),
     watch(scope, onChange) {
-      const w = watchSessions(ctx.home, projectsOf(scope), onChange);
+      const w = watchSessions(ctx.home, projectsOf(scope), onChange, { locations: ctx.catalog.locations });
       return () => w.close();
     },
     async loadSessions(scope, opts) {
@@ -72,7 +72,7 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
       return label;
     },
     loadTranscript: (s) => ctx.catalog.transcript(s),
-    resumePlan: (s) => planResume(s, ctx.resumeCommand, folderOf, ctx.demo ? "the demo's private copy" : 'the project root'),
+    resumePlan: (s) => planResume(s, commandFor(s, ctx.resumeCommand), folderOf, ctx.demo ? "the demo's private copy" : 'the project root'),
     async deleteSession(s, opts) {
       const moved = trashSession(ctx.home, s, { nowMs: ctx.now(), force: opts?.force === true });
       const restore = hintFor(s);
@@ -92,7 +92,7 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
       const path = join(dir, `${s.id}.md`);
       // Streamed record by record, like the CLI's `export`: a session of any size exports in bounded memory.
       const sink = fileSink(path, 0o600, s.path);
-      await writeThrough(sink, (out) => writeMarkdownExport(out, s.path, s, { ...ctx.catalog.readOptions(s.projectId), nowMs: ctx.now(), tz: ctx.tz }), path);
+      await writeThrough(sink, (out) => writeMarkdownExport(out, s.path, s, { ...ctx.catalog.optionsFor(s), nowMs: ctx.now(), tz: ctx.tz }), path);
       return path;
     },
     copyId: (id) => copyToClipboard(id),

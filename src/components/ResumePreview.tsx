@@ -65,7 +65,7 @@ export function resumeRows(plan: ResumePlan, nowMs: number, tz = 'UTC'): Row[] {
     text: `~${formatTokens(plan.estimatedContextTokens)} tokens in ${messages(plan.contextMessages)}`,
   });
   if (plan.argv) {
-    const source = plan.commandSource === 'flag' ? '--resume-cmd' : plan.commandSource === 'env' ? '$SESSION_BROWSER_RESUME_CMD' : 'config file';
+    const source = plan.commandSource === 'flag' ? '--resume-cmd' : plan.commandSource === 'env' ? '$SESSION_BROWSER_RESUME_CMD' : plan.commandSource === 'agent' ? "the agent's own command" : 'config file';
     rows.push({ label: 'Enter runs', text: commandLine(plan.argv), color: theme.accent });
     rows.push({ label: '', text: `(spawned directly, without a shell; template from ${source})`, color: theme.muted });
     // The workspace, else the project root (store/resume.ts resolveResumeDir), else nowhere: never the current directory.

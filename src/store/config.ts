@@ -17,6 +17,14 @@ export const configSchema = z.object({
   cacheTtlSeconds: z.record(z.string(), z.number().positive()).optional(),
   /** Default IANA zone for --since windows and day grouping. */
   timeZone: z.string().optional(),
+  /** Sources read by default: a list (or comma list) of native, claude, codex, gemini; absent: every source that exists. */
+  sources: z.union([z.string(), z.array(z.string())]).optional(),
+  /** Claude Code's folder (default `$CLAUDE_CONFIG_DIR`, else ~/.claude). */
+  claudeDir: z.string().optional(),
+  /** Codex's folder (default `$CODEX_HOME`, else ~/.codex). */
+  codexDir: z.string().optional(),
+  /** Gemini CLI's folder (default ~/.gemini). */
+  geminiDir: z.string().optional(),
 });
 export type Config = z.infer<typeof configSchema>;
 

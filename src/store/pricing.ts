@@ -10,7 +10,10 @@ export interface ModelPrice {
   input: number;
   output: number;
   cache_read: number;
+  /** The 5-minute cache write (Anthropic), or the only cache-write price. */
   cache_write: number;
+  /** The 1-hour cache write (Anthropic: 2x input); absent: 2x `input` (ADAPTERS.md, Claude usage rules). */
+  cache_write_1h?: number;
 }
 
 /** Prices by model id. Treated as immutable once built (lookups are cached per table). */
@@ -31,6 +34,7 @@ export const pricingFileSchema = z.record(
       output: price,
       cache_read: price.optional(),
       cache_write: price.optional(),
+      cache_write_1h: price.optional(),
     })
     .transform(
       (p): ModelPrice => ({
@@ -38,6 +42,7 @@ export const pricingFileSchema = z.record(
         output: p.output,
         cache_read: p.cache_read ?? p.input,
         cache_write: p.cache_write ?? p.input,
+        ...(p.cache_write_1h !== undefined ? { cache_write_1h: p.cache_write_1h } : {}),
       }),
     ),
 );
@@ -172,6 +177,8 @@ export interface PricedTokens {
   output: number;
   cacheRead: number;
   cacheWrite: number;
+  /** The part of `cacheWrite` that went to a 1-hour cache (Claude), priced by `cache_write_1h`. */
+  cacheWrite1h?: number;
 }
 
 /**
@@ -181,8 +188,14 @@ export interface PricedTokens {
  * logs where it does (Codex, Gemini) subtract the cached part first.
  */
 export function priceMicros(price: ModelPrice, t: PricedTokens): number {
+  // 1-hour cache writes are priced apart (ADAPTERS.md: 2x input); the rest of the writes at cache_write (5 minutes).
+  const hour = Math.min(Math.max(t.cacheWrite1h ?? 0, 0), t.cacheWrite);
   return Math.round(
-    t.input * price.input + t.output * price.output + t.cacheRead * price.cache_read + t.cacheWrite * price.cache_write,
+    t.input * price.input +
+      t.output * price.output +
+      t.cacheRead * price.cache_read +
+      (t.cacheWrite - hour) * price.cache_write +
+      (hour > 0 ? hour * (price.cache_write_1h ?? 2 * price.input) : 0),
   );
 }
 

@@ -23,6 +23,12 @@ export interface Tokens {
   total: number;
   /** True when the figures are estimates (turns: characters / 3; skills: none). */
   estimated: boolean;
+  /** The part of `output` that was reasoning / thoughts (Codex `reasoning_output_tokens`, Gemini `thoughts`); absent: not recorded. */
+  reasoning?: number;
+  /** The part of `cacheWrite` written to the 5-minute cache (Claude `ephemeral_5m_input_tokens`); absent: not recorded. */
+  cacheWrite5m?: number;
+  /** The part of `cacheWrite` written to the 1-hour cache (Claude `ephemeral_1h_input_tokens`), priced at 2x input; absent: not recorded. */
+  cacheWrite1h?: number;
 }
 
 /** Session outcome (format §4 `status`). */
@@ -62,7 +68,12 @@ export interface CheckpointInfo {
 
 /** What the list, the search and the cost view need about one session. */
 export interface SessionSummary {
+  /** The session id: the file name (native), else the agent's own id (Claude `sessionId`, Codex `session_meta` id, Gemini `sessionId`). */
   id: string;
+  /** Which source it came from: `native` (FORMAT.md), `claude`, `codex`, `gemini`. Absent in summaries made before sources existed: native. */
+  source?: string;
+  /** Further files folded into this session after `path` (Claude subagent transcripts); absent: none. */
+  parts?: string[];
   path: string;
   /**
    * The file's dialect; `none` while no record has been recognised (a
@@ -229,7 +240,7 @@ export interface ResumePlan {
   /** What `cwd` is when it is not the workspace, for display ("the project root", "the demo's private copy"); null when it is the workspace or null. */
   cwdLabel: string | null;
   /** Where the template came from, for display: 'flag' | 'env' | 'config' | null. */
-  commandSource: 'flag' | 'env' | 'config' | null;
+  commandSource: 'flag' | 'env' | 'config' | 'agent' | null;
   /** ISO time until which the prompt cache is warm; null when cold or unknown. */
   cacheWarmUntil: string | null;
 }

@@ -31,6 +31,10 @@ export function runCli(args: string[], opts: { env?: Record<string, string>; cwd
       // No user config may leak into the tests.
       XDG_CONFIG_HOME: join(tmpdir(), 'sb-no-config'),
       XDG_CACHE_HOME: CACHE,
+      // No agent's real sessions either.
+      CLAUDE_CONFIG_DIR: '/nonexistent/sb-claude',
+      CODEX_HOME: '/nonexistent/sb-codex',
+      GEMINI_CLI_HOME: '/nonexistent/sb-gemini',
       ...opts.env,
     },
   });

@@ -37,7 +37,7 @@ export function spawnPty(args: string[], opts: { cols?: number; rows?: number; c
     cols: opts.cols ?? 100,
     rows: opts.rows ?? 30,
     cwd: opts.cwd ?? ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TERM: 'xterm-256color', TZ: 'UTC', NO_COLOR: '1', XDG_CONFIG_HOME: '/nonexistent', SESSION_BROWSER_CACHE: '0', ...opts.env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TERM: 'xterm-256color', TZ: 'UTC', NO_COLOR: '1', XDG_CONFIG_HOME: '/nonexistent', SESSION_BROWSER_CACHE: '0', CLAUDE_CONFIG_DIR: '/nonexistent/sb-claude', CODEX_HOME: '/nonexistent/sb-codex', GEMINI_CLI_HOME: '/nonexistent/sb-gemini', ...opts.env },
   });
   let raw = '';
   let markAt = 0;

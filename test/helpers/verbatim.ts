@@ -40,6 +40,9 @@ export function runVerbatim(command: string, opts: { env?: Record<string, string
       NO_COLOR: '1',
       COLUMNS: '200',
       XDG_CONFIG_HOME: join(tmpdir(), 'sb-no-config'),
+      CLAUDE_CONFIG_DIR: '/nonexistent/sb-claude',
+      CODEX_HOME: '/nonexistent/sb-codex',
+      GEMINI_CLI_HOME: '/nonexistent/sb-gemini',
       ...opts.env,
     },
   });

@@ -14,7 +14,7 @@ import { findSession } from './find-session.js';
 
 export async function replayCommand(ctx: AppContext, id: string, options: ParsedOptions, io: Io): Promise<number> {
   const file = await findSession(ctx, id);
-  const opts = ctx.catalog.readOptions(file.projectId);
+  const opts = ctx.catalog.optionsFor(file);
   const width = Math.max(40, io.columns ?? 100);
   const fromCheckpoint = options['from-checkpoint'] === true;
   // Where the last checkpoint is must be known before the first line: a pass that keeps nothing finds it.

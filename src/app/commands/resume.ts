@@ -14,6 +14,7 @@ import { sessionActivity } from '../../store/actions/activity.js';
 import { parseDuration, DURATION_FORMS } from '../../store/duration.js';
 import { readProjectJson } from '../../store/project.js';
 import {
+  commandFor,
   isDir,
   removeContextFile,
   resolveResumeDir,
@@ -104,7 +105,7 @@ export const DRY_RUN_CONTEXT = '<temporary context file, written when the comman
 
 /** The resume context of a session, streamed from the file message by message (any size, bounded memory). */
 export const contextLoader = (ctx: AppContext, summary: SessionSummary): ContextStreamer => (emit) =>
-  streamResumeContext(summary.path, ctx.catalog.readOptions(summary.projectId), emit);
+  streamResumeContext(summary.path, ctx.catalog.optionsFor(summary), emit);
 
 export async function resumeCommand(ctx: AppContext, id: string | undefined, options: ParsedOptions, io: Io): Promise<number> {
   const summary = id ? await loadSummaryById(ctx, id) : await lastSession(ctx, options, io);
@@ -121,21 +122,22 @@ export async function resumeCommand(ctx: AppContext, id: string | undefined, opt
   }
   if (activity.running && options['dry-run']) io.err(sanitize(`session-browser: note: ${summary.id} is active (${activity.reason}); a real resume needs --force`, { singleLine: true }));
   const loadContext = contextLoader(ctx, summary);
-  if (!ctx.resumeCommand) {
+  const command = commandFor(summary, ctx.resumeCommand);
+  if (!command) {
     if (options.context) await writeContextStream(loadContext, options.context, summary.path);
     io.out(summary.id);
     io.err('session-browser: no resume command configured; printed the id. Set --resume-cmd, $SESSION_BROWSER_RESUME_CMD or "resumeCommand" in the config (e.g. "claude --resume {id}").');
     return 0;
   }
   const dryRun = options['dry-run'] === true;
-  const line = await resumeLine(summary, ctx.resumeCommand, loadContext, projectRootOf(ctx), options.context, { dryRun, demo: ctx.demo });
+  const line = await resumeLine(summary, command, loadContext, projectRootOf(ctx), options.context, { dryRun, demo: ctx.demo });
   if (line.warning) io.err(line.warning);
   if (dryRun) {
     // Nothing runs. A `--context FILE` is written (the user asked for it); a temporary one is not.
     io.out(toJson(line.argv));
     io.err(sanitize(`cwd: ${line.cwd}`, { singleLine: true }));
     if (options.context) io.err(sanitize(`session-browser: wrote the resume context to ${options.context} (kept)`, { singleLine: true }));
-    else if (usesContext(splitTemplate(ctx.resumeCommand.template)))
+    else if (usesContext(splitTemplate(command.template)))
       io.err('session-browser: dry run: no context file written; a real resume writes {context} to a private temporary file and deletes it when the command exits. To inspect it, add --context FILE.');
     return 0;
   }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileSink } from './text-sink.js';
 import { serializeRecord } from '../../format/json.js';
+import { sourceResumeTemplate } from '../sources/registry.js';
 import type { ResumeMessage, ResumePlan, SessionSummary } from '../types.js';
 
 export class TemplateError extends Error {
@@ -231,7 +232,20 @@ export function resumeFolder(summary: Pick<SessionSummary, 'id' | 'workspace' | 
 
 export interface CommandTemplate {
   template: string;
-  source: 'flag' | 'env' | 'config';
+  /** Where it came from: the user (`flag`, `env`, `config`), or the agent that wrote the session (`agent`: `claude --resume {id}`). */
+  source: 'flag' | 'env' | 'config' | 'agent';
+}
+
+/**
+ * The command that resumes `summary`: the user's when configured, else the
+ * agent's own for another agent's session (`claude --resume {id}`,
+ * `codex resume {id}`, `gemini --resume {id}`, ADAPTERS.md), else null
+ * (a native session with no command: the id is printed).
+ */
+export function commandFor(summary: Pick<SessionSummary, 'source'>, configured: CommandTemplate | null): CommandTemplate | null {
+  if (configured) return configured;
+  const template = sourceResumeTemplate(summary.source);
+  return template ? { template, source: 'agent' } : null;
 }
 
 /** `--resume-cmd`, else $SESSION_BROWSER_RESUME_CMD, else the config's `resumeCommand`. */

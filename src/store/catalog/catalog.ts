@@ -4,14 +4,14 @@
  */
 import { createHash } from 'node:crypto';
 import { DEFAULT_CACHE_TTL_SEC } from '../sources/fold.js';
-import type { SessionFile, SkippedEntry } from '../sources/format.js';
-import { locatedProjectIds, scanLocations } from '../sources/registry.js';
+import type { SessionFile, SessionLocation, SkippedEntry } from '../sources/format.js';
+import { LOCATIONS, locatedProjectIds, scanLocations } from '../sources/registry.js';
 import { BUILTIN_PRICES } from '../prices-builtin.js';
 import type { PriceTable } from '../pricing.js';
 import { assertSessionId, readProjectJson } from '../project.js';
 import { resolveIdPrefix, type IdResolution } from './resolve-id.js';
 import { SummaryCache } from './summary-cache.js';
-import type { ReadSummaryOptions } from '../scan/summary-reader.js';
+import type { ReadSummaryOptions, SessionFileInfo } from '../scan/summary-reader.js';
 import { loadTranscript } from '../scan/transcript.js';
 import { byRecency } from '../recency.js';
 import type { SessionSummary, Transcript } from '../types.js';
@@ -27,6 +27,12 @@ export interface CatalogOptions {
   maxLineBytes?: number;
   /** Persisted fold states; without one every file is read in full. */
   cache?: SummaryCache;
+  /**
+   * Where sessions are found: the native home's layout and, when given,
+   * other agents' folders (registry.ts `sourceLocations`). Default: the
+   * native formats only.
+   */
+  locations?: readonly SessionLocation[];
 }
 
 export interface UnreadableFile {
@@ -80,8 +86,13 @@ export class SessionCatalog {
    * again from their fold states, never served stale.
    */
   private readonly summaryKey: string;
+  /** Where sessions are found (CatalogOptions.locations). */
+  readonly locations: readonly SessionLocation[];
+  /** Project roots the locations reported (project id → real path), for labels. */
+  private readonly roots = new Map<string, string>();
 
   constructor(opts: CatalogOptions) {
+    this.locations = opts.locations ?? LOCATIONS;
     this.home = opts.home;
     this.pricing = opts.pricing ?? BUILTIN_PRICES;
     this.now = opts.now ?? Date.now;
@@ -95,8 +106,31 @@ export class SessionCatalog {
     return { projectId, pricing: this.pricing, nowMs: this.now(), cacheTtlSec: this.cacheTtlSec, maxLineBytes: this.maxLineBytes };
   }
 
+  /**
+   * Read options for one session: the location's knowledge of it (format,
+   * parts, title, live status) travels with it for other agents' sessions.
+   * Takes a SessionFile or a summary of one.
+   */
+  optionsFor(file: Pick<SessionFile, 'projectId' | 'id' | 'source' | 'format' | 'parts' | 'title' | 'projectRoot' | 'running'> & { dialect?: string }): ReadSummaryOptions {
+    const opts = this.readOptions(file.projectId);
+    const source = file.source ?? 'native';
+    if (source === 'native') return opts;
+    const info: SessionFileInfo = { id: file.id, source, format: file.format ?? file.dialect };
+    if (file.parts?.length) info.parts = [...file.parts];
+    if ('running' in file && file.running) info.running = true;
+    if (file.projectRoot) info.projectRoot = file.projectRoot;
+    if (file.title && file.format) info.title = file.title;
+    return { ...opts, file: info };
+  }
+
+  private async scan(projectIds: string[] | null): Promise<{ files: SessionFile[]; skipped: SkippedEntry[] }> {
+    const scan = await scanLocations(this.home, projectIds, this.locations);
+    for (const [id, root] of Object.entries(scan.roots ?? {})) this.roots.set(id, root);
+    return scan;
+  }
+
   projectIds(): Promise<string[]> {
-    return locatedProjectIds(this.home);
+    return locatedProjectIds(this.home, this.locations);
   }
 
   /**
@@ -107,7 +141,7 @@ export class SessionCatalog {
    */
   async summaries(projectIds: string[] | null, opts: SummariesOptions = {}): Promise<SummaryList> {
     const started = Date.now();
-    const { files, skipped } = await scanLocations(this.home, projectIds);
+    const { files, skipped } = await this.scan(projectIds);
     const sessions: SessionSummary[] = [];
     const unreadable: UnreadableFile[] = [...skipped];
     this.cache.prefetch(projectIds);
@@ -117,7 +151,7 @@ export class SessionCatalog {
       opts.onProgress?.({ files: done, totalFiles: files.length, bytes: this.cache.bytesRead - bytesBefore, elapsedMs: Date.now() - started });
     await forEachLimited(files, READ_CONCURRENCY, async (file) => {
       try {
-        const summary = await this.cache.summary(file, this.readOptions(file.projectId), this.summaryKey);
+        const summary = await this.cache.summary(file, this.optionsFor(file), this.summaryKey);
         if (summary && (opts.includeEmpty || !summary.empty)) sessions.push(summary);
       } catch (err) {
         unreadable.push({ path: file.path, error: (err as Error).message });
@@ -144,7 +178,7 @@ export class SessionCatalog {
 
   /** One session's summary, from the persisted cache where the file allows. */
   async summary(file: SessionFile): Promise<SessionSummary | null> {
-    const summary = await this.cache.summary(file, this.readOptions(file.projectId), this.summaryKey);
+    const summary = await this.cache.summary(file, this.optionsFor(file), this.summaryKey);
     this.cache.save();
     return summary;
   }
@@ -160,18 +194,19 @@ export class SessionCatalog {
    */
   async resolve(idOrPrefix: string, opts: { projectId?: string | null } = {}): Promise<IdResolution<SessionFile> & { skipped: SkippedEntry[] }> {
     assertSessionId(idOrPrefix);
-    const { files, skipped } = await scanLocations(this.home, opts.projectId ? [opts.projectId] : null);
+    const { files, skipped } = await this.scan(opts.projectId ? [opts.projectId] : null);
     files.sort((a, b) => (a.id !== b.id ? (a.id < b.id ? -1 : 1) : a.projectId < b.projectId ? -1 : a.projectId > b.projectId ? 1 : 0));
     return { ...resolveIdPrefix(idOrPrefix, files), skipped };
   }
 
-  transcript(file: { path: string; projectId: string }): Promise<Transcript> {
-    return loadTranscript(file.path, this.readOptions(file.projectId));
+  /** One session in full. Takes a SessionFile or its summary (whose `source`, `dialect` and `parts` say how to read it). */
+  transcript(file: { path: string; projectId: string; id?: string; source?: string; dialect?: string; parts?: string[] }): Promise<Transcript> {
+    return loadTranscript(file.path, file.id === undefined ? this.readOptions(file.projectId) : this.optionsFor({ ...file, id: file.id }));
   }
 
-  /** Display label of a project: project.json's root, else a recorded workspace, else the hash. */
+  /** Display label of a project: project.json's root, else the root a location reported, else a recorded workspace, else the hash. */
   projectLabel(projectId: string, sessions: readonly SessionSummary[] = []): string {
-    return readProjectJson(this.home, projectId) ?? sessions.find((s) => s.projectId === projectId && s.workspace)?.workspace ?? projectId;
+    return readProjectJson(this.home, projectId) ?? this.roots.get(projectId) ?? sessions.find((s) => s.projectId === projectId && s.workspace)?.workspace ?? projectId;
   }
 }
 

@@ -12,7 +12,7 @@ import { dirname, resolve } from 'node:path';
 import { statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { SessionFile } from '../sources/format.js';
-import { readSummary, summarise, SUMMARY_STATE_VERSION, type ReadSummaryOptions, type SummaryState } from '../scan/summary-reader.js';
+import { isWholeRead, partsUnchanged, readSummary, summarise, SUMMARY_STATE_VERSION, type ReadSummaryOptions, type SummaryState } from '../scan/summary-reader.js';
 import { summaryAt } from '../scan/summary-clock.js';
 import type { SessionSummary } from '../types.js';
 import { CatalogDb, type FileRow, type ListedRow } from './catalog-db.js';
@@ -101,6 +101,8 @@ export class SummaryCache {
   async summary(file: SessionFile, opts: ReadSummaryOptions, summaryKey = ''): Promise<SessionSummary | null> {
     // Synchronous: one stat is a few µs, and its promise costs more than the call on a warm start.
     const st = statSync(file.path);
+    // A session of several files (or one JSON document) is checked by all its files' sizes and mtimes.
+    if (isWholeRead(file.path, opts.file)) return this.wholeSummary(file, opts, st, summaryKey);
     const listed = this.pending.get(file.path) ?? (this.deleted.has(file.path) ? undefined : this.listedRows.get(file.path));
     const served = listed && storedSummary(listed, st, file.projectId, summaryKey, opts.nowMs);
     if (served) return served;
@@ -132,6 +134,36 @@ export class SummaryCache {
         size: result.size,
         mtimeMs: result.mtimeMs,
         check: await bytesBefore(file.path, result.state.offset),
+        state: JSON.stringify(result.state),
+        updatedAt: result.summary.updatedAt,
+        empty: result.summary.empty,
+        summary: JSON.stringify(result.summary),
+        summaryKey,
+      });
+    }
+    return result.summary;
+  }
+
+  /**
+   * A session read whole (several files, or one JSON document: see
+   * isWholeRead): its stored state is reused when the main file and every
+   * part still have the size and mtime they had, else the session is read
+   * again in full. Never continued from an offset.
+   */
+  private async wholeSummary(file: SessionFile, opts: ReadSummaryOptions, st: { ino: number; size: number; mtimeMs: number }, summaryKey: string): Promise<SessionSummary> {
+    const cached = this.row(file.path);
+    const previous = cached && cached.ino === st.ino && cached.projectId === file.projectId && cached.size === st.size && cached.mtimeMs === st.mtimeMs ? parseState(cached.state) : undefined;
+    if (previous && (await partsUnchanged(previous, file.parts ?? []))) return summarise(previous, file.path, false, st.mtimeMs, opts);
+    const result = await readSummary(file.path, opts);
+    if (this.database()) {
+      this.put({
+        path: file.path,
+        projectId: file.projectId,
+        sessionId: file.id,
+        ino: st.ino,
+        size: result.size,
+        mtimeMs: result.mtimeMs,
+        check: '',
         state: JSON.stringify(result.state),
         updatedAt: result.summary.updatedAt,
         empty: result.summary.empty,

@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
+import type { SessionLocation } from '../sources/format.js';
 import { watchFolders } from '../sources/registry.js';
 
 /** Options of {@link watchSessions}. */
@@ -19,6 +20,8 @@ export interface WatchOptions {
   pollMs?: number;
   /** Force polling (tests, file systems whose events are unreliable); default false. */
   poll?: boolean;
+  /** The locations whose folders are watched (default: the native home's, sources/registry.ts LOCATIONS). */
+  locations?: readonly SessionLocation[];
 }
 
 /** A running watch; `close` stops it (idempotent). */
@@ -81,7 +84,7 @@ export function watchSessions(home: string, projectIds: string[] | null, onChang
   };
   const refreshFolders = async (): Promise<void> => {
     try {
-      for (const folder of await watchFolders(home, projectIds)) if (!closed) follow(folder);
+      for (const folder of await watchFolders(home, projectIds, opts.locations)) if (!closed) follow(folder);
     } catch {
       // The home is unreadable right now; the folders already followed still report.
     }

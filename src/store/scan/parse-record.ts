@@ -3,7 +3,7 @@
  * record"): the summary fold and the transcript pass both go through here.
  */
 import type { NormalizedEvent } from '../sources/events.js';
-import { recogniseFormat } from '../sources/registry.js';
+import { formatById, recogniseFormat } from '../sources/registry.js';
 import type { Dialect } from '../types.js';
 
 /** Where a file's parse stands: its format once known (FORMAT.md §2: the first recognised record's) and that format's parser state. */
@@ -20,6 +20,11 @@ export interface ParseCursor {
  * another format's) and the caller decides what it counts as.
  */
 export function parseRecord(cursor: ParseCursor, record: Record<string, unknown>): NormalizedEvent[] | null | undefined {
+  if (cursor.dialect !== null) {
+    // The file's format is known (its first record, or its location said so): only it is asked.
+    const format = formatById(cursor.dialect);
+    return format.recognise(record) ? format.parse(record, cursor.p) : undefined;
+  }
   const recognised = recogniseFormat(record);
   if (recognised === null) return undefined;
   if (cursor.dialect === null) {

@@ -6,7 +6,7 @@
  * reader, the transcript pass and doctor are visitors of this loop.
  */
 import { classifyLine } from './classify.js';
-import { scanLines, type ScanOptions, type ScanResult } from './lines.js';
+import { DEFAULT_MAX_LINE_BYTES, scanLines, type ScanOptions, type ScanResult } from './lines.js';
 
 /** Where a line sits in its file. */
 export interface RecordAt {
@@ -62,4 +62,45 @@ export async function readRecords(path: string, visitor: RecordVisitor, opts: Sc
     else if (tail?.kind !== 'blank') pendingTail = true;
   }
   return { ...scan, pendingTail, lines: scan.tailBytes > 0 ? scan.nextLineNo : scan.nextLineNo - 1 };
+}
+
+/**
+ * Reads a file that is one JSON document (a legacy Gemini `.json` chat)
+ * and hands `explode(doc)`'s records to `visitor` as lines 1..n. The whole
+ * file is read at once, so one over `maxLineBytes` is skipped as oversized;
+ * one that does not parse (being rewritten) counts as one malformed line.
+ * Throws what the file system throws.
+ */
+export async function readDocument(
+  path: string,
+  explode: (doc: unknown) => Record<string, unknown>[],
+  visitor: RecordVisitor,
+  opts: ScanOptions = {},
+): Promise<RecordScan> {
+  const { readFile, stat } = await import('node:fs/promises');
+  const st = await stat(path);
+  const done = (lines: number): RecordScan => ({
+    endOffset: st.size,
+    nextLineNo: lines + 1,
+    tail: null,
+    tailBytes: 0,
+    tailOffset: st.size,
+    size: st.size,
+    mtimeMs: st.mtimeMs,
+    pendingTail: false,
+    lines,
+  });
+  if (st.size > (opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES)) {
+    visitor.oversized?.({ start: 0, lineNo: 1 });
+    return done(1);
+  }
+  let records: Record<string, unknown>[];
+  try {
+    records = explode(JSON.parse(await readFile(path, 'utf8')));
+  } catch {
+    if (st.size > 0) visitor.malformed?.({ start: 0, lineNo: 1 });
+    return done(st.size > 0 ? 1 : 0);
+  }
+  for (let i = 0; i < records.length; i++) await visitor.record(records[i]!, { start: 0, lineNo: i + 1 });
+  return done(records.length);
 }

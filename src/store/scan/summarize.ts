@@ -20,9 +20,9 @@ import {
   type RawTokens,
   type TimeSpan,
 } from '../sources/common/fold-common.js';
-import { addCall, addMetric, priceBuckets, type Buckets } from '../sources/common/fold-usage.js';
+import { addCall, addMetric, priceBuckets, removeCall, type Buckets } from '../sources/common/fold-usage.js';
 import { userWords } from '../sources/common/title.js';
-import type { MetaEvent, NormalizedEvent, StatusEvent } from '../sources/events.js';
+import type { MetaEvent, NormalizedEvent, StatusEvent, UsageEvent } from '../sources/events.js';
 import { lookupPrice, priceMicros, providerOf, type PriceTable } from '../pricing.js';
 import type { CheckpointInfo, EndpointUsage, SessionStatus, SessionSummary, Tokens } from '../types.js';
 
@@ -89,6 +89,12 @@ export interface SummarizerState {
   searchText: string;
   /** The resume context since its last reset: messages, their text, and the closing tail's text (null: none). */
   context: { messages: number; chars: number; tail: number | null };
+  /**
+   * Usage copies kept per `UsageEvent.dedupeKey` (other agents' sources):
+   * the bucket each was added to, its tokens and calls, so a better copy
+   * can replace it. Absent until a keyed usage event arrives.
+   */
+  dedupe?: Record<string, { b: string; t: RawTokens; c: number }>;
 }
 
 export function initSummarizer(): SummarizerState {
@@ -149,7 +155,7 @@ export function summarizeEvent(s: SummarizerState, ev: NormalizedEvent): void {
         s.user++;
         if (hasText(m.content)) s.hasUserText = true;
         // Prompts (and so the title) are the user's own words: no placeholders, no injected context.
-        const words = userWords(m.content);
+        const words = ev.notPrompt ? '' : userWords(m.content);
         if (words) notePrompt(s, words);
       } else if (m.role === 'assistant') s.assistant++;
       if (m.role !== 'tool') s.searchText = appendSearchText(s.searchText, ev.text);
@@ -161,7 +167,8 @@ export function summarizeEvent(s: SummarizerState, ev: NormalizedEvent): void {
       if (ev.context) appendContext(s, textOfContent(ev.context.content).length);
       return;
     case 'usage': {
-      addCall(s.buckets, { vendor: ev.vendor, endpoint: ev.endpoint, model: ev.model ?? '', tokens: ev.tokens, recordedUsd: ev.recordedCostUsd });
+      if (ev.dedupeKey !== undefined) addKeyedCall(s, ev);
+      else addCall(s.buckets, { vendor: ev.vendor, endpoint: ev.endpoint, model: ev.model ?? '', tokens: ev.tokens, recordedUsd: ev.recordedCostUsd, calls: ev.calls });
       if (ev.namesSession && ev.model && !s.firstUsageModel) s.firstUsageModel = ev.model;
       const t = parseTime(ev.ts);
       if (t !== null && (s.lastCallMs === null || t >= s.lastCallMs)) {
@@ -214,6 +221,31 @@ export function summarizeEvent(s: SummarizerState, ev: NormalizedEvent): void {
   }
 }
 
+/**
+ * Folds a usage event that has a dedupe key (ADAPTERS.md usage rules): the
+ * first copy is added; a later copy replaces it when the policy says so
+ * (`last` always, `max-output` when it has more output), and is dropped
+ * otherwise (`first`). Replacing takes the earlier copy back out of its bucket.
+ */
+function addKeyedCall(s: SummarizerState, ev: UsageEvent): void {
+  const key = ev.dedupeKey!;
+  const seen = (s.dedupe ??= {});
+  const prev = seen[key];
+  const policy = ev.dedupe ?? 'first';
+  if (prev) {
+    if (policy === 'first' || (policy === 'max-output' && ev.tokens.output <= prev.t.output)) return;
+    removeCall(s.buckets, prev.b, prev.t, prev.c);
+  }
+  const calls = ev.calls ?? 1;
+  if (calls === 0 && isZeroRaw(ev.tokens)) {
+    // A retraction (a rewound Gemini message, Codex totals superseded by records): nothing to add.
+    seen[key] = { b: '', t: { ...ev.tokens }, c: 0 };
+    return;
+  }
+  const b = addCall(s.buckets, { vendor: ev.vendor, endpoint: ev.endpoint, model: ev.model ?? '', tokens: ev.tokens, calls });
+  seen[key] = { b, t: { ...ev.tokens }, c: calls };
+}
+
 export function finishSummary(s: SummarizerState, ctx: FinishContext): SessionFigures {
   const meta = s.meta;
   // A recorded model names the session (a blank one too, unless the run's end names one); with none, the
@@ -244,7 +276,7 @@ export function finishSummary(s: SummarizerState, ctx: FinishContext): SessionFi
   if (s.status?.costUsd != null) costMicros = Math.round(s.status.costUsd * 1e6);
   else if (costMicros === 0 && isZeroRaw(tokens)) costMicros = null;
 
-  const title = meta.title || s.firstPrompt;
+  const title = meta.title || s.firstPrompt || meta.fallbackTitle || '';
   return {
     title,
     firstMs: parseTime(meta.createdAt) ?? s.span.first,

@@ -3,17 +3,19 @@
  * `SummaryState` is plain JSON and records the byte offset consumed, so a
  * cache can persist it and later read only what a growing file appended.
  */
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { NormalizedEvent } from '../sources/events.js';
-import { excusesEarlyIgnorables, isIgnorable } from '../sources/registry.js';
+import type { SessionFile } from '../sources/format.js';
+import { excusesEarlyIgnorables, formatById, isIgnorable } from '../sources/registry.js';
 import { UNTITLED } from '../sources/common/title.js';
 import type { Dialect, SessionSummary } from '../types.js';
 import { parseRecord } from './parse-record.js';
-import { readRecords } from './records.js';
+import { readDocument, readRecords, type RecordScan, type RecordVisitor } from './records.js';
 import { cacheWarmUntil, finishSummary, initSummarizer, summarizeEvent, type FinishContext, type SummarizerState } from './summarize.js';
 
 /** Bump when the shape of the summarizer's or any parser's state changes: cached states are then discarded. */
-export const SUMMARY_STATE_VERSION = 6;
+export const SUMMARY_STATE_VERSION = 7;
 
 export interface SummaryState {
   v: number;
@@ -30,10 +32,42 @@ export interface SummaryState {
   oversized: number;
   /** Records some format ignores (turns' pings), seen before the file's format was known: unknown unless that format ignores them too. */
   ephemeralEarly: number;
+  /**
+   * A session of several files or a JSON document (see {@link isWholeRead}):
+   * size and mtime of each part as read, so a cache can tell when any changed
+   * (such a state is never continued, only reused or read again).
+   */
+  g?: { path: string; size: number; mtimeMs: number }[];
 }
 
-export function initialSummaryState(): SummaryState {
-  return { v: SUMMARY_STATE_VERSION, offset: 0, nextLineNo: 1, dialect: null, p: null, d: initSummarizer(), malformed: 0, unknown: 0, oversized: 0, ephemeralEarly: 0 };
+/** A fresh state; `format` fixes the file's format up front (a location that knows it), else the first recognised record does. */
+export function initialSummaryState(format?: string): SummaryState {
+  const p = format ? formatById(format).initParser() : null;
+  return { v: SUMMARY_STATE_VERSION, offset: 0, nextLineNo: 1, dialect: format ?? null, p, d: initSummarizer(), malformed: 0, unknown: 0, oversized: 0, ephemeralEarly: 0 };
+}
+
+/** What a location knew of a session before reading it (sources/format.ts SessionFile): everything but where it is. */
+export type SessionFileInfo = Omit<SessionFile, 'path' | 'projectId'>;
+
+/**
+ * True when a session is read whole every time rather than continued from
+ * an offset: it has parts (subagent files read after the main one), or it
+ * is one JSON document (a legacy Gemini `.json`, rewritten in place).
+ */
+export function isWholeRead(path: string, file: SessionFileInfo | undefined): boolean {
+  return (file?.parts?.length ?? 0) > 0 || documentReader(path, file) !== null;
+}
+
+/** The format's document reader when `path` is one JSON document of it, else null. */
+export function documentReader(path: string, file: SessionFileInfo | undefined): ((doc: unknown) => Record<string, unknown>[]) | null {
+  if (!file?.format || !path.endsWith('.json')) return null;
+  return formatById(file.format).explodeDocument ?? null;
+}
+
+/** Reads one file of a session, JSONL or a JSON document, with `visitor`. */
+export function readSessionFile(path: string, file: SessionFileInfo | undefined, visitor: RecordVisitor, opts: Parameters<typeof readRecords>[2] = {}): Promise<RecordScan> {
+  const explode = documentReader(path, file);
+  return explode ? readDocument(path, explode, visitor, opts) : readRecords(path, visitor, opts);
 }
 
 /**
@@ -67,6 +101,8 @@ export interface ReadSummaryOptions {
   nowMs: number;
   cacheTtlSec: FinishContext['cacheTtlSec'];
   maxLineBytes?: number;
+  /** What the location knew of the session (other agents' sources); absent: a native file, sniffed. */
+  file?: SessionFileInfo;
 }
 
 export interface SummaryResult {
@@ -82,7 +118,8 @@ export interface SummaryResult {
  * The previous state is not mutated.
  */
 export async function readSummary(path: string, opts: ReadSummaryOptions, previous?: SummaryState): Promise<SummaryResult> {
-  const state: SummaryState = previous ? structuredClone(previous) : initialSummaryState();
+  if (isWholeRead(path, opts.file)) return readWholeSummary(path, opts);
+  const state: SummaryState = previous ? structuredClone(previous) : initialSummaryState(opts.file?.format);
   // A complete record without a final newline is read as a record, in a
   // copy: the persisted state stops before it, so it is never counted twice.
   let finalState = state;
@@ -106,6 +143,57 @@ export async function readSummary(path: string, opts: ReadSummaryOptions, previo
 }
 
 /**
+ * Reads a session that is read whole (see {@link isWholeRead}): the main
+ * file, then each part after the format's `beginPart`, into one state
+ * (Claude's usage dedupe then spans the files). The state records each
+ * part's size and mtime in `g`.
+ */
+async function readWholeSummary(path: string, opts: ReadSummaryOptions): Promise<SummaryResult> {
+  const state = initialSummaryState(opts.file?.format);
+  const visitor: RecordVisitor = {
+    record: (obj) => void foldObject(state, obj),
+    malformed: () => void state.malformed++,
+    oversized: () => void state.oversized++,
+  };
+  const main = await readSessionFile(path, opts.file, visitor, { maxLineBytes: opts.maxLineBytes });
+  state.offset = main.size;
+  state.nextLineNo = main.lines + 1;
+  state.g = [];
+  const parts = opts.file?.parts ?? [];
+  const format = state.dialect ? formatById(state.dialect) : null;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    for (const ev of (format?.beginPart?.(state.p, i, part) ?? [])) summarizeEventInto(state, ev);
+    try {
+      const scan = await readSessionFile(part, opts.file, visitor, { maxLineBytes: opts.maxLineBytes });
+      state.g.push({ path: part, size: scan.size, mtimeMs: scan.mtimeMs });
+    } catch {
+      // A part that vanished or cannot be read costs its usage, never the session.
+      state.g.push({ path: part, size: -1, mtimeMs: -1 });
+    }
+  }
+  const summary = summarise(state, path, main.pendingTail, main.mtimeMs, opts);
+  return { summary, state, size: main.size, mtimeMs: main.mtimeMs };
+}
+
+function summarizeEventInto(state: SummaryState, ev: NormalizedEvent): void {
+  summarizeEvent(state.d, ev);
+}
+
+/** Whether every part recorded in a whole-read state still has the size and mtime it had (one stat each). */
+export async function partsUnchanged(state: SummaryState, parts: readonly string[]): Promise<boolean> {
+  const seen = state.g ?? [];
+  if (seen.length !== parts.length) return false;
+  for (let i = 0; i < parts.length; i++) {
+    const was = seen[i]!;
+    if (was.path !== parts[i]) return false;
+    const st = await stat(parts[i]!).catch(() => null);
+    if ((st?.size ?? -1) !== was.size || (st?.mtimeMs ?? -1) !== was.mtimeMs) return false;
+  }
+  return true;
+}
+
+/**
  * Turns a fold state into the summary of format §4. A file in which no
  * record was recognised (zero bytes, only a partial first line, blank lines,
  * or lines of no known shape) is still a session (format §2.1): dialect
@@ -119,19 +207,21 @@ export function summarise(
   mtimeMs: number,
   opts: ReadSummaryOptions,
 ): SessionSummary {
-  const id = basename(path).replace(/\.jsonl$/, '');
+  const file = opts.file;
+  const id = file?.id ?? basename(path).replace(/\.jsonl$/, '');
   const ctx: FinishContext = { id, mtimeMs, nowMs: opts.nowMs, pricing: opts.pricing, cacheTtlSec: opts.cacheTtlSec };
   // A file with no record recognised yet finishes the empty state: no title, nothing spent, times from the mtime.
   const f = finishSummary(state.d, ctx);
   const createdMs = f.firstMs ?? mtimeMs;
   const updatedMs = f.lastMs ?? f.firstMs ?? mtimeMs;
   const unknownLines = state.unknown + (excusesEarlyIgnorables(state.dialect) ? 0 : state.ephemeralEarly);
-  return {
+  const summary: SessionSummary = {
     id,
+    source: file?.source ?? 'native',
     path,
     dialect: state.dialect ?? 'none',
     projectId: opts.projectId,
-    title: f.title || UNTITLED,
+    title: file?.title || f.title || UNTITLED,
     createdAt: new Date(createdMs).toISOString(),
     updatedAt: new Date(updatedMs).toISOString(),
     messageCount: f.messageCount,
@@ -140,13 +230,13 @@ export function summarise(
     toolCalls: f.toolCalls,
     model: f.model,
     provider: f.provider,
-    workspace: f.workspace,
+    workspace: f.workspace ?? file?.projectRoot ?? null,
     endpoints: f.endpoints,
     models: f.models,
     tokens: f.tokens,
     costUsd: f.costMicros === null ? null : f.costMicros / 1e6,
     costMicros: f.costMicros,
-    status: f.status,
+    status: file?.running ? 'running' : f.status,
     durationMs: f.durationMs ?? Math.max(0, updatedMs - createdMs),
     checkpoints: f.checkpoints,
     lastCheckpoint: f.lastCheckpoint,
@@ -162,4 +252,6 @@ export function summarise(
     searchText: f.searchText,
     resumeContext: { messages: f.contextMessages, chars: f.contextChars },
   };
+  if (file?.parts?.length) summary.parts = [...file.parts];
+  return summary;
 }

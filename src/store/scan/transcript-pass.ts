@@ -11,8 +11,8 @@ import { formatById } from '../sources/registry.js';
 import { parseRecord, type ParseCursor } from './parse-record.js';
 import type { NormalizedEvent } from '../sources/events.js';
 import type { Dialect, ResumeMessage, TranscriptEntry } from '../types.js';
-import { readRecords } from './records.js';
-import { foldObject, type SummaryState } from './summary-reader.js';
+import { summarizeEvent } from './summarize.js';
+import { foldObject, readSessionFile, type SessionFileInfo, type SummaryState } from './summary-reader.js';
 import { TranscriptBuilder, type TranscriptOut } from './transcript-builder.js';
 
 /** What one record meant, in the order the builder said it (see TranscriptOut). */
@@ -36,6 +36,8 @@ export interface PassOptions {
   toOffset?: number;
   /** The file's dialect when known already (needed with `fromOffset`). */
   dialect?: Dialect;
+  /** What the location knew of the session: its format, its parts (read after the main file), a JSON document. */
+  file?: SessionFileInfo;
 }
 
 export interface PassResult {
@@ -62,7 +64,7 @@ export interface PassResult {
  */
 export async function transcriptPass(path: string, opts: PassOptions, handler: PassHandler): Promise<PassResult> {
   const fold = opts.fold;
-  let dialect: Dialect | null = opts.dialect ?? null;
+  let dialect: Dialect | null = opts.dialect ?? opts.file?.format ?? null;
   const builder = new TranscriptBuilder(opts.pricing);
   // Without a fold, the pass keeps its own parser state.
   const cursor: ParseCursor = { dialect, p: dialect ? formatById(dialect).initParser() : null };
@@ -92,7 +94,7 @@ export async function transcriptPass(path: string, opts: PassOptions, handler: P
       if (events === null) return;
     }
     for (const ev of events) builder.add(ev, out);
-    if (ops.some((o) => o.op === 'reset')) result.contextFrom = start;
+    if (start >= 0 && ops.some((o) => o.op === 'reset')) result.contextFrom = start;
     for (const op of ops) {
       const waiting = handler(op);
       if (waiting) await waiting;
@@ -100,14 +102,29 @@ export async function transcriptPass(path: string, opts: PassOptions, handler: P
     ops.length = 0;
   };
 
-  const scan = await readRecords(
-    path,
-    {
-      record: (obj, at) => onRecord(obj, at.start),
-      malformed: () => void (fold && fold.malformed++),
-      oversized: () => void (fold && fold.oversized++),
-    },
-    { maxLineBytes: opts.maxLineBytes, fromOffset: from, toOffset: opts.toOffset },
-  );
+  const visitor = {
+    record: (obj: Record<string, unknown>, at: { start: number }) => onRecord(obj, at.start),
+    malformed: () => void (fold && fold.malformed++),
+    oversized: () => void (fold && fold.oversized++),
+  };
+  const scan = await readSessionFile(path, opts.file, visitor, { maxLineBytes: opts.maxLineBytes, fromOffset: from, toOffset: opts.toOffset });
+  // A session's further files (subagent transcripts) follow the main one; a pass from an offset (the resume context) skips them.
+  const parts = from === 0 ? (opts.file?.parts ?? []) : [];
+  for (let i = 0; i < parts.length; i++) {
+    const format = dialect ? formatById(dialect) : null;
+    const p = fold ? fold.p : cursor.p;
+    const intro = format?.beginPart?.(p, i, parts[i]!) ?? [];
+    for (const ev of intro) {
+      if (fold) summarizeEvent(fold.d, ev);
+      builder.add(ev, out);
+    }
+    for (const op of ops) await handler(op);
+    ops.length = 0;
+    try {
+      await readSessionFile(parts[i]!, opts.file, { ...visitor, record: (obj) => onRecord(obj, -1) }, { maxLineBytes: opts.maxLineBytes });
+    } catch {
+      // A vanished or unreadable subagent file costs its part of the transcript only.
+    }
+  }
   return { dialect, ...result, size: scan.size, pendingTail: scan.pendingTail, mtimeMs: scan.mtimeMs };
 }

@@ -14,7 +14,7 @@ import { transcriptPass, type PassResult } from './transcript-pass.js';
 import type { ResumeMessage, TranscriptEntry } from '../types.js';
 
 /** Options of the streaming reads: the summary reader's (pricing, line cap). */
-export type StreamOptions = Pick<ReadSummaryOptions, 'pricing' | 'maxLineBytes'>;
+export type StreamOptions = Pick<ReadSummaryOptions, 'pricing' | 'maxLineBytes' | 'file'>;
 
 /** Receives one entry and its index in the transcript; a returned promise is awaited (backpressure). */
 export type EntryHandler = (entry: TranscriptEntry, index: number) => void | Promise<void>;
@@ -29,14 +29,14 @@ export type MessageHandler = (message: ResumeMessage) => void | Promise<void>;
  * Throws what the file system throws.
  */
 export function streamEntries(path: string, opts: StreamOptions, onEntry: EntryHandler): Promise<PassResult> {
-  return transcriptPass(path, { pricing: opts.pricing, maxLineBytes: opts.maxLineBytes }, (op) =>
+  return transcriptPass(path, { pricing: opts.pricing, maxLineBytes: opts.maxLineBytes, file: opts.file }, (op) =>
     op.op === 'entry' ? onEntry(op.entry, op.index) : undefined,
   );
 }
 
 /** One pass that keeps nothing: where the last checkpoint is, where the resume context starts, how big the file is. */
 export function locateSession(path: string, opts: StreamOptions): Promise<PassResult> {
-  return transcriptPass(path, { pricing: opts.pricing, maxLineBytes: opts.maxLineBytes }, () => undefined);
+  return transcriptPass(path, { pricing: opts.pricing, maxLineBytes: opts.maxLineBytes, file: opts.file }, () => undefined);
 }
 
 /**
@@ -61,7 +61,7 @@ export async function streamResumeContext(path: string, opts: StreamOptions, onM
   };
   await transcriptPass(
     path,
-    { pricing: opts.pricing, maxLineBytes: opts.maxLineBytes, fromOffset: first.contextFrom, toOffset: first.size, dialect: first.dialect },
+    { pricing: opts.pricing, maxLineBytes: opts.maxLineBytes, fromOffset: first.contextFrom, toOffset: first.size, dialect: first.dialect, file: opts.file },
     async (op) => {
       if (op.op === 'entry') return;
       if (op.op === 'reset') {

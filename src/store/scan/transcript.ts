@@ -35,10 +35,10 @@ export class ContextCollector {
 
 /** Reads a whole session into memory. Throws when the file is not a session (no summary). */
 export async function loadTranscript(path: string, opts: ReadSummaryOptions): Promise<Transcript> {
-  const state = initialSummaryState();
+  const state = initialSummaryState(opts.file?.format);
   const entries: TranscriptEntry[] = [];
   const context = new ContextCollector();
-  const pass = await transcriptPass(path, { pricing: opts.pricing, maxLineBytes: opts.maxLineBytes, fold: state }, (op) => {
+  const pass = await transcriptPass(path, { pricing: opts.pricing, maxLineBytes: opts.maxLineBytes, fold: state, file: opts.file }, (op) => {
     if (op.op === 'entry') entries.push(op.entry);
     else context.apply(op);
   });

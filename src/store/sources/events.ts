@@ -38,6 +38,8 @@ export interface MetaEvent {
   replace?: boolean;
   /** A title the format records (already cleaned); blank: fall back to the first prompt. */
   title?: string;
+  /** A title used only when there is neither `title` nor a real prompt (Claude: the first slash command). */
+  fallbackTitle?: string;
   /** The title leads the search text (store). */
   titleLeadsSearch?: boolean;
   workspace?: string;
@@ -60,6 +62,8 @@ export interface MessageEvent extends Timed {
   tally: boolean;
   /** How it joins the resume context: appended, as the closing tail (replaced by the next), or not at all. */
   context: 'append' | 'tail' | 'none';
+  /** A counted user message that is no prompt: never the title nor a preview (Gemini `/` and `?` commands). */
+  notPrompt?: boolean;
 }
 
 export interface ToolCallEvent extends Timed {
@@ -102,8 +106,22 @@ export interface UsageEvent extends Timed {
   callProvider?: string;
   /** The first such call's model names the session when its meta does not (store). */
   namesSession?: boolean;
-  /** Reserved for sources that repeat a call's usage (keep the largest copy per key); not used by the native formats. */
+  /**
+   * For sources that write one call's usage more than once: the call's key
+   * (Claude `message.id:requestId`, Codex `thread_id:response_id`, Gemini
+   * message id). Copies are folded by `dedupe`. Not used by the native formats.
+   */
   dedupeKey?: string;
+  /**
+   * How copies with the same `dedupeKey` fold (ADAPTERS.md): `max-output`
+   * keeps the copy with the most output tokens (Claude streaming partials);
+   * `last` replaces the earlier copy (Gemini's re-written messages, Codex's
+   * running totals; a zero copy retracts); `first` keeps the first (Codex
+   * `token_usage_record`). Default `first`.
+   */
+  dedupe?: 'max-output' | 'last' | 'first';
+  /** How many calls this event stands for (default 1; a running total stands for several, a retraction for 0). */
+  calls?: number;
 }
 
 export interface MetricEvent extends Timed {

@@ -8,11 +8,35 @@
  */
 import type { NormalizedEvent } from './events.js';
 
-/** One session file found by a location: its project, its id (the file name without `.jsonl`) and its path. */
+/**
+ * One session found by a location: its project, its id and its path. For
+ * the native home the id is the file name without `.jsonl` and the other
+ * fields are absent. Other agents' sessions (Claude Code, Codex, Gemini CLI)
+ * carry what their location knows before any record is read: the source,
+ * the format of every file (never sniffed: a Claude line could pass for a
+ * native one), and the further files folded into the same session (Claude
+ * subagent and compaction-worker transcripts, Gemini subagent chats): a
+ * session is then `path` followed by `parts`, read as one stream of records
+ * (scan/summary-reader.ts), cached as one unit (catalog/summary-cache.ts).
+ */
 export interface SessionFile {
   projectId: string;
+  /** The session id: the file name without `.jsonl` (native), else the tool's own session id. */
   id: string;
+  /** The main file: the one that names the session, is resumed and is deleted. */
   path: string;
+  /** Which source found it (`native`, `claude`, `codex`, `gemini`); absent: native. */
+  source?: string;
+  /** The format id of every file of the session when the location knows it; absent: sniffed from the first recognised record (FORMAT.md §2). */
+  format?: string;
+  /** Further files of the same session, read after `path` in this order (subagent transcripts); each announced to the parser by `LogFormat.beginPart`. */
+  parts?: string[];
+  /** A title the location knows from outside the file (Codex `session_index.jsonl`); wins over the file's own. */
+  title?: string;
+  /** The workspace when the file records none (Gemini: the project root from `projects.json` / `.project_root`). */
+  projectRoot?: string;
+  /** The tool says the session is live (Claude `sessions/<pid>.json` with a live pid): its status is `running`. */
+  running?: boolean;
 }
 
 /** A folder or file a scan saw and refused, with the reason (one line, for "skipped <path>: <error>"). */
@@ -25,6 +49,8 @@ export interface SkippedEntry {
 export interface SessionScan {
   files: SessionFile[];
   skipped: SkippedEntry[];
+  /** Real paths of the projects of `files` when the location knows them (project id → root), for `--all` labels. */
+  roots?: Record<string, string>;
 }
 
 /**
@@ -79,4 +105,23 @@ export interface LogFormat<P = unknown> {
    * unknown, and `state` is untouched).
    */
   parse(record: Record<string, unknown>, state: P): NormalizedEvent[] | null;
+  /**
+   * True for formats whose files are known by where they are (another
+   * agent's folder: `SessionFile.format`): never tried on a native file.
+   */
+  readonly byLocation?: boolean;
+  /**
+   * Called before the records of `SessionFile.parts[index]` (a subagent's
+   * transcript) are parsed with the same state; returns events to add
+   * first (a note). Absent: parts are parsed like the main file.
+   */
+  beginPart?(state: P, index: number, path: string): NormalizedEvent[];
+  /**
+   * For a file that is one JSON document rather than JSONL (a legacy Gemini
+   * `.json` chat): the records it stands for, in order. scan/ reads such a
+   * file whole (capped) and hands these on as if they were lines.
+   */
+  explodeDocument?(doc: unknown): Record<string, unknown>[];
+  /** The agent's own resume command as a template (`claude --resume {id}`), used when the user configured none. */
+  readonly resumeTemplate?: string;
 }

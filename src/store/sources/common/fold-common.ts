@@ -21,7 +21,15 @@ export interface RawTokens {
   cacheWrite: number;
   /** Sum of recorded `total_tokens`, or input + output where none was recorded. */
   total: number;
+  /** Part of `output` that was reasoning (other agents' sources only; absent: not recorded). */
+  reasoning?: number;
+  /** Parts of `cacheWrite` by cache lifetime (Claude only; absent: not recorded). */
+  cacheWrite5m?: number;
+  cacheWrite1h?: number;
 }
+
+/** The optional parts of {@link RawTokens}, added and subtracted like the rest when either side has them. */
+const PARTS = ['reasoning', 'cacheWrite5m', 'cacheWrite1h'] as const;
 
 export const zeroRaw = (): RawTokens => ({ input: 0, output: 0, cacheRead: 0, cacheWrite: 0, total: 0 });
 
@@ -44,6 +52,17 @@ export function addRaw(into: RawTokens, t: RawTokens): void {
   into.cacheRead += t.cacheRead;
   into.cacheWrite += t.cacheWrite;
   into.total += t.total;
+  for (const k of PARTS) if (t[k] !== undefined) into[k] = (into[k] ?? 0) + t[k];
+}
+
+/** Takes `t` back out of `from` (a usage copy replaced by a later one). */
+export function subRaw(from: RawTokens, t: RawTokens): void {
+  from.input -= t.input;
+  from.output -= t.output;
+  from.cacheRead -= t.cacheRead;
+  from.cacheWrite -= t.cacheWrite;
+  from.total -= t.total;
+  for (const k of PARTS) if (t[k] !== undefined) from[k] = (from[k] ?? 0) - t[k];
 }
 
 export const isZeroRaw = (t: RawTokens): boolean =>

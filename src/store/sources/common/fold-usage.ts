@@ -3,7 +3,7 @@
  * state, and their conversion to priced EndpointUsage / ModelUsage at
  * finish time (so a cached fold state stays valid when prices change).
  */
-import { addRaw, isZeroRaw, toTokens, zeroRaw, type RawTokens } from './fold-common.js';
+import { addRaw, isZeroRaw, subRaw, toTokens, zeroRaw, type RawTokens } from './fold-common.js';
 import { lookupPrice, priceMicros, providerOf, type PriceTable } from '../../pricing.js';
 import type { EndpointUsage, ModelUsage } from '../../types.js';
 
@@ -22,21 +22,35 @@ export interface UsageBucket {
 
 export type Buckets = Record<string, UsageBucket>;
 
-/** Adds one call to its bucket. `recordedUsd` is the call's own cost when the log has one. */
+/**
+ * Adds one call (or `call.calls` calls) to its bucket and returns the
+ * bucket's key. `recordedUsd` is the call's own cost when the log has one.
+ */
 export function addCall(
   buckets: Buckets,
-  call: { vendor: string; endpoint: string; model: string; tokens: RawTokens; recordedUsd?: number },
-): void {
+  call: { vendor: string; endpoint: string; model: string; tokens: RawTokens; recordedUsd?: number; calls?: number },
+): string {
   const key = `${call.vendor}|${call.endpoint}|${call.model}`;
   let b = buckets[key];
   if (!b) {
     b = { vendor: call.vendor, endpoint: call.endpoint, model: call.model, calls: 0, tokens: zeroRaw(), recordedMicros: 0, unpricedTokens: zeroRaw() };
     buckets[key] = b;
   }
-  b.calls++;
+  b.calls += call.calls ?? 1;
   addRaw(b.tokens, call.tokens);
   if (call.recordedUsd !== undefined) b.recordedMicros += Math.round(call.recordedUsd * 1e6);
   else addRaw(b.unpricedTokens, call.tokens);
+  return key;
+}
+
+/** Takes a call added by {@link addCall} without a recorded cost back out of bucket `key` (a copy replaced by a later one). */
+export function removeCall(buckets: Buckets, key: string, tokens: RawTokens, calls: number): void {
+  const b = buckets[key];
+  if (!b) return;
+  b.calls -= calls;
+  subRaw(b.tokens, tokens);
+  subRaw(b.unpricedTokens, tokens);
+  if (b.calls <= 0 && isZeroRaw(b.tokens)) delete buckets[key];
 }
 
 /** Cost of a bucket in micro-USD, or null when some of its tokens have no price. */

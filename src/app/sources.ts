@@ -1,0 +1,52 @@
+/**
+ * Which sources a run reads (issue 8): `--source native,claude,codex,gemini`,
+ * else the config's `sources`, else every source (an agent whose folder
+ * does not exist finds nothing, silently). Each agent's folder comes from
+ * `--claude-dir` / `--codex-dir` / `--gemini-dir`, else the config file,
+ * else its own default (`$CLAUDE_CONFIG_DIR`, `$CODEX_HOME`, `~/.gemini`);
+ * a folder the user named that is missing is a one-line note, never an
+ * error. The demo reads its own copy: native, plus the agents' fixture
+ * folders inside it when present.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Config } from '../store/config.js';
+import { headMemoForHome } from '../store/catalog/head-memo.js';
+import { projectIdOfCwd } from '../store/sources/common/project-scope.js';
+import type { SessionLocation } from '../store/sources/format.js';
+import { SOURCE_IDS, sourceLocations, type SourceOptions } from '../store/sources/registry.js';
+import type { ProjectRef } from '../store/project.js';
+import { UsageError, type ParsedOptions } from './cli-args.js';
+
+/** The selected source ids (null: all), from `--source` or the config; UsageError for an unknown name. */
+export function selectedSources(options: ParsedOptions, config: Config): string[] | null {
+  const raw = options.source ?? (Array.isArray(config.sources) ? config.sources.join(',') : config.sources);
+  if (raw === undefined) return null;
+  const names = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const n of names) {
+    if (!(SOURCE_IDS as readonly string[]).includes(n)) throw new UsageError(`--source takes a comma list of ${SOURCE_IDS.join(', ')}, not ${JSON.stringify(n)}`);
+  }
+  return names;
+}
+
+/** The locations of a run: the native home, then each selected agent's folder, with the project's repository as an alias of its id. */
+export function runLocations(args: { options: ParsedOptions; config: Config; env: NodeJS.ProcessEnv; home: string; project: ProjectRef; demo: boolean }): SessionLocation[] {
+  const { options, config, env, home, project, demo } = args;
+  let selected = selectedSources(options, config);
+  const memo = headMemoForHome(home, env);
+  // Another agent's sessions carry their repository's id: in a worktree, the main worktree's (project-scope.ts).
+  const repoId = projectIdOfCwd(project.root);
+  const aliases = repoId !== project.id ? { [project.id]: [repoId] } : undefined;
+  const folder = (flag: string | undefined, configured: string | undefined, demoName: string) => {
+    if (demo) return { dir: join(home, demoName), named: false };
+    const dir = flag ?? configured;
+    return dir ? { dir: resolve(dir), named: true } : {};
+  };
+  if (demo && selected === null) selected = SOURCE_IDS.filter((id) => id === 'native' || existsSync(join(home, `.${id}`)));
+  const opts: SourceOptions = {
+    claude: { ...folder(options['claude-dir'], config.claudeDir, '.claude'), env, memo, aliases },
+    codex: { ...folder(options['codex-dir'], config.codexDir, '.codex'), env, memo, aliases },
+    gemini: { ...folder(options['gemini-dir'], config.geminiDir, '.gemini'), env, memo, aliases },
+  };
+  return sourceLocations(selected, opts);
+}

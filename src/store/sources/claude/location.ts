@@ -1,0 +1,118 @@
+/**
+ * Where Claude Code sessions are (ADAPTERS.md): `<dir>/projects/<folder>/<session>.jsonl`
+ * with `<dir>` = `--claude-dir`, else `$CLAUDE_CONFIG_DIR` (its first entry
+ * when a comma list), else `~/.claude`. A session's subagent and
+ * compaction-worker transcripts (`<folder>/<session>/subagents/agent-*.jsonl`,
+ * and the older `<folder>/agent-*.jsonl` naming their parent's `sessionId`)
+ * are its parts, never sessions of their own. The folder name is lossy, so
+ * the project comes from the first recorded `cwd` (project-scope.ts).
+ * A session named by a live `<dir>/sessions/<pid>.json` is marked running.
+ */
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isValidSessionId, projectIdOf } from '../../project.js';
+import type { SessionFile, SessionLocation, SessionScan, SkippedEntry } from '../format.js';
+import { readHeadRecords, type HeadFacts } from '../common/heads.js';
+import { defaultMemo, eachLimited, folderProblem, headFacts, homeOf, wantedIds, type ForeignLocationOptions } from '../common/location-kit.js';
+import { liveClaudeSessions } from './live.js';
+import { projectIdOfCwd, repoRootOf } from '../common/project-scope.js';
+
+/** The Claude config folder: `dir`, else `$CLAUDE_CONFIG_DIR` (first of a comma list), else `~/.claude`. */
+export function claudeDir(opts: ForeignLocationOptions): string {
+  const env = opts.env ?? process.env;
+  if (opts.dir) return opts.dir;
+  const fromEnv = env.CLAUDE_CONFIG_DIR?.split(',')[0]?.trim();
+  return fromEnv || join(homeOf(env), '.claude');
+}
+
+/** `cwd` and `sessionId` of the first lines that carry them. */
+async function readClaudeHead(path: string): Promise<HeadFacts> {
+  const facts: HeadFacts = {};
+  for (const r of await readHeadRecords(path)) {
+    if (!facts.cwd && typeof r.cwd === 'string' && r.cwd) facts.cwd = r.cwd;
+    if (!facts.id && typeof r.sessionId === 'string' && r.sessionId) facts.id = r.sessionId;
+    if (facts.cwd && facts.id) break;
+  }
+  return facts;
+}
+
+const AGENT_FILE = /^agent-[A-Za-z0-9._-]+\.jsonl$/;
+
+/** The Claude Code location for these options. */
+export function claudeLocation(opts: ForeignLocationOptions): SessionLocation {
+  const memo = opts.memo ?? defaultMemo();
+  const scan = async (_home: string, projectIds: string[] | null): Promise<SessionScan> => {
+    const dir = claudeDir(opts);
+    const projects = join(dir, 'projects');
+    let folders;
+    try {
+      folders = await readdir(projects, { withFileTypes: true });
+    } catch (err) {
+      return { files: [], skipped: folderProblem(opts.named ? dir : projects, err, opts.named) };
+    }
+    const wanted = wantedIds(projectIds, opts.aliases);
+    const files: SessionFile[] = [];
+    const skipped: SkippedEntry[] = [];
+    const roots: Record<string, string> = {};
+    const live = await liveClaudeSessions(dir);
+    await eachLimited(folders.filter((f) => f.isDirectory()), 8, async (folder) => {
+      const path = join(projects, folder.name);
+      let entries;
+      try {
+        entries = await readdir(path, { withFileTypes: true });
+      } catch (err) {
+        skipped.push({ path, error: (err as Error).message });
+        return;
+      }
+      const mains: SessionFile[] = [];
+      const oldAgents: string[] = [];
+      for (const e of entries) {
+        if (!e.isFile() || !e.name.endsWith('.jsonl')) continue;
+        if (AGENT_FILE.test(e.name)) oldAgents.push(join(path, e.name));
+        else {
+          const id = e.name.slice(0, -'.jsonl'.length);
+          if (isValidSessionId(id)) mains.push({ projectId: '', id, path: join(path, e.name), source: 'claude', format: 'claude' });
+        }
+      }
+      const byId = new Map(mains.map((m) => [m.id, m]));
+      const dirs = new Set(entries.filter((e) => e.isDirectory()).map((e) => e.name));
+      for (const m of mains) {
+        if (!dirs.has(m.id)) continue;
+        const sub = join(path, m.id, 'subagents');
+        const names = await readdir(sub).catch(() => [] as string[]);
+        const parts = names.filter((n) => AGENT_FILE.test(n)).sort().map((n) => join(sub, n));
+        if (parts.length) m.parts = parts;
+      }
+      // Older versions wrote subagents beside the sessions; their lines name the parent's sessionId.
+      for (const agent of oldAgents) {
+        const facts = await headFacts(agent, memo, readClaudeHead).catch(() => null);
+        const parent = facts?.id ? byId.get(facts.id) : undefined;
+        if (parent) (parent.parts ??= []).push(agent);
+      }
+      await eachLimited(mains, 16, async (m) => {
+        let facts: HeadFacts;
+        try {
+          facts = await headFacts(m.path, memo, readClaudeHead);
+        } catch (err) {
+          skipped.push({ path: m.path, error: (err as Error).message });
+          return;
+        }
+        const cwd = facts.cwd;
+        // No cwd recorded (a file of summaries only): its folder stands for the project.
+        m.projectId = cwd ? projectIdOfCwd(cwd) : projectIdOf(path);
+        if (wanted && !wanted.has(m.projectId)) return;
+        if (cwd) roots[m.projectId] ??= repoRootOf(cwd);
+        if (live.has(m.id)) m.running = true;
+        files.push(m);
+      });
+    });
+    memo.save?.();
+    files.sort((a, b) => (a.path < b.path ? -1 : 1));
+    return { files, skipped, roots };
+  };
+  return {
+    id: 'claude',
+    scan,
+    projectIds: async (home) => [...new Set((await scan(home, null)).files.map((f) => f.projectId))].sort(),
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * Where Codex sessions are (ADAPTERS.md): `<dir>/sessions/YYYY/MM/DD/rollout-<time>-<uuid>.jsonl`
+ * and `<dir>/archived_sessions/`, with `<dir>` = `--codex-dir`, else
+ * `$CODEX_HOME`, else `~/.codex` (a `.jsonl.zst` copy is not read: the
+ * plain `.jsonl` wins). The id is the uuid in the name (= `session_meta`
+ * id); the project comes from `session_meta.cwd` (project-scope.ts); the
+ * title from `session_index.jsonl` (last non-blank name per id). A
+ * subagent thread (`source.subagent` with `parent_thread_id`) is a part of
+ * its parent's session when the parent's file is found, else a session.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { projectIdOf } from '../../project.js';
+import type { SessionFile, SessionLocation, SessionScan, SkippedEntry } from '../format.js';
+import { readHeadRecords, type HeadFacts } from '../common/heads.js';
+import { defaultMemo, eachLimited, folderProblem, headFacts, homeOf, wantedIds, type ForeignLocationOptions } from '../common/location-kit.js';
+import { projectIdOfCwd, repoRootOf } from '../common/project-scope.js';
+
+/** The Codex home: `dir`, else `$CODEX_HOME`, else `~/.codex`. */
+export function codexDir(opts: ForeignLocationOptions): string {
+  const env = opts.env ?? process.env;
+  return opts.dir || env.CODEX_HOME || join(homeOf(env), '.codex');
+}
+
+const ROLLOUT = /^rollout-.*?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.jsonl$/i;
+
+async function readCodexHead(path: string): Promise<HeadFacts> {
+  const facts: HeadFacts = {};
+  for (const r of await readHeadRecords(path, 5)) {
+    const p = (r.type === 'session_meta' && r.payload && typeof r.payload === 'object' ? r.payload : r.type === undefined && typeof r.id === 'string' ? r : null) as Record<string, unknown> | null;
+    if (p) {
+      if (typeof p.cwd === 'string') facts.cwd = p.cwd;
+      const id = typeof p.session_id === 'string' ? p.session_id : typeof p.id === 'string' ? p.id : undefined;
+      if (id) facts.id = id;
+      const source = p.source && typeof p.source === 'object' ? (p.source as Record<string, unknown>) : null;
+      const sub = source?.subagent && typeof source.subagent === 'object' ? (source.subagent as Record<string, unknown>) : null;
+      const parent = source?.parent_thread_id ?? sub?.parent_thread_id ?? (sub?.thread_spawn as Record<string, unknown> | undefined)?.parent_thread_id;
+      if (typeof parent === 'string') facts.parent = parent;
+      break;
+    }
+    if (!facts.cwd && r.type === 'turn_context' && r.payload && typeof (r.payload as Record<string, unknown>).cwd === 'string') facts.cwd = (r.payload as Record<string, string>).cwd;
+  }
+  return facts;
+}
+
+/** Rollout files under `root`, depth-first (YYYY/MM/DD folders, or flat). */
+async function rollouts(root: string, depth = 0): Promise<string[]> {
+  const entries = await readdir(root, { withFileTypes: true });
+  const out: string[] = [];
+  for (const e of entries) {
+    if (e.isDirectory() && depth < 4) out.push(...(await rollouts(join(root, e.name), depth + 1).catch(() => [])));
+    else if (e.isFile() && ROLLOUT.test(e.name)) out.push(join(root, e.name));
+  }
+  return out;
+}
+
+/** Thread names from `session_index.jsonl`: the last non-blank name per id. */
+async function threadNames(dir: string): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  let text: string;
+  try {
+    text = await readFile(join(dir, 'session_index.jsonl'), 'utf8');
+  } catch {
+    return names;
+  }
+  for (const line of text.split('\n')) {
+    try {
+      const r = JSON.parse(line) as { id?: unknown; thread_name?: unknown };
+      if (typeof r.id === 'string' && typeof r.thread_name === 'string' && r.thread_name.trim()) names.set(r.id, r.thread_name.trim());
+    } catch {
+      // a partial last line
+    }
+  }
+  return names;
+}
+
+/** The Codex location for these options. */
+export function codexLocation(opts: ForeignLocationOptions): SessionLocation {
+  const memo = opts.memo ?? defaultMemo();
+  const scan = async (_home: string, projectIds: string[] | null): Promise<SessionScan> => {
+    const dir = codexDir(opts);
+    const skipped: SkippedEntry[] = [];
+    const paths: string[] = [];
+    let found = false;
+    for (const sub of ['sessions', 'archived_sessions']) {
+      try {
+        paths.push(...(await rollouts(join(dir, sub))));
+        found = true;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') skipped.push(...folderProblem(join(dir, sub), err, true));
+      }
+    }
+    if (!found && skipped.length === 0) return { files: [], skipped: folderProblem(dir, Object.assign(new Error('no such folder'), { code: 'ENOENT' }), opts.named) };
+    const names = await threadNames(dir);
+    const sessions = new Map<string, SessionFile & { parent?: string }>();
+    await eachLimited(paths, 16, async (path) => {
+      let facts: HeadFacts;
+      try {
+        facts = await headFacts(path, memo, readCodexHead);
+      } catch (err) {
+        skipped.push({ path, error: (err as Error).message });
+        return;
+      }
+      const id = facts.id ?? ROLLOUT.exec(path.slice(path.lastIndexOf('/') + 1))![1]!;
+      const file: SessionFile & { parent?: string; cwd?: string } = { projectId: facts.cwd ? projectIdOfCwd(facts.cwd) : projectIdOf(dir), id, path, source: 'codex', format: 'codex' };
+      if (facts.cwd) file.cwd = facts.cwd;
+      if (facts.parent) file.parent = facts.parent;
+      const name = names.get(id);
+      if (name) file.title = name;
+      // The same thread archived and live: the first found (sessions/) wins.
+      if (!sessions.has(id) || path.includes('/sessions/')) sessions.set(id, file);
+    });
+    memo.save?.();
+    const wanted = wantedIds(projectIds, opts.aliases);
+    const files: SessionFile[] = [];
+    const roots: Record<string, string> = {};
+    for (const f of sessions.values()) {
+      const parent = f.parent ? sessions.get(f.parent) : undefined;
+      if (parent && parent !== f) {
+        (parent.parts ??= []).push(f.path); // a subagent thread's usage is its parent's
+        continue;
+      }
+    }
+    for (const f of sessions.values()) {
+      if (f.parent && sessions.has(f.parent)) continue;
+      if (wanted && !wanted.has(f.projectId)) continue;
+      const { parent: _p, cwd, ...file } = f as SessionFile & { parent?: string; cwd?: string };
+      if (cwd) roots[file.projectId] ??= repoRootOf(cwd);
+      if (file.parts) file.parts.sort();
+      files.push(file);
+    }
+    files.sort((a, b) => (a.path < b.path ? -1 : 1));
+    return { files, skipped, roots };
+  };
+  return {
+    id: 'codex',
+    scan,
+    projectIds: async (home) => [...new Set((await scan(home, null)).files.map((f) => f.projectId))].sort(),
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * What the locations of other agents' folders share (Claude Code, Codex,
+ * Gemini CLI): their options, the project-scope filter, head facts through
+ * the memo, and the one-line note for a folder that is missing or unreadable.
+ */
+import { stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import type { SkippedEntry } from '../format.js';
+import { memoryHeadMemo, type HeadFacts, type HeadMemo } from './heads.js';
+
+/** How a location of another agent's folder is set up. */
+export interface ForeignLocationOptions {
+  /** The agent's folder (`--claude-dir`, the config file); absent: its default (environment, then the home folder). */
+  dir?: string;
+  /** True when the user named `dir`: a missing folder is then a note. A default folder that is missing is just no sessions. */
+  named?: boolean;
+  /** Environment for the default folder (`$CLAUDE_CONFIG_DIR`, `$CODEX_HOME`, `$HOME`). */
+  env?: NodeJS.ProcessEnv;
+  /** Remembered heads (a persisted one from the catalog); default: for this process only. */
+  memo?: HeadMemo;
+  /**
+   * Extra project ids a requested id stands for: the project in scope has
+   * its own id (FORMAT.md §1, the worktree's root) and its repository's id
+   * (project-scope.ts, the main worktree's root), which other agents'
+   * sessions carry.
+   */
+  aliases?: Record<string, string[]>;
+}
+
+/** The user's home folder as the environment says. */
+export const homeOf = (env: NodeJS.ProcessEnv): string => env.HOME || homedir();
+
+/** The project ids wanted (with their aliases), or null for every project. */
+export function wantedIds(projectIds: string[] | null, aliases: Record<string, string[]> | undefined): Set<string> | null {
+  if (projectIds === null) return null;
+  const out = new Set(projectIds);
+  for (const id of projectIds) for (const alias of aliases?.[id] ?? []) out.add(alias);
+  return out;
+}
+
+/** A file's head facts: from the memo while its inode is the same, else read (and remembered). */
+export async function headFacts(path: string, memo: HeadMemo, read: (path: string) => Promise<HeadFacts>): Promise<HeadFacts> {
+  const st = await stat(path);
+  const known = memo.get(path, st.ino);
+  if (known) return known;
+  const facts = await read(path);
+  memo.set(path, st.ino, facts);
+  return facts;
+}
+
+export const defaultMemo = memoryHeadMemo;
+
+/** The note for an agent folder that cannot be listed: none for a default folder that does not exist (that agent is not installed). */
+export function folderProblem(dir: string, err: unknown, named: boolean | undefined): SkippedEntry[] {
+  const code = (err as NodeJS.ErrnoException).code;
+  if ((code === 'ENOENT' || code === 'ENOTDIR') && !named) return [];
+  const why = code === 'ENOENT' ? 'no such folder' : code === 'ENOTDIR' ? 'not a folder' : (err as Error).message;
+  return [{ path: dir, error: why }];
+}
+
+/** Runs `fn` over `items`, `limit` at a time. */
+export async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}

@@ -1,0 +1,119 @@
+/**
+ * Claude Code, Codex and Gemini CLI sessions (issue 8): the fixtures in
+ * fixtures/agents/ are laid out as each tool lays them out, and every
+ * figure below is computed by hand from them (see each comment).
+ */
+import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { SessionCatalog } from '../src/store/catalog/catalog.js';
+import { SummaryCache } from '../src/store/catalog/summary-cache.js';
+import { sourceLocations } from '../src/store/sources/registry.js';
+import type { SessionSummary } from '../src/store/types.js';
+
+const AGENTS = fileURLToPath(new URL('../fixtures/agents', import.meta.url));
+
+async function load(source: 'claude' | 'codex' | 'gemini'): Promise<Map<string, SessionSummary>> {
+  const catalog = new SessionCatalog({
+    home: '/nonexistent/sb-home',
+    cache: new SummaryCache(null),
+    locations: sourceLocations([source], { [source]: { dir: `${AGENTS}/${source}`, named: true } }),
+  });
+  const { sessions, unreadable } = await catalog.summaries(null, { includeEmpty: true });
+  expect(unreadable).toEqual([]);
+  return new Map(sessions.map((s) => [s.id, s]));
+}
+
+describe('Claude Code sessions', () => {
+  it('title, counts, tokens and cost of a session with streaming copies, a subagent, a compaction and a rename', async () => {
+    const sessions = await load('claude');
+    expect(sessions.size).toBe(2); // the subagent and compaction-worker files are parts, not sessions
+    const s = sessions.get('1d3b2c4e-0000-4000-8000-00000000000a')!;
+    expect(s.source).toBe('claude');
+    expect(s.parts).toHaveLength(2);
+    expect(s.title).toBe('Login fix'); // the last custom title beats the AI title and the first prompt
+    expect(s.workspace).toBe('/work/app/sub');
+    // "Fix the login bug", "Now add a test"; not the isMeta caveat, the tool result, the compact summary nor the system reminder.
+    expect(s.userMessages).toBe(2);
+    expect(s.assistantMessages).toBe(3); // msg_1 (two lines), msg_2, msg_3; not the <synthetic> error
+    expect(s.toolCalls).toBe(1);
+    expect(s.checkpoints).toBe(1);
+    expect(s.lastCheckpoint?.tokenCount).toBe(800); // compactMetadata.postTokens
+    expect(s.model).toBe('claude-sonnet-4-5-20250929');
+    // msg_1 largest copy (10 in, 50 out, 100 5m write) + msg_2 (20, 30, 100 read, 200 1h write)
+    // + msg_3 once although the subagent file repeats it (5, 10, 300 read) + the subagent's msg_9 (100, 20).
+    expect(s.tokens).toEqual({ input: 135, output: 110, cacheRead: 400, cacheWrite: 300, cacheWrite5m: 100, cacheWrite1h: 200, total: 945, estimated: false });
+    // Sonnet 4.5: 35x3 + 90x15 + 400x0.3 + 100x3.75 + 200x6 (1h = 2x input) = 3150; Haiku 4.5: 100x1 + 20x5 = 200. micro-USD.
+    expect(s.costMicros).toBe(3350);
+    expect(s.models.map((m) => [m.model, m.calls]).sort()).toEqual([
+      ['claude-haiku-4-5-20251001', 1],
+      ['claude-sonnet-4-5-20250929', 3],
+    ]);
+  });
+
+  it('a session that is only a slash command is titled by it, never by a summary of another file', async () => {
+    const s = (await load('claude')).get('1d3b2c4e-0000-4000-8000-00000000000b')!;
+    expect(s.title).toBe('/init');
+    expect(s.userMessages).toBe(1);
+    expect(s.tokens.input + s.tokens.output).toBe(10);
+    expect(s.costMicros).toBe(7 * 3 + 3 * 15);
+  });
+});
+
+describe('Codex sessions', () => {
+  it('counts only increases of total_token_usage, keeps cached input apart, takes the session_index name', async () => {
+    const s = (await load('codex')).get('019b0000-0000-7000-8000-00000000000c')!;
+    expect(s.source).toBe('codex');
+    expect(s.title).toBe('Retry the HTTP client'); // the blank later name is ignored
+    expect(s.workspace).toBe('/work/app');
+    expect(s.userMessages).toBe(1); // the event_msg copy; not the environment context nor the response_item copy
+    expect(s.assistantMessages).toBe(1);
+    expect(s.toolCalls).toBe(1);
+    expect(s.checkpoints).toBe(1); // `compacted`; its latest_token_usage_record is never counted
+    // Last total 2500 in (1200 cached), 160 out (60 reasoning); the re-emitted and post-rollback events add nothing.
+    expect(s.tokens).toEqual({ input: 1300, output: 160, cacheRead: 1200, cacheWrite: 0, total: 2660, reasoning: 60, estimated: false });
+    expect(s.models[0]?.calls).toBe(2);
+    expect(s.costMicros).toBe(1300 * 1.25 + 160 * 10 + 1200 * 0.125); // gpt-5-codex
+  });
+
+  it('counts token_usage_record once per response and ignores the totals then', async () => {
+    const s = (await load('codex')).get('019b0000-0000-7000-8000-00000000000d')!;
+    expect(s.title).toBe('Quick question about the parser');
+    // resp_1 (100 in, 10 out) once + resp_2 (50 in of which 20 cached, 5 out of which 2 reasoning).
+    expect(s.tokens).toEqual({ input: 130, output: 15, cacheRead: 20, cacheWrite: 0, total: 165, reasoning: 2, estimated: false });
+    expect(s.models[0]?.calls).toBe(2);
+    expect(s.costMicros).toBe(315); // 130x1.25 + 15x10 + 20x0.125
+  });
+
+  it('reads a legacy rollout (bare first line, unwrapped items, state markers)', async () => {
+    const s = (await load('codex')).get('5c0a0000-0000-4000-8000-0000000000aa')!;
+    expect(s.title).toBe('Explain the legacy parser');
+    expect([s.userMessages, s.assistantMessages, s.unknownLines]).toEqual([1, 1, 0]);
+    expect(s.costUsd).toBeNull();
+  });
+});
+
+describe('Gemini CLI sessions', () => {
+  it('keeps the last copy per message id, applies $rewindTo and $set, bills thoughts as output', async () => {
+    const sessions = await load('gemini');
+    expect([...sessions.keys()].sort()).toEqual(['aaaa1111-0000-4000-8000-000000000001', 'bbbb2222-0000-4000-8000-000000000002', 'cccc3333-0000-4000-8000-000000000003']);
+    const s = sessions.get('aaaa1111-0000-4000-8000-000000000001')!;
+    expect(s.source).toBe('gemini');
+    expect(s.title).toBe('Haiku about logs'); // the $set summary
+    expect(s.workspace).toBe('/work/app'); // .project_root
+    // g1's last copy: 1000 in of which 400 cached, 50 out + 30 thoughts; g2 was rewound away.
+    expect(s.tokens).toEqual({ input: 600, output: 80, cacheRead: 400, cacheWrite: 0, total: 1080, reasoning: 30, estimated: false });
+    expect(s.costMicros).toBe(600 * 1.25 + 80 * 10 + 400 * 0.125); // gemini-2.5-pro
+    expect(s.firstPrompt).toBe('Write a haiku about logs'); // '/help' is no prompt
+  });
+
+  it('counts a legacy .json and its migrated .jsonl once, and reads a legacy-only .json', async () => {
+    const sessions = await load('gemini');
+    const migrated = sessions.get('bbbb2222-0000-4000-8000-000000000002')!;
+    expect(migrated.path.endsWith('.jsonl')).toBe(true);
+    expect(migrated.costMicros).toBe(200 * 1.25 + 20 * 10);
+    const legacy = sessions.get('cccc3333-0000-4000-8000-000000000003')!;
+    expect(legacy.title).toBe('Old chat');
+    expect(legacy.tokens).toMatchObject({ input: 100, output: 25, reasoning: 5, total: 125 });
+    expect(legacy.toolCalls).toBe(1);
+  });
+});
