@@ -7,6 +7,7 @@ import { fileSink, writeThrough } from '../store/actions/text-sink.js';
 import { writeMarkdownExport } from '../store/actions/transcript-export.js';
 import { planResume, resumeFolder, type ResumeFolder } from '../store/actions/resume.js';
 import { trashSession } from '../store/actions/trash.js';
+import { SessionSearch } from '../store/search/session-search.js';
 import type { SessionSummary } from '../store/types.js';
 import { copyToClipboard } from './clipboard.js';
 import { projectRootOf } from './commands/resume.js';
@@ -34,6 +35,7 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
     if (!folder) folders.set(key, (folder = resumeFolder(s, rootOf)));
     return folder;
   };
+  let searcher: SessionSearch | null = null;
   const hintFor = (s: SessionSummary): string => restoreHint(ctx, s.projectId, s.id) ?? `session-browser restore ${s.id} --project DIR`;
   return {
     project: { id: ctx.project.id, root: ctx.project.root },
@@ -56,6 +58,11 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
       return sessions;
     },
     skipped: (scope) => skipped.get(scope) ?? [],
+    search(query, sessions) {
+      // Built on first use: by then loadSessions has written the catalog's index.
+      searcher ??= new SessionSearch(ctx.catalog.textIndex());
+      return searcher.search(query, sessions);
+    },
     projectLabel(projectId) {
       let label = labels.get(projectId);
       if (label === undefined) {

@@ -5,7 +5,10 @@
  * stopped, and a rewritten file (new inode, shrunk, or same size with a new
  * mtime, or other bytes before the stored offset) is read again in full.
  * The states live in the home's catalog database (catalog-db.ts), one row
- * per file; any problem with it just means a cold read.
+ * per file; any problem with it just means a cold read. Each read pass's
+ * text goes to the full-text index in the same transaction as the file's
+ * row. With no database file (disabled, or its folder not writable) the
+ * catalog lives in memory for the process, so search works the same.
  */
 import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
@@ -13,7 +16,8 @@ import { open, stat } from 'node:fs/promises';
 import type { SessionFile } from '../sources/format.js';
 import { readSummary, summarise, SUMMARY_STATE_VERSION, type ReadSummaryOptions, type SummaryState } from '../scan/summary-reader.js';
 import type { SessionSummary } from '../types.js';
-import { CatalogDb, type FileRow } from './catalog-db.js';
+import { CatalogDb, MEMORY_CATALOG, type FileRow } from './catalog-db.js';
+import { mergeTextWrites, metaText, type FullTextIndex } from './text-columns.js';
 import { catalogPath, pruneCatalogs } from './catalog-files.js';
 
 export { UNOWNED_CACHE_MAX_AGE_MS, pruneCatalogs } from './catalog-files.js';
@@ -33,8 +37,8 @@ export class SummaryCache {
   private pruned = false;
 
   /**
-   * `path` (the catalog database file) null = a cache that remembers
-   * nothing (disabled). `home` is recorded in the database so
+   * `path` (the catalog database file) null = a cache that persists
+   * nothing (disabled): an in-memory catalog. `home` is recorded in the database so
    * {@link pruneCatalogs} can tell when it is gone.
    */
   constructor(
@@ -49,8 +53,20 @@ export class SummaryCache {
   }
 
   private database(): CatalogDb | null {
-    if (this.db === undefined) this.db = this.path ? CatalogDb.open(this.path, this.home) : null;
+    if (this.db === undefined) {
+      this.db = (this.path && CatalogDb.open(this.path, this.home)) || CatalogDb.open(MEMORY_CATALOG, this.home);
+    }
     return this.db;
+  }
+
+  /**
+   * The full-text index of the catalog (search/), or null when SQLite is
+   * not available at all (the addon missing). Call {@link save} first so
+   * it holds every summary read.
+   */
+  textIndex(): FullTextIndex | null {
+    const db = this.database();
+    return db?.usable ? db.text : null;
   }
 
   /** The remembered row of a file: one not yet written wins over the database's. */
@@ -87,13 +103,16 @@ export class SummaryCache {
         state: JSON.stringify(result.state),
         updatedAt: result.summary.updatedAt,
         empty: result.summary.empty,
-        summary: listJson(result.summary),
+        summary: JSON.stringify(result.summary),
+        texts: { fresh: previous === undefined, meta: metaText(result.summary), chunks: result.texts },
       });
     }
     return result.summary;
   }
 
   private put(row: FileRow): void {
+    const waiting = this.pending.get(row.path)?.texts;
+    if (waiting && row.texts) row.texts = mergeTextWrites(waiting, row.texts);
     this.pending.set(row.path, row);
     this.deleted.delete(row.path);
     if (this.pending.size >= FLUSH_ROWS) this.flush();
@@ -125,7 +144,7 @@ export class SummaryCache {
     const db = this.database();
     if (!db) return;
     const wrote = this.flush();
-    if ((wrote || db.created) && !this.pruned) {
+    if ((wrote || db.created) && !this.pruned && db.path !== MEMORY_CATALOG) {
       this.pruned = true;
       pruneCatalogs(dirname(db.path), { keep: db.path });
     }
@@ -142,12 +161,6 @@ export class SummaryCache {
     this.pending.clear();
     this.deleted.clear();
   }
-}
-
-/** The summary as the list shows it, as JSON: everything but the search text (the full-text index's job). */
-function listJson(summary: SessionSummary): string {
-  const { searchText: _searchText, ...rest } = summary;
-  return JSON.stringify(rest);
 }
 
 function parseState(text: string): SummaryState | undefined {

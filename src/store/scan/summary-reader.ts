@@ -10,10 +10,11 @@ import { UNTITLED } from '../sources/common/title.js';
 import type { Dialect, SessionSummary } from '../types.js';
 import { parseRecord } from './parse-record.js';
 import { readRecords } from './records.js';
+import { TextChunker, type TextSink } from './text-chunks.js';
 import { cacheWarmUntil, finishSummary, initSummarizer, summarizeEvent, type FinishContext, type SummarizerState } from './summarize.js';
 
 /** Bump when the shape of the summarizer's or any parser's state changes: cached states are then discarded. */
-export const SUMMARY_STATE_VERSION = 6;
+export const SUMMARY_STATE_VERSION = 7;
 
 export interface SummaryState {
   v: number;
@@ -40,12 +41,13 @@ export function initialSummaryState(): SummaryState {
  * Parses one JSON object line (once) and folds its events into the summary.
  * Returns the events when the file's format recognised and parsed it (the
  * transcript builder takes the same ones), else null: the line was unknown,
- * or dropped as ignorable.
+ * or dropped as ignorable. `text`, when given, receives the record's
+ * searchable text (summarize.ts `summarizeEvent`).
  */
-export function foldObject(state: SummaryState, obj: Record<string, unknown>): NormalizedEvent[] | null {
+export function foldObject(state: SummaryState, obj: Record<string, unknown>, text?: TextSink): NormalizedEvent[] | null {
   const events = parseRecord(state, obj);
   if (events) {
-    for (const ev of events) summarizeEvent(state.d, ev);
+    for (const ev of events) summarizeEvent(state.d, ev, text);
     return events;
   }
   if (events === null) {
@@ -75,6 +77,13 @@ export interface SummaryResult {
   state: SummaryState;
   size: number;
   mtimeMs: number;
+  /**
+   * The searchable text this pass read (only what is new since `previous`),
+   * as chunks of at most CHUNK_CHARS characters, whitespace collapsed: what
+   * the catalog's full-text index appends. A complete last record without
+   * its newline is not included (the next pass reads it again).
+   */
+  texts: string[];
 }
 
 /**
@@ -86,10 +95,11 @@ export async function readSummary(path: string, opts: ReadSummaryOptions, previo
   // A complete record without a final newline is read as a record, in a
   // copy: the persisted state stops before it, so it is never counted twice.
   let finalState = state;
+  const texts = new TextChunker();
   const scan = await readRecords(
     path,
     {
-      record: (obj) => void foldObject(state, obj),
+      record: (obj) => void foldObject(state, obj, texts),
       malformed: () => void state.malformed++,
       oversized: () => void state.oversized++,
       tail: (obj) => {
@@ -102,7 +112,7 @@ export async function readSummary(path: string, opts: ReadSummaryOptions, previo
   state.offset = scan.endOffset;
   state.nextLineNo = scan.nextLineNo;
   const summary = summarise(finalState, path, scan.pendingTail, scan.mtimeMs, opts);
-  return { summary, state, size: scan.size, mtimeMs: scan.mtimeMs };
+  return { summary, state, size: scan.size, mtimeMs: scan.mtimeMs, texts: texts.take() };
 }
 
 /**
@@ -159,7 +169,6 @@ export function summarise(
     strikes: f.strikes,
     firstPrompt: f.firstPrompt,
     lastPrompt: f.lastPrompt,
-    searchText: f.searchText,
     resumeContext: { messages: f.contextMessages, chars: f.contextChars },
   };
 }

@@ -38,8 +38,6 @@ export interface MetaEvent {
   replace?: boolean;
   /** A title the format records (already cleaned); blank: fall back to the first prompt. */
   title?: string;
-  /** The title leads the search text (store). */
-  titleLeadsSearch?: boolean;
   workspace?: string;
   model?: string;
   provider?: string;
