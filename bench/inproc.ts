@@ -4,9 +4,9 @@
  * and garbage stay out of the parent. Prints one JSON object on stdout.
  *
  * - `search`: the browser's search without the terminal. The sessions of the
- *   home are loaded (through the warm summary cache), indexed once, then each
- *   word is "typed": every prefix searched in turn, as the list does per key
- *   (no limit), from a cleared word cache per repetition.
+ *   home are loaded (through the warm summary cache, whose catalog holds the
+ *   full-text index), then each word is "typed": every prefix searched in
+ *   turn, as the list does per key (no limit).
  * - `append`: one session file, read in full (the re-read), then 1 MB of
  *   records appended and the summary refreshed from the persisted fold
  *   state; the file is cut back to its size and mtime afterwards.
@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SessionCatalog } from '../src/store/catalog/catalog.js';
 import { SummaryCache } from '../src/store/catalog/summary-cache.js';
-import { buildSearchIndex, clearSearchCache, searchSessions } from '../src/store/search/search.js';
+import { SessionSearch } from '../src/store/search/session-search.js';
 import { listSessionFiles } from '../src/store/sources/native/discover.js';
 
 interface SearchArgs {
@@ -35,19 +35,18 @@ async function searchMode(a: SearchArgs): Promise<object> {
   const { sessions } = await catalog.summaries(null, { includeEmpty: true });
   const loadMs = performance.now() - t0;
   const t1 = performance.now();
-  const index = buildSearchIndex(sessions);
+  const index = new SessionSearch(catalog.textIndex());
   const indexMs = performance.now() - t1;
   const perWord: Record<string, number[]> = {};
   const hits: Record<string, number> = {};
   // One untimed pass, so JIT warm-up is not in the figures (the browser has drawn frames before the first key too).
-  for (const w of a.words) searchSessions(index, w);
+  for (const w of a.words) index.search(w, sessions);
   for (let r = 0; r < a.reps; r++) {
     for (const w of a.words) {
-      clearSearchCache(index);
       const samples = (perWord[w] ??= []);
       for (let i = 1; i <= w.length; i++) {
         const k0 = performance.now();
-        const found = searchSessions(index, w.slice(0, i)).filter((h) => !h.summary.empty);
+        const found = index.search(w.slice(0, i), sessions).filter((h) => !h.summary.empty);
         samples.push(performance.now() - k0);
         if (i === w.length) hits[w] = found.length;
       }

@@ -442,7 +442,10 @@ function report(tree: { files: number; bytes: number }, large: LargeSessionResul
     out.push('');
     out.push('| engine | median | p95 |');
     out.push('|---|---|---|');
-    for (const r of search) out.push(`| ${r.name.replace(/^search: /, '')} | ${fmtMs(r.medianMs)} | ${fmtMs(r.p95Ms)} |`);
+    for (const r of search) {
+      const name = r.name.replace(/^search: /, '');
+      out.push(r.value ? `| ${name} | ${r.value} | |` : `| ${name} | ${fmtMs(r.medianMs)} | ${fmtMs(r.p95Ms)} |`);
+    }
   }
   out.push('');
   out.push(`Total bench time ${fmtMs(performance.now() - started)}.`);

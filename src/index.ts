@@ -56,7 +56,9 @@ export { sessionActivity, ActiveSessionError, ACTIVE_WINDOW_MS, type SessionActi
 export { writeMarkdownExport, writeJsonExport } from './store/actions/transcript-export.js';
 export { streamEntries, streamResumeContext, type StreamOptions, type EntryHandler, type MessageHandler } from './store/scan/transcript-stream.js';
 export { fileSink, writableSink, SameFileError, type TextSink } from './store/actions/text-sink.js';
-export { buildSearchIndex, searchSessions, type SearchHit } from './store/search/search.js';
+export { SessionSearch, FEW_EXACT, type SearchOptions } from './store/search/session-search.js';
+export { buildMemorySearch, type SearchDoc } from './store/search/memory-search.js';
+export type { SearchHit, SearchRange, Snippet, MatchTier } from './store/search/types.js';
 export { sanitize } from './format/sanitize.js';
 export { transcriptToMarkdown } from './format/markdown.js';
 export * from './store/writer/index.js';

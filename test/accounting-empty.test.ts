@@ -17,7 +17,7 @@ import { buildCostModel } from '../src/components/cost-model.js';
 import { runCli } from './helpers/cli.js';
 import { readOpts, useTempHome, type TempHome } from './helpers/session-files.js';
 import { makeSummary, makeTokens } from './helpers/summary.js';
-import { appSummary, fakeSource } from './helpers/fake-source.js';
+import { appSummary, fakeSource, searchOf } from './helpers/fake-source.js';
 import { cleanup, renderSized } from './helpers/render.js';
 
 let t: TempHome;
@@ -124,7 +124,8 @@ describe('usage counts sessions the list hides', () => {
 describe('the browser cost view counts hidden empty sessions', () => {
   const listed = makeSummary({ id: 'shown', title: 'Shown', updatedAt: '2026-11-20T10:00:00Z', costMicros: 250_000, tokens: makeTokens({ input: 100, output: 10 }) });
   const hidden = makeSummary({ id: 'hidden', title: '(untitled)', empty: true, updatedAt: '2026-11-20T09:00:00Z', costMicros: 750_000, tokens: makeTokens({ input: 900, output: 90 }) });
-  const base = { sessions: [listed, hidden], query: '', scope: 'project' as const, projectLabel: (id: string) => id, viewport: 20 };
+  const search = (q: string, sessions: readonly SessionSummary[]) => searchOf(sessions).search(q, sessions);
+  const base = { sessions: [listed, hidden], query: '', search, scope: 'project' as const, projectLabel: (id: string) => id, viewport: 20 };
 
   it('hides the empty session from the list but hands it to the cost view', () => {
     const model = createListDeriver()(base);

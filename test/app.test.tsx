@@ -14,24 +14,29 @@ const SESSIONS = [
     id: 'sess-login',
     title: 'Fix login bug',
     updatedAt: hoursAgo(1),
-    searchText: 'Fix login bug. The client drops the websocket after a reconnect and never retries.',
   }),
   appSummary({
     id: 'sess-dark',
     title: 'Add dark mode',
     updatedAt: hoursAgo(2),
-    searchText: 'Add dark mode with css variables',
     lastCheckpoint: { timestamp: '2026-03-10T09:30:00Z', tokenCount: 8000, messagesAfter: 12 },
     checkpoints: 2,
   }),
-  appSummary({ id: 'sess-parse', title: 'Refactor parser', updatedAt: hoursAgo(3), searchText: 'Refactor parser tokens' }),
+  appSummary({ id: 'sess-parse', title: 'Refactor parser', updatedAt: hoursAgo(3) }),
   appSummary({ id: 'other-1', projectId: 'p2', title: 'Other project work', updatedAt: hoursAgo(4) }),
 ];
+
+/** What the sessions said, for the search. */
+const TEXTS: Record<string, string> = {
+  'sess-login': 'Fix login bug. The client drops the websocket after a reconnect and never retries.',
+  'sess-dark': 'Add dark mode with css variables',
+  'sess-parse': 'Refactor parser tokens',
+};
 
 afterEach(cleanup);
 
 function start(opts: FakeSourceOptions = {}, size: { columns?: number; rows?: number } = {}) {
-  const source = fakeSource({ sessions: SESSIONS, ...opts });
+  const source = fakeSource({ sessions: SESSIONS, texts: TEXTS, ...opts });
   const exits: BrowserExit[] = [];
   const ui = renderSized(<App source={source} onExit={(e) => exits.push(e)} />, size);
   return { source, exits, ui };

@@ -28,13 +28,14 @@ async function until(frame: () => string | undefined, test: (f: string) => boole
 }
 const fits = (frame: string, width: number): boolean => frame.split('\n').every((l) => displayWidth(l) <= width);
 
-const hostile = appSummary({ id: 'evil', title: 'Deploy \u001b]0;pwned\u0007 now \u001b[2J', searchText: 'nothing special' });
-const quiet = appSummary({ id: 'quiet', title: 'Tidy the logger', searchText: 'we talked about the zanzibar outage', updatedAt: '2026-03-10T08:00:00Z' });
+const hostile = appSummary({ id: 'evil', title: 'Deploy \u001b]0;pwned\u0007 now \u001b[2J' });
+const quiet = appSummary({ id: 'quiet', title: 'Tidy the logger', updatedAt: '2026-03-10T08:00:00Z' });
+const texts = { evil: 'nothing special', quiet: 'we talked about the zanzibar outage' };
 
 describe('with ink-testing-library', () => {
   it('App: the list appears, hostile titles are inert, "/" + a word said only in a message finds its session', async () => {
     const exits: BrowserExit[] = [];
-    const ui = render(<App source={fakeSource({ sessions: [hostile, quiet] })} onExit={(e) => exits.push(e)} />);
+    const ui = render(<App source={fakeSource({ sessions: [hostile, quiet], texts })} onExit={(e) => exits.push(e)} />);
     const frame = await until(ui.lastFrame, (f) => f.includes('Tidy the logger'));
     expect(frame).toContain('␛]0;pwned␇');
     expect(frame.includes('\u001b]0;')).toBe(false);

@@ -1,21 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildSearchIndex,
-  searchSessions,
-  searchTranscriptLines,
-  type SearchHit,
-  type SearchRange,
-} from '../src/store/search/search.js';
+import { buildMemorySearch, type SearchDoc } from '../src/store/search/memory-search.js';
+import { SessionSearch } from '../src/store/search/session-search.js';
+import { searchTranscriptLines } from '../src/store/search/transcript.js';
+import { parseQuery, phraseExpr, wordExpr } from '../src/store/search/fts-query.js';
+import { typoDistance } from '../src/store/search/typo-terms.js';
+import type { SearchHit, SearchRange } from '../src/store/search/types.js';
 import type { SessionSummary } from '../src/store/types.js';
 import { makeSummary } from './helpers/summary.js';
 
-/** Nothing searchable but what a test gives (makeSummary's defaults say 'hello'), all equally old. */
+/** Nothing searchable but what a test gives, all equally old. */
 function session(over: Partial<SessionSummary> & { id: string }): SessionSummary {
   return makeSummary({
+    path: `/h/p1/${over.id}.jsonl`,
     title: '',
     firstPrompt: '',
     lastPrompt: '',
-    searchText: '',
     updatedAt: '2025-01-01T00:00:00.000Z',
     ...over,
   });
@@ -25,210 +24,178 @@ const day = (d: number): string => `2025-03-${String(d).padStart(2, '0')}T12:00:
 const ids = (hits: readonly SearchHit[]): string[] => hits.map((h) => h.summary.id);
 const cut = (text: string, ranges: readonly SearchRange[]): string[] => ranges.map((r) => text.slice(r.start, r.end));
 
-describe('searchSessions', () => {
+/** Indexes `docs` in memory and searches `query` over all of them. */
+function search(docs: readonly SearchDoc[], query: string, opts?: Parameters<SessionSearch['search']>[2]): SearchHit[] {
+  return buildMemorySearch(docs).search(query, docs.map((d) => d.summary), opts);
+}
+
+describe('SessionSearch (FTS5)', () => {
   it('finds a word said only inside a message, with a one-line highlighted snippet', () => {
     const filler = 'We looked at the build output for a while.\n'.repeat(20);
-    const s = session({
-      id: 'a1',
-      title: 'Fix the CI',
-      firstPrompt: 'the CI is red again',
-      searchText: `${filler}Then the assistant said:\n  the   flaky  retry\tlogic in the harness hides the failure.\n${filler}`,
-    });
-    const other = session({ id: 'b2', title: 'Write docs', searchText: 'nothing relevant here' });
-    const hits = searchSessions(buildSearchIndex([s, other]), 'harness');
-
+    const a = session({ id: 'a1', title: 'Fix the CI' });
+    const b = session({ id: 'b2', title: 'Write docs' });
+    const hits = search(
+      [
+        { summary: a, texts: ['the CI is red again', `${filler}Then the assistant said:\n  the   flaky  retry\tlogic in the harness hides the failure.\n${filler}`] },
+        { summary: b, texts: ['nothing relevant here'] },
+      ],
+      'harness',
+    );
     expect(ids(hits)).toEqual(['a1']);
-    const hit = hits[0] as SearchHit;
+    const hit = hits[0]!;
     expect(hit.field).toBe('content');
     const snip = hit.snippet;
-    expect(snip).not.toBeNull();
     expect(snip?.text).toContain('harness');
     expect(snip?.text).not.toMatch(/[\n\t]|\s{2}/);
     expect(snip?.text.length).toBeLessThanOrEqual(90);
     expect(snip?.text.startsWith('…')).toBe(true);
-    expect(snip?.text.endsWith('…')).toBe(true);
     expect(cut(snip?.text ?? '', snip?.ranges ?? [])).toEqual(['harness']);
   });
 
-  it('ranks a title match above a content match, even a newer one', () => {
-    const inContent = session({ id: 'content', title: 'Refactor', searchText: 'the oauth token expired', updatedAt: day(20) });
-    const inTitle = session({ id: 'title', title: 'Fix token refresh', updatedAt: day(1) });
-    const hits = searchSessions(buildSearchIndex([inContent, inTitle]), 'token');
+  it('ranks a title match above a newer content match in the same tier, and gives it no snippet', () => {
+    const docs = [
+      { summary: session({ id: 'content', title: 'Refactor', updatedAt: day(20) }), texts: ['the oauth token expired'] },
+      { summary: session({ id: 'title', title: 'Fix token refresh', updatedAt: day(1) }) },
+    ];
+    const hits = search(docs, 'token');
     expect(ids(hits)).toEqual(['title', 'content']);
     expect(hits.map((h) => h.field)).toEqual(['title', 'content']);
-    expect(cut('Fix token refresh', hits[0]?.titleRanges ?? [])).toEqual(['token']);
-    expect(hits[0]?.snippet).toBeNull();
+    expect(cut('Fix token refresh', hits[0]!.titleRanges)).toEqual(['token']);
+    expect(hits[0]!.snippet).toBeNull();
   });
 
   it('breaks ties by recency, newest first', () => {
-    const sessions = [
-      session({ id: 'old', title: 'deploy the api', updatedAt: day(2) }),
-      session({ id: 'new', title: 'deploy the web', updatedAt: day(9) }),
-      session({ id: 'mid', title: 'deploy the cli', updatedAt: day(5) }),
+    const docs = [1, 9, 5].map((d) => ({ summary: session({ id: `d${d}`, updatedAt: day(d) }), texts: ['deploy the worker'] }));
+    expect(ids(search(docs, 'worker'))).toEqual(['d9', 'd5', 'd1']);
+  });
+
+  it('ranks the exact phrase, then all the words, then some', () => {
+    const docs = [
+      { summary: session({ id: 'some', updatedAt: day(9) }), texts: ['the redirect is fine'] },
+      { summary: session({ id: 'all', updatedAt: day(8) }), texts: ['login works; later a redirect happens'] },
+      { summary: session({ id: 'phrase', updatedAt: day(1) }), texts: ['after login redirect loops forever'] },
     ];
-    expect(ids(searchSessions(buildSearchIndex(sessions), 'deploy'))).toEqual(['new', 'mid', 'old']);
+    const hits = search(docs, 'login redirect');
+    expect(ids(hits)).toEqual(['phrase', 'all', 'some']);
+    expect(hits.map((h) => h.tier)).toEqual(['phrase', 'all', 'some']);
   });
 
-  it('uses smart case: lower-case ignores case, any capital makes it exact', () => {
-    const upper = session({ id: 'upper', title: 'Auth middleware', updatedAt: day(1) });
-    const lower = session({ id: 'lower', title: 'fix auth in tests', updatedAt: day(2) });
-    const index = buildSearchIndex([upper, lower]);
-    expect(ids(searchSessions(index, 'auth')).sort()).toEqual(['lower', 'upper']);
-    expect(ids(searchSessions(index, 'Auth'))).toEqual(['upper']);
-  });
-
-  it('smart case also holds for text inside messages', () => {
-    const s = session({ id: 'c', title: 'misc', searchText: 'the auth header was missing' });
-    const index = buildSearchIndex([s]);
-    expect(ids(searchSessions(index, 'Auth'))).toEqual([]);
-    expect(ids(searchSessions(index, 'header'))).toEqual(['c']);
-  });
-
-  it('tolerates a typo in the title', () => {
-    const sessions = [
-      session({ id: 'auth', title: 'Rework auth flow', updatedAt: day(1) }),
-      session({ id: 'flaky', title: 'Quarantine flaky tests', updatedAt: day(2) }),
-      session({ id: 'other', title: 'Bump dependencies', updatedAt: day(3) }),
+  it('matches whole words, case and accents aside: jest is not vitest, and a word found nowhere finds nothing', () => {
+    const docs = [
+      { summary: session({ id: 'vitest' }), texts: ['we run vitest in CI'] },
+      { summary: session({ id: 'jest' }), texts: ['the old Jest config'] },
+      { summary: session({ id: 'cafe' }), texts: ['the Café menu'] },
     ];
-    const index = buildSearchIndex(sessions);
-    for (const typo of ['atuh', 'auht']) {
-      const hits = searchSessions(index, typo);
-      expect(ids(hits)).toEqual(['auth']);
-      expect(hits[0]?.field).toBe('title');
-      expect(cut('Rework auth flow', hits[0]?.titleRanges ?? []).join('')).toBe('auth');
+    expect(ids(search(docs, 'jest'))).toEqual(['jest']);
+    expect(ids(search(docs, 'cafe'))).toEqual(['cafe']);
+    expect(search(docs, 'qwerty')).toEqual([]);
+    expect(search(docs, 'jest qwerty')).toEqual([]);
+  });
+
+  it('matches the last word as a prefix while typing, whole tokens first', () => {
+    const docs = [
+      { summary: session({ id: 'prefix', updatedAt: day(9) }), texts: ['authentication failed'] },
+      { summary: session({ id: 'exact', updatedAt: day(1) }), texts: ['auth failed'] },
+    ];
+    expect(ids(search(docs, 'auth'))).toEqual(['exact', 'prefix']);
+    expect(ids(search(docs, 'failed auth'))).toEqual(['exact', 'prefix']);
+    // Only the last word is a prefix: "authentication failed" holds only one of these words.
+    expect(search(docs, 'auth failed').map((h) => [h.summary.id, h.tier])).toEqual([['exact', 'phrase'], ['prefix', 'some']]);
+  });
+
+  it('tolerates a typo in words of 5+ letters when few sessions match, and says which word it took', () => {
+    const docs = [
+      { summary: session({ id: 'flaky' }), texts: ['the flaky test again'] },
+      { summary: session({ id: 'other' }), texts: ['a stable build'] },
+    ];
+    const hits = search(docs, 'flkay');
+    expect(ids(hits)).toEqual(['flaky']);
+    expect(hits[0]!.similar).toEqual(['flaky']);
+    expect(cut(hits[0]!.snippet!.text, hits[0]!.snippet!.ranges)).toEqual(['flaky']);
+    // Short words get no typo tolerance.
+    expect(search(docs, 'flka')).toEqual([]);
+    expect(search(docs, 'tset')).toEqual([]);
+  });
+
+  it('finds CJK text by any substring of two or more characters', () => {
+    const docs = [
+      { summary: session({ id: 'zh', updatedAt: day(2) }), texts: ['我们讨论了用户登录的问题和解决方案'] },
+      { summary: session({ id: 'ja', updatedAt: day(1) }), texts: ['ログイン画面のバグを修正しました'] },
+    ];
+    expect(ids(search(docs, '登录'))).toEqual(['zh']);
+    expect(ids(search(docs, '用户登录的'))).toEqual(['zh']);
+    expect(ids(search(docs, '画面の'))).toEqual(['ja']);
+    expect(search(docs, '登画')).toEqual([]);
+    const snip = search(docs, '登录')[0]!.snippet!;
+    expect(cut(snip.text, snip.ranges)).toEqual(['登录']);
+  });
+
+  it('finds a session by its id, an id prefix, its model and its workspace', () => {
+    const docs = [
+      { summary: session({ id: '3f2a9c1e-77aa-4bcd', model: 'claude-sonnet-4', workspace: '/home/u/zebra-app' }) },
+      { summary: session({ id: '9d8e7f6a-1111-2222', model: 'gpt-4o' }) },
+    ];
+    expect(ids(search(docs, '3f2a9c1e-77aa-4bcd'))).toEqual(['3f2a9c1e-77aa-4bcd']);
+    expect(ids(search(docs, '3f2a'))).toEqual(['3f2a9c1e-77aa-4bcd']);
+    expect(ids(search(docs, 'id:9d8e'))).toEqual(['9d8e7f6a-1111-2222']);
+    expect(ids(search(docs, 'sonnet'))).toEqual(['3f2a9c1e-77aa-4bcd']);
+    expect(ids(search(docs, 'zebra'))).toEqual(['3f2a9c1e-77aa-4bcd']);
+  });
+
+  it('never fails on hostile query text', () => {
+    const docs = [{ summary: session({ id: 'x' }), texts: ['select "quoted" AND text NEAR(a b) col:value *star*'] }];
+    for (const q of ['"', '""', 'AND', 'NEAR(', 'col:value', '*', '"quoted', '^x', '(', ')', '-', 'a OR', 'text:', '{x}', "'", '\\', 'NOT x']) {
+      expect(() => search(docs, q), q).not.toThrow();
     }
-    expect(ids(searchSessions(index, 'flakey'))).toEqual(['flaky']);
+    expect(ids(search(docs, '"quoted"'))).toEqual(['x']);
+    expect(ids(search(docs, 'NEAR(a'))).toEqual(['x']);
   });
 
-  it('finds heavier typos through the fuse.js fallback when little else matches', () => {
-    const sessions = [
-      session({ id: 'k8s', title: 'Move the workers to kubernetes' }),
-      session({ id: 'other', title: 'Bump dependencies' }),
-    ];
-    // Two edits (one at the first letter) are beyond uFuzzy's single typo.
-    expect(ids(searchSessions(buildSearchIndex(sessions), 'cubernetis'))).toEqual(['k8s']);
+  it('restricts to the given projects and honours the limit', () => {
+    const docs = Array.from({ length: 30 }, (_, k) => ({
+      summary: session({ id: `s${k}`, projectId: k % 2 ? 'p2' : 'p1', path: `/h/${k}.jsonl`, updatedAt: day(1 + (k % 28)) }),
+      texts: [`task ${k}`],
+    }));
+    expect(search(docs, 'task', { limit: 5 })).toHaveLength(5);
+    expect(search(docs, 'task', { projectIds: ['p2'] }).every((h) => h.summary.projectId === 'p2')).toBe(true);
+    expect(search(docs, 'task', { projectIds: ['p2'] })).toHaveLength(15);
   });
 
-  it('needs every word (AND), and the words may match in different fields', () => {
-    const sessions = [
-      session({ id: 'both', title: 'Login page', searchText: 'the redirect loops forever', updatedAt: day(1) }),
-      session({ id: 'login-only', title: 'Login page styles', searchText: 'colours', updatedAt: day(2) }),
-      session({ id: 'redirect-only', title: 'Router', searchText: 'redirect to home', updatedAt: day(3) }),
-    ];
-    const hits = searchSessions(buildSearchIndex(sessions), 'login redirect');
-    expect(ids(hits)).toEqual(['both']);
-    expect(hits[0]?.field).toBe('content');
-    expect(cut('Login page', hits[0]?.titleRanges ?? [])).toEqual(['Login']);
-    expect(hits[0]?.snippet?.text).toContain('redirect');
-  });
-
-  it('returns every session by recency for a blank query', () => {
-    const sessions = [
-      session({ id: 'b', updatedAt: day(3) }),
-      session({ id: 'a', updatedAt: day(7) }),
-      session({ id: 'c', updatedAt: day(1) }),
-    ];
-    const index = buildSearchIndex(sessions);
-    for (const q of ['', '   ']) {
-      const hits = searchSessions(index, q);
-      expect(ids(hits)).toEqual(['a', 'b', 'c']);
-      expect(hits.every((h) => h.field === 'title' && h.snippet === null)).toBe(true);
-    }
-    expect(ids(searchSessions(index, '', { limit: 2 }))).toEqual(['a', 'b']);
-  });
-
-  it('matches CJK text in titles and messages', () => {
-    const sessions = [
-      session({ id: 'jp', title: '修复登录页面的错误', updatedAt: day(1) }),
-      session({ id: 'zh', title: 'misc', searchText: '我们讨论了用户登录的问题和解决方案', updatedAt: day(2) }),
-      session({ id: 'en', title: 'login page' }),
-    ];
-    const hits = searchSessions(buildSearchIndex(sessions), '登录');
-    expect(ids(hits)).toEqual(['jp', 'zh']);
-    expect(cut('修复登录页面的错误', hits[0]?.titleRanges ?? [])).toEqual(['登录']);
-    expect(cut(hits[1]?.snippet?.text ?? '', hits[1]?.snippet?.ranges ?? [])).toEqual(['登录']);
-  });
-
-  it('matches model, id and workspace as meta', () => {
-    const s = session({ id: '7f3a9c', title: 'Something', model: 'claude-opus', workspace: '/src/payments' });
-    const index = buildSearchIndex([s]);
-    for (const q of ['opus', '7f3a', 'payments']) {
-      expect(searchSessions(index, q).map((h) => h.field)).toEqual(['meta']);
-    }
-  });
-
-  it('shows a prompt snippet for a prompt match', () => {
-    const s = session({
-      id: 'p',
-      title: 'Session',
-      firstPrompt: 'please make the importer skip rows with an empty header',
-      lastPrompt: 'and add a test for it',
-    });
-    const hit = searchSessions(buildSearchIndex([s]), 'importer')[0];
-    expect(hit?.field).toBe('prompt');
-    expect(cut(hit?.snippet?.text ?? '', hit?.snippet?.ranges ?? [])).toEqual(['importer']);
-  });
-
-  it('keeps results right while the user types, deletes and retypes', () => {
-    const sessions = [
-      session({ id: 'x', title: 'one', searchText: 'a note about authentication tokens', updatedAt: day(2) }),
-      session({ id: 'y', title: 'two', searchText: 'the author wrote this', updatedAt: day(3) }),
-      session({ id: 'z', title: 'authz rules', updatedAt: day(1) }),
-    ];
-    const index = buildSearchIndex(sessions);
-    const typed = ['a', 'au', 'aut', 'auth', 'authe', 'auth', 'autho', 'author', 'auth', 'auth t'];
-    const got = typed.map((q) => ids(searchSessions(index, q)).sort().join(','));
-    const fresh = typed.map((q) => ids(searchSessions(buildSearchIndex(sessions), q)).sort().join(','));
-    expect(got).toEqual(fresh);
-    expect(got[3]).toBe('x,y,z');
-    expect(got[7]).toContain('y');
-    expect(got[7]).not.toContain('x');
-  });
-
-  it('gives the same results while typing as a fresh search, over many keystrokes', () => {
-    // Seeded synthetic sessions; every prefix of every query (and backspaces) is
-    // compared with a fresh index, so the per-word cache can never change a result.
-    let seed = 7;
-    const rnd = (): number => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed / 0x7fffffff;
-    };
-    const vocab = ['auth', 'author', 'login', 'flaky', 'flake', 'deploy', 'docker', 'Docker', 'kubernetes', 'cache', 'token', 'tokens', 'test', 'retry', 'the', 'a', 'segfault', 'Segment'];
-    const phrase = (n: number): string => Array.from({ length: n }, () => vocab[Math.floor(rnd() * vocab.length)]).join(' ');
-    const sessions = Array.from({ length: 150 }, (_, k) =>
-      session({
-        id: `s${k}`,
-        title: phrase(2 + Math.floor(rnd() * 3)).replace('auth', rnd() < 0.3 ? 'atuh' : 'auth'),
-        firstPrompt: phrase(5),
-        model: rnd() < 0.5 ? 'claude-sonnet' : 'gpt-5',
-        searchText: phrase(40).replace(/flaky/g, () => (rnd() < 0.5 ? 'flakey' : 'flaky')),
-        updatedAt: day(1 + (k % 28)),
-      }),
-    );
-    const index = buildSearchIndex(sessions);
-    const show = (hits: readonly SearchHit[]): string[] => hits.map((h) => `${h.summary.id}:${h.field}:${h.score}`);
-    const typed: string[] = [];
-    for (const q of ['auth token', 'flakey test', 'Docker cache', 'kubernetes', 'segfault', 'Segm']) {
-      for (let k = 1; k <= q.length; k++) typed.push(q.slice(0, k));
-      for (let k = q.length - 1; k >= 1; k -= 2) typed.push(q.slice(0, k));
-    }
-    for (const q of typed) {
-      expect(show(searchSessions(index, q)), q).toEqual(show(searchSessions(buildSearchIndex(sessions), q)));
-    }
+  it('returns the sessions as given for a blank query', () => {
+    const docs = [{ summary: session({ id: 'a' }) }, { summary: session({ id: 'b' }) }];
+    expect(ids(search(docs, '   '))).toEqual(['a', 'b']);
   });
 
   it('never cuts a surrogate pair in a snippet', () => {
     const emoji = '😀'.repeat(60);
-    const s = session({ id: 'e', searchText: `${emoji}needle${emoji}` });
-    const snip = searchSessions(buildSearchIndex([s]), 'needle')[0]?.snippet;
+    const snip = search([{ summary: session({ id: 'e' }), texts: [`${emoji} needle ${emoji}`] }], 'needle')[0]?.snippet;
     expect(snip?.text).toContain('needle');
     expect(snip?.text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
     expect(cut(snip?.text ?? '', snip?.ranges ?? [])).toEqual(['needle']);
   });
 
-  it('honours the limit', () => {
-    const sessions = Array.from({ length: 30 }, (_, k) => session({ id: `s${k}`, title: `task ${k}`, updatedAt: day(1 + (k % 28)) }));
-    expect(searchSessions(buildSearchIndex(sessions), 'task', { limit: 5 })).toHaveLength(5);
+  it('falls back to substrings of the title, prompts, id, workspace and model without SQLite', () => {
+    const a = session({ id: 'a', title: 'Fix the Login page', updatedAt: day(1) });
+    const b = session({ id: 'b', firstPrompt: 'the login page is slow', updatedAt: day(2) });
+    const hits = new SessionSearch(null).search('login', [a, b]);
+    expect(ids(hits)).toEqual(['b', 'a']);
+    expect(cut(a.title, hits[1]!.titleRanges)).toEqual(['Login']);
+  });
+});
+
+describe('FTS query building', () => {
+  it('quotes every word and marks only the last one as a prefix', () => {
+    const words = parseQuery('foo.ts "bar" ba');
+    expect(words.map((w) => wordExpr(w))).toEqual(['"foo ts"', '"bar"', '"ba"*']);
+    expect(phraseExpr(words)).toBe('"foo ts bar ba"*');
+    expect(parseQuery('--- ...')).toEqual([]);
+  });
+
+  it('measures typos as Damerau-Levenshtein distance', () => {
+    expect(typoDistance('flaky', 'flkay', 2)).toBe(1);
+    expect(typoDistance('flaky', 'flaky', 2)).toBe(0);
+    expect(typoDistance('kitten', 'sitting', 3)).toBe(3);
+    expect(typoDistance('abcdef', 'uvwxyz', 1)).toBe(2);
   });
 });
 

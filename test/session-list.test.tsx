@@ -6,7 +6,7 @@ import { badges } from '../src/format/badges.js';
 import { highlightSegments } from '../src/components/Highlighted.js';
 import { buildItems, type ListItem } from '../src/app/list-model.js';
 import { buildLayout } from '../src/components/list-layout.js';
-import type { SearchHit } from '../src/store/search/search.js';
+import type { SearchHit } from '../src/store/search/types.js';
 import type { SessionSummary } from '../src/store/types.js';
 import { displayWidth } from '../src/format/width.js';
 import { cleanup, frameLines, renderSized } from './helpers/render.js';
@@ -89,8 +89,9 @@ describe('selection and snippets', () => {
     const s = appSummary({ id: 'c1', title: 'Unrelated title' });
     const hit: SearchHit = {
       summary: s,
+      tier: 'all',
       field: 'content',
-      score: 1,
+      similar: [],
       snippet: { text: '…the flaky websocket test again…', ranges: [{ start: 15, end: 24 }] },
       titleRanges: [],
     };
@@ -98,6 +99,22 @@ describe('selection and snippets', () => {
     const lines = frameLines(frame);
     const row = lines.findIndex((l) => l.includes('Unrelated title'));
     expect(lines[row + 1]).toContain('the flaky websocket test again');
+    expect(lines[row + 1]).not.toContain('similar:');
+  });
+
+  it('says which word a typo stood for, beside the snippet and for a title match', async () => {
+    const s = appSummary({ id: 'c1', title: 'Unrelated title' });
+    const t = appSummary({ id: 't1', title: 'Flaky tests' });
+    const base = { tier: 'all' as const, titleRanges: [] };
+    const hits: SearchHit[] = [
+      { ...base, summary: s, field: 'content', similar: ['flaky'], snippet: { text: 'the flaky websocket', ranges: [{ start: 4, end: 9 }] } },
+      { ...base, summary: t, field: 'title', similar: ['flaky'], snippet: null },
+    ];
+    const lines = frameLines(await draw(buildItems([s, t], hits, 'project', (id) => id), 100));
+    const row = lines.findIndex((l) => l.includes('Unrelated title'));
+    expect(lines[row + 1]).toMatch(/similar: flaky .*the flaky websocket/);
+    const title = lines.findIndex((l) => l.includes('Flaky tests'));
+    expect(lines[title + 1]).toContain('similar: flaky');
   });
 
   it('renders only the visible window of a long list', async () => {

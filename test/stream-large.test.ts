@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLargeSession, type LargeSession } from '../fixtures/generate.js';
 import { buildReplayLines } from '../src/format/replay-lines.js';
 import { exportCommand } from '../src/app/commands/export.js';
-import { publicSummary } from '../src/app/commands/list.js';
 import { replayCommand } from '../src/app/commands/replay.js';
 import { buildContext, type AppContext } from '../src/app/context.js';
 import { toJson, type Io } from '../src/app/io.js';
@@ -165,7 +164,7 @@ describe('streamed output is exactly the in-memory output (every demo session)',
 
       const jsonFile = join(scratch, `${file.id}.json`);
       await exportCommand(ctx, file.id, { format: 'json', output: jsonFile }, captureIo(null).io);
-      const expected = toJson({ summary: publicSummary(t.summary), entries: t.entries, resumeContext: t.resumeContext });
+      const expected = toJson({ summary: t.summary, entries: t.entries, resumeContext: t.resumeContext });
       expect(readFileSync(jsonFile, 'utf8'), `export json ${file.id}`).toBe(`${expected}\n`);
 
       const streamed = await writeContextStream((emit) => streamResumeContext(file.path, opts, emit), join(scratch, `${file.id}.ctx`));

@@ -27,6 +27,7 @@ import { helpBarEntries, HELP_SECTIONS } from './keys.js';
 import { useLiveRefresh, useSessionsLoader } from './hooks/use-sessions-loader.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { resolveIndex } from '../components/list-layout.js';
+import type { SessionSummary } from '../store/types.js';
 import type { BrowserExit, BrowserSource, Scope } from './source.js';
 
 export interface AppProps {
@@ -71,17 +72,19 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
 
   const [derive] = useState(createListDeriver);
   const projectLabel = useCallback((id: string) => source.projectLabel(id), [source]);
+  const search = useCallback((query: string, sessions: readonly SessionSummary[]) => source.search(query, sessions), [source]);
   const listOf = useCallback(
     (s: BrowserState) =>
       derive({
         sessions: s.sessions,
         includeEmpty: source.includeEmpty,
         query: s.query,
+        search,
         scope: s.scope,
         projectLabel,
         viewport: frameBudget(rows, s).viewport,
       }),
-    [derive, projectLabel, rows, source.includeEmpty],
+    [derive, projectLabel, search, rows, source.includeEmpty],
   );
   const model = listOf(state);
   const index = resolveIndex(model.layout, state.selectedId, state.selectedIndex);

@@ -7,17 +7,19 @@
  * the reducer.
  */
 import type { SessionSummary } from '../store/types.js';
-import { buildSearchIndex, searchSessions } from '../store/search/search.js';
-import type { SearchHit, SearchIndex } from '../store/search/search.js';
+import type { SearchHit } from '../store/search/types.js';
 import { buildLayout, type ListLayout } from '../components/list-layout.js';
 import type { Scope } from './source.js';
 import type { ListItem } from '../components/list-item.js';
 
 export type { ListItem } from '../components/list-item.js';
 
-/** Content and prompt matches show why they matched; title and meta matches need no second line. */
+/**
+ * Content matches show why they matched (a snippet line), and so do typo
+ * matches ("similar: …"); exact title, id, workspace and model matches need none.
+ */
 function wantsSnippet(hit: SearchHit): boolean {
-  return hit.field === 'content' || hit.field === 'prompt';
+  return hit.field === 'content' || hit.similar.length > 0;
 }
 
 /** Rows in display order from the sessions and (when searching) the hits. */
@@ -68,6 +70,8 @@ export interface ListInputs {
   /** Show empty sessions in the list too (--include-empty); default false. */
   includeEmpty?: boolean;
   query: string;
+  /** The search (BrowserSource.search): the hits of a query among `sessions`, best first. */
+  search: (query: string, sessions: readonly SessionSummary[]) => SearchHit[];
   scope: Scope;
   projectLabel: (projectId: string) => string;
   /** Lines available for rows. */
@@ -91,9 +95,7 @@ function memoLast<A extends readonly unknown[], R>(compute: (...args: A) => R): 
  * both ask for the same inputs, so the work is done once.
  */
 export function createListDeriver(): (inputs: ListInputs) => ListModel {
-  const index = memoLast((sessions: SessionSummary[]) => buildSearchIndex(sessions));
-  // No limit: the default (all) also keeps the heavy typo fallback for queries that found few.
-  const hits = memoLast((idx: SearchIndex, q: string) => (q === '' ? null : searchSessions(idx, q)));
+  const hits = memoLast((search: ListInputs['search'], sessions: SessionSummary[], q: string) => (q === '' ? null : search(q, sessions)));
   const shown = memoLast((sessions: SessionSummary[], includeEmpty: boolean) =>
     includeEmpty ? sessions : sessions.filter((s) => !s.empty),
   );
@@ -115,9 +117,9 @@ export function createListDeriver(): (inputs: ListInputs) => ListModel {
     listed,
     spent: cost,
   }));
-  return ({ sessions, includeEmpty = false, query, scope, projectLabel, viewport }) => {
-    // The index holds hidden sessions too, so the cost view can count those that match.
-    const all = hits(index(sessions), query.trim());
+  return ({ sessions, includeEmpty = false, query, search, scope, projectLabel, viewport }) => {
+    // The search covers hidden sessions too, so the cost view can count those that match.
+    const all = hits(search, sessions, query.trim());
     const visible = shown(sessions, includeEmpty);
     const h = shownHits(all, includeEmpty);
     const list = items(visible, h, scope, projectLabel);

@@ -3,6 +3,7 @@
  * as one object so that tests hand in a fake (no module mocking) and the CLI
  * hands in the real store. The App never touches the file system itself.
  */
+import type { SearchHit } from '../store/search/types.js';
 import type { ResumePlan, SessionSummary, Transcript } from '../store/types.js';
 import type { ScanProgress } from '../store/catalog/catalog.js';
 
@@ -53,6 +54,13 @@ export interface BrowserSource {
   skipped?(scope: Scope): readonly SkippedPath[];
   /** The list shows empty sessions too (`--include-empty`); default false. */
   includeEmpty?: boolean;
+  /**
+   * The sessions of `sessions` (a list loadSessions gave) that match
+   * `query`, best first: the full-text search of store/search/session-search.ts
+   * over what the last load indexed. Synchronous, never throws; snippets
+   * are computed when a hit's `snippet` is read.
+   */
+  search(query: string, sessions: readonly SessionSummary[]): SearchHit[];
   /** Display label of a project (project.json root, recorded workspace, else the hash). */
   projectLabel(projectId: string): string;
   /** Full parse of one session, only when it is opened. */

@@ -8,6 +8,7 @@ import { writeMarkdownExport } from '../store/actions/transcript-export.js';
 import { commandFor, planResume, resumeFolder, type ResumeFolder } from '../store/actions/resume.js';
 import { trashSession } from '../store/actions/trash.js';
 import { watchSessions } from '../store/catalog/watch.js';
+import { SessionSearch } from '../store/search/session-search.js';
 import type { SessionSummary } from '../store/types.js';
 import { copyToClipboard } from './clipboard.js';
 import { projectRootOf } from './commands/resume.js';
@@ -36,6 +37,7 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
     return folder;
   };
   const projectsOf = (scope: Scope): string[] | null => (scope === 'all' ? null : [ctx.project.id]);
+  let searcher: SessionSearch | null = null;
   const hintFor = (s: SessionSummary): string => restoreHint(ctx, s.projectId, s.id) ?? `session-browser restore ${s.id} --project DIR`;
   return {
     project: { id: ctx.project.id, root: ctx.project.root },
@@ -63,6 +65,11 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
       return sessions;
     },
     skipped: (scope) => skipped.get(scope) ?? [],
+    search(query, sessions) {
+      // Built on first use: by then loadSessions has written the catalog's index.
+      searcher ??= new SessionSearch(ctx.catalog.textIndex());
+      return searcher.search(query, sessions);
+    },
     projectLabel(projectId) {
       let label = labels.get(projectId);
       if (label === undefined) {

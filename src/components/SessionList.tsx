@@ -10,7 +10,8 @@ import type { ListItem } from './list-item.js';
 import type { ListLayout } from './list-layout.js';
 import { sanitize } from '../format/sanitize.js';
 import { fit } from '../format/width.js';
-import { Highlighted } from './Highlighted.js';
+import type { SearchHit } from '../store/search/types.js';
+import { Highlighted, type Range } from './Highlighted.js';
 import { chooseColumns, headerLine, SessionRow } from './SessionRow.js';
 import { theme } from './theme.js';
 
@@ -84,11 +85,11 @@ export function SessionList({ items, layout, selectedIndex, scroll, width, nowMs
           );
         }
         if (line.kind === 'snippet') {
-          const snippet = item.hit?.snippet ?? null; // computed on first read: visible rows only
+          const line = item.hit ? snippetLine(item.hit) : { text: '', ranges: [] };
           return (
             <Text key={key} wrap="truncate-end">
               {'    '}
-              <Highlighted text={snippet?.text ?? ''} ranges={snippet?.ranges ?? []} width={width - 4} dim />
+              <Highlighted text={line.text} ranges={line.ranges} width={width - 4} dim />
             </Text>
           );
         }
@@ -105,4 +106,17 @@ export function SessionList({ items, layout, selectedIndex, scroll, width, nowMs
       })}
     </Box>
   );
+}
+
+/**
+ * The second line of a hit: "similar: <word>" when a typo stand-in matched,
+ * then the snippet (read here, so computed for visible rows only).
+ */
+function snippetLine(hit: SearchHit): { text: string; ranges: Range[] } {
+  const snippet = hit.snippet;
+  const lead = hit.similar.length > 0 ? `similar: ${hit.similar.join(', ')}${snippet ? ' · ' : ''}` : '';
+  return {
+    text: lead + (snippet?.text ?? ''),
+    ranges: (snippet?.ranges ?? []).map((r) => ({ start: r.start + lead.length, end: r.end + lead.length })),
+  };
 }

@@ -9,7 +9,7 @@ import React, { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, us
 import { Box, Text, useInput, type Key } from 'ink';
 import TextInput from 'ink-text-input';
 import type { ResumePlan, SessionSummary, Transcript } from '../store/types.js';
-import { searchTranscriptLines } from '../store/search/search.js';
+import { searchTranscriptLines } from '../store/search/transcript.js';
 import { sanitize } from '../format/sanitize.js';
 import { relativeTime } from '../format/time.js';
 import { displayWidth, padEnd, truncate } from '../format/width.js';

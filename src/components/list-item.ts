@@ -1,5 +1,5 @@
 /** The shape of one list row, as the session list draws it (built by the app's list model). */
-import type { SearchHit } from '../store/search/search.js';
+import type { SearchHit } from '../store/search/types.js';
 import type { SessionSummary } from '../store/types.js';
 
 /** One row of the list. */

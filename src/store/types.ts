@@ -120,8 +120,6 @@ export interface SessionSummary {
   /** First user prompt (first line, collapsed) and last one, for previews. */
   firstPrompt: string;
   lastPrompt: string;
-  /** Text for full-text search: titles, prompts and message text, capped. */
-  searchText: string;
   /**
    * What a resume loads (format §2.1): the messages of the resume context
    * (last checkpoint's messages + messages after it; all without one) and

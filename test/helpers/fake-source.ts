@@ -4,6 +4,8 @@
  */
 import type { ResumePlan, SessionSummary, Transcript } from '../../src/store/types.js';
 import type { BrowserSource, Scope, SkippedPath } from '../../src/app/source.js';
+import { buildMemorySearch } from '../../src/store/search/memory-search.js';
+import type { SessionSearch } from '../../src/store/search/session-search.js';
 import { makeSummary, makeTokens } from './summary.js';
 
 /** The tests' fixed clock: 2026-03-10 12:00 UTC. */
@@ -34,7 +36,6 @@ export function appSummary(over: Partial<SessionSummary> & { id: string }): Sess
     durationMs: 3_600_000,
     firstPrompt: 'first prompt',
     lastPrompt: 'last prompt',
-    searchText: '',
     ...over,
   });
 }
@@ -67,6 +68,8 @@ export interface FakeSourceOptions {
   home?: string;
   /** Running as `--demo`. */
   demo?: boolean;
+  /** The text of sessions by id (messages, tool output): what the search finds besides titles, ids, workspaces and models. */
+  texts?: Record<string, string>;
   /** What every load reports as skipped (symlinked project folders, unreadable files). */
   skipped?: SkippedPath[];
 }
@@ -96,6 +99,7 @@ export function fakeSource(opts: FakeSourceOptions = {}): BrowserSource & { call
       return scope === 'all' || !project ? sessions : sessions.filter((s) => s.projectId === project.id);
     },
     ...(opts.skipped ? { skipped: () => opts.skipped ?? [] } : {}),
+    search: (query, listed) => searchOf(listed, opts.texts ?? {}).search(query, listed),
     projectLabel: (id) => opts.labels?.[id] ?? `/work/${id}`,
     restoreHint: (s) => `session-browser restore ${s.id}`,
     loadTranscript: async (s): Promise<Transcript> => ({ summary: s, entries: [], resumeContext: [], lastCheckpointIndex: -1 }),
@@ -126,4 +130,16 @@ export function fakeSource(opts: FakeSourceOptions = {}): BrowserSource & { call
       return opts.clipboard ?? 'clipboard';
     },
   };
+}
+
+const searches = new WeakMap<readonly SessionSummary[], SessionSearch>();
+
+/** The in-memory full-text search of a loaded list (built once per list, like the real catalog's index per load). */
+export function searchOf(sessions: readonly SessionSummary[], texts: Record<string, string> = {}): SessionSearch {
+  let search = searches.get(sessions);
+  if (!search) {
+    search = buildMemorySearch(sessions.map((summary) => ({ summary, texts: texts[summary.id] ? [texts[summary.id]!] : [] })));
+    searches.set(sessions, search);
+  }
+  return search;
 }

@@ -80,7 +80,6 @@ export function makeSummary(partial: Partial<SessionSummary> = {}): SessionSumma
     strikes: 0,
     firstPrompt: 'hello',
     lastPrompt: 'hello',
-    searchText: 'hello',
     resumeContext: { messages: 2, chars: 10 },
     ...partial,
   };

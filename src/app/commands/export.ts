@@ -10,7 +10,6 @@ import { oneOf, type ParsedOptions } from '../cli-args.js';
 import type { AppContext } from '../context.js';
 import { outSink, type Io } from '../io.js';
 import { findSession } from './find-session.js';
-import { publicSummary } from './list.js';
 
 export async function exportCommand(ctx: AppContext, id: string, options: ParsedOptions, io: Io): Promise<number> {
   const format = oneOf('format', options.format, ['md', 'json'] as const, 'md');
@@ -23,7 +22,7 @@ export async function exportCommand(ctx: AppContext, id: string, options: Parsed
   const sink = options.output ? fileSink(options.output, 0o600, file.path) : outSink(io);
   await writeThrough(
     sink,
-    (out) => (format === 'md' ? writeMarkdownExport(out, file.path, summary, { ...opts, nowMs: ctx.now(), tz: ctx.tz }) : writeJsonExport(out, file.path, publicSummary(summary), opts)),
+    (out) => (format === 'md' ? writeMarkdownExport(out, file.path, summary, { ...opts, nowMs: ctx.now(), tz: ctx.tz }) : writeJsonExport(out, file.path, summary, opts)),
     options.output,
   );
   if (options.output) io.err(sanitize(`Exported ${summary.id} to ${options.output}`, { singleLine: true }));

@@ -1,14 +1,11 @@
 /** `list`: the sessions in scope, newest first (DESIGN.md `list --json` shape). */
 import { sanitize } from '../../format/sanitize.js';
-import { buildSearchIndex, searchSessions } from '../../store/search/search.js';
+import { SessionSearch } from '../../store/search/session-search.js';
 import type { SessionSummary } from '../../store/types.js';
 import { positiveInt, type ParsedOptions } from '../cli-args.js';
 import type { AppContext } from '../context.js';
 import { toJson, type Io } from '../io.js';
 import { renderSessionTable, tableWidth } from './session-table.js';
-
-/** Summaries without the search text: it is an index, not data worth printing (up to 32 KB each). */
-export const publicSummary = ({ searchText: _omit, ...rest }: SessionSummary): Omit<SessionSummary, 'searchText'> => rest;
 
 /**
  * The summaries in scope. Files it could not read and project folders it
@@ -38,11 +35,12 @@ export async function listCommand(ctx: AppContext, options: ParsedOptions, io: I
   const limit = positiveInt('limit', options.limit);
   let sessions = await loadScope(ctx, io);
   if (options.query?.trim()) {
-    sessions = searchSessions(buildSearchIndex(sessions), options.query).map((h) => h.summary);
+    // Best first (session-search.ts): the catalog's full-text index, read after the scan above wrote it.
+    sessions = new SessionSearch(ctx.catalog.textIndex()).search(options.query, sessions).map((h) => h.summary);
   }
   if (limit !== undefined) sessions = sessions.slice(0, limit);
   if (options.json) {
-    io.out(toJson({ project: { id: ctx.project.id, root: ctx.project.root }, sessions: sessions.map(publicSummary) }));
+    io.out(toJson({ project: { id: ctx.project.id, root: ctx.project.root }, sessions }));
     return 0;
   }
   if (sessions.length === 0) {

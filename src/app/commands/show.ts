@@ -8,7 +8,6 @@ import type { ParsedOptions } from '../cli-args.js';
 import type { AppContext } from '../context.js';
 import { toJson, type Io } from '../io.js';
 import { findSession, NotFoundError } from './find-session.js';
-import { publicSummary } from './list.js';
 
 export async function loadSummaryById(ctx: AppContext, id: string): Promise<SessionSummary> {
   const file = await findSession(ctx, id);
@@ -20,7 +19,7 @@ export async function loadSummaryById(ctx: AppContext, id: string): Promise<Sess
 export async function showCommand(ctx: AppContext, id: string, options: ParsedOptions, io: Io): Promise<number> {
   const s = await loadSummaryById(ctx, id);
   if (options.json) {
-    io.out(toJson(publicSummary(s)));
+    io.out(toJson(s));
     return 0;
   }
   const now = ctx.now();

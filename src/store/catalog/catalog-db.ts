@@ -12,9 +12,13 @@ import { dirname } from 'node:path';
 import { SUMMARY_STATE_VERSION } from '../scan/summary-reader.js';
 import { removeDatabase } from './catalog-files.js';
 import { sqlite, type SqliteDatabase } from './sqlite.js';
+import type { TextWrite } from './text-columns.js';
+import { TEXT_SCHEMA, TextIndex } from './text-index.js';
 
-/** Bump when the tables change. */
+/** Bump when the tables change (2: the full-text index, text-index.ts). */
 export const CATALOG_SCHEMA_VERSION = 2;
+/** The path that opens a catalog in memory (the cache disabled or not writable): same engine, nothing persisted. */
+export const MEMORY_CATALOG = ':memory:';
 /**
  * `PRAGMA user_version` of a current catalog: the schema and the fold-state
  * version together, so a change to either discards the file whole.
@@ -49,6 +53,8 @@ export interface FileRow {
    * SessionCatalog): a summary of another key is finished again from `state`.
    */
   summaryKey: string;
+  /** The text this read pass adds to the full-text index; absent: the file's text is left as it is. */
+  texts?: TextWrite;
 }
 
 /** The columns a listing needs: no fold state (the large part of a row). */
@@ -72,6 +78,7 @@ const SCHEMA = `
   );
   CREATE INDEX IF NOT EXISTS files_project ON files(project_id);
   CREATE INDEX IF NOT EXISTS files_updated ON files(updated_at);
+${TEXT_SCHEMA}
 `;
 
 const ROW_COLUMNS = `path, project_id AS projectId, session_id AS sessionId, ino, size, mtime_ms AS mtimeMs,
@@ -95,6 +102,8 @@ export class CatalogDb {
   private readonly putRow;
   private readonly deleteRow;
   private broken = false;
+  /** The full-text index on this connection (written only through {@link write}). */
+  readonly text: TextIndex;
 
   private constructor(
     private readonly db: SqliteDatabase,
@@ -108,18 +117,34 @@ export class CatalogDb {
       (path, project_id, session_id, ino, size, mtime_ms, check_hash, state, updated_at, empty, summary, summary_key)
       VALUES (@path, @projectId, @sessionId, @ino, @size, @mtimeMs, @check, @state, @updatedAt, @empty, @summary, @summaryKey)`);
     this.deleteRow = db.prepare('DELETE FROM files WHERE path = ?');
+    this.text = new TextIndex(db);
+  }
+
+  /** True while the connection is usable (not closed, no failure seen). */
+  get usable(): boolean {
+    return !this.broken;
   }
 
   /**
    * Opens (creating the folder and the file when needed) the catalog at
    * `path` for `home`. A file of another version or home, or one that is
-   * not a database, is deleted and rebuilt. Null when there is no usable
+   * not a database, is deleted and rebuilt. `path` {@link MEMORY_CATALOG}
+   * opens a private in-memory catalog. Null when there is no usable
    * database (read-only or missing folder, locked file, addon missing).
    * Never throws.
    */
   static open(path: string, home: string | null): CatalogDb | null {
     const Database = sqlite();
     if (!Database) return null;
+    if (path === MEMORY_CATALOG) {
+      try {
+        const db = new Database(MEMORY_CATALOG);
+        prepare(db, home);
+        return new CatalogDb(db, path, true);
+      } catch {
+        return null;
+      }
+    }
     try {
       mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     } catch {
@@ -209,16 +234,23 @@ export class CatalogDb {
   }
 
   /**
-   * Upserts `rows` and deletes the rows of `deleted` paths in one
-   * transaction. False when it could not be written (busy, read-only,
-   * corrupt): the rows are then simply not cached. Never throws.
+   * Upserts `rows` (and their `texts` into the full-text index) and deletes
+   * the rows and text of `deleted` paths in one transaction. False when it
+   * could not be written (busy, read-only, corrupt): the rows are then
+   * simply not cached. Never throws.
    */
   write(rows: Iterable<FileRow>, deleted: Iterable<string> = []): boolean {
     if (this.broken) return false;
     try {
       this.db.transaction(() => {
-        for (const path of deleted) this.deleteRow.run(path);
-        for (const row of rows) this.putRow.run({ ...row, empty: row.empty ? 1 : 0 });
+        for (const path of deleted) {
+          this.deleteRow.run(path);
+          this.text.forget(path);
+        }
+        for (const { texts, ...row } of rows) {
+          this.putRow.run({ ...row, empty: row.empty ? 1 : 0 });
+          if (texts) this.text.write(row.path, row.projectId, texts);
+        }
       })();
       return true;
     } catch (err) {
@@ -241,7 +273,7 @@ export class CatalogDb {
   private fail(err: unknown): void {
     const corrupt = isCorrupt(err);
     this.close();
-    if (corrupt) removeDatabase(this.path);
+    if (corrupt && this.path !== MEMORY_CATALOG) removeDatabase(this.path);
   }
 }
 
@@ -255,6 +287,7 @@ function prepare(db: SqliteDatabase, home: string | null): boolean {
   // (cold writes ~2x faster than 4 KB pages, measured). Takes effect only
   // on a new file, and must come before WAL mode.
   db.pragma('page_size = 16384');
+  if (db.memory) return createSchema(db, home);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   // A cold scan commits in chunks; after each checkpoint the WAL shrinks back to this (bytes).
@@ -268,9 +301,14 @@ function prepare(db: SqliteDatabase, home: string | null): boolean {
     }
     const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number }).n;
     if (version !== 0 || tables > 0) throw new ForeignCatalog(`catalog version ${version}`);
-    db.exec(SCHEMA);
-    if (home !== null) db.prepare("INSERT INTO meta (key, value) VALUES ('home', ?)").run(home);
-    db.pragma(`user_version = ${CATALOG_USER_VERSION}`);
-    return true;
+    return createSchema(db, home);
   }).immediate();
+}
+
+/** Creates the tables in an empty database and stamps its version and home. True. */
+function createSchema(db: SqliteDatabase, home: string | null): true {
+  db.exec(SCHEMA);
+  if (home !== null) db.prepare("INSERT INTO meta (key, value) VALUES ('home', ?)").run(home);
+  db.pragma(`user_version = ${CATALOG_USER_VERSION}`);
+  return true;
 }

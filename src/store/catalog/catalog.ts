@@ -11,6 +11,7 @@ import type { PriceTable } from '../pricing.js';
 import { assertSessionId, readProjectJson } from '../project.js';
 import { resolveIdPrefix, type IdResolution } from './resolve-id.js';
 import { SummaryCache } from './summary-cache.js';
+import type { FullTextIndex } from './text-columns.js';
 import type { ReadSummaryOptions, SessionFileInfo } from '../scan/summary-reader.js';
 import { loadTranscript } from '../scan/transcript.js';
 import { byRecency } from '../recency.js';
@@ -174,6 +175,15 @@ export class SessionCatalog {
    */
   storedSummaries(projectIds: string[] | null): SessionSummary[] {
     return this.cache.stored(projectIds, this.summaryKey, this.now());
+  }
+
+  /**
+   * The full-text index of every summary this catalog has read (search/
+   * session-search.ts queries it), or null without SQLite. In memory when
+   * the cache is disabled.
+   */
+  textIndex(): FullTextIndex | null {
+    return this.cache.textIndex();
   }
 
   /** One session's summary, from the persisted cache where the file allows. */

@@ -5,7 +5,10 @@
  * stopped, and a rewritten file (new inode, shrunk, or same size with a new
  * mtime, or other bytes before the stored offset) is read again in full.
  * The states live in the home's catalog database (catalog-db.ts), one row
- * per file; any problem with it just means a cold read.
+ * per file; any problem with it just means a cold read. Each read pass's
+ * text goes to the full-text index in the same transaction as the file's
+ * row. With no database file (disabled, or its folder not writable) the
+ * catalog lives in memory for the process, so search works the same.
  */
 import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
@@ -15,7 +18,8 @@ import type { SessionFile } from '../sources/format.js';
 import { isWholeRead, partsUnchanged, readSummary, summarise, SUMMARY_STATE_VERSION, type ReadSummaryOptions, type SummaryState } from '../scan/summary-reader.js';
 import { summaryAt } from '../scan/summary-clock.js';
 import type { SessionSummary } from '../types.js';
-import { CatalogDb, type FileRow, type ListedRow } from './catalog-db.js';
+import { CatalogDb, MEMORY_CATALOG, type FileRow, type ListedRow } from './catalog-db.js';
+import { mergeTextWrites, metaText, type FullTextIndex } from './text-columns.js';
 import { catalogPath, pruneCatalogs } from './catalog-files.js';
 
 export { UNOWNED_CACHE_MAX_AGE_MS, pruneCatalogs } from './catalog-files.js';
@@ -39,8 +43,8 @@ export class SummaryCache {
   bytesRead = 0;
 
   /**
-   * `path` (the catalog database file) null = a cache that remembers
-   * nothing (disabled). `home` is recorded in the database so
+   * `path` (the catalog database file) null = a cache that persists
+   * nothing (disabled): an in-memory catalog. `home` is recorded in the database so
    * {@link pruneCatalogs} can tell when it is gone.
    */
   constructor(
@@ -55,8 +59,20 @@ export class SummaryCache {
   }
 
   private database(): CatalogDb | null {
-    if (this.db === undefined) this.db = this.path ? CatalogDb.open(this.path, this.home) : null;
+    if (this.db === undefined) {
+      this.db = (this.path && CatalogDb.open(this.path, this.home)) || CatalogDb.open(MEMORY_CATALOG, this.home);
+    }
     return this.db;
+  }
+
+  /**
+   * The full-text index of the catalog (search/), or null when SQLite is
+   * not available at all (the addon missing). Call {@link save} first so
+   * it holds every summary read.
+   */
+  textIndex(): FullTextIndex | null {
+    const db = this.database();
+    return db?.usable ? db.text : null;
   }
 
   /** The remembered row of a file: one not yet written wins over the database's. */
@@ -139,6 +155,7 @@ export class SummaryCache {
         empty: result.summary.empty,
         summary: JSON.stringify(result.summary),
         summaryKey,
+        texts: { fresh: previous === undefined, meta: metaText(result.summary), chunks: result.texts },
       });
     }
     return result.summary;
@@ -169,12 +186,15 @@ export class SummaryCache {
         empty: result.summary.empty,
         summary: JSON.stringify(result.summary),
         summaryKey,
+        texts: { fresh: true, meta: metaText(result.summary), chunks: result.texts },
       });
     }
     return result.summary;
   }
 
   private put(row: FileRow): void {
+    const waiting = this.pending.get(row.path)?.texts;
+    if (waiting && row.texts) row.texts = mergeTextWrites(waiting, row.texts);
     this.pending.set(row.path, row);
     this.listedRows.set(row.path, row);
     this.deleted.delete(row.path);
@@ -207,7 +227,7 @@ export class SummaryCache {
     const db = this.database();
     if (!db) return;
     const wrote = this.flush();
-    if ((wrote || db.created) && !this.pruned) {
+    if ((wrote || db.created) && !this.pruned && db.path !== MEMORY_CATALOG) {
       this.pruned = true;
       pruneCatalogs(dirname(db.path), { keep: db.path });
     }

@@ -8,7 +8,6 @@
  * `finish`, so a persisted state stays valid when they change.
  */
 import {
-  appendSearchText,
   cleanTitle,
   hasText,
   isZeroRaw,
@@ -25,6 +24,7 @@ import { userWords } from '../sources/common/title.js';
 import type { MetaEvent, NormalizedEvent, StatusEvent, UsageEvent } from '../sources/events.js';
 import { lookupPrice, priceMicros, providerOf, type PriceTable } from '../pricing.js';
 import type { CheckpointInfo, EndpointUsage, SessionStatus, SessionSummary, Tokens } from '../types.js';
+import type { TextSink } from './text-chunks.js';
 
 /** A session with no end recorded (an open `status`) is running if its file changed this recently. */
 export const RUNNING_WINDOW_MS = 10 * 60 * 1000;
@@ -43,7 +43,7 @@ export type SessionFigures = Pick<
   SessionSummary,
   | 'title' | 'userMessages' | 'assistantMessages' | 'messageCount' | 'toolCalls' | 'model' | 'provider' | 'workspace'
   | 'endpoints' | 'models' | 'tokens' | 'costMicros' | 'status' | 'checkpoints' | 'lastCheckpoint' | 'empty' | 'strikes'
-  | 'firstPrompt' | 'lastPrompt' | 'searchText'
+  | 'firstPrompt' | 'lastPrompt'
 > & {
   firstMs: number | null;
   lastMs: number | null;
@@ -86,7 +86,6 @@ export interface SummarizerState {
   strikes: number;
   /** Characters of the estimate (turns: all content, and the output share); null when tokens are recorded, not estimated. */
   estimate: { chars: number; outputChars: number } | null;
-  searchText: string;
   /** The resume context since its last reset: messages, their text, and the closing tail's text (null: none). */
   context: { messages: number; chars: number; tail: number | null };
   /**
@@ -119,7 +118,6 @@ export function initSummarizer(): SummarizerState {
     lastCheckpoint: null,
     strikes: 0,
     estimate: null,
-    searchText: '',
     context: { messages: 0, chars: 0, tail: null },
   };
 }
@@ -130,8 +128,29 @@ function appendContext(s: SummarizerState, chars: number): void {
   if (s.lastCheckpoint) s.lastCheckpoint.messagesAfter++;
 }
 
-/** Folds one event into `s`. */
-export function summarizeEvent(s: SummarizerState, ev: NormalizedEvent): void {
+/** The text of a tool call's arguments or a tool's output as recorded: a string as is, anything else as JSON. */
+function recordedText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) {
+    const parts = textOfContent(value);
+    if (parts && !parts.startsWith('[')) return parts;
+  }
+  try {
+    return JSON.stringify(value) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Folds one event into `s`. `text` receives what the full-text index
+ * searches: every counted message (user, assistant, system and tool),
+ * tool-call arguments and tool output, checkpoint messages, skill
+ * invocations and notes that carry search text. The text never enters the
+ * state (it is not persisted with it).
+ */
+export function summarizeEvent(s: SummarizerState, ev: NormalizedEvent, text?: TextSink): void {
   if (ev.kind !== 'meta' && ev.ts && ev.ts !== s.lastTs) {
     s.lastTs = ev.ts;
     noteTime(s.span, ev.ts);
@@ -158,11 +177,15 @@ export function summarizeEvent(s: SummarizerState, ev: NormalizedEvent): void {
         const words = ev.notPrompt ? '' : userWords(m.content);
         if (words) notePrompt(s, words);
       } else if (m.role === 'assistant') s.assistant++;
-      if (m.role !== 'tool') s.searchText = appendSearchText(s.searchText, ev.text);
+      text?.add(ev.text);
       return;
     }
     case 'tool_call':
     case 'tool_result':
+      if (text) {
+        if (ev.kind === 'tool_call') text.add(`${ev.name} ${recordedText(ev.arguments)}`);
+        else text.add(recordedText(ev.output));
+      }
       if (ev.counted) s.toolCalls++;
       if (ev.context) appendContext(s, textOfContent(ev.context.content).length);
       return;
@@ -185,7 +208,7 @@ export function summarizeEvent(s: SummarizerState, ev: NormalizedEvent): void {
       s.lastCheckpoint = { timestamp: ev.ts ?? null, tokenCount: ev.tokenCount, messagesAfter: 0 };
       // Everything before is summarised by the checkpoint (its size is tokenCount, not characters).
       s.context = { messages: ev.messages.length, chars: 0, tail: null };
-      for (const m of ev.messages) s.searchText = appendSearchText(s.searchText, textOfContent(m.content));
+      if (text) for (const m of ev.messages) text.add(textOfContent(m.content));
       return;
     case 'context':
       s.context = { messages: ev.messages.length, chars: ev.chars, tail: null };
@@ -208,13 +231,13 @@ export function summarizeEvent(s: SummarizerState, ev: NormalizedEvent): void {
       return;
     case 'invocation':
       s.invocations++;
-      s.searchText = appendSearchText(s.searchText, ev.search);
+      text?.add(ev.search);
       return;
     case 'attempt':
       s.toolCalls++;
       return;
     case 'note':
-      if (ev.search) s.searchText = appendSearchText(s.searchText, ev.search);
+      if (ev.search) text?.add(ev.search);
       return;
     default:
       ev satisfies never;
@@ -302,7 +325,6 @@ export function finishSummary(s: SummarizerState, ctx: FinishContext): SessionFi
     strikes: s.strikes,
     firstPrompt: s.firstPrompt,
     lastPrompt: cleanTitle(s.lastPrompt),
-    searchText: meta.titleLeadsSearch ? appendSearchText(meta.title ?? '', s.searchText) : s.searchText,
     contextMessages: s.context.messages + (s.context.tail === null ? 0 : 1),
     contextChars: s.context.chars + (s.context.tail ?? 0),
   };

@@ -12,10 +12,11 @@ import { UNTITLED } from '../sources/common/title.js';
 import type { Dialect, SessionSummary } from '../types.js';
 import { parseRecord } from './parse-record.js';
 import { readDocument, readRecords, type RecordScan, type RecordVisitor } from './records.js';
+import { TextChunker, type TextSink } from './text-chunks.js';
 import { cacheWarmUntil, finishSummary, initSummarizer, summarizeEvent, type FinishContext, type SummarizerState } from './summarize.js';
 
 /** Bump when the shape of the summarizer's or any parser's state changes: cached states are then discarded. */
-export const SUMMARY_STATE_VERSION = 7;
+export const SUMMARY_STATE_VERSION = 8;
 
 export interface SummaryState {
   v: number;
@@ -74,12 +75,13 @@ export function readSessionFile(path: string, file: SessionFileInfo | undefined,
  * Parses one JSON object line (once) and folds its events into the summary.
  * Returns the events when the file's format recognised and parsed it (the
  * transcript builder takes the same ones), else null: the line was unknown,
- * or dropped as ignorable.
+ * or dropped as ignorable. `text`, when given, receives the record's
+ * searchable text (summarize.ts `summarizeEvent`).
  */
-export function foldObject(state: SummaryState, obj: Record<string, unknown>): NormalizedEvent[] | null {
+export function foldObject(state: SummaryState, obj: Record<string, unknown>, text?: TextSink): NormalizedEvent[] | null {
   const events = parseRecord(state, obj);
   if (events) {
-    for (const ev of events) summarizeEvent(state.d, ev);
+    for (const ev of events) summarizeEvent(state.d, ev, text);
     return events;
   }
   if (events === null) {
@@ -111,6 +113,13 @@ export interface SummaryResult {
   state: SummaryState;
   size: number;
   mtimeMs: number;
+  /**
+   * The searchable text this pass read (only what is new since `previous`),
+   * as chunks of at most CHUNK_CHARS characters, whitespace collapsed: what
+   * the catalog's full-text index appends. A complete last record without
+   * its newline is not included (the next pass reads it again).
+   */
+  texts: string[];
 }
 
 /**
@@ -123,10 +132,11 @@ export async function readSummary(path: string, opts: ReadSummaryOptions, previo
   // A complete record without a final newline is read as a record, in a
   // copy: the persisted state stops before it, so it is never counted twice.
   let finalState = state;
+  const texts = new TextChunker();
   const scan = await readRecords(
     path,
     {
-      record: (obj) => void foldObject(state, obj),
+      record: (obj) => void foldObject(state, obj, texts),
       malformed: () => void state.malformed++,
       oversized: () => void state.oversized++,
       tail: (obj) => {
@@ -139,7 +149,7 @@ export async function readSummary(path: string, opts: ReadSummaryOptions, previo
   state.offset = scan.endOffset;
   state.nextLineNo = scan.nextLineNo;
   const summary = summarise(finalState, path, scan.pendingTail, scan.mtimeMs, opts);
-  return { summary, state, size: scan.size, mtimeMs: scan.mtimeMs };
+  return { summary, state, size: scan.size, mtimeMs: scan.mtimeMs, texts: texts.take() };
 }
 
 /**
@@ -150,8 +160,9 @@ export async function readSummary(path: string, opts: ReadSummaryOptions, previo
  */
 async function readWholeSummary(path: string, opts: ReadSummaryOptions): Promise<SummaryResult> {
   const state = initialSummaryState(opts.file?.format);
+  const texts = new TextChunker();
   const visitor: RecordVisitor = {
-    record: (obj) => void foldObject(state, obj),
+    record: (obj) => void foldObject(state, obj, texts),
     malformed: () => void state.malformed++,
     oversized: () => void state.oversized++,
   };
@@ -163,7 +174,7 @@ async function readWholeSummary(path: string, opts: ReadSummaryOptions): Promise
   const format = state.dialect ? formatById(state.dialect) : null;
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
-    for (const ev of (format?.beginPart?.(state.p, i, part) ?? [])) summarizeEventInto(state, ev);
+    for (const ev of (format?.beginPart?.(state.p, i, part) ?? [])) summarizeEvent(state.d, ev, texts);
     try {
       const scan = await readSessionFile(part, opts.file, visitor, { maxLineBytes: opts.maxLineBytes });
       state.g.push({ path: part, size: scan.size, mtimeMs: scan.mtimeMs });
@@ -173,11 +184,8 @@ async function readWholeSummary(path: string, opts: ReadSummaryOptions): Promise
     }
   }
   const summary = summarise(state, path, main.pendingTail, main.mtimeMs, opts);
-  return { summary, state, size: main.size, mtimeMs: main.mtimeMs };
-}
-
-function summarizeEventInto(state: SummaryState, ev: NormalizedEvent): void {
-  summarizeEvent(state.d, ev);
+  // Every file's text: a whole read replaces the session's text in the index.
+  return { summary, state, size: main.size, mtimeMs: main.mtimeMs, texts: texts.take() };
 }
 
 /** Whether every part recorded in a whole-read state still has the size and mtime it had (one stat each). */
@@ -249,7 +257,6 @@ export function summarise(
     strikes: f.strikes,
     firstPrompt: f.firstPrompt,
     lastPrompt: f.lastPrompt,
-    searchText: f.searchText,
     resumeContext: { messages: f.contextMessages, chars: f.contextChars },
   };
   if (file?.parts?.length) summary.parts = [...file.parts];

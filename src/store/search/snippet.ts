@@ -3,8 +3,8 @@
  * (and control characters) collapsed to single spaces, cut at word
  * boundaries with '…', and the matched words' ranges inside the snippet.
  */
-import type { SearchRange } from './types.js';
-import { mergeRanges, wordRanges } from './text.js';
+import type { SearchRange, Snippet } from './types.js';
+import { mergeRanges } from './text.js';
 
 /** Context kept before and after the match, in terminal columns of the collapsed text. */
 const BEFORE = 25;
@@ -15,26 +15,15 @@ const SNAP = 12;
 const RAW_BEFORE = 200;
 const RAW_AFTER = 260;
 
-/** One line of context around `anchor` (a range in `text`), with highlight ranges. */
-export interface Snippet {
-  text: string;
-  ranges: SearchRange[];
-}
-
 // Whitespace and C0/C1 controls both become a plain space: the snippet must stay one terminal line.
 const SPACE_LIKE = /[\s\p{Cc}]/u;
 
 /**
- * Builds the snippet. `words` are highlighted wherever they occur in it
- * (smart case); `anchor` itself is always highlighted, which covers fuzzy
- * matches whose text differs from the query.
+ * Builds the snippet around `anchor` (a range in `text`). `highlight` gives
+ * the ranges to mark inside the snippet's body; `anchor` itself is always
+ * marked.
  */
-export function makeSnippet(
-  text: string,
-  anchor: SearchRange,
-  words: readonly string[],
-  caseSensitive: boolean,
-): Snippet {
+export function makeSnippet(text: string, anchor: SearchRange, highlight: (body: string) => SearchRange[]): Snippet {
   let a = Math.max(0, anchor.start - RAW_BEFORE);
   let b = Math.min(text.length, anchor.end + RAW_AFTER);
   if (a > 0 && isLowSurrogate(text.charCodeAt(a))) a--;
@@ -71,7 +60,7 @@ export function makeSnippet(
   const prefix = cutBefore ? '…' : '';
   const shift = prefix.length - start - lead;
 
-  const ranges: SearchRange[] = wordRanges(body, words, caseSensitive).map((r) => ({
+  const ranges: SearchRange[] = highlight(body).map((r) => ({
     start: r.start + prefix.length,
     end: r.end + prefix.length,
   }));

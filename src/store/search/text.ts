@@ -1,6 +1,7 @@
 /**
- * Small text helpers shared by the search modules: smart case, offset-safe
- * lower-casing, query splitting and range bookkeeping. No React, no I/O.
+ * Small text helpers of the transcript search and the snippets: smart
+ * case, offset-safe lower-casing, query splitting, range bookkeeping and a
+ * case-aware typo distance. No React, no I/O.
  */
 import type { SearchRange } from './types.js';
 
@@ -38,26 +39,6 @@ export function splitWords(query: string): string[] {
   return words;
 }
 
-/** Every occurrence of `needle` in `hay`, as ranges (at most `max`). */
-export function findAll(hay: string, needle: string, max = 50): SearchRange[] {
-  const out: SearchRange[] = [];
-  if (needle === '') return out;
-  let from = 0;
-  while (out.length < max) {
-    const at = hay.indexOf(needle, from);
-    if (at < 0) break;
-    out.push({ start: at, end: at + needle.length });
-    from = at + needle.length;
-  }
-  return out;
-}
-
-/** Occurrences of every word in `text` under smart case, merged and sorted. */
-export function wordRanges(text: string, words: readonly string[], caseSensitive: boolean): SearchRange[] {
-  const hay = caseSensitive ? text : lowerKeepOffsets(text);
-  return mergeRanges(words.flatMap((w) => findAll(hay, w)));
-}
-
 /** Sorts ranges and merges the overlapping or touching ones. */
 export function mergeRanges(ranges: readonly SearchRange[]): SearchRange[] {
   const sorted = ranges.filter((r) => r.end > r.start).sort((a, b) => a.start - b.start || a.end - b.end);
@@ -68,14 +49,6 @@ export function mergeRanges(ranges: readonly SearchRange[]): SearchRange[] {
     else out.push({ start: r.start, end: r.end });
   }
   return out;
-}
-
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-
-/** True when `pos` starts a word in `text` (nothing, or a non-alphanumeric, before it). */
-export function isWordStart(text: string, pos: number): boolean {
-  if (pos <= 0) return true;
-  return !LETTER_OR_DIGIT.test(text.charAt(pos - 1));
 }
 
 /**

@@ -6,9 +6,8 @@
  * share the most letter pairs with the query, for heavier typos.
  */
 import Fuse from 'fuse.js';
-import { acceptTypo } from './typo.js';
+import { acceptTypo, fuzzyFilter } from './transcript-typo.js';
 import { bigramOverlap, bigrams, isCaseSensitive, lowerKeepOffsets, splitWords } from './text.js';
-import { fuzzyFilter } from './word.js';
 
 const THRESHOLD = 0.34;
 const MIN_OVERLAP = 0.5;

@@ -7,18 +7,39 @@ export interface SearchRange {
   end: number;
 }
 
+/** One line of context around a match, with the matched ranges inside `text` (raw text: sanitize it to draw it). */
+export interface Snippet {
+  text: string;
+  ranges: SearchRange[];
+}
+
+/**
+ * How well a session matched, best first: it holds the query's words as
+ * one phrase, or all of them, or only some.
+ */
+export type MatchTier = 'phrase' | 'all' | 'some';
+
 /** One session found by a query. */
 export interface SearchHit {
   summary: SessionSummary;
-  /** Where it matched (its weakest word): 'title' | 'prompt' | 'meta' (model/id/workspace) | 'content'. */
-  field: 'title' | 'prompt' | 'meta' | 'content';
-  /** Higher is better; only for ordering. */
-  score: number;
+  tier: MatchTier;
   /**
-   * For content (and prompt) matches: one line of context around the first
-   * match, with the matched ranges inside `text`. Computed on first read.
+   * Where it matched: 'title' when only its title, id, workspace or model
+   * did (no snippet needed), 'content' when its text did (a snippet line).
    */
-  snippet: { text: string; ranges: SearchRange[] } | null;
-  /** Matched ranges inside summary.title, for highlighting in the list (may be empty). Computed on first read. */
-  titleRanges: SearchRange[];
+  field: 'title' | 'content';
+  /**
+   * Indexed words that stood in for misspelt query words (typo tolerance,
+   * e.g. ['flaky'] for "flakey"): the list shows "similar: flaky". Empty for
+   * hits on the words as typed.
+   */
+  similar: string[];
+  /**
+   * One line of context around the first match in the session's text;
+   * null for title-only hits. Computed (one indexed lookup and one chunk
+   * read) on first read: read it only for the rows on screen.
+   */
+  readonly snippet: Snippet | null;
+  /** Matched ranges inside summary.title, for highlighting (may be empty). Computed on first read. */
+  readonly titleRanges: SearchRange[];
 }

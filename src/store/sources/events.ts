@@ -40,8 +40,6 @@ export interface MetaEvent {
   title?: string;
   /** A title used only when there is neither `title` nor a real prompt (Claude: the first slash command). */
   fallbackTitle?: string;
-  /** The title leads the search text (store). */
-  titleLeadsSearch?: boolean;
   workspace?: string;
   model?: string;
   provider?: string;

@@ -158,20 +158,6 @@ export function parseTime(iso: string | undefined | null): number | null {
   return Number.isNaN(ms) ? null : ms;
 }
 
-/** Search text is capped per session so 10,000 sessions stay in memory. */
-export const SEARCH_TEXT_MAX = 32 * 1024;
-
-/** Appends collapsed text to the search text until the cap is reached. */
-export function appendSearchText(current: string, text: string): string {
-  if (current.length >= SEARCH_TEXT_MAX || !text) return current;
-  // Collapse only what can still fit (whitespace runs shrink, so take a margin).
-  const room = (SEARCH_TEXT_MAX - current.length) * 2 + 64;
-  const piece = (text.length > room ? text.slice(0, room) : text).replace(/\s+/g, ' ').trim();
-  if (!piece) return current;
-  const joined = current ? `${current} ${piece}` : piece;
-  return joined.length > SEARCH_TEXT_MAX ? joined.slice(0, SEARCH_TEXT_MAX) : joined;
-}
-
 /** Counts code points: the "characters" of the turns token estimate. */
 export function countChars(text: string): number {
   let n = 0;

@@ -25,7 +25,6 @@ export function parseStore(raw: Record<string, unknown>): NormalizedEvent[] | nu
           kind: 'meta',
           replace: true,
           title: r.title === undefined ? undefined : cleanTitle(r.title),
-          titleLeadsSearch: true,
           createdAt: r.created_at,
           updatedAt: r.updated_at,
           workspace: r.workspace,

@@ -1,0 +1,106 @@
+/**
+ * The full-text index as the catalog writes it: a read pass's text lands in
+ * the same transaction as the file's row, an append adds chunks, a rewrite
+ * replaces them, a vanished file loses them, and with the cache disabled
+ * (or its folder read-only) the same index lives in memory.
+ */
+import { appendFileSync, chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SessionCatalog } from '../src/store/catalog/catalog.js';
+import { SummaryCache } from '../src/store/catalog/summary-cache.js';
+import { cjkBigrams, ftsColumns, mergeTextWrites } from '../src/store/catalog/text-columns.js';
+import { CHUNK_CHARS, TextChunker } from '../src/store/scan/text-chunks.js';
+import { SessionSearch } from '../src/store/search/session-search.js';
+import { tempHome, type TempHome } from './helpers/session-files.js';
+
+let t: TempHome;
+let cacheDir: string;
+beforeEach(() => {
+  t = tempHome();
+  cacheDir = mkdtempSync(join(tmpdir(), 'sb-text-cache-'));
+});
+afterEach(() => {
+  t.cleanup();
+  chmodSync(cacheDir, 0o700);
+  rmSync(cacheDir, { recursive: true, force: true });
+});
+
+const msg = (role: string, content: string, ts = '2026-11-20T09:00:00Z') => ({ type: 'message', timestamp: ts, message: { role, content } });
+
+async function found(cache: SummaryCache, query: string): Promise<string[]> {
+  const catalog = new SessionCatalog({ home: t.home, cache });
+  const { sessions } = await catalog.summaries(null, { includeEmpty: true });
+  return new SessionSearch(catalog.textIndex()).search(query, sessions).map((h) => h.summary.id);
+}
+
+describe('the catalog full-text index', () => {
+  it('indexes user, assistant and tool text, and tool-call arguments', async () => {
+    t.write('s1', [
+      msg('user', 'please look at the parser'),
+      { type: 'message', timestamp: '2026-11-20T09:00:01Z', message: { role: 'assistant', content: 'reading', tool_calls: [{ id: 'c1', name: 'read_file', arguments: '{"path":"src/lexer-core.ts"}' }] } },
+      { type: 'message', timestamp: '2026-11-20T09:00:02Z', message: { role: 'tool', tool_call_id: 'c1', content: 'TypeError: undefined is not a function' } },
+    ]);
+    const cache = SummaryCache.forHome(t.home, { XDG_CACHE_HOME: cacheDir });
+    expect(await found(cache, 'lexer-core.ts')).toEqual(['s1']);
+    expect(await found(cache, 'TypeError')).toEqual(['s1']);
+    expect(await found(cache, 'parser')).toEqual(['s1']);
+    cache.close();
+  });
+
+  it('adds what a file appended, replaces what a rewrite changed, and forgets a vanished file', async () => {
+    const path = t.write('s1', [msg('user', 'first words about zeppelins')]);
+    t.write('s2', [msg('user', 'unrelated')]);
+    const cache = SummaryCache.forHome(t.home, { XDG_CACHE_HOME: cacheDir });
+    expect(await found(cache, 'zeppelins')).toEqual(['s1']);
+    appendFileSync(path, JSON.stringify(msg('assistant', 'and now about albatrosses', '2026-11-20T09:05:00Z')) + '\n');
+    expect(await found(cache, 'albatrosses')).toEqual(['s1']);
+    expect(await found(cache, 'zeppelins')).toEqual(['s1']);
+    // Rewritten with other (shorter) content: read again in full, the old words gone.
+    writeFileSync(path, JSON.stringify(msg('user', 'only walruses now')) + '\n');
+    expect(await found(cache, 'walruses')).toEqual(['s1']);
+    expect(await found(cache, 'zeppelins')).toEqual([]);
+    rmSync(path);
+    expect(await found(cache, 'walruses')).toEqual([]);
+    cache.close();
+    // A new process sees what was persisted.
+    const again = SummaryCache.forHome(t.home, { XDG_CACHE_HOME: cacheDir });
+    expect(await found(again, 'unrelated')).toEqual(['s2']);
+    again.close();
+  });
+
+  it('searches the same with the cache disabled or its folder read-only (an in-memory catalog)', async () => {
+    t.write('s1', [msg('user', 'the quokka escaped')]);
+    const disabled = SummaryCache.forHome(t.home, { SESSION_BROWSER_CACHE: '0' });
+    expect(await found(disabled, 'quokka')).toEqual(['s1']);
+    chmodSync(cacheDir, 0o500);
+    const readOnly = SummaryCache.forHome(t.home, { XDG_CACHE_HOME: join(cacheDir, 'sub') });
+    expect(await found(readOnly, 'quokka')).toEqual(['s1']);
+    expect(readOnly.textIndex()).not.toBeNull();
+  });
+});
+
+describe('chunks and columns', () => {
+  it('collapses whitespace once per chunk and cuts at spaces, never above CHUNK_CHARS', () => {
+    const c = new TextChunker();
+    for (let i = 0; i < 500; i++) c.add(`word${i}\n\n   with   spaces\t`);
+    c.add('x'.repeat(CHUNK_CHARS * 2 + 10));
+    const chunks = c.take();
+    expect(chunks.length).toBeGreaterThan(3);
+    expect(chunks.every((k) => k.length <= CHUNK_CHARS && !/\s{2}|\n|\t/.test(k))).toBe(true);
+    expect(chunks.join(' ')).toContain('word499 with spaces');
+    expect(c.take()).toEqual([]);
+  });
+
+  it('blanks CJK runs out of the text column and indexes their bigrams', () => {
+    expect(cjkBigrams('用户登录')).toEqual(['用户', '户登', '登录']);
+    expect(ftsColumns('fix 登录bug now')).toEqual({ text: 'fix  bug now', cjk: '登录' });
+  });
+
+  it('merges pending writes of one file: an append extends, a fresh read replaces', () => {
+    const a = { fresh: true, meta: 'm1', chunks: ['a'] };
+    expect(mergeTextWrites(a, { fresh: false, meta: 'm2', chunks: ['b'] })).toEqual({ fresh: true, meta: 'm2', chunks: ['a', 'b'] });
+    expect(mergeTextWrites(a, { fresh: true, meta: 'm3', chunks: ['c'] })).toEqual({ fresh: true, meta: 'm3', chunks: ['c'] });
+  });
+});
