@@ -9,7 +9,7 @@ import { excusesEarlyIgnorables, isIgnorable } from '../sources/registry.js';
 import { UNTITLED } from '../sources/common/title.js';
 import type { Dialect, SessionSummary } from '../types.js';
 import { parseRecord } from './parse-record.js';
-import { readRecords } from './records.js';
+import { readRecords, readRecordsSync, type RecordScan, type SyncRecordVisitor } from './records.js';
 import { cacheWarmUntil, finishSummary, initSummarizer, summarizeEvent, type FinishContext, type SummarizerState } from './summarize.js';
 
 /** Bump when the shape of the summarizer's or any parser's state changes: cached states are then discarded. */
@@ -79,16 +79,35 @@ export interface SummaryResult {
 
 /**
  * Reads (or, given a previous state, continues reading) a session file.
- * The previous state is not mutated.
+ * The previous state is not mutated. Throws what the file system throws
+ * (ENOENT, EACCES).
  */
 export async function readSummary(path: string, opts: ReadSummaryOptions, previous?: SummaryState): Promise<SummaryResult> {
+  const fold = summaryFold(previous);
+  const scan = await readRecords(path, fold.visitor, { fromOffset: fold.state.offset, firstLineNo: fold.state.nextLineNo, maxLineBytes: opts.maxLineBytes });
+  return fold.finish(scan, path, opts);
+}
+
+/** {@link readSummary} with synchronous reads (worker threads, scan-pool.ts): the same result. */
+export function readSummarySync(path: string, opts: ReadSummaryOptions, previous?: SummaryState): SummaryResult {
+  const fold = summaryFold(previous);
+  const scan = readRecordsSync(path, fold.visitor, { fromOffset: fold.state.offset, firstLineNo: fold.state.nextLineNo, maxLineBytes: opts.maxLineBytes });
+  return fold.finish(scan, path, opts);
+}
+
+/** The fold of one read: a visitor for the read loop, then the result once the loop is done. */
+function summaryFold(previous: SummaryState | undefined): {
+  state: SummaryState;
+  visitor: SyncRecordVisitor;
+  finish(scan: RecordScan, path: string, opts: ReadSummaryOptions): SummaryResult;
+} {
   const state: SummaryState = previous ? structuredClone(previous) : initialSummaryState();
   // A complete record without a final newline is read as a record, in a
   // copy: the persisted state stops before it, so it is never counted twice.
   let finalState = state;
-  const scan = await readRecords(
-    path,
-    {
+  return {
+    state,
+    visitor: {
       record: (obj) => void foldObject(state, obj),
       malformed: () => void state.malformed++,
       oversized: () => void state.oversized++,
@@ -97,12 +116,13 @@ export async function readSummary(path: string, opts: ReadSummaryOptions, previo
         foldObject(finalState, obj);
       },
     },
-    { fromOffset: state.offset, firstLineNo: state.nextLineNo, maxLineBytes: opts.maxLineBytes },
-  );
-  state.offset = scan.endOffset;
-  state.nextLineNo = scan.nextLineNo;
-  const summary = summarise(finalState, path, scan.pendingTail, scan.mtimeMs, opts);
-  return { summary, state, size: scan.size, mtimeMs: scan.mtimeMs };
+    finish(scan, path, opts) {
+      state.offset = scan.endOffset;
+      state.nextLineNo = scan.nextLineNo;
+      const summary = summarise(finalState, path, scan.pendingTail, scan.mtimeMs, opts);
+      return { summary, state, size: scan.size, mtimeMs: scan.mtimeMs };
+    },
+  };
 }
 
 /**
