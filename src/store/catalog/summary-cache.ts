@@ -7,9 +7,9 @@
  * The states live in the home's catalog database (catalog-db.ts), one row
  * per file; any problem with it just means a cold read.
  */
-import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { bytesBefore } from '../scan/check-hash.js';
 import type { SessionFile } from '../sources/format.js';
 import { readSummary, summarise, SUMMARY_STATE_VERSION, type ReadSummaryOptions, type SummaryState } from '../scan/summary-reader.js';
 import type { SessionSummary } from '../types.js';
@@ -156,21 +156,6 @@ function parseState(text: string): SummaryState | undefined {
     return state?.v === SUMMARY_STATE_VERSION ? state : undefined;
   } catch {
     return undefined;
-  }
-}
-
-const CHECK_BYTES = 64;
-
-/** Hash of the (up to) 64 bytes that end at `offset`. */
-async function bytesBefore(path: string, offset: number): Promise<string> {
-  const handle = await open(path, 'r');
-  try {
-    const start = Math.max(0, offset - CHECK_BYTES);
-    const buf = Buffer.alloc(offset - start);
-    await handle.read(buf, 0, buf.length, start);
-    return createHash('sha256').update(buf).digest('hex').slice(0, 16);
-  } finally {
-    await handle.close();
   }
 }
 
