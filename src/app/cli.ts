@@ -15,9 +15,9 @@ import { resumeCommand } from './commands/resume.js';
 import { showCommand } from './commands/show.js';
 import { usageCommand } from './commands/usage.js';
 import { HELP, helpFor } from './help.js';
-import { browseCommand } from './interactive.js';
 import { processIo, type Io } from './io.js';
 import { TemplateError } from '../store/actions/resume.js';
+import { isScanWorker } from '../store/scan/scan-pool.js';
 import { sanitize } from '../format/sanitize.js';
 
 declare const __VERSION__: string | undefined;
@@ -38,11 +38,12 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
       io.out(helpFor(args.positionals[0]));
       return 0;
     }
+    if (args.command !== 'browse') restoreCiEnv();
     const ctx = buildContext(args.options);
     const id = args.positionals[0];
     switch (args.command) {
       case 'browse':
-        return await browseCommand(ctx, args.options, io);
+        return await (await loadBrowser()).browseCommand(ctx, args.options, io);
       case 'list':
         return await listCommand(ctx, args.options, io);
       case 'show':
@@ -78,12 +79,24 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
   }
 }
 
-restoreCiEnv();
+/**
+ * The browser (Ink and React) is loaded only to browse: another command, or
+ * a scan worker (this bundle, see below), never evaluates them (a worker
+ * starts in about a third of the time). Ink reads $CI once, as it loads:
+ * the CI variables ci-env.ts hid are put back only after that.
+ */
+async function loadBrowser(): Promise<typeof import('./interactive.js')> {
+  const browser = await import('./interactive.js');
+  restoreCiEnv();
+  return browser;
+}
 
-// A closed pipe (`session-browser list | head`) is not an error worth a trace.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(0);
-});
+// This bundle is also the scan pool's worker (store/scan/scan-pool.ts): there it serves scans and runs no command.
+if (!isScanWorker()) {
+  // A closed pipe (`session-browser list | head`) is not an error worth a trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+  });
 
-const code = await run(process.argv.slice(2));
-process.exitCode = code;
+  process.exitCode = await run(process.argv.slice(2));
+}
