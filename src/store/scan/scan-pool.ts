@@ -90,10 +90,9 @@ interface WireJob {
   previous?: SummaryState;
 }
 
+/** A worker answers a whole batch in one message: one structured clone, not one per file. */
 interface WireResult {
   id: number;
-  /** The last job of its batch. */
-  last: boolean;
   result?: CheckedSummary;
   error?: string;
 }
@@ -198,7 +197,8 @@ async function inThread(ids: readonly number[], jobs: readonly SummaryJob[], wor
 
 /**
  * Deals `order` (job ids, biggest first) to `threads` workers in batches;
- * a worker gets its next batch when one of its batches is answered. When a
+ * a worker gets its next batch when one of its batches is answered (it
+ * holds BATCHES_AHEAD, so it never waits for the round trip). When a
  * worker exits with jobs unanswered, they and whatever no worker can take
  * any more are read in this thread.
  */
@@ -263,10 +263,12 @@ function inWorkers(url: URL, threads: number, order: readonly number[], jobs: re
         for (const j of jobsOut) open.add(j.id);
         worker.postMessage(jobsOut);
       };
-      worker.on('message', (msg: WireResult) => {
-        if (!open.delete(msg.id)) return; // already read again elsewhere: answered once only
-        if (msg.last) deal();
-        answer(msg.id, msg.error === undefined ? { result: msg.result } : { error: msg.error });
+      worker.on('message', (answers: WireResult[]) => {
+        deal();
+        for (const msg of answers) {
+          if (!open.delete(msg.id)) continue; // already read again elsewhere: answered once only
+          answer(msg.id, msg.error === undefined ? { result: msg.result } : { error: msg.error });
+        }
       });
       worker.on('error', () => {}); // the exit that follows does the work
       worker.on('exit', () => {
@@ -288,18 +290,19 @@ function inWorkers(url: URL, threads: number, order: readonly number[], jobs: re
   });
 }
 
-/** The worker's side: answers each batch job by job, synchronously. */
+/** The worker's side: reads each batch synchronously and answers it in one message. */
 function serve(): void {
   const port = parentPort!;
   const crashAfter = (workerData as ScanWorkerData).crashAfter;
   let answered = 0;
   port.on('message', (batch: WireJob[]) => {
-    batch.forEach((job, i) => {
+    const answers: WireResult[] = [];
+    for (const job of batch) {
       if (crashAfter !== undefined && answered >= crashAfter) process.exit(1);
-      const outcome = runJob(job.path, job.opts, job.previous);
-      port.postMessage({ id: job.id, last: i === batch.length - 1, ...outcome } satisfies WireResult);
-      answered++;
-    });
+      answers.push({ id: job.id, ...runJob(job.path, job.opts, job.previous) });
+      if (++answered === crashAfter) port.postMessage(answers.splice(0));
+    }
+    port.postMessage(answers);
   });
 }
 
