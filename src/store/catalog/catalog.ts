@@ -11,6 +11,7 @@ import { assertSessionId, readProjectJson } from '../project.js';
 import { resolveIdPrefix, type IdResolution } from './resolve-id.js';
 import { SummaryCache } from './summary-cache.js';
 import type { ReadSummaryOptions } from '../scan/summary-reader.js';
+import type { ScanProgress } from '../scan/scan-pool.js';
 import { loadTranscript } from '../scan/transcript.js';
 import { byRecency } from '../recency.js';
 import type { SessionSummary, Transcript } from '../types.js';
@@ -41,9 +42,6 @@ export interface SummaryList {
    */
   unreadable: UnreadableFile[];
 }
-
-/** How many files are read at once: enough to hide latency, few enough for fds. */
-const READ_CONCURRENCY = 32;
 
 export class SessionCatalog {
   readonly home: string;
@@ -76,18 +74,12 @@ export class SessionCatalog {
    * list filter only, so anything that adds up tokens or cost must pass
    * `includeEmpty: true` (format §2.1: usage and cost count every session).
    */
-  async summaries(projectIds: string[] | null, opts: { includeEmpty?: boolean } = {}): Promise<SummaryList> {
+  async summaries(projectIds: string[] | null, opts: { includeEmpty?: boolean; onProgress?: (progress: ScanProgress) => void } = {}): Promise<SummaryList> {
     const { files, skipped } = await scanLocations(this.home, projectIds);
-    const sessions: SessionSummary[] = [];
-    const unreadable: UnreadableFile[] = [...skipped];
-    await forEachLimited(files, READ_CONCURRENCY, async (file) => {
-      try {
-        const summary = await this.cache.summary(file, this.readOptions(file.projectId));
-        if (summary && (opts.includeEmpty || !summary.empty)) sessions.push(summary);
-      } catch (err) {
-        unreadable.push({ path: file.path, error: (err as Error).message });
-      }
-    });
+    // Files to read go to the scan pool (worker threads for a big cold scan), rows are written as results arrive.
+    const read = await this.cache.summaries(files, (file) => this.readOptions(file.projectId), opts.onProgress);
+    const sessions = read.summaries.filter((s) => opts.includeEmpty || !s.empty);
+    const unreadable: UnreadableFile[] = [...skipped, ...read.unreadable];
     this.cache.forgetMissing(projectIds, new Set(files.map((f) => f.path)));
     this.cache.save();
     sessions.sort(byRecency);
@@ -125,12 +117,4 @@ export class SessionCatalog {
   projectLabel(projectId: string, sessions: readonly SessionSummary[] = []): string {
     return readProjectJson(this.home, projectId) ?? sessions.find((s) => s.projectId === projectId && s.workspace)?.workspace ?? projectId;
   }
-}
-
-async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await fn(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

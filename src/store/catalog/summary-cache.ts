@@ -8,8 +8,10 @@
  * per file; any problem with it just means a cold read.
  */
 import { dirname, resolve } from 'node:path';
+import { statSync, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { bytesBefore } from '../scan/check-hash.js';
+import { bytesBefore, bytesBeforeSync } from '../scan/check-hash.js';
+import { readSummaries, type ScanProgress, type SummaryJob } from '../scan/scan-pool.js';
 import type { SessionFile } from '../sources/format.js';
 import { readSummary, summarise, SUMMARY_STATE_VERSION, type ReadSummaryOptions, type SummaryState } from '../scan/summary-reader.js';
 import type { SessionSummary } from '../types.js';
@@ -91,6 +93,79 @@ export class SummaryCache {
       });
     }
     return result.summary;
+  }
+
+  /**
+   * Summaries of many files at once, for a full scan: each file is `stat`ed
+   * (synchronously), an unchanged one is finished from its stored state,
+   * and the rest go to the scan pool (worker threads when the job is big,
+   * scan/scan-pool.ts); rows are written here, on the main thread, as
+   * results arrive. `onProgress` counts the files that had to be read and
+   * their bytes. A file that cannot be `stat`ed or read is in `unreadable`
+   * with the message; nothing throws for one file.
+   */
+  async summaries(
+    files: readonly SessionFile[],
+    optsFor: (file: SessionFile) => ReadSummaryOptions,
+    onProgress?: (progress: ScanProgress) => void,
+  ): Promise<{ summaries: SessionSummary[]; unreadable: { path: string; error: string }[] }> {
+    const summaries: SessionSummary[] = [];
+    const unreadable: { path: string; error: string }[] = [];
+    const jobs: (SummaryJob & { file: SessionFile; ino: number; cached?: FileRow })[] = [];
+    for (const file of files) {
+      let st: Stats;
+      try {
+        st = statSync(file.path);
+      } catch (err) {
+        unreadable.push({ path: file.path, error: (err as Error).message });
+        continue;
+      }
+      const opts = optsFor(file);
+      const cached = this.row(file.path);
+      let previous = cached && reusable(cached, st, file.projectId) ? parseState(cached.state) : undefined;
+      if (previous && st.size < previous.offset) previous = undefined;
+      try {
+        if (previous && cached && st.size === cached.size && st.mtimeMs === cached.mtimeMs) {
+          if (st.size === previous.offset) {
+            summaries.push(summarise(previous, file.path, false, st.mtimeMs, opts));
+            continue;
+          }
+        } else if (previous && cached && bytesBeforeSync(file.path, previous.offset) !== cached.check) previous = undefined;
+      } catch (err) {
+        unreadable.push({ path: file.path, error: (err as Error).message });
+        continue;
+      }
+      jobs.push({ path: file.path, opts, previous, size: st.size, file, ino: st.ino, cached });
+    }
+    const byPath = new Map(jobs.map((j) => [j.path, j]));
+    await readSummaries(
+      jobs,
+      (outcome) => {
+        const job = byPath.get(outcome.path)!;
+        if (!outcome.result) return void unreadable.push({ path: outcome.path, error: outcome.error ?? 'unreadable' });
+        const { result } = outcome;
+        summaries.push(result.summary);
+        const { cached, previous } = job;
+        const unchanged = previous !== undefined && cached?.size === result.size && cached.mtimeMs === result.mtimeMs && previous.offset === result.state.offset;
+        if (this.database() && !unchanged) {
+          this.put({
+            path: job.path,
+            projectId: job.file.projectId,
+            sessionId: job.file.id,
+            ino: job.ino,
+            size: result.size,
+            mtimeMs: result.mtimeMs,
+            check: result.check,
+            state: JSON.stringify(result.state),
+            updatedAt: result.summary.updatedAt,
+            empty: result.summary.empty,
+            summary: listJson(result.summary),
+          });
+        }
+      },
+      { onProgress },
+    );
+    return { summaries, unreadable };
   }
 
   private put(row: FileRow): void {
