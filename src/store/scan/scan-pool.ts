@@ -12,8 +12,8 @@
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { bytesBeforeSync } from './check-hash.js';
-import { readSummary, readSummarySync, type ReadSummaryOptions, type SummaryResult, type SummaryState } from './summary-reader.js';
+import type { ReadSummaryOptions, SummaryResult, SummaryState } from './summary-reader.js';
+import { inThread, runJob, type JobOutcome } from './summary-jobs.js';
 
 /** One file to summarise: read from `previous`'s offset when given, else from the start. */
 export interface SummaryJob {
@@ -42,7 +42,7 @@ export interface ScanProgress {
   totalBytes: number;
 }
 
-/** How a scan ran: worker threads started (0 = all in this thread), and jobs read again in this thread after a worker died. */
+/** How a scan ran: worker threads started (0 = all in this thread), and jobs read in this thread because a worker died or could not start. */
 export interface ScanStats {
   workers: number;
   rescued: number;
@@ -72,10 +72,6 @@ const BATCH_FILES = 32;
 const BATCH_BYTES = 4 * 1024 * 1024;
 /** Batches a worker holds at once: one in work, one waiting, so it never idles on a round trip. */
 const BATCHES_AHEAD = 2;
-/** In this thread, files up to this size are read synchronously; bigger ones async, so the event loop keeps turning. */
-const SYNC_READ_MAX_BYTES = 1024 * 1024;
-/** In this thread, the event loop gets a turn at least this often (ms). */
-const IN_THREAD_SLICE_MS = 12;
 
 /** The marker in `workerData` of a scan worker. */
 interface ScanWorkerData {
@@ -124,7 +120,7 @@ export async function readSummaries(jobs: readonly SummaryJob[], onResult: (outc
   const sizes = jobs.map((j) => j.size ?? sizeOf(j.path));
   const work = jobs.map((j, i) => Math.max(0, sizes[i]! - (j.previous?.offset ?? 0)));
   const progress: ScanProgress = { files: 0, totalFiles: jobs.length, bytes: 0, totalBytes: work.reduce((a, b) => a + b, 0) };
-  const done = (id: number, outcome: Omit<SummaryOutcome, 'path'>): void => {
+  const done = (id: number, outcome: JobOutcome): void => {
     onResult({ path: jobs[id]!.path, ...outcome });
     progress.files++;
     progress.bytes += work[id]!;
@@ -156,45 +152,6 @@ function sizeOf(path: string): number {
   }
 }
 
-/** One job, synchronously: what a worker does, and this thread for small files. */
-function runJob(path: string, opts: ReadSummaryOptions, previous: SummaryState | undefined): Omit<SummaryOutcome, 'path'> {
-  try {
-    const result = readSummarySync(path, opts, previous);
-    return { result: Object.assign(result, { check: bytesBeforeSync(path, result.state.offset) }) };
-  } catch (err) {
-    return { error: errorMessage(err) };
-  }
-}
-
-async function runJobAsync(path: string, opts: ReadSummaryOptions, previous: SummaryState | undefined): Promise<Omit<SummaryOutcome, 'path'>> {
-  try {
-    const result = await readSummary(path, opts, previous);
-    return { result: Object.assign(result, { check: bytesBeforeSync(path, result.state.offset) }) };
-  } catch (err) {
-    return { error: errorMessage(err) };
-  }
-}
-
-function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
-type Done = (id: number, outcome: Omit<SummaryOutcome, 'path'>) => void;
-
-/** Reads in this thread: small files synchronously, big ones async, with a turn of the event loop every few ms. */
-async function inThread(ids: readonly number[], jobs: readonly SummaryJob[], work: readonly number[], done: Done): Promise<void> {
-  let sliceStart = performance.now();
-  for (const id of ids) {
-    const { path, opts, previous } = jobs[id]!;
-    if (work[id]! > SYNC_READ_MAX_BYTES) done(id, await runJobAsync(path, opts, previous));
-    else done(id, runJob(path, opts, previous));
-    if (performance.now() - sliceStart > IN_THREAD_SLICE_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
-    }
-  }
-}
-
 /**
  * Deals `order` (job ids, biggest first) to `threads` workers in batches;
  * a worker gets its next batch when one of its batches is answered (it
@@ -202,7 +159,7 @@ async function inThread(ids: readonly number[], jobs: readonly SummaryJob[], wor
  * worker exits with jobs unanswered, they and whatever no worker can take
  * any more are read in this thread.
  */
-function inWorkers(url: URL, threads: number, order: readonly number[], jobs: readonly SummaryJob[], work: readonly number[], done: Done, crashAfter?: number): Promise<ScanStats> {
+function inWorkers(url: URL, threads: number, order: readonly number[], jobs: readonly SummaryJob[], work: readonly number[], done: (id: number, outcome: JobOutcome) => void, crashAfter?: number): Promise<ScanStats> {
   const stats: ScanStats = { workers: 0, rescued: 0 };
   let next = 0;
   let remaining = order.length;
@@ -231,7 +188,7 @@ function inWorkers(url: URL, threads: number, order: readonly number[], jobs: re
         reject(err);
       } else resolve(stats);
     };
-    const answer = (id: number, outcome: Omit<SummaryOutcome, 'path'>): void => {
+    const answer = (id: number, outcome: JobOutcome): void => {
       if (failed) return;
       try {
         done(id, outcome);
@@ -253,7 +210,12 @@ function inWorkers(url: URL, threads: number, order: readonly number[], jobs: re
     const deals: (() => void)[] = [];
     // Only as many workers as there are first batches: each starts with one, then a second round.
     for (let i = 0; i < threads && next < order.length; i++) {
-      const worker = new Worker(url, { workerData: data });
+      let worker: Worker;
+      try {
+        worker = new Worker(url, { workerData: data });
+      } catch {
+        break; // no thread to be had (resource limits): this thread reads the rest
+      }
       workers.add(worker);
       stats.workers++;
       const open = new Set<number>();
@@ -287,6 +249,7 @@ function inWorkers(url: URL, threads: number, order: readonly number[], jobs: re
       deal();
     }
     for (let k = 1; k < BATCHES_AHEAD; k++) for (const deal of deals) deal();
+    if (workers.size === 0) rescue();
   });
 }
 
