@@ -30,6 +30,7 @@ import { firstFrame, typing, SETTLE_MS, type PtyRun } from './pty.js';
 import { runSearchBench, type BenchRow } from './search.bench.js';
 import { runSummaryCacheBench } from './summary-cache.js';
 import { readSummary, type SummaryState } from '../src/store/scan/summary-reader.js';
+import { scanThreads } from '../src/store/scan/scan-pool.js';
 import { listSessionFiles } from '../src/store/sources/native/discover.js';
 import { BUILTIN_PRICES } from '../src/store/prices-builtin.js';
 
@@ -143,14 +144,14 @@ async function main(): Promise<void> {
     // --- cold list vs bare read + JSON.parse ---------------------------------------------------------
     log(`\n# ${COUNT} sessions, ${fmtMB(tree.bytes)}; cold list x${COLD_REPS} ...`);
     let cacheProbe = '';
-    const cold = await repeat('cold list --all --json', COLD_REPS, listArgs, {
-      before: () => {
-        cacheProbe = freshCache();
-      },
-      get env() {
-        return envWith(cacheProbe);
-      },
-    });
+    // Interleaved with the same scan on one thread (SESSION_BROWSER_THREADS=1), so both see the same machine.
+    const cold: ChildFigures[] = [];
+    const coldOne: ChildFigures[] = [];
+    for (let i = 0; i < COLD_REPS; i++) {
+      coldOne.push(await measure('cold list --all --json, one thread', listArgs, { env: { ...envWith(freshCache()), SESSION_BROWSER_THREADS: '1' } }));
+      cacheProbe = freshCache();
+      cold.push(await measure('cold list --all --json', listArgs, { env: envWith(cacheProbe) }));
+    }
     // The summary cache as the last cold run left it.
     const cacheDir = join(cacheProbe, 'session-browser');
     const cacheFiles = existsSync(cacheDir) ? readdirSync(cacheDir).filter((n) => /^catalog-[0-9a-f]{16}\.sqlite(-wal)?$/.test(n)) : [];
@@ -168,6 +169,17 @@ async function main(): Promise<void> {
       met: coldMBs >= 1.5 * bareMBs,
       rss: `${fmtMB(peak(cold))} / ${fmtMB(peak(bare))}`,
       data: { ours: msOf(cold), baseline: msOf(bare), oursMBs: coldMBs, baselineMBs: bareMBs, oursRss: peak(cold), baselineRss: peak(bare) },
+    });
+
+    rows.push({
+      figure: `cold \`list --all --json\`, ${COUNT.toLocaleString('en-US')}: scan pool (${scanThreads()} worker threads) vs one thread`,
+      ours: fmtMs(med(cold)),
+      baseline: `\`SESSION_BROWSER_THREADS=1\` ${fmtMs(med(coldOne))}`,
+      ratio: fmtRatio(med(cold), med(coldOne)),
+      budget: '',
+      met: null,
+      rss: `${fmtMB(peak(cold))} / ${fmtMB(peak(coldOne))}`,
+      data: { ours: msOf(cold), baseline: msOf(coldOne), oursRss: peak(cold), baselineRss: peak(coldOne), threads: scanThreads(), loadavg: loadavg() },
     });
 
     // --- warm list vs node -e 0, and vs readdir + stat ----------------------------------------------

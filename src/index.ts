@@ -6,6 +6,21 @@ export type * from './store/types.js';
 export { SessionCatalog, byRecency, type CatalogOptions, type SummaryList } from './store/catalog/catalog.js';
 export { readSummary, initialSummaryState, type SummaryState, type ReadSummaryOptions } from './store/scan/summary-reader.js';
 export { loadTranscript } from './store/scan/transcript.js';
+/**
+ * @internal Cold scans in worker threads (scan/scan-pool.ts), exported so
+ * tests can run them from this bundle; not a stable API.
+ */
+export {
+  readSummaries,
+  scanThreads,
+  type SummaryJob,
+  type SummaryOutcome,
+  type CheckedSummary,
+  type ScanProgress,
+  type ScanPoolOptions,
+  type ScanStats,
+} from './store/scan/scan-pool.js';
+export { readSummarySync, type SummaryResult } from './store/scan/summary-reader.js';
 export { diagnoseFile } from './store/scan/doctor.js';
 export { listSessionFiles, listProjectIds, type SessionFile } from './store/sources/native/discover.js';
 export {

@@ -46,9 +46,9 @@ describe('first frame from the catalog, then the check', () => {
     expect(first).toContain('Beta work');
     expect(first).toContain('checking…');
     expect(pending).toHaveLength(1);
-    pending[0]!.progress?.({ files: 500, totalFiles: 2000, bytes: 30 * 1024 * 1024, elapsedMs: 2000 });
+    pending[0]!.progress?.({ files: 500, totalFiles: 2000, bytes: 30 * 1024 * 1024, totalBytes: 120 * 1024 * 1024, elapsedMs: 2000 });
     const reading = await ui.waitFor('reading 500/2,000 files');
-    expect(reading).toMatch(/30 MB · 15 MB\/s · ~6\.0s left/);
+    expect(reading).toMatch(/30 MB of 120 MB · 15 MB\/s · ~6\.0s left/);
     pending[0]!.resolve([NEW, ...OLD]);
     const fresh = await ui.waitFor('New session appeared');
     expect(fresh).not.toContain('checking…');

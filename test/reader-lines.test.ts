@@ -1,8 +1,8 @@
 import { appendFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { diagnoseFile } from '../src/store/scan/doctor.js';
-import { scanLines } from '../src/store/scan/lines.js';
-import { readSummary } from '../src/store/scan/summary-reader.js';
+import { scanLines, scanLinesSync } from '../src/store/scan/lines.js';
+import { readSummary, readSummarySync } from '../src/store/scan/summary-reader.js';
 import { readOpts, useTempHome, type TempHome } from './helpers/session-files.js';
 
 let t: TempHome;
@@ -117,5 +117,26 @@ describe('line handling shared by every reader', () => {
     const { summary: s } = await readSummary(path, readOpts());
     expect(s!.messageCount).toBe(3000);
     expect(s!.malformedLines).toBe(0);
+  });
+
+  it('reads the same lines, offsets and summary with synchronous reads as with async ones (worker threads use them)', async () => {
+    // A BOM, CRLF, lines across the 64 KB chunk edge, one over the cap, blank and malformed lines, a complete tail.
+    const long = (i: number) => msg('assistant', `long ${i} ${'日x'.repeat(12_000 + i)}`);
+    const lines = [msg('user', 'first'), '', '{bad', long(1), long(2), JSON.stringify(msg('user', 'y'.repeat(70_000))), msg('user', 'last')];
+    const path = t.write('twins', lines, { eol: '\r\n', bom: true, trailing: false });
+    const collect = (into: unknown[]) => (text: string | null, lineNo: number, end: number) => void into.push([text, lineNo, end]);
+    for (const opts of [{}, { maxLineBytes: 65_536 }, { fromOffset: 0, toOffset: 100_000 }]) {
+      const a: unknown[] = [];
+      const b: unknown[] = [];
+      const resA = await scanLines(path, collect(a), opts);
+      const resB = scanLinesSync(path, collect(b), opts);
+      expect(b).toEqual(a);
+      expect(resB).toEqual(resA);
+    }
+    for (const maxLineBytes of [undefined, 65_536]) {
+      const async = await readSummary(path, readOpts({ maxLineBytes }));
+      expect(readSummarySync(path, readOpts({ maxLineBytes }))).toEqual(async);
+      expect(async.summary.userMessages).toBe(maxLineBytes ? 2 : 3);
+    }
   });
 });

@@ -18,6 +18,7 @@ import { HELP, helpFor } from './help.js';
 import { browseCommand } from './interactive.js';
 import { processIo, type Io } from './io.js';
 import { TemplateError } from '../store/actions/resume.js';
+import { isScanWorker } from '../store/scan/scan-pool.js';
 import { sanitize } from '../format/sanitize.js';
 
 declare const __VERSION__: string | undefined;
@@ -80,10 +81,12 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
   }
 }
 
-// A closed pipe (`session-browser list | head`) is not an error worth a trace.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(0);
-});
+// This bundle is also the scan pool's worker (store/scan/scan-pool.ts): there it serves scans and runs no command.
+if (!isScanWorker()) {
+  // A closed pipe (`session-browser list | head`) is not an error worth a trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+  });
 
-const code = await run(process.argv.slice(2));
-process.exitCode = code;
+  process.exitCode = await run(process.argv.slice(2));
+}

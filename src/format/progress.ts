@@ -1,15 +1,16 @@
 /**
  * The progress line of a catalog refresh, as the browser's header shows it:
- * "reading 1,234/10,000 files · 45 MB · 12 MB/s · ~3s left". Pure text;
+ * "reading 1,234/10,000 files · 45 MB of 212 MB · 12 MB/s · ~14s left". Pure text;
  * the numbers come from the catalog (store/catalog/catalog.ts ScanProgress).
  */
 import { formatDuration, formatInt } from './numbers.js';
 
-/** What the line is built from: files checked of those found, bytes read so far, ms since the refresh began. */
+/** What the line is built from: files checked of those found, bytes read of those to read, ms since the refresh began. */
 export interface ProgressFigures {
   files: number;
   totalFiles: number;
   bytes: number;
+  totalBytes: number;
   elapsedMs: number;
 }
 
@@ -24,13 +25,14 @@ function megabytes(bytes: number): string {
 /**
  * One line, without a trailing period. The rate and time left appear once
  * there is a second of history (before that they would be noise); time left
- * is estimated from the files still to check at the rate files were checked.
+ * is estimated from the bytes still to read at the rate read so far.
  */
 export function progressLine(p: ProgressFigures): string {
-  const parts = [`reading ${formatInt(p.files)}/${formatInt(p.totalFiles)} files`, megabytes(p.bytes)];
-  if (p.elapsedMs >= 1000 && p.files > 0) {
+  const parts = [`reading ${formatInt(p.files)}/${formatInt(p.totalFiles)} files`, `${megabytes(p.bytes)} of ${megabytes(p.totalBytes)}`];
+  if (p.elapsedMs >= 1000 && p.bytes > 0) {
     parts.push(`${megabytes((p.bytes / p.elapsedMs) * 1000)}/s`);
-    const leftMs = ((p.totalFiles - p.files) * p.elapsedMs) / p.files;
+    // Reading is most of the work: what is left to read, at the rate read so far.
+    const leftMs = ((p.totalBytes - p.bytes) * p.elapsedMs) / p.bytes;
     parts.push(`~${formatDuration(Math.max(1000, leftMs))} left`);
   }
   return parts.join(' · ');

@@ -60,6 +60,8 @@ export interface ScanProgress {
   totalFiles: number;
   /** Bytes read so far (of the files that changed). */
   bytes: number;
+  /** Bytes the refresh has to read in all (of the files that changed). */
+  totalBytes: number;
   elapsedMs: number;
 }
 
@@ -71,8 +73,6 @@ export interface SummariesOptions {
   onProgress?(progress: ScanProgress): void;
 }
 
-/** How many files are read at once: enough to hide latency, few enough for fds. */
-const READ_CONCURRENCY = 32;
 
 export class SessionCatalog {
   readonly home: string;
@@ -143,28 +143,19 @@ export class SessionCatalog {
   async summaries(projectIds: string[] | null, opts: SummariesOptions = {}): Promise<SummaryList> {
     const started = Date.now();
     const { files, skipped } = await this.scan(projectIds);
-    const sessions: SessionSummary[] = [];
-    const unreadable: UnreadableFile[] = [...skipped];
     this.cache.prefetch(projectIds);
-    let done = 0;
-    const bytesBefore = this.cache.bytesRead;
-    const report = (): void =>
-      opts.onProgress?.({ files: done, totalFiles: files.length, bytes: this.cache.bytesRead - bytesBefore, elapsedMs: Date.now() - started });
-    await forEachLimited(files, READ_CONCURRENCY, async (file) => {
-      try {
-        const summary = await this.cache.summary(file, this.optionsFor(file), this.summaryKey);
-        if (summary && (opts.includeEmpty || !summary.empty)) sessions.push(summary);
-      } catch (err) {
-        unreadable.push({ path: file.path, error: (err as Error).message });
-      }
-      if (++done % 128 === 0) report();
-    });
-    report();
+    // Files to read go to the scan pool (worker threads for a big cold scan); rows are written as results arrive.
+    const read = await this.cache.summaries(files, (file) => this.optionsFor(file), this.summaryKey, (p) =>
+      opts.onProgress?.({ files: p.files, totalFiles: files.length, bytes: p.bytes, totalBytes: p.totalBytes, elapsedMs: Date.now() - started }),
+    );
+    const sessions = opts.includeEmpty ? read.summaries : read.summaries.filter((s) => !s.empty);
+    const unreadable: UnreadableFile[] = [...skipped, ...read.unreadable];
     this.cache.forgetMissing(projectIds, new Set(files.map((f) => f.path)));
     this.cache.save();
     sessions.sort(byRecency);
     return { sessions, unreadable };
   }
+
 
   /**
    * What the catalog last saw of the given projects (null = all), newest
@@ -218,12 +209,4 @@ export class SessionCatalog {
   projectLabel(projectId: string, sessions: readonly SessionSummary[] = []): string {
     return readProjectJson(this.home, projectId) ?? this.roots.get(projectId) ?? sessions.find((s) => s.projectId === projectId && s.workspace)?.workspace ?? projectId;
   }
-}
-
-async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await fn(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

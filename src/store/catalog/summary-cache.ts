@@ -12,11 +12,12 @@
  */
 import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
-import { statSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { statSync, type Stats } from 'node:fs';
 import type { SessionFile } from '../sources/format.js';
 import { isWholeRead, partsUnchanged, readSummary, summarise, SUMMARY_STATE_VERSION, type ReadSummaryOptions, type SummaryState } from '../scan/summary-reader.js';
 import { summaryAt } from '../scan/summary-clock.js';
+import { bytesBeforeSync } from '../scan/check-hash.js';
+import { readSummaries, type CheckedSummary, type SummaryJob } from '../scan/scan-pool.js';
 import type { SessionSummary } from '../types.js';
 import { CatalogDb, MEMORY_CATALOG, type FileRow, type ListedRow } from './catalog-db.js';
 import { mergeTextWrites, metaText, type FullTextIndex } from './text-columns.js';
@@ -119,12 +120,74 @@ export class SummaryCache {
     const st = statSync(file.path);
     // A session of several files (or one JSON document) is checked by all its files' sizes and mtimes.
     if (isWholeRead(file.path, opts.file)) return this.wholeSummary(file, opts, st, summaryKey);
+    const plan = this.plan(file, st, opts, summaryKey);
+    if ('summary' in plan) return plan.summary;
+    const result = await readSummary(file.path, opts, plan.previous);
+    return this.store(file, st.ino, plan, summaryKey, { ...result, check: bytesBeforeSync(file.path, result.state.offset) });
+  }
+
+  /**
+   * Summaries of many files (a listing): each file is stat'ed, unchanged
+   * ones are served from the catalog, and the rest are read by the scan pool
+   * (worker threads for a big cold scan, store/scan/scan-pool.ts), their
+   * rows written here as results arrive. Files that cannot be read are
+   * returned in `unreadable`, never thrown. `onProgress` hears of files
+   * checked and bytes read (of those that changed).
+   */
+  async summaries(
+    files: readonly SessionFile[],
+    optsFor: (file: SessionFile) => ReadSummaryOptions,
+    summaryKey: string,
+    onProgress?: (progress: { files: number; bytes: number; totalBytes: number }) => void,
+  ): Promise<{ summaries: SessionSummary[]; unreadable: { path: string; error: string }[] }> {
+    const summaries: SessionSummary[] = [];
+    const unreadable: { path: string; error: string }[] = [];
+    const jobs: (SummaryJob & { file: SessionFile; ino: number; plan: ReadPlan })[] = [];
+    let served = 0;
+    for (const file of files) {
+      try {
+        const st = statSync(file.path);
+        const opts = optsFor(file);
+        if (isWholeRead(file.path, opts.file)) summaries.push(await this.wholeSummary(file, opts, st, summaryKey));
+        else {
+          const plan = this.plan(file, st, opts, summaryKey);
+          if ('summary' in plan) summaries.push(plan.summary);
+          else {
+            jobs.push({ path: file.path, opts, previous: plan.previous, size: st.size, file, ino: st.ino, plan });
+            continue;
+          }
+        }
+      } catch (err) {
+        unreadable.push({ path: file.path, error: (err as Error).message });
+      }
+      served++;
+    }
+    const byPath = new Map(jobs.map((j) => [j.path, j]));
+    await readSummaries(
+      jobs,
+      (outcome) => {
+        const job = byPath.get(outcome.path)!;
+        if (!outcome.result) return void unreadable.push({ path: outcome.path, error: outcome.error ?? 'unreadable' });
+        summaries.push(this.store(job.file, job.ino, job.plan, summaryKey, outcome.result));
+      },
+      { onProgress: onProgress && ((p) => onProgress({ files: served + p.files, bytes: p.bytes, totalBytes: p.totalBytes })) },
+    );
+    return { summaries, unreadable };
+  }
+
+  /**
+   * What to do for one file of one JSONL log: serve its stored summary
+   * (unchanged, same price key), finish its stored state again (unchanged,
+   * other prices), or read it, from its state's offset when it was only
+   * appended to. Throws what the check hash's read throws.
+   */
+  private plan(file: SessionFile, st: Stats, opts: ReadSummaryOptions, summaryKey: string): { summary: SessionSummary } | ReadPlan {
     const listed = this.pending.get(file.path) ?? (this.deleted.has(file.path) ? undefined : this.listedRows.get(file.path));
     const served = listed && storedSummary(listed, st, file.projectId, summaryKey, opts.nowMs);
-    if (served) return served;
+    if (served) return { summary: served };
     const cached = this.row(file.path);
     const found = cached && cached !== listed && storedSummary(cached, st, file.projectId, summaryKey, opts.nowMs);
-    if (found) return found;
+    if (found) return { summary: found };
     let previous = cached && reusable(cached, st, file.projectId) ? parseState(cached.state) : undefined;
     if (previous && st.size < previous.offset) previous = undefined; // cut below what was consumed
     if (previous && cached && st.size === cached.size && st.mtimeMs === cached.mtimeMs) {
@@ -132,12 +195,17 @@ export class SummaryCache {
       if (st.size === previous.offset) {
         const summary = summarise(previous, file.path, false, st.mtimeMs, opts);
         this.put({ ...cached, summary: JSON.stringify(summary), summaryKey });
-        return summary;
+        return { summary };
       }
-    } else if (previous && cached && (await bytesBefore(file.path, previous.offset)) !== cached.check) {
+    } else if (previous && cached && bytesBeforeSync(file.path, previous.offset) !== cached.check) {
       previous = undefined; // same inode but rewritten: read it all again
     }
-    const result = await readSummary(file.path, opts, previous);
+    return { previous, cached };
+  }
+
+  /** Writes the row of a file just read (unless nothing changed) and returns its summary. */
+  private store(file: SessionFile, ino: number, plan: ReadPlan, summaryKey: string, result: CheckedSummary): SessionSummary {
+    const { previous, cached } = plan;
     this.bytesRead += result.size - (previous?.offset ?? 0);
     const unchanged =
       previous !== undefined && cached?.size === result.size && cached.mtimeMs === result.mtimeMs && previous.offset === result.state.offset && cached.summaryKey === summaryKey;
@@ -146,10 +214,10 @@ export class SummaryCache {
         path: file.path,
         projectId: file.projectId,
         sessionId: file.id,
-        ino: st.ino,
+        ino,
         size: result.size,
         mtimeMs: result.mtimeMs,
-        check: await bytesBefore(file.path, result.state.offset),
+        check: result.check,
         state: JSON.stringify(result.state),
         updatedAt: result.summary.updatedAt,
         empty: result.summary.empty,
@@ -246,6 +314,12 @@ export class SummaryCache {
   }
 }
 
+/** A file to read: from `previous` (its stored state) when it was appended to, else from the start; `cached` is its row. */
+interface ReadPlan {
+  previous: SummaryState | undefined;
+  cached: FileRow | undefined;
+}
+
 /** A stored summary, or undefined when its text is not JSON (a damaged row: the file is read again). */
 function parseSummary(text: string): SessionSummary | undefined {
   try {
@@ -264,20 +338,6 @@ function parseState(text: string): SummaryState | undefined {
   }
 }
 
-const CHECK_BYTES = 64;
-
-/** Hash of the (up to) 64 bytes that end at `offset`. */
-async function bytesBefore(path: string, offset: number): Promise<string> {
-  const handle = await open(path, 'r');
-  try {
-    const start = Math.max(0, offset - CHECK_BYTES);
-    const buf = Buffer.alloc(offset - start);
-    await handle.read(buf, 0, buf.length, start);
-    return createHash('sha256').update(buf).digest('hex').slice(0, 16);
-  } finally {
-    await handle.close();
-  }
-}
 
 /** The row's summary brought to `nowMs`, when the file is as the row saw it and the figures were computed with `summaryKey`. */
 function storedSummary(row: ListedRow, st: { ino: number; size: number; mtimeMs: number }, projectId: string, summaryKey: string, nowMs: number): SessionSummary | undefined {

@@ -3,7 +3,12 @@
  * bytes and hands each complete line to a callback. Never holds the whole
  * file in one string (ccusage's "Invalid string length" on a 734 MB log is
  * the failure this avoids), caps a line's size and reports what it skipped.
+ * One splitter ({@link LineSplitter}) serves two read loops: the async one
+ * (the main thread, backpressure for streamed output) and the synchronous
+ * one (worker threads, where blocking costs nothing and saves the promise
+ * round trips of many small files).
  */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 /** Lines longer than this are skipped and counted as oversized. */
@@ -34,6 +39,9 @@ export interface ScanOptions {
  */
 export type LineHandler = (text: string | null, lineNo: number, endOffset: number) => void | Promise<void>;
 
+/** A handler for {@link scanLinesSync}: nothing is awaited. */
+export type SyncLineHandler = (text: string | null, lineNo: number, endOffset: number) => void;
+
 export interface ScanResult {
   /** Offset just after the last complete line (where the next scan starts). */
   endOffset: number;
@@ -56,77 +64,166 @@ export interface ScanResult {
  * CR before LF is dropped; a UTF-8 BOM at offset 0 is dropped.
  */
 export async function scanLines(path: string, onLine: LineHandler, opts: ScanOptions = {}): Promise<ScanResult> {
-  const maxLine = opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
-  let lineNo = opts.firstLineNo ?? 1;
   const handle = await open(path, 'r');
   try {
     const stat = await handle.stat();
-    let position = opts.fromOffset ?? 0;
-    let lineStart = position;
-    // Pieces of the current line that span chunk boundaries.
-    let pending: Buffer[] = [];
-    let pendingBytes = 0;
-    let oversized = false;
+    const lines = new LineSplitter(opts);
     const buf = Buffer.allocUnsafe(CHUNK_BYTES);
-
-    const emit = (lineBuf: Buffer | null, start: number, end: number): void | Promise<void> =>
-      onLine(oversized || lineBuf === null ? null : decodeLine(lineBuf, start), lineNo++, end);
-    const stopAt = opts.toOffset ?? Infinity;
-
     for (;;) {
-      const want = Math.min(CHUNK_BYTES, stopAt - position);
+      const want = lines.want(CHUNK_BYTES);
       if (want <= 0) break;
-      const { bytesRead } = await handle.read(buf, 0, want, position);
+      const { bytesRead } = await handle.read(buf, 0, want, lines.position);
       if (bytesRead === 0) break;
-      let from = 0;
-      while (from < bytesRead) {
-        const nl = buf.indexOf(NEWLINE, from);
-        const stop = nl === -1 || nl >= bytesRead ? bytesRead : nl;
-        const pieceLen = stop - from;
-        if (!oversized) {
-          if (pendingBytes + pieceLen > maxLine) {
-            oversized = true;
-            pending = [];
-            pendingBytes = 0;
-          } else if (pieceLen > 0) {
-            pending.push(Buffer.from(buf.subarray(from, stop)));
-            pendingBytes += pieceLen;
-          }
-        }
-        if (stop === bytesRead) break; // no newline in the rest of this chunk
-        const end = position + nl + 1;
-        const waiting = emit(oversized ? null : Buffer.concat(pending, pendingBytes), lineStart, end);
-        // `buf` is not read into again before this resolves, and pieces were copied out of it.
+      lines.feed(buf, bytesRead);
+      while (lines.next()) {
+        const waiting = onLine(lines.text, lines.lineNo, lines.end);
+        // `buf` is not read into again before this resolves, and lines are copied out of it.
         if (waiting) await waiting;
-        pending = [];
-        pendingBytes = 0;
-        oversized = false;
-        lineStart = end;
-        from = nl + 1;
       }
-      position += bytesRead;
     }
-
-    const tailBytes = position - lineStart;
-    const tail = tailBytes > 0 && !oversized ? decodeLine(Buffer.concat(pending, pendingBytes), lineStart) : null;
-    return {
-      endOffset: lineStart,
-      nextLineNo: lineNo,
-      tail,
-      tailBytes,
-      tailOffset: lineStart,
-      size: position,
-      mtimeMs: stat.mtimeMs,
-    };
+    return lines.result(stat.mtimeMs);
   } finally {
     await handle.close();
   }
 }
 
-function decodeLine(line: Buffer, startOffset: number): string {
-  let start = 0;
-  let end = line.length;
-  if (startOffset === 0 && end >= 3 && line[0] === 0xef && line[1] === 0xbb && line[2] === 0xbf) start = 3;
-  if (end > start && line[end - 1] === CR) end--;
-  return line.toString('utf8', start, end);
+/** The synchronous twin's read buffer, reused: one file at a time per thread. */
+let syncBuf: Buffer | null = null;
+
+/**
+ * {@link scanLines} with synchronous reads (for worker threads, where
+ * blocking the thread costs nothing): same lines, same result. Throws what
+ * the file system throws (ENOENT, EACCES) and what `onLine` throws.
+ */
+export function scanLinesSync(path: string, onLine: SyncLineHandler, opts: ScanOptions = {}): ScanResult {
+  const fd = openSync(path, 'r');
+  // A handler that scans another file meanwhile gets a buffer of its own.
+  const buf = syncBuf ?? Buffer.allocUnsafe(CHUNK_BYTES);
+  syncBuf = null;
+  try {
+    const stat = fstatSync(fd);
+    const lines = new LineSplitter(opts);
+    for (;;) {
+      const want = lines.want(CHUNK_BYTES);
+      if (want <= 0) break;
+      const bytesRead = readSync(fd, buf, 0, want, lines.position);
+      if (bytesRead === 0) break;
+      lines.feed(buf, bytesRead);
+      while (lines.next()) onLine(lines.text, lines.lineNo, lines.end);
+    }
+    return lines.result(stat.mtimeMs);
+  } finally {
+    syncBuf = buf;
+    closeSync(fd);
+  }
+}
+
+/**
+ * The one line-splitting implementation, fed chunk by chunk by a read loop:
+ * `feed` a chunk read at `position`, then call `next` until it returns false;
+ * each true leaves the line in `text` (null when over the cap), `lineNo`
+ * and `end` (the offset after its newline). Pieces of a line are copied out
+ * of the chunk, so the caller may reuse its buffer after `next` is false.
+ */
+class LineSplitter {
+  /** Where the next chunk is read from. */
+  position: number;
+  text: string | null = null;
+  lineNo = 0;
+  end = 0;
+  private nextLineNo: number;
+  private lineStart: number;
+  private readonly maxLine: number;
+  private readonly stopAt: number;
+  /** Pieces of the current line that span chunk boundaries. */
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private oversized = false;
+  private chunk: Buffer | null = null;
+  private chunkBytes = 0;
+  private from = 0;
+
+  constructor(opts: ScanOptions) {
+    this.position = opts.fromOffset ?? 0;
+    this.lineStart = this.position;
+    this.nextLineNo = opts.firstLineNo ?? 1;
+    this.maxLine = opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+    this.stopAt = opts.toOffset ?? Infinity;
+  }
+
+  /** How many bytes to read next (at most `chunk`); 0 = stop. */
+  want(chunk: number): number {
+    return Math.min(chunk, this.stopAt - this.position);
+  }
+
+  feed(chunk: Buffer, bytesRead: number): void {
+    this.chunk = chunk;
+    this.chunkBytes = bytesRead;
+    this.from = 0;
+  }
+
+  next(): boolean {
+    const buf = this.chunk;
+    if (buf === null) return false;
+    const bytesRead = this.chunkBytes;
+    while (this.from < bytesRead) {
+      const from = this.from;
+      const nl = buf.indexOf(NEWLINE, from);
+      const stop = nl === -1 || nl >= bytesRead ? bytesRead : nl;
+      const pieceLen = stop - from;
+      if (stop < bytesRead && this.pendingBytes === 0 && !this.oversized && pieceLen <= this.maxLine) {
+        // The whole line is in this chunk (the common case): decoded in place, no copy.
+        this.text = decodeLine(buf, from, stop, this.lineStart);
+        return this.emitted(nl);
+      }
+      if (!this.oversized) {
+        if (this.pendingBytes + pieceLen > this.maxLine) {
+          this.oversized = true;
+          this.pending = [];
+          this.pendingBytes = 0;
+        } else if (pieceLen > 0) {
+          this.pending.push(Buffer.from(buf.subarray(from, stop)));
+          this.pendingBytes += pieceLen;
+        }
+      }
+      if (stop === bytesRead) break; // no newline in the rest of this chunk
+      this.text = this.oversized ? null : decodeJoined(this.pending, this.pendingBytes, this.lineStart);
+      return this.emitted(nl);
+    }
+    this.position += bytesRead;
+    this.chunk = null;
+    return false;
+  }
+
+  /** Ends the line whose newline is at `nl` in the current chunk. */
+  private emitted(nl: number): true {
+    const end = this.position + nl + 1;
+    this.lineNo = this.nextLineNo++;
+    this.end = end;
+    if (this.pendingBytes > 0) this.pending = [];
+    this.pendingBytes = 0;
+    this.oversized = false;
+    this.lineStart = end;
+    this.from = nl + 1;
+    return true;
+  }
+
+  /** What the scan saw, once every chunk was fed and drained. */
+  result(mtimeMs: number): ScanResult {
+    const tailBytes = this.position - this.lineStart;
+    const tail = tailBytes > 0 && !this.oversized ? decodeJoined(this.pending, this.pendingBytes, this.lineStart) : null;
+    return { endOffset: this.lineStart, nextLineNo: this.nextLineNo, tail, tailBytes, tailOffset: this.lineStart, size: this.position, mtimeMs };
+  }
+}
+
+function decodeJoined(pieces: Buffer[], bytes: number, startOffset: number): string {
+  const line = pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces, bytes);
+  return decodeLine(line, 0, bytes, startOffset);
+}
+
+/** `buf[start, end)` as text; a UTF-8 BOM at file offset 0 and a CR before the newline are dropped. */
+function decodeLine(buf: Buffer, start: number, end: number, startOffset: number): string {
+  if (startOffset === 0 && end - start >= 3 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) start += 3;
+  if (end > start && buf[end - 1] === CR) end--;
+  return buf.toString('utf8', start, end);
 }

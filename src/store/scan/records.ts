@@ -6,7 +6,7 @@
  * reader, the transcript pass and doctor are visitors of this loop.
  */
 import { classifyLine } from './classify.js';
-import { DEFAULT_MAX_LINE_BYTES, scanLines, type ScanOptions, type ScanResult } from './lines.js';
+import { DEFAULT_MAX_LINE_BYTES, scanLines, scanLinesSync, type LineHandler, type ScanOptions, type ScanResult, type SyncLineHandler } from './lines.js';
 
 /** Where a line sits in its file. */
 export interface RecordAt {
@@ -41,27 +41,50 @@ export interface RecordScan extends ScanResult {
  * throws (ENOENT, EACCES) and what the visitor throws.
  */
 export async function readRecords(path: string, visitor: RecordVisitor, opts: ScanOptions = {}): Promise<RecordScan> {
+  const scan = await scanLines(path, lineVisitor(visitor, opts), opts);
+  const tail = tailOf(scan);
+  if (tail.record) await (visitor.tail ? visitor.tail(tail.record, tail.at) : visitor.record(tail.record, tail.at));
+  return tail.scan;
+}
+
+/** A visitor whose calls return nothing to await, for {@link readRecordsSync}. */
+export interface SyncRecordVisitor extends RecordVisitor {
+  record(value: Record<string, unknown>, at: RecordAt): void;
+  tail?(value: Record<string, unknown>, at: RecordAt): void;
+}
+
+/** {@link readRecords} with synchronous reads (worker threads): the same calls, in the same order. */
+export function readRecordsSync(path: string, visitor: SyncRecordVisitor, opts: ScanOptions = {}): RecordScan {
+  const scan = scanLinesSync(path, lineVisitor(visitor, opts) as SyncLineHandler, opts);
+  const tail = tailOf(scan);
+  if (tail.record) (visitor.tail ?? visitor.record).call(visitor, tail.record, tail.at);
+  return tail.scan;
+}
+
+/** Classifies each complete line and calls the visitor (a sync visitor gives a sync handler). */
+function lineVisitor(visitor: RecordVisitor, opts: ScanOptions): LineHandler {
   let lineStart = opts.fromOffset ?? 0;
-  const scan = await scanLines(
-    path,
-    (text, lineNo, end) => {
-      const at: RecordAt = { start: lineStart, lineNo };
-      lineStart = end;
-      if (text === null) return visitor.oversized?.(at);
-      const line = classifyLine(text);
-      if (line.kind === 'malformed') visitor.malformed?.(at);
-      else if (line.kind === 'object') return visitor.record(line.value, at);
-    },
-    opts,
-  );
+  return (text, lineNo, end) => {
+    const at: RecordAt = { start: lineStart, lineNo };
+    lineStart = end;
+    if (text === null) return visitor.oversized?.(at);
+    const line = classifyLine(text);
+    if (line.kind === 'malformed') visitor.malformed?.(at);
+    else if (line.kind === 'object') return visitor.record(line.value, at);
+  };
+}
+
+/** The last line without a newline: a record to hand on, or a pending tail (FORMAT.md §1). */
+function tailOf(scan: ScanResult): { scan: RecordScan; record: Record<string, unknown> | null; at: RecordAt } {
   let pendingTail = false;
+  let record: Record<string, unknown> | null = null;
+  const at: RecordAt = { start: scan.tailOffset, lineNo: scan.nextLineNo };
   if (scan.tailBytes > 0) {
     const tail = scan.tail === null ? null : classifyLine(scan.tail);
-    const at: RecordAt = { start: scan.tailOffset, lineNo: scan.nextLineNo };
-    if (tail?.kind === 'object') await (visitor.tail ? visitor.tail(tail.value, at) : visitor.record(tail.value, at));
+    if (tail?.kind === 'object') record = tail.value;
     else if (tail?.kind !== 'blank') pendingTail = true;
   }
-  return { ...scan, pendingTail, lines: scan.tailBytes > 0 ? scan.nextLineNo : scan.nextLineNo - 1 };
+  return { scan: { ...scan, pendingTail, lines: scan.tailBytes > 0 ? scan.nextLineNo : scan.nextLineNo - 1 }, record, at };
 }
 
 /**

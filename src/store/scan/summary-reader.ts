@@ -11,7 +11,7 @@ import { excusesEarlyIgnorables, formatById, isIgnorable } from '../sources/regi
 import { UNTITLED } from '../sources/common/title.js';
 import type { Dialect, SessionSummary } from '../types.js';
 import { parseRecord } from './parse-record.js';
-import { readDocument, readRecords, type RecordScan, type RecordVisitor } from './records.js';
+import { readDocument, readRecords, readRecordsSync, type RecordScan, type RecordVisitor, type SyncRecordVisitor } from './records.js';
 import { TextChunker, type TextSink } from './text-chunks.js';
 import { cacheWarmUntil, finishSummary, initSummarizer, summarizeEvent, type FinishContext, type SummarizerState } from './summarize.js';
 
@@ -124,18 +124,43 @@ export interface SummaryResult {
 
 /**
  * Reads (or, given a previous state, continues reading) a session file.
- * The previous state is not mutated.
+ * The previous state is not mutated. Throws what the file system throws
+ * (ENOENT, EACCES).
  */
 export async function readSummary(path: string, opts: ReadSummaryOptions, previous?: SummaryState): Promise<SummaryResult> {
   if (isWholeRead(path, opts.file)) return readWholeSummary(path, opts);
+  const fold = summaryFold(previous, opts);
+  const scan = await readRecords(path, fold.visitor, { fromOffset: fold.state.offset, firstLineNo: fold.state.nextLineNo, maxLineBytes: opts.maxLineBytes });
+  return fold.finish(scan, path, opts);
+}
+
+/**
+ * {@link readSummary} with synchronous reads (worker threads, scan-pool.ts):
+ * the same result. Only for sessions of one JSONL file: throws for one read
+ * whole (several files or a JSON document: see isWholeRead), which the
+ * caller reads with readSummary.
+ */
+export function readSummarySync(path: string, opts: ReadSummaryOptions, previous?: SummaryState): SummaryResult {
+  if (isWholeRead(path, opts.file)) throw new Error(`${path}: a session read whole is read with readSummary`);
+  const fold = summaryFold(previous, opts);
+  const scan = readRecordsSync(path, fold.visitor, { fromOffset: fold.state.offset, firstLineNo: fold.state.nextLineNo, maxLineBytes: opts.maxLineBytes });
+  return fold.finish(scan, path, opts);
+}
+
+/** The fold of one read: a visitor for the read loop, then the result once the loop is done. */
+function summaryFold(previous: SummaryState | undefined, opts: ReadSummaryOptions): {
+  state: SummaryState;
+  visitor: SyncRecordVisitor;
+  finish(scan: RecordScan, path: string, opts: ReadSummaryOptions): SummaryResult;
+} {
   const state: SummaryState = previous ? structuredClone(previous) : initialSummaryState(opts.file?.format);
   // A complete record without a final newline is read as a record, in a
   // copy: the persisted state stops before it, so it is never counted twice.
   let finalState = state;
   const texts = new TextChunker();
-  const scan = await readRecords(
-    path,
-    {
+  return {
+    state,
+    visitor: {
       record: (obj) => void foldObject(state, obj, texts),
       malformed: () => void state.malformed++,
       oversized: () => void state.oversized++,
@@ -144,12 +169,13 @@ export async function readSummary(path: string, opts: ReadSummaryOptions, previo
         foldObject(finalState, obj);
       },
     },
-    { fromOffset: state.offset, firstLineNo: state.nextLineNo, maxLineBytes: opts.maxLineBytes },
-  );
-  state.offset = scan.endOffset;
-  state.nextLineNo = scan.nextLineNo;
-  const summary = summarise(finalState, path, scan.pendingTail, scan.mtimeMs, opts);
-  return { summary, state, size: scan.size, mtimeMs: scan.mtimeMs, texts: texts.take() };
+    finish(scan, path, opts) {
+      state.offset = scan.endOffset;
+      state.nextLineNo = scan.nextLineNo;
+      const summary = summarise(finalState, path, scan.pendingTail, scan.mtimeMs, opts);
+      return { summary, state, size: scan.size, mtimeMs: scan.mtimeMs, texts: texts.take() };
+    },
+  };
 }
 
 /**

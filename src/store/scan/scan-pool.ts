@@ -1,0 +1,272 @@
+/**
+ * Cold scans on every core: `readSummaries` reads many session files in
+ * worker threads (synchronous reads, biggest files first, dealt in batches)
+ * and hands each result back on the main thread as it arrives, where the
+ * catalog writes its rows. Small jobs, one-core machines and unbundled runs
+ * (vitest runs the TypeScript sources) read in this thread instead.
+ *
+ * The worker is the bundle file that holds this module (dist/cli.js or
+ * dist/index.js), started with `workerData.sessionBrowserScan`: at module
+ * top level this file then serves jobs, and the CLI entry stays quiet.
+ */
+import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { ReadSummaryOptions, SummaryResult, SummaryState } from './summary-reader.js';
+import { inThread, runJob, type JobOutcome } from './summary-jobs.js';
+
+/** One file to summarise: read from `previous`'s offset when given, else from the start. */
+export interface SummaryJob {
+  path: string;
+  opts: ReadSummaryOptions;
+  previous?: SummaryState;
+  /** The file's size in bytes when the caller already knows it (ordering and progress); else it is `stat`ed. */
+  size?: number;
+}
+
+/** A summary with the check hash of the 64 bytes before its state's offset (scan/check-hash.ts). */
+export type CheckedSummary = SummaryResult & { check: string };
+
+/** What became of one job: a result, or the message of what the file system threw (ENOENT, EACCES). */
+export interface SummaryOutcome {
+  path: string;
+  result?: CheckedSummary;
+  error?: string;
+}
+
+/** How far a scan is: files done of all, and their bytes (what is read: size less the previous offset). */
+export interface ScanProgress {
+  files: number;
+  totalFiles: number;
+  bytes: number;
+  totalBytes: number;
+}
+
+/** How a scan ran: worker threads started (0 = all in this thread), and jobs read in this thread because a worker died or could not start. */
+export interface ScanStats {
+  workers: number;
+  rescued: number;
+}
+
+export interface ScanPoolOptions {
+  /** Called on the main thread after each result. */
+  onProgress?: (progress: ScanProgress) => void;
+  /** Worker threads to use; default {@link scanThreads}. 0 or 1 reads in this thread. */
+  threads?: number;
+  /**
+   * The bundle file a worker runs (it must contain this module); default
+   * this module's own file when it is a `.js`/`.mjs` bundle, else none (read
+   * in this thread).
+   */
+  workerUrl?: URL | null;
+  /** Jobs smaller than this in both files and bytes read in this thread: a worker costs start-up time. */
+  inThreadBelow?: { files: number; bytes: number };
+  /** @internal Tests: each worker exits (as if it crashed) after this many results. */
+  crashWorkersAfter?: number;
+}
+
+/** Below both: in this thread. */
+const IN_THREAD_BELOW = { files: 200, bytes: 8 * 1024 * 1024 };
+/** A batch is at most this many files or, when its files are big, about this many bytes. */
+const BATCH_FILES = 32;
+const BATCH_BYTES = 4 * 1024 * 1024;
+/** Batches a worker holds at once: one in work, one waiting, so it never idles on a round trip. */
+const BATCHES_AHEAD = 2;
+
+/** The marker in `workerData` of a scan worker. */
+interface ScanWorkerData {
+  sessionBrowserScan: true;
+  crashAfter?: number;
+}
+
+interface WireJob {
+  id: number;
+  path: string;
+  opts: ReadSummaryOptions;
+  previous?: SummaryState;
+}
+
+/** A worker answers a whole batch in one message: one structured clone, not one per file. */
+interface WireResult {
+  id: number;
+  result?: CheckedSummary;
+  error?: string;
+}
+
+/** True in a worker thread started by {@link readSummaries}: the CLI entry must not run there. */
+export function isScanWorker(): boolean {
+  return !isMainThread && (workerData as Partial<ScanWorkerData> | null)?.sessionBrowserScan === true;
+}
+
+/**
+ * Worker threads a cold scan uses: $SESSION_BROWSER_THREADS when set (0 or 1
+ * = none), else the machine's available parallelism, from 1 to 4.
+ */
+export function scanThreads(env: NodeJS.ProcessEnv = process.env): number {
+  const set = env.SESSION_BROWSER_THREADS;
+  if (set !== undefined && /^\d+$/.test(set.trim())) return Number(set.trim());
+  return Math.min(4, Math.max(1, availableParallelism()));
+}
+
+/**
+ * Summarises every job (readSummary, plus the check hash at the resulting
+ * offset) and calls `onResult` on the main thread as each one finishes, in
+ * no particular order; resolves once all are done and the workers are gone.
+ * A file that cannot be read gives an outcome with `error`, never a
+ * rejection; a worker that dies has its unfinished jobs read again in this
+ * thread. Rejects only when `onResult` or `onProgress` throws.
+ */
+export async function readSummaries(jobs: readonly SummaryJob[], onResult: (outcome: SummaryOutcome) => void, opts: ScanPoolOptions = {}): Promise<ScanStats> {
+  const sizes = jobs.map((j) => j.size ?? sizeOf(j.path));
+  const work = jobs.map((j, i) => Math.max(0, sizes[i]! - (j.previous?.offset ?? 0)));
+  const progress: ScanProgress = { files: 0, totalFiles: jobs.length, bytes: 0, totalBytes: work.reduce((a, b) => a + b, 0) };
+  const done = (id: number, outcome: JobOutcome): void => {
+    onResult({ path: jobs[id]!.path, ...outcome });
+    progress.files++;
+    progress.bytes += work[id]!;
+    opts.onProgress?.({ ...progress });
+  };
+  // Biggest first, so the tail of the scan is small files spread over every worker.
+  const order = jobs.map((_, i) => i).sort((a, b) => work[b]! - work[a]!);
+  const below = opts.inThreadBelow ?? IN_THREAD_BELOW;
+  const threads = Math.min(opts.threads ?? scanThreads(), jobs.length);
+  const url = opts.workerUrl === undefined ? ownBundleUrl() : opts.workerUrl;
+  const small = jobs.length < below.files && progress.totalBytes < below.bytes;
+  if (threads < 2 || url === null || small) {
+    await inThread(order, jobs, work, done);
+    return { workers: 0, rescued: 0 };
+  }
+  return inWorkers(url, threads, order, jobs, work, done, opts.crashWorkersAfter);
+}
+
+/** This module's file when it runs from a bundle; null when it runs from TypeScript sources (vitest). */
+function ownBundleUrl(): URL | null {
+  return /\.m?js$/.test(new URL(import.meta.url).pathname) ? new URL(import.meta.url) : null;
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0; // the read reports why
+  }
+}
+
+/**
+ * Deals `order` (job ids, biggest first) to `threads` workers in batches;
+ * a worker gets its next batch when one of its batches is answered (it
+ * holds BATCHES_AHEAD, so it never waits for the round trip). When a
+ * worker exits with jobs unanswered, they and whatever no worker can take
+ * any more are read in this thread.
+ */
+function inWorkers(url: URL, threads: number, order: readonly number[], jobs: readonly SummaryJob[], work: readonly number[], done: (id: number, outcome: JobOutcome) => void, crashAfter?: number): Promise<ScanStats> {
+  const stats: ScanStats = { workers: 0, rescued: 0 };
+  let next = 0;
+  let remaining = order.length;
+  const orphans: number[] = [];
+  const workers = new Set<Worker>();
+
+  const batch = (): WireJob[] => {
+    const out: WireJob[] = [];
+    let bytes = 0;
+    while (next < order.length && out.length < BATCH_FILES && (out.length === 0 || bytes + work[order[next]!]! <= BATCH_BYTES)) {
+      const id = order[next++]!;
+      const { path, opts, previous } = jobs[id]!;
+      out.push(previous ? { id, path, opts, previous } : { id, path, opts });
+      bytes += work[id]!;
+    }
+    return out;
+  };
+
+  return new Promise<ScanStats>((resolve, reject) => {
+    let failed = false;
+    const finish = (err?: unknown): void => {
+      for (const w of workers) void w.terminate();
+      workers.clear();
+      if (err !== undefined) {
+        failed = true;
+        reject(err);
+      } else resolve(stats);
+    };
+    const answer = (id: number, outcome: JobOutcome): void => {
+      if (failed) return;
+      try {
+        done(id, outcome);
+      } catch (err) {
+        return finish(err);
+      }
+      if (--remaining === 0) finish();
+    };
+    const rescue = (): void => {
+      // No worker left to take the rest: this thread reads what is orphaned or not yet dealt.
+      if (workers.size > 0 || failed) return;
+      const rest = orphans.splice(0).concat(order.slice(next));
+      next = order.length;
+      stats.rescued += rest.length;
+      inThread(rest, jobs, work, answer).catch(finish);
+    };
+
+    const data: ScanWorkerData = crashAfter === undefined ? { sessionBrowserScan: true } : { sessionBrowserScan: true, crashAfter };
+    const deals: (() => void)[] = [];
+    // Only as many workers as there are first batches: each starts with one, then a second round.
+    for (let i = 0; i < threads && next < order.length; i++) {
+      let worker: Worker;
+      try {
+        worker = new Worker(url, { workerData: data });
+      } catch {
+        break; // no thread to be had (resource limits): this thread reads the rest
+      }
+      workers.add(worker);
+      stats.workers++;
+      const open = new Set<number>();
+      const deal = (): void => {
+        const jobsOut = batch();
+        if (jobsOut.length === 0) return;
+        for (const j of jobsOut) open.add(j.id);
+        worker.postMessage(jobsOut);
+      };
+      worker.on('message', (answers: WireResult[]) => {
+        deal();
+        for (const msg of answers) {
+          if (!open.delete(msg.id)) continue; // already read again elsewhere: answered once only
+          answer(msg.id, msg.error === undefined ? { result: msg.result } : { error: msg.error });
+        }
+      });
+      worker.on('error', () => {}); // the exit that follows does the work
+      worker.on('exit', () => {
+        if (!workers.delete(worker)) return; // terminated by finish()
+        // Jobs it was given and did not answer: read again in this thread, in order.
+        orphans.push(...[...open].sort((a, b) => work[b]! - work[a]!));
+        open.clear();
+        if (workers.size === 0) rescue();
+        else if (orphans.length > 0) {
+          const rest = orphans.splice(0);
+          stats.rescued += rest.length;
+          inThread(rest, jobs, work, answer).catch(finish);
+        }
+      });
+      deals.push(deal);
+      deal();
+    }
+    for (let k = 1; k < BATCHES_AHEAD; k++) for (const deal of deals) deal();
+    if (workers.size === 0) rescue();
+  });
+}
+
+/** The worker's side: reads each batch synchronously and answers it in one message. */
+function serve(): void {
+  const port = parentPort!;
+  const crashAfter = (workerData as ScanWorkerData).crashAfter;
+  let answered = 0;
+  port.on('message', (batch: WireJob[]) => {
+    const answers: WireResult[] = [];
+    for (const job of batch) {
+      if (crashAfter !== undefined && answered >= crashAfter) process.exit(1);
+      answers.push({ id: job.id, ...runJob(job.path, job.opts, job.previous) });
+      if (++answered === crashAfter) port.postMessage(answers.splice(0));
+    }
+    port.postMessage(answers);
+  });
+}
+
+if (isScanWorker()) serve();

@@ -1,0 +1,59 @@
+/**
+ * One summary job read in this thread (scan-pool.ts's workers, and the main
+ * thread for small scans and a dead worker's jobs): readSummary plus the
+ * check hash at the offset it reached, with errors as values.
+ */
+import { bytesBeforeSync } from './check-hash.js';
+import { readSummary, readSummarySync, type ReadSummaryOptions, type SummaryResult, type SummaryState } from './summary-reader.js';
+
+/** In this thread, files up to this size are read synchronously; bigger ones async, so the event loop keeps turning. */
+const SYNC_READ_MAX_BYTES = 1024 * 1024;
+/** In this thread, the event loop gets a turn at least this often (ms). */
+const IN_THREAD_SLICE_MS = 12;
+
+/** What one job needs. */
+export interface SummaryJobInput {
+  path: string;
+  opts: ReadSummaryOptions;
+  previous?: SummaryState;
+}
+
+/** A job's result with its check hash, or the message of what the file system threw (ENOENT, EACCES). */
+export type JobOutcome = { result?: SummaryResult & { check: string }; error?: string };
+
+/** One job, synchronously: what a worker does, and this thread for small files. */
+export function runJob(path: string, opts: ReadSummaryOptions, previous: SummaryState | undefined): JobOutcome {
+  try {
+    const result = readSummarySync(path, opts, previous);
+    return { result: Object.assign(result, { check: bytesBeforeSync(path, result.state.offset) }) };
+  } catch (err) {
+    return { error: errorMessage(err) };
+  }
+}
+
+async function runJobAsync(path: string, opts: ReadSummaryOptions, previous: SummaryState | undefined): Promise<JobOutcome> {
+  try {
+    const result = await readSummary(path, opts, previous);
+    return { result: Object.assign(result, { check: bytesBeforeSync(path, result.state.offset) }) };
+  } catch (err) {
+    return { error: errorMessage(err) };
+  }
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Reads in this thread: small files synchronously, big ones async, with a turn of the event loop every few ms. */
+export async function inThread(ids: readonly number[], jobs: readonly SummaryJobInput[], work: readonly number[], done: (id: number, outcome: JobOutcome) => void): Promise<void> {
+  let sliceStart = performance.now();
+  for (const id of ids) {
+    const { path, opts, previous } = jobs[id]!;
+    if (work[id]! > SYNC_READ_MAX_BYTES) done(id, await runJobAsync(path, opts, previous));
+    else done(id, runJob(path, opts, previous));
+    if (performance.now() - sliceStart > IN_THREAD_SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * The cold-scan pool (store/scan/scan-pool.ts): the same results in worker
+ * threads as in this thread, errors per file, a crashed worker's jobs read
+ * again here, and no worker left behind. Real workers need the bundle (the
+ * worker is the bundle file that holds the pool): those tests import
+ * readSummaries from dist/index.js, which `pretest` builds.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateTree } from '../fixtures/generate.js';
+import { bytesBefore } from '../src/store/scan/check-hash.js';
+import { readSummaries, scanThreads, type ScanProgress, type SummaryJob, type SummaryOutcome } from '../src/store/scan/scan-pool.js';
+import { readSummary } from '../src/store/scan/summary-reader.js';
+import { listSessionFiles } from '../src/store/sources/native/discover.js';
+import { CLI, DEMO, ROOT } from './helpers/cli.js';
+import { NOW, readOpts } from './helpers/session-files.js';
+
+const INDEX = pathToFileURL(join(ROOT, 'dist', 'index.js')).href;
+type Pool = typeof readSummaries;
+/** Workers even for small jobs. */
+const ALWAYS = { files: 0, bytes: 0 };
+
+let scratch: string;
+let generated: string;
+let bundled: Pool;
+
+beforeAll(async () => {
+  scratch = mkdtempSync(join(tmpdir(), 'sb-pool-'));
+  generated = join(scratch, 'home');
+  await generateTree({ out: generated, count: 240, projects: 3, seed: 7, now: NOW });
+  bundled = ((await import(INDEX)) as { readSummaries: Pool }).readSummaries;
+}, 120_000);
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+async function jobsOf(home: string): Promise<SummaryJob[]> {
+  const files = await listSessionFiles(home, null);
+  expect(files.length).toBeGreaterThan(0);
+  return files.map((f) => ({ path: f.path, opts: readOpts({ projectId: f.projectId }) }));
+}
+
+async function collect(pool: Pool, jobs: SummaryJob[], opts: Parameters<Pool>[2] = {}) {
+  const outcomes = new Map<string, SummaryOutcome>();
+  const progress: ScanProgress[] = [];
+  const stats = await pool(jobs, (o) => void outcomes.set(o.path, o), { ...opts, onProgress: (p) => void progress.push(p) });
+  return { outcomes, progress, stats };
+}
+
+describe('readSummaries', () => {
+  it('in this thread (TypeScript sources): each file as readSummary reads it, with the check hash, and progress up to the totals', async () => {
+    const jobs = await jobsOf(DEMO);
+    const { outcomes, progress, stats } = await collect(readSummaries, jobs, { inThreadBelow: ALWAYS, threads: 2 });
+    expect(stats.workers).toBe(0); // not a bundle: no worker to start
+    expect(outcomes.size).toBe(jobs.length);
+    for (const job of jobs) {
+      const { result } = outcomes.get(job.path)!;
+      const { check, ...rest } = result!;
+      expect(rest).toEqual(await readSummary(job.path, job.opts));
+      expect(check).toBe(await bytesBefore(job.path, rest.state.offset));
+    }
+    const last = progress.at(-1)!;
+    expect(last).toEqual({ files: jobs.length, totalFiles: jobs.length, bytes: last.totalBytes, totalBytes: last.totalBytes });
+    expect(last.totalBytes).toBeGreaterThan(0);
+    expect(progress.map((p) => p.files)).toEqual(jobs.map((_, i) => i + 1));
+  });
+
+  it('continues from a previous state: only the bytes after its offset count as work', async () => {
+    const [job] = await jobsOf(DEMO);
+    const first = await readSummary(job!.path, job!.opts);
+    const { outcomes, progress } = await collect(readSummaries, [{ ...job!, previous: first.state }]);
+    expect(outcomes.get(job!.path)!.result!.summary).toEqual(first.summary);
+    expect(progress.at(-1)!.totalBytes).toBe(first.size - first.state.offset);
+  });
+
+  it('a file that cannot be read is an error outcome, never a rejection', async () => {
+    const dir = join(scratch, 'bad');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'ok.jsonl'), '{"type":"message","message":{"role":"user","content":"hi"}}\n');
+    const jobs = [join(dir, 'gone.jsonl'), join(dir, 'ok.jsonl'), dir].map((path) => ({ path, opts: readOpts() }));
+    for (const pool of [readSummaries, bundled]) {
+      const { outcomes } = await collect(pool, jobs, { inThreadBelow: ALWAYS, threads: 2 });
+      expect(outcomes.get(jobs[0]!.path)!.error).toMatch(/ENOENT/);
+      expect(outcomes.get(jobs[1]!.path)!.result!.summary.userMessages).toBe(1);
+      expect(outcomes.get(jobs[2]!.path)!.error).toMatch(/EISDIR/);
+    }
+  });
+
+  it('SESSION_BROWSER_THREADS overrides the machine; otherwise 1 to 4', () => {
+    expect(scanThreads({ SESSION_BROWSER_THREADS: '0' })).toBe(0);
+    expect(scanThreads({ SESSION_BROWSER_THREADS: '3' })).toBe(3);
+    expect(scanThreads({})).toBeGreaterThanOrEqual(1);
+    expect(scanThreads({})).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('readSummaries in worker threads (from dist/index.js)', () => {
+  it('gives the in-thread results for the demo fixtures and a generated tree', async () => {
+    for (const home of [DEMO, generated]) {
+      const jobs = await jobsOf(home);
+      const here = await collect(readSummaries, jobs);
+      const there = await collect(bundled, jobs, { inThreadBelow: ALWAYS, threads: 2 });
+      // The demo's few files make one batch: one worker.
+      expect(there.stats).toEqual({ workers: home === DEMO ? 1 : 2, rescued: 0 });
+      expect(there.outcomes.size).toBe(jobs.length);
+      for (const job of jobs) expect(there.outcomes.get(job.path)).toEqual(here.outcomes.get(job.path));
+      expect(there.progress.at(-1)).toEqual(here.progress.at(-1));
+    }
+  });
+
+  it('reads a crashed worker’s unfinished jobs in this thread', async () => {
+    const jobs = await jobsOf(generated);
+    const here = await collect(readSummaries, jobs);
+    const there = await collect(bundled, jobs, { inThreadBelow: ALWAYS, threads: 2, crashWorkersAfter: 5 });
+    expect(there.stats.workers).toBe(2);
+    expect(there.stats.rescued).toBeGreaterThanOrEqual(jobs.length - 10);
+    expect([...there.outcomes.keys()].sort()).toEqual(jobs.map((j) => j.path).sort());
+    for (const job of jobs) expect(there.outcomes.get(job.path)).toEqual(here.outcomes.get(job.path));
+  });
+
+  it('leaves no worker behind: `list --all --json` on a tree big enough for workers exits promptly', () => {
+    const t0 = performance.now();
+    const res = spawnSync(process.execPath, [CLI, 'list', '--all', '--json', '--home', generated], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { PATH: process.env.PATH ?? '', TZ: 'UTC', XDG_CACHE_HOME: join(scratch, 'cache'), XDG_CONFIG_HOME: join(scratch, 'config'), SESSION_BROWSER_THREADS: '2' },
+    });
+    const ms = performance.now() - t0;
+    expect(res.status).toBe(0);
+    expect((JSON.parse(res.stdout) as { sessions: unknown[] }).sessions.length).toBeGreaterThan(100);
+    expect(ms).toBeLessThan(30_000);
+  });
+});
