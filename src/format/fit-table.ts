@@ -10,8 +10,15 @@ import { displayWidth, truncate, truncateStart } from './width.js';
 export interface FitColumn {
   header: string;
   align?: 'left' | 'right';
-  /** May be narrowed (cut with '…') down to this width before anything is dropped. */
+  /** May be narrowed (cut with '…') down to this width; below `comfortWidth` only once the cheap columns are dropped. */
   minWidth?: number;
+  /**
+   * Narrowed to this width before any column is dropped, and below it (to
+   * `minWidth`) only once every column with a drop priority under
+   * {@link FitOptions.squeezeAbove} is gone: a title cut to a few letters
+   * tells less than the figures dropped to keep it readable. Default: `minWidth`.
+   */
+  comfortWidth?: number;
   /** Never wider than this (cut with '…') even when there is room; only for columns with a `minWidth`. */
   maxWidth?: number;
   /** Order in which shrinkable columns are narrowed, lowest first (default: their position). */
@@ -32,6 +39,11 @@ export interface FitOptions {
    * lines are then left long rather than cut.
    */
   cutLines?: boolean;
+  /**
+   * Columns whose drop priority is below this are dropped before any column
+   * is narrowed under its `comfortWidth` (default: none are: narrow first).
+   */
+  squeezeAbove?: number;
 }
 
 /**
@@ -42,7 +54,7 @@ export interface FitOptions {
  * those of the text shown. Returns the lines (header, rule, rows).
  */
 export function fitTable(columns: FitColumn[], rows: string[][], width: number, opts: FitOptions = {}): string[] {
-  const { gap = 2, cutLines = true } = opts;
+  const { gap = 2, cutLines = true, squeezeAbove = -Infinity } = opts;
   const clean = rows.map((r) => columns.map((_, i) => sanitize(r[i] ?? '', { singleLine: true })));
   const natural = columns.map((c, i) => {
     const w = Math.max(displayWidth(c.header), ...clean.map((r) => displayWidth(r[i] ?? '')));
@@ -51,21 +63,47 @@ export function fitTable(columns: FitColumn[], rows: string[][], width: number, 
   const order = (i: number): number => columns[i]?.shrinkOrder ?? i;
   let active = columns.map((_, i) => i);
   let widths = natural.slice();
-  for (;;) {
+  /** Narrows the active columns (in shrink order) to at most `floor(i)` each; true when the table then fits. */
+  const narrow = (floor: (i: number) => number | undefined): boolean => {
     widths = natural.slice();
-    const total = (): number => active.reduce((n, i) => n + (widths[i] ?? 0), 0) + gap * Math.max(0, active.length - 1);
-    let excess = total() - width;
+    let excess = active.reduce((n, i) => n + (widths[i] ?? 0), 0) + gap * Math.max(0, active.length - 1) - width;
     for (const i of [...active].sort((a, b) => order(a) - order(b))) {
-      const min = columns[i]?.minWidth;
+      const min = floor(i);
       if (excess <= 0 || min === undefined) continue;
       const cut = Math.min(excess, Math.max(0, (widths[i] ?? 0) - min));
       widths[i] = (widths[i] ?? 0) - cut;
       excess -= cut;
     }
-    if (excess <= 0) break;
+    return excess <= 0;
+  };
+  const comfort = (i: number): number | undefined => columns[i]?.comfortWidth ?? columns[i]?.minWidth;
+  /** From comfortable widths, takes what is still too wide one column at a time, round-robin, down to each `minWidth`: no column pays it all. */
+  const narrowEvenly = (): boolean => {
+    narrow(comfort);
+    let excess = active.reduce((n, i) => n + (widths[i] ?? 0), 0) + gap * Math.max(0, active.length - 1) - width;
+    const shrinkable = [...active].sort((a, b) => order(a) - order(b)).filter((i) => columns[i]?.minWidth !== undefined);
+    while (excess > 0) {
+      let cut = false;
+      for (const i of shrinkable) {
+        if (excess > 0 && (widths[i] ?? 0) > (columns[i]?.minWidth ?? 0)) {
+          widths[i] = (widths[i] ?? 0) - 1;
+          excess--;
+          cut = true;
+        }
+      }
+      if (!cut) break;
+    }
+    return excess <= 0;
+  };
+  for (;;) {
+    if (narrow(comfort)) break;
     const droppable = active.filter((i) => columns[i]?.dropPriority !== undefined);
-    if (droppable.length === 0) break;
-    const victim = droppable.reduce((a, b) => ((columns[a]?.dropPriority ?? 0) <= (columns[b]?.dropPriority ?? 0) ? a : b));
+    const cheap = droppable.filter((i) => (columns[i]?.dropPriority ?? 0) < squeezeAbove);
+    // Cheap columns go before anything is narrowed below comfort; then narrow all the way (evenly); then drop the rest.
+    if (cheap.length === 0 && narrowEvenly()) break;
+    const pool = cheap.length > 0 ? cheap : droppable;
+    if (pool.length === 0) break;
+    const victim = pool.reduce((a, b) => ((columns[a]?.dropPriority ?? 0) <= (columns[b]?.dropPriority ?? 0) ? a : b));
     active = active.filter((i) => i !== victim);
   }
   // Only shrinkable columns get a cap: the others (ids) are never cut.

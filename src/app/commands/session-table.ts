@@ -2,11 +2,12 @@
  * The session list as a text table (non-TTY output, `list`, the cleanup dry
  * run). Ids are printed whole, always: they are what a script feeds back to
  * `show` (`list | awk '{print $1}'`). The table fits `width` by narrowing the
- * free-text columns (title first, then project, then model) and then by
- * dropping the least needed figures (titles go down to 8 columns first; in
- * the all-projects view PROJECT, cut, outlives AGE and every figure, since it
- * tells apart an id two projects share); if even that is too wide the lines are
- * left long rather than cut into an id.
+ * free-text columns (title first, then project, then model) to a readable
+ * width, then by dropping the least needed figures, and only then by cutting
+ * titles further (down to 8 columns); in the all-projects view PROJECT, cut,
+ * outlives AGE and every figure, since it tells apart an id two projects
+ * share; if even that is too wide the lines are left long rather than cut
+ * into an id.
  */
 import { fitTable, type FitColumn } from '../../format/fit-table.js';
 import { cellText, type ColumnKey } from '../../format/session-cells.js';
@@ -38,9 +39,11 @@ const COLUMNS: readonly FitColumn[] = [
   { header: 'FLAGS', dropPriority: 6 },
 ];
 // In --all the project tells apart an id that two projects share: it is cut (down to 8) but outlives every figure.
-const PROJECT: FitColumn = { header: 'PROJECT', minWidth: 8, maxWidth: 32, shrinkOrder: 2, dropPriority: 7, keepEnd: true };
-// Titles give way first, down to a few words, before any column is dropped.
-const TITLE: FitColumn = { header: 'TITLE', minWidth: 8, maxWidth: 60, shrinkOrder: 1 };
+const PROJECT: FitColumn = { header: 'PROJECT', minWidth: 8, comfortWidth: 12, maxWidth: 32, shrinkOrder: 2, dropPriority: 7, keepEnd: true };
+// Titles give way first, down to a few words; below that the figures (not age, flags or project) are dropped first.
+const TITLE: FitColumn = { header: 'TITLE', minWidth: 8, comfortWidth: 24, maxWidth: 60, shrinkOrder: 1 };
+/** Columns dropped before a title is cut under its comfortable width: MSGS, TOOLS, TOKENS, MODEL, COST (not FLAGS, AGE, PROJECT). */
+const SQUEEZE_ABOVE = 6;
 
 /** The table as one string (lines joined by '\n', no final newline). */
 export function renderSessionTable(sessions: readonly SessionSummary[], opts: SessionTableOptions): string {
@@ -54,5 +57,5 @@ export function renderSessionTable(sessions: readonly SessionSummary[], opts: Se
   const flags = COLUMNS.length - 1;
   const noFlags = rows.every((r) => !r[flags]);
   const cols = [...COLUMNS.map((c, i) => (i === flags && noFlags ? { ...c, dropPriority: 0 } : c)), ...(opts.projectLabel ? [PROJECT] : []), TITLE];
-  return fitTable(cols, rows, opts.width ?? Number.MAX_SAFE_INTEGER, { cutLines: false }).join('\n');
+  return fitTable(cols, rows, opts.width ?? Number.MAX_SAFE_INTEGER, { cutLines: false, squeezeAbove: SQUEEZE_ABOVE }).join('\n');
 }
