@@ -9,6 +9,7 @@
  * so no line is ever wider than the width it was built for.
  */
 import type { Transcript, TranscriptEntry, ResumeMessage } from '../store/types.js';
+import { parseJsonCapped } from './json.js';
 import { sanitize } from './sanitize.js';
 import { displayWidth, truncate } from './width.js';
 import { wrapLine } from './wrap.js';
@@ -70,7 +71,7 @@ export function byteSize(text: string): string {
 
 function parseJson(raw: string): { ok: true; value: unknown } | { ok: false } {
   try {
-    return { ok: true, value: JSON.parse(raw) as unknown };
+    return { ok: true, value: parseJsonCapped(raw) };
   } catch {
     return { ok: false };
   }
