@@ -45,6 +45,9 @@ export async function showCommand(ctx: AppContext, id: string, options: ParsedOp
     ['lines', `${s.malformedLines} malformed · ${s.unknownLines} unknown · ${s.oversizedLines} oversized${s.pendingTail ? ' · pending tail' : ''}`],
     ['path', s.path],
   ];
+  if (s.invalidNumbers + s.invalidTimes > 0) {
+    rows.splice(rows.length - 1, 0, ['left out', `${countNoun(s.invalidNumbers, 'impossible number')} (not in totals) · ${countNoun(s.invalidTimes, 'impossible time')} (not in ordering)`]);
+  }
   for (const e of s.endpoints) {
     rows.push([`endpoint`, `${e.vendor || '?'} ${e.endpoint || '(default)'} · ${countNoun(e.calls, 'call')} · ${formatTokens(e.tokens.total)} · ${formatUsd(e.costMicros)}`]);
   }

@@ -6,6 +6,7 @@
 import { basename } from 'node:path';
 import type { NormalizedEvent } from '../sources/events.js';
 import { excusesEarlyIgnorables, isIgnorable } from '../sources/registry.js';
+import { CLOCK_SKEW_MS } from '../sources/common/fold-common.js';
 import { UNTITLED } from '../sources/common/title.js';
 import type { Dialect, SessionSummary } from '../types.js';
 import { parseRecord } from './parse-record.js';
@@ -13,7 +14,7 @@ import { readRecords } from './records.js';
 import { cacheWarmUntil, finishSummary, initSummarizer, summarizeEvent, type FinishContext, type SummarizerState } from './summarize.js';
 
 /** Bump when the shape of the summarizer's or any parser's state changes: cached states are then discarded. */
-export const SUMMARY_STATE_VERSION = 6;
+export const SUMMARY_STATE_VERSION = 7;
 
 export interface SummaryState {
   v: number;
@@ -83,6 +84,7 @@ export interface SummaryResult {
  */
 export async function readSummary(path: string, opts: ReadSummaryOptions, previous?: SummaryState): Promise<SummaryResult> {
   const state: SummaryState = previous ? structuredClone(previous) : initialSummaryState();
+  state.d.notAfterMs = opts.nowMs + CLOCK_SKEW_MS;
   // A complete record without a final newline is read as a record, in a
   // copy: the persisted state stops before it, so it is never counted twice.
   let finalState = state;
@@ -153,6 +155,8 @@ export function summarise(
     malformedLines: state.malformed,
     unknownLines,
     oversizedLines: state.oversized,
+    invalidNumbers: f.invalidNumbers,
+    invalidTimes: f.invalidTimes,
     pendingTail,
     empty: f.empty,
     cacheWarmUntil: cacheWarmUntil(f, ctx),
