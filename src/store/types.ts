@@ -101,6 +101,11 @@ export interface SessionSummary {
   /** Lines longer than the reader's cap, skipped. */
   oversizedLines: number;
   /**
+   * Lines that began with a torn record (cut by a crash, or NUL bytes) and
+   * ended in a complete one: the complete record was read, the torn part lost.
+   */
+  tornLines: number;
+  /**
    * Recorded figures that cannot be true (token counts that are not
    * non-negative safe integers; negative, infinite or astronomically large
    * costs and durations): left out of every total.
@@ -207,6 +212,8 @@ export interface FileDiagnosis {
   malformed: number[];
   unknown: number[];
   oversized: number[];
+  /** Lines torn before the complete record they end in (SessionSummary.tornLines). */
+  torn: number[];
   /** Lines whose records hold figures that cannot be true (SessionSummary.invalidNumbers), left out of totals. */
   invalidNumbers: number[];
   /** Lines whose records hold impossible times (SessionSummary.invalidTimes), left out of ordering. */

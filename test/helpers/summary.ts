@@ -74,6 +74,7 @@ export function makeSummary(partial: Partial<SessionSummary> = {}): SessionSumma
     malformedLines: 0,
     unknownLines: 0,
     oversizedLines: 0,
+    tornLines: 0,
     invalidNumbers: 0,
     invalidTimes: 0,
     pendingTail: false,

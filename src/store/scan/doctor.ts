@@ -21,6 +21,7 @@ export async function diagnoseFile(path: string, maxLineBytes?: number, nowMs = 
   const malformed: number[] = [];
   const unknown: number[] = [];
   const oversized: number[] = [];
+  const torn: number[] = [];
   const invalidNumbers: number[] = [];
   const invalidTimes: number[] = [];
   // Lines some format ignores, before the file's format is known: unknown unless it ignores them too.
@@ -39,6 +40,7 @@ export async function diagnoseFile(path: string, maxLineBytes?: number, nowMs = 
       },
       malformed: (at) => void malformed.push(at.lineNo),
       oversized: (at) => void oversized.push(at.lineNo),
+      torn: (at) => void torn.push(at.lineNo),
     },
     { maxLineBytes },
   );
@@ -47,13 +49,14 @@ export async function diagnoseFile(path: string, maxLineBytes?: number, nowMs = 
   const empty = state.dialect === null && malformed.length + unknown.length + oversized.length === 0;
   const { lines, pendingTail } = scan;
   const id = basename(path).replace(/\.jsonl$/, '');
-  return { path, id, dialect: state.dialect, lines, malformed, unknown, oversized, invalidNumbers, invalidTimes, pendingTail, empty };
+  return { path, id, dialect: state.dialect, lines, malformed, unknown, oversized, torn, invalidNumbers, invalidTimes, pendingTail, empty };
 }
 
 /**
  * Whether `doctor` counts a diagnosis as a problem: a file with complete
  * lines of no known dialect, or malformed, unknown or oversized lines, or
- * records with impossible numbers or times (left out of totals). A
+ * torn lines (a record lost to a crash), or records with impossible
+ * numbers or times (left out of totals). A
  * partial last line is an agent still writing (format §1), and a file with
  * nothing complete yet (zero bytes, or only a partial first line) is a
  * session that just started: neither is a problem.
@@ -61,5 +64,5 @@ export async function diagnoseFile(path: string, maxLineBytes?: number, nowMs = 
 export function hasProblem(d: FileDiagnosis): boolean {
   const completeLines = d.pendingTail ? d.lines - 1 : d.lines;
   // Blank lines are not records either (format §2): a blank-only file is empty, not corrupt.
-  return (d.dialect === null && !d.empty && completeLines > 0) || d.malformed.length + d.unknown.length + d.oversized.length + d.invalidNumbers.length + d.invalidTimes.length > 0;
+  return (d.dialect === null && !d.empty && completeLines > 0) || d.malformed.length + d.unknown.length + d.oversized.length + d.torn.length + d.invalidNumbers.length + d.invalidTimes.length > 0;
 }

@@ -24,6 +24,8 @@ export interface RecordVisitor {
   malformed?(at: RecordAt): void;
   /** A line over the size cap, skipped unread. */
   oversized?(at: RecordAt): void;
+  /** A line whose start was torn (a crash, NUL bytes) before the complete record it ends in: called before `record` (or `tail`) gets that record. */
+  torn?(at: RecordAt): void;
   /** The last line, without a newline, when it is a complete JSON object; `record` when absent. */
   tail?(value: Record<string, unknown>, at: RecordAt): void | Promise<void>;
 }
@@ -50,7 +52,10 @@ export async function readRecords(path: string, visitor: RecordVisitor, opts: Sc
       if (text === null) return visitor.oversized?.(at);
       const line = classifyLine(text);
       if (line.kind === 'malformed') visitor.malformed?.(at);
-      else if (line.kind === 'object') return visitor.record(line.value, at);
+      else if (line.kind === 'object') {
+        if (line.torn) visitor.torn?.(at);
+        return visitor.record(line.value, at);
+      }
     },
     opts,
   );
@@ -58,6 +63,7 @@ export async function readRecords(path: string, visitor: RecordVisitor, opts: Sc
   if (scan.tailBytes > 0) {
     const tail = scan.tail === null ? null : classifyLine(scan.tail);
     const at: RecordAt = { start: scan.tailOffset, lineNo: scan.nextLineNo };
+    if (tail?.kind === 'object' && tail.torn) visitor.torn?.(at);
     if (tail?.kind === 'object') await (visitor.tail ? visitor.tail(tail.value, at) : visitor.record(tail.value, at));
     else if (tail?.kind !== 'blank') pendingTail = true;
   }

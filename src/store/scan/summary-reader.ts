@@ -29,12 +29,14 @@ export interface SummaryState {
   malformed: number;
   unknown: number;
   oversized: number;
+  /** Lines torn before the complete record they end in (the record was read, the torn part lost). */
+  torn: number;
   /** Records some format ignores (turns' pings), seen before the file's format was known: unknown unless that format ignores them too. */
   ephemeralEarly: number;
 }
 
 export function initialSummaryState(): SummaryState {
-  return { v: SUMMARY_STATE_VERSION, offset: 0, nextLineNo: 1, dialect: null, p: null, d: initSummarizer(), malformed: 0, unknown: 0, oversized: 0, ephemeralEarly: 0 };
+  return { v: SUMMARY_STATE_VERSION, offset: 0, nextLineNo: 1, dialect: null, p: null, d: initSummarizer(), malformed: 0, unknown: 0, oversized: 0, torn: 0, ephemeralEarly: 0 };
 }
 
 /**
@@ -88,14 +90,22 @@ export async function readSummary(path: string, opts: ReadSummaryOptions, previo
   // A complete record without a final newline is read as a record, in a
   // copy: the persisted state stops before it, so it is never counted twice.
   let finalState = state;
+  // A torn line is counted with its record: in the copy when that record is the tail.
+  let torn = false;
   const scan = await readRecords(
     path,
     {
-      record: (obj) => void foldObject(state, obj),
+      record: (obj) => {
+        if (torn) state.torn++;
+        torn = false;
+        foldObject(state, obj);
+      },
       malformed: () => void state.malformed++,
       oversized: () => void state.oversized++,
+      torn: () => void (torn = true),
       tail: (obj) => {
         finalState = structuredClone(state);
+        if (torn) finalState.torn++;
         foldObject(finalState, obj);
       },
     },
@@ -155,6 +165,7 @@ export function summarise(
     malformedLines: state.malformed,
     unknownLines,
     oversizedLines: state.oversized,
+    tornLines: state.torn ?? 0,
     invalidNumbers: f.invalidNumbers,
     invalidTimes: f.invalidTimes,
     pendingTail,

@@ -106,6 +106,7 @@ export async function transcriptPass(path: string, opts: PassOptions, handler: P
       record: (obj, at) => onRecord(obj, at.start),
       malformed: () => void (fold && fold.malformed++),
       oversized: () => void (fold && fold.oversized++),
+      torn: () => void (fold && fold.torn++),
     },
     { maxLineBytes: opts.maxLineBytes, fromOffset: from, toOffset: opts.toOffset },
   );
