@@ -42,7 +42,7 @@ describe('robustness: huge values', () => {
     const cut = runCli(['--home', t.home, '--all', 'replay', 'huge']);
     expect(cut.code).toBe(0);
     expect(cut.stdout.split('\n').length).toBeLessThan(ENTRY_MAX_LINES + 10);
-    expect(cut.stdout).toMatch(/… 10\.\d MB more \(299,600 more lines\) · replay --full shows all/);
+    expect(cut.stdout).toMatch(/… 10\.\d MB more \(299,601 more lines\) · replay --full shows all/);
     const full = runCli(['--home', t.home, '--all', 'replay', 'huge', '--full']);
     expect(full.stdout.split('\n').length).toBeGreaterThan(300_000);
   }, 30_000);
