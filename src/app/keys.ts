@@ -92,7 +92,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { keys: 'n', description: 'next match', mode: 'session', action: 'next-match', match: char('n') },
   { keys: 'N', description: 'previous match', mode: 'session', action: 'prev-match', match: char('N') },
   { keys: 'Enter', description: 'resume', mode: 'session', action: 'resume', match: (_, k) => k.return },
-  { keys: 'v', description: 'show all of a huge entry (cut at 400 lines / 64 KB)', mode: 'session', action: 'show-all', match: char('v') },
+  { keys: 'v', description: 'show all of a huge entry (cut at 1,000 lines / 256 KB)', mode: 'session', action: 'show-all', match: char('v') },
 
   // The cost view.
   { keys: 'w', description: 'window: today / 7d / 30d / all', mode: 'cost', action: 'cost-window', rank: 1,

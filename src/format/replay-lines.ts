@@ -56,9 +56,9 @@ export interface ReplayLineOptions {
 }
 
 /** What one entry draws of a text at most, unless shown whole: this many lines of the text… */
-export const ENTRY_MAX_LINES = 400;
+export const ENTRY_MAX_LINES = 1000;
 /** …and this many characters (a 10 MB message is not wrapped into 77,000 rows). */
-export const ENTRY_MAX_CHARS = 64 * 1024;
+export const ENTRY_MAX_CHARS = 256 * 1024;
 
 /**
  * The head of a huge text, cut at ENTRY_MAX_LINES lines or ENTRY_MAX_CHARS
@@ -76,8 +76,10 @@ export function capText(raw: string): { head: string; rest: { bytes: number; lin
   // Never split a surrogate pair.
   if (cut > 0 && /[\ud800-\udbff]/.test(raw[cut - 1]!)) cut--;
   const tail = raw.slice(cut);
-  let lines = 0;
-  for (let i = tail.indexOf('\n'); i !== -1; i = tail.indexOf('\n', i + 1)) lines++;
+  // The newline that ends the last line shown is not a line of the rest.
+  const body = tail.startsWith('\n') ? tail.slice(1) : tail;
+  let lines = body !== '' && !body.endsWith('\n') ? 1 : 0;
+  for (let i = body.indexOf('\n'); i !== -1; i = body.indexOf('\n', i + 1)) lines++;
   return { head: raw.slice(0, cut), rest: { bytes: Buffer.byteLength(tail, 'utf8'), lines } };
 }
 

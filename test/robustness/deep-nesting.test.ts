@@ -75,6 +75,9 @@ describe('robustness: deep nesting', () => {
         expect(buildReplayLines(transcript, { width: 80, expanded, fromCheckpoint: false }).length).toBeGreaterThan(0);
         expect(transcriptToMarkdown(transcript)).toContain('#');
         expect(JSON.stringify(summary)).toBeTruthy();
+      }
+      // The CLI (its own process, default stack) on the two formats with the most structure.
+      for (const id of ['deep-store', 'deep-events']) {
         const replay = runCli(['--home', t.home, '--all', 'replay', id]);
         expect({ id, code: replay.code, stderr: replay.stderr }).toEqual({ id, code: 0, stderr: '' });
         const json = runCli(['--home', t.home, '--all', 'export', id, '--format', 'json', '-o', join(t.home, `${id}.json`)]);
@@ -86,5 +89,5 @@ describe('robustness: deep nesting', () => {
     } finally {
       t.cleanup();
     }
-  }, 60_000);
+  }, 180_000);
 });
