@@ -79,7 +79,8 @@ describe('the folder a resume runs in', () => {
     const res = cli(['resume', 't1', '--project', root, '--resume-cmd', stubCmd('--cwd {workspace}')]);
     expect(res.code).toBe(0);
     expect(seen()).toMatchObject({ argv: ['--cwd', root], cwd: root });
-    expect(res.stderr).toBe(''); // nothing vanished: no warning
+    // Nothing vanished: no warning, only the plan printed before it runs.
+    expect(res.stderr).toMatch(/^session-browser: running \[.*\] in \S+\n$/);
   });
 
   it('project.json names the root when the session is not in the current project', () => {
@@ -100,7 +101,7 @@ describe('the folder a resume runs in', () => {
     const res = cli(['resume', 's1', '--project', root, '--resume-cmd', stubCmd('{workspace}')]);
     expect(res.code).toBe(0);
     expect(seen()).toMatchObject({ argv: [root], cwd: root });
-    expect(res.stderr.trim().split('\n')).toEqual([`session-browser: the workspace ${ws} no longer exists; resuming in the project root ${root}`]);
+    expect(res.stderr.trim().split('\n').filter((l) => !l.startsWith('session-browser: running '))).toEqual([`session-browser: the workspace ${ws} no longer exists; resuming in the project root ${root}`]);
   });
 
   it('refuses, spawning nothing, when neither the workspace nor the project root exists', () => {

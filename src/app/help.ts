@@ -21,7 +21,7 @@ const USAGE: Record<Command, string> = {
   browse: 'session-browser [options]',
   list: 'session-browser list    [--json] [--query Q] [--limit N]',
   show: 'session-browser show    ID [--json]',
-  replay: 'session-browser replay  ID [--from-checkpoint]',
+  replay: 'session-browser replay  ID [--from-checkpoint] [--full]',
   usage: 'session-browser usage   [--since SPEC] [--by model|endpoint|day|session] [--json]',
   export: 'session-browser export  ID [--format md|json] [-o FILE]',
   resume: 'session-browser resume  ID|--last [--max-age DUR] [--dry-run] [--context FILE] [--force]',

@@ -50,7 +50,7 @@ const TAB_ITEMS: ReadonlyArray<{ id: SessionTab; label: string }> = [
 
 /** Most useful first: a narrow terminal cuts the end. */
 const HELP: Record<SessionTab, string> = {
-  replay: '↑↓ scroll · Space fold · / search · n/N · f from checkpoint · Tab tabs · Enter resume · ← back · PgUp/PgDn ^U/^D · g/G',
+  replay: '↑↓ scroll · Space fold · v all of a huge entry · / search · n/N · f from checkpoint · Tab tabs · Enter resume · ← back · PgUp/PgDn ^U/^D · g/G',
   usage: 'Tab/1-3 tabs · / search · Enter resume · ←/Esc back',
   resume: 'Tab/1-3 tabs · / search · Enter resume · ←/Esc back',
 };
@@ -120,10 +120,10 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
   const loaded = useTranscript(summary, props.load);
   const [state, dispatch] = useReducer(sessionViewReducer, undefined, () => initialSessionView());
   const transcript = loaded.status === 'ready' ? loaded.transcript : null;
-  const { expanded, fromCheckpoint, search } = state;
+  const { expanded, full, fromCheckpoint, search } = state;
   const lines = useMemo(
-    () => (transcript ? buildReplayLines(transcript, { width: Math.max(1, width - 1), expanded, fromCheckpoint, tz }) : []),
-    [transcript, width, expanded, fromCheckpoint, tz],
+    () => (transcript ? buildReplayLines(transcript, { width: Math.max(1, width - 1), expanded, full, fromCheckpoint, tz, moreHint: 'press v to show all' }) : []),
+    [transcript, width, expanded, full, fromCheckpoint, tz],
   );
   const texts = useMemo(() => lines.map((l) => l.text), [lines]);
   const matches = useMemo(() => searchTranscriptLines(texts, search.query), [texts, search.query]);
@@ -169,7 +169,10 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
     else if (input === 'G' || key.end) dispatch({ type: 'bottom', ...viewport });
     else if (input === 'f') dispatch({ type: 'toggleFromCheckpoint' });
     else if (input === 'n' || input === 'N') dispatch({ type: 'jumpMatch', direction: input === 'n' ? 1 : -1, matches, ...viewport });
-    else if (input === ' ') {
+    else if (input === 'v') {
+      const entry = lines[view.cursor]?.entry ?? -1;
+      if (entry >= 0) dispatch({ type: 'toggleFull', entry });
+    } else if (input === ' ') {
       const entry = lines[view.cursor]?.entry ?? -1;
       if (transcript && isFoldable(transcript.entries[entry])) dispatch({ type: 'toggleExpand', entry });
     }

@@ -28,6 +28,8 @@ export interface SessionViewState {
   scroll: number;
   /** Entry indexes unfolded with Space. */
   expanded: ReadonlySet<number>;
+  /** Entry indexes shown whole with `v` (huge texts are cut otherwise). */
+  full: ReadonlySet<number>;
   fromCheckpoint: boolean;
   search: TranscriptSearch;
 }
@@ -46,6 +48,7 @@ export type SessionViewAction =
   | { type: 'top' }
   | ({ type: 'bottom' } & Viewport)
   | { type: 'toggleExpand'; entry: number }
+  | { type: 'toggleFull'; entry: number }
   | { type: 'toggleFromCheckpoint' }
   | { type: 'searchOpen' }
   | { type: 'searchEdit'; draft: string }
@@ -61,6 +64,7 @@ export function initialSessionView(tab: SessionTab = 'replay'): SessionViewState
     cursor: 0,
     scroll: 0,
     expanded: new Set(),
+    full: new Set(),
     fromCheckpoint: false,
     search: { editing: false, draft: '', query: '' },
   };
@@ -123,6 +127,11 @@ export function sessionViewReducer(state: SessionViewState, action: SessionViewA
       const expanded = new Set(state.expanded);
       if (!expanded.delete(action.entry)) expanded.add(action.entry);
       return { ...state, expanded };
+    }
+    case 'toggleFull': {
+      const full = new Set(state.full);
+      if (!full.delete(action.entry)) full.add(action.entry);
+      return { ...state, full };
     }
     case 'toggleFromCheckpoint':
       // The lines change completely: start again at the top (the banner says which mode).

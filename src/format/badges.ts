@@ -2,7 +2,7 @@
  * Compact status glyphs shared by the list screen and the text printers:
  * ◆n checkpoints (compacted), ♨4m prompt cache warm for 4 more minutes,
  * ● running, ✗ failed, ↻n looping (repeated identical requests),
- * ⚠n unreadable lines (malformed + unknown + oversized).
+ * ⚠n unreadable lines (malformed + unknown + oversized + torn).
  */
 import type { SessionSummary } from '../store/types.js';
 
@@ -22,7 +22,7 @@ export function badges(s: SessionSummary, nowMs: number): string {
   if (s.status === 'running') out.push('●');
   if (s.status === 'failed') out.push('✗');
   if (s.strikes >= 2) out.push(`↻${s.strikes}`);
-  const unreadable = s.malformedLines + s.unknownLines + s.oversizedLines;
+  const unreadable = s.malformedLines + s.unknownLines + s.oversizedLines + s.tornLines;
   if (unreadable > 0) out.push(`⚠${unreadable}`);
   return out.join(' ');
 }

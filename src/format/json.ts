@@ -1,14 +1,23 @@
+import { INVISIBLE_PATTERN, isKept } from './sanitize.js';
+
 /**
  * JSON text that stays inert wherever it is shown or split: characters that
  * JSON.stringify leaves raw but that a terminal acts on (C1 controls, bidi
- * overrides and isolates, LRM/RLM/ALM) or that end a line for JavaScript and
- * many line splitters (U+2028/U+2029) become \uXXXX escapes. The result
- * still parses to exactly the same value.
+ * overrides and isolates, LRM/RLM/ALM), that end a line for JavaScript and
+ * many line splitters (U+2028/U+2029) or that hide text (the invisible
+ * characters sanitize marks) become \uXXXX escapes. The result still parses
+ * to exactly the same value.
  */
-const UNSAFE = /[\u0080-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE = new RegExp(String.raw`${INVISIBLE_PATTERN}|[\u0080-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]`, 'gu');
+
+const escapeUnits = (c: string): string => {
+  let out = '';
+  for (let i = 0; i < c.length; i++) out += `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`;
+  return out;
+};
 
 export function inertJson(json: string): string {
-  return json.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return json.replace(UNSAFE, (c) => (isKept(c) ? c : escapeUnits(c)));
 }
 
 /**
@@ -19,4 +28,60 @@ export function serializeRecord(obj: object): string {
   if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) throw new TypeError('a record must be a JSON object');
   // U+2028/9 end a line for many splitters; bidi controls could hide text from a reviewer.
   return `${inertJson(JSON.stringify(obj))}\n`;
+}
+
+/** How deep a value from a log may nest: deeper parts are cut (JSON.stringify, structuredClone and zod recurse). */
+export const MAX_JSON_DEPTH = 64;
+/** What a cut part becomes. */
+export const TOO_DEEP = `[nested deeper than ${MAX_JSON_DEPTH} levels]`;
+
+/**
+ * Cuts, in place, every object or array nested deeper than `maxDepth`
+ * levels (the value itself is level 1) to the string TOO_DEEP, so no
+ * recursion over the value can run out of stack. Iterative: a value nested
+ * 100,000 levels deep is walked without recursion. Returns how many parts
+ * were cut (0: the value is unchanged).
+ */
+export function capDepth(value: unknown, maxDepth = MAX_JSON_DEPTH): number {
+  if (value === null || typeof value !== 'object') return 0;
+  let cut = 0;
+  const stack: [Record<string, unknown> | unknown[], number][] = [[value as Record<string, unknown>, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const child: unknown = node[i];
+        if (child === null || typeof child !== 'object') continue;
+        if (depth >= maxDepth) {
+          node[i] = TOO_DEEP;
+          cut++;
+        } else stack.push([child as Record<string, unknown>, depth + 1]);
+      }
+    } else {
+      for (const key in node) {
+        const child = node[key];
+        if (child === null || typeof child !== 'object') continue;
+        if (depth >= maxDepth) {
+          node[key] = TOO_DEEP;
+          cut++;
+        } else stack.push([child as Record<string, unknown>, depth + 1]);
+      }
+    }
+  }
+  return cut;
+}
+
+/** JSON.parse with nesting capped (capDepth): for JSON text from a log that is then printed or walked. Throws what JSON.parse throws. */
+export function parseJsonCapped(text: string): unknown {
+  const value: unknown = JSON.parse(text);
+  capDepth(value);
+  return value;
+}
+
+/** At most `n` opening brackets in `text`: then no value parsed from it nests deeper than `n` (a cheap pre-check for capDepth). */
+export function fewOpeners(text: string, n: number): boolean {
+  let count = 0;
+  for (let i = text.indexOf('{'); i !== -1; i = text.indexOf('{', i + 1)) if (++count > n) return false;
+  for (let i = text.indexOf('['); i !== -1; i = text.indexOf('[', i + 1)) if (++count > n) return false;
+  return true;
 }

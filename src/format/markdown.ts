@@ -6,6 +6,7 @@
  */
 import type { ResumeMessage, SessionSummary, Transcript, TranscriptEntry } from '../store/types.js';
 import { codeFence, containMarkdown, inlineCode } from './fence.js';
+import { parseJsonCapped } from './json.js';
 import { countNoun, formatDuration, formatInt, formatUsd, usdToMicros } from './numbers.js';
 import { sanitize } from './sanitize.js';
 import { formatDateTime, relativeTime } from './time.js';
@@ -81,7 +82,7 @@ function checkpointBlock(tokenCount: number, timestamp: string | null, messages:
 
 function prettyArguments(args: string): { text: string; info: string } {
   try {
-    return { text: JSON.stringify(JSON.parse(args), null, 2), info: 'json' };
+    return { text: JSON.stringify(parseJsonCapped(args), null, 2), info: 'json' };
   } catch {
     return { text: args, info: '' };
   }

@@ -9,6 +9,7 @@
  * so no line is ever wider than the width it was built for.
  */
 import type { Transcript, TranscriptEntry, ResumeMessage } from '../store/types.js';
+import { parseJsonCapped } from './json.js';
 import { sanitize } from './sanitize.js';
 import { displayWidth, truncate } from './width.js';
 import { wrapLine } from './wrap.js';
@@ -48,6 +49,62 @@ export interface ReplayLineOptions {
   fromCheckpoint: boolean;
   /** IANA zone of the clock times (FORMAT.md §3); 'UTC' when omitted. */
   tz?: string;
+  /** Entries drawn whole though their text is huge (see ENTRY_MAX_LINES); the rest are cut. */
+  full?: ReadonlySet<number>;
+  /** How the cut line says to see all, e.g. "press v to show all". */
+  moreHint?: string;
+}
+
+/** What one entry draws of a text at most, unless shown whole: this many lines of the text… */
+export const ENTRY_MAX_LINES = 1000;
+/** …and this many characters (a 10 MB message is not wrapped into 77,000 rows). */
+export const ENTRY_MAX_CHARS = 256 * 1024;
+
+/**
+ * The head of a huge text, cut at ENTRY_MAX_LINES lines or ENTRY_MAX_CHARS
+ * characters, and what was left out (null: nothing, the text is whole).
+ */
+export function capText(raw: string): { head: string; rest: { bytes: number; lines: number } | null } {
+  let cut = Math.min(raw.length, ENTRY_MAX_CHARS);
+  let at = -1;
+  for (let n = 0; n < ENTRY_MAX_LINES; n++) {
+    at = raw.indexOf('\n', at + 1);
+    if (at === -1 || at >= cut) break;
+    if (n === ENTRY_MAX_LINES - 1) cut = at;
+  }
+  if (cut >= raw.length) return { head: raw, rest: null };
+  // Never split a surrogate pair.
+  if (cut > 0 && /[\ud800-\udbff]/.test(raw[cut - 1]!)) cut--;
+  const tail = raw.slice(cut);
+  // The newline that ends the last line shown is not a line of the rest.
+  const body = tail.startsWith('\n') ? tail.slice(1) : tail;
+  let lines = body !== '' && !body.endsWith('\n') ? 1 : 0;
+  for (let i = body.indexOf('\n'); i !== -1; i = body.indexOf('\n', i + 1)) lines++;
+  return { head: raw.slice(0, cut), rest: { bytes: Buffer.byteLength(tail, 'utf8'), lines } };
+}
+
+/** The first `n` lines of `text` (at most a few KB of each), and whether that is all of it. */
+function firstLines(text: string, n: number): { text: string; whole: boolean } {
+  let at = -1;
+  for (let i = 0; i < n; i++) {
+    at = text.indexOf('\n', at + 1);
+    if (at === -1) return text.length <= 4096 * n ? { text, whole: true } : { text: text.slice(0, 4096 * n), whole: false };
+  }
+  return { text: text.slice(0, Math.min(at, 4096 * n)), whole: false };
+}
+
+/** Lines of `text` as textLines counts them (trailing blank lines dropped), without splitting it. */
+function lineCount(text: string): number {
+  let end = text.length;
+  while (end > 0 && /[\n\s]/.test(text[end - 1]!)) end--;
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** "… 9.7 MB more (77,000 lines) · press v to show all". */
+export function moreLine(rest: { bytes: number; lines: number }, hint: string): string {
+  return `… ${humanBytes(rest.bytes)} more${rest.lines > 0 ? ` (${countNoun(rest.lines, 'more line')})` : ''}${hint ? ` · ${hint}` : ''}`;
 }
 
 /** Result lines of a folded tool result before the "(+N lines" summary. */
@@ -62,7 +119,10 @@ export function textLines(raw: string): string[] {
 
 /** "512 B", "3.4 KB", "1.2 MB" of the UTF-8 size of `text`. */
 export function byteSize(text: string): string {
-  const n = Buffer.byteLength(text, 'utf8');
+  return humanBytes(Buffer.byteLength(text, 'utf8'));
+}
+
+function humanBytes(n: number): string {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -70,7 +130,7 @@ export function byteSize(text: string): string {
 
 function parseJson(raw: string): { ok: true; value: unknown } | { ok: false } {
   try {
-    return { ok: true, value: JSON.parse(raw) as unknown };
+    return { ok: true, value: parseJsonCapped(raw) };
   } catch {
     return { ok: false };
   }
@@ -102,10 +162,20 @@ export function contentText(content: unknown): string {
 /** Builds the lines of one transcript; `one` and `wrapped` keep every line within the width. */
 class LineBuilder {
   readonly lines: DisplayLine[] = [];
+  /** Draw huge texts whole (else capText cuts them, with moreLine after). */
+  whole = false;
   constructor(
     private readonly width: number,
     private readonly tz: string,
+    private readonly moreHint = '',
   ) {}
+
+  /** The lines of a text from the log, cut when huge (see capText); `indent` for the "… more" line. */
+  text(raw: string, indent: string, role: LineRole, entry: number): void {
+    const { head, rest } = this.whole ? { head: raw, rest: null } : capText(raw);
+    this.wrapped(textLines(head), indent, role, entry);
+    if (rest) this.one(`${indent}${moreLine(rest, this.moreHint)}`, 'usage', entry);
+  }
 
   /** One line, cut to the width. */
   one(text: string, role: LineRole, entry: number): void {
@@ -123,22 +193,25 @@ class LineBuilder {
     // Checkpoint messages carry whatever role the log wrote: sanitize it like any text.
     this.one(`▌ ${sanitize(role, { singleLine: true })}${timestamp ? ` · ${clock(timestamp, true, this.tz)}` : ''}`, r, entry);
     if (text.trim() === '') this.one('  (no text)', 'usage', entry);
-    else this.wrapped(textLines(text), '  ', 'text', entry);
+    else this.text(text, '  ', 'text', entry);
   }
 
   toolResult(name: string | undefined, text: string, extra: string, isError: boolean, open: boolean, entry: number): void {
     const role: LineRole = isError ? 'error' : 'toolResult';
-    const lines = textLines(text);
     const head = `  ${isError ? '✗' : '↳'} ${name ? sanitize(name, { singleLine: true }) : 'result'}${extra}: `;
-    const first = lines[0] ?? '';
     if (open) {
       this.one(head.trimEnd(), role, entry);
-      this.wrapped(lines, '    ', role, entry);
+      this.text(text, '    ', role, entry);
       return;
     }
+    // Folded: the first lines only, never the whole of a huge text.
+    const shown = firstLines(text, FOLDED_RESULT_LINES + 1);
+    const lines = textLines(shown.text);
+    const first = lines[0] ?? '';
     this.one(head + (text.trim() === '' ? '(empty)' : first), role, entry);
     for (const line of lines.slice(1, FOLDED_RESULT_LINES)) this.one(`    ${line}`, role, entry);
-    const hidden = lines.length - FOLDED_RESULT_LINES;
+    const total = shown.whole ? lines.length : lineCount(text);
+    const hidden = total - FOLDED_RESULT_LINES;
     if (hidden > 0) this.one(`    (+${countNoun(hidden, 'line')}, ${byteSize(text)})`, 'usage', entry);
   }
 
@@ -162,7 +235,7 @@ class LineBuilder {
         if (open) {
           // Unfolded: the arguments pretty-printed (as they are when not JSON).
           const j = parseJson(e.arguments);
-          this.wrapped(textLines(j.ok ? (JSON.stringify(j.value, null, 2) ?? '') : e.arguments), '    ', 'tool', i);
+          this.text(j.ok ? (JSON.stringify(j.value, null, 2) ?? '') : e.arguments, '    ', 'tool', i);
         }
         return;
       case 'tool_result': {
@@ -182,7 +255,7 @@ class LineBuilder {
         return;
       }
       case 'note':
-        this.wrapped(textLines(`${e.type}: ${e.text}`), '│ ', 'timeline', i);
+        this.text(`${e.type}: ${e.text}`, '│ ', 'timeline', i);
         return;
       case 'attempt': {
         if (prev?.kind !== 'attempt' || prev.skill !== e.skill || prev.invocation !== e.invocation) {
@@ -211,7 +284,7 @@ const entryLines = new WeakMap<TranscriptEntry, Map<string, DisplayLine[]>>();
 export function buildReplayLines(t: Transcript, opts: ReplayLineOptions): DisplayLine[] {
   const width = Math.max(1, opts.width);
   const tz = opts.tz ?? 'UTC';
-  const out = new LineBuilder(width, tz);
+  const out = new LineBuilder(width, tz, opts.moreHint);
   const start = opts.fromCheckpoint && t.lastCheckpointIndex >= 0 ? t.lastCheckpointIndex : 0;
   if (opts.fromCheckpoint) out.one(`${fromCheckpointBanner(t.lastCheckpointIndex >= 0)} (f shows all)`, 'banner', -1);
   const days = new DayLines(width, tz);
@@ -221,12 +294,14 @@ export function buildReplayLines(t: Transcript, opts: ReplayLineOptions): Displa
     if (day) out.lines.push(day);
     // In from-checkpoint mode the starting checkpoint is always open: its messages ARE the context.
     const open = opts.expanded.has(i) || (opts.fromCheckpoint && i === start && e.kind === 'checkpoint');
-    const key = `${i}|${width}|${open}|${i === start}|${tz}`;
+    const whole = opts.full?.has(i) === true;
+    const key = `${i}|${width}|${open}|${i === start}|${tz}|${whole}|${opts.moreHint ?? ''}`;
     let cached = entryLines.get(e);
     if (!cached) entryLines.set(e, (cached = new Map()));
     let lines = cached.get(key);
     if (!lines) {
-      const b = new LineBuilder(width, tz);
+      const b = new LineBuilder(width, tz, opts.moreHint);
+      b.whole = whole;
       b.entry(e, i, open, i > start ? t.entries[i - 1] : undefined);
       cached.set(key, (lines = b.lines));
     }
@@ -281,9 +356,10 @@ export const NO_ENTRIES_LINE = '(this session has no entries)';
 export function entryDisplayLines(
   e: TranscriptEntry,
   index: number,
-  opts: { width: number; open: boolean; prev?: TranscriptEntry; tz?: string },
+  opts: { width: number; open: boolean; prev?: TranscriptEntry; tz?: string; whole?: boolean; moreHint?: string },
 ): DisplayLine[] {
-  const b = new LineBuilder(Math.max(1, opts.width), opts.tz ?? 'UTC');
+  const b = new LineBuilder(Math.max(1, opts.width), opts.tz ?? 'UTC', opts.moreHint);
+  b.whole = opts.whole === true;
   b.entry(e, index, opts.open, opts.prev);
   return b.lines;
 }

@@ -111,6 +111,19 @@ export interface SessionSummary {
   unknownLines: number;
   /** Lines longer than the reader's cap, skipped. */
   oversizedLines: number;
+  /**
+   * Lines that began with a torn record (cut by a crash, or NUL bytes) and
+   * ended in a complete one: the complete record was read, the torn part lost.
+   */
+  tornLines: number;
+  /**
+   * Recorded figures that cannot be true (token counts that are not
+   * non-negative safe integers; negative, infinite or astronomically large
+   * costs and durations): left out of every total.
+   */
+  invalidNumbers: number;
+  /** Record times before 2000 or more than a day ahead of the reader's clock: left out of ordering and ages. */
+  invalidTimes: number;
   pendingTail: boolean;
   empty: boolean;
   /** ISO time until which the provider's prompt cache is warm, null if cold/unknown. */
@@ -208,6 +221,12 @@ export interface FileDiagnosis {
   malformed: number[];
   unknown: number[];
   oversized: number[];
+  /** Lines torn before the complete record they end in (SessionSummary.tornLines). */
+  torn: number[];
+  /** Lines whose records hold figures that cannot be true (SessionSummary.invalidNumbers), left out of totals. */
+  invalidNumbers: number[];
+  /** Lines whose records hold impossible times (SessionSummary.invalidTimes), left out of ordering. */
+  invalidTimes: number[];
   pendingTail: boolean;
   /**
    * No record yet and nothing skipped: zero bytes, blank lines, or only a

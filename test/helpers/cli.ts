@@ -17,9 +17,12 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], opts: { env?: Record<string, string>; cwd?: string; input?: string } = {}): CliResult {
+/** `uid`/`gid`: run as another user (root tests run a mode-000 case as `nobody`, whom permissions bind). */
+export function runCli(args: string[], opts: { env?: Record<string, string>; cwd?: string; input?: string; uid?: number; gid?: number } = {}): CliResult {
   const res = spawnSync(process.execPath, [CLI, ...args], {
     cwd: opts.cwd ?? ROOT,
+    uid: opts.uid,
+    gid: opts.gid,
     input: opts.input ?? '',
     encoding: 'utf8',
     env: {

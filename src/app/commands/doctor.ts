@@ -40,6 +40,9 @@ const COLUMNS: FitColumn[] = [
   { header: 'MALFORMED', minWidth: 9 },
   { header: 'UNKNOWN', minWidth: 7 },
   { header: 'OVERSIZED', minWidth: 9 },
+  { header: 'TORN', minWidth: 4 },
+  { header: 'BAD NUMBERS', minWidth: 7 },
+  { header: 'BAD TIMES', minWidth: 7 },
   { header: 'TAIL' },
 ];
 
@@ -49,7 +52,7 @@ export async function doctorCommand(ctx: AppContext, options: ParsedOptions, io:
   const results: FileDiagnosis[] = [];
   for (const f of files) {
     try {
-      results.push(await diagnoseFile(f.path));
+      results.push(await diagnoseFile(f.path, undefined, ctx.now()));
     } catch (err) {
       unreadable.push({ path: f.path, error: `cannot read: ${(err as Error).message}` });
     }
@@ -65,7 +68,7 @@ export async function doctorCommand(ctx: AppContext, options: ParsedOptions, io:
   const skippedNote = unreadable.length > 0 ? ` ${countNoun(unreadable.length, 'path')} skipped (see above).` : '';
   io.out(sanitize(`${countNoun(results.length, 'session file')} checked under ${ctx.home}; ${problems.length} with problems.${skippedNote}`, { singleLine: true }));
   if (problems.length > 0) {
-    const rows = problems.map((d) => [d.id, d.dialect ?? 'none', String(d.lines), lineList(d.malformed), lineList(d.unknown), lineList(d.oversized), d.pendingTail ? 'pending' : '']);
+    const rows = problems.map((d) => [d.id, d.dialect ?? 'none', String(d.lines), lineList(d.malformed), lineList(d.unknown), lineList(d.oversized), lineList(d.torn), lineList(d.invalidNumbers), lineList(d.invalidTimes), d.pendingTail ? 'pending' : '']);
     io.out(fitTable(COLUMNS, rows, tableWidth(io), { cutLines: false }).join('\n'));
   }
   const writing = results.filter((d) => d.pendingTail && !hasProblem(d)).length;

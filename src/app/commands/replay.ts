@@ -40,7 +40,8 @@ export async function replayCommand(ctx: AppContext, id: string, options: Parsed
   await streamEntries(file.path, opts, (e, i) => {
     if (i < start) return;
     // Every entry is unfolded here, the starting checkpoint of --from-checkpoint too.
-    const shown = entryDisplayLines(e, i, { width, open: true, prev: i > start ? prev : undefined, tz: ctx.tz });
+    // Huge texts are cut (1,000 lines / 256 KB per entry) unless --full.
+    const shown = entryDisplayLines(e, i, { width, open: true, prev: i > start ? prev : undefined, tz: ctx.tz, whole: options.full === true, moreHint: 'replay --full shows all' });
     const day = days.before(e);
     if (day) shown.unshift(day);
     prev = e;

@@ -141,6 +141,8 @@ export async function resumeCommand(ctx: AppContext, id: string | undefined, opt
       io.err('session-browser: dry run: no context file written; a real resume writes {context} to a private temporary file and deletes it when the command exits. To inspect it, add --context FILE.');
     return 0;
   }
+  // The plan, before it runs: what a log put in it is there to see.
+  io.err(sanitize(`session-browser: running ${JSON.stringify(line.argv)} in ${line.cwd}`, { singleLine: true }));
   return spawnResume(line);
 }
 

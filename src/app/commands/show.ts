@@ -41,9 +41,12 @@ export async function showCommand(ctx: AppContext, id: string, options: ParsedOp
     ['duration', formatDuration(s.durationMs)],
     ['checkpoints', s.lastCheckpoint ? `${s.checkpoints} (last ${s.lastCheckpoint.timestamp ? formatDateTime(s.lastCheckpoint.timestamp, ctx.tz) : '?'}, ${formatInt(s.lastCheckpoint.tokenCount)} tokens, ${countNoun(s.lastCheckpoint.messagesAfter, 'message')} after)` : '0'],
     ['flags', badges(s, now) || '–'],
-    ['lines', `${s.malformedLines} malformed · ${s.unknownLines} unknown · ${s.oversizedLines} oversized${s.pendingTail ? ' · pending tail' : ''}`],
+    ['lines', `${s.malformedLines} malformed · ${s.unknownLines} unknown · ${s.oversizedLines} oversized${s.tornLines ? ` · ${s.tornLines} torn (record recovered)` : ''}${s.pendingTail ? ' · pending tail' : ''}`],
     ['path', s.path],
   ];
+  if (s.invalidNumbers + s.invalidTimes > 0) {
+    rows.splice(rows.length - 1, 0, ['left out', `${countNoun(s.invalidNumbers, 'impossible number')} (not in totals) · ${countNoun(s.invalidTimes, 'impossible time')} (not in ordering)`]);
+  }
   for (const e of s.endpoints) {
     rows.push([`endpoint`, `${e.vendor || '?'} ${e.endpoint || '(default)'} · ${countNoun(e.calls, 'call')} · ${formatTokens(e.tokens.total)} · ${formatUsd(e.costMicros)}`]);
   }

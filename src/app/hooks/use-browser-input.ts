@@ -149,6 +149,7 @@ export function runCommand(cmd: KeyCommand, input: string, deps: BrowserInputDep
     case 'find':
     case 'next-match':
     case 'prev-match':
+    case 'show-all':
       return; // the session screen's keys
     default:
       return cmd satisfies never;

@@ -70,13 +70,17 @@ export const usesContext = (argv: readonly string[]): boolean => argv.some((a) =
 /**
  * Substitutes {id}, {path}, {workspace}, {context} inside each argument; the
  * value never splits an argument. Callers pass the folder the resume runs
- * in as `workspace`, so it is never an empty string.
+ * in as `workspace`, so it is never an empty string. A value from a log never
+ * becomes an option: one that would start an argument with `-` (a recorded
+ * workspace of `--dangerously-skip-permissions`) is passed as the path
+ * `./-…`, which no program reads as an option. Ids cannot start with `-`.
  */
 export function substitute(argv: readonly string[], values: PlaceholderValues): string[] {
   return argv.map((arg) =>
-    arg.replace(/\{(id|path|workspace|context)\}/g, (_, name: keyof PlaceholderValues) =>
-      name === 'context' ? values.context() : values[name],
-    ),
+    arg.replace(/\{(id|path|workspace|context)\}/g, (_, name: keyof PlaceholderValues, offset: number) => {
+      const value = name === 'context' ? values.context() : values[name];
+      return offset === 0 && value.startsWith('-') ? `./${value}` : value;
+    }),
   );
 }
 

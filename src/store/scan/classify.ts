@@ -1,23 +1,53 @@
 /**
  * Line classification (FORMAT.md §2): blank, malformed (not a JSON object)
  * or a JSON object. Which format an object belongs to is the registry's
- * question (sources/registry.ts).
+ * question (sources/registry.ts). Nesting is capped here, once for every
+ * reader (format/json.ts capDepth): no recursion over log data downstream
+ * (JSON.stringify, structuredClone, schemas) can run out of stack.
  */
+import { capDepth, fewOpeners, MAX_JSON_DEPTH } from '../../format/json.js';
 
+/**
+ * `torn`: the line was not JSON, but it ends in a complete JSON object (a
+ * record cut by a crash, or a run of NUL bytes, with the next record
+ * appended on the same line): `value` is that record, the torn part before
+ * it is lost and counted.
+ */
 export type ClassifiedLine =
   | { kind: 'blank' }
   | { kind: 'malformed' }
-  | { kind: 'object'; value: Record<string, unknown> };
+  | { kind: 'object'; value: Record<string, unknown>; torn?: true };
 
-/** Blank lines count as nothing; anything that is not a JSON object is malformed. */
+/** How many places a torn line is tried at for the start of its complete record (each try parses the rest once). */
+const TORN_TRIES = 32;
+
+/**
+ * Blank lines count as nothing; anything that is not a JSON object is
+ * malformed, unless it ends in a complete JSON object (`torn`, see
+ * ClassifiedLine): the record is then recovered from the first `{` after
+ * which the rest of the line parses as an object.
+ */
 export function classifyLine(text: string): ClassifiedLine {
   if (text.trim() === '') return { kind: 'blank' };
+  const value = parseObject(text);
+  if (value !== null) return { kind: 'object', value };
+  let at = text.indexOf('{', 1);
+  for (let tries = 0; at !== -1 && tries < TORN_TRIES; tries++, at = text.indexOf('{', at + 1)) {
+    const rest = parseObject(text.slice(at));
+    if (rest !== null) return { kind: 'object', value: rest, torn: true };
+  }
+  return { kind: 'malformed' };
+}
+
+/** `text` as a JSON object with its nesting capped, or null when it is not one. */
+function parseObject(text: string): Record<string, unknown> | null {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return { kind: 'malformed' };
+    return null;
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { kind: 'malformed' };
-  return { kind: 'object', value: value as Record<string, unknown> };
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+  if (!fewOpeners(text, MAX_JSON_DEPTH)) capDepth(value);
+  return value as Record<string, unknown>;
 }

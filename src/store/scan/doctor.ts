@@ -1,5 +1,6 @@
 /** Per-file diagnosis for `doctor`: the same classification as the readers, with line numbers. */
 import { basename } from 'node:path';
+import { CLOCK_SKEW_MS } from '../sources/common/fold-common.js';
 import { excusesEarlyIgnorables } from '../sources/registry.js';
 import { readRecords } from './records.js';
 import { foldObject, initialSummaryState } from './summary-reader.js';
@@ -8,29 +9,38 @@ import type { FileDiagnosis } from '../types.js';
 /**
  * Diagnoses one session file: which lines are malformed, unknown or
  * oversized (1-based line numbers), its dialect, and whether it ends in a
- * pending tail. `empty` marks a file with no record yet: zero bytes, blank
+ * pending tail. Times more than a day after `nowMs` (default: the clock)
+ * are impossible. `empty` marks a file with no record yet: zero bytes, blank
  * lines, or only a partial first line (an agent that just started). That is
  * an empty session (format §2.1), not a problem. Throws when the file cannot
  * be read.
  */
-export async function diagnoseFile(path: string, maxLineBytes?: number): Promise<FileDiagnosis> {
+export async function diagnoseFile(path: string, maxLineBytes?: number, nowMs = Date.now()): Promise<FileDiagnosis> {
   const state = initialSummaryState();
+  state.d.notAfterMs = nowMs + CLOCK_SKEW_MS;
   const malformed: number[] = [];
   const unknown: number[] = [];
   const oversized: number[] = [];
+  const torn: number[] = [];
+  const invalidNumbers: number[] = [];
+  const invalidTimes: number[] = [];
   // Lines some format ignores, before the file's format is known: unknown unless it ignores them too.
   const early: number[] = [];
   const scan = await readRecords(
     path,
     {
       record: (obj, at) => {
-        const before = { unknown: state.unknown, early: state.ephemeralEarly };
+        const flags = state.d.flags;
+        const before = { unknown: state.unknown, early: state.ephemeralEarly, numbers: flags.numbers, times: flags.times };
         foldObject(state, obj);
         if (state.unknown > before.unknown) unknown.push(at.lineNo);
         if (state.ephemeralEarly > before.early) early.push(at.lineNo);
+        if (flags.numbers > before.numbers) invalidNumbers.push(at.lineNo);
+        if (flags.times > before.times) invalidTimes.push(at.lineNo);
       },
       malformed: (at) => void malformed.push(at.lineNo),
       oversized: (at) => void oversized.push(at.lineNo),
+      torn: (at) => void torn.push(at.lineNo),
     },
     { maxLineBytes },
   );
@@ -38,12 +48,15 @@ export async function diagnoseFile(path: string, maxLineBytes?: number): Promise
   unknown.sort((a, b) => a - b);
   const empty = state.dialect === null && malformed.length + unknown.length + oversized.length === 0;
   const { lines, pendingTail } = scan;
-  return { path, id: basename(path).replace(/\.jsonl$/, ''), dialect: state.dialect, lines, malformed, unknown, oversized, pendingTail, empty };
+  const id = basename(path).replace(/\.jsonl$/, '');
+  return { path, id, dialect: state.dialect, lines, malformed, unknown, oversized, torn, invalidNumbers, invalidTimes, pendingTail, empty };
 }
 
 /**
  * Whether `doctor` counts a diagnosis as a problem: a file with complete
- * lines of no known dialect, or malformed, unknown or oversized lines. A
+ * lines of no known dialect, or malformed, unknown or oversized lines, or
+ * torn lines (a record lost to a crash), or records with impossible
+ * numbers or times (left out of totals). A
  * partial last line is an agent still writing (format §1), and a file with
  * nothing complete yet (zero bytes, or only a partial first line) is a
  * session that just started: neither is a problem.
@@ -51,5 +64,5 @@ export async function diagnoseFile(path: string, maxLineBytes?: number): Promise
 export function hasProblem(d: FileDiagnosis): boolean {
   const completeLines = d.pendingTail ? d.lines - 1 : d.lines;
   // Blank lines are not records either (format §2): a blank-only file is empty, not corrupt.
-  return (d.dialect === null && !d.empty && completeLines > 0) || d.malformed.length + d.unknown.length + d.oversized.length > 0;
+  return (d.dialect === null && !d.empty && completeLines > 0) || d.malformed.length + d.unknown.length + d.oversized.length + d.torn.length + d.invalidNumbers.length + d.invalidTimes.length > 0;
 }

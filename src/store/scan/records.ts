@@ -24,6 +24,8 @@ export interface RecordVisitor {
   malformed?(at: RecordAt): void;
   /** A line over the size cap, skipped unread. */
   oversized?(at: RecordAt): void;
+  /** A line whose start was torn (a crash, NUL bytes) before the complete record it ends in: called before `record` (or `tail`) gets that record. */
+  torn?(at: RecordAt): void;
   /** The last line, without a newline, when it is a complete JSON object; `record` when absent. */
   tail?(value: Record<string, unknown>, at: RecordAt): void | Promise<void>;
 }
@@ -43,6 +45,7 @@ export interface RecordScan extends ScanResult {
 export async function readRecords(path: string, visitor: RecordVisitor, opts: ScanOptions = {}): Promise<RecordScan> {
   const scan = await scanLines(path, lineVisitor(visitor, opts), opts);
   const tail = tailOf(scan);
+  if (tail.torn) visitor.torn?.(tail.at);
   if (tail.record) await (visitor.tail ? visitor.tail(tail.record, tail.at) : visitor.record(tail.record, tail.at));
   return tail.scan;
 }
@@ -57,6 +60,7 @@ export interface SyncRecordVisitor extends RecordVisitor {
 export function readRecordsSync(path: string, visitor: SyncRecordVisitor, opts: ScanOptions = {}): RecordScan {
   const scan = scanLinesSync(path, lineVisitor(visitor, opts) as SyncLineHandler, opts);
   const tail = tailOf(scan);
+  if (tail.torn) visitor.torn?.(tail.at);
   if (tail.record) (visitor.tail ?? visitor.record).call(visitor, tail.record, tail.at);
   return tail.scan;
 }
@@ -70,21 +74,28 @@ function lineVisitor(visitor: RecordVisitor, opts: ScanOptions): LineHandler {
     if (text === null) return visitor.oversized?.(at);
     const line = classifyLine(text);
     if (line.kind === 'malformed') visitor.malformed?.(at);
-    else if (line.kind === 'object') return visitor.record(line.value, at);
+    else if (line.kind === 'object') {
+      if (line.torn) visitor.torn?.(at);
+      return visitor.record(line.value, at);
+    }
   };
 }
 
-/** The last line without a newline: a record to hand on, or a pending tail (FORMAT.md §1). */
-function tailOf(scan: ScanResult): { scan: RecordScan; record: Record<string, unknown> | null; at: RecordAt } {
+/** The last line without a newline: a record to hand on (`torn`: recovered after a torn part), or a pending tail (FORMAT.md §1). */
+function tailOf(scan: ScanResult): { scan: RecordScan; record: Record<string, unknown> | null; torn: boolean; at: RecordAt } {
   let pendingTail = false;
   let record: Record<string, unknown> | null = null;
+  let torn = false;
   const at: RecordAt = { start: scan.tailOffset, lineNo: scan.nextLineNo };
   if (scan.tailBytes > 0) {
     const tail = scan.tail === null ? null : classifyLine(scan.tail);
-    if (tail?.kind === 'object') record = tail.value;
+    if (tail?.kind === 'object') {
+      record = tail.value;
+      torn = tail.torn === true;
+    }
     else if (tail?.kind !== 'blank') pendingTail = true;
   }
-  return { scan: { ...scan, pendingTail, lines: scan.tailBytes > 0 ? scan.nextLineNo : scan.nextLineNo - 1 }, record, at };
+  return { scan: { ...scan, pendingTail, lines: scan.tailBytes > 0 ? scan.nextLineNo : scan.nextLineNo - 1 }, record, torn, at };
 }
 
 /**

@@ -9,7 +9,11 @@
  */
 import {
   cleanTitle,
+  CLOCK_SKEW_MS,
   hasText,
+  isAmount,
+  isCount,
+  isPossibleTime,
   isZeroRaw,
   notePrompt,
   noteTime,
@@ -43,7 +47,7 @@ export type SessionFigures = Pick<
   SessionSummary,
   | 'title' | 'userMessages' | 'assistantMessages' | 'messageCount' | 'toolCalls' | 'model' | 'provider' | 'workspace'
   | 'endpoints' | 'models' | 'tokens' | 'costMicros' | 'status' | 'checkpoints' | 'lastCheckpoint' | 'empty' | 'strikes'
-  | 'firstPrompt' | 'lastPrompt'
+  | 'firstPrompt' | 'lastPrompt' | 'invalidNumbers' | 'invalidTimes'
 > & {
   firstMs: number | null;
   lastMs: number | null;
@@ -94,6 +98,10 @@ export interface SummarizerState {
    * can replace it. Absent until a keyed usage event arrives.
    */
   dedupe?: Record<string, { b: string; t: RawTokens; c: number }>;
+  /** Figures the log recorded that cannot be true, left out of every total and ordering (see flagImpossible, noteTime). */
+  flags: { numbers: number; times: number };
+  /** Record times after this (ms) are impossible: the reader's clock plus a day of skew, set before each read (null: Date.now()'s). */
+  notAfterMs: number | null;
 }
 
 export function initSummarizer(): SummarizerState {
@@ -119,7 +127,63 @@ export function initSummarizer(): SummarizerState {
     strikes: 0,
     estimate: null,
     context: { messages: 0, chars: 0, tail: null },
+    flags: { numbers: 0, times: 0 },
+    notAfterMs: null,
   };
+}
+
+/** The latest possible record time for `s` (see SummarizerState.notAfterMs). */
+const notAfter = (s: SummarizerState): number => s.notAfterMs ?? Date.now() + CLOCK_SKEW_MS;
+
+/**
+ * Drops, in place, the figures of `ev` that cannot be true and counts them:
+ * token counts that are not non-negative safe integers, costs and durations
+ * that are negative, not finite or beyond safe integers, and recorded
+ * session times before 2000 or after `notAfter`. Every format's figures pass
+ * here before any total or ordering sees them.
+ */
+function flagImpossible(s: SummarizerState, ev: NormalizedEvent): void {
+  const rejectedTokens = (t: RawTokens | undefined): void => {
+    if (t?.rejected) s.flags.numbers += t.rejected;
+  };
+  const amount = (v: number | undefined, scale = 1): number | undefined => {
+    if (v === undefined || isAmount(v, scale)) return v;
+    s.flags.numbers++;
+    return undefined;
+  };
+  switch (ev.kind) {
+    case 'usage':
+      rejectedTokens(ev.tokens);
+      ev.recordedCostUsd = amount(ev.recordedCostUsd, 1e6);
+      return;
+    case 'status':
+      rejectedTokens(ev.tokens);
+      ev.costUsd = amount(ev.costUsd, 1e6);
+      ev.durationMs = amount(ev.durationMs);
+      return;
+    case 'meta':
+      rejectedTokens(ev.tokenUsage);
+      for (const t of Object.values(ev.endpointUsage ?? {})) rejectedTokens(t);
+      for (const key of ['createdAt', 'updatedAt'] as const) {
+        const ms = parseTime(ev[key]);
+        if (ms !== null && !isPossibleTime(ms, notAfter(s))) {
+          s.flags.times++;
+          ev[key] = undefined;
+        }
+      }
+      return;
+    case 'checkpoint':
+      if (!isCount(ev.tokenCount)) {
+        s.flags.numbers++;
+        ev.tokenCount = 0;
+      }
+      return;
+    case 'tool_result':
+      ev.durationMs = amount(ev.durationMs);
+      return;
+    default:
+      return;
+  }
 }
 
 function appendContext(s: SummarizerState, chars: number): void {
@@ -153,8 +217,9 @@ function recordedText(value: unknown): string {
 export function summarizeEvent(s: SummarizerState, ev: NormalizedEvent, text?: TextSink): void {
   if (ev.kind !== 'meta' && ev.ts && ev.ts !== s.lastTs) {
     s.lastTs = ev.ts;
-    noteTime(s.span, ev.ts);
+    if (!noteTime(s.span, ev.ts, notAfter(s))) s.flags.times++;
   }
+  flagImpossible(s, ev);
   switch (ev.kind) {
     case 'meta': {
       if (ev.replace) s.meta = {};
@@ -194,7 +259,7 @@ export function summarizeEvent(s: SummarizerState, ev: NormalizedEvent, text?: T
       else addCall(s.buckets, { vendor: ev.vendor, endpoint: ev.endpoint, model: ev.model ?? '', tokens: ev.tokens, recordedUsd: ev.recordedCostUsd, calls: ev.calls });
       if (ev.namesSession && ev.model && !s.firstUsageModel) s.firstUsageModel = ev.model;
       const t = parseTime(ev.ts);
-      if (t !== null && (s.lastCallMs === null || t >= s.lastCallMs)) {
+      if (t !== null && isPossibleTime(t, notAfter(s)) && (s.lastCallMs === null || t >= s.lastCallMs)) {
         s.lastCallMs = t;
         s.lastCallProvider = ev.callProvider ?? '';
       }
@@ -304,6 +369,8 @@ export function finishSummary(s: SummarizerState, ctx: FinishContext): SessionFi
     title,
     firstMs: parseTime(meta.createdAt) ?? s.span.first,
     lastMs: parseTime(meta.updatedAt) ?? s.span.last,
+    invalidNumbers: s.flags.numbers,
+    invalidTimes: s.flags.times,
     userMessages: s.user,
     assistantMessages: s.assistant,
     messageCount: s.user + s.assistant + s.invocations,

@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import type { NormalizedEvent } from '../sources/events.js';
 import type { SessionFile } from '../sources/format.js';
 import { excusesEarlyIgnorables, formatById, isIgnorable } from '../sources/registry.js';
+import { CLOCK_SKEW_MS } from '../sources/common/fold-common.js';
 import { UNTITLED } from '../sources/common/title.js';
 import type { Dialect, SessionSummary } from '../types.js';
 import { parseRecord } from './parse-record.js';
@@ -16,7 +17,7 @@ import { TextChunker, type TextSink } from './text-chunks.js';
 import { cacheWarmUntil, finishSummary, initSummarizer, summarizeEvent, type FinishContext, type SummarizerState } from './summarize.js';
 
 /** Bump when the shape of the summarizer's or any parser's state changes: cached states are then discarded. */
-export const SUMMARY_STATE_VERSION = 8;
+export const SUMMARY_STATE_VERSION = 9;
 
 export interface SummaryState {
   v: number;
@@ -31,6 +32,8 @@ export interface SummaryState {
   malformed: number;
   unknown: number;
   oversized: number;
+  /** Lines torn before the complete record they end in (the record was read, the torn part lost). */
+  torn: number;
   /** Records some format ignores (turns' pings), seen before the file's format was known: unknown unless that format ignores them too. */
   ephemeralEarly: number;
   /**
@@ -44,7 +47,7 @@ export interface SummaryState {
 /** A fresh state; `format` fixes the file's format up front (a location that knows it), else the first recognised record does. */
 export function initialSummaryState(format?: string): SummaryState {
   const p = format ? formatById(format).initParser() : null;
-  return { v: SUMMARY_STATE_VERSION, offset: 0, nextLineNo: 1, dialect: format ?? null, p, d: initSummarizer(), malformed: 0, unknown: 0, oversized: 0, ephemeralEarly: 0 };
+  return { v: SUMMARY_STATE_VERSION, offset: 0, nextLineNo: 1, dialect: format ?? null, p, d: initSummarizer(), malformed: 0, unknown: 0, oversized: 0, torn: 0, ephemeralEarly: 0 };
 }
 
 /** What a location knew of a session before reading it (sources/format.ts SessionFile): everything but where it is. */
@@ -154,18 +157,27 @@ function summaryFold(previous: SummaryState | undefined, opts: ReadSummaryOption
   finish(scan: RecordScan, path: string, opts: ReadSummaryOptions): SummaryResult;
 } {
   const state: SummaryState = previous ? structuredClone(previous) : initialSummaryState(opts.file?.format);
+  state.d.notAfterMs = opts.nowMs + CLOCK_SKEW_MS;
   // A complete record without a final newline is read as a record, in a
   // copy: the persisted state stops before it, so it is never counted twice.
   let finalState = state;
+  // A torn line is counted with its record: in the copy when that record is the tail.
+  let torn = false;
   const texts = new TextChunker();
   return {
     state,
     visitor: {
-      record: (obj) => void foldObject(state, obj, texts),
+      record: (obj) => {
+        if (torn) state.torn++;
+        torn = false;
+        foldObject(state, obj, texts);
+      },
       malformed: () => void state.malformed++,
       oversized: () => void state.oversized++,
+      torn: () => void (torn = true),
       tail: (obj) => {
         finalState = structuredClone(state);
+        if (torn) finalState.torn++;
         foldObject(finalState, obj);
       },
     },
@@ -186,11 +198,13 @@ function summaryFold(previous: SummaryState | undefined, opts: ReadSummaryOption
  */
 async function readWholeSummary(path: string, opts: ReadSummaryOptions): Promise<SummaryResult> {
   const state = initialSummaryState(opts.file?.format);
+  state.d.notAfterMs = opts.nowMs + CLOCK_SKEW_MS;
   const texts = new TextChunker();
   const visitor: RecordVisitor = {
     record: (obj) => void foldObject(state, obj, texts),
     malformed: () => void state.malformed++,
     oversized: () => void state.oversized++,
+    torn: () => void state.torn++,
   };
   const main = await readSessionFile(path, opts.file, visitor, { maxLineBytes: opts.maxLineBytes });
   state.offset = main.size;
@@ -277,6 +291,9 @@ export function summarise(
     malformedLines: state.malformed,
     unknownLines,
     oversizedLines: state.oversized,
+    tornLines: state.torn ?? 0,
+    invalidNumbers: f.invalidNumbers,
+    invalidTimes: f.invalidTimes,
     pendingTail,
     empty: f.empty,
     cacheWarmUntil: cacheWarmUntil(f, ctx),

@@ -5,7 +5,7 @@
  * none is priced by it), never the entries it emitted: the caller decides
  * whether to collect them (`loadTranscript`) or stream them (replay, export).
  */
-import { toTokens } from '../sources/common/fold-common.js';
+import { isAmount, toTokens } from '../sources/common/fold-common.js';
 import type { ChatMessage, NormalizedEvent } from '../sources/events.js';
 import { lookupPrice, priceMicros, type PriceTable } from '../pricing.js';
 import type { ResumeMessage, TranscriptEntry } from '../types.js';
@@ -82,7 +82,7 @@ export class TranscriptBuilder {
       case 'usage': {
         const model = ev.model ?? this.sessionModel;
         let costMicros: number | null;
-        if (ev.recordedCostUsd !== undefined) costMicros = Math.round(ev.recordedCostUsd * 1e6);
+        if (ev.recordedCostUsd !== undefined && isAmount(ev.recordedCostUsd, 1e6)) costMicros = Math.round(ev.recordedCostUsd * 1e6);
         else {
           const price = lookupPrice(this.pricing, model);
           costMicros = price ? priceMicros(price, ev.tokens) : null;

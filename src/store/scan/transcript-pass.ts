@@ -106,6 +106,7 @@ export async function transcriptPass(path: string, opts: PassOptions, handler: P
     record: (obj: Record<string, unknown>, at: { start: number }) => onRecord(obj, at.start),
     malformed: () => void (fold && fold.malformed++),
     oversized: () => void (fold && fold.oversized++),
+    torn: () => void (fold && fold.torn++),
   };
   const scan = await readSessionFile(path, opts.file, visitor, { maxLineBytes: opts.maxLineBytes, fromOffset: from, toOffset: opts.toOffset });
   // A session's further files (subagent transcripts) follow the main one; a pass from an offset (the resume context) skips them.

@@ -14,6 +14,7 @@ import { serializeRecord } from '../../format/json.js';
 import { classifyLine } from '../scan/classify.js';
 import { DEFAULT_MAX_LINE_BYTES } from '../scan/lines.js';
 import { projectDir, projectIdOf } from '../project.js';
+import { withFileLock } from './lock.js';
 import { resolveProjectRoot } from './root.js';
 
 export { serializeRecord };
@@ -103,20 +104,26 @@ export interface AppendOptions {
  * tail is repaired first: a complete JSON object (a record whose writer
  * simply omitted the newline) is kept and terminated; anything else is a torn
  * fragment, appended to `<file>.torn` with a timestamped note and cut from
- * the file. Repair assumes one writer per file (or writers that, like this
- * one, write whole lines), since another writer's half-written line would
- * look torn.
+ * the file. Writers of one file take turns (withFileLock, `<file>.lock`, with
+ * stale locks of dead writers broken), so another writer's half-written line
+ * is never taken for torn, and records never interleave. When it returns,
+ * the record is on disk (fdatasync). Throws LockTimeoutError when a live
+ * writer holds the lock for 30 s, and what the file system throws.
  */
 export function appendRecord(path: string, obj: object, opts: AppendOptions = {}): void {
   // Serialise first: a record that cannot be written must not touch the file.
   const line = serializeRecord(obj);
-  const fd = openForAppend(path);
-  try {
-    const prefix = repairTail(fd, path, opts.now ?? Date.now);
-    writeAll(fd, Buffer.from(prefix + line));
-  } finally {
-    fs.closeSync(fd);
-  }
+  withFileLock(path, () => {
+    const fd = openForAppend(path);
+    try {
+      const prefix = repairTail(fd, path, opts.now ?? Date.now);
+      writeAll(fd, Buffer.from(prefix + line));
+      // Returned means durable: the record is on disk, not only in the page cache.
+      fs.fdatasyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  });
 }
 
 /**

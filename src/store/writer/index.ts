@@ -19,6 +19,7 @@ export {
   type ProjectFolder,
 } from './append.js';
 export { writeRecordsAtomic } from './atomic.js';
+export { withFileLock, LockTimeoutError, LOCK_TIMEOUT_MS } from './lock.js';
 export { newSessionId } from './ids.js';
 export { resolveProjectRoot } from './root.js';
 export type { ReadOptions } from './listing.js';

@@ -4,13 +4,17 @@
  */
 import type { Tokens } from '../../types.js';
 
-/** A token usage object's counts (FORMAT.md §3 field names); any may be missing. */
+/**
+ * A token usage object's counts (FORMAT.md §3 field names); any may be
+ * missing. Values are as recorded: anything but a non-negative safe integer
+ * is rejected by rawFromUsage (see isCount).
+ */
 export interface UsageCounts {
-  input_tokens?: number;
-  output_tokens?: number;
-  cache_read_tokens?: number;
-  cache_write_tokens?: number;
-  total_tokens?: number;
+  input_tokens?: unknown;
+  output_tokens?: unknown;
+  cache_read_tokens?: unknown;
+  cache_write_tokens?: unknown;
+  total_tokens?: unknown;
 }
 
 /** Raw token counters kept in fold state. */
@@ -26,24 +30,55 @@ export interface RawTokens {
   /** Parts of `cacheWrite` by cache lifetime (Claude only; absent: not recorded). */
   cacheWrite5m?: number;
   cacheWrite1h?: number;
+  /**
+   * How many recorded counts were rejected (not a non-negative safe integer:
+   * 1e300, -5000, "12", true, 2^53+1) and read as 0. Set by rawFromUsage
+   * only when non-zero; the summarizer counts it and addRaw never sums it.
+   */
+  rejected?: number;
 }
 
 /** The optional parts of {@link RawTokens}, added and subtracted like the rest when either side has them. */
 const PARTS = ['reasoning', 'cacheWrite5m', 'cacheWrite1h'] as const;
 
+/** A token count as it may be summed: a non-negative safe integer (1e300, -5, 1.5, "3", true and 2^53+1 are not). */
+export const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+
+/**
+ * A money or duration figure as it may be summed: a finite, non-negative
+ * number that stays a safe integer once multiplied by `scale` (1e6 for USD,
+ * summed as micro-USD).
+ */
+export const isAmount = (v: unknown, scale = 1): v is number =>
+  typeof v === 'number' && v >= 0 && v * scale <= Number.MAX_SAFE_INTEGER;
+
 export const zeroRaw = (): RawTokens => ({ input: 0, output: 0, cacheRead: 0, cacheWrite: 0, total: 0 });
 
-/** Reads a usage object (format §3): missing counts are 0, total defaults to input + output. */
+/**
+ * Reads a usage object (format §3): missing counts are 0, total defaults to
+ * input + output. A count that is not a non-negative safe integer is read as
+ * 0 and counted in `rejected` (absent and null are just missing).
+ */
 export function rawFromUsage(u: UsageCounts | undefined): RawTokens {
-  const input = nonNeg(u?.input_tokens);
-  const output = nonNeg(u?.output_tokens);
-  return {
+  const tally = { rejected: 0 };
+  const input = count(u?.input_tokens, tally);
+  const output = count(u?.output_tokens, tally);
+  const raw: RawTokens = {
     input,
     output,
-    cacheRead: nonNeg(u?.cache_read_tokens),
-    cacheWrite: nonNeg(u?.cache_write_tokens),
-    total: u?.total_tokens !== undefined ? nonNeg(u.total_tokens) : input + output,
+    cacheRead: count(u?.cache_read_tokens, tally),
+    cacheWrite: count(u?.cache_write_tokens, tally),
+    total: u?.total_tokens != null ? count(u.total_tokens, tally) : input + output,
   };
+  if (tally.rejected > 0) raw.rejected = tally.rejected;
+  return raw;
+}
+
+function count(v: unknown, tally: { rejected: number }): number {
+  if (v == null) return 0;
+  if (isCount(v)) return v;
+  tally.rejected++;
+  return 0;
 }
 
 export function addRaw(into: RawTokens, t: RawTokens): void {
@@ -68,10 +103,11 @@ export function subRaw(from: RawTokens, t: RawTokens): void {
 export const isZeroRaw = (t: RawTokens): boolean =>
   t.input === 0 && t.output === 0 && t.cacheRead === 0 && t.cacheWrite === 0 && t.total === 0;
 
-export const toTokens = (t: RawTokens, estimated = false): Tokens => ({ ...t, estimated });
-
-function nonNeg(n: number | undefined): number {
-  return n !== undefined && n > 0 ? Math.floor(n) : 0;
+/** The figures of `t` as a summary shows them: the counters and the parts recorded (never `rejected`, a count of flags). */
+export function toTokens(t: RawTokens, estimated = false): Tokens {
+  const tokens: Tokens = { input: t.input, output: t.output, cacheRead: t.cacheRead, cacheWrite: t.cacheWrite, total: t.total, estimated };
+  for (const k of PARTS) if (t[k] !== undefined) tokens[k] = t[k];
+  return tokens;
 }
 
 /**
@@ -144,12 +180,28 @@ export interface TimeSpan {
   last: number | null;
 }
 
-export function noteTime(span: TimeSpan, iso: string | undefined): void {
-  if (!iso) return;
+/** No session log predates this (2000-01-01T00:00:00Z): an earlier record time is impossible. */
+export const EARLIEST_RECORD_MS = Date.UTC(2000, 0, 1);
+/** Clock skew tolerated between a log's writer and its reader: a record time later than now + this is impossible. */
+export const CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
+
+/** A record time that could be true: from 2000 on and not after `notAfterMs` (the reader's clock plus the skew). */
+export const isPossibleTime = (ms: number, notAfterMs: number): boolean => ms >= EARLIEST_RECORD_MS && ms <= notAfterMs;
+
+/**
+ * Widens the span by the time `iso`. Returns false when the time parses but
+ * is impossible (before 2000, or after `notAfterMs`): it is left out of the
+ * span (so of ordering and ages), for the caller to flag. Absent or
+ * unparseable times are skipped and return true.
+ */
+export function noteTime(span: TimeSpan, iso: string | undefined, notAfterMs = Infinity): boolean {
+  if (!iso) return true;
   const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return;
+  if (Number.isNaN(ms)) return true;
+  if (!isPossibleTime(ms, notAfterMs)) return false;
   if (span.first === null || ms < span.first) span.first = ms;
   if (span.last === null || ms > span.last) span.last = ms;
+  return true;
 }
 
 export function parseTime(iso: string | undefined | null): number | null {

@@ -4,6 +4,9 @@
  * ignored, and symlinks are refused (and reported), so nothing outside the
  * home is ever read by accident.
  *
+ * A folder that cannot be listed (EACCES on a mode-000 project folder, an
+ * I/O error) is reported the same way and the scan goes on.
+ *
  * A project folder that is itself a symbolic link is refused the same way,
  * by every view (one project, all projects, find by id, doctor): following it
  * would read files outside the home, and following it in one view but not in
@@ -24,14 +27,17 @@ export const SYMLINKED_PROJECT = 'project folder is a symbolic link';
 /** The reason given for a session file (`<id>.jsonl` in a project folder) that is a symbolic link. */
 export const SYMLINKED_SESSION = 'session file is a symbolic link';
 
-/** Project ids with a real folder under the home, and the symlinked ones refused. */
+/** The reason given for a folder that cannot be listed (EACCES, EIO, ...): one skipped entry, never the end of the scan. */
+export const unreadableFolder = (err: unknown): string => `cannot read folder: ${(err as Error).message}`;
+
+/** Project ids with a real folder under the home, and the symlinked (or unreadable) ones refused. */
 export async function scanProjectIds(home: string): Promise<{ ids: string[]; skipped: SkippedEntry[] }> {
   let entries;
   try {
     entries = await readdir(projectsDir(home), { withFileTypes: true });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { ids: [], skipped: [] };
-    throw err;
+    return { ids: [], skipped: [{ path: projectsDir(home), error: unreadableFolder(err) }] };
   }
   const ids: string[] = [];
   const skipped: SkippedEntry[] = [];
@@ -68,7 +74,8 @@ async function scanProject(home: string, projectId: string): Promise<SessionScan
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { files: [], skipped: [] };
-    throw err;
+    // One unreadable folder (mode 000, an I/O error) is one skipped entry: every other project still loads.
+    return { files: [], skipped: [{ path: dir, error: unreadableFolder(err) }] };
   }
   const files: SessionFile[] = [];
   const skipped: SkippedEntry[] = [];

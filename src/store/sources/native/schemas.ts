@@ -13,13 +13,16 @@ export const optStr = z.string().optional().catch(undefined);
 export const optNum = z.number().finite().optional().catch(undefined);
 export const optBool = z.boolean().optional().catch(undefined);
 
+/** A token count as recorded: rawFromUsage takes non-negative safe integers and flags the rest (never dropped silently). */
+const rawCount = z.unknown().optional();
+
 /** Token usage object (format §3). Every count is optional and defaults to 0. */
 export const tokenUsageSchema = z.object({
-  input_tokens: optNum,
-  output_tokens: optNum,
-  cache_read_tokens: optNum,
-  cache_write_tokens: optNum,
-  total_tokens: optNum,
+  input_tokens: rawCount,
+  output_tokens: rawCount,
+  cache_read_tokens: rawCount,
+  cache_write_tokens: rawCount,
+  total_tokens: rawCount,
 });
 export type TokenUsageRecord = z.infer<typeof tokenUsageSchema>;
 export const optUsage = tokenUsageSchema.optional().catch(undefined);
