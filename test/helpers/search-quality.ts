@@ -186,6 +186,13 @@ export const QUALITY_SESSIONS: readonly FixtureSession[] = [
     day: 16,
     said: [{ role: 'user', text: 'Make the README explain the résumé feature and the café example. Also mention the router.' }],
   },
+  {
+    // Newer than every other session, and says "snapshot" only inside a message: a typo of it must rank a title first.
+    id: 'heap-leak',
+    title: 'Memory leak in the worker',
+    day: 29,
+    said: [{ role: 'assistant', text: 'Taking a heap snapshot of the worker process to compare retained sizes.' }],
+  },
 ];
 
 /** One query of the set. */
@@ -214,6 +221,7 @@ export const QUALITY_QUERIES: readonly QualityQuery[] = [
   { kind: 'error message in tool output', query: 'Migrator.run', top: 'db-migration' },
   { kind: 'tool output', query: 'SocketClient', top: 'ws-reconnect' },
   { kind: 'typo, 5+ letters', query: 'kubernets', top: 'kube-deploy' },
+  { kind: 'typo, 5+ letters: a title match before a newer message match', query: 'snapshto', top: 'jest-snapshots' },
   { kind: 'typo, 5+ letters', query: 'segfualt', top: 'segfault-hunt' },
   { kind: 'typo, 5+ letters', query: 'idempotnecy', top: 'perf-profile' },
   { kind: 'typo, 5+ letters', query: 'exponentail backoff', top: 'ws-reconnect' },

@@ -169,7 +169,9 @@ export class SessionSearch {
         if (h.typo !== null) {
           typos++;
           (similar ??= []).push(h.typo);
-        } else if (h.flags & META) meta = 1;
+        }
+        // In the title, id, workspace or model: a typo found there still says more than one in a message.
+        if (h.flags & META) meta = 1;
         if (h.flags & CONTENT) content = true;
       }
       const tier: MatchTier = inPhrase?.has(s) ? 'phrase' : matched === n ? 'all' : 'some';
