@@ -67,3 +67,28 @@ async function until(cond: () => boolean, timeoutMs = 1500): Promise<void> {
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+describe('watchSessions over another agent’s folder (Claude Code)', () => {
+  it('reports a line appended to a Claude session, and a new project folder', async () => {
+    const { cpSync, readdirSync, mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { claudeLocation } = await import('../src/store/sources/claude/location.js');
+    const dir = mkdtempSync(join(tmpdir(), 'sb-watch-claude-'));
+    try {
+      cpSync(join(process.cwd(), 'fixtures', 'agents', 'claude'), dir, { recursive: true });
+      const location = claudeLocation({ dir, named: true });
+      const times: number[] = [];
+      watch = watchSessions(t.home, null, () => times.push(Date.now()), { locations: [location] });
+      await new Promise((r) => setTimeout(r, 300));
+      const folder = join(dir, 'projects', '-work-app');
+      const session = readdirSync(folder).find((n) => n.endsWith('.jsonl'))!;
+      appendFileSync(join(folder, session), '\n');
+      await until(() => times.length > 0);
+      const before = times.length;
+      mkdirSync(join(dir, 'projects', '-work-other'));
+      await until(() => times.length > before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

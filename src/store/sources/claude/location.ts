@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { isValidSessionId, projectIdOf } from '../../project.js';
 import type { SessionFile, SessionLocation, SessionScan, SkippedEntry } from '../format.js';
 import { readHeadRecords, type HeadFacts } from '../common/heads.js';
-import { defaultMemo, eachLimited, folderProblem, headFacts, homeOf, wantedIds, type ForeignLocationOptions } from '../common/location-kit.js';
+import { defaultMemo, eachLimited, folderProblem, headFacts, homeOf, wantedIds, type ForeignLocationOptions, watchedFolders } from '../common/location-kit.js';
 import { liveClaudeSessions } from './live.js';
 import { projectIdOfCwd, repoRootOf } from '../common/project-scope.js';
 
@@ -114,5 +114,6 @@ export function claudeLocation(opts: ForeignLocationOptions): SessionLocation {
     id: 'claude',
     scan,
     projectIds: async (home) => [...new Set((await scan(home, null)).files.map((f) => f.projectId))].sort(),
+    watchFolders: async (home, projectIds) => watchedFolders(join(claudeDir(opts), 'projects'), await scan(home, projectIds)),
   };
 }

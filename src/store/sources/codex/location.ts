@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { projectIdOf } from '../../project.js';
 import type { SessionFile, SessionLocation, SessionScan, SkippedEntry } from '../format.js';
 import { readHeadRecords, type HeadFacts } from '../common/heads.js';
-import { defaultMemo, eachLimited, folderProblem, headFacts, homeOf, wantedIds, type ForeignLocationOptions } from '../common/location-kit.js';
+import { defaultMemo, eachLimited, folderProblem, headFacts, homeOf, wantedIds, type ForeignLocationOptions, watchedFolders } from '../common/location-kit.js';
 import { projectIdOfCwd, repoRootOf } from '../common/project-scope.js';
 
 /** The Codex home: `dir`, else `$CODEX_HOME`, else `~/.codex`. */
@@ -136,5 +136,6 @@ export function codexLocation(opts: ForeignLocationOptions): SessionLocation {
     id: 'codex',
     scan,
     projectIds: async (home) => [...new Set((await scan(home, null)).files.map((f) => f.projectId))].sort(),
+    watchFolders: async (home, projectIds) => watchedFolders(codexDir(opts), await scan(home, projectIds)),
   };
 }

@@ -5,7 +5,8 @@
  */
 import { stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import type { SkippedEntry } from '../format.js';
+import { dirname, sep } from 'node:path';
+import type { SessionScan, SkippedEntry } from '../format.js';
 import { memoryHeadMemo, type HeadFacts, type HeadMemo } from './heads.js';
 
 /** How a location of another agent's folder is set up. */
@@ -65,4 +66,21 @@ export async function eachLimited<T>(items: readonly T[], limit: number, fn: (it
     while (next < items.length) await fn(items[next++]!);
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/**
+ * The folders to watch for a location whose sessions live below `root`:
+ * `root` and every folder from it down to each session file and part that
+ * `scan` found (so a new day folder of Codex, or a new project folder of
+ * Claude, is reported by its parent). For SessionLocation.watchFolders.
+ */
+export function watchedFolders(root: string, scan: SessionScan): string[] {
+  const out = new Set<string>([root]);
+  const prefix = root.endsWith(sep) ? root : root + sep;
+  for (const f of scan.files) {
+    for (const path of [f.path, ...(f.parts ?? [])]) {
+      for (let dir = dirname(path); dir.startsWith(prefix) && !out.has(dir); dir = dirname(dir)) out.add(dir);
+    }
+  }
+  return [...out];
 }

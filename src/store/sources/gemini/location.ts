@@ -14,7 +14,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SessionFile, SessionLocation, SessionScan, SkippedEntry } from '../format.js';
 import { readHeadRecords, type HeadFacts } from '../common/heads.js';
-import { defaultMemo, eachLimited, folderProblem, headFacts, homeOf, wantedIds, type ForeignLocationOptions } from '../common/location-kit.js';
+import { defaultMemo, eachLimited, folderProblem, headFacts, homeOf, wantedIds, type ForeignLocationOptions, watchedFolders } from '../common/location-kit.js';
 import { projectIdOfCwd, repoRootOf } from '../common/project-scope.js';
 
 /** The Gemini folder: `dir`, else `$GEMINI_CLI_HOME/.gemini`, else `~/.gemini`. */
@@ -125,5 +125,6 @@ export function geminiLocation(opts: ForeignLocationOptions): SessionLocation {
     id: 'gemini',
     scan,
     projectIds: async (home) => [...new Set((await scan(home, null)).files.map((f) => f.projectId))].sort(),
+    watchFolders: async (home, projectIds) => watchedFolders(join(geminiDir(opts), 'tmp'), await scan(home, projectIds)),
   };
 }
