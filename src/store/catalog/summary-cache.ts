@@ -10,7 +10,6 @@
  * row. With no database file (disabled, or its folder not writable) the
  * catalog lives in memory for the process, so search works the same.
  */
-import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { statSync, type Stats } from 'node:fs';
 import type { SessionFile } from '../sources/format.js';
