@@ -28,15 +28,18 @@ export interface MeasureOptions {
   cwd?: string;
   /** Keep stdout (default: discarded). */
   captureStdout?: boolean;
+  /** The program to run (default: this Node); `args` are its arguments. */
+  command?: string;
 }
 
-/** Runs `node args...` to completion; wall time and peak RSS. */
+/** Runs `node args...` (or `opts.command args...`) to completion; wall time and peak RSS. */
 export async function measure(name: string, args: string[], opts: MeasureOptions = {}): Promise<ChildFigures> {
   const env = opts.env ?? process.env;
+  const command = opts.command ?? process.execPath;
   if (existsSync(TIME)) {
     const out = join(tmpdir(), `sb-bench-time-${process.pid}.txt`);
     const t0 = performance.now();
-    const res = spawnSync(TIME, ['-f', '%M', '-o', out, process.execPath, ...args], {
+    const res = spawnSync(TIME, ['-f', '%M', '-o', out, command, ...args], {
       env,
       cwd: opts.cwd,
       stdio: ['ignore', opts.captureStdout ? 'pipe' : 'ignore', 'pipe'],
@@ -50,7 +53,7 @@ export async function measure(name: string, args: string[], opts: MeasureOptions
   }
   // No time(1): poll the kernel's high-water mark while the child runs.
   const t0 = performance.now();
-  const child = spawn(process.execPath, args, { env, cwd: opts.cwd, stdio: ['ignore', opts.captureStdout ? 'pipe' : 'ignore', 'pipe'] });
+  const child = spawn(command, args, { env, cwd: opts.cwd, stdio: ['ignore', opts.captureStdout ? 'pipe' : 'ignore', 'pipe'] });
   let peak = 0;
   let stdout = '';
   let stderr = '';

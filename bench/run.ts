@@ -14,6 +14,9 @@
  *   BENCH_LARGE_MB   size of the one-large-session replay/export case (default 600; 0 skips).
  *   BENCH_SEARCH     0 skips the in-process search-engine micro-bench.
  *   BENCH_CACHE_ROWS catalog sizes of the summary-cache case (default "10000,105000"; 0 skips).
+ *   BENCH_CLAUDE_MB  size of the generated Claude Code tree on which `usage --json` is compared with
+ *                    ccusage 20.0.24 (default 1000; 0 skips; bench/ccusage.bench.ts, also runnable alone).
+ *   BENCH_CLAUDE_COLD_REPS cold runs of that comparison (default 1 from 500 MB, else 3).
  *
  * `prebench` builds dist/ first, so the figures are of the source as it is.
  */
@@ -29,6 +32,8 @@ import { fmtMB, fmtMs, fmtRatio, measure, median, quantile, repeat, RSS_METHOD, 
 import { firstFrame, typing, SETTLE_MS, type PtyRun } from './pty.js';
 import { runSearchBench, type BenchRow } from './search.bench.js';
 import { runSummaryCacheBench } from './summary-cache.js';
+import { ccusageBenchOptions, runCcusageBench } from './ccusage.bench.js';
+import type { ClaudeTruth } from '../fixtures/generate-claude.js';
 import { readSummary, type SummaryState } from '../src/store/scan/summary-reader.js';
 import { scanThreads } from '../src/store/scan/scan-pool.js';
 import { listSessionFiles } from '../src/store/sources/native/discover.js';
@@ -112,6 +117,8 @@ interface Row {
 }
 
 const rows: Row[] = [];
+/** The ground truth of the Claude tree compared with ccusage, for the JSON. */
+let claudeTruth: ClaudeTruth | null = null;
 const med = (runs: readonly ChildFigures[]): number => median(runs.map((r) => r.ms));
 const peak = (runs: readonly { peakRss: number }[]): number => Math.max(...runs.map((r) => r.peakRss));
 const msOf = (runs: readonly ChildFigures[]): number[] => runs.map((r) => Math.round(r.ms * 10) / 10);
@@ -303,6 +310,15 @@ async function main(): Promise<void> {
     rmSync(scratch, { recursive: true, force: true });
   }
 
+  // --- usage vs ccusage on a generated Claude Code tree (issue 8) ----------------------------------------
+  const claude = ccusageBenchOptions();
+  if (claude.mb > 0) {
+    const r = await runCcusageBench(ROOT, claude);
+    if (r.skipped) log(`usage vs ccusage skipped: ${r.skipped}`);
+    rows.push(...r.rows);
+    claudeTruth = r.truth;
+  }
+
   const large = await runLargeSessionBench(ROOT);
   let search: BenchRow[] = [];
   if (process.env.BENCH_SEARCH !== '0') {
@@ -476,6 +492,7 @@ function report(tree: { files: number; bytes: number }, large: LargeSessionResul
     reps: { reps: REPS, cold: COLD_REPS, typing: TYPING_REPS },
     rows: rows.map(({ data, ...r }) => ({ ...r, data })),
     largeSession: large,
+    claudeTree: claudeTruth,
     search,
     totalMs: performance.now() - started,
   };
