@@ -104,3 +104,22 @@ describe('chunks and columns', () => {
     expect(mergeTextWrites(a, { fresh: true, meta: 'm3', chunks: ['c'] })).toEqual({ fresh: true, meta: 'm3', chunks: ['c'] });
   });
 });
+
+describe('a read pass holds a bounded amount of text', () => {
+  it('keeps at most the pass limit (a 1 GB session read cold must not hold a gigabyte of text) and counts the rest', () => {
+    const chunker = new TextChunker(10_000);
+    const word = 'alpha beta gamma ';
+    for (let i = 0; i < 2_000; i++) chunker.add(word);
+    const chunks = chunker.take();
+    const kept = chunks.reduce((n, c) => n + c.length, 0);
+    expect(kept).toBeLessThanOrEqual(10_000);
+    expect(kept).toBeGreaterThan(9_000);
+    expect(chunker.dropped).toBe(2_000 * word.length - 10_000);
+    // A message larger than what is left is cut, not dropped whole.
+    const big = new TextChunker(100);
+    big.add('x'.repeat(60));
+    big.add('y'.repeat(60));
+    expect(big.take().join('')).toBe('x'.repeat(60) + ' ' + 'y'.repeat(40));
+    expect(big.dropped).toBe(20);
+  });
+});

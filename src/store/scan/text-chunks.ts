@@ -12,6 +12,14 @@
 
 /** Characters (UTF-16 units) per chunk: small enough that a snippet reads little, large enough to keep rows few. */
 export const CHUNK_CHARS = 4096;
+/**
+ * Characters one read pass hands to the index at most (32 Mi UTF-16 units,
+ * 64 MB in memory): a pass holds its text until the catalog writes it, so a
+ * 1 GB session read cold must not hold a gigabyte of text. What a pass reads
+ * beyond it is not indexed (each later append is indexed again, up to the
+ * same limit); see {@link TextChunker.dropped}.
+ */
+export const PASS_TEXT_CHARS = 32 * 1024 * 1024;
 /** A cut looks this far back for a space, so words are rarely split across chunks. */
 const SNAP_BACK = 256;
 
@@ -24,15 +32,28 @@ export interface TextSink {
 /**
  * Collects text into chunks of at most {@link CHUNK_CHARS} characters,
  * whitespace runs collapsed to one space, trimmed. Pieces are joined by a
- * space. No cap: a 500 MB tool output becomes many chunks.
+ * space. A message of any size is indexed whole, up to
+ * {@link PASS_TEXT_CHARS} per pass.
  */
 export class TextChunker implements TextSink {
   private pieces: string[] = [];
   private pending = 0;
+  private kept = 0;
   private readonly done: string[] = [];
+  /** Characters not kept because the pass reached {@link PASS_TEXT_CHARS}. */
+  dropped = 0;
+
+  constructor(private readonly limit = PASS_TEXT_CHARS) {}
 
   add(text: string): void {
     if (!text) return;
+    if (this.kept + text.length > this.limit) {
+      const room = Math.max(0, this.limit - this.kept);
+      this.dropped += text.length - room;
+      if (room === 0) return;
+      text = text.slice(0, room);
+    }
+    this.kept += text.length;
     this.pieces.push(text);
     this.pending += text.length + 1;
     if (this.pending >= CHUNK_CHARS) this.cut(false);
