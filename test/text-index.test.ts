@@ -123,3 +123,19 @@ describe('a read pass holds a bounded amount of text', () => {
     expect(big.dropped).toBe(20);
   });
 });
+
+describe('commands that do not search', () => {
+  it('read without indexing text when told (no kept catalog), with the same summaries; the default indexes', async () => {
+    t.write('s1', [msg('user', 'a note about zeppelins'), msg('assistant', 'indeed')]);
+    const read = async (indexText: boolean) => {
+      const catalog = new SessionCatalog({ home: t.home, cache: new SummaryCache(null), indexText });
+      const { sessions } = await catalog.summaries(null, { includeEmpty: true });
+      return { sessions, hits: new SessionSearch(catalog.textIndex()).search('zeppelins', sessions).map((h) => h.summary.id) };
+    };
+    const without = await read(false);
+    const withText = await read(true);
+    expect(without.hits).toEqual([]);
+    expect(withText.hits).toEqual(['s1']);
+    expect(without.sessions).toEqual(withText.sessions);
+  });
+});

@@ -41,7 +41,8 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     }
     // The browser puts CI back itself, once Ink is loaded (ci-env.ts); every other command at once.
     if (args.command !== 'browse') restoreCiEnv();
-    const ctx = buildContext(args.options);
+    // Only the browser and `list --query` search: without a kept catalog the others skip indexing text.
+    const ctx = buildContext(args.options, process.env, { search: args.command === 'browse' || (args.command === 'list' && args.options.query !== undefined) });
     const id = args.positionals[0];
     switch (args.command) {
       case 'browse':

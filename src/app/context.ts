@@ -39,7 +39,16 @@ export interface AppContext {
   demo: boolean;
 }
 
-export function buildContext(options: ParsedOptions, env: NodeJS.ProcessEnv = process.env): AppContext {
+/**
+ * What the command needs of the context: `search` says it searches (the
+ * browser, `list --query`); without a kept catalog (the cache disabled)
+ * the other commands then read sessions without indexing their text.
+ */
+export interface ContextNeeds {
+  search: boolean;
+}
+
+export function buildContext(options: ParsedOptions, env: NodeJS.ProcessEnv = process.env, needs: ContextNeeds = { search: true }): AppContext {
   const demo = options.demo === true;
   const config = loadConfig(undefined, { warn: (message) => void process.stderr.write(`session-browser: ${sanitize(message, { singleLine: true })}\n`) });
   // The demo runs on a private copy of the fixtures: the package itself is never written (demo.ts).
@@ -73,6 +82,7 @@ export function buildContext(options: ParsedOptions, env: NodeJS.ProcessEnv = pr
     throw new UsageError((err as Error).message);
   }
   const all = options.all === true;
+  const cache = SummaryCache.forHome(home, env);
   const locations = runLocations({ options, config, env, home, project, demo });
   return {
     home,
@@ -83,7 +93,7 @@ export function buildContext(options: ParsedOptions, env: NodeJS.ProcessEnv = pr
     includeEmpty: options['include-empty'] === true,
     config,
     pricing,
-    catalog: new SessionCatalog({ home, pricing, now, cacheTtlSec: config.cacheTtlSeconds, cache: SummaryCache.forHome(home, env), locations }),
+    catalog: new SessionCatalog({ home, pricing, now, cacheTtlSec: config.cacheTtlSeconds, cache, locations, indexText: cache.path !== null || needs.search }),
     now,
     tz,
     resumeCommand: pickTemplate(options['resume-cmd'], env, config.resumeCommand),

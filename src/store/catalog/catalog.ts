@@ -26,6 +26,14 @@ export interface CatalogOptions {
   now?: () => number;
   cacheTtlSec?: Record<string, number>;
   maxLineBytes?: number;
+  /**
+   * Hand each read pass's text to the full-text index (default true). Pass
+   * false when nothing in this process will search and the catalog is not
+   * kept (the cache disabled: an in-memory catalog): reading a session then
+   * costs no indexing. A kept catalog should always index, so the work
+   * serves a later search.
+   */
+  indexText?: boolean;
   /** Persisted fold states; without one every file is read in full. */
   cache?: SummaryCache;
   /**
@@ -80,6 +88,7 @@ export class SessionCatalog {
   readonly now: () => number;
   private readonly cacheTtlSec: Record<string, number>;
   private readonly maxLineBytes: number | undefined;
+  private readonly indexText: boolean;
   private readonly cache: SummaryCache;
   /**
    * Fingerprint of what a finished summary's figures depend on besides the
@@ -99,12 +108,15 @@ export class SessionCatalog {
     this.now = opts.now ?? Date.now;
     this.cacheTtlSec = { ...DEFAULT_CACHE_TTL_SEC, ...opts.cacheTtlSec };
     this.maxLineBytes = opts.maxLineBytes;
+    this.indexText = opts.indexText ?? true;
     this.cache = opts.cache ?? new SummaryCache(null);
     this.summaryKey = createHash('sha256').update(JSON.stringify([this.pricing, this.cacheTtlSec])).digest('hex').slice(0, 16);
   }
 
   readOptions(projectId: string): ReadSummaryOptions {
-    return { projectId, pricing: this.pricing, nowMs: this.now(), cacheTtlSec: this.cacheTtlSec, maxLineBytes: this.maxLineBytes };
+    const opts: ReadSummaryOptions = { projectId, pricing: this.pricing, nowMs: this.now(), cacheTtlSec: this.cacheTtlSec, maxLineBytes: this.maxLineBytes };
+    if (!this.indexText) opts.collectText = false;
+    return opts;
   }
 
   /**

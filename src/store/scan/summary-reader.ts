@@ -106,6 +106,8 @@ export interface ReadSummaryOptions {
   nowMs: number;
   cacheTtlSec: FinishContext['cacheTtlSec'];
   maxLineBytes?: number;
+  /** Collect the pass's searchable text (`SummaryResult.texts`); default true. False: `texts` is empty and nothing is chunked. */
+  collectText?: boolean;
   /** What the location knew of the session (other agents' sources); absent: a native file, sniffed. */
   file?: SessionFileInfo;
 }
@@ -163,7 +165,7 @@ function summaryFold(previous: SummaryState | undefined, opts: ReadSummaryOption
   let finalState = state;
   // A torn line is counted with its record: in the copy when that record is the tail.
   let torn = false;
-  const texts = new TextChunker();
+  const texts = opts.collectText === false ? undefined : new TextChunker();
   return {
     state,
     visitor: {
@@ -185,7 +187,7 @@ function summaryFold(previous: SummaryState | undefined, opts: ReadSummaryOption
       state.offset = scan.endOffset;
       state.nextLineNo = scan.nextLineNo;
       const summary = summarise(finalState, path, scan.pendingTail, scan.mtimeMs, opts);
-      return { summary, state, size: scan.size, mtimeMs: scan.mtimeMs, texts: texts.take() };
+      return { summary, state, size: scan.size, mtimeMs: scan.mtimeMs, texts: texts?.take() ?? [] };
     },
   };
 }
@@ -199,7 +201,7 @@ function summaryFold(previous: SummaryState | undefined, opts: ReadSummaryOption
 async function readWholeSummary(path: string, opts: ReadSummaryOptions): Promise<SummaryResult> {
   const state = initialSummaryState(opts.file?.format);
   state.d.notAfterMs = opts.nowMs + CLOCK_SKEW_MS;
-  const texts = new TextChunker();
+  const texts = opts.collectText === false ? undefined : new TextChunker();
   const visitor: RecordVisitor = {
     record: (obj) => void foldObject(state, obj, texts),
     malformed: () => void state.malformed++,
@@ -225,7 +227,7 @@ async function readWholeSummary(path: string, opts: ReadSummaryOptions): Promise
   }
   const summary = summarise(state, path, main.pendingTail, main.mtimeMs, opts);
   // Every file's text: a whole read replaces the session's text in the index.
-  return { summary, state, size: main.size, mtimeMs: main.mtimeMs, texts: texts.take() };
+  return { summary, state, size: main.size, mtimeMs: main.mtimeMs, texts: texts?.take() ?? [] };
 }
 
 /** Whether every part recorded in a whole-read state still has the size and mtime it had (one stat each). */
