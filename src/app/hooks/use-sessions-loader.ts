@@ -16,6 +16,8 @@ export function errorMessage(err: unknown): string {
   return String(err);
 }
 
+/** How long the catalog's first frame gets to be drawn before the check of every file starts, in ms (Ink draws at most every ~32 ms). */
+const FIRST_PAINT_MS = 60;
 /** Progress is drawn at most this often, in ms: a scan reports per file batch. */
 const PROGRESS_EVERY_MS = 100;
 
@@ -30,6 +32,7 @@ export function useSessionsLoader(
   useEffect(() => {
     let live = true;
     const { dispatch } = store;
+    let painted = false;
     if (store.get().loading) {
       // The first frame, from the catalog: no file is touched.
       let stored: ReturnType<NonNullable<BrowserSource['storedSessions']>> = [];
@@ -38,7 +41,10 @@ export function useSessionsLoader(
       } catch {
         // A catalog that cannot be read is a cold start: the load below still answers.
       }
-      if (stored.length > 0) dispatch({ type: 'loaded', scope, sessions: stored, stale: true });
+      if (stored.length > 0) {
+        dispatch({ type: 'loaded', scope, sessions: stored, stale: true });
+        painted = true;
+      }
     }
     let lastDrawn = 0;
     const onProgress = (progress: ScanProgress): void => {
@@ -47,16 +53,21 @@ export function useSessionsLoader(
       lastDrawn = now;
       dispatch({ type: 'progress', scope, progress });
     };
-    source.loadSessions(scope, { onProgress }).then(
-      (sessions) => {
-        if (live) dispatch({ type: 'loaded', scope, sessions, skipped: source.skipped?.(scope) ?? [], seq: reloadSeq, keep: selection() });
-      },
-      (err: unknown) => {
-        if (live) dispatch({ type: 'load-failed', scope, message: errorMessage(err) });
-      },
-    );
+    const load = (): void =>
+      void source.loadSessions(scope, { onProgress }).then(
+        (sessions) => {
+          if (live) dispatch({ type: 'loaded', scope, sessions, skipped: source.skipped?.(scope) ?? [], seq: reloadSeq, keep: selection() });
+        },
+        (err: unknown) => {
+          if (live) dispatch({ type: 'load-failed', scope, message: errorMessage(err) });
+        },
+      );
+    // With the catalog's list dispatched, let Ink paint it before the check takes the thread.
+    const timer = painted ? setTimeout(load, FIRST_PAINT_MS) : null;
+    if (!painted) load();
     return () => {
       live = false;
+      if (timer) clearTimeout(timer);
     };
     // The selection is read when the answer arrives, not a reason to load again.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -30,6 +30,8 @@ export { UNOWNED_CACHE_MAX_AGE_MS, pruneCatalogs } from './catalog-files.js';
  * files then holds a few MB of states, not all of them, and the WAL stays small.
  */
 const FLUSH_ROWS = 512;
+/** Files checked between two turns of the event loop in {@link SummaryCache.summaries} (a check is a stat and a lookup: ~10 µs). */
+const YIELD_EVERY = 512;
 
 export class SummaryCache {
   /** undefined until first used; null when there is no usable database. */
@@ -143,7 +145,9 @@ export class SummaryCache {
     const unreadable: { path: string; error: string }[] = [];
     const jobs: (SummaryJob & { file: SessionFile; ino: number; plan: ReadPlan })[] = [];
     let served = 0;
-    for (const file of files) {
+    for (const [i, file] of files.entries()) {
+      // The browser's keys and frames get a turn now and then while thousands of files are checked.
+      if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
       try {
         const st = statSync(file.path);
         const opts = optsFor(file);
