@@ -45,7 +45,8 @@ describe('first frame from the catalog, then the check', () => {
     const first = await ui.waitFor('Alpha work');
     expect(first).toContain('Beta work');
     expect(first).toContain('checking…');
-    expect(pending).toHaveLength(1);
+    // The check starts once the first frame had its chance to be drawn.
+    await waitUntil(() => pending.length === 1);
     pending[0]!.progress?.({ files: 500, totalFiles: 2000, bytes: 30 * 1024 * 1024, totalBytes: 120 * 1024 * 1024, elapsedMs: 2000 });
     const reading = await ui.waitFor('reading 500/2,000 files');
     expect(reading).toMatch(/30 MB of 120 MB · 15 MB\/s · ~6\.0s left/);
@@ -62,7 +63,7 @@ describe('first frame from the catalog, then the check', () => {
     const ui = renderSized(<App source={source} onExit={(e) => exits.push(e)} />, { columns: 100, rows: 24 });
     await ui.waitFor('Alpha work');
     ui.write('j'); // Beta, the second row
-    await new Promise((r) => setTimeout(r, 50));
+    await waitUntil(() => pending.length === 1);
     pending[0]!.resolve([NEW, ...OLD]);
     await ui.waitFor('New session appeared');
     ui.write(KEYS.enter); // resumes the selection
@@ -75,6 +76,7 @@ describe('first frame from the catalog, then the check', () => {
     const exits: BrowserExit[] = [];
     const ui = renderSized(<App source={source} onExit={(e) => exits.push(e)} />, { columns: 100, rows: 24 });
     await ui.waitFor('Alpha work');
+    await waitUntil(() => pending.length === 1);
     pending[0]!.resolve([NEW, ...OLD]);
     await ui.waitFor('New session appeared');
     ui.write(KEYS.enter);
