@@ -38,6 +38,8 @@ const OPTIONS = {
   by: { type: 'string' },
   format: { type: 'string' },
   output: { type: 'string', short: 'o' },
+  /** Export keys and tokens in clear (they are masked by default). */
+  'reveal-secrets': { type: 'boolean' },
   last: { type: 'boolean' },
   'max-age': { type: 'string' },
   'dry-run': { type: 'boolean' },
@@ -57,7 +59,7 @@ const COMMAND_OPTIONS: Record<Command, readonly OptionName[]> = {
   show: ['json'],
   replay: ['from-checkpoint', 'full'],
   usage: ['since', 'by', 'json'],
-  export: ['format', 'output'],
+  export: ['format', 'output', 'reveal-secrets'],
   resume: ['last', 'max-age', 'dry-run', 'context', 'force'],
   cleanup: ['older-than', 'dry-run', 'yes'],
   delete: ['yes', 'force'],
