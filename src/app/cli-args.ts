@@ -38,7 +38,7 @@ const OPTIONS = {
   by: { type: 'string' },
   format: { type: 'string' },
   output: { type: 'string', short: 'o' },
-  /** Export keys and tokens in clear (they are masked by default). */
+  /** Replay or export keys and tokens in clear (they are masked by default). */
   'reveal-secrets': { type: 'boolean' },
   last: { type: 'boolean' },
   'max-age': { type: 'string' },
@@ -57,7 +57,7 @@ const COMMAND_OPTIONS: Record<Command, readonly OptionName[]> = {
   browse: ['query'],
   list: ['json', 'query', 'limit'],
   show: ['json'],
-  replay: ['from-checkpoint', 'full'],
+  replay: ['from-checkpoint', 'full', 'reveal-secrets'],
   usage: ['since', 'by', 'json'],
   export: ['format', 'output', 'reveal-secrets'],
   resume: ['last', 'max-age', 'dry-run', 'context', 'force'],

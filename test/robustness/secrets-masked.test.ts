@@ -138,7 +138,7 @@ describe('robustness: secrets masked', () => {
       expect(promptsLine(s, 200)).not.toContain(KEY.slice(13, 30));
     });
 
-    it('export md and json: masked by default, in clear with --reveal-secrets; JSON stays valid', () => {
+    it('export md and json, and the CLI replay: masked by default, in clear with --reveal-secrets; JSON stays valid', () => {
       write();
       const md = runCli(['--home', t.home, 'export', 'sec', '--all']);
       expect(md.code).toBe(0);
@@ -151,6 +151,10 @@ describe('robustness: secrets masked', () => {
       expect(text).not.toContain(KEY.slice(13));
       const doc = JSON.parse(text) as { summary: { title: string }; entries: { text: string }[] };
       expect(doc.entries[0]!.text).toBe(`use the key sk-ant-…[secret: ${KEY.length} chars] please`);
+      const replay = runCli(['--home', t.home, 'replay', 'sec', '--all']);
+      expect(replay.stdout).toContain('sk-ant-…[secret:');
+      expect(replay.stdout).not.toContain(KEY.slice(13));
+      expect(runCli(['--home', t.home, 'replay', 'sec', '--all', '--reveal-secrets']).stdout).toContain(KEY);
       const clear = runCli(['--home', t.home, 'export', 'sec', '--all', '--reveal-secrets']);
       expect(clear.stdout).toContain(KEY);
       expect(clear.stdout).toContain('MHcCAQEEIBkg4LVWM9');
