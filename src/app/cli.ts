@@ -20,6 +20,7 @@ import { processIo, type Io } from './io.js';
 import { TemplateError } from '../store/actions/resume.js';
 import { isScanWorker } from '../store/scan/scan-pool.js';
 import { sanitize } from '../format/sanitize.js';
+import { exposureWarning, storeExposure } from '../store/exposure.js';
 
 declare const __VERSION__: string | undefined;
 
@@ -43,6 +44,11 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     if (args.command !== 'browse') restoreCiEnv();
     // Only the browser and `list --query` search: without a kept catalog the others skip indexing text.
     const ctx = buildContext(args.options, process.env, { search: args.command === 'browse' || (args.command === 'list' && args.options.query !== undefined) });
+    // Logs hold secrets: a store others can read is named once, on one line (the demo's copy is private by construction).
+    if (args.command !== 'browse' && !ctx.demo) {
+      const warning = exposureWarning(ctx.home, storeExposure(ctx.home));
+      if (warning) io.err(sanitize(`session-browser: ${warning}`, { singleLine: true }));
+    }
     const id = args.positionals[0];
     switch (args.command) {
       case 'browse':

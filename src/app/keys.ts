@@ -18,7 +18,7 @@ export type KeyCommand =
   | 'resume' | 'open' | 'search' | 'type' | 'erase' | 'clear-query' | 'escape' | 'cost' | 'scope'
   | 'export' | 'copy' | 'delete' | 'help' | 'quit' | 'refresh'
   | 'cost-window' | 'close' | 'confirm' | 'cancel'
-  | 'back' | 'switch-tab' | 'find' | 'next-match' | 'prev-match' | 'show-all';
+  | 'back' | 'switch-tab' | 'find' | 'next-match' | 'prev-match' | 'show-all' | 'reveal-secrets';
 
 /** One binding. */
 export interface KeyBinding {
@@ -94,6 +94,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { keys: 'N', description: 'previous match', mode: 'session', action: 'prev-match', match: char('N') },
   { keys: 'Enter', description: 'resume', mode: 'session', action: 'resume', match: (_, k) => k.return },
   { keys: 'v', description: 'show all of a huge entry (cut at 1,000 lines / 256 KB)', mode: 'session', action: 'show-all', match: char('v') },
+  { keys: 's', description: 'show / hide secrets (keys and tokens are masked)', mode: 'session', action: 'reveal-secrets', match: char('s') },
 
   // The cost view.
   { keys: 'w', description: 'window: today / 7d / 30d / all', mode: 'cost', action: 'cost-window', rank: 1,

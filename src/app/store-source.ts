@@ -1,8 +1,8 @@
 /** The real BrowserSource: the interactive browser's view of the store. */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sessionActivity } from '../store/actions/activity.js';
 import { SYMLINKED_PROJECT } from '../store/sources/native/discover.js';
+import { ensureRealDir } from '../store/actions/safe-path.js';
 import { fileSink, writeThrough } from '../store/actions/text-sink.js';
 import { writeMarkdownExport } from '../store/actions/transcript-export.js';
 import { commandFor, planResume, resumeFolder, type ResumeFolder } from '../store/actions/resume.js';
@@ -95,7 +95,8 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
       // The header comes first: read the summary afresh (the list's may be minutes old).
       const s = (await ctx.catalog.summary(listed)) ?? listed;
       const dir = join(ctx.home, 'exports');
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      // Neither the folder nor the file may be a symlink: the export must land in the home (safe-path.ts).
+      ensureRealDir(ctx.home, dir);
       const path = join(dir, `${s.id}.md`);
       // Streamed record by record, like the CLI's `export`: a session of any size exports in bounded memory.
       const sink = fileSink(path, 0o600, s.path);

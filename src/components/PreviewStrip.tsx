@@ -6,6 +6,7 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import type { ResumePlan, SessionSummary } from '../store/types.js';
 import { sanitize } from '../format/sanitize.js';
+import { maskSecrets } from '../format/secrets.js';
 import { displayWidth, fit, truncate } from '../format/width.js';
 import { formatInt, formatTokens } from '../format/numbers.js';
 import { clock } from '../format/time.js';
@@ -33,8 +34,9 @@ function enterSummary(plan: ResumePlan): string {
 
 /** The prompts line: "first: … │ last: …" (one prompt when they are the same). */
 export function promptsLine(s: SessionSummary, width: number): string {
-  const first = sanitize(s.firstPrompt, { singleLine: true });
-  const last = sanitize(s.lastPrompt, { singleLine: true });
+  // Keys and tokens pasted into prompts are masked (format/secrets.ts).
+  const first = sanitize(maskSecrets(s.firstPrompt), { singleLine: true });
+  const last = sanitize(maskSecrets(s.lastPrompt), { singleLine: true });
   if (first === '' && last === '') return fit('(no prompts recorded)', width);
   if (last === '' || last === first) return fit(`prompt: ${first}`, width);
   const half = Math.floor((width - 3) / 2);

@@ -6,6 +6,7 @@
  */
 import React from 'react';
 import { Box, Text } from 'ink';
+import { maskSecrets } from '../format/secrets.js';
 import type { ListItem } from './list-item.js';
 import type { ListLayout } from './list-layout.js';
 import { sanitize } from '../format/sanitize.js';
@@ -115,8 +116,11 @@ export function SessionList({ items, layout, selectedIndex, scroll, width, nowMs
 function snippetLine(hit: SearchHit): { text: string; ranges: Range[] } {
   const snippet = hit.snippet;
   const lead = hit.similar.length > 0 ? `similar: ${hit.similar.join(', ')}${snippet ? ' · ' : ''}` : '';
+  // Keys and tokens are masked; a masked snippet loses its highlight (its offsets no longer hold).
+  const text = snippet ? maskSecrets(snippet.text) : '';
+  const ranges = snippet && text === snippet.text ? snippet.ranges : [];
   return {
-    text: lead + (snippet?.text ?? ''),
-    ranges: (snippet?.ranges ?? []).map((r) => ({ start: r.start + lead.length, end: r.end + lead.length })),
+    text: lead + text,
+    ranges: ranges.map((r) => ({ start: r.start + lead.length, end: r.end + lead.length })),
   };
 }

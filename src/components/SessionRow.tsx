@@ -5,6 +5,7 @@
  */
 import React from 'react';
 import { Text } from 'ink';
+import { maskSecrets } from '../format/secrets.js';
 import type { SessionSummary } from '../store/types.js';
 import { fit } from '../format/width.js';
 import { cellText, type ColumnKey } from '../format/session-cells.js';
@@ -74,11 +75,13 @@ export interface SessionRowProps {
 
 /** One list row: '›' marks the selection (visible without colour), inverse + bold with colour. */
 export function SessionRow({ summary, titleRanges, selected, layout, nowMs }: SessionRowProps): React.JSX.Element {
-  const title = summary.title.trim() === '' ? '(untitled)' : summary.title;
+  // Keys and tokens are masked; a masked title loses its highlight (its offsets no longer hold).
+  const title = summary.title.trim() === '' ? '(untitled)' : maskSecrets(summary.title);
+  const ranges = summary.title.trim() === '' || title !== summary.title ? [] : titleRanges;
   return (
     <Text wrap="truncate-end" bold={selected} inverse={selected && theme.accent !== undefined}>
       <Text color={selected ? theme.accent : undefined}>{selected ? '› ' : '  '}</Text>
-      <Highlighted text={title} ranges={summary.title.trim() === '' ? [] : titleRanges} width={layout.titleWidth} />
+      <Highlighted text={title} ranges={ranges} width={layout.titleWidth} />
       <Text color={selected ? undefined : theme.muted}>{cellsLine(summary, layout.columns, nowMs)}</Text>
     </Text>
   );

@@ -120,10 +120,10 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
   const loaded = useTranscript(summary, props.load);
   const [state, dispatch] = useReducer(sessionViewReducer, undefined, () => initialSessionView());
   const transcript = loaded.status === 'ready' ? loaded.transcript : null;
-  const { expanded, full, fromCheckpoint, search } = state;
+  const { expanded, full, fromCheckpoint, revealSecrets, search } = state;
   const lines = useMemo(
-    () => (transcript ? buildReplayLines(transcript, { width: Math.max(1, width - 1), expanded, full, fromCheckpoint, tz, moreHint: 'press v to show all' }) : []),
-    [transcript, width, expanded, full, fromCheckpoint, tz],
+    () => (transcript ? buildReplayLines(transcript, { width: Math.max(1, width - 1), expanded, full, fromCheckpoint, tz, moreHint: 'press v to show all', revealSecrets }) : []),
+    [transcript, width, expanded, full, fromCheckpoint, tz, revealSecrets],
   );
   const texts = useMemo(() => lines.map((l) => l.text), [lines]);
   const matches = useMemo(() => searchTranscriptLines(texts, search.query), [texts, search.query]);
@@ -168,6 +168,7 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
     else if (input === 'g' || key.home) dispatch({ type: 'top' });
     else if (input === 'G' || key.end) dispatch({ type: 'bottom', ...viewport });
     else if (input === 'f') dispatch({ type: 'toggleFromCheckpoint' });
+    else if (input === 's') dispatch({ type: 'toggleSecrets' });
     else if (input === 'n' || input === 'N') dispatch({ type: 'jumpMatch', direction: input === 'n' ? 1 : -1, matches, ...viewport });
     else if (input === 'v') {
       const entry = lines[view.cursor]?.entry ?? -1;

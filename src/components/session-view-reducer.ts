@@ -31,6 +31,8 @@ export interface SessionViewState {
   /** Entry indexes shown whole with `v` (huge texts are cut otherwise). */
   full: ReadonlySet<number>;
   fromCheckpoint: boolean;
+  /** Secrets (keys, tokens, private keys) shown in clear; masked by default (format/secrets.ts). */
+  revealSecrets: boolean;
   search: TranscriptSearch;
 }
 
@@ -50,6 +52,7 @@ export type SessionViewAction =
   | { type: 'toggleExpand'; entry: number }
   | { type: 'toggleFull'; entry: number }
   | { type: 'toggleFromCheckpoint' }
+  | { type: 'toggleSecrets' }
   | { type: 'searchOpen' }
   | { type: 'searchEdit'; draft: string }
   | { type: 'searchCancel' }
@@ -66,6 +69,7 @@ export function initialSessionView(tab: SessionTab = 'replay'): SessionViewState
     expanded: new Set(),
     full: new Set(),
     fromCheckpoint: false,
+    revealSecrets: false,
     search: { editing: false, draft: '', query: '' },
   };
 }
@@ -136,6 +140,8 @@ export function sessionViewReducer(state: SessionViewState, action: SessionViewA
     case 'toggleFromCheckpoint':
       // The lines change completely: start again at the top (the banner says which mode).
       return { ...state, fromCheckpoint: !state.fromCheckpoint, cursor: 0, scroll: 0 };
+    case 'toggleSecrets':
+      return { ...state, revealSecrets: !state.revealSecrets };
     case 'searchOpen':
       return { ...state, search: { ...state.search, editing: true, draft: state.search.query } };
     case 'searchEdit':

@@ -11,6 +11,7 @@
 import type { Transcript, TranscriptEntry, ResumeMessage } from '../store/types.js';
 import { parseJsonCapped } from './json.js';
 import { sanitize } from './sanitize.js';
+import { maskSecretsDeep } from './secrets.js';
 import { displayWidth, truncate } from './width.js';
 import { wrapLine } from './wrap.js';
 import { countNoun, formatDuration, formatTokens, formatUsd } from './numbers.js';
@@ -53,6 +54,8 @@ export interface ReplayLineOptions {
   full?: ReadonlySet<number>;
   /** How the cut line says to see all, e.g. "press v to show all". */
   moreHint?: string;
+  /** Show secret-shaped values (keys, tokens) in clear; default false: masked (secrets.ts). */
+  revealSecrets?: boolean;
 }
 
 /** What one entry draws of a text at most, unless shown whole: this many lines of the text… */
@@ -273,6 +276,14 @@ class LineBuilder {
   }
 }
 
+/** Each entry with its secrets masked, made once while the entry lives (its lines are cached by identity below). */
+const masked = new WeakMap<TranscriptEntry, TranscriptEntry>();
+function maskedEntry(e: TranscriptEntry): TranscriptEntry {
+  let m = masked.get(e);
+  if (!m) masked.set(e, (m = maskSecretsDeep(e)));
+  return m;
+}
+
 /**
  * Lines of each entry per (index, width, open, first shown, zone), kept while the
  * entry lives: unfolding one tool call or toggling from-checkpoint then
@@ -288,8 +299,9 @@ export function buildReplayLines(t: Transcript, opts: ReplayLineOptions): Displa
   const start = opts.fromCheckpoint && t.lastCheckpointIndex >= 0 ? t.lastCheckpointIndex : 0;
   if (opts.fromCheckpoint) out.one(`${fromCheckpointBanner(t.lastCheckpointIndex >= 0)} (f shows all)`, 'banner', -1);
   const days = new DayLines(width, tz);
+  const at = (i: number): TranscriptEntry => (opts.revealSecrets ? t.entries[i]! : maskedEntry(t.entries[i]!));
   for (let i = start; i < t.entries.length; i++) {
-    const e = t.entries[i]!;
+    const e = at(i);
     const day = days.before(e);
     if (day) out.lines.push(day);
     // In from-checkpoint mode the starting checkpoint is always open: its messages ARE the context.
@@ -302,7 +314,7 @@ export function buildReplayLines(t: Transcript, opts: ReplayLineOptions): Displa
     if (!lines) {
       const b = new LineBuilder(width, tz, opts.moreHint);
       b.whole = whole;
-      b.entry(e, i, open, i > start ? t.entries[i - 1] : undefined);
+      b.entry(e, i, open, i > start ? at(i - 1) : undefined);
       cached.set(key, (lines = b.lines));
     }
     for (const line of lines) out.lines.push(line);

@@ -17,7 +17,8 @@ export async function exportCommand(ctx: AppContext, id: string, options: Parsed
   // The header comes first, so the summary is read before the entries (from the summary cache when it can be).
   const summary = await ctx.catalog.summary(file);
   if (!summary) throw new Error(`${file.path}: no session records found (not a session log of any known dialect)`);
-  const opts = ctx.catalog.optionsFor(file);
+  // Keys and tokens are masked unless asked for (format/secrets.ts).
+  const opts = { ...ctx.catalog.optionsFor(file), revealSecrets: options['reveal-secrets'] === true };
   // A bad -o path fails here, before anything is read; so does the session's own file (it would be truncated).
   const sink = options.output ? fileSink(options.output, 0o600, file.path) : outSink(io);
   await writeThrough(

@@ -3,6 +3,7 @@
  * printed entry by entry as the session is read (store/transcript-stream.ts):
  * a session of any size replays in bounded memory.
  */
+import { maskSecretsDeep } from '../../format/secrets.js';
 import { DayLines, entryDisplayLines, fromCheckpointBanner, NO_ENTRIES_LINE } from '../../format/replay-lines.js';
 import { truncate } from '../../format/width.js';
 import { locateSession, streamEntries } from '../../store/scan/transcript-stream.js';
@@ -37,8 +38,11 @@ export async function replayCommand(ctx: AppContext, id: string, options: Parsed
   let prev: TranscriptEntry | undefined;
   // A dim line names the date whenever it changes (the first one names the zone): clocks alone are ambiguous.
   const days = new DayLines(width, ctx.tz);
-  await streamEntries(file.path, opts, (e, i) => {
+  // Keys and tokens are masked as in the browser, unless --reveal-secrets (format/secrets.ts).
+  const reveal = options['reveal-secrets'] === true;
+  await streamEntries(file.path, opts, (raw, i) => {
     if (i < start) return;
+    const e = reveal ? raw : maskSecretsDeep(raw);
     // Every entry is unfolded here, the starting checkpoint of --from-checkpoint too.
     // Huge texts are cut (1,000 lines / 256 KB per entry) unless --full.
     const shown = entryDisplayLines(e, i, { width, open: true, prev: i > start ? prev : undefined, tz: ctx.tz, whole: options.full === true, moreHint: 'replay --full shows all' });

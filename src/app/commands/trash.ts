@@ -125,18 +125,26 @@ export async function cleanupCommand(ctx: AppContext, options: ParsedOptions, io
     io.out(line(`Dry run: ${countNoun(movable.length, 'session')} older than ${spec} would move to ${trash}${skipped.length ? `; ${countNoun(skipped.length, 'active one')} would be skipped` : ''}.`) + (movable.length ? `\nTo do it, run: ${line(todo)}` : ''));
     return 0;
   }
+  // One session that cannot move (a file system error) is reported and the rest still move.
   let moved = 0;
+  const failed: { s: SessionSummary; reason: string }[] = [];
   for (const s of movable) {
     try {
-      trashSession(ctx.home, s, { nowMs: ctx.now() });
+      const t = trashSession(ctx.home, s, { nowMs: ctx.now() });
       moved++;
+      if (t.keptAs) io.out(line(`Kept both copies of ${s.id}: one was already in the trash, this one is there as ${t.keptAs}.`));
     } catch (err) {
       // It became active between the listing and the move.
       if (err instanceof ActiveSessionError) skipped.push({ s, reason: err.reason });
-      else throw err;
+      else failed.push({ s, reason: err instanceof Error ? err.message : String(err) });
     }
   }
   reportSkipped();
-  io.out(line(`Moved ${countNoun(moved, 'session')} to ${trash}${skipped.length ? `; skipped ${countNoun(skipped.length, 'active one')}` : ''}.`) + (moved ? `\nSee them with: ${line(followUp(ctx, ['restore']))}` : ''));
-  return 0;
+  for (const { s, reason } of failed) io.err(line(`Could not move ${s.id}: ${reason}`));
+  const notMoved = [
+    ...(recent.length + skipped.length ? [`skipped ${countNoun(recent.length + skipped.length, 'recent or active one')}`] : []),
+    ...(failed.length ? [`${countNoun(failed.length, 'session')} could not move`] : []),
+  ];
+  io.out(line(`Moved ${countNoun(moved, 'session')} to ${trash}${notMoved.length ? `; ${notMoved.join('; ')}` : ''}.`) + (moved ? `\nSee them with: ${line(followUp(ctx, ['restore']))}` : ''));
+  return failed.length ? 1 : 0;
 }

@@ -150,6 +150,7 @@ export function runCommand(cmd: KeyCommand, input: string, deps: BrowserInputDep
     case 'next-match':
     case 'prev-match':
     case 'show-all':
+    case 'reveal-secrets':
       return; // the session screen's keys
     default:
       return cmd satisfies never;

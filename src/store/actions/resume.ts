@@ -3,7 +3,8 @@
  * substituted per argument, never run through a shell), the resume context
  * file, and the plan shown before Enter is pressed.
  */
-import { chmodSync, mkdtempSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, mkdtempSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { openNoFollow } from './safe-path.js';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileSink } from './text-sink.js';
@@ -95,7 +96,13 @@ const TEMP_PREFIX = 'session-browser-';
  */
 export function writeContextFile(messages: readonly ResumeMessage[], file?: string): string {
   const target = contextTarget(file);
-  writeFileSync(target, messages.map(serializeRecord).join(''), { mode: 0o600 });
+  // Never through a symlink (safe-path.ts): the user's --context path is written where it names.
+  const fd = openNoFollow(target, 0o600);
+  try {
+    writeFileSync(fd, messages.map(serializeRecord).join(''));
+  } finally {
+    closeSync(fd);
+  }
   return target;
 }
 

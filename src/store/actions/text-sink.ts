@@ -5,8 +5,8 @@
  * a terminal, a disk) holds back the reading of the log instead of letting
  * the output pile up in memory.
  */
-import { closeSync, createWriteStream, openSync, rmSync, statSync } from 'node:fs';
-import { sanitize } from '../../format/sanitize.js';
+import { closeSync, createWriteStream, rmSync } from 'node:fs';
+import { openNoFollow, SameFileError, UnsafePathError } from './safe-path.js';
 import type { Writable } from 'node:stream';
 
 /** Where streamed text goes. */
@@ -77,39 +77,23 @@ export function writableSink(stream: Writable, opts: { close: boolean }): TextSi
   };
 }
 
-/** Thrown when an output path is the very file being read (writing it would truncate the log first). */
-export class SameFileError extends Error {
-  override name = 'SameFileError';
-}
-
-/** Throws SameFileError when `output` exists and is the same file as `input` (same device and inode: links count). */
-export function assertNotSameFile(output: string, input: string): void {
-  let a;
-  let b;
-  try {
-    a = statSync(output);
-    b = statSync(input);
-  } catch {
-    return; // a missing output cannot be the input
-  }
-  if (a.dev === b.dev && a.ino === b.ino) {
-    throw new SameFileError(`refusing to write ${sanitize(output, { singleLine: true })}: it is the session log being read`);
-  }
-}
+export { SameFileError } from './safe-path.js';
 
 /**
  * A sink writing `path` (created with `mode`, truncated if it exists). The
  * file is opened before this returns, so a bad path throws here, with the
- * file system's message, before anything is read. `readFrom` is the file the
- * output is made from: a `path` that is that same file is refused
- * (SameFileError) instead of truncating it.
+ * file system's message, before anything is read. The file is never reached
+ * through a symlink, nor a regular file with other hard links
+ * (UnsafePathError, safe-path.ts). `readFrom` is the file the output is made
+ * from: a `path` that is that same file is refused (SameFileError) instead of
+ * truncating it.
  */
 export function fileSink(path: string, mode = 0o600, readFrom?: string): TextSink {
-  if (readFrom !== undefined) assertNotSameFile(path, readFrom);
   let fd: number;
   try {
-    fd = openSync(path, 'w', mode);
+    fd = openNoFollow(path, mode, readFrom);
   } catch (err) {
+    if (err instanceof SameFileError || err instanceof UnsafePathError) throw err;
     throw cannotWrite(path, err as NodeJS.ErrnoException);
   }
   try {

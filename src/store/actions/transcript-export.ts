@@ -3,16 +3,35 @@
  * is read: memory holds one entry at a time, whatever the session's size.
  * The text is exactly what the in-memory forms give (transcriptToMarkdown;
  * JSON.stringify of `{summary, entries, resumeContext}` with 2-space indents,
- * made inert by inertJson).
+ * made inert by inertJson). Secret-shaped values (keys, tokens, private
+ * keys) are masked (format/secrets.ts) unless `revealSecrets` is set.
  */
 import { inertJson } from '../../format/json.js';
 import { MarkdownStream, type MarkdownOptions } from '../../format/markdown.js';
+import { maskSecrets } from '../../format/secrets.js';
 import type { TextSink } from './text-sink.js';
 import { streamEntries, streamResumeContext, type StreamOptions } from '../scan/transcript-stream.js';
 import type { SessionSummary } from '../types.js';
 
+/** What the exports take besides the reader's options. */
+export interface ExportSecrets {
+  /** Write secret-shaped values in clear (`export --reveal-secrets`); default false: masked. */
+  revealSecrets?: boolean;
+}
+
+/**
+ * `sink` masking each chunk: every chunk the exports write is whole (a header,
+ * one entry, one JSON item), so no secret is split between two. The masks
+ * hold no quote or backslash, so JSON stays valid.
+ */
+function masking(sink: TextSink, opts: ExportSecrets): TextSink {
+  if (opts.revealSecrets) return sink;
+  return { write: (chunk) => sink.write(maskSecrets(chunk)), end: () => sink.end() };
+}
+
 /** Writes the Markdown export of the session at `path`; `summary` heads it (read it first: the header comes first). */
-export async function writeMarkdownExport(sink: TextSink, path: string, summary: SessionSummary, opts: StreamOptions & MarkdownOptions): Promise<void> {
+export async function writeMarkdownExport(out: TextSink, path: string, summary: SessionSummary, opts: StreamOptions & MarkdownOptions & ExportSecrets): Promise<void> {
+  const sink = masking(out, opts);
   const md = new MarkdownStream(summary, { nowMs: opts.nowMs, tz: opts.tz });
   await sink.write(md.head());
   await streamEntries(path, opts, (e) => sink.write(md.entry(e)));
@@ -39,7 +58,8 @@ function arrayWriter(sink: TextSink, pad: string): { item(v: unknown): Promise<v
  * session at `path`, followed by a newline. `summaryJson` is the summary as
  * the export shows it (the CLI leaves out the search text).
  */
-export async function writeJsonExport(sink: TextSink, path: string, summaryJson: unknown, opts: StreamOptions): Promise<void> {
+export async function writeJsonExport(out: TextSink, path: string, summaryJson: unknown, opts: StreamOptions & ExportSecrets): Promise<void> {
+  const sink = masking(out, opts);
   await sink.write(`{\n  "summary": ${nested(summaryJson, '  ')},\n  "entries": [`);
   const entries = arrayWriter(sink, '    ');
   const pass = await streamEntries(path, opts, (e) => entries.item(e));

@@ -3,7 +3,8 @@
  * the home, never through a symlink) so `restore` can bring it back.
  */
 import { lstatSync, mkdirSync, chmodSync, readdirSync, renameSync } from 'node:fs';
-import { join, relative, isAbsolute } from 'node:path';
+import { join } from 'node:path';
+import { assertNoSymlinks as checkNoSymlinks, UnsafePathError } from './safe-path.js';
 import { ActiveSessionError, sessionActivity } from './activity.js';
 import { assertSessionId, isValidProjectId, isValidSessionId, projectDir, projectsDir } from '../project.js';
 import type { SessionSummary } from '../types.js';
@@ -14,20 +15,13 @@ export class TrashError extends Error {
   override name = 'TrashError';
 }
 
-/** Throws unless `path` and every folder between the home and it is a real entry, not a symlink. */
+/** Throws TrashError unless `path` and every folder between the home and it is a real entry, not a symlink (safe-path.ts). */
 function assertNoSymlinks(home: string, path: string): void {
-  const rel = relative(home, path);
-  if (rel.startsWith('..') || isAbsolute(rel)) throw new TrashError(`${path} is outside the session home ${home}`);
-  let current = home;
-  for (const part of rel.split(/[\\/]/)) {
-    current = join(current, part);
-    let st;
-    try {
-      st = lstatSync(current);
-    } catch {
-      return; // does not exist (yet): nothing to follow
-    }
-    if (st.isSymbolicLink()) throw new TrashError(`refusing to move ${path}: ${current} is a symbolic link`);
+  try {
+    checkNoSymlinks(home, path, 'move');
+  } catch (err) {
+    if (err instanceof UnsafePathError) throw new TrashError(err.message);
+    throw err;
   }
 }
 
@@ -41,9 +35,27 @@ export interface TrashedSession {
   id: string;
   from: string;
   to: string;
+  /**
+   * Set when a session with this id was already in the trash: both are kept,
+   * and the one moved now is there under this id (`<id>.2`, `<id>.3`, …),
+   * which `restore` takes like any other.
+   */
+  keptAs?: string;
 }
 
-/** Moves a session file to the trash. */
+/** `id` when `<dir>/<id>.jsonl` is free, else the first free `<id>.N` (N from 2; cut to fit the id pattern). */
+function freeTrashId(dir: string, id: string): string {
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? '' : `.${n}`;
+    const candidate = `${id.slice(0, 128 - suffix.length)}${suffix}`;
+    if (!lstatSync(join(dir, `${candidate}.jsonl`), { throwIfNoEntry: false })) return candidate;
+  }
+}
+
+/**
+ * Moves a session file to the trash. When a deleted session with the same id
+ * is already there, both are kept: this one goes in as `<id>.2` (`keptAs`).
+ */
 export function moveToTrash(home: string, projectId: string, id: string): TrashedSession {
   assertSessionId(id);
   if (!isValidProjectId(projectId)) throw new TrashError(`invalid project id ${JSON.stringify(projectId)}`);
@@ -54,12 +66,10 @@ export function moveToTrash(home: string, projectId: string, id: string): Trashe
   const dir = join(trashDir(home), projectId);
   assertNoSymlinks(home, dir);
   ensurePrivateDir(dir);
-  const to = join(dir, `${id}.jsonl`);
-  if (lstatSync(to, { throwIfNoEntry: false })) {
-    throw new TrashError(`a deleted session ${id} is already in the trash (${to}); restore or remove it first`);
-  }
+  const trashId = freeTrashId(dir, id);
+  const to = join(dir, `${trashId}.jsonl`);
   renameSync(from, to);
-  return { projectId, id, from, to };
+  return { projectId, id, from, to, ...(trashId === id ? {} : { keptAs: trashId }) };
 }
 
 /**

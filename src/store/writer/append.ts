@@ -14,6 +14,7 @@ import { serializeRecord } from '../../format/json.js';
 import { classifyLine } from '../scan/classify.js';
 import { DEFAULT_MAX_LINE_BYTES } from '../scan/lines.js';
 import { projectDir, projectIdOf } from '../project.js';
+import { assertNoSymlinks } from '../actions/safe-path.js';
 import { withFileLock } from './lock.js';
 import { resolveProjectRoot } from './root.js';
 
@@ -64,14 +65,18 @@ export interface ProjectFolder {
 /**
  * Creates `<home>/projects/<id>/` (0700 for every folder created) and writes
  * its `project.json` `{"root": ...}` (0600) when absent, so the all-projects
- * view can show the real path. The root is canonicalised as the browser does
+ * view can show the real path. Throws UnsafePathError when `projects/` or
+ * the project folder is a symlink. The root is canonicalised as the browser does
  * (see `resolveProjectRoot`) so the browser finds what we write.
  */
 export function ensureProjectDir(home: string, projectRoot: string): ProjectFolder {
   const root = resolveProjectRoot(projectRoot);
   const projectId = projectIdOf(root);
   const dir = projectDir(home, projectId);
+  // `projects/` or the project folder as a symlink would carry every record outside the home.
+  assertNoSymlinks(home, dir);
   ensureDir(dir);
+  assertNoSymlinks(home, dir);
   const file = join(dir, 'project.json');
   if (!fs.existsSync(file)) {
     let fd: number;

@@ -7,6 +7,7 @@ import { lstatSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { assertSessionId, projectIdOf, sessionPath } from '../project.js';
 import type { SessionSummary } from '../types.js';
+import { assertNoSymlinks } from '../actions/safe-path.js';
 import { appendRecord, createExclusive, ensureProjectDir } from './append.js';
 import { newSessionId } from './ids.js';
 import { listProject, type ReadOptions } from './listing.js';
@@ -91,6 +92,8 @@ export class TurnLogger {
   /** Continues an existing session of this project (the id is validated; throws if there is none). */
   resumeSession(sessionId: string): void {
     const path = sessionPath(this.home, this.projectId, assertSessionId(sessionId));
+    // A symlinked project folder would carry the appends outside the home (safe-path.ts).
+    assertNoSymlinks(this.home, path);
     let isFile = false;
     try {
       isFile = lstatSync(path).isFile();

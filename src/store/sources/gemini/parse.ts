@@ -26,12 +26,19 @@ export interface GeminiParserState {
   order: string[];
   /** Ids of tool calls already counted. */
   calls: string[];
+  /**
+   * Message ids already shown (a message or a note). An id is claimed by the
+   * first copy that says something, not by the first copy: an empty first
+   * copy (written before the text streamed in) or a corrupted record that
+   * carries the id must not hide the copy with the text.
+   */
+  shown: string[];
   /** The session model was noted. */
   model: boolean;
 }
 
 export function initGeminiParser(): GeminiParserState {
-  return { order: [], calls: [], model: false };
+  return { order: [], calls: [], shown: [], model: false };
 }
 
 const VENDOR = 'google';
@@ -74,6 +81,7 @@ export function parseGemini(r: Obj, s: GeminiParserState): NormalizedEvent[] | n
       for (const id of s.order.slice(at)) out.push(retract(id, null));
       out.push({ kind: 'note', type: 'rewind', text: `rewound: ${s.order.length - at} message(s) dropped from the conversation` });
       s.order = s.order.slice(0, at);
+      s.shown = s.shown.filter((id) => s.order.includes(id));
     }
     return out;
   }
@@ -85,6 +93,7 @@ export function parseGemini(r: Obj, s: GeminiParserState): NormalizedEvent[] | n
       const keep = new Set(snapshot.map((m) => str(m.id)).filter(Boolean));
       for (const id of s.order) if (!keep.has(id)) out.push(retract(id, null));
       s.order = s.order.filter((id) => keep.has(id));
+      s.shown = s.shown.filter((id) => keep.has(id));
       for (const m of snapshot) message(m, s, out);
     }
     return out;
@@ -113,8 +122,8 @@ function message(m: Obj, s: GeminiParserState, out: NormalizedEvent[]): void {
   const id = str(m.id)!;
   const ts = str(m.timestamp) ?? null;
   const type = str(m.type) ?? '';
-  const first = !s.order.includes(id);
-  if (first) s.order.push(id);
+  if (!s.order.includes(id)) s.order.push(id);
+  const first = !s.shown.includes(id);
   const text = typeof m.content === 'string' ? m.content : textOfContent(m.content);
   const tokens = obj(m.tokens);
   const model = str(m.model);
@@ -124,11 +133,15 @@ function message(m: Obj, s: GeminiParserState, out: NormalizedEvent[]): void {
     out.push({ kind: 'meta', model });
   }
   if (type === 'user') {
-    if (first && text.trim()) out.push({ kind: 'message', ts, message: { role: 'user', content: text }, text, tally: true, context: 'append', ...(isRealPrompt(text) ? {} : { notPrompt: true }) });
+    if (first && text.trim()) {
+      s.shown.push(id);
+      out.push({ kind: 'message', ts, message: { role: 'user', content: text }, text, tally: true, context: 'append', ...(isRealPrompt(text) ? {} : { notPrompt: true }) });
+    }
   } else if (type === 'gemini') {
     const toolCalls = Array.isArray(m.toolCalls) ? m.toolCalls : [];
     // A model turn counts once, whether it said something or only called tools (its later copies add calls and usage).
     if (first && (text.trim() || toolCalls.length)) {
+      s.shown.push(id);
       const content = toolCalls.length ? { role: 'assistant', content: text, tool_calls: toolCalls } : { role: 'assistant', content: text };
       out.push({ kind: 'message', ts, message: content, text, tally: true, context: 'append' });
     }
@@ -142,6 +155,7 @@ function message(m: Obj, s: GeminiParserState, out: NormalizedEvent[]): void {
       if (result !== undefined) out.push({ kind: 'tool_result', ts, id: callId, output: typeof result === 'string' ? result : JSON.stringify(result), ...(call.status === 'error' ? { isError: true } : {}), counted: false });
     }
   } else if (first && text.trim()) {
+    s.shown.push(id);
     out.push({ kind: 'note', ts, type: type || 'info', text }); // info, error, warning
   }
 }

@@ -1,0 +1,94 @@
+/**
+ * Masks values shaped like API keys, tokens and private keys (issue 9,
+ * "secrets are shown and exported in clear"). Logs hold what agents saw:
+ * a key pasted into a prompt, a token echoed by a tool. The browser and the
+ * exports show `sk-…[secret: 48 chars]` instead, unless asked to reveal.
+ *
+ * Pure and idempotent: a masked value never matches again (the mark holds
+ * no key characters right after its prefix, and a PEM mark lacks the
+ * header's closing dashes). Ordinary text is left alone: a key must start
+ * at a word boundary and look random (see `looksRandom`).
+ */
+
+/** The mark left for a secret of `length` characters that began with `prefix`. */
+export const secretMark = (prefix: string, length: number): string => `${prefix}…[secret: ${length} chars]`;
+
+/** A random-looking key body: a digit, and a run of 16 letters and digits (`sk-learn-2024-notes` is text, not a key). */
+const looksRandom = (body: string): boolean => /\d/.test(body) && /[A-Za-z0-9]{16}/.test(body);
+
+interface Rule {
+  pattern: RegExp;
+  /** The mark for one match, or null to leave it (not a secret after all). */
+  mask: (match: string, groups: string[]) => string | null;
+}
+
+const RULES: readonly Rule[] = [
+  {
+    // PEM private keys, whole; one cut short is masked to the end of its text (or a quote, where JSON holds it).
+    pattern: /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----[^"]*?(?:-----END \1PRIVATE KEY-----|(?=")|$)/g,
+    mask: (m, [kind]) => secretMark(`-----BEGIN ${kind ?? ''}PRIVATE KEY`, m.length),
+  },
+  {
+    // Authorization headers, as text or as JSON (escaped or not): the credential after the scheme.
+    pattern: /(authorization(?:\\?["'])?\s*[:=]\s*(?:\\?["'])?\s*(?:(?:bearer|basic|token|bot)\s+)?)([^\s"'\\…]{8,})/gi,
+    // A word of prose ("Authorization: required") is not a credential: one has a digit or is long.
+    mask: (_m, [head, token]) => (/\d/.test(token!) || token!.length >= 20 ? `${head}…[secret: ${token!.length} chars]` : null),
+  },
+  {
+    pattern: /(?<![A-Za-z0-9_-])(sk-ant-|sk-proj-|sk-)([A-Za-z0-9_-]{20,})/g,
+    mask: (m, [prefix, body]) => (looksRandom(body!) ? secretMark(prefix === 'sk-proj-' ? 'sk-' : prefix!, m.length) : null),
+  },
+  {
+    pattern: /(?<![A-Za-z0-9_])(gh[pousr]_)([A-Za-z0-9]{20,})/g,
+    mask: (m, [prefix]) => secretMark(prefix!, m.length),
+  },
+  {
+    pattern: /(?<![A-Za-z0-9_])(github_pat_)([A-Za-z0-9_]{20,})/g,
+    mask: (m, [prefix]) => secretMark(prefix!, m.length),
+  },
+  {
+    pattern: /(?<![A-Za-z0-9])(AKIA|ASIA)([0-9A-Z]{16})(?![0-9A-Za-z])/g,
+    mask: (m, [prefix]) => secretMark(prefix!, m.length),
+  },
+  {
+    pattern: /(?<![A-Za-z0-9_])(xox[abpr]-)([A-Za-z0-9-]{10,})/g,
+    mask: (m, [prefix, body]) => (/\d/.test(body!) ? secretMark(prefix!, m.length) : null),
+  },
+];
+
+/** A cheap test first: most text holds none of the markers, and is returned as it is. */
+const ANY = /PRIVATE KEY|authorization|sk-|gh[pousr]_|github_pat_|AKIA|ASIA|xox[abpr]-/i;
+
+/**
+ * `text` with every secret-shaped value replaced by its mark: the prefix
+ * that names the kind, then `…[secret: N chars]` (N the length of what was
+ * hidden). Never shows more of a secret than its prefix.
+ */
+export function maskSecrets(text: string): string {
+  if (!ANY.test(text)) return text;
+  let out = text;
+  for (const rule of RULES) {
+    out = out.replace(rule.pattern, (match: string, ...rest: unknown[]) => {
+      // No named groups: the captures, then the offset and the whole text.
+      return rule.mask(match, rest.slice(0, -2) as string[]) ?? match;
+    });
+  }
+  return out;
+}
+
+/** Whether `text` holds a value maskSecrets would hide. */
+export const hasSecrets = (text: string): boolean => maskSecrets(text) !== text;
+
+/**
+ * `value` with every string in it masked (objects and arrays copied; other
+ * values as they are). Depth is capped (log values are cut at 64 levels
+ * where a line is parsed): deeper values are left as they are.
+ */
+export function maskSecretsDeep<T>(value: T, depth = 0): T {
+  if (typeof value === 'string') return maskSecrets(value) as T;
+  if (depth > 100 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => maskSecretsDeep(v, depth + 1)) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = maskSecretsDeep(v, depth + 1);
+  return out as T;
+}

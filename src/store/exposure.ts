@@ -1,0 +1,88 @@
+/**
+ * Whether the session home lets other users read it (issue 9, "a store
+ * readable by others"): logs hold secrets (keys pasted into prompts, tokens
+ * in tool output), so a home or a session file readable by group or others
+ * earns a warning.
+ *
+ * A file counts only when the class (group, others) that may read it can
+ * also reach it: a 0644 file in a 0700 home, or a 0755 home inside a 0700
+ * folder, is private in effect, and is not named (that is how copies and
+ * umask-made files usually sit).
+ */
+import { lstatSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { shellQuote } from '../format/shell-quote.js';
+import { isValidProjectId, projectsDir } from './project.js';
+
+/** What of the home others can read. */
+export interface StoreExposure {
+  /** The home folder itself is readable (listable) by group or others. */
+  home: boolean;
+  /** Session files (`projects/<id>/*.jsonl`) that group or others can read. */
+  files: number;
+}
+
+const GROUP = { read: 0o040, search: 0o010 };
+const OTHERS = { read: 0o004, search: 0o001 };
+
+/** The names in `dir`; none when it cannot be read (nothing to warn about then). */
+function entries(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+const modeOf = (path: string): number | null => {
+  const st = lstatSync(path, { throwIfNoEntry: false });
+  return st && !st.isSymbolicLink() ? st.mode : null;
+};
+
+/**
+ * Looks at the home, `projects/` and every project folder and session file
+ * under it (a stat each; symlinks are not followed). A home that does not
+ * exist exposes nothing.
+ */
+export function storeExposure(home: string): StoreExposure {
+  const abs = resolve(home);
+  const homeMode = statSync(abs, { throwIfNoEntry: false })?.mode ?? null;
+  if (homeMode === null) return { home: false, files: 0 };
+  // The classes that can walk from / down to the home (a symlinked home is the user's choice: followed).
+  let outer = [GROUP, OTHERS];
+  for (let d = dirname(abs); outer.length > 0; d = dirname(d)) {
+    const mode = statSync(d, { throwIfNoEntry: false })?.mode ?? 0;
+    outer = outer.filter((c) => (mode & c.search) !== 0);
+    if (dirname(d) === d) break;
+  }
+  const out: StoreExposure = { home: outer.some((c) => (homeMode & c.read) !== 0), files: 0 };
+  const projects = projectsDir(abs);
+  const projectsMode = modeOf(projects);
+  if (projectsMode === null) return out;
+  // Which classes can walk on into projects/.
+  const reach = outer.filter((c) => (homeMode & c.search) !== 0 && (projectsMode & c.search) !== 0);
+  if (reach.length === 0) return out;
+  for (const id of entries(projects).filter(isValidProjectId)) {
+    const dir = join(projects, id);
+    const dirMode = modeOf(dir);
+    if (dirMode === null) continue;
+    const classes = reach.filter((c) => (dirMode & c.search) !== 0);
+    if (classes.length === 0) continue;
+    for (const name of entries(dir)) {
+      if (!name.endsWith('.jsonl')) continue;
+      const mode = modeOf(join(dir, name));
+      if (mode !== null && classes.some((c) => (mode & c.read) !== 0)) out.files++;
+    }
+  }
+  return out;
+}
+
+/** The one-line warning for `exposure`, with the command that fixes it, or null when the store is private. Not sanitized: the caller prints it. */
+export function exposureWarning(home: string, exposure: StoreExposure): string | null {
+  const fix = `chmod -R go= ${shellQuote(home)}`;
+  if (!exposure.home && exposure.files === 0) return null;
+  const parts: string[] = [];
+  if (exposure.home) parts.push(`the session home ${home} is readable by group or others`);
+  if (exposure.files > 0) parts.push(`${exposure.files === 1 ? '1 session file is' : `${exposure.files} session files are`} readable by group or others`);
+  return `warning: ${parts.join(' and ')} (logs hold secrets); to make it private, run: ${fix}`;
+}
