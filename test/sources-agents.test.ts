@@ -12,6 +12,14 @@ import type { SessionSummary } from '../src/store/types.js';
 
 const AGENTS = fileURLToPath(new URL('../fixtures/agents', import.meta.url));
 
+function catalogOf(source: 'claude' | 'codex' | 'gemini'): SessionCatalog {
+  return new SessionCatalog({
+    home: '/nonexistent/sb-home',
+    cache: new SummaryCache(null),
+    locations: sourceLocations([source], { [source]: { dir: `${AGENTS}/${source}`, named: true } }),
+  });
+}
+
 async function load(source: 'claude' | 'codex' | 'gemini'): Promise<Map<string, SessionSummary>> {
   const catalog = new SessionCatalog({
     home: '/nonexistent/sb-home',
@@ -56,6 +64,26 @@ describe('Claude Code sessions', () => {
     expect(s.userMessages).toBe(1);
     expect(s.tokens.input + s.tokens.output).toBe(10);
     expect(s.costMicros).toBe(7 * 3 + 3 * 15);
+  });
+});
+
+describe('replay of another agent’s session', () => {
+  // Gemini is left out: its replay still shows the messages a $rewindTo dropped (and their usage), which the summary retracts.
+  it.each(['claude', 'codex'] as const)('%s: shows each API call once, with the figures the summary counts', async (source) => {
+    const catalog = catalogOf(source);
+    const { sessions } = await catalog.summaries(null, { includeEmpty: true });
+    expect(sessions.length).toBeGreaterThan(0);
+    for (const s of sessions) {
+      const t = await catalog.transcript(s);
+      const usage = t.entries.filter((e) => e.kind === 'usage');
+      const calls = s.models.reduce((n, m) => n + m.calls, 0);
+      // Streaming copies (Claude) and re-emitted totals (Codex) are one call each.
+      expect(usage.length, s.id).toBeLessThanOrEqual(Math.max(calls, 1) + 1);
+      if (source === 'claude') {
+        expect(usage.length, s.id).toBe(calls);
+        expect(usage.reduce((n, e) => n + (e.kind === 'usage' ? e.tokens.output : 0), 0), s.id).toBe(s.tokens.output);
+      }
+    }
   });
 });
 

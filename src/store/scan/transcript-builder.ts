@@ -43,15 +43,39 @@ export function argumentsText(args: unknown): string {
 
 const ENTRY_ROLES: ReadonlySet<string> = new Set(['user', 'assistant', 'system']);
 
+/** A keyed call's usage entry held back while more copies of it may follow. */
+interface HeldUsage {
+  key: string;
+  entry: Extract<TranscriptEntry, { kind: 'usage' }>;
+}
+
 export class TranscriptBuilder {
   /** The session's model (from meta), for calls that name none. */
   private sessionModel = '';
+  /**
+   * Other agents write one API call's usage on several lines (Claude: one
+   * per content block, each repeating `message.id + requestId`, ADAPTERS.md).
+   * The entry of such a call is held until its copies end (another call,
+   * the next user message, the end), so the transcript shows each call
+   * once, with the copy the summary counts.
+   */
+  private held: HeldUsage | null = null;
+  /** Keys of the calls already shown: a later stray copy is not shown again. */
+  private readonly shownKeys = new Set<string>();
 
   constructor(private readonly pricing: PriceTable) {}
+
+  /** Emits what is still held back (call once after the last event). */
+  finish(out: TranscriptOut): void {
+    if (this.held) out.entry(this.held.entry);
+    this.held = null;
+  }
 
   /** Emits what one event means into `out`. */
   add(ev: NormalizedEvent, out: TranscriptOut): void {
     const timestamp = ev.kind === 'meta' ? null : ev.ts ?? null;
+    // A new user turn or an unkeyed call closes the held call: it is shown before them.
+    if (this.held && ((ev.kind === 'message' && ev.message.role === 'user') || (ev.kind === 'usage' && ev.dedupeKey !== this.held.key))) this.finish(out);
     switch (ev.kind) {
       case 'meta':
         if (ev.model !== undefined) this.sessionModel = ev.model;
@@ -87,9 +111,18 @@ export class TranscriptBuilder {
           const price = lookupPrice(this.pricing, model);
           costMicros = price ? priceMicros(price, ev.tokens) : null;
         }
-        const entry: TranscriptEntry = { kind: 'usage', timestamp, model, vendor: ev.vendor, endpoint: ev.endpoint, tokens: toTokens(ev.tokens), costMicros };
+        const entry: Extract<TranscriptEntry, { kind: 'usage' }> = { kind: 'usage', timestamp, model, vendor: ev.vendor, endpoint: ev.endpoint, tokens: toTokens(ev.tokens), costMicros };
         if (ev.latencyMs !== undefined) entry.latencyMs = ev.latencyMs;
-        out.entry(entry);
+        if (ev.dedupeKey === undefined) return void out.entry(entry);
+        if (this.held?.key === ev.dedupeKey) {
+          // Another copy of the held call: keep the one the summary counts (summarize.ts, ADAPTERS.md).
+          const better = ev.dedupe === 'last' || (ev.dedupe === 'max-output' && entry.tokens.output > this.held.entry.tokens.output);
+          if (better) this.held.entry = { ...entry, timestamp: this.held.entry.timestamp };
+          return;
+        }
+        if (this.shownKeys.has(ev.dedupeKey)) return;
+        this.shownKeys.add(ev.dedupeKey);
+        this.held = { key: ev.dedupeKey, entry };
         return;
       }
       case 'checkpoint': {

@@ -127,5 +127,9 @@ export async function transcriptPass(path: string, opts: PassOptions, handler: P
       // A vanished or unreadable subagent file costs its part of the transcript only.
     }
   }
+  // A call whose copies ran to the end of the session is shown last.
+  builder.finish(out);
+  for (const op of ops) await handler(op);
+  ops.length = 0;
   return { dialect, ...result, size: scan.size, pendingTail: scan.pendingTail, mtimeMs: scan.mtimeMs };
 }
