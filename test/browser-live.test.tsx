@@ -153,3 +153,19 @@ async function waitUntil(cond: () => boolean, timeoutMs = 3000): Promise<void> {
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+describe('a resume that would be refused', () => {
+  it('is said in the browser, which stays open, instead of ending it with an error', async () => {
+    const base = fakeSource({ sessions: OLD });
+    const exits: BrowserExit[] = [];
+    const source: BrowserSource = {
+      ...base,
+      resumePlan: (s) => ({ ...base.resumePlan(s), argv: ['gemini', '--resume', s.id], cwd: null, workspace: null, workspaceProblem: null }),
+    };
+    const ui = renderSized(<App source={source} onExit={(e) => exits.push(e)} />, { columns: 100, rows: 24 });
+    await ui.waitFor('Alpha work');
+    const frame = await ui.press(KEYS.enter, 'Cannot resume sess-a here');
+    expect(frame).toContain('it recorded no folder to run in');
+    expect(exits).toEqual([]);
+  });
+});

@@ -168,9 +168,25 @@ function activityOf(s: SessionSummary, source: BrowserSource): { reason: string;
 
 /** Enter: resume at once, or ask first when the session is running (the ● badge). */
 export function resumeOrAsk(s: SessionSummary, deps: Pick<BrowserInputDeps, 'store' | 'source' | 'onExit'>): void {
+  // A resume that would be refused is said here, in the browser, which stays open (leaving it to fail was an exit 1).
+  const refusal = resumeRefusal(s, deps.source);
+  if (refusal) return deps.store.dispatch({ type: 'flash', message: refusal });
   const activity = activityOf(s, deps.source);
   if (activity?.running) deps.store.dispatch({ type: 'ask-resume', id: s.id, note: activity.reason });
   else deps.onExit({ kind: 'resume', session: s });
+}
+
+/** Why Enter cannot resume `s` (a command would run, but in no folder), or null when it can. */
+function resumeRefusal(s: SessionSummary, source: BrowserInputDeps['source']): string | null {
+  let plan;
+  try {
+    plan = source.resumePlan(s);
+  } catch (err) {
+    return `Cannot resume ${s.id}: ${errorMessage(err)}`;
+  }
+  if (plan.argv === null || plan.cwd !== null) return null;
+  const why = plan.workspaceProblem ? `its folder ${plan.workspace ?? ''} ${plan.workspaceProblem}` : 'it recorded no folder to run in';
+  return `Cannot resume ${s.id} here: ${why}. y copies its id.`;
 }
 
 /** One key press in the mode the latest state is in. */
