@@ -217,3 +217,17 @@ describe('searchTranscriptLines', () => {
     expect(searchTranscriptLines(lines, 'lgoin works')).toEqual([3]);
   });
 });
+
+describe('a query with no word the index knows', () => {
+  it('matches its characters in titles and prompts (an emoji finds its session), and punctuation alone finds only what holds it', async () => {
+    const { buildMemorySearch } = await import('../src/store/search/memory-search.js');
+    const { makeSummary } = await import('./helpers/summary.js');
+    const bug = makeSummary({ id: 'bug', path: '/h/bug.jsonl', title: '修复登录测试 🐛' });
+    const plain = makeSummary({ id: 'plain', path: '/h/plain.jsonl', title: 'Add dark mode' });
+    const search = buildMemorySearch([{ summary: bug }, { summary: plain }]);
+    expect(search.search('🐛', [bug, plain]).map((h) => h.summary.id)).toEqual(['bug']);
+    expect(search.search('"', [bug, plain])).toEqual([]);
+    expect(search.search('*', [bug, plain])).toEqual([]);
+    expect(search.search('   ', [bug, plain])).toHaveLength(2);
+  });
+});

@@ -73,7 +73,9 @@ export class SessionSearch {
    * The sessions of `sessions` matching `query`, best first (see the module
    * comment for the order). Sessions are looked up by path, so only those
    * in `sessions` (and in `opts.projectIds`) can be hits. A blank query
-   * gives every session of the scope in the order given, tier 'all'.
+   * gives every session of the scope in the order given, tier 'all'; a
+   * query with no word the index knows (an emoji, punctuation) matches its
+   * characters in titles, prompts and ids.
    * Never throws: an index that fails mid-search falls back to substrings.
    */
   search(query: string, sessions: readonly SessionSummary[], opts: SearchOptions = {}): SearchHit[] {
@@ -82,7 +84,11 @@ export class SessionSearch {
     const words = parseQuery(query);
     if (words.length === 0) {
       const all = scope ? sessions.filter((s) => scope.has(s.projectId)) : sessions;
-      return all.slice(0, limit).map((s) => plainHit(s, 'title', []));
+      const text = query.trim().toLowerCase();
+      if (text === '') return all.slice(0, limit).map((s) => plainHit(s, 'title', []));
+      // No word the index knows (an emoji, punctuation): the characters as typed, in titles, prompts and ids.
+      const has = (s: SessionSummary): boolean => [s.title, s.firstPrompt, s.lastPrompt, s.id].some((f) => f.toLowerCase().includes(text));
+      return all.filter(has).slice(0, limit).map((s) => plainHit(s, 'title', []));
     }
     if (this.index) {
       try {
