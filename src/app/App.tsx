@@ -8,11 +8,12 @@ import React, { useCallback, useMemo, useRef, useState } from 'react';
 import { Box, Text } from 'ink';
 import { sanitize } from '../format/sanitize.js';
 import { truncate } from '../format/width.js';
-import { CostView } from '../components/CostView.js';
-import { SessionScreen } from '../components/SessionScreen.js';
+import { CostView, costScrollMax, costViewParts } from '../components/CostView.js';
+import { buildCostModel } from '../components/cost-model.js';
+import { SessionScreen, type SessionScreenHandle } from '../components/SessionScreen.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { HelpBar } from '../components/HelpBar.js';
-import { HelpOverlay } from '../components/HelpOverlay.js';
+import { HelpOverlay, helpScrollMax } from '../components/HelpOverlay.js';
 import { PreviewStrip } from '../components/PreviewStrip.js';
 import { SearchBox } from '../components/SearchBox.js';
 import { SessionList } from '../components/SessionList.js';
@@ -23,7 +24,7 @@ import { initialBrowserState, visibleScroll, type BrowserState } from './browser
 import { inputMode, resumeOrAsk, targetOf, useBrowserInput } from './hooks/use-browser-input.js';
 import { useBrowserStore } from './hooks/use-browser-store.js';
 import { createListDeriver } from './list-model.js';
-import { helpBarEntries, HELP_SECTIONS } from './keys.js';
+import { BADGE_SECTION, helpBarEntries, HELP_SECTIONS } from './keys.js';
 import { useLiveRefresh, useSessionsLoader } from './hooks/use-sessions-loader.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { resolveIndex } from '../components/list-layout.js';
@@ -54,6 +55,12 @@ export function frameBudget(rows: number, state: BrowserState): { budget: number
   const note = state.skipped.length > 0 ? 1 : 0;
   return { budget, bottom, viewport: Math.max(1, budget - CHROME_LINES - bottom - flash - note) };
 }
+
+/** Every key of every mode, then the badge legend. */
+const OVERLAY_SECTIONS = [...HELP_SECTIONS, BADGE_SECTION];
+
+/** The session screen's help lines, from the key table. */
+const SESSION_HELP = { session: helpBarEntries('session'), find: helpBarEntries('find') };
 
 /** The views that draw a two-line dialog where the preview strip goes. */
 const isDialog = (view: BrowserState['view']): boolean => view === 'confirm-delete' || view === 'confirm-resume';
@@ -107,7 +114,30 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
     }
   }, [source, selected, target, state.view]);
 
-  useBrowserInput({ store, listOf, source, onExit });
+  const scopeLabel = (state.scope === 'all' ? 'all projects' : (source.project?.root ?? 'all projects')) + (state.query.trim() ? ` · matching “${state.query.trim()}”` : '');
+  const costHeight = budget - 2 - (state.skipped.length > 0 ? 1 : 0);
+  const helpHeight = budget - 2;
+  const costModel = useMemo(
+    () => (state.view === 'cost' ? buildCostModel(model.spent, state.costWindow, nowMs, source.timeZone) : null),
+    [state.view, model.spent, state.costWindow, nowMs, source.timeZone],
+  );
+  const costMax = costModel
+    ? costScrollMax(costViewParts(costModel, { window: state.costWindow, width, scopeLabel, timeZone: source.timeZone }), costHeight)
+    : 0;
+  const limits = {
+    help: { max: helpScrollMax(OVERLAY_SECTIONS, width, helpHeight), page: helpHeight },
+    cost: { max: costMax, page: costHeight },
+  };
+  const session = useRef<SessionScreenHandle | null>(null);
+  const { sessionMounted } = useBrowserInput({ store, listOf, source, onExit, session, limits });
+  // Keys that arrived before the screen mounted (one burst: "→/auth") run once it has.
+  const sessionRef = useCallback(
+    (handle: SessionScreenHandle | null) => {
+      session.current = handle;
+      if (handle) sessionMounted();
+    },
+    [sessionMounted],
+  );
   const load = useCallback(
     () => (target ? source.loadTranscript(target) : Promise.reject(new Error('no session'))),
     [source, target],
@@ -118,26 +148,51 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
     if (target) resumeOrAsk(target, { store, source, onExit });
   }, [onExit, target, store, source]);
   const sessionOpen = state.view === 'session' && target !== null && plan !== null;
-  const mode = inputMode(state) ?? 'list';
+  const mode = inputMode(state, session.current);
+  const root = state.scope === 'all' ? null : (source.project?.root ?? null);
 
-  if (sessionOpen && target && plan) {
-    return (
-      <SessionScreen
-        summary={target}
-        load={load}
-        plan={plan}
-        width={width}
-        height={budget}
-        nowMs={nowMs}
-        timeZone={source.timeZone}
-        isActive
-        onBack={back}
-        onResume={resume}
-      />
+  // The `?` overlay covers any view; an opened session stays mounted under it (its scroll and search survive).
+  const sessionScreen =
+    sessionOpen && target && plan ? (
+      <Box key="session" display={state.help ? 'none' : 'flex'} flexDirection="column">
+        <SessionScreen
+          ref={sessionRef}
+          summary={target}
+          load={load}
+          plan={plan}
+          width={width}
+          height={budget}
+          nowMs={nowMs}
+          timeZone={source.timeZone}
+          isActive={!state.help}
+          help={SESSION_HELP}
+          onBack={back}
+          onResume={resume}
+        />
+      </Box>
+    ) : null;
+
+  // One root whose first child is the session screen: it keeps its place (and its state) under the overlay.
+  const frame = (rest: React.JSX.Element | null): React.JSX.Element => (
+    <Box flexDirection="column" width={width}>
+      {sessionScreen}
+      {rest}
+    </Box>
+  );
+
+  if (state.help) {
+    return frame(
+      <Box key="help" flexDirection="column" width={width}>
+        <Text bold wrap="truncate-end">
+          {truncate('Keys and badges', width)}
+        </Text>
+        <HelpOverlay sections={OVERLAY_SECTIONS} width={width} height={helpHeight} scroll={state.help.scroll} />
+        <HelpBar entries={helpBarEntries('help')} width={width} />
+      </Box>,
     );
   }
+  if (sessionScreen) return frame(null);
 
-  const root = state.scope === 'all' ? null : (source.project?.root ?? null);
   const header = (
     <StatusBar
       root={root}
@@ -152,27 +207,23 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
   );
   const helpBar = <HelpBar entries={helpBarEntries(mode, state.query === '' ? ['escape'] : [])} width={width} />;
 
-  if (state.view === 'cost' || state.view === 'help') {
-    const scopeLabel = (root ?? 'all projects') + (state.query.trim() ? ` · matching “${state.query.trim()}”` : '');
-    return (
-      <Box flexDirection="column" width={width}>
+  if (state.view === 'cost') {
+    return frame(
+      <Box key="cost" flexDirection="column" width={width}>
         {header}
-        {state.view === 'cost' ? <SkippedNote skipped={state.skipped} width={width} /> : null}
-        {state.view === 'cost' ? (
-          <CostView
-            sessions={model.spent}
-            nowMs={nowMs}
-            timeZone={source.timeZone}
-            window={state.costWindow}
-            width={width}
-            height={budget - 2 - (state.skipped.length > 0 ? 1 : 0)}
-            scopeLabel={sanitize(scopeLabel, { singleLine: true })}
-          />
-        ) : (
-          <HelpOverlay sections={HELP_SECTIONS} width={width} height={budget - 2} />
-        )}
+        <SkippedNote skipped={state.skipped} width={width} />
+        <CostView
+          sessions={model.spent}
+          nowMs={nowMs}
+          timeZone={source.timeZone}
+          window={state.costWindow}
+          width={width}
+          height={costHeight}
+          scopeLabel={sanitize(scopeLabel, { singleLine: true })}
+          scroll={state.costScroll}
+        />
         {helpBar}
-      </Box>
+      </Box>,
     );
   }
 
@@ -195,11 +246,11 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
       <SessionList items={model.items} layout={model.layout} selectedIndex={index} scroll={scroll} width={width} nowMs={nowMs} />
     );
 
-  return (
-    <Box flexDirection="column" width={width}>
+  return frame(
+    <Box key="list" flexDirection="column" width={width}>
       {header}
       <SkippedNote skipped={state.skipped} width={width} />
-      <SearchBox query={state.query} focused={state.searchFocused} width={width} />
+      <SearchBox query={state.query} cursor={state.queryCursor} focused={state.searchFocused} width={width} />
       <Box flexDirection="column" height={viewport + 1}>
         {body}
       </Box>
@@ -220,6 +271,6 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
         </Text>
       ) : null}
       {helpBar}
-    </Box>
+    </Box>,
   );
 }

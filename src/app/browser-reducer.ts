@@ -7,12 +7,14 @@
 import type { SessionSummary } from '../store/types.js';
 import type { ScanProgress, Scope, SkippedPath } from './source.js';
 import { pageIndex, resolveIndex, resolveScroll, type ListLayout } from '../components/list-layout.js';
+import { applyEdit, lineAtEnd, type LineEdit } from '../components/line-editor.js';
 
 /**
- * The screen in front: the list, an opened session, the cost view, help,
- * the delete dialog, or the dialog that asks before resuming an active session.
+ * The screen in front: the list, an opened session, the cost view, the
+ * delete dialog, or the dialog that asks before resuming an active session.
+ * The `?` overlay is drawn over any of them (`help`).
  */
-export type View = 'list' | 'session' | 'cost' | 'help' | 'confirm-delete' | 'confirm-resume';
+export type View = 'list' | 'session' | 'cost' | 'confirm-delete' | 'confirm-resume';
 
 /** Time window of the cost view; `w` cycles through them in this order. */
 export type CostWindow = 'today' | '7d' | '30d' | 'all';
@@ -38,6 +40,8 @@ export interface BrowserState {
   /** How far the running check has come, while it reads files; null when none runs or nothing needed reading. */
   progress: ScanProgress | null;
   query: string;
+  /** Where the search box's cursor is in `query`, in code points. */
+  queryCursor: number;
   /** The search box owns the letters. */
   searchFocused: boolean;
   /** The selected session; null means "the item at selectedIndex". */
@@ -63,6 +67,10 @@ export interface BrowserState {
    */
   confirmNote: string | null;
   costWindow: CostWindow;
+  /** First line of the cost view's scrolling body. */
+  costScroll: number;
+  /** The `?` overlay, over whatever view is in front, and its first visible line; null when closed. */
+  help: { scroll: number } | null;
   /** One-line message ("Exported to …"), cleared by the next key. */
   flash: string | null;
 }
@@ -84,14 +92,18 @@ export type BrowserAction =
   | { type: 'jump'; to: 'top' | 'bottom'; layout: ListLayout }
   | { type: 'focus-search' }
   | { type: 'set-query'; query: string }
-  /** Typed or pasted text for the search box (control characters become spaces). */
+  /** Typed or pasted text for the search box, at its cursor (control characters become spaces). */
   | { type: 'type'; text: string }
   | { type: 'backspace' }
+  /** One key's edit of the search box (the line editor shared with the transcript search). */
+  | { type: 'edit'; edit: LineEdit }
   | { type: 'escape' }
   | { type: 'open-session'; id: string }
   | { type: 'toggle-cost' }
   | { type: 'cycle-cost-window' }
   | { type: 'toggle-help' }
+  /** Scroll the help overlay or the cost view by `delta` lines (or to an end), within 0..max. */
+  | { type: 'scroll'; what: 'help' | 'cost'; delta: number; max: number }
   /** `index`: where the session sits in the list seen, so its neighbour is selected after the delete. */
   | { type: 'ask-delete'; id: string; index: number; note?: string | null }
   /** Enter on an active session: ask before resuming it (`note` says why it is active). */
@@ -114,6 +126,7 @@ export function initialBrowserState(opts: { scope?: Scope; query?: string } = {}
     stale: false,
     progress: null,
     query: opts.query ?? '',
+    queryCursor: Array.from(opts.query ?? '').length,
     searchFocused: false,
     selectedId: null,
     selectedIndex: 0,
@@ -123,6 +136,8 @@ export function initialBrowserState(opts: { scope?: Scope; query?: string } = {}
     target: null,
     confirmNote: null,
     costWindow: '7d',
+    costScroll: 0,
+    help: null,
     flash: null,
   };
 }
@@ -157,9 +172,12 @@ function current(state: BrowserState, layout: ListLayout): number {
   return resolveIndex(layout, state.selectedId, state.selectedIndex);
 }
 
-/** Control characters a paste could carry into the query (newlines, tabs, ESC). */
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f]+/g;
+/** The search box edited by `edit` (the flash goes, like with any key). */
+function editQuery(state: BrowserState, edit: LineEdit): BrowserState {
+  const line = { text: state.query, cursor: state.queryCursor };
+  const next = applyEdit(line, edit);
+  return next === line ? state : { ...keyed(state), query: next.text, queryCursor: next.cursor };
+}
 
 /** Keys clear the flash message; results of async work (loads, deletes) do not. */
 function keyed(state: BrowserState): BrowserState {
@@ -230,34 +248,44 @@ export function browserReducer(state: BrowserState, action: BrowserAction): Brow
       return selectIndex(s, action.layout, n === 0 ? -1 : action.to === 'top' ? 0 : n - 1);
     }
     case 'focus-search':
-      return { ...keyed(state), view: 'list', searchFocused: true };
-    case 'set-query':
-      return { ...keyed(state), query: action.query };
-    case 'type': {
-      const text = action.text.replace(CONTROLS, ' ');
-      return text === '' ? state : { ...keyed(state), query: state.query + text };
+      // The cursor starts at the end, where typing continues the filter.
+      return { ...keyed(state), view: 'list', searchFocused: true, queryCursor: Array.from(state.query).length };
+    case 'set-query': {
+      const line = lineAtEnd(action.query);
+      return { ...keyed(state), query: line.text, queryCursor: line.cursor };
     }
-    case 'backspace': {
-      // Drop the last code point (a surrogate pair is one), not half of it.
-      const chars = Array.from(state.query);
-      chars.pop();
-      return { ...keyed(state), query: chars.join('') };
-    }
+    case 'type':
+      return editQuery(state, { type: 'insert', text: action.text });
+    case 'backspace':
+      return editQuery(state, { type: 'backspace' });
+    case 'edit':
+      return editQuery(state, action.edit);
     case 'escape':
       // First Esc leaves the box and keeps the filter; the next one clears it.
       if (state.searchFocused) return { ...keyed(state), searchFocused: false };
-      if (state.query !== '') return { ...keyed(state), query: '' };
+      if (state.query !== '') return { ...keyed(state), query: '', queryCursor: 0 };
       return keyed(state);
     case 'open-session':
-      return { ...keyed(state), view: 'session', target: action.id, selectedId: action.id, searchFocused: false };
+      // The search box keeps its focus: ← comes back to it, as it was.
+      return { ...keyed(state), view: 'session', target: action.id, selectedId: action.id };
     case 'toggle-cost':
-      return { ...keyed(state), view: state.view === 'cost' ? 'list' : 'cost' };
+      return { ...keyed(state), view: state.view === 'cost' ? 'list' : 'cost', costScroll: 0 };
     case 'cycle-cost-window': {
       const next = COST_WINDOWS[(COST_WINDOWS.indexOf(state.costWindow) + 1) % COST_WINDOWS.length];
-      return { ...keyed(state), costWindow: next ?? '7d' };
+      return { ...keyed(state), costWindow: next ?? '7d', costScroll: 0 };
     }
     case 'toggle-help':
-      return { ...keyed(state), view: state.view === 'help' ? 'list' : 'help' };
+      return { ...keyed(state), help: state.help ? null : { scroll: 0 } };
+    case 'scroll': {
+      const clampTo = (n: number) => Math.max(0, Math.min(Math.max(0, action.max), n));
+      if (action.what === 'cost') {
+        const costScroll = clampTo(state.costScroll + action.delta);
+        return costScroll === state.costScroll ? keyed(state) : { ...keyed(state), costScroll };
+      }
+      if (!state.help) return state;
+      const scroll = clampTo(state.help.scroll + action.delta);
+      return scroll === state.help.scroll ? keyed(state) : { ...keyed(state), help: { scroll } };
+    }
     case 'ask-delete':
       return {
         ...keyed(state),

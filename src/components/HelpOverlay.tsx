@@ -1,6 +1,7 @@
 /**
- * The `?` overlay: every binding of the app's key table, grouped by mode, in two
- * columns when the terminal is wide enough, cut to the height it is given.
+ * The `?` overlay: every binding of the app's key table, grouped by mode,
+ * and the badge legend, in two columns when the terminal is wide enough;
+ * it scrolls (`scroll`) when taller than the height it is given.
  */
 import React from 'react';
 import { Box, Text } from 'ink';
@@ -42,17 +43,32 @@ export interface HelpOverlayProps {
   /** Every mode's bindings, in the order shown (the first two fill the left column). */
   sections: readonly HelpSection[];
   width: number;
-  /** Lines available; longer columns end with a '…' line. */
+  /** Lines available, the position line included when the overlay scrolls. */
   height: number;
+  /** First line shown (clamped to `helpScrollMax`). */
+  scroll?: number;
 }
 
-export function HelpOverlay({ sections, width, height }: HelpOverlayProps): React.JSX.Element {
+/** How far the overlay scrolls at this size (0 when it fits). */
+export function helpScrollMax(sections: readonly HelpSection[], width: number, height: number): number {
+  const tallest = Math.max(0, ...helpColumns(sections, width).map((c) => c.length));
+  if (tallest <= Math.max(1, height)) return 0;
+  return Math.max(0, tallest - Math.max(1, height - 1));
+}
+
+export function HelpOverlay({ sections, width, height, scroll = 0 }: HelpOverlayProps): React.JSX.Element {
   const cols = helpColumns(sections, width);
-  const budget = Math.max(1, height);
+  const max = helpScrollMax(sections, width, height);
+  // When it scrolls, the last line says where the view is and how to move.
+  const budget = max > 0 ? Math.max(1, height - 1) : Math.max(1, height);
+  const from = Math.max(0, Math.min(max, scroll));
+  const tallest = Math.max(0, ...cols.map((c) => c.length));
+  const where = `lines ${from + 1}-${Math.min(tallest, from + budget)} of ${tallest} · ↑↓ j/k PgUp/PgDn scroll · any other key closes`;
   return (
+    <Box flexDirection="column" width={width}>
     <Box flexDirection="row" width={width}>
       {cols.map((lines, c) => {
-        const shown = lines.length > budget ? [...lines.slice(0, budget - 1), { text: '…', heading: false }] : lines;
+        const shown = lines.slice(from, from + budget);
         return (
           <Box key={c} flexDirection="column" marginRight={c === 0 && cols.length > 1 ? 2 : 0}>
             {shown.map((l, i) => (
@@ -63,6 +79,12 @@ export function HelpOverlay({ sections, width, height }: HelpOverlayProps): Reac
           </Box>
         );
       })}
+    </Box>
+    {max > 0 ? (
+      <Text color={theme.muted} wrap="truncate-end">
+        {fit(where, width)}
+      </Text>
+    ) : null}
     </Box>
   );
 }

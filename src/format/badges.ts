@@ -6,6 +6,16 @@
  */
 import type { SessionSummary } from '../store/types.js';
 
+/** Every badge and what it means: the `?` overlay's legend and BADGE_LEGEND come from here. */
+export const BADGES: readonly { glyph: string; meaning: string }[] = [
+  { glyph: '◆n', meaning: 'compacted (n checkpoints)' },
+  { glyph: '♨', meaning: 'prompt cache warm (time left)' },
+  { glyph: '●', meaning: 'running' },
+  { glyph: '✗', meaning: 'failed' },
+  { glyph: '↻n', meaning: 'looping (n identical requests)' },
+  { glyph: '⚠n', meaning: 'unreadable lines' },
+];
+
 export const BADGE_LEGEND =
   '◆n compacted (n checkpoints) · ♨ prompt cache warm (time left) · ● running · ✗ failed · ↻n looping · ⚠n unreadable lines';
 
