@@ -46,6 +46,7 @@ export async function browseCommand(ctx: AppContext, options: ParsedOptions, io:
       stdin: process.stdin,
       initialScope: ctx.all ? 'all' : 'project',
       initialQuery: options.query,
+      altScreen: options['no-alt-screen'] !== true,
     });
   } finally {
     for (const line of deleted) io.err(line);

@@ -20,7 +20,7 @@ export interface HelpSection {
   bindings: readonly { keys: string; description: string }[];
 }
 
-const KEYS_WIDTH = 9;
+const KEYS_WIDTH = 11;
 
 function section({ title, bindings }: HelpSection, width: number): HelpLine[] {
   return [
@@ -70,7 +70,7 @@ export function HelpOverlay({ sections, width, height, scroll = 0 }: HelpOverlay
       {cols.map((lines, c) => {
         const shown = lines.slice(from, from + budget);
         return (
-          <Box key={c} flexDirection="column" marginRight={c === 0 && cols.length > 1 ? 2 : 0}>
+          <Box key={c} flexDirection="column" width={cols.length > 1 ? Math.floor((width - 2) / 2) : width} marginRight={c === 0 && cols.length > 1 ? 2 : 0}>
             {shown.map((l, i) => (
               <Text key={i} bold={l.heading} color={l.heading ? theme.accent : undefined} wrap="truncate-end">
                 {l.text}
