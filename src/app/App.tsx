@@ -5,7 +5,7 @@
  * terminal, and every line fits the width so nothing wraps.
  */
 import React, { useCallback, useMemo, useRef, useState } from 'react';
-import { Box, Text } from 'ink';
+import { Box, Text, useStdout } from 'ink';
 import { sanitize } from '../format/sanitize.js';
 import { truncate } from '../format/width.js';
 import { CostView, costScrollMax, costViewParts } from '../components/CostView.js';
@@ -129,7 +129,10 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
     cost: { max: costMax, page: costHeight },
   };
   const session = useRef<SessionScreenHandle | null>(null);
-  const { sessionMounted } = useBrowserInput({ store, listOf, source, onExit, session, limits });
+  // OSC 52 goes to the terminal we draw on, only when it is one (never into a captured stream).
+  const { stdout } = useStdout();
+  const terminal = useMemo(() => (stdout.isTTY ? (seq: string) => void stdout.write(seq) : undefined), [stdout]);
+  const { sessionMounted } = useBrowserInput({ store, listOf, source, onExit, session, limits, terminal });
   // Keys that arrived before the screen mounted (one burst: "→/auth") run once it has.
   const sessionRef = useCallback(
     (handle: SessionScreenHandle | null) => {

@@ -6,6 +6,9 @@
 import type { SearchHit } from '../store/search/types.js';
 import type { ResumePlan, SessionSummary, Transcript } from '../store/types.js';
 import type { ScanProgress } from '../store/catalog/catalog.js';
+import type { CopyResult } from './clipboard.js';
+
+export type { CopyResult } from './clipboard.js';
 
 export type { ScanProgress } from '../store/catalog/catalog.js';
 
@@ -84,8 +87,12 @@ export interface BrowserSource {
   restoreHint(s: SessionSummary): string;
   /** Writes the markdown export and returns the written path. */
   exportMarkdown(s: SessionSummary): Promise<string>;
-  /** Copies the id to the clipboard; 'shown' when no clipboard tool exists. */
-  copyId(id: string): Promise<'clipboard' | 'shown'>;
+  /**
+   * Copies the id: the clipboard tool, and OSC 52 through `terminal` (a
+   * writer to the terminal the browser draws on) when given. Says which
+   * worked.
+   */
+  copyId(id: string, terminal?: (seq: string) => void): Promise<CopyResult>;
 }
 
 

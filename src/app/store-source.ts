@@ -10,7 +10,7 @@ import { trashSession } from '../store/actions/trash.js';
 import { watchSessions } from '../store/catalog/watch.js';
 import { SessionSearch } from '../store/search/session-search.js';
 import type { SessionSummary } from '../store/types.js';
-import { copyToClipboard } from './clipboard.js';
+import { copyId } from './clipboard.js';
 import { projectRootOf } from './commands/resume.js';
 import type { AppContext } from './context.js';
 import { restoreHint } from './follow-up.js';
@@ -102,6 +102,6 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
       await writeThrough(sink, (out) => writeMarkdownExport(out, s.path, s, { ...ctx.catalog.optionsFor(s), nowMs: ctx.now(), tz: ctx.tz }), path);
       return path;
     },
-    copyId: (id) => copyToClipboard(id),
+    copyId: (id, terminal) => copyId(id, terminal),
   };
 }

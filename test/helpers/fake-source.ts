@@ -2,6 +2,7 @@
  * An in-memory BrowserSource for App tests: sessions in, calls recorded,
  * no file system and no module mocking.
  */
+import { osc52 } from '../../src/app/clipboard.js';
 import type { ResumePlan, SessionSummary, Transcript } from '../../src/store/types.js';
 import type { BrowserSource, Scope, SkippedPath } from '../../src/app/source.js';
 import { buildMemorySearch } from '../../src/store/search/memory-search.js';
@@ -59,7 +60,7 @@ export interface FakeSourceOptions {
   sessions?: SessionSummary[];
   /** When set, loadSessions rejects with this message. */
   loadError?: string;
-  /** copyId's answer. */
+  /** copyId's answer: a tool took it ('clipboard'), or none did ('shown'; OSC 52 still sent when a terminal writer is given). */
   clipboard?: 'clipboard' | 'shown';
   labels?: Record<string, string>;
   /** The browser's zone (default 'UTC', like the tests' TZ). */
@@ -125,9 +126,10 @@ export function fakeSource(opts: FakeSourceOptions = {}): BrowserSource & { call
       calls.exported.push(s.id);
       return `/tmp/export/${s.id}.md`;
     },
-    copyId: async (id) => {
+    copyId: async (id, terminal) => {
       calls.copied.push(id);
-      return opts.clipboard ?? 'clipboard';
+      terminal?.(osc52(id, {}));
+      return { tool: (opts.clipboard ?? 'clipboard') === 'clipboard' ? 'pbcopy' : null, terminal: terminal !== undefined };
     },
   };
 }

@@ -21,6 +21,7 @@ import type { BrowserExit, BrowserSource } from '../source.js';
 import type { BrowserStore } from './use-browser-store.js';
 import { errorMessage } from './use-sessions-loader.js';
 import { truncate } from '../../format/width.js';
+import { copyMessage } from '../clipboard.js';
 
 /** How far the help overlay and the cost view can scroll, and their page, as last drawn. */
 export interface ScrollLimits {
@@ -39,6 +40,8 @@ export interface BrowserInputDeps {
   session?: { current: SessionScreenHandle | null };
   /** Scrolling bounds of the help overlay and the cost view. */
   limits?: ScrollLimits;
+  /** Writes to the terminal the browser draws on (OSC 52 for `y`). */
+  terminal?: (seq: string) => void;
 }
 
 /** The session the session screen or the delete dialog is about. */
@@ -172,8 +175,8 @@ function browserCommand(mode: KeyMode, cmd: KeyCommand, input: string, deps: Bro
       return true;
     case 'copy':
       if (selected)
-        source.copyId(selected.id).then(
-          (how) => flash(how === 'clipboard' ? `Copied ${selected.id}` : `Id: ${selected.id}`),
+        source.copyId(selected.id, deps.terminal).then(
+          (result) => flash(copyMessage(selected.id, result)),
           (err: unknown) => flash(`Copy failed: ${errorMessage(err)}; id: ${selected.id}`),
         );
       return true;
