@@ -8,7 +8,7 @@ import React, { useCallback, useMemo, useRef, useState } from 'react';
 import { Box, Text, useStdout } from 'ink';
 import { sanitize } from '../format/sanitize.js';
 import { truncate } from '../format/width.js';
-import { CostView, costScrollMax, costViewParts } from '../components/CostView.js';
+import { CostView, costPage, costScrollMax, costViewParts } from '../components/CostView.js';
 import { buildCostModel } from '../components/cost-model.js';
 import { SessionScreen, type SessionScreenHandle } from '../components/SessionScreen.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
@@ -121,12 +121,11 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
     () => (state.view === 'cost' ? buildCostModel(model.spent, state.costWindow, nowMs, source.timeZone) : null),
     [state.view, model.spent, state.costWindow, nowMs, source.timeZone],
   );
-  const costMax = costModel
-    ? costScrollMax(costViewParts(costModel, { window: state.costWindow, width, scopeLabel, timeZone: source.timeZone }), costHeight)
-    : 0;
+  const costParts = costModel ? costViewParts(costModel, { window: state.costWindow, width, scopeLabel, timeZone: source.timeZone }) : null;
+  // What one page is: the lines that scroll, not the whole view (PgDn must not skip any).
   const limits = {
-    help: { max: helpScrollMax(OVERLAY_SECTIONS, width, helpHeight), page: helpHeight },
-    cost: { max: costMax, page: costHeight },
+    help: { max: helpScrollMax(OVERLAY_SECTIONS, width, helpHeight), page: Math.max(1, helpHeight - 1) },
+    cost: { max: costParts ? costScrollMax(costParts, costHeight) : 0, page: costParts ? costPage(costParts, costHeight) : 1 },
   };
   const session = useRef<SessionScreenHandle | null>(null);
   // OSC 52 goes to the terminal we draw on, only when it is one (never into a captured stream).

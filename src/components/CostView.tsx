@@ -118,10 +118,11 @@ export function costViewParts(m: CostModel, p: Omit<CostViewProps, 'sessions' | 
   const scope = sanitize(p.scopeLabel, { singleLine: true });
   const tz = p.timeZone ?? 'UTC';
   // The zone decides what "today" is, so it is named even when the window is
-  // empty; a long scope (a deep project root) gives way before it does.
-  const tail = ` · window ${p.window} (w cycles) · ${unit} bars · days in ${tz}`;
-  const headText = `Cost · ${truncate(scope, Math.max(8, width - displayWidth(tail) - 7))}${tail}`;
-  const head: Line[] = [{ text: truncate(headText, width), bold: true }];
+  // empty; a narrow terminal wraps the heading rather than cutting the zone off,
+  // and a long scope (a deep project root) gives way first.
+  const tail = [`window ${p.window} (w cycles)`, `${unit} bars`, `days in ${tz}`];
+  const heading = `Cost · ${truncate(scope, Math.max(8, width - displayWidth(tail.join(' · ')) - 10))}`;
+  const head: Line[] = joinWrapped([heading, ...tail], width).map((text) => ({ text, bold: true }));
   const t = m.totals;
   if (t.sessions === 0) {
     head.push({ text: truncate('No sessions in this window. Press w for a wider one.', width), color: theme.muted });
@@ -158,7 +159,12 @@ export function costViewParts(m: CostModel, p: Omit<CostViewProps, 'sessions' | 
 export function costScrollMax(parts: { head: Line[]; body: Line[] }, height: number): number {
   const room = Math.max(0, height - parts.head.length);
   if (parts.body.length <= room) return 0;
-  return Math.max(0, parts.body.length - Math.max(1, room - 1));
+  return Math.max(0, parts.body.length - costPage(parts, height));
+}
+
+/** Body lines on screen at once when it scrolls (the last line says where the view is). */
+export function costPage(parts: { head: Line[] }, height: number): number {
+  return Math.max(1, height - parts.head.length - 1);
 }
 
 /** The lines on screen for a given size and scroll (pure; the component only paints them). */
@@ -169,7 +175,7 @@ export function costViewLines(m: CostModel, p: Omit<CostViewProps, 'sessions' | 
   const max = costScrollMax(parts, p.height);
   if (max === 0) return [...head, ...body].slice(0, Math.max(0, p.height));
   // The last line says what is shown and how to see the rest.
-  const page = Math.max(1, room - 1);
+  const page = costPage(parts, p.height);
   const from = Math.max(0, Math.min(max, p.scroll ?? 0));
   const where = `lines ${from + 1}-${Math.min(body.length, from + page)} of ${body.length} · j/k PgUp/PgDn scroll`;
   return [...head, ...body.slice(from, from + page), { text: truncate(where, p.width), color: theme.muted }].slice(0, Math.max(0, p.height));

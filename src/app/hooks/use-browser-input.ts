@@ -23,7 +23,7 @@ import { errorMessage } from './use-sessions-loader.js';
 import { truncate } from '../../format/width.js';
 import { copyMessage } from '../clipboard.js';
 
-/** How far the help overlay and the cost view can scroll, and their page, as last drawn. */
+/** How far the help overlay and the cost view can scroll, and how many of their scrolling lines show at once, as last drawn. */
 export interface ScrollLimits {
   help: { max: number; page: number };
   cost: { max: number; page: number };
@@ -92,6 +92,7 @@ export function runCommand(mode: KeyMode, cmd: KeyCommand, input: string, deps: 
   }
   if (mode === 'help' || mode === 'cost') {
     const limits = deps.limits?.[mode] ?? { max: 0, page: 1 };
+    // A page keeps one line of the last in view, as less does.
     const page = Math.max(1, limits.page - 1);
     const delta: Partial<Record<KeyCommand, number>> = {
       up: -1, down: 1, 'page-up': -page, 'page-down': page, top: -Infinity, bottom: Infinity,
