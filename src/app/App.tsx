@@ -29,6 +29,8 @@ import { useLiveRefresh, useSessionsLoader } from './hooks/use-sessions-loader.j
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { resolveIndex } from '../components/list-layout.js';
 import type { SessionSummary } from '../store/types.js';
+import type { SessionLabel } from '../store/labels.js';
+import { LineInput } from '../components/LineInput.js';
 import type { BrowserExit, BrowserSource, Scope } from './source.js';
 
 export interface AppProps {
@@ -56,6 +58,18 @@ export function frameBudget(rows: number, state: BrowserState): { budget: number
   return { budget, bottom, viewport: Math.max(1, budget - CHROME_LINES - bottom - flash - note) };
 }
 
+/** The names a sort order goes by on screen. */
+const SORT_LABELS = { relevance: 'relevance', activity: 'last activity', cost: 'cost', messages: 'messages' } as const;
+
+/** The user's names and pins; a source that cannot read them has none (never a crash). */
+function readLabelsOf(source: BrowserSource): ReadonlyMap<string, SessionLabel> | undefined {
+  try {
+    return source.labels?.();
+  } catch {
+    return undefined;
+  }
+}
+
 /** Every key of every mode, then the badge legend. */
 const OVERLAY_SECTIONS = [...HELP_SECTIONS, BADGE_SECTION];
 
@@ -67,7 +81,7 @@ const isDialog = (view: BrowserState['view']): boolean => view === 'confirm-dele
 
 export function App({ source, onExit, initialScope, initialQuery }: AppProps): React.JSX.Element {
   const [state, store] = useBrowserStore(() =>
-    initialBrowserState({ scope: initialScope ?? (source.project ? 'project' : 'all'), query: initialQuery ?? '' }),
+    initialBrowserState({ scope: initialScope ?? (source.project ? 'project' : 'all'), query: initialQuery ?? '', labels: readLabelsOf(source) }),
   );
   const { columns: width, rows } = useTerminalSize();
   const selectedRef = useRef<{ id: string; offset: number } | null>(null);
@@ -90,6 +104,8 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
         scope: s.scope,
         projectLabel,
         viewport: frameBudget(rows, s).viewport,
+        labels: s.labels,
+        sort: s.sort,
       }),
     [derive, projectLabel, search, rows, source.includeEmpty],
   );
@@ -252,7 +268,16 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
     <Box key="list" flexDirection="column" width={width}>
       {header}
       <SkippedNote skipped={state.skipped} width={width} />
-      <SearchBox query={state.query} cursor={state.queryCursor} focused={state.searchFocused} width={width} />
+      {state.rename ? (
+        <Text wrap="truncate-end">
+          <Text bold color={theme.accent}>
+            {truncate('rename: ', width)}
+          </Text>
+          <LineInput line={state.rename} width={Math.max(0, width - 8)} />
+        </Text>
+      ) : (
+        <SearchBox query={state.query} cursor={state.queryCursor} focused={state.searchFocused} width={width} sort={state.sort === 'relevance' ? null : SORT_LABELS[state.sort]} />
+      )}
       <Box flexDirection="column" height={viewport + 1}>
         {body}
       </Box>

@@ -7,7 +7,9 @@
 import type { SessionSummary } from '../store/types.js';
 import type { ScanProgress, Scope, SkippedPath } from './source.js';
 import { pageIndex, resolveIndex, resolveScroll, type ListLayout } from '../components/list-layout.js';
-import { applyEdit, lineAtEnd, type LineEdit } from '../components/line-editor.js';
+import { applyEdit, lineAtEnd, type LineEdit, type LineState } from '../components/line-editor.js';
+import type { SessionLabel } from '../store/labels.js';
+import { SORT_ORDERS, type SortOrder } from './list-model.js';
 
 /**
  * The screen in front: the list, an opened session, the cost view, the
@@ -69,6 +71,12 @@ export interface BrowserState {
   costWindow: CostWindow;
   /** First line of the cost view's scrolling body. */
   costScroll: number;
+  /** The user's names and pins by session id (store/labels.ts). */
+  labels: ReadonlyMap<string, SessionLabel>;
+  /** The list's order; `s` cycles it. */
+  sort: SortOrder;
+  /** The rename box (`R`): which session and the name being edited; null when closed. */
+  rename: ({ id: string } & LineState) | null;
   /** The `?` overlay, over whatever view is in front, and its first visible line; null when closed. */
   help: { scroll: number } | null;
   /** One-line message ("Exported to …"), cleared by the next key. */
@@ -102,6 +110,12 @@ export type BrowserAction =
   | { type: 'toggle-cost' }
   | { type: 'cycle-cost-window' }
   | { type: 'toggle-help' }
+  | { type: 'labels'; labels: ReadonlyMap<string, SessionLabel> }
+  | { type: 'cycle-sort' }
+  /** `R`: the rename box opens on `text` (the current name or title). */
+  | { type: 'rename-start'; id: string; text: string }
+  | { type: 'rename-edit'; edit: LineEdit }
+  | { type: 'rename-end' }
   /** Scroll the help overlay or the cost view by `delta` lines (or to an end), within 0..max. */
   | { type: 'scroll'; what: 'help' | 'cost'; delta: number; max: number }
   /** `index`: where the session sits in the list seen, so its neighbour is selected after the delete. */
@@ -113,7 +127,7 @@ export type BrowserAction =
   | { type: 'flash'; message: string };
 
 /** The state before the first load. */
-export function initialBrowserState(opts: { scope?: Scope; query?: string } = {}): BrowserState {
+export function initialBrowserState(opts: { scope?: Scope; query?: string; labels?: ReadonlyMap<string, SessionLabel> } = {}): BrowserState {
   return {
     scope: opts.scope ?? 'project',
     sessions: [],
@@ -137,6 +151,9 @@ export function initialBrowserState(opts: { scope?: Scope; query?: string } = {}
     confirmNote: null,
     costWindow: '7d',
     costScroll: 0,
+    labels: opts.labels ?? new Map(),
+    sort: 'relevance',
+    rename: null,
     help: null,
     flash: null,
   };
@@ -276,6 +293,21 @@ export function browserReducer(state: BrowserState, action: BrowserAction): Brow
     }
     case 'toggle-help':
       return { ...keyed(state), help: state.help ? null : { scroll: 0 } };
+    case 'labels':
+      return { ...state, labels: action.labels };
+    case 'cycle-sort': {
+      const sort = SORT_ORDERS[(SORT_ORDERS.indexOf(state.sort) + 1) % SORT_ORDERS.length] ?? 'relevance';
+      return { ...keyed(state), sort, scroll: 0 };
+    }
+    case 'rename-start':
+      return { ...keyed(state), rename: { id: action.id, ...lineAtEnd(action.text) } };
+    case 'rename-edit': {
+      if (!state.rename) return state;
+      const next = applyEdit(state.rename, action.edit);
+      return next === state.rename ? state : { ...keyed(state), rename: { id: state.rename.id, text: next.text, cursor: next.cursor } };
+    }
+    case 'rename-end':
+      return state.rename ? { ...state, rename: null } : state;
     case 'scroll': {
       const clampTo = (n: number) => Math.max(0, Math.min(Math.max(0, action.max), n));
       if (action.what === 'cost') {

@@ -15,10 +15,10 @@ import { BADGES } from '../format/badges.js';
  * 'find' its transcript search box; 'global' applies in every mode whose
  * own bindings did not take the key.
  */
-export type KeyMode = 'list' | 'search' | 'session' | 'find' | 'cost' | 'help' | 'confirm' | 'confirm-resume' | 'global';
+export type KeyMode = 'list' | 'search' | 'session' | 'find' | 'rename' | 'cost' | 'help' | 'confirm' | 'confirm-resume' | 'global';
 
 /** The modes where letters are text: a paste's line breaks are typed there (as spaces), ignored elsewhere. */
-export const TEXT_MODES: ReadonlySet<KeyMode> = new Set(['search', 'find']);
+export const TEXT_MODES: ReadonlySet<KeyMode> = new Set(['search', 'find', 'rename']);
 
 /** What a key asks for; the keypress owner maps commands to reducer actions or side effects. */
 export type KeyCommand =
@@ -26,6 +26,7 @@ export type KeyCommand =
   | 'resume' | 'open' | 'search' | 'escape' | 'cost' | 'scope'
   | 'export' | 'copy' | 'delete' | 'help' | 'quit' | 'refresh'
   | 'cost-window' | 'close' | 'confirm' | 'cancel' | 'back'
+  | 'rename' | 'pin' | 'sort' | 'rename-save' | 'rename-cancel'
   | EditCommand
   | SessionCommand;
 
@@ -112,6 +113,12 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { keys: 'd', description: 'delete (asks first; restorable)', mode: 'list', action: 'delete', rank: 11,
     short: { keys: 'd', label: 'delete' }, match: char('d') },
   { keys: 'r', description: 'refresh now (the list also follows changes on disk)', mode: 'list', action: 'refresh', match: char('r') },
+  { keys: 'R', description: 'rename the session (kept by us; the log is untouched)', mode: 'list', action: 'rename', rank: 12,
+    short: { keys: 'R', label: 'rename' }, match: char('R') },
+  { keys: 'p', description: 'pin / unpin: pinned sessions lead their project', mode: 'list', action: 'pin', rank: 13,
+    short: { keys: 'p', label: 'pin' }, match: char('p') },
+  { keys: 's', description: 'sort: relevance / last activity / cost / messages', mode: 'list', action: 'sort', rank: 14,
+    short: { keys: 's', label: 'sort' }, match: char('s') },
 
   // The search box: letters edit the query; ↑↓, Enter, → and Esc still act on the list.
   { keys: 'Enter', description: 'resume the selected match', mode: 'search', action: 'resume', rank: 2,
@@ -164,6 +171,15 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   ...editing('find'),
   { keys: 'letters', description: 'type the words to find', mode: 'find', action: 'type', rank: 1,
     short: { keys: 'type', label: 'words' }, match: printable },
+
+  // The rename box (after R).
+  { keys: 'Enter', description: 'save the name (empty: back to the agent\'s title)', mode: 'rename', action: 'rename-save', rank: 2,
+    short: { keys: 'enter', label: 'save' }, match: (_, k) => k.return },
+  { keys: 'Esc', description: 'keep the old name', mode: 'rename', action: 'rename-cancel', rank: 3,
+    short: { keys: 'esc', label: 'cancel' }, match: (_, k) => k.escape },
+  ...editing('rename'),
+  { keys: 'letters', description: 'type the name', mode: 'rename', action: 'type', rank: 1,
+    short: { keys: 'type', label: 'name' }, match: printable },
 
   // The cost view.
   { keys: 'w', description: 'window: today / 7d / 30d / all', mode: 'cost', action: 'cost-window', rank: 1,
@@ -233,6 +249,7 @@ export const HELP_SECTIONS: readonly { title: string; bindings: readonly KeyBind
     { mode: 'search', title: 'Search box (after /)' },
     { mode: 'session', title: 'Opened session' },
     { mode: 'find', title: 'Transcript search (after / in a session)' },
+    { mode: 'rename', title: 'Rename box (after R)' },
     { mode: 'cost', title: 'Cost view' },
     { mode: 'help', title: 'This help' },
     { mode: 'confirm', title: 'Delete dialog' },

@@ -82,6 +82,13 @@ export interface SessionSummary {
   dialect: Dialect | 'none';
   projectId: string;
   title: string;
+  /**
+   * The agent's own title when the user renamed the session (store/labels.ts):
+   * `title` is then the user's name. Set by the browser, never stored in the catalog.
+   */
+  originalTitle?: string;
+  /** Pinned to the top of its project by the user (store/labels.ts); browser only. */
+  pinned?: boolean;
   /** ISO-8601 UTC. */
   createdAt: string;
   updatedAt: string;

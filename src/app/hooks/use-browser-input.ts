@@ -22,6 +22,7 @@ import type { BrowserStore } from './use-browser-store.js';
 import { errorMessage } from './use-sessions-loader.js';
 import { truncate } from '../../format/width.js';
 import { copyMessage } from '../clipboard.js';
+import { labeled } from '../list-model.js';
 
 /** How far the help overlay and the cost view can scroll, and how many of their scrolling lines show at once, as last drawn. */
 export interface ScrollLimits {
@@ -46,12 +47,14 @@ export interface BrowserInputDeps {
 
 /** The session the session screen or the delete dialog is about. */
 export function targetOf(state: BrowserState): SessionSummary | null {
-  return state.target === null ? null : (state.sessions.find((s) => s.id === state.target) ?? null);
+  const s = state.target === null ? undefined : state.sessions.find((x) => x.id === state.target);
+  return s ? labeled(s, state.labels.get(s.id)) : null;
 }
 
 /** Which key-table mode owns the keyboard: the `?` overlay over anything, else the view's (and its box's). */
 export function inputMode(state: BrowserState, session?: SessionScreenHandle | null): KeyMode {
   if (state.help) return 'help';
+  if (state.rename) return 'rename';
   switch (state.view) {
     case 'list':
       return state.searchFocused ? 'search' : 'list';
@@ -82,6 +85,7 @@ export function runCommand(mode: KeyMode, cmd: KeyCommand, input: string, deps: 
     if (deps.session?.current?.run(cmd, input)) return true;
     return cmd === 'help' || cmd === 'quit' ? browserCommand(mode, cmd, input, deps) : false;
   }
+  if (mode === 'rename') return renameCommand(cmd, input, deps);
   if (mode === 'search') {
     if (cmd === 'cursor-right' && cursorAtEnd({ text: state.query, cursor: state.queryCursor })) return false;
     const edit = editOf(cmd, input);
@@ -108,6 +112,33 @@ export function runCommand(mode: KeyMode, cmd: KeyCommand, input: string, deps: 
     }
   }
   return browserCommand(mode, cmd, input, deps);
+}
+
+/** The rename box: edits, Enter saves through the source (a small file of ours), Esc cancels. */
+function renameCommand(cmd: KeyCommand, input: string, deps: BrowserInputDeps): boolean {
+  const { store, source } = deps;
+  const rename = store.get().rename;
+  if (!rename) return false;
+  const edit = editOf(cmd, input);
+  if (edit) {
+    store.dispatch({ type: 'rename-edit', edit });
+    return true;
+  }
+  if (cmd === 'rename-cancel') {
+    store.dispatch({ type: 'rename-end' });
+    return true;
+  }
+  if (cmd !== 'rename-save') return false;
+  store.dispatch({ type: 'rename-end' });
+  const name = rename.text.trim();
+  try {
+    const labels = source.setLabel?.(rename.id, { name });
+    if (labels) store.dispatch({ type: 'labels', labels });
+    store.dispatch({ type: 'flash', message: name ? `Renamed to “${name}” (kept in the session home; the log is untouched)` : 'Name removed: the agent\'s title is back' });
+  } catch (err) {
+    store.dispatch({ type: 'flash', message: `Rename failed: ${errorMessage(err)}` });
+  }
+  return true;
 }
 
 /** The list's commands and those of every mode (help, quit). */
@@ -201,6 +232,24 @@ function browserCommand(mode: KeyMode, cmd: KeyCommand, input: string, deps: Bro
       );
       return true;
     }
+    case 'rename':
+      if (!selected) return true;
+      if (!source.setLabel) return flash('Renaming needs a session home of ours: not available here'), true;
+      return dispatch({ type: 'rename-start', id: selected.id, text: selected.title });
+    case 'pin': {
+      if (!selected) return true;
+      try {
+        const labels = source.setLabel?.(selected.id, { pinned: !selected.pinned });
+        if (!labels) return flash('Pinning needs a session home of ours: not available here'), true;
+        dispatch({ type: 'labels', labels });
+        flash(`${selected.pinned ? 'Unpinned' : 'Pinned'} “${truncate(selected.title, 40)}”`);
+      } catch (err) {
+        flash(`Pin failed: ${errorMessage(err)}`);
+      }
+      return true;
+    }
+    case 'sort':
+      return dispatch({ type: 'cycle-sort' });
     case 'quit':
       return exit({ kind: 'quit' });
     default:
