@@ -230,6 +230,9 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
       <Box key="cost" flexDirection="column" width={width}>
         {header}
         <SkippedNote skipped={state.skipped} width={width} />
+        {state.loading && state.sessions.length === 0 ? (
+          <Loading width={width} home={source.home} progress={state.progress} />
+        ) : (
         <CostView
           sessions={model.spent}
           nowMs={nowMs}
@@ -240,6 +243,7 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
           scopeLabel={sanitize(scopeLabel, { singleLine: true })}
           scroll={state.costScroll}
         />
+        )}
         {helpBar}
       </Box>,
     );
@@ -247,7 +251,7 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
 
   let body: React.JSX.Element;
   if (state.error !== null) body = <ErrorState message={state.error} width={width} />;
-  else if (state.loading && state.sessions.length === 0) body = <Loading width={width} />;
+  else if (state.loading && state.sessions.length === 0) body = <Loading width={width} home={source.home} progress={state.progress} />;
   else if (model.items.length === 0)
     body = (
       <EmptyState

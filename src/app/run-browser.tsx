@@ -14,6 +14,7 @@
 import React from 'react';
 import { render } from 'ink';
 import { App } from './App.js';
+import { CrashGuard } from '../components/CrashGuard.js';
 import type { BrowserExit, BrowserSource, Scope } from './source.js';
 
 /** Where to draw and read keys. */
@@ -83,12 +84,18 @@ export async function runBrowser(source: BrowserSource, opts: RunBrowserOptions)
   let exit: BrowserExit = { kind: 'quit' };
   let unmount: (() => void) | null = null;
   let done = false;
+  let failure: Error | null = null;
   const onExit = (e: BrowserExit) => {
     if (done) return;
     done = true;
     exit = e;
     // Unmount after the key handler returns, not from inside React's batch.
     setImmediate(() => unmount?.());
+  };
+  // A drawing error: the guard has drawn its one line; end the app and report the error to the caller.
+  const onCrash = (err: Error) => {
+    failure ??= err;
+    onExit({ kind: 'quit' });
   };
   const screen = alternateScreen(opts.stdout, opts.altScreen ?? true);
   // A crash leaves the alternate screen before the message is printed, so the message stays readable.
@@ -102,7 +109,9 @@ export async function runBrowser(source: BrowserSource, opts: RunBrowserOptions)
   let instance: ReturnType<typeof render>;
   try {
     instance = render(
-    <App source={source} onExit={onExit} initialScope={opts.initialScope} initialQuery={opts.initialQuery} />,
+    <CrashGuard width={opts.stdout.columns || 80} onCrash={onCrash}>
+      <App source={source} onExit={onExit} initialScope={opts.initialScope} initialQuery={opts.initialQuery} />
+    </CrashGuard>,
     { stdout: opts.stdout, stdin: opts.stdin, exitOnCtrlC: false, patchConsole: false },
   );
   } catch (err) {
@@ -120,5 +129,6 @@ export async function runBrowser(source: BrowserSource, opts: RunBrowserOptions)
     restoreTerminal(opts.stdout, opts.stdin);
     screen.leave();
   }
+  if (failure) throw failure;
   return exit;
 }
