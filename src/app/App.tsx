@@ -31,7 +31,7 @@ import { resolveIndex } from '../components/list-layout.js';
 import type { SessionSummary } from '../store/types.js';
 import type { SessionLabel } from '../store/labels.js';
 import { LineInput } from '../components/LineInput.js';
-import type { BrowserExit, BrowserSource, Scope } from './source.js';
+import type { BrowserExit, BrowserSource, ResumeFrom, Scope } from './source.js';
 
 export interface AppProps {
   /** Data and side effects (the store in the CLI, a fake in tests). */
@@ -161,10 +161,13 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
     [source, target],
   );
   const back = useCallback(() => store.dispatch({ type: 'close' }), [store]);
-  const resume = useCallback(() => {
-    // Enter in the session screen asks first, like Enter in the list, when the session is running.
-    if (target) resumeOrAsk(target, { store, source, onExit });
-  }, [onExit, target, store, source]);
+  const resume = useCallback(
+    (from?: ResumeFrom) => {
+      // Enter in the session screen asks first, like Enter in the list, when the session is running.
+      if (target) resumeOrAsk(target, { store, source, onExit }, from);
+    },
+    [onExit, target, store, source],
+  );
   const sessionOpen = state.view === 'session' && target !== null && plan !== null;
   const mode = inputMode(state, session.current);
   const root = state.scope === 'all' ? null : (source.project?.root ?? null);

@@ -5,7 +5,7 @@
  * the list being looked at, because the filtered order is derived, not stored.
  */
 import type { SessionSummary } from '../store/types.js';
-import type { ScanProgress, Scope, SkippedPath } from './source.js';
+import type { ResumeFrom, ScanProgress, Scope, SkippedPath } from './source.js';
 import { pageIndex, resolveIndex, resolveScroll, type ListLayout } from '../components/list-layout.js';
 import { applyEdit, lineAtEnd, type LineEdit, type LineState } from '../components/line-editor.js';
 import type { SessionLabel } from '../store/labels.js';
@@ -68,6 +68,8 @@ export interface BrowserState {
    * is forced: the user saw the warning.
    */
   confirmNote: string | null;
+  /** The Resume tab's choice carried through the resume dialog (null: the default). */
+  confirmFrom: ResumeFrom | null;
   costWindow: CostWindow;
   /** First line of the cost view's scrolling body. */
   costScroll: number;
@@ -121,7 +123,7 @@ export type BrowserAction =
   /** `index`: where the session sits in the list seen, so its neighbour is selected after the delete. */
   | { type: 'ask-delete'; id: string; index: number; note?: string | null }
   /** Enter on an active session: ask before resuming it (`note` says why it is active). */
-  | { type: 'ask-resume'; id: string; note: string }
+  | { type: 'ask-resume'; id: string; note: string; from?: ResumeFrom }
   | { type: 'close' }
   | { type: 'deleted'; id: string; message: string }
   | { type: 'flash'; message: string };
@@ -149,6 +151,7 @@ export function initialBrowserState(opts: { scope?: Scope; query?: string; label
     view: 'list',
     target: null,
     confirmNote: null,
+    confirmFrom: null,
     costWindow: '7d',
     costScroll: 0,
     labels: opts.labels ?? new Map(),
@@ -328,9 +331,9 @@ export function browserReducer(state: BrowserState, action: BrowserAction): Brow
         confirmNote: action.note ?? null,
       };
     case 'ask-resume':
-      return { ...keyed(state), view: 'confirm-resume', target: action.id, selectedId: action.id, confirmNote: action.note, searchFocused: false };
+      return { ...keyed(state), view: 'confirm-resume', target: action.id, selectedId: action.id, confirmNote: action.note, confirmFrom: action.from ?? null, searchFocused: false };
     case 'close':
-      return { ...keyed(state), view: 'list', target: null, confirmNote: null };
+      return { ...keyed(state), view: 'list', target: null, confirmNote: null, confirmFrom: null };
     case 'deleted':
       // Drop it at once (the reload confirms); the selection falls on its neighbour.
       return {

@@ -150,6 +150,8 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { keys: '1', description: 'Replay tab', mode: 'session', action: 'tab-replay', match: char('1') },
   { keys: '2', description: 'Usage tab', mode: 'session', action: 'tab-usage', match: char('2') },
   { keys: '3', description: 'Resume tab', mode: 'session', action: 'tab-resume', match: char('3') },
+  { keys: '↑ ↓', description: 'Resume tab: from the last checkpoint / the whole conversation ({context} follows)', mode: 'session',
+    action: 'resume-from', fallthrough: true, match: (_, k) => k.upArrow || k.downArrow },
   ...scrolling('session', 'a line', 4),
   { keys: 'Ctrl+D', description: 'half a page down', mode: 'session', action: 'half-page-down', match: ctrl('d') },
   { keys: 'Ctrl+U', description: 'half a page up', mode: 'session', action: 'half-page-up', match: ctrl('u') },

@@ -105,4 +105,7 @@ export interface BrowserSource {
 
 
 /** How the browser ended: the caller unmounts, then quits or spawns the resume command. */
-export type BrowserExit = { kind: 'quit' } | { kind: 'resume'; session: SessionSummary };
+export type BrowserExit = { kind: 'quit' } | { kind: 'resume'; session: SessionSummary; from?: ResumeFrom };
+
+export type { ResumeFrom } from '../store/types.js';
+import type { ResumeFrom } from '../store/types.js';

@@ -9,7 +9,7 @@
  */
 import React, { useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { Box, Text } from 'ink';
-import type { ResumePlan, SessionSummary, Transcript } from '../store/types.js';
+import type { ResumeFrom, ResumePlan, SessionSummary, Transcript } from '../store/types.js';
 import { searchTranscriptLines } from '../store/search/transcript.js';
 import { sanitize } from '../format/sanitize.js';
 import { relativeTime } from '../format/time.js';
@@ -61,8 +61,8 @@ export interface SessionScreenProps {
   ref?: React.Ref<SessionScreenHandle>;
   /** ← or Esc (once no search is open). */
   onBack: () => void;
-  /** Enter. */
-  onResume: () => void;
+  /** Enter; `from`: the Resume tab's choice, for a session with checkpoints. */
+  onResume: (from?: ResumeFrom) => void;
 }
 
 const TAB_ITEMS: ReadonlyArray<{ id: SessionTab; label: string }> = [
@@ -139,8 +139,8 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
   const view = clampView(state, viewport);
 
   // Commands of a burst run before the next render: they read the latest state and lines.
-  const latest = useRef({ lines, texts, transcript, viewport, onBack, onResume });
-  latest.current = { lines, texts, transcript, viewport, onBack, onResume };
+  const latest = useRef({ lines, texts, transcript, viewport, onBack, onResume, summary });
+  latest.current = { lines, texts, transcript, viewport, onBack, onResume, summary };
   useImperativeHandle(
     props.ref,
     () => ({
@@ -150,7 +150,7 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
     [], // eslint-disable-line react-hooks/exhaustive-deps
   );
   const runCommand = (cmd: string, input: string): boolean => {
-    const { lines, texts, transcript, viewport, onBack, onResume } = latest.current;
+    const { lines, texts, transcript, viewport, onBack, onResume, summary } = latest.current;
     const s = store.get();
     const dispatch = store.dispatch;
     if (s.search.editing) {
@@ -171,7 +171,11 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
         onBack();
         return true;
       case 'resume':
-        onResume();
+        onResume(summary.checkpoints > 0 ? s.resumeFrom : undefined);
+        return true;
+      case 'resume-from':
+        if (s.tab !== 'resume' || summary.checkpoints === 0) return false;
+        dispatch({ type: 'toggleResumeFrom' });
         return true;
       case 'clear-find':
         if (!(s.search.query && s.tab === 'replay')) return false;
@@ -248,7 +252,17 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
           <Replay lines={lines} scroll={view.scroll} cursor={isActive && !search.editing ? view.cursor : -1} height={bodyHeight} query={search.query} matches={matchSet} />
         )}
         {state.tab === 'usage' && <UsagePanel summary={summary} transcript={transcript} width={width} height={bodyHeight} />}
-        {state.tab === 'resume' && <ResumePreview plan={plan} nowMs={nowMs} timeZone={tz} width={width} height={bodyHeight} />}
+        {state.tab === 'resume' && (
+          <ResumePreview
+            plan={plan}
+            nowMs={nowMs}
+            timeZone={tz}
+            width={width}
+            height={bodyHeight}
+            from={summary.checkpoints > 0 ? state.resumeFrom : undefined}
+            wholeMessages={summary.messageCount}
+          />
+        )}
       </Box>
       {showSearch && search.editing && (
         <Box width={width} height={1} overflow="hidden">

@@ -7,12 +7,13 @@
  */
 
 import { applyEdit, lineAtEnd, type LineEdit } from './line-editor.js';
+import type { ResumeFrom } from '../store/types.js';
 
 /** The session screen's commands in the app's key table (src/app/keys.ts binds keys to them). */
 export type SessionCommand =
   | 'next-tab' | 'prev-tab' | 'tab-replay' | 'tab-usage' | 'tab-resume'
   | 'half-page-up' | 'half-page-down' | 'find' | 'find-confirm' | 'find-cancel' | 'clear-find'
-  | 'next-match' | 'prev-match' | 'fold' | 'from-checkpoint';
+  | 'next-match' | 'prev-match' | 'fold' | 'from-checkpoint' | 'resume-from';
 
 /** The tabs of the session screen, in Tab order. */
 export const SESSION_TABS = ['replay', 'usage', 'resume'] as const;
@@ -40,6 +41,8 @@ export interface SessionViewState {
   expanded: ReadonlySet<number>;
   fromCheckpoint: boolean;
   search: TranscriptSearch;
+  /** The Resume tab's choice for a session with checkpoints: where `{context}` starts. */
+  resumeFrom: ResumeFrom;
 }
 
 /** The current size of the replay: total lines and visible rows. */
@@ -57,6 +60,7 @@ export type SessionViewAction =
   | ({ type: 'bottom' } & Viewport)
   | { type: 'toggleExpand'; entry: number }
   | { type: 'toggleFromCheckpoint' }
+  | { type: 'toggleResumeFrom' }
   | { type: 'searchOpen' }
   /** Replace the box's text (cursor at its end). */
   | { type: 'searchEdit'; draft: string }
@@ -76,6 +80,7 @@ export function initialSessionView(tab: SessionTab = 'replay'): SessionViewState
     expanded: new Set(),
     fromCheckpoint: false,
     search: { editing: false, draft: '', cursor: 0, query: '' },
+    resumeFrom: 'checkpoint',
   };
 }
 
@@ -145,6 +150,8 @@ export function sessionViewReducer(state: SessionViewState, action: SessionViewA
     case 'toggleFromCheckpoint':
       // The lines change completely: start again at the top (the banner says which mode).
       return { ...state, fromCheckpoint: !state.fromCheckpoint, cursor: 0, scroll: 0 };
+    case 'toggleResumeFrom':
+      return { ...state, resumeFrom: state.resumeFrom === 'checkpoint' ? 'start' : 'checkpoint' };
     case 'searchOpen':
       return { ...state, search: { ...state.search, editing: true, ...draftOf(lineAtEnd(state.search.query)) } };
     case 'searchEdit':

@@ -261,3 +261,9 @@ export interface SkippedPath {
   /** Why, in a few words ("project folder is a symbolic link", "EACCES: permission denied …"). */
   reason: string;
 }
+
+/**
+ * Where the `{context}` file of a resume starts: the last checkpoint (its
+ * summary, then what came after; the default) or the whole conversation.
+ */
+export type ResumeFrom = 'checkpoint' | 'start';

@@ -17,7 +17,7 @@ import { cursorAtEnd, editOf } from '../../components/line-editor.js';
 import type { SessionScreenHandle } from '../../components/SessionScreen.js';
 import { resolveIndex } from '../../components/list-layout.js';
 import type { ListModel } from '../list-model.js';
-import type { BrowserExit, BrowserSource } from '../source.js';
+import type { BrowserExit, BrowserSource, ResumeFrom } from '../source.js';
 import type { BrowserStore } from './use-browser-store.js';
 import { errorMessage } from './use-sessions-loader.js';
 import { truncate } from '../../format/width.js';
@@ -219,7 +219,7 @@ function browserCommand(mode: KeyMode, cmd: KeyCommand, input: string, deps: Bro
       const t = targetOf(state);
       dispatch({ type: 'close' }); // closed first, so a second 'y' cannot act twice
       if (!t) return true;
-      if (state.view === 'confirm-resume') return exit({ kind: 'resume', session: t });
+      if (state.view === 'confirm-resume') return exit({ kind: 'resume', session: t, ...(state.confirmFrom ? { from: state.confirmFrom } : {}) });
       // The dialog warned that it is active: this 'y' is the --force.
       source.deleteSession(t, { force: state.confirmNote !== null }).then(
         (moved) => {
@@ -269,10 +269,10 @@ function activityOf(s: SessionSummary, source: BrowserSource): { reason: string;
 }
 
 /** Enter: resume at once, or ask first when the session is running (the ● badge). */
-export function resumeOrAsk(s: SessionSummary, deps: Pick<BrowserInputDeps, 'store' | 'source' | 'onExit'>): void {
+export function resumeOrAsk(s: SessionSummary, deps: Pick<BrowserInputDeps, 'store' | 'source' | 'onExit'>, from?: ResumeFrom): void {
   const activity = activityOf(s, deps.source);
-  if (activity?.running) deps.store.dispatch({ type: 'ask-resume', id: s.id, note: activity.reason });
-  else deps.onExit({ kind: 'resume', session: s });
+  if (activity?.running) deps.store.dispatch({ type: 'ask-resume', id: s.id, note: activity.reason, from });
+  else deps.onExit({ kind: 'resume', session: s, ...(from ? { from } : {}) });
 }
 
 /**
