@@ -52,6 +52,25 @@ export function nameHits(sessions: readonly SessionSummary[], query: string, fou
     .map((summary) => ({ summary, tier: 'all' as const, field: 'title' as const, similar: [], snippet: null, titleRanges: [] }));
 }
 
+/**
+ * The `branch:NAME` terms of a query (sessions recorded on a branch whose
+ * name holds NAME, any case) and the rest of the query for the search.
+ */
+export function branchFilter(query: string): { branches: string[]; rest: string } {
+  const branches: string[] = [];
+  const rest = query.replace(/(^|\s)branch:(\S*)/gi, (_m, lead: string, name: string) => {
+    branches.push(name.toLowerCase());
+    return lead;
+  });
+  return { branches, rest: rest.trim() };
+}
+
+/** Whether `s` was recorded on a branch matching every `branch:` term. */
+function onBranches(s: SessionSummary, branches: readonly string[]): boolean {
+  const b = s.branch?.toLowerCase();
+  return branches.every((name) => b !== undefined && b.includes(name));
+}
+
 /** Rows in `order`: 'relevance' keeps the given order (best match first, else newest first). */
 function sortRows<T extends { summary: SessionSummary }>(rows: T[], order: SortOrder): T[] {
   const by: Record<Exclude<SortOrder, 'relevance'>, (s: SessionSummary) => number> = {
@@ -156,8 +175,12 @@ export function createListDeriver(): (inputs: ListInputs) => ListModel {
   const withLabels = memoLast(applyLabels);
   const hits = memoLast((search: ListInputs['search'], sessions: SessionSummary[], q: string) => {
     if (q === '') return null;
-    const found = search(q, sessions);
-    const named = nameHits(sessions, q, found);
+    // `branch:NAME` narrows to sessions recorded on that branch; the other words are searched among them.
+    const { branches, rest } = branchFilter(q);
+    const pool = branches.length > 0 ? sessions.filter((s) => onBranches(s, branches)) : sessions;
+    if (rest === '') return pool.map((summary): SearchHit => ({ summary, tier: 'all', field: 'title', similar: [], snippet: null, titleRanges: [] }));
+    const found = search(rest, sessions).filter((h) => branches.length === 0 || onBranches(h.summary, branches));
+    const named = nameHits(pool, rest, found);
     return named.length > 0 ? [...named, ...found] : found;
   });
   const shown = memoLast((sessions: SessionSummary[], includeEmpty: boolean) =>

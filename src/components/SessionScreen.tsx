@@ -112,7 +112,7 @@ function LoadErrorView({ message, width }: { message: string; width: number }): 
 
 /** "Fix flaky auth · fix-auth · store · claude-sonnet-4.6 · 2h ago". */
 function headerParts(s: SessionSummary, nowMs: number, width: number): [string, string] {
-  const rest = [s.id, s.dialect, s.model, relativeTime(s.updatedAt, nowMs)].filter(Boolean).map((p) => sanitize(p, { singleLine: true }));
+  const rest = [s.id, s.dialect, s.branch ? `branch ${s.branch}` : '', s.model, relativeTime(s.updatedAt, nowMs)].filter(Boolean).map((p) => sanitize(p, { singleLine: true }));
   const tail = ` · ${rest.join(' · ')}`;
   // The title keeps at least half the width; the details give way first.
   const title = truncate(sanitize(s.title, { singleLine: true }), Math.max(Math.floor(width / 2), width - displayWidth(tail)));

@@ -89,6 +89,8 @@ export interface SessionSummary {
   originalTitle?: string;
   /** Pinned to the top of its project by the user (store/labels.ts); browser only. */
   pinned?: boolean;
+  /** The git branch the session was recorded on, where the log has it (Claude, Codex); absent otherwise. */
+  branch?: string;
   /** ISO-8601 UTC. */
   createdAt: string;
   updatedAt: string;

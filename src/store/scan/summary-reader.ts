@@ -16,7 +16,7 @@ import { TextChunker, type TextSink } from './text-chunks.js';
 import { cacheWarmUntil, finishSummary, initSummarizer, summarizeEvent, type FinishContext, type SummarizerState } from './summarize.js';
 
 /** Bump when the shape of the summarizer's or any parser's state changes: cached states are then discarded. */
-export const SUMMARY_STATE_VERSION = 8;
+export const SUMMARY_STATE_VERSION = 9;
 
 export interface SummaryState {
   v: number;
@@ -265,6 +265,7 @@ export function summarise(
     model: f.model,
     provider: f.provider,
     workspace: f.workspace ?? file?.projectRoot ?? null,
+    ...(f.branch ? { branch: f.branch } : {}),
     endpoints: f.endpoints,
     models: f.models,
     tokens: f.tokens,
