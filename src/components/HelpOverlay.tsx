@@ -29,13 +29,19 @@ function section({ title, bindings }: HelpSection, width: number): HelpLine[] {
   ];
 }
 
-/** The overlay's lines as columns: one column below 72 columns, else two (list keys on the left). */
+/**
+ * The overlay's lines as columns: one column below 72 columns, else two of
+ * about the same height, sections kept whole and in order (list keys first,
+ * on the left).
+ */
 export function helpColumns(sections: readonly HelpSection[], width: number): HelpLine[][] {
   if (width < 72) return [sections.flatMap((s) => section(s, width))];
   const colWidth = Math.floor((width - 2) / 2);
-  const [first, second, ...rest] = sections;
-  const left = [first, second].flatMap((s) => (s ? section(s, colWidth) : []));
-  const right = rest.flatMap((s) => section(s, colWidth));
+  const blocks = sections.map((s) => section(s, colWidth));
+  const total = blocks.reduce((n, b) => n + b.length, 0);
+  const left: HelpLine[] = [];
+  const right: HelpLine[] = [];
+  for (const b of blocks) (right.length === 0 && left.length + b.length / 2 <= total / 2 ? left : right).push(...b);
   return [left, right];
 }
 
