@@ -241,7 +241,7 @@ describe('actions', () => {
     const { ui, source } = start({ clipboard: 'shown' });
     await ui.waitFor('Fix login bug');
     await ui.press('e', 'Exported to /tmp/export/sess-login.md');
-    await ui.press('y', 'Id: sess-login');
+    await ui.press('y', 'No clipboard could take it; id: sess-login');
     expect(source.calls.exported).toEqual(['sess-login']);
     expect(source.calls.copied).toEqual(['sess-login']);
   });

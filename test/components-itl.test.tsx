@@ -10,7 +10,7 @@ import { cleanup } from 'ink-testing-library';
 import { App } from '../src/app/App.js';
 import type { BrowserExit } from '../src/app/source.js';
 import { CostView } from '../src/components/CostView.js';
-import { SessionScreen } from '../src/components/SessionScreen.js';
+import { SessionHarness as SessionScreen } from './helpers/session-harness.js';
 import { displayWidth } from '../src/format/width.js';
 import type { ResumePlan, Transcript } from '../src/store/types.js';
 import { appSummary, fakeSource, NOW } from './helpers/fake-source.js';

@@ -1,6 +1,7 @@
 import React from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CostView } from '../src/components/CostView.js';
+import { CostView, costScrollMax, costViewParts } from '../src/components/CostView.js';
+import { buildCostModel } from '../src/components/cost-model.js';
 import { displayWidth } from '../src/format/width.js';
 import { cleanup, renderSized } from './helpers/render.js';
 import { makeModelUsage, makeSummary, makeTokens } from './helpers/summary.js';
@@ -49,20 +50,38 @@ describe('CostView', () => {
     });
   }
 
-  it('keeps to a short height and says which days the chart shows', async () => {
-    const app = renderSized(<CostView sessions={sessions} nowMs={NOW} window="30d" width={80} height={14} scopeLabel="all projects" />, { columns: 80, rows: 14 });
-    const frame = await app.waitFor('window 30d');
-    expect(frame.split('\n').length).toBeLessThanOrEqual(14);
-    expect(frame).toMatch(/Cost per day .*last \d+ of 30/);
-    expect(frame).toContain('11-20'); // the newest days are the ones kept
+  it('keeps to a short height and scrolls its body to every model and every day', async () => {
+    const parts = costViewParts(buildCostModel(sessions, '30d', NOW, 'UTC'), { window: '30d', width: 80, scopeLabel: 'all projects' });
+    const max = costScrollMax(parts, 14);
+    expect(max).toBeGreaterThan(0);
+    const top = renderSized(<CostView sessions={sessions} nowMs={NOW} window="30d" width={80} height={14} scopeLabel="all projects" />, { columns: 80, rows: 14 });
+    const first = await top.waitFor('window 30d');
+    expect(first.split('\n').length).toBeLessThanOrEqual(14);
+    expect(first).toMatch(/lines 1-\d+ of \d+ · j\/k PgUp\/PgDn scroll/);
+    expect(first).not.toMatch(/… \d+ more/);
+    const bottom = renderSized(<CostView sessions={sessions} nowMs={NOW} window="30d" width={80} height={14} scopeLabel="all projects" scroll={max} />, { columns: 80, rows: 14 });
+    const last = await bottom.waitFor('window 30d');
+    expect(last.split('\n').length).toBeLessThanOrEqual(14);
+    expect(last).toMatch(/^11-20 █+.* \$1\.25$/m); // the newest day is the last line of the body
+    expect(last).toMatch(new RegExp(`lines ${max + 1}-${parts.body.length} of ${parts.body.length}`));
+  });
+
+  it('lists every model and endpoint (no "… n more"), in a body taller than the screen', () => {
+    const many = Array.from({ length: 15 }, (_, i) => session(`m${i}`, '2026-11-20T09:00:00Z', `model-${String(i).padStart(2, '0')}`, 1000 * (i + 1), 'success'));
+    const { body } = costViewParts(buildCostModel(many, '7d', NOW, 'UTC'), { window: '7d', width: 80, scopeLabel: 'x' });
+    const text = body.map((l) => l.text).join('\n');
+    for (let i = 0; i < 15; i++) expect(text).toContain(`model-${String(i).padStart(2, '0')}`);
+    expect(text).toContain('By model (15)');
+    expect(text).not.toMatch(/more models/);
   });
 
   it('says weekly bars for a long all-time window and explains an empty one', async () => {
     const older = [...sessions, session('e', '2026-03-02T09:00:00Z', 'claude-sonnet-4.6', 100_000, 'success')];
-    const all = renderSized(<CostView sessions={older} nowMs={NOW} window="all" width={80} height={40} scopeLabel="x" />, { columns: 80, rows: 40 });
+    const all = renderSized(<CostView sessions={older} nowMs={NOW} window="all" width={80} height={80} scopeLabel="x" />, { columns: 80, rows: 80 });
     const frame = await all.waitFor('window all (w cycles) · weekly bars');
     expect(frame).toMatch(/^2026-11-16 █+\S* +\$2\.00\+\?$/m); // this week's bar, from Monday
-    expect(frame).toMatch(/Cost per week .* last \d+ of \d+$/m); // the oldest weeks did not fit
+    expect(frame).toMatch(/^2026-03-02 /m); // every week since the first session
+    expect(frame).toMatch(/Cost per week \(from Monday/);
     const today = renderSized(<CostView sessions={sessions.slice(1)} nowMs={NOW} window="today" width={80} height={30} scopeLabel="x" />, { columns: 80, rows: 30 });
     await today.waitFor('No sessions in this window');
   });

@@ -49,7 +49,7 @@ describe('search mode', () => {
   it('letters (and pastes) are typed into the query, even those that are list commands', () => {
     for (const ch of 'abcdefghijklmnopqrstuvwxyzGAQ/? 日') expect(resolveKey('search', ch, key())).toBe('type');
     expect(resolveKey('search', 'fix login', key())).toBe('type');
-    expect(resolveKey('search', 'u', key({ ctrl: true }))).toBe('clear-query');
+    expect(resolveKey('search', 'u', key({ ctrl: true }))).toBe('kill-before');
     expect(resolveKey('search', '', key({ delete: true }))).toBe('erase');
     expect(resolveKey('search', '', key({ backspace: true }))).toBe('erase');
   });
@@ -65,12 +65,14 @@ describe('search mode', () => {
 });
 
 describe('other modes', () => {
-  it('cost view: w cycles the window, c and Esc close, q quits', () => {
+  it('cost view: w cycles the window, j/k and pages scroll, c and Esc close, q quits', () => {
     expect(resolveKey('cost', 'w', key())).toBe('cost-window');
     expect(resolveKey('cost', 'c', key())).toBe('close');
     expect(resolveKey('cost', '', key({ escape: true }))).toBe('close');
     expect(resolveKey('cost', 'q', key())).toBe('quit');
-    expect(resolveKey('cost', 'j', key())).toBeNull();
+    expect(resolveKey('cost', 'j', key())).toBe('down');
+    expect(resolveKey('cost', '', key({ pageDown: true }))).toBe('page-down');
+    expect(resolveKey('cost', 'x', key())).toBeNull();
   });
 
   it('delete dialog: y/Enter confirm, n/Esc cancel, other keys do nothing', () => {
@@ -94,16 +96,16 @@ describe('the table', () => {
     }
   });
 
-  it('never binds one key press to two commands in the same mode', () => {
+  it('never binds one key press to two commands in the same mode (but for a declared fall-through)', () => {
     const probes: [string, Key][] = [
       ...'abcdefghijklmnopqrstuvwxyzG/?'.split('').map((c) => [c, key()] as [string, Key]),
       ['', key({ upArrow: true })], ['', key({ downArrow: true })], ['', key({ rightArrow: true })],
       ['', key({ leftArrow: true })], ['', key({ return: true })], ['', key({ escape: true })], ['', key({ tab: true })],
     ];
-    const modes: KeyMode[] = ['list', 'search', 'session', 'cost', 'confirm'];
+    const modes: KeyMode[] = ['list', 'search', 'session', 'find', 'cost', 'confirm', 'confirm-resume'];
     for (const mode of modes) {
       for (const [input, k] of probes) {
-        const hits = bindingsFor(mode).filter((b) => b.match(input, k)).map((b) => b.action);
+        const hits = bindingsFor(mode).filter((b) => b.match(input, k) && !b.fallthrough).map((b) => b.action);
         expect(new Set(hits).size, `${mode} ${JSON.stringify(input)} ${JSON.stringify(k)}`).toBeLessThanOrEqual(1);
       }
     }

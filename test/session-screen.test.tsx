@@ -1,7 +1,7 @@
 import React from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ResumePlan, Transcript, TranscriptEntry } from '../src/store/types.js';
-import { SessionScreen } from '../src/components/SessionScreen.js';
+import { SessionHarness as SessionScreen } from './helpers/session-harness.js';
 import { matchRanges } from '../src/components/Replay.js';
 import { commandLine } from '../src/components/ResumePreview.js';
 import { displayWidth } from '../src/format/width.js';

@@ -54,7 +54,7 @@ describe('transcript search', () => {
       { type: 'searchEdit', draft: ' auth ' },
       { type: 'searchConfirm', matches, ...vp },
     ]);
-    expect(s.search).toEqual({ editing: false, draft: 'auth', query: 'auth' });
+    expect(s.search).toEqual({ editing: false, draft: 'auth', cursor: 4, query: 'auth' });
     expect(s.cursor).toBe(5);
   });
 
@@ -78,7 +78,7 @@ describe('transcript search', () => {
       { type: 'searchEdit', draft: 'two' },
       { type: 'searchCancel' },
     ]);
-    expect(s.search).toEqual({ editing: false, draft: 'one', query: 'one' });
+    expect(s.search).toEqual({ editing: false, draft: 'one', cursor: 3, query: 'one' });
     expect(run([{ type: 'searchClear' }], s).search.query).toBe('');
   });
 });

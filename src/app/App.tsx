@@ -5,14 +5,15 @@
  * terminal, and every line fits the width so nothing wraps.
  */
 import React, { useCallback, useMemo, useRef, useState } from 'react';
-import { Box, Text } from 'ink';
+import { Box, Text, useStdout } from 'ink';
 import { sanitize } from '../format/sanitize.js';
 import { truncate } from '../format/width.js';
-import { CostView } from '../components/CostView.js';
-import { SessionScreen } from '../components/SessionScreen.js';
+import { CostView, costPage, costScrollMax, costViewParts } from '../components/CostView.js';
+import { buildCostModel } from '../components/cost-model.js';
+import { SessionScreen, type SessionScreenHandle } from '../components/SessionScreen.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { HelpBar } from '../components/HelpBar.js';
-import { HelpOverlay } from '../components/HelpOverlay.js';
+import { HelpOverlay, helpScrollMax } from '../components/HelpOverlay.js';
 import { PreviewStrip } from '../components/PreviewStrip.js';
 import { SearchBox } from '../components/SearchBox.js';
 import { SessionList } from '../components/SessionList.js';
@@ -23,12 +24,14 @@ import { initialBrowserState, visibleScroll, type BrowserState } from './browser
 import { inputMode, resumeOrAsk, targetOf, useBrowserInput } from './hooks/use-browser-input.js';
 import { useBrowserStore } from './hooks/use-browser-store.js';
 import { createListDeriver } from './list-model.js';
-import { helpBarEntries, HELP_SECTIONS } from './keys.js';
+import { BADGE_SECTION, helpBarEntries, HELP_SECTIONS } from './keys.js';
 import { useLiveRefresh, useSessionsLoader } from './hooks/use-sessions-loader.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { resolveIndex } from '../components/list-layout.js';
 import type { SessionSummary } from '../store/types.js';
-import type { BrowserExit, BrowserSource, Scope } from './source.js';
+import type { SessionLabel } from '../store/labels.js';
+import { LineInput } from '../components/LineInput.js';
+import type { BrowserExit, BrowserSource, ResumeFrom, Scope } from './source.js';
 
 export interface AppProps {
   /** Data and side effects (the store in the CLI, a fake in tests). */
@@ -55,12 +58,30 @@ export function frameBudget(rows: number, state: BrowserState): { budget: number
   return { budget, bottom, viewport: Math.max(1, budget - CHROME_LINES - bottom - flash - note) };
 }
 
+/** The names a sort order goes by on screen. */
+const SORT_LABELS = { relevance: 'relevance', activity: 'last activity', cost: 'cost', messages: 'messages' } as const;
+
+/** The user's names and pins; a source that cannot read them has none (never a crash). */
+function readLabelsOf(source: BrowserSource): ReadonlyMap<string, SessionLabel> | undefined {
+  try {
+    return source.labels?.();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every key of every mode, then the badge legend. */
+const OVERLAY_SECTIONS = [...HELP_SECTIONS, BADGE_SECTION];
+
+/** The session screen's help lines, from the key table. */
+const SESSION_HELP = { session: helpBarEntries('session'), find: helpBarEntries('find') };
+
 /** The views that draw a two-line dialog where the preview strip goes. */
 const isDialog = (view: BrowserState['view']): boolean => view === 'confirm-delete' || view === 'confirm-resume';
 
 export function App({ source, onExit, initialScope, initialQuery }: AppProps): React.JSX.Element {
   const [state, store] = useBrowserStore(() =>
-    initialBrowserState({ scope: initialScope ?? (source.project ? 'project' : 'all'), query: initialQuery ?? '' }),
+    initialBrowserState({ scope: initialScope ?? (source.project ? 'project' : 'all'), query: initialQuery ?? '', labels: readLabelsOf(source) }),
   );
   const { columns: width, rows } = useTerminalSize();
   const selectedRef = useRef<{ id: string; offset: number } | null>(null);
@@ -83,6 +104,8 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
         scope: s.scope,
         projectLabel,
         viewport: frameBudget(rows, s).viewport,
+        labels: s.labels,
+        sort: s.sort,
       }),
     [derive, projectLabel, search, rows, source.includeEmpty],
   );
@@ -107,37 +130,90 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
     }
   }, [source, selected, target, state.view]);
 
-  useBrowserInput({ store, listOf, source, onExit });
+  const scopeLabel = (state.scope === 'all' ? 'all projects' : (source.project?.root ?? 'all projects')) + (state.query.trim() ? ` · matching “${state.query.trim()}”` : '');
+  const costHeight = budget - 2 - (state.skipped.length > 0 ? 1 : 0);
+  const helpHeight = budget - 2;
+  const costModel = useMemo(
+    () => (state.view === 'cost' ? buildCostModel(model.spent, state.costWindow, nowMs, source.timeZone) : null),
+    [state.view, model.spent, state.costWindow, nowMs, source.timeZone],
+  );
+  const costParts = costModel ? costViewParts(costModel, { window: state.costWindow, width, scopeLabel, timeZone: source.timeZone }) : null;
+  // What one page is: the lines that scroll, not the whole view (PgDn must not skip any).
+  const limits = {
+    help: { max: helpScrollMax(OVERLAY_SECTIONS, width, helpHeight), page: Math.max(1, helpHeight - 1) },
+    cost: { max: costParts ? costScrollMax(costParts, costHeight) : 0, page: costParts ? costPage(costParts, costHeight) : 1 },
+  };
+  const session = useRef<SessionScreenHandle | null>(null);
+  // OSC 52 goes to the terminal we draw on, only when it is one (never into a captured stream).
+  const { stdout } = useStdout();
+  const terminal = useMemo(() => (stdout.isTTY ? (seq: string) => void stdout.write(seq) : undefined), [stdout]);
+  const { sessionMounted } = useBrowserInput({ store, listOf, source, onExit, session, limits, terminal });
+  // Keys that arrived before the screen mounted (one burst: "→/auth") run once it has.
+  const sessionRef = useCallback(
+    (handle: SessionScreenHandle | null) => {
+      session.current = handle;
+      if (handle) sessionMounted();
+    },
+    [sessionMounted],
+  );
   const load = useCallback(
     () => (target ? source.loadTranscript(target) : Promise.reject(new Error('no session'))),
     [source, target],
   );
   const back = useCallback(() => store.dispatch({ type: 'close' }), [store]);
-  const resume = useCallback(() => {
-    // Enter in the session screen asks first, like Enter in the list, when the session is running.
-    if (target) resumeOrAsk(target, { store, source, onExit });
-  }, [onExit, target, store, source]);
+  const resume = useCallback(
+    (from?: ResumeFrom) => {
+      // Enter in the session screen asks first, like Enter in the list, when the session is running.
+      if (target) resumeOrAsk(target, { store, source, onExit }, from);
+    },
+    [onExit, target, store, source],
+  );
   const sessionOpen = state.view === 'session' && target !== null && plan !== null;
-  const mode = inputMode(state) ?? 'list';
+  const mode = inputMode(state, session.current);
+  const root = state.scope === 'all' ? null : (source.project?.root ?? null);
 
-  if (sessionOpen && target && plan) {
-    return (
-      <SessionScreen
-        summary={target}
-        load={load}
-        plan={plan}
-        width={width}
-        height={budget}
-        nowMs={nowMs}
-        timeZone={source.timeZone}
-        isActive
-        onBack={back}
-        onResume={resume}
-      />
+  // The `?` overlay covers any view; an opened session stays mounted under it (its scroll and search survive).
+  const sessionScreen =
+    sessionOpen && target && plan ? (
+      <Box key="session" display={state.help ? 'none' : 'flex'} flexDirection="column">
+        <SessionScreen
+          ref={sessionRef}
+          summary={target}
+          load={load}
+          plan={plan}
+          width={width}
+          height={budget}
+          nowMs={nowMs}
+          timeZone={source.timeZone}
+          isActive={!state.help}
+          help={SESSION_HELP}
+          onBack={back}
+          onResume={resume}
+        />
+      </Box>
+    ) : null;
+
+  // One root whose first child is the session screen: it keeps its place (and its state) under the overlay.
+  const frame = (rest: React.JSX.Element | null): React.JSX.Element => (
+    <Box flexDirection="column" width={width}>
+      {sessionScreen}
+      {rest}
+    </Box>
+  );
+
+  if (state.help) {
+    return frame(
+      <Box key="help" flexDirection="column" width={width}>
+        <Text bold wrap="truncate-end">
+          {truncate('Keys and badges', width)}
+        </Text>
+        <HelpOverlay sections={OVERLAY_SECTIONS} width={width} height={helpHeight} scroll={state.help.scroll} />
+        <HelpBar entries={helpBarEntries('help')} width={width} />
+      </Box>,
     );
   }
+  if (sessionScreen) return frame(null);
 
-  const root = state.scope === 'all' ? null : (source.project?.root ?? null);
   const header = (
     <StatusBar
       root={root}
@@ -152,33 +228,33 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
   );
   const helpBar = <HelpBar entries={helpBarEntries(mode, state.query === '' ? ['escape'] : [])} width={width} />;
 
-  if (state.view === 'cost' || state.view === 'help') {
-    const scopeLabel = (root ?? 'all projects') + (state.query.trim() ? ` · matching “${state.query.trim()}”` : '');
-    return (
-      <Box flexDirection="column" width={width}>
+  if (state.view === 'cost') {
+    return frame(
+      <Box key="cost" flexDirection="column" width={width}>
         {header}
-        {state.view === 'cost' ? <SkippedNote skipped={state.skipped} width={width} /> : null}
-        {state.view === 'cost' ? (
-          <CostView
-            sessions={model.spent}
-            nowMs={nowMs}
-            timeZone={source.timeZone}
-            window={state.costWindow}
-            width={width}
-            height={budget - 2 - (state.skipped.length > 0 ? 1 : 0)}
-            scopeLabel={sanitize(scopeLabel, { singleLine: true })}
-          />
+        <SkippedNote skipped={state.skipped} width={width} />
+        {state.loading && state.sessions.length === 0 ? (
+          <Loading width={width} home={source.home} progress={state.progress} />
         ) : (
-          <HelpOverlay sections={HELP_SECTIONS} width={width} height={budget - 2} />
+        <CostView
+          sessions={model.spent}
+          nowMs={nowMs}
+          timeZone={source.timeZone}
+          window={state.costWindow}
+          width={width}
+          height={costHeight}
+          scopeLabel={sanitize(scopeLabel, { singleLine: true })}
+          scroll={state.costScroll}
+        />
         )}
         {helpBar}
-      </Box>
+      </Box>,
     );
   }
 
   let body: React.JSX.Element;
   if (state.error !== null) body = <ErrorState message={state.error} width={width} />;
-  else if (state.loading && state.sessions.length === 0) body = <Loading width={width} />;
+  else if (state.loading && state.sessions.length === 0) body = <Loading width={width} home={source.home} progress={state.progress} />;
   else if (model.items.length === 0)
     body = (
       <EmptyState
@@ -195,11 +271,20 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
       <SessionList items={model.items} layout={model.layout} selectedIndex={index} scroll={scroll} width={width} nowMs={nowMs} />
     );
 
-  return (
-    <Box flexDirection="column" width={width}>
+  return frame(
+    <Box key="list" flexDirection="column" width={width}>
       {header}
       <SkippedNote skipped={state.skipped} width={width} />
-      <SearchBox query={state.query} focused={state.searchFocused} width={width} />
+      {state.rename ? (
+        <Text wrap="truncate-end">
+          <Text bold color={theme.accent}>
+            {truncate('rename: ', width)}
+          </Text>
+          <LineInput line={state.rename} width={Math.max(0, width - 8)} />
+        </Text>
+      ) : (
+        <SearchBox query={state.query} cursor={state.queryCursor} focused={state.searchFocused} width={width} sort={state.sort === 'relevance' ? null : SORT_LABELS[state.sort]} />
+      )}
       <Box flexDirection="column" height={viewport + 1}>
         {body}
       </Box>
@@ -220,6 +305,6 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
         </Text>
       ) : null}
       {helpBar}
-    </Box>
+    </Box>,
   );
 }

@@ -5,14 +5,18 @@
  * the list being looked at, because the filtered order is derived, not stored.
  */
 import type { SessionSummary } from '../store/types.js';
-import type { ScanProgress, Scope, SkippedPath } from './source.js';
+import type { ResumeFrom, ScanProgress, Scope, SkippedPath } from './source.js';
 import { pageIndex, resolveIndex, resolveScroll, type ListLayout } from '../components/list-layout.js';
+import { applyEdit, lineAtEnd, type LineEdit, type LineState } from '../components/line-editor.js';
+import type { SessionLabel } from '../store/labels.js';
+import { SORT_ORDERS, type SortOrder } from './list-model.js';
 
 /**
- * The screen in front: the list, an opened session, the cost view, help,
- * the delete dialog, or the dialog that asks before resuming an active session.
+ * The screen in front: the list, an opened session, the cost view, the
+ * delete dialog, or the dialog that asks before resuming an active session.
+ * The `?` overlay is drawn over any of them (`help`).
  */
-export type View = 'list' | 'session' | 'cost' | 'help' | 'confirm-delete' | 'confirm-resume';
+export type View = 'list' | 'session' | 'cost' | 'confirm-delete' | 'confirm-resume';
 
 /** Time window of the cost view; `w` cycles through them in this order. */
 export type CostWindow = 'today' | '7d' | '30d' | 'all';
@@ -38,6 +42,8 @@ export interface BrowserState {
   /** How far the running check has come, while it reads files; null when none runs or nothing needed reading. */
   progress: ScanProgress | null;
   query: string;
+  /** Where the search box's cursor is in `query`, in code points. */
+  queryCursor: number;
   /** The search box owns the letters. */
   searchFocused: boolean;
   /** The selected session; null means "the item at selectedIndex". */
@@ -62,7 +68,19 @@ export interface BrowserState {
    * is forced: the user saw the warning.
    */
   confirmNote: string | null;
+  /** The Resume tab's choice carried through the resume dialog (null: the default). */
+  confirmFrom: ResumeFrom | null;
   costWindow: CostWindow;
+  /** First line of the cost view's scrolling body. */
+  costScroll: number;
+  /** The user's names and pins by session id (store/labels.ts). */
+  labels: ReadonlyMap<string, SessionLabel>;
+  /** The list's order; `s` cycles it. */
+  sort: SortOrder;
+  /** The rename box (`R`): which session and the name being edited; null when closed. */
+  rename: ({ id: string } & LineState) | null;
+  /** The `?` overlay, over whatever view is in front, and its first visible line; null when closed. */
+  help: { scroll: number } | null;
   /** One-line message ("Exported to …"), cleared by the next key. */
   flash: string | null;
 }
@@ -84,24 +102,34 @@ export type BrowserAction =
   | { type: 'jump'; to: 'top' | 'bottom'; layout: ListLayout }
   | { type: 'focus-search' }
   | { type: 'set-query'; query: string }
-  /** Typed or pasted text for the search box (control characters become spaces). */
+  /** Typed or pasted text for the search box, at its cursor (control characters become spaces). */
   | { type: 'type'; text: string }
   | { type: 'backspace' }
+  /** One key's edit of the search box (the line editor shared with the transcript search). */
+  | { type: 'edit'; edit: LineEdit }
   | { type: 'escape' }
   | { type: 'open-session'; id: string }
   | { type: 'toggle-cost' }
   | { type: 'cycle-cost-window' }
   | { type: 'toggle-help' }
+  | { type: 'labels'; labels: ReadonlyMap<string, SessionLabel> }
+  | { type: 'cycle-sort' }
+  /** `R`: the rename box opens on `text` (the current name or title). */
+  | { type: 'rename-start'; id: string; text: string }
+  | { type: 'rename-edit'; edit: LineEdit }
+  | { type: 'rename-end' }
+  /** Scroll the help overlay or the cost view by `delta` lines (or to an end), within 0..max. */
+  | { type: 'scroll'; what: 'help' | 'cost'; delta: number; max: number }
   /** `index`: where the session sits in the list seen, so its neighbour is selected after the delete. */
   | { type: 'ask-delete'; id: string; index: number; note?: string | null }
   /** Enter on an active session: ask before resuming it (`note` says why it is active). */
-  | { type: 'ask-resume'; id: string; note: string }
+  | { type: 'ask-resume'; id: string; note: string; from?: ResumeFrom }
   | { type: 'close' }
   | { type: 'deleted'; id: string; message: string }
   | { type: 'flash'; message: string };
 
 /** The state before the first load. */
-export function initialBrowserState(opts: { scope?: Scope; query?: string } = {}): BrowserState {
+export function initialBrowserState(opts: { scope?: Scope; query?: string; labels?: ReadonlyMap<string, SessionLabel> } = {}): BrowserState {
   return {
     scope: opts.scope ?? 'project',
     sessions: [],
@@ -114,6 +142,7 @@ export function initialBrowserState(opts: { scope?: Scope; query?: string } = {}
     stale: false,
     progress: null,
     query: opts.query ?? '',
+    queryCursor: Array.from(opts.query ?? '').length,
     searchFocused: false,
     selectedId: null,
     selectedIndex: 0,
@@ -122,7 +151,13 @@ export function initialBrowserState(opts: { scope?: Scope; query?: string } = {}
     view: 'list',
     target: null,
     confirmNote: null,
+    confirmFrom: null,
     costWindow: '7d',
+    costScroll: 0,
+    labels: opts.labels ?? new Map(),
+    sort: 'relevance',
+    rename: null,
+    help: null,
     flash: null,
   };
 }
@@ -157,9 +192,12 @@ function current(state: BrowserState, layout: ListLayout): number {
   return resolveIndex(layout, state.selectedId, state.selectedIndex);
 }
 
-/** Control characters a paste could carry into the query (newlines, tabs, ESC). */
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f]+/g;
+/** The search box edited by `edit` (the flash goes, like with any key). */
+function editQuery(state: BrowserState, edit: LineEdit): BrowserState {
+  const line = { text: state.query, cursor: state.queryCursor };
+  const next = applyEdit(line, edit);
+  return next === line ? state : { ...keyed(state), query: next.text, queryCursor: next.cursor };
+}
 
 /** Keys clear the flash message; results of async work (loads, deletes) do not. */
 function keyed(state: BrowserState): BrowserState {
@@ -230,34 +268,59 @@ export function browserReducer(state: BrowserState, action: BrowserAction): Brow
       return selectIndex(s, action.layout, n === 0 ? -1 : action.to === 'top' ? 0 : n - 1);
     }
     case 'focus-search':
-      return { ...keyed(state), view: 'list', searchFocused: true };
-    case 'set-query':
-      return { ...keyed(state), query: action.query };
-    case 'type': {
-      const text = action.text.replace(CONTROLS, ' ');
-      return text === '' ? state : { ...keyed(state), query: state.query + text };
+      // The cursor starts at the end, where typing continues the filter.
+      return { ...keyed(state), view: 'list', searchFocused: true, queryCursor: Array.from(state.query).length };
+    case 'set-query': {
+      const line = lineAtEnd(action.query);
+      return { ...keyed(state), query: line.text, queryCursor: line.cursor };
     }
-    case 'backspace': {
-      // Drop the last code point (a surrogate pair is one), not half of it.
-      const chars = Array.from(state.query);
-      chars.pop();
-      return { ...keyed(state), query: chars.join('') };
-    }
+    case 'type':
+      return editQuery(state, { type: 'insert', text: action.text });
+    case 'backspace':
+      return editQuery(state, { type: 'backspace' });
+    case 'edit':
+      return editQuery(state, action.edit);
     case 'escape':
       // First Esc leaves the box and keeps the filter; the next one clears it.
       if (state.searchFocused) return { ...keyed(state), searchFocused: false };
-      if (state.query !== '') return { ...keyed(state), query: '' };
+      if (state.query !== '') return { ...keyed(state), query: '', queryCursor: 0 };
       return keyed(state);
     case 'open-session':
-      return { ...keyed(state), view: 'session', target: action.id, selectedId: action.id, searchFocused: false };
+      // The search box keeps its focus: ← comes back to it, as it was.
+      return { ...keyed(state), view: 'session', target: action.id, selectedId: action.id };
     case 'toggle-cost':
-      return { ...keyed(state), view: state.view === 'cost' ? 'list' : 'cost' };
+      return { ...keyed(state), view: state.view === 'cost' ? 'list' : 'cost', costScroll: 0 };
     case 'cycle-cost-window': {
       const next = COST_WINDOWS[(COST_WINDOWS.indexOf(state.costWindow) + 1) % COST_WINDOWS.length];
-      return { ...keyed(state), costWindow: next ?? '7d' };
+      return { ...keyed(state), costWindow: next ?? '7d', costScroll: 0 };
     }
     case 'toggle-help':
-      return { ...keyed(state), view: state.view === 'help' ? 'list' : 'help' };
+      return { ...keyed(state), help: state.help ? null : { scroll: 0 } };
+    case 'labels':
+      return { ...state, labels: action.labels };
+    case 'cycle-sort': {
+      const sort = SORT_ORDERS[(SORT_ORDERS.indexOf(state.sort) + 1) % SORT_ORDERS.length] ?? 'relevance';
+      return { ...keyed(state), sort, scroll: 0 };
+    }
+    case 'rename-start':
+      return { ...keyed(state), rename: { id: action.id, ...lineAtEnd(action.text) } };
+    case 'rename-edit': {
+      if (!state.rename) return state;
+      const next = applyEdit(state.rename, action.edit);
+      return next === state.rename ? state : { ...keyed(state), rename: { id: state.rename.id, text: next.text, cursor: next.cursor } };
+    }
+    case 'rename-end':
+      return state.rename ? { ...state, rename: null } : state;
+    case 'scroll': {
+      const clampTo = (n: number) => Math.max(0, Math.min(Math.max(0, action.max), n));
+      if (action.what === 'cost') {
+        const costScroll = clampTo(state.costScroll + action.delta);
+        return costScroll === state.costScroll ? keyed(state) : { ...keyed(state), costScroll };
+      }
+      if (!state.help) return state;
+      const scroll = clampTo(state.help.scroll + action.delta);
+      return scroll === state.help.scroll ? keyed(state) : { ...keyed(state), help: { scroll } };
+    }
     case 'ask-delete':
       return {
         ...keyed(state),
@@ -268,9 +331,9 @@ export function browserReducer(state: BrowserState, action: BrowserAction): Brow
         confirmNote: action.note ?? null,
       };
     case 'ask-resume':
-      return { ...keyed(state), view: 'confirm-resume', target: action.id, selectedId: action.id, confirmNote: action.note, searchFocused: false };
+      return { ...keyed(state), view: 'confirm-resume', target: action.id, selectedId: action.id, confirmNote: action.note, confirmFrom: action.from ?? null, searchFocused: false };
     case 'close':
-      return { ...keyed(state), view: 'list', target: null, confirmNote: null };
+      return { ...keyed(state), view: 'list', target: null, confirmNote: null, confirmFrom: null };
     case 'deleted':
       // Drop it at once (the reload confirms); the selection falls on its neighbour.
       return {

@@ -46,6 +46,8 @@ const OPTIONS = {
   context: { type: 'string' },
   'older-than': { type: 'string' },
   yes: { type: 'boolean', short: 'y' },
+  /** Draw the browser on the normal screen (its frames stay in the scrollback) instead of the alternate screen. */
+  'no-alt-screen': { type: 'boolean' },
   /** Act on a session that is still active (running, or changed in the last 10 minutes). */
   force: { type: 'boolean' },
 } as const;
@@ -54,7 +56,7 @@ type OptionName = keyof typeof OPTIONS;
 
 /** Options each command accepts besides the global ones. */
 const COMMAND_OPTIONS: Record<Command, readonly OptionName[]> = {
-  browse: ['query'],
+  browse: ['query', 'no-alt-screen'],
   list: ['json', 'query', 'limit'],
   show: ['json'],
   replay: ['from-checkpoint', 'full', 'reveal-secrets'],

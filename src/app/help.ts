@@ -18,7 +18,7 @@ const ABOUT: Record<Command, string> = {
 };
 
 const USAGE: Record<Command, string> = {
-  browse: 'session-browser [options]',
+  browse: 'session-browser [--no-alt-screen] [options]',
   list: 'session-browser list    [--json] [--query Q] [--limit N]',
   show: 'session-browser show    ID [--json]',
   replay: 'session-browser replay  ID [--from-checkpoint] [--full] [--reveal-secrets]',
@@ -49,7 +49,8 @@ const GLOBAL_OPTIONS = `Options for every command:
 export const HELP = `session-browser: browse, search, replay, price and resume agent session logs
 
 Usage:
-  ${USAGE.browse}                 interactive browser (text list without a terminal)
+  ${USAGE.browse}  interactive browser (text list without a terminal);
+                        --no-alt-screen draws on the normal screen (frames stay in the scrollback)
   ${USAGE.list}
   ${USAGE.show}
   ${USAGE.replay}

@@ -46,6 +46,7 @@ export async function browseCommand(ctx: AppContext, options: ParsedOptions, io:
       stdin: process.stdin,
       initialScope: ctx.all ? 'all' : 'project',
       initialQuery: options.query,
+      altScreen: options['no-alt-screen'] !== true,
     });
   } finally {
     for (const line of deleted) io.err(line);
@@ -59,7 +60,7 @@ export async function browseCommand(ctx: AppContext, options: ParsedOptions, io:
     if (!fzfMode) io.err('session-browser: no resume command configured; printed the id. Set --resume-cmd or "resumeCommand" in the config.');
     return 0;
   }
-  const line = await resumeLine(session, command, contextLoader(ctx, session), projectRootOf(ctx), undefined, { demo: ctx.demo });
+  const line = await resumeLine(session, command, contextLoader(ctx, session, exit.from), projectRootOf(ctx), undefined, { demo: ctx.demo });
   if (line.warning) io.err(line.warning);
   return spawnResume(line);
 }

@@ -8,6 +8,7 @@
  */
 import type { SessionSummary } from '../store/types.js';
 import type { SearchHit } from '../store/search/types.js';
+import type { SessionLabel } from '../store/labels.js';
 import { buildLayout, type ListLayout } from '../components/list-layout.js';
 import type { Scope } from './source.js';
 import type { ListItem } from '../components/list-item.js';
@@ -22,17 +23,86 @@ function wantsSnippet(hit: SearchHit): boolean {
   return hit.field === 'content' || hit.similar.length > 0;
 }
 
-/** Rows in display order from the sessions and (when searching) the hits. */
+/** The list's order; `s` cycles through them in this order. */
+export type SortOrder = 'relevance' | 'activity' | 'cost' | 'messages';
+export const SORT_ORDERS: readonly SortOrder[] = ['relevance', 'activity', 'cost', 'messages'];
+
+/** The session as the user named and pinned it (title := name, the agent's kept in `originalTitle`). */
+export function labeled(s: SessionSummary, label: SessionLabel | undefined): SessionSummary {
+  if (!label) return s;
+  return { ...s, ...(label.name ? { title: label.name, originalTitle: s.title } : {}), ...(label.pinned ? { pinned: true } : {}) };
+}
+
+/** Every session with its label applied (the same array when there are no labels). */
+export function applyLabels(sessions: SessionSummary[], labels: ReadonlyMap<string, SessionLabel>): SessionSummary[] {
+  return labels.size === 0 ? sessions : sessions.map((s) => labeled(s, labels.get(s.id)));
+}
+
+/**
+ * Sessions whose user-given name holds every word of the query and that the
+ * search did not find (the index knows the agents' titles, not our names):
+ * they come first, as title hits.
+ */
+export function nameHits(sessions: readonly SessionSummary[], query: string, found: readonly SearchHit[]): SearchHit[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [];
+  const have = new Set(found.map((h) => h.summary.id));
+  return sessions
+    .filter((s) => s.originalTitle !== undefined && !have.has(s.id) && words.every((w) => s.title.toLowerCase().includes(w)))
+    .map((summary) => ({ summary, tier: 'all' as const, field: 'title' as const, similar: [], snippet: null, titleRanges: [] }));
+}
+
+/**
+ * The `branch:NAME` terms of a query (sessions recorded on a branch whose
+ * name holds NAME, any case) and the rest of the query for the search.
+ */
+export function branchFilter(query: string): { branches: string[]; rest: string } {
+  const branches: string[] = [];
+  const rest = query.replace(/(^|\s)branch:(\S*)/gi, (_m, lead: string, name: string) => {
+    branches.push(name.toLowerCase());
+    return lead;
+  });
+  return { branches, rest: rest.trim() };
+}
+
+/** Whether `s` was recorded on a branch matching every `branch:` term. */
+function onBranches(s: SessionSummary, branches: readonly string[]): boolean {
+  const b = s.branch?.toLowerCase();
+  return branches.every((name) => b !== undefined && b.includes(name));
+}
+
+/** Rows in `order`: 'relevance' keeps the given order (best match first, else newest first). */
+function sortRows<T extends { summary: SessionSummary }>(rows: T[], order: SortOrder): T[] {
+  const by: Record<Exclude<SortOrder, 'relevance'>, (s: SessionSummary) => number> = {
+    activity: (s) => Date.parse(s.updatedAt) || 0,
+    cost: (s) => s.costMicros ?? -1,
+    messages: (s) => s.messageCount,
+  };
+  if (order === 'relevance') return rows;
+  const key = by[order];
+  return rows.map((r, i) => ({ r, i, k: key(r.summary) })).sort((a, b) => b.k - a.k || a.i - b.i).map((x) => x.r);
+}
+
+/** Pinned rows first, each group keeping its order. */
+function pinnedFirst<T extends { summary: SessionSummary }>(rows: T[]): T[] {
+  return [...rows.filter((r) => r.summary.pinned), ...rows.filter((r) => !r.summary.pinned)];
+}
+
+/** Rows in display order from the sessions and (when searching) the hits: sorted, pinned first in each project. */
 export function buildItems(
   sessions: readonly SessionSummary[],
   hits: readonly SearchHit[] | null,
   scope: Scope,
   projectLabel: (projectId: string) => string,
+  order: SortOrder = 'relevance',
 ): ListItem[] {
-  const rows: Omit<ListItem, 'group'>[] = hits
-    ? hits.map((hit) => ({ summary: hit.summary, hit, hasSnippet: wantsSnippet(hit) }))
-    : sessions.map((summary) => ({ summary, hit: null, hasSnippet: false }));
-  if (scope !== 'all') return rows.map((r) => ({ ...r, group: null }));
+  const rows = sortRows<Omit<ListItem, 'group'>>(
+    hits
+      ? hits.map((hit) => ({ summary: hit.summary, hit, hasSnippet: wantsSnippet(hit) }))
+      : sessions.map((summary) => ({ summary, hit: null, hasSnippet: false })),
+    order,
+  );
+  if (scope !== 'all') return pinnedFirst(rows).map((r) => ({ ...r, group: null }));
   // Stable group-by: projects in order of their first (newest / best) row.
   const groups = new Map<string, Omit<ListItem, 'group'>[]>();
   for (const r of rows) {
@@ -41,8 +111,9 @@ export function buildItems(
     else groups.set(r.summary.projectId, [r]);
   }
   const out: ListItem[] = [];
-  for (const [projectId, members] of groups) {
+  for (const [projectId, unpinned] of groups) {
     const label = projectLabel(projectId);
+    const members = pinnedFirst(unpinned);
     members.forEach((r, i) => out.push({ ...r, group: i === 0 ? { label, count: members.length } : null }));
   }
   return out;
@@ -76,7 +147,13 @@ export interface ListInputs {
   projectLabel: (projectId: string) => string;
   /** Lines available for rows. */
   viewport: number;
+  /** The user's names and pins by session id (store/labels.ts). */
+  labels?: ReadonlyMap<string, SessionLabel>;
+  /** The list's order (default relevance). */
+  sort?: SortOrder;
 }
+
+const NO_LABELS: ReadonlyMap<string, SessionLabel> = new Map();
 
 /** Remembers the last result of `compute` for the same inputs (compared by identity). */
 function memoLast<A extends readonly unknown[], R>(compute: (...args: A) => R): (...args: A) => R {
@@ -95,7 +172,17 @@ function memoLast<A extends readonly unknown[], R>(compute: (...args: A) => R): 
  * both ask for the same inputs, so the work is done once.
  */
 export function createListDeriver(): (inputs: ListInputs) => ListModel {
-  const hits = memoLast((search: ListInputs['search'], sessions: SessionSummary[], q: string) => (q === '' ? null : search(q, sessions)));
+  const withLabels = memoLast(applyLabels);
+  const hits = memoLast((search: ListInputs['search'], sessions: SessionSummary[], q: string) => {
+    if (q === '') return null;
+    // `branch:NAME` narrows to sessions recorded on that branch; the other words are searched among them.
+    const { branches, rest } = branchFilter(q);
+    const pool = branches.length > 0 ? sessions.filter((s) => onBranches(s, branches)) : sessions;
+    if (rest === '') return pool.map((summary): SearchHit => ({ summary, tier: 'all', field: 'title', similar: [], snippet: null, titleRanges: [] }));
+    const found = search(rest, sessions).filter((h) => branches.length === 0 || onBranches(h.summary, branches));
+    const named = nameHits(pool, rest, found);
+    return named.length > 0 ? [...named, ...found] : found;
+  });
   const shown = memoLast((sessions: SessionSummary[], includeEmpty: boolean) =>
     includeEmpty ? sessions : sessions.filter((s) => !s.empty),
   );
@@ -117,12 +204,13 @@ export function createListDeriver(): (inputs: ListInputs) => ListModel {
     listed,
     spent: cost,
   }));
-  return ({ sessions, includeEmpty = false, query, search, scope, projectLabel, viewport }) => {
+  return ({ sessions: raw, includeEmpty = false, query, search, scope, projectLabel, viewport, labels = NO_LABELS, sort = 'relevance' }) => {
+    const sessions = withLabels(raw, labels);
     // The search covers hidden sessions too, so the cost view can count those that match.
     const all = hits(search, sessions, query.trim());
     const visible = shown(sessions, includeEmpty);
     const h = shownHits(all, includeEmpty);
-    const list = items(visible, h, scope, projectLabel);
+    const list = items(visible, h, scope, projectLabel, sort);
     return model(list, layout(list, viewport), h, visible.length, spent(sessions, all));
   };
 }

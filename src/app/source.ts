@@ -6,6 +6,10 @@
 import type { SearchHit } from '../store/search/types.js';
 import type { ResumePlan, SessionSummary, Transcript } from '../store/types.js';
 import type { ScanProgress } from '../store/catalog/catalog.js';
+import type { CopyResult } from './clipboard.js';
+import type { SessionLabel } from '../store/labels.js';
+
+export type { CopyResult } from './clipboard.js';
 
 export type { ScanProgress } from '../store/catalog/catalog.js';
 
@@ -84,10 +88,24 @@ export interface BrowserSource {
   restoreHint(s: SessionSummary): string;
   /** Writes the markdown export and returns the written path. */
   exportMarkdown(s: SessionSummary): Promise<string>;
-  /** Copies the id to the clipboard; 'shown' when no clipboard tool exists. */
-  copyId(id: string): Promise<'clipboard' | 'shown'>;
+  /** The user's names and pins by session id (a small file in the home). Absent: none, and R/p say so. */
+  labels?(): ReadonlyMap<string, SessionLabel>;
+  /**
+   * Names or pins a session (an empty name removes the name) and returns
+   * every label; throws a user-facing error when the file cannot be written.
+   */
+  setLabel?(id: string, patch: SessionLabel): ReadonlyMap<string, SessionLabel>;
+  /**
+   * Copies the id: the clipboard tool, and OSC 52 through `terminal` (a
+   * writer to the terminal the browser draws on) when given. Says which
+   * worked.
+   */
+  copyId(id: string, terminal?: (seq: string) => void): Promise<CopyResult>;
 }
 
 
 /** How the browser ended: the caller unmounts, then quits or spawns the resume command. */
-export type BrowserExit = { kind: 'quit' } | { kind: 'resume'; session: SessionSummary };
+export type BrowserExit = { kind: 'quit' } | { kind: 'resume'; session: SessionSummary; from?: ResumeFrom };
+
+export type { ResumeFrom } from '../store/types.js';
+import type { ResumeFrom } from '../store/types.js';

@@ -10,7 +10,9 @@ import { trashSession } from '../store/actions/trash.js';
 import { watchSessions } from '../store/catalog/watch.js';
 import { SessionSearch } from '../store/search/session-search.js';
 import type { SessionSummary } from '../store/types.js';
-import { copyToClipboard } from './clipboard.js';
+import { copyId } from './clipboard.js';
+import { readLabels, writeLabel } from '../store/labels.js';
+import { labeled } from './list-model.js';
 import { projectRootOf } from './commands/resume.js';
 import type { AppContext } from './context.js';
 import { restoreHint } from './follow-up.js';
@@ -93,7 +95,9 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
     restoreHint: hintFor,
     async exportMarkdown(listed) {
       // The header comes first: read the summary afresh (the list's may be minutes old).
-      const s = (await ctx.catalog.summary(listed)) ?? listed;
+      const fresh = (await ctx.catalog.summary(listed)) ?? listed;
+      // The user's name heads the export, like the list (the agent's title is kept beside it).
+      const s = labeled(fresh, readLabels(ctx.home).get(fresh.id));
       const dir = join(ctx.home, 'exports');
       // Neither the folder nor the file may be a symlink: the export must land in the home (safe-path.ts).
       ensureRealDir(ctx.home, dir);
@@ -103,6 +107,8 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
       await writeThrough(sink, (out) => writeMarkdownExport(out, s.path, s, { ...ctx.catalog.optionsFor(s), nowMs: ctx.now(), tz: ctx.tz }), path);
       return path;
     },
-    copyId: (id) => copyToClipboard(id),
+    copyId: (id, terminal) => copyId(id, terminal),
+    labels: () => readLabels(ctx.home),
+    setLabel: (id, patch) => writeLabel(ctx.home, id, patch),
   };
 }

@@ -1,8 +1,10 @@
 /**
- * The cost view (`c` in the list): totals over a window, a per-model table
- * and a cost bar per day (or per week for long 'all' windows). Read-only:
- * the shell owns `w` (cycle the window) and Esc. Unknown cost is shown as
- * such ('?', "3 sessions with unknown cost"), never folded into $0.
+ * The cost view (`c` in the list): totals over a window, then every model,
+ * every endpoint and a cost bar per day (or per week for long 'all'
+ * windows), in a body that scrolls (`scroll`) under the fixed totals, so
+ * nothing is ever only "… 12 more". Read-only: the shell owns the keys
+ * (`w`, j/k, PgUp/PgDn, Esc). Unknown cost is shown as such ('?', "3
+ * sessions with unknown cost"), never folded into $0.
  */
 import React, { useMemo } from 'react';
 import { Box, Text } from 'ink';
@@ -31,6 +33,8 @@ export interface CostViewProps {
   height: number;
   /** What the sessions are, e.g. "this project" or "all projects". */
   scopeLabel: string;
+  /** First line of the scrolling body (clamped to `costScrollMax`). */
+  scroll?: number;
 }
 
 interface Line {
@@ -60,6 +64,16 @@ function joinWrapped(segments: string[], width: number): string[] {
   if (line) out.push(line);
   return out.map((l) => truncate(l, width));
 }
+
+const ENDPOINT_COLUMNS: FitColumn[] = [
+  { header: 'endpoint', minWidth: 12 },
+  { header: 'sessions', align: 'right' },
+  { header: 'tokens', align: 'right' },
+  { header: 'cache hit', align: 'right', dropPriority: 2 },
+  { header: 'success', align: 'right', dropPriority: 3 },
+  { header: 'cost', align: 'right' },
+  { header: '$/success', align: 'right', dropPriority: 1 },
+];
 
 const MODEL_COLUMNS: FitColumn[] = [
   { header: 'model', minWidth: 12 },
@@ -97,21 +111,22 @@ function chartLines(m: CostModel, count: number, width: number): string[] {
   });
 }
 
-/** Every line of the view for a given size (pure; the component only paints it). */
-export function costViewLines(m: CostModel, p: Omit<CostViewProps, 'sessions' | 'nowMs'>): Line[] {
-  const { width, height } = p;
+/** The fixed head (title, totals) and the scrolling body (models, endpoints, bars) of the view. */
+export function costViewParts(m: CostModel, p: Omit<CostViewProps, 'sessions' | 'nowMs' | 'height' | 'scroll'>): { head: Line[]; body: Line[] } {
+  const { width } = p;
   const unit = m.unit === 'day' ? 'daily' : 'weekly';
   const scope = sanitize(p.scopeLabel, { singleLine: true });
   const tz = p.timeZone ?? 'UTC';
   // The zone decides what "today" is, so it is named even when the window is
-  // empty; a long scope (a deep project root) gives way before it does.
-  const tail = ` · window ${p.window} (w cycles) · ${unit} bars · days in ${tz}`;
-  const head = `Cost · ${truncate(scope, Math.max(8, width - displayWidth(tail) - 7))}${tail}`;
-  const lines: Line[] = [{ text: truncate(head, width), bold: true }];
+  // empty; a narrow terminal wraps the heading rather than cutting the zone off,
+  // and a long scope (a deep project root) gives way first.
+  const tail = [`window ${p.window} (w cycles)`, `${unit} bars`, `days in ${tz}`];
+  const heading = `Cost · ${truncate(scope, Math.max(8, width - displayWidth(tail.join(' · ')) - 10))}`;
+  const head: Line[] = joinWrapped([heading, ...tail], width).map((text) => ({ text, bold: true }));
   const t = m.totals;
   if (t.sessions === 0) {
-    lines.push({ text: truncate('No sessions in this window. Press w for a wider one.', width), color: theme.muted });
-    return lines;
+    head.push({ text: truncate('No sessions in this window. Press w for a wider one.', width), color: theme.muted });
+    return { head, body: [] };
   }
   const perSuccess = t.costPerSuccess === null ? '–' : formatUsd(usdToMicros(t.costPerSuccess));
   const segments = [
@@ -122,31 +137,53 @@ export function costViewLines(m: CostModel, p: Omit<CostViewProps, 'sessions' | 
     `cache hit ${formatPercent(t.cacheHitRate)}`,
     `${perSuccess} per success`,
   ];
-  lines.push(...joinWrapped(segments, width).map((text) => ({ text })));
+  head.push(...joinWrapped(segments, width).map((text) => ({ text })));
   if (t.unknownCostSessions > 0) {
     const n = t.unknownCostSessions;
-    lines.push({ text: truncate(`${countNoun(n, 'session')} with unknown cost (not in the $ figures: '?')`, width), color: theme.warning });
+    head.push({ text: truncate(`${countNoun(n, 'session')} with unknown cost (not in the $ figures: '?')`, width), color: theme.warning });
   }
-  // Fixed rows: blank + "By model" + table header + rule, then blank + chart title.
-  const room = Math.max(0, height - lines.length - 6);
-  let models = Math.min(m.models.length, Math.max(1, Math.floor(room / 3)));
-  const bars = Math.min(m.buckets.length, Math.max(0, room - models));
-  models = Math.max(0, Math.min(m.models.length, room - bars));
-  const hidden = m.models.length - models;
-  const rows = m.models.slice(0, hidden > 0 ? Math.max(0, models - 1) : models).map(modelRow);
-  lines.push({ text: ' ' }, { text: 'By model', color: theme.accent });
-  lines.push(...fitTable(MODEL_COLUMNS, rows, width).map((text) => ({ text })));
-  if (hidden > 0) lines.push({ text: truncate(`… ${m.models.length - rows.length} more models`, width), color: theme.muted });
-  const cut = bars < m.buckets.length ? ` · last ${bars} of ${m.buckets.length}` : '';
+  const body: Line[] = [];
+  body.push({ text: ' ' }, { text: `By model (${m.models.length})`, color: theme.accent });
+  body.push(...fitTable(MODEL_COLUMNS, m.models.map(modelRow), width).map((text) => ({ text })));
+  if (m.endpoints.length > 0) {
+    body.push({ text: ' ' }, { text: `By endpoint (${m.endpoints.length})`, color: theme.accent });
+    body.push(...fitTable(ENDPOINT_COLUMNS, m.endpoints.map(modelRow), width).map((text) => ({ text })));
+  }
   const title = m.unit === 'day' ? `Cost per day (${tz}, by last activity)` : `Cost per week (from Monday, ${tz}, by last activity)`;
-  lines.push({ text: ' ' }, { text: truncate(title + cut, width), color: theme.accent });
-  lines.push(...chartLines(m, bars, width).map((text) => ({ text, color: theme.bar })));
-  return lines.slice(0, Math.max(0, height));
+  body.push({ text: ' ' }, { text: truncate(title, width), color: theme.accent });
+  body.push(...chartLines(m, m.buckets.length, width).map((text) => ({ text, color: theme.bar })));
+  return { head, body };
 }
 
-export function CostView({ sessions, nowMs, timeZone, window, width, height, scopeLabel }: CostViewProps): React.JSX.Element {
+/** How far the body scrolls at this size (0 when everything fits). */
+export function costScrollMax(parts: { head: Line[]; body: Line[] }, height: number): number {
+  const room = Math.max(0, height - parts.head.length);
+  if (parts.body.length <= room) return 0;
+  return Math.max(0, parts.body.length - costPage(parts, height));
+}
+
+/** Body lines on screen at once when it scrolls (the last line says where the view is). */
+export function costPage(parts: { head: Line[] }, height: number): number {
+  return Math.max(1, height - parts.head.length - 1);
+}
+
+/** The lines on screen for a given size and scroll (pure; the component only paints them). */
+export function costViewLines(m: CostModel, p: Omit<CostViewProps, 'sessions' | 'nowMs'>): Line[] {
+  const parts = costViewParts(m, p);
+  const { head, body } = parts;
+  const room = Math.max(0, p.height - head.length);
+  const max = costScrollMax(parts, p.height);
+  if (max === 0) return [...head, ...body].slice(0, Math.max(0, p.height));
+  // The last line says what is shown and how to see the rest.
+  const page = costPage(parts, p.height);
+  const from = Math.max(0, Math.min(max, p.scroll ?? 0));
+  const where = `lines ${from + 1}-${Math.min(body.length, from + page)} of ${body.length} · j/k PgUp/PgDn scroll`;
+  return [...head, ...body.slice(from, from + page), { text: truncate(where, p.width), color: theme.muted }].slice(0, Math.max(0, p.height));
+}
+
+export function CostView({ sessions, nowMs, timeZone, window, width, height, scopeLabel, scroll }: CostViewProps): React.JSX.Element {
   const model = useMemo(() => buildCostModel(sessions, window, nowMs, timeZone), [sessions, window, nowMs, timeZone]);
-  const lines = costViewLines(model, { window, width, height, scopeLabel, timeZone });
+  const lines = costViewLines(model, { window, width, height, scopeLabel, timeZone, scroll });
   return (
     <Box flexDirection="column" width={width}>
       {lines.map((line, i) => (

@@ -56,7 +56,9 @@ export interface PreviewStripProps {
 
 export function PreviewStrip({ summary, plan, width, timeZone }: PreviewStripProps): React.JSX.Element {
   if (!summary) return <Box height={2} />;
-  const where = summary.workspace ? sanitize(summary.workspace, { singleLine: true }) : '(no workspace recorded)';
+  const branch = summary.branch ? ` (branch ${sanitize(summary.branch, { singleLine: true })})` : '';
+  const renamed = summary.originalTitle !== undefined ? ` · agent's title: ${sanitize(summary.originalTitle, { singleLine: true })}` : '';
+  const where = (summary.workspace ? sanitize(summary.workspace, { singleLine: true }) : '(no workspace recorded)') + branch + renamed;
   const second = plan ? `${where} · ${resumeSummary(plan, timeZone)} · ${enterSummary(plan)}` : where;
   return (
     <Box flexDirection="column" width={width}>

@@ -6,7 +6,7 @@
  */
 import React from 'react';
 import { Box, Text } from 'ink';
-import type { ResumePlan } from '../store/types.js';
+import type { ResumeFrom, ResumePlan } from '../store/types.js';
 import { sanitize } from '../format/sanitize.js';
 import { formatDateTime } from '../format/time.js';
 import { countNoun, formatDuration, formatTokens } from '../format/numbers.js';
@@ -26,6 +26,13 @@ export interface ResumePreviewProps {
   width: number;
   /** Rows available; extra lines are not rendered. */
   height: number;
+  /**
+   * The choice of a session with checkpoints (↑/↓ change it): resume from
+   * the last checkpoint or the whole conversation. Absent: no choice shown.
+   */
+  from?: ResumeFrom;
+  /** Messages of the whole conversation (the "whole conversation" choice). */
+  wholeMessages?: number;
 }
 
 const LABEL = 13;
@@ -50,20 +57,31 @@ interface Row {
 }
 
 /** The plan as labelled rows; long values wrap under their label. Times are in `tz`, which is named. */
-export function resumeRows(plan: ResumePlan, nowMs: number, tz = 'UTC'): Row[] {
+export function resumeRows(plan: ResumePlan, nowMs: number, tz = 'UTC', from?: ResumeFrom, wholeMessages?: number): Row[] {
   const rows: Row[] = [];
   const cp = plan.checkpoint;
-  if (cp) {
+  if (cp && from) {
+    const mark = (f: ResumeFrom): string => (from === f ? '(•)' : '( )');
+    rows.push({ label: 'Resume from', text: `${mark('checkpoint')} last checkpoint   ${mark('start')} whole conversation   (↑↓ choose)`, color: theme.accent });
+    if (plan.commandSource === 'agent') {
+      rows.push({ label: '', text: "the agent's own resume loads what it kept; the choice shapes {context}", color: theme.muted });
+    }
+  }
+  if (cp && from === 'start') {
+    rows.push({ label: 'Starts from', text: `the first message · ${messages(wholeMessages ?? plan.contextMessages)} (checkpoint summaries left out)` });
+  } else if (cp) {
     const at = cp.timestamp ? ` of ${formatDateTime(cp.timestamp, tz)} ${tz}` : '';
     rows.push({ label: 'Starts from', text: `checkpoint${at} · ${formatTokens(cp.tokenCount)} tokens` });
     rows.push({ label: '', text: `then ${messages(plan.messagesAfter)} recorded after it` });
   } else {
     rows.push({ label: 'Starts from', text: `whole conversation (no checkpoint) · ${messages(plan.messagesAfter)}` });
   }
-  rows.push({
-    label: 'Context',
-    text: `~${formatTokens(plan.estimatedContextTokens)} tokens in ${messages(plan.contextMessages)}`,
-  });
+  if (!(cp && from === 'start')) {
+    rows.push({
+      label: 'Context',
+      text: `~${formatTokens(plan.estimatedContextTokens)} tokens in ${messages(plan.contextMessages)}`,
+    });
+  }
   if (plan.argv) {
     const source = plan.commandSource === 'flag' ? '--resume-cmd' : plan.commandSource === 'env' ? '$SESSION_BROWSER_RESUME_CMD' : plan.commandSource === 'agent' ? "the agent's own command" : 'config file';
     rows.push({ label: 'Enter runs', text: commandLine(plan.argv), color: theme.accent });
@@ -95,10 +113,10 @@ export function resumeRows(plan: ResumePlan, nowMs: number, tz = 'UTC'): Row[] {
   return rows;
 }
 
-export function ResumePreview({ plan, nowMs, timeZone, width, height }: ResumePreviewProps): React.JSX.Element {
+export function ResumePreview({ plan, nowMs, timeZone, width, height, from, wholeMessages }: ResumePreviewProps): React.JSX.Element {
   const label = width >= 40 ? LABEL : 0;
   const lines: Array<{ text: string; color?: string }> = [];
-  for (const row of resumeRows(plan, nowMs, timeZone)) {
+  for (const row of resumeRows(plan, nowMs, timeZone, from, wholeMessages)) {
     const parts = wrapLine(row.text, Math.max(1, width - label));
     parts.forEach((part, i) => {
       const head = label === 0 ? '' : (i === 0 ? row.label : '').padEnd(label);

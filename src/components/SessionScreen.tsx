@@ -1,14 +1,15 @@
 /**
  * One opened session: a header, the Replay · Usage · Resume tabs, and a help
- * line. It owns the keyboard while `isActive`; the transcript is loaded on
+ * line. It reads no keys itself: the app's one keypress owner resolves them
+ * through its key table and hands the commands to `ref.run` (a handle, so
+ * the screen keeps its own state and derived lines). The transcript is loaded on
  * mount through the injected `load` (so tests need no module mocks) and its
  * display lines are built once per (transcript, width, unfolded entries,
  * mode) and then only sliced, so scrolling stays instant on long sessions.
  */
-import React, { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { Box, Text, useInput, type Key } from 'ink';
-import TextInput from 'ink-text-input';
-import type { ResumePlan, SessionSummary, Transcript } from '../store/types.js';
+import React, { useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { Box, Text } from 'ink';
+import type { ResumeFrom, ResumePlan, SessionSummary, Transcript } from '../store/types.js';
 import { searchTranscriptLines } from '../store/search/transcript.js';
 import { sanitize } from '../format/sanitize.js';
 import { relativeTime } from '../format/time.js';
@@ -18,8 +19,24 @@ import { Replay } from './Replay.js';
 import { UsagePanel } from './UsagePanel.js';
 import { ResumePreview } from './ResumePreview.js';
 import { Tabs } from './Tabs.js';
-import { clampView, initialSessionView, sessionViewReducer, SESSION_TABS, type SessionTab } from './session-view-reducer.js';
+import { clampView, initialSessionView, sessionViewReducer, type SessionCommand, type SessionTab } from './session-view-reducer.js';
+import { editOf } from './line-editor.js';
+import { LineInput } from './LineInput.js';
+import { helpBarText, type HelpBarEntry } from './HelpBar.js';
+import { useSyncReducer } from './use-sync-reducer.js';
 import { lineStyles, theme } from './theme.js';
+
+/** What the keypress owner drives the screen through. */
+export interface SessionScreenHandle {
+  /** True while the transcript search box has the keyboard (key-table mode 'find'). */
+  searching(): boolean;
+  /**
+   * Carry out one command of the key table (`input`: the typed text of a
+   * 'type'); false when it does not apply here, so the key goes on (to the
+   * next binding, then the global keys).
+   */
+  run(cmd: SessionCommand | string, input: string): boolean;
+}
 
 export interface SessionScreenProps {
   /** The session being shown (header, Usage tab). */
@@ -36,23 +53,26 @@ export interface SessionScreenProps {
   nowMs: number;
   /** IANA zone of the replay's clock times and the checkpoint time (FORMAT.md §3); 'UTC' when omitted. */
   timeZone?: string;
-  /** Whether this screen owns the keyboard. */
+  /** Whether this screen is in front (shows the replay cursor). */
   isActive: boolean;
+  /** The help line's entries, from the app's key table: browsing, and while the search box is open. */
+  help?: { session: readonly HelpBarEntry[]; find: readonly HelpBarEntry[] };
+  /** Where the keypress owner sends commands. */
+  ref?: React.Ref<SessionScreenHandle>;
   /** ← or Esc (once no search is open). */
   onBack: () => void;
-  /** Enter. */
-  onResume: () => void;
+  /** Enter; `from`: the Resume tab's choice, for a session with checkpoints. */
+  onResume: (from?: ResumeFrom) => void;
 }
 
 const TAB_ITEMS: ReadonlyArray<{ id: SessionTab; label: string }> = [
   { id: 'replay', label: 'Replay' }, { id: 'usage', label: 'Usage' }, { id: 'resume', label: 'Resume' },
 ];
 
-/** Most useful first: a narrow terminal cuts the end. */
-const HELP: Record<SessionTab, string> = {
-  replay: '↑↓ scroll · Space fold · v all of a huge entry · / search · n/N · f from checkpoint · Tab tabs · Enter resume · ← back · PgUp/PgDn ^U/^D · g/G',
-  usage: 'Tab/1-3 tabs · / search · Enter resume · ←/Esc back',
-  resume: 'Tab/1-3 tabs · / search · Enter resume · ←/Esc back',
+/** Without the app's table (a screen on its own), the essentials. */
+const DEFAULT_HELP: { session: HelpBarEntry[]; find: HelpBarEntry[] } = {
+  session: [{ keys: 'enter', label: 'resume' }, { keys: '←', label: 'back' }, { keys: 'tab', label: 'tabs' }, { keys: '/', label: 'search' }],
+  find: [{ keys: 'enter', label: 'find' }, { keys: 'esc', label: 'cancel' }],
 };
 
 type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; transcript: Transcript };
@@ -77,21 +97,6 @@ function useTranscript(summary: SessionSummary, load: () => Promise<Transcript>)
   return state;
 }
 
-/**
- * useInput with one stable subscription that always calls the latest handler.
- * Ink re-subscribes whenever the handler changes, in a passive effect: a key
- * that arrives between a render and that effect would reach the previous
- * render's handler and act on stale state (fast typing, pasted keys).
- */
-function useLatestInput(handler: (input: string, key: Key) => void, isActive: boolean): void {
-  const ref = useRef(handler);
-  useLayoutEffect(() => {
-    ref.current = handler;
-  });
-  const stable = useCallback((input: string, key: Key) => ref.current(input, key), []);
-  useInput(stable, { isActive });
-}
-
 /** Shown in the Replay tab while the transcript loads. */
 const LoadingView = (): React.JSX.Element => <Text color={theme.muted}>Loading transcript…</Text>;
 
@@ -107,7 +112,7 @@ function LoadErrorView({ message, width }: { message: string; width: number }): 
 
 /** "Fix flaky auth · fix-auth · store · claude-sonnet-4.6 · 2h ago". */
 function headerParts(s: SessionSummary, nowMs: number, width: number): [string, string] {
-  const rest = [s.id, s.dialect, s.model, relativeTime(s.updatedAt, nowMs)].filter(Boolean).map((p) => sanitize(p, { singleLine: true }));
+  const rest = [s.id, s.dialect, s.branch ? `branch ${s.branch}` : '', s.model, relativeTime(s.updatedAt, nowMs)].filter(Boolean).map((p) => sanitize(p, { singleLine: true }));
   const tail = ` · ${rest.join(' · ')}`;
   // The title keeps at least half the width; the details give way first.
   const title = truncate(sanitize(s.title, { singleLine: true }), Math.max(Math.floor(width / 2), width - displayWidth(tail)));
@@ -118,7 +123,7 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
   const { summary, plan, width, height, nowMs, isActive, onBack, onResume } = props;
   const tz = props.timeZone ?? 'UTC';
   const loaded = useTranscript(summary, props.load);
-  const [state, dispatch] = useReducer(sessionViewReducer, undefined, () => initialSessionView());
+  const [state, store] = useSyncReducer(sessionViewReducer, () => initialSessionView());
   const transcript = loaded.status === 'ready' ? loaded.transcript : null;
   const { expanded, full, fromCheckpoint, revealSecrets, search } = state;
   const lines = useMemo(
@@ -133,52 +138,106 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
   const viewport = { lineCount: lines.length, page: bodyHeight };
   const view = clampView(state, viewport);
 
-  const onKey = (input: string, key: Key): void => {
-    if (search.editing) {
-      if (key.escape) dispatch({ type: 'searchCancel' });
-      return; // every other key belongs to the search box
+  // Commands of a burst run before the next render: they read the latest state and lines.
+  const latest = useRef({ lines, texts, transcript, viewport, onBack, onResume, summary });
+  latest.current = { lines, texts, transcript, viewport, onBack, onResume, summary };
+  useImperativeHandle(
+    props.ref,
+    () => ({
+      searching: () => store.get().search.editing,
+      run: (cmd, input) => runCommand(cmd, input),
+    }),
+    [], // eslint-disable-line react-hooks/exhaustive-deps
+  );
+  const runCommand = (cmd: string, input: string): boolean => {
+    const { lines, texts, transcript, viewport, onBack, onResume, summary } = latest.current;
+    const s = store.get();
+    const dispatch = store.dispatch;
+    if (s.search.editing) {
+      const edit = editOf(cmd, input);
+      if (edit) {
+        // → at the end of the box has nothing to move over: consumed all the same (the box owns the keys).
+        dispatch({ type: 'searchKey', edit });
+        return true;
+      }
+      if (cmd === 'find-cancel') dispatch({ type: 'searchCancel' });
+      else if (cmd === 'find-confirm') dispatch({ type: 'searchConfirm', matches: searchTranscriptLines(texts, s.search.draft.trim()), ...viewport });
+      else return false;
+      return true;
     }
-    if (Array.from(input).length > 1 && !key.ctrl && !key.meta) {
-      // Keys typed faster than one read ("jjj", "/word") act one by one; once
-      // "/" opens the search box, the rest of the run is its text.
-      const chars = Array.from(input);
-      const slash = chars.indexOf('/');
-      for (const c of slash === -1 ? chars : chars.slice(0, slash)) onKey(c, key);
-      if (slash === -1) return;
-      dispatch({ type: 'setTab', tab: 'replay' });
-      dispatch({ type: 'searchOpen' });
-      return dispatch({ type: 'searchEdit', draft: chars.slice(slash + 1).join('').split(/[\r\n]/)[0] ?? '' });
+    const matchesNow = () => searchTranscriptLines(texts, s.search.query);
+    switch (cmd) {
+      case 'back':
+        onBack();
+        return true;
+      case 'resume':
+        onResume(summary.checkpoints > 0 ? s.resumeFrom : undefined);
+        return true;
+      case 'resume-from':
+        if (s.tab !== 'resume' || summary.checkpoints === 0) return false;
+        dispatch({ type: 'toggleResumeFrom' });
+        return true;
+      case 'clear-find':
+        if (!(s.search.query && s.tab === 'replay')) return false;
+        dispatch({ type: 'searchClear' });
+        return true;
+      case 'next-tab':
+      case 'prev-tab':
+        dispatch({ type: 'cycleTab', delta: cmd === 'next-tab' ? 1 : -1 });
+        return true;
+      case 'tab-replay':
+      case 'tab-usage':
+      case 'tab-resume':
+        dispatch({ type: 'setTab', tab: cmd.slice(4) as SessionTab });
+        return true;
+      case 'find':
+        dispatch({ type: 'setTab', tab: 'replay' });
+        dispatch({ type: 'searchOpen' });
+        return true;
+      case 'reveal-secrets':
+        dispatch({ type: 'toggleSecrets' });
+        return true;
     }
-    if (key.escape) return search.query && state.tab === 'replay' ? dispatch({ type: 'searchClear' }) : onBack();
-    if (key.leftArrow) return onBack();
-    if (key.return) return onResume();
-    if (key.tab) return dispatch({ type: 'cycleTab', delta: key.shift ? -1 : 1 });
-    const tab = SESSION_TABS[Number(input) - 1];
-    if (/^[1-3]$/.test(input) && tab) return dispatch({ type: 'setTab', tab });
-    if (input === '/') {
-      dispatch({ type: 'setTab', tab: 'replay' });
-      return dispatch({ type: 'searchOpen' });
-    }
-    if (state.tab !== 'replay') return;
-    const move = (delta: number): void => dispatch({ type: 'move', delta, ...viewport });
-    if (key.upArrow || input === 'k') move(-1);
-    else if (key.downArrow || input === 'j') move(1);
-    else if (key.pageUp || key.pageDown) dispatch({ type: 'page', direction: key.pageUp ? -1 : 1, ...viewport });
-    else if (key.ctrl && (input === 'u' || input === 'd')) dispatch({ type: 'page', direction: input === 'u' ? -1 : 1, half: true, ...viewport });
-    else if (input === 'g' || key.home) dispatch({ type: 'top' });
-    else if (input === 'G' || key.end) dispatch({ type: 'bottom', ...viewport });
-    else if (input === 'f') dispatch({ type: 'toggleFromCheckpoint' });
-    else if (input === 's') dispatch({ type: 'toggleSecrets' });
-    else if (input === 'n' || input === 'N') dispatch({ type: 'jumpMatch', direction: input === 'n' ? 1 : -1, matches, ...viewport });
-    else if (input === 'v') {
-      const entry = lines[view.cursor]?.entry ?? -1;
-      if (entry >= 0) dispatch({ type: 'toggleFull', entry });
-    } else if (input === ' ') {
-      const entry = lines[view.cursor]?.entry ?? -1;
-      if (transcript && isFoldable(transcript.entries[entry])) dispatch({ type: 'toggleExpand', entry });
+    if (s.tab !== 'replay') return false;
+    const view = clampView(s, viewport);
+    switch (cmd) {
+      case 'up':
+      case 'down':
+        dispatch({ type: 'move', delta: cmd === 'up' ? -1 : 1, ...viewport });
+        return true;
+      case 'page-up':
+      case 'page-down':
+      case 'half-page-up':
+      case 'half-page-down':
+        dispatch({ type: 'page', direction: cmd.endsWith('up') ? -1 : 1, half: cmd.startsWith('half'), ...viewport });
+        return true;
+      case 'top':
+        dispatch({ type: 'top' });
+        return true;
+      case 'bottom':
+        dispatch({ type: 'bottom', ...viewport });
+        return true;
+      case 'from-checkpoint':
+        dispatch({ type: 'toggleFromCheckpoint' });
+        return true;
+      case 'next-match':
+      case 'prev-match':
+        dispatch({ type: 'jumpMatch', direction: cmd === 'next-match' ? 1 : -1, matches: matchesNow(), ...viewport });
+        return true;
+      case 'fold': {
+        const entry = lines[view.cursor]?.entry ?? -1;
+        if (transcript && isFoldable(transcript.entries[entry])) dispatch({ type: 'toggleExpand', entry });
+        return true;
+      }
+      case 'show-all': {
+        const entry = lines[view.cursor]?.entry ?? -1;
+        if (entry >= 0) dispatch({ type: 'toggleFull', entry });
+        return true;
+      }
+      default:
+        return false;
     }
   };
-  useLatestInput(onKey, isActive);
 
   const [title, tail] = headerParts(summary, nowMs, width);
   const current = matches.indexOf(view.cursor);
@@ -201,21 +260,26 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
           <Replay lines={lines} scroll={view.scroll} cursor={isActive && !search.editing ? view.cursor : -1} height={bodyHeight} query={search.query} matches={matchSet} />
         )}
         {state.tab === 'usage' && <UsagePanel summary={summary} transcript={transcript} width={width} height={bodyHeight} />}
-        {state.tab === 'resume' && <ResumePreview plan={plan} nowMs={nowMs} timeZone={tz} width={width} height={bodyHeight} />}
+        {state.tab === 'resume' && (
+          <ResumePreview
+            plan={plan}
+            nowMs={nowMs}
+            timeZone={tz}
+            width={width}
+            height={bodyHeight}
+            from={summary.checkpoints > 0 ? state.resumeFrom : undefined}
+            wholeMessages={summary.messageCount}
+          />
+        )}
       </Box>
       {showSearch && search.editing && (
         <Box width={width} height={1} overflow="hidden">
           <Text color={theme.accent}>/</Text>
-          <TextInput
-            value={search.draft}
-            focus={isActive}
-            onChange={(draft) => dispatch({ type: 'searchEdit', draft })}
-            onSubmit={(draft) => dispatch({ type: 'searchConfirm', matches: searchTranscriptLines(texts, draft.trim()), ...viewport })}
-          />
+          <LineInput line={{ text: search.draft, cursor: search.cursor }} width={Math.max(0, width - 1)} />
         </Box>
       )}
       {showSearch && !search.editing && <Text wrap="truncate" color={theme.match}>{truncate(searchStatus, width)}</Text>}
-      <Text wrap="truncate" color={theme.muted}>{helpLine(HELP[state.tab], state.tab === 'replay' && lines.length > bodyHeight ? position(view.cursor, lines.length) : '', width)}</Text>
+      <Text wrap="truncate" color={theme.muted}>{helpLine(helpBarText((props.help ?? DEFAULT_HELP)[search.editing ? 'find' : 'session'], width), state.tab === 'replay' && lines.length > bodyHeight ? position(view.cursor, lines.length) : '', width)}</Text>
     </Box>
   );
 }

@@ -8,10 +8,41 @@ import { sanitize } from '../format/sanitize.js';
 import { truncate } from '../format/width.js';
 import { countNoun, formatInt } from '../format/numbers.js';
 import type { Scope, SkippedPath } from '../store/types.js';
+import { progressLine, type ProgressFigures } from '../format/progress.js';
 import { theme } from './theme.js';
 
-export function Loading({ width }: { width: number }): React.JSX.Element {
-  return <Text color={theme.muted}>{truncate('Loading sessions…', width)}</Text>;
+export interface LoadingProps {
+  width: number;
+  /** Where the sessions are read from (named, so a slow first load says what it reads). */
+  home?: string;
+  /** How far the read has come (files, MB, rate, time left), when it reads files. */
+  progress?: ProgressFigures | null;
+}
+
+/** What the load is doing: where it reads and, once it reads files, how far it has come and the time left. */
+export function Loading({ width, home, progress = null }: LoadingProps): React.JSX.Element {
+  const where = home ? `Reading sessions under ${sanitize(home, { singleLine: true })}` : 'Loading sessions';
+  return (
+    <Box flexDirection="column">
+      <Text color={theme.muted} wrap="truncate-end">
+        {truncate(`${where}…`, width)}
+      </Text>
+      {progress ? (
+        <Text color={theme.muted} wrap="truncate-end">
+          {truncate(progressLine(progress), width)}
+        </Text>
+      ) : null}
+    </Box>
+  );
+}
+
+/** What the screen shows when the app itself failed: one line, never a stack trace. */
+export function CrashNote({ message, width }: { message: string; width: number }): React.JSX.Element {
+  return (
+    <Text color={theme.error} wrap="truncate-end">
+      {truncate(`session-browser stopped: ${sanitize(message, { singleLine: true })}`, width)}
+    </Text>
+  );
 }
 
 export interface EmptyStateProps {

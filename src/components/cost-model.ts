@@ -26,6 +26,8 @@ export interface CostModel {
   totals: UsageRow;
   /** Per-model rows, highest known cost first. */
   models: UsageRow[];
+  /** Per-endpoint rows (`usage --by endpoint`), highest known cost first. */
+  endpoints: UsageRow[];
   /** 'day' for today/7d/30d and for 'all' spanning ≤ 30 days, else 'week'. */
   unit: 'day' | 'week';
   /** Oldest first, with empty days/weeks filled in. */
@@ -91,6 +93,7 @@ export function buildCostModel(sessions: SessionSummary[], name: CostWindowName,
   const window = costWindow(name, nowMs, tz);
   const byModel = aggregateUsage(sessions, { by: 'model', window, tz });
   const byDay = aggregateUsage(sessions, { by: 'day', window, tz }).rows;
+  const endpoints = aggregateUsage(sessions, { by: 'endpoint', window, tz }).rows;
   const today = dayKeyOf(new Date(nowMs).toISOString(), tz);
   let first: string;
   let unit: 'day' | 'week' = 'day';
@@ -104,5 +107,5 @@ export function buildCostModel(sessions: SessionSummary[], name: CostWindowName,
   }
   const last = window ? dayKeyOf(new Date(Date.parse(window.end) - 1).toISOString(), tz) : today;
   const buckets = byModel.totals.sessions === 0 ? [] : fillBuckets(byDay, first, last, unit);
-  return { window, totals: byModel.totals, models: byModel.rows, unit, buckets };
+  return { window, totals: byModel.totals, models: byModel.rows, endpoints, unit, buckets };
 }

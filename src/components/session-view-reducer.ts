@@ -6,6 +6,15 @@
  * fixes up a state whose line count changed under it (e.g. after folding).
  */
 
+import { applyEdit, lineAtEnd, type LineEdit } from './line-editor.js';
+import type { ResumeFrom } from '../store/types.js';
+
+/** The session screen's commands in the app's key table (src/app/keys.ts binds keys to them). */
+export type SessionCommand =
+  | 'next-tab' | 'prev-tab' | 'tab-replay' | 'tab-usage' | 'tab-resume'
+  | 'half-page-up' | 'half-page-down' | 'find' | 'find-confirm' | 'find-cancel' | 'clear-find'
+  | 'next-match' | 'prev-match' | 'fold' | 'from-checkpoint' | 'resume-from' | 'show-all' | 'reveal-secrets';
+
 /** The tabs of the session screen, in Tab order. */
 export const SESSION_TABS = ['replay', 'usage', 'resume'] as const;
 export type SessionTab = (typeof SESSION_TABS)[number];
@@ -16,6 +25,8 @@ export interface TranscriptSearch {
   editing: boolean;
   /** Text in the box. */
   draft: string;
+  /** Where the cursor is in `draft`, in code points. */
+  cursor: number;
   /** Confirmed query whose matches are highlighted ('' = none). */
   query: string;
 }
@@ -34,6 +45,8 @@ export interface SessionViewState {
   /** Secrets (keys, tokens, private keys) shown in clear; masked by default (format/secrets.ts). */
   revealSecrets: boolean;
   search: TranscriptSearch;
+  /** The Resume tab's choice for a session with checkpoints: where `{context}` starts. */
+  resumeFrom: ResumeFrom;
 }
 
 /** The current size of the replay: total lines and visible rows. */
@@ -53,8 +66,12 @@ export type SessionViewAction =
   | { type: 'toggleFull'; entry: number }
   | { type: 'toggleFromCheckpoint' }
   | { type: 'toggleSecrets' }
+  | { type: 'toggleResumeFrom' }
   | { type: 'searchOpen' }
+  /** Replace the box's text (cursor at its end). */
   | { type: 'searchEdit'; draft: string }
+  /** One key's edit of the box (the line editor shared with the list's search box). */
+  | { type: 'searchKey'; edit: LineEdit }
   | { type: 'searchCancel' }
   | ({ type: 'searchConfirm'; matches: readonly number[] } & Viewport)
   | { type: 'searchClear' }
@@ -70,7 +87,8 @@ export function initialSessionView(tab: SessionTab = 'replay'): SessionViewState
     full: new Set(),
     fromCheckpoint: false,
     revealSecrets: false,
-    search: { editing: false, draft: '', query: '' },
+    search: { editing: false, draft: '', cursor: 0, query: '' },
+    resumeFrom: 'checkpoint',
   };
 }
 
@@ -94,6 +112,11 @@ export function clampView(state: SessionViewState, v: Viewport): SessionViewStat
 /** Cursor on `line`, scrolled just enough to show it. */
 function goTo(state: SessionViewState, line: number, v: Viewport): SessionViewState {
   return clampView({ ...state, cursor: line }, v);
+}
+
+/** The box's fields of a line. */
+function draftOf(line: { text: string; cursor: number }): { draft: string; cursor: number } {
+  return { draft: line.text, cursor: line.cursor };
 }
 
 /** The first match after `from` (direction 1) or before it (-1), wrapping around. */
@@ -142,21 +165,28 @@ export function sessionViewReducer(state: SessionViewState, action: SessionViewA
       return { ...state, fromCheckpoint: !state.fromCheckpoint, cursor: 0, scroll: 0 };
     case 'toggleSecrets':
       return { ...state, revealSecrets: !state.revealSecrets };
+    case 'toggleResumeFrom':
+      return { ...state, resumeFrom: state.resumeFrom === 'checkpoint' ? 'start' : 'checkpoint' };
     case 'searchOpen':
-      return { ...state, search: { ...state.search, editing: true, draft: state.search.query } };
+      return { ...state, search: { ...state.search, editing: true, ...draftOf(lineAtEnd(state.search.query)) } };
     case 'searchEdit':
-      return { ...state, search: { ...state.search, draft: action.draft } };
+      return { ...state, search: { ...state.search, ...draftOf(lineAtEnd(action.draft)) } };
+    case 'searchKey': {
+      const line = { text: state.search.draft, cursor: state.search.cursor };
+      const next = applyEdit(line, action.edit);
+      return next === line ? state : { ...state, search: { ...state.search, ...draftOf(next) } };
+    }
     case 'searchCancel':
-      return { ...state, search: { ...state.search, editing: false, draft: state.search.query } };
+      return { ...state, search: { ...state.search, editing: false, ...draftOf(lineAtEnd(state.search.query)) } };
     case 'searchConfirm': {
       const query = state.search.draft.trim();
-      const next = { ...state, search: { editing: false, draft: query, query } };
+      const next = { ...state, search: { editing: false, ...draftOf(lineAtEnd(query)), query } };
       // Land on the first match at or after the cursor, like `/` in less.
       const hit = nextMatch(action.matches, clampView(state, action).cursor - 1, 1);
       return hit === null ? next : goTo(next, hit, action);
     }
     case 'searchClear':
-      return { ...state, search: { editing: false, draft: '', query: '' } };
+      return { ...state, search: { editing: false, draft: '', cursor: 0, query: '' } };
     case 'jumpMatch': {
       const hit = nextMatch(action.matches, clampView(state, action).cursor, action.direction);
       return hit === null ? state : goTo(state, hit, action);

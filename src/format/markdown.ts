@@ -36,6 +36,7 @@ function header(s: SessionSummary, nowMs: number | undefined, tz: string): strin
   const micros = s.costMicros ?? (s.costUsd === null ? null : usdToMicros(s.costUsd));
   const items = [
     `**ID:** ${inlineCode(one(s.id))}`,
+    s.originalTitle === undefined ? null : `**Agent's title:** ${one(s.originalTitle) || '(untitled)'}`,
     `**Dialect:** ${s.dialect}`,
     `**Created:** ${formatDateTime(s.createdAt, tz)} ${tz}`,
     `**Updated:** ${updated}`,

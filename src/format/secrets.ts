@@ -30,8 +30,9 @@ const RULES: readonly Rule[] = [
   },
   {
     // Authorization headers, as text or as JSON (escaped or not): the credential after the scheme.
-    pattern: /(authorization(?:\\?["'])?\s*[:=]\s*(?:\\?["'])?\s*(?:(?:bearer|basic|token|bot)\s+)?)([^\s"'\\…]{8,})/gi,
+    pattern: /(authorization(?:\\?["'])?\s*[:=]\s*(?:\\?["'])?\s*(?:(?:bearer|basic|token|bot)\s+)?)((?:(?!authorization)[^\s"'\\…]){8,})/gi,
     // A word of prose ("Authorization: required") is not a credential: one has a digit or is long.
+    // The credential stops before another header's name, so text glued to one never hides the next.
     mask: (_m, [head, token]) => (/\d/.test(token!) || token!.length >= 20 ? `${head}…[secret: ${token!.length} chars]` : null),
   },
   {

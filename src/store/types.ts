@@ -82,6 +82,15 @@ export interface SessionSummary {
   dialect: Dialect | 'none';
   projectId: string;
   title: string;
+  /**
+   * The agent's own title when the user renamed the session (store/labels.ts):
+   * `title` is then the user's name. Set by the browser, never stored in the catalog.
+   */
+  originalTitle?: string;
+  /** Pinned to the top of its project by the user (store/labels.ts); browser only. */
+  pinned?: boolean;
+  /** The git branch the session was recorded on, where the log has it (Claude, Codex); absent otherwise. */
+  branch?: string;
   /** ISO-8601 UTC. */
   createdAt: string;
   updatedAt: string;
@@ -273,3 +282,9 @@ export interface SkippedPath {
   /** Why, in a few words ("project folder is a symbolic link", "EACCES: permission denied …"). */
   reason: string;
 }
+
+/**
+ * Where the `{context}` file of a resume starts: the last checkpoint (its
+ * summary, then what came after; the default) or the whole conversation.
+ */
+export type ResumeFrom = 'checkpoint' | 'start';

@@ -2,6 +2,8 @@
  * An in-memory BrowserSource for App tests: sessions in, calls recorded,
  * no file system and no module mocking.
  */
+import { osc52 } from '../../src/app/clipboard.js';
+import type { SessionLabel } from '../../src/store/labels.js';
 import type { ResumePlan, SessionSummary, Transcript } from '../../src/store/types.js';
 import type { BrowserSource, Scope, SkippedPath } from '../../src/app/source.js';
 import { buildMemorySearch } from '../../src/store/search/memory-search.js';
@@ -59,7 +61,7 @@ export interface FakeSourceOptions {
   sessions?: SessionSummary[];
   /** When set, loadSessions rejects with this message. */
   loadError?: string;
-  /** copyId's answer. */
+  /** copyId's answer: a tool took it ('clipboard'), or none did ('shown'; OSC 52 still sent when a terminal writer is given). */
   clipboard?: 'clipboard' | 'shown';
   labels?: Record<string, string>;
   /** The browser's zone (default 'UTC', like the tests' TZ). */
@@ -70,6 +72,8 @@ export interface FakeSourceOptions {
   demo?: boolean;
   /** The text of sessions by id (messages, tool output): what the search finds besides titles, ids, workspaces and models. */
   texts?: Record<string, string>;
+  /** Names and pins already kept (store/labels.ts), by session id. */
+  labelsById?: Record<string, SessionLabel>;
   /** What every load reports as skipped (symlinked project folders, unreadable files). */
   skipped?: SkippedPath[];
 }
@@ -86,6 +90,8 @@ export function fakeSource(opts: FakeSourceOptions = {}): BrowserSource & { call
   let sessions = opts.sessions ?? [];
   const project = opts.project === undefined ? { id: 'p1', root: '/home/u/proj' } : opts.project;
   const calls: FakeCalls = { loadSessions: [], deleted: [], exported: [], copied: [] };
+  // Names and pins in memory, as store/labels.ts keeps them in a file.
+  let labels = new Map<string, SessionLabel>(Object.entries(opts.labelsById ?? {}));
   return {
     project,
     home: opts.home ?? '/home/u/.sessions',
@@ -125,9 +131,21 @@ export function fakeSource(opts: FakeSourceOptions = {}): BrowserSource & { call
       calls.exported.push(s.id);
       return `/tmp/export/${s.id}.md`;
     },
-    copyId: async (id) => {
+    labels: () => labels,
+    setLabel: (id, patch) => {
+      const next = new Map(labels);
+      const merged: SessionLabel = { ...next.get(id), ...patch };
+      if (!merged.name) delete merged.name;
+      if (!merged.pinned) delete merged.pinned;
+      if (merged.name || merged.pinned) next.set(id, merged);
+      else next.delete(id);
+      labels = next;
+      return labels;
+    },
+    copyId: async (id, terminal) => {
       calls.copied.push(id);
-      return opts.clipboard ?? 'clipboard';
+      terminal?.(osc52(id, {}));
+      return { tool: (opts.clipboard ?? 'clipboard') === 'clipboard' ? 'pbcopy' : null, terminal: terminal !== undefined };
     },
   };
 }

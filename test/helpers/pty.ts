@@ -22,13 +22,15 @@ export const KEYS = {
 export interface PtySession {
   /** Everything printed so far, escape sequences removed. */
   text(): string;
+  /** Everything printed so far, escape sequences and all. */
+  raw(): string;
   /** Text printed after the last `mark()`. */
   sinceMark(): string;
   mark(): void;
   write(keys: string): void;
   waitFor(pattern: string | RegExp, timeoutMs?: number): Promise<string>;
   exited: Promise<number>;
-  kill(): void;
+  kill(signal?: string): void;
 }
 
 export function spawnPty(args: string[], opts: { cols?: number; rows?: number; cwd?: string; env?: Record<string, string> } = {}): PtySession {
@@ -48,6 +50,7 @@ export function spawnPty(args: string[], opts: { cols?: number; rows?: number; c
   const clean = (s: string): string => s.replace(ANSI, '');
   return {
     text: () => clean(raw),
+    raw: () => raw,
     sinceMark: () => clean(raw.slice(markAt)),
     mark: () => {
       markAt = raw.length;
@@ -64,6 +67,6 @@ export function spawnPty(args: string[], opts: { cols?: number; rows?: number; c
       }
     },
     exited,
-    kill: () => proc.kill(),
+    kill: (signal) => proc.kill(signal),
   };
 }

@@ -25,7 +25,8 @@ import {
   type CommandTemplate,
   type ContextStreamer,
 } from '../../store/actions/resume.js';
-import { streamResumeContext } from '../../store/scan/transcript-stream.js';
+import { streamResumeContext, streamWholeContext } from '../../store/scan/transcript-stream.js';
+import type { ResumeFrom } from '../source.js';
 import type { SessionSummary } from '../../store/types.js';
 import { UsageError, type ParsedOptions } from '../cli-args.js';
 import type { AppContext } from '../context.js';
@@ -104,8 +105,10 @@ export async function resumeLine(
 export const DRY_RUN_CONTEXT = '<temporary context file, written when the command runs>';
 
 /** The resume context of a session, streamed from the file message by message (any size, bounded memory). */
-export const contextLoader = (ctx: AppContext, summary: SessionSummary): ContextStreamer => (emit) =>
-  streamResumeContext(summary.path, ctx.catalog.optionsFor(summary), emit);
+export const contextLoader = (ctx: AppContext, summary: SessionSummary, from: ResumeFrom = 'checkpoint'): ContextStreamer => (emit) =>
+  from === 'start'
+    ? streamWholeContext(summary.path, ctx.catalog.optionsFor(summary), emit)
+    : streamResumeContext(summary.path, ctx.catalog.optionsFor(summary), emit);
 
 export async function resumeCommand(ctx: AppContext, id: string | undefined, options: ParsedOptions, io: Io): Promise<number> {
   const summary = id ? await loadSummaryById(ctx, id) : await lastSession(ctx, options, io);

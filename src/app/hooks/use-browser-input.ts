@@ -1,21 +1,34 @@
 /**
- * The browser's keyboard: one always-subscribed handler that resolves each
- * key through the key table for the current mode, reading and updating the
- * store synchronously (see use-browser-store.ts for why). One owner per key:
- * in 'search' mode the table gives letters to the query, not to the list;
- * in the session view the session screen owns everything but Ctrl+C.
+ * The browser's keyboard: the one keypress owner. One always-subscribed
+ * handler takes each input apart into key presses (components/keypress.ts)
+ * and resolves each through the key table of the current mode, reading and
+ * updating the store synchronously (see use-browser-store.ts for why). A
+ * command's handler returns whether it applied, so a key goes on to the
+ * next binding and then the global ones. One owner per key: in 'search'
+ * mode the table gives letters to the query, not to the list; in an opened
+ * session the commands go to the session screen's handle.
  */
 import { useCallback, useLayoutEffect, useRef } from 'react';
 import { useInput, type Key } from 'ink';
 import type { SessionSummary } from '../../store/types.js';
-import type { BrowserState } from '../browser-reducer.js';
-import { isTextRun, keyOfChar, NO_KEY, resolveKey, type KeyCommand, type KeyMode } from '../keys.js';
+import type { BrowserAction, BrowserState } from '../browser-reducer.js';
+import { resolveKeys, splitKeys, TEXT_MODES, type KeyCommand, type KeyMode, type KeyPress } from '../keys.js';
+import { cursorAtEnd, editOf } from '../../components/line-editor.js';
+import type { SessionScreenHandle } from '../../components/SessionScreen.js';
 import { resolveIndex } from '../../components/list-layout.js';
 import type { ListModel } from '../list-model.js';
-import type { BrowserExit, BrowserSource } from '../source.js';
+import type { BrowserExit, BrowserSource, ResumeFrom } from '../source.js';
 import type { BrowserStore } from './use-browser-store.js';
 import { errorMessage } from './use-sessions-loader.js';
 import { truncate } from '../../format/width.js';
+import { copyMessage } from '../clipboard.js';
+import { labeled } from '../list-model.js';
+
+/** How far the help overlay and the cost view can scroll, and how many of their scrolling lines show at once, as last drawn. */
+export interface ScrollLimits {
+  help: { max: number; page: number };
+  cost: { max: number; page: number };
+}
 
 /** What commands need besides the key. */
 export interface BrowserInputDeps {
@@ -24,43 +37,126 @@ export interface BrowserInputDeps {
   listOf: (state: BrowserState) => ListModel;
   source: BrowserSource;
   onExit: (exit: BrowserExit) => void;
+  /** The opened session's screen, once mounted (it takes the 'session' and 'find' commands). */
+  session?: { current: SessionScreenHandle | null };
+  /** Scrolling bounds of the help overlay and the cost view. */
+  limits?: ScrollLimits;
+  /** Writes to the terminal the browser draws on (OSC 52 for `y`). */
+  terminal?: (seq: string) => void;
 }
 
 /** The session the session screen or the delete dialog is about. */
 export function targetOf(state: BrowserState): SessionSummary | null {
-  return state.target === null ? null : (state.sessions.find((s) => s.id === state.target) ?? null);
+  const s = state.target === null ? undefined : state.sessions.find((x) => x.id === state.target);
+  return s ? labeled(s, state.labels.get(s.id)) : null;
 }
 
-/** Which key-table mode owns the keyboard; null when the session screen does. */
-export function inputMode(state: BrowserState): KeyMode | null {
+/** Which key-table mode owns the keyboard: the `?` overlay over anything, else the view's (and its box's). */
+export function inputMode(state: BrowserState, session?: SessionScreenHandle | null): KeyMode {
+  if (state.help) return 'help';
+  if (state.rename) return 'rename';
   switch (state.view) {
     case 'list':
       return state.searchFocused ? 'search' : 'list';
     case 'cost':
       return 'cost';
-    case 'help':
-      return 'help';
     case 'confirm-delete':
       return 'confirm';
     case 'confirm-resume':
       return 'confirm-resume';
     case 'session':
       // A session that vanished (reloaded away) leaves the list on screen.
-      return targetOf(state) ? null : 'list';
+      if (!targetOf(state)) return 'list';
+      return session?.searching() ? 'find' : 'session';
     default:
       return state.view satisfies never;
   }
 }
 
-/** Carry out one command against the latest state: a reducer action, or a side effect ending in a flash. */
-export function runCommand(cmd: KeyCommand, input: string, deps: BrowserInputDeps): void {
+/**
+ * Carry out one command against the latest state: a reducer action, or a
+ * side effect ending in a flash. Returns whether the command applied; when
+ * not, the key goes on to the next binding that matches it.
+ */
+export function runCommand(mode: KeyMode, cmd: KeyCommand, input: string, deps: BrowserInputDeps): boolean {
+  const { store } = deps;
+  const state = store.get();
+  if (mode === 'session' || mode === 'find') {
+    if (deps.session?.current?.run(cmd, input)) return true;
+    return cmd === 'help' || cmd === 'quit' ? browserCommand(mode, cmd, input, deps) : false;
+  }
+  if (mode === 'rename') return renameCommand(cmd, input, deps);
+  if (mode === 'search') {
+    if (cmd === 'cursor-right' && cursorAtEnd({ text: state.query, cursor: state.queryCursor })) return false;
+    const edit = editOf(cmd, input);
+    if (edit) {
+      store.dispatch({ type: 'edit', edit });
+      return true;
+    }
+  }
+  if (mode === 'help' || mode === 'cost') {
+    const limits = deps.limits?.[mode] ?? { max: 0, page: 1 };
+    // A page keeps one line of the last in view, as less does.
+    const page = Math.max(1, limits.page - 1);
+    const delta: Partial<Record<KeyCommand, number>> = {
+      up: -1, down: 1, 'page-up': -page, 'page-down': page, top: -Infinity, bottom: Infinity,
+    };
+    const d = delta[cmd];
+    if (d !== undefined) {
+      store.dispatch({ type: 'scroll', what: mode, delta: d, max: limits.max });
+      return true;
+    }
+    if (cmd === 'close') {
+      store.dispatch({ type: mode === 'help' ? 'toggle-help' : 'toggle-cost' });
+      return true;
+    }
+  }
+  return browserCommand(mode, cmd, input, deps);
+}
+
+/** The rename box: edits, Enter saves through the source (a small file of ours), Esc cancels. */
+function renameCommand(cmd: KeyCommand, input: string, deps: BrowserInputDeps): boolean {
   const { store, source } = deps;
-  const dispatch = store.dispatch;
+  const rename = store.get().rename;
+  if (!rename) return false;
+  const edit = editOf(cmd, input);
+  if (edit) {
+    store.dispatch({ type: 'rename-edit', edit });
+    return true;
+  }
+  if (cmd === 'rename-cancel') {
+    store.dispatch({ type: 'rename-end' });
+    return true;
+  }
+  if (cmd !== 'rename-save') return false;
+  store.dispatch({ type: 'rename-end' });
+  const name = rename.text.trim();
+  try {
+    const labels = source.setLabel?.(rename.id, { name });
+    if (labels) store.dispatch({ type: 'labels', labels });
+    store.dispatch({ type: 'flash', message: name ? `Renamed to “${name}” (kept in the session home; the log is untouched)` : 'Name removed: the agent\'s title is back' });
+  } catch (err) {
+    store.dispatch({ type: 'flash', message: `Rename failed: ${errorMessage(err)}` });
+  }
+  return true;
+}
+
+/** The list's commands and those of every mode (help, quit). */
+function browserCommand(mode: KeyMode, cmd: KeyCommand, input: string, deps: BrowserInputDeps): boolean {
+  const { store, source } = deps;
+  const dispatch = (action: BrowserAction): true => {
+    store.dispatch(action);
+    return true;
+  };
   const state = store.get();
   const { layout, items } = deps.listOf(state);
   const index = resolveIndex(layout, state.selectedId, state.selectedIndex);
   const selected = items[index]?.summary ?? null;
   const flash = (message: string) => dispatch({ type: 'flash', message });
+  const exit = (e: BrowserExit): true => {
+    deps.onExit(e);
+    return true;
+  };
   switch (cmd) {
     case 'up':
     case 'down':
@@ -71,29 +167,23 @@ export function runCommand(cmd: KeyCommand, input: string, deps: BrowserInputDep
     case 'top':
     case 'bottom':
       return dispatch({ type: 'jump', to: cmd, layout });
-    case 'type':
-      return dispatch({ type: 'type', text: input });
-    case 'erase':
-      return dispatch({ type: 'backspace' });
-    case 'clear-query':
-      return dispatch({ type: 'set-query', query: '' });
     case 'resume':
       if (selected) resumeOrAsk(selected, deps);
-      return;
+      return true;
     case 'open':
-      if (!selected) return;
+      if (!selected) return true;
       try {
         source.resumePlan(selected); // the session screen needs a plan: fail here, visibly
         dispatch({ type: 'open-session', id: selected.id });
       } catch (err) {
         flash(`Cannot open ${selected.id}: ${errorMessage(err)}`);
       }
-      return;
+      return true;
     case 'search':
       return dispatch({ type: 'focus-search' });
     case 'escape':
       // Esc with nothing to leave or clear cancels the picker, as in fzf.
-      if (state.view === 'list' && !state.searchFocused && state.query === '') return deps.onExit({ kind: 'quit' });
+      if (state.view === 'list' && !state.searchFocused && state.query === '') return exit({ kind: 'quit' });
       return dispatch({ type: 'escape' });
     case 'cost':
       return dispatch({ type: 'toggle-cost' });
@@ -114,22 +204,22 @@ export function runCommand(cmd: KeyCommand, input: string, deps: BrowserInputDep
           (path) => flash(`Exported to ${path}`),
           (err: unknown) => flash(`Export failed: ${errorMessage(err)}`),
         );
-      return;
+      return true;
     case 'copy':
       if (selected)
-        source.copyId(selected.id).then(
-          (how) => flash(how === 'clipboard' ? `Copied ${selected.id}` : `Id: ${selected.id}`),
+        source.copyId(selected.id, deps.terminal).then(
+          (result) => flash(copyMessage(selected.id, result)),
           (err: unknown) => flash(`Copy failed: ${errorMessage(err)}; id: ${selected.id}`),
         );
-      return;
+      return true;
     case 'delete':
       if (selected) dispatch({ type: 'ask-delete', id: selected.id, index, note: activityOf(selected, source)?.reason ?? null });
-      return;
+      return true;
     case 'confirm': {
       const t = targetOf(state);
       dispatch({ type: 'close' }); // closed first, so a second 'y' cannot act twice
-      if (!t) return;
-      if (state.view === 'confirm-resume') return deps.onExit({ kind: 'resume', session: t });
+      if (!t) return true;
+      if (state.view === 'confirm-resume') return exit({ kind: 'resume', session: t, ...(state.confirmFrom ? { from: state.confirmFrom } : {}) });
       // The dialog warned that it is active: this 'y' is the --force.
       source.deleteSession(t, { force: state.confirmNote !== null }).then(
         (moved) => {
@@ -140,20 +230,32 @@ export function runCommand(cmd: KeyCommand, input: string, deps: BrowserInputDep
         },
         (err: unknown) => flash(`Delete failed: ${errorMessage(err)}`),
       );
-      return;
+      return true;
     }
+    case 'rename':
+      if (!selected) return true;
+      if (!source.setLabel) return flash('Renaming needs a session home of ours: not available here'), true;
+      return dispatch({ type: 'rename-start', id: selected.id, text: selected.title });
+    case 'pin': {
+      if (!selected) return true;
+      try {
+        const labels = source.setLabel?.(selected.id, { pinned: !selected.pinned });
+        if (!labels) return flash('Pinning needs a session home of ours: not available here'), true;
+        dispatch({ type: 'labels', labels });
+        flash(`${selected.pinned ? 'Unpinned' : 'Pinned'} “${truncate(selected.title, 40)}”`);
+      } catch (err) {
+        flash(`Pin failed: ${errorMessage(err)}`);
+      }
+      return true;
+    }
+    case 'sort':
+      return dispatch({ type: 'cycle-sort' });
     case 'quit':
-      return deps.onExit({ kind: 'quit' });
-    case 'back':
-    case 'switch-tab':
-    case 'find':
-    case 'next-match':
-    case 'prev-match':
-    case 'show-all':
-    case 'reveal-secrets':
-      return; // the session screen's keys
+      return exit({ kind: 'quit' });
     default:
-      return cmd satisfies never;
+      // Editing and session commands outside their modes, 'back' with no session: not the list's.
+      void mode;
+      return false;
   }
 }
 
@@ -164,16 +266,6 @@ function activityOf(s: SessionSummary, source: BrowserSource): { reason: string;
   } catch {
     return null;
   }
-}
-
-/** Enter: resume at once, or ask first when the session is running (the ● badge). */
-export function resumeOrAsk(s: SessionSummary, deps: Pick<BrowserInputDeps, 'store' | 'source' | 'onExit'>): void {
-  // A resume that would be refused is said here, in the browser, which stays open (leaving it to fail was an exit 1).
-  const refusal = resumeRefusal(s, deps.source);
-  if (refusal) return deps.store.dispatch({ type: 'flash', message: refusal });
-  const activity = activityOf(s, deps.source);
-  if (activity?.running) deps.store.dispatch({ type: 'ask-resume', id: s.id, note: activity.reason });
-  else deps.onExit({ kind: 'resume', session: s });
 }
 
 /** Why Enter cannot resume `s` (a command would run, but in no folder), or null when it can. */
@@ -189,55 +281,64 @@ function resumeRefusal(s: SessionSummary, source: BrowserInputDeps['source']): s
   return `Cannot resume ${s.id} here: ${why}. y copies its id.`;
 }
 
-/** One key press in the mode the latest state is in. */
-function handleKey(d: BrowserInputDeps, input: string, key: Key): void {
-  const mode = inputMode(d.store.get());
-  if (mode === null) {
-    // The session screen owns its keys, but Ctrl+C must still quit.
-    if (resolveKey('global', input, key) === 'quit') d.onExit({ kind: 'quit' });
-    return;
-  }
-  const cmd = resolveKey(mode, input, key);
-  if (cmd) runCommand(cmd, input, d);
+/** Enter: resume at once, or ask first when the session is running (the ● badge). */
+export function resumeOrAsk(s: SessionSummary, deps: Pick<BrowserInputDeps, 'store' | 'source' | 'onExit'>, from?: ResumeFrom): void {
+  // A resume that would be refused is said here, in the browser, which stays open (leaving it to fail was an exit 1).
+  const refusal = resumeRefusal(s, deps.source);
+  if (refusal) return deps.store.dispatch({ type: 'flash', message: refusal });
+  const activity = activityOf(s, deps.source);
+  if (activity?.running) deps.store.dispatch({ type: 'ask-resume', id: s.id, note: activity.reason, from });
+  else deps.onExit({ kind: 'resume', session: s, ...(from ? { from } : {}) });
 }
-
-/** Runs up to this long are keys typed faster than one read, not a paste. */
-const TYPED_RUN_MAX = 8;
 
 /**
- * A run of characters in one input ("jjo", "/zanzibar", a paste) acts key
- * by key, re-reading the mode after each: once the search box has the
- * keyboard the rest is typed into the query. A line break inside a run is
- * never Enter, so a pasted newline cannot spawn a resume command; only a
- * short run that ends in Enter ("j" then Enter within one read, as tmux
- * send-keys or a quick typist delivers them) ends with a real Enter.
+ * One key press, in the mode the latest state is in: the commands its key
+ * means there are tried in table order until one applies (then the global
+ * keys). A line break inside a paste types a space in a text box and does
+ * nothing elsewhere.
  */
-function handleRun(d: BrowserInputDeps, input: string): void {
-  const chars = Array.from(input);
-  const last = chars[chars.length - 1];
-  if (chars.length <= TYPED_RUN_MAX && last === '\r' && !chars.slice(0, -1).some((c) => c === '\r' || c === '\n')) {
-    handleRun(d, chars.slice(0, -1).join(''));
-    return handleKey(d, '', { ...NO_KEY, return: true });
-  }
-  for (let i = 0; i < chars.length; i++) {
-    if (inputMode(d.store.get()) === 'search') return d.store.dispatch({ type: 'type', text: chars.slice(i).join('') });
-    const c = chars[i] ?? '';
-    if (c === '\r' || c === '\n') continue;
-    const k = keyOfChar(c);
-    handleKey(d, k.input, k.key);
-  }
+export function handleKeyPress(d: BrowserInputDeps, kp: KeyPress): void {
+  const mode = inputMode(d.store.get(), d.session?.current);
+  if (kp.pasted && !TEXT_MODES.has(mode)) return;
+  for (const cmd of resolveKeys(mode, kp.input, kp.key)) if (runCommand(mode, cmd, kp.input, d)) return;
 }
 
-/** Route every key press through the key table of the mode the latest state is in. */
-export function useBrowserInput(deps: BrowserInputDeps): void {
+/**
+ * The one keypress owner of the browser: every input Ink reports is taken
+ * apart into key presses (a burst, one per character) and each is routed
+ * through the key table of the mode the latest state is in. Keys that reach
+ * an opened session before its screen has mounted ("→/auth" in one read)
+ * wait for it, in order, instead of being lost.
+ */
+export function useBrowserInput(deps: BrowserInputDeps): { sessionMounted: () => void } {
   // Deps change only with props or the terminal size; the latest are read at key time.
   const latest = useRef(deps);
   useLayoutEffect(() => {
     latest.current = deps;
   });
-  const onKey = useCallback((input: string, key: Key) => {
-    if (isTextRun(input, key)) handleRun(latest.current, input);
-    else handleKey(latest.current, input, key);
+  const waiting = useRef<KeyPress[]>([]);
+  const route = useCallback((kp: KeyPress) => {
+    const d = latest.current;
+    const state = d.store.get();
+    const sessionPending = state.view === 'session' && !state.help && targetOf(state) !== null && !d.session?.current;
+    if (sessionPending || waiting.current.length > 0) {
+      waiting.current.push(kp);
+      if (!sessionPending) flush();
+      return;
+    }
+    handleKeyPress(d, kp);
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  const flush = useCallback(() => {
+    while (waiting.current.length > 0) {
+      const d = latest.current;
+      const state = d.store.get();
+      if (state.view === 'session' && !state.help && targetOf(state) !== null && !d.session?.current) return;
+      handleKeyPress(d, waiting.current.shift()!);
+    }
   }, []);
+  const onKey = useCallback((input: string, key: Key) => {
+    for (const kp of splitKeys(input, key)) route(kp);
+  }, [route]);
   useInput(onKey);
+  return { sessionMounted: flush };
 }

@@ -45,7 +45,7 @@ export interface FinishContext {
 /** The figures the events decide; the envelope (summary-reader.ts) adds line counts, ids, paths and times as ISO strings. */
 export type SessionFigures = Pick<
   SessionSummary,
-  | 'title' | 'userMessages' | 'assistantMessages' | 'messageCount' | 'toolCalls' | 'model' | 'provider' | 'workspace'
+  | 'title' | 'userMessages' | 'assistantMessages' | 'messageCount' | 'toolCalls' | 'model' | 'provider' | 'workspace' | 'branch'
   | 'endpoints' | 'models' | 'tokens' | 'costMicros' | 'status' | 'checkpoints' | 'lastCheckpoint' | 'empty' | 'strikes'
   | 'firstPrompt' | 'lastPrompt' | 'invalidNumbers' | 'invalidTimes'
 > & {
@@ -378,6 +378,7 @@ export function finishSummary(s: SummarizerState, ctx: FinishContext): SessionFi
     model,
     provider,
     workspace: meta.workspace ?? null,
+    ...(meta.branch ? { branch: meta.branch } : {}),
     endpoints: usage.endpoints,
     models: usage.models,
     tokens,

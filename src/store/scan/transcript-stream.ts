@@ -79,3 +79,32 @@ export async function streamResumeContext(path: string, opts: StreamOptions, onM
   if (tail) await emit(tail);
   return count;
 }
+
+/**
+ * Streams the whole conversation as a resume context: every message from
+ * the start of the file, the checkpoints' summaries left out (they stand for
+ * messages that are here in full), then the closing tail. What the Resume
+ * tab's "whole conversation" choice writes to `{context}`. Returns the
+ * number of messages.
+ */
+export async function streamWholeContext(path: string, opts: StreamOptions, onMessage: MessageHandler): Promise<number> {
+  let count = 0;
+  let tail: ResumeMessage | null = null;
+  const emit = (m: ResumeMessage): void | Promise<void> => {
+    count++;
+    return onMessage(m);
+  };
+  await transcriptPass(path, { pricing: opts.pricing, maxLineBytes: opts.maxLineBytes, file: opts.file }, async (op) => {
+    if (op.op === 'entry') return;
+    if (op.op === 'reset') {
+      // A reset before any message (an events request) is where the conversation starts; later ones are summaries.
+      if (count === 0) for (const m of op.messages) await emit(m);
+    } else if (op.op === 'append') {
+      await emit(op.message);
+    } else {
+      tail = op.message;
+    }
+  });
+  if (tail) await emit(tail);
+  return count;
+}

@@ -41,6 +41,8 @@ export interface MetaEvent {
   /** A title used only when there is neither `title` nor a real prompt (Claude: the first slash command). */
   fallbackTitle?: string;
   workspace?: string;
+  /** The git branch the session was recorded on, where the log says (Claude `gitBranch`, Codex `git.branch`). */
+  branch?: string;
   model?: string;
   provider?: string;
   createdAt?: string;

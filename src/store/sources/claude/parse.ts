@@ -103,7 +103,8 @@ export function parseClaude(r: Obj, s: ClaudeParserState): NormalizedEvent[] | n
   const side = s.sub || r.isSidechain === true;
   if (!side && !s.cwd && typeof r.cwd === 'string' && r.cwd) {
     s.cwd = true;
-    out.push({ kind: 'meta', workspace: r.cwd, provider: VENDOR });
+    const branch = str(r.gitBranch);
+    out.push({ kind: 'meta', workspace: r.cwd, provider: VENDOR, ...(branch ? { branch } : {}) });
   }
   switch (type) {
     case 'assistant':

@@ -130,6 +130,8 @@ function sessionMeta(p: Obj, s: CodexParserState, out: NormalizedEvent[]): void 
   }
   const created = str(p.timestamp);
   if (created) meta.createdAt = created;
+  const branch = str(obj(p.git)?.branch);
+  if (branch) meta.branch = branch;
   out.push(meta);
 }
 

@@ -1,0 +1,73 @@
+/**
+ * Key presses out of what Ink reports: Ink splits escape sequences (arrows)
+ * apart but hands a run of plain and control characters over as one string,
+ * so a burst (fast typing, SSH batching, a paste) is taken apart here, one
+ * key press per character, in order. Knows no bindings (src/app/keys.ts).
+ */
+import type { Key } from 'ink';
+
+/** A Key with nothing pressed. */
+export const NO_KEY: Key = {
+  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false,
+  home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false,
+  backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false,
+};
+
+/** One key press: what Ink reports for a single key, or one character of a burst. */
+export interface KeyPress {
+  input: string;
+  key: Key;
+  /** A line break or tab inside a burst (a paste): a space in a text box, nothing elsewhere, never Enter. */
+  pasted?: boolean;
+}
+
+/**
+ * True when Ink delivered several characters as one input: a paste, or keys
+ * typed faster than one read ("jjo"). Ink splits escape sequences (arrows)
+ * apart, but a run of plain and control characters (Backspace, Ctrl+U)
+ * arrives as one string with no key flags.
+ */
+export function isTextRun(input: string, key: Key): boolean {
+  if (key.ctrl || key.meta || key.return || key.escape || key.tab || key.backspace || key.delete) return false;
+  if (key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown) return false;
+  let n = 0;
+  for (const _ of input) if (++n > 1) return true;
+  return false;
+}
+
+/** The key press one character of a run stands for (Ctrl+letter for C0 codes, Tab, Backspace, Enter). */
+export function keyOfChar(c: string): KeyPress {
+  const code = c.codePointAt(0) ?? 0;
+  if (c === '\t') return { input: c, key: { ...NO_KEY, tab: true } };
+  if (c === '\r') return { input: '', key: { ...NO_KEY, return: true } };
+  if (c === '\x7f' || c === '\b') return { input: '', key: { ...NO_KEY, delete: true } };
+  if (code > 0 && code < 0x20) return { input: String.fromCharCode(code + 96), key: { ...NO_KEY, ctrl: true } };
+  return { input: c, key: { ...NO_KEY, shift: /^[A-Z]$/.test(c) } };
+}
+
+/** Runs up to this long are keys typed faster than one read, not a paste. */
+const TYPED_RUN_MAX = 8;
+
+/**
+ * The key presses of one input from Ink, in order. A burst is taken apart
+ * character by character, so Backspace, Ctrl+U or Ctrl+W inside it edit
+ * rather than being typed. A line break inside a burst is never Enter (a
+ * pasted newline must not spawn a resume command): only a short run that
+ * ends in Enter ("j" then Enter within one read, as tmux send-keys or a
+ * quick typist delivers them) ends with a real Enter.
+ */
+export function splitKeys(input: string, key: Key): KeyPress[] {
+  if (!isTextRun(input, key)) return [{ input, key }];
+  const chars = Array.from(input);
+  const last = chars.length - 1;
+  const typedEnter = chars.length <= TYPED_RUN_MAX && chars[last] === '\r' && !chars.slice(0, -1).some((c) => c === '\r' || c === '\n');
+  return chars.map((c, i) => {
+    if (c === '\r' || c === '\n' || c === '\t') {
+      if (c === '\r' && i === last && typedEnter) return keyOfChar(c);
+      if (c === '\t' && !chars.some((x) => x === '\r' || x === '\n') && chars.length <= TYPED_RUN_MAX) return keyOfChar(c);
+      return { input: ' ', key: NO_KEY, pasted: true };
+    }
+    return keyOfChar(c);
+  });
+}
+

@@ -1,0 +1,113 @@
+/**
+ * The one input model of every text box (the list's search box, the
+ * transcript search): a line of text and a cursor, edited by readline's
+ * keys. Pure, so a burst of keys (fast typing, SSH batching, a paste) is a
+ * fold of `applyEdit` over the keys in order: nothing is lost or reordered.
+ * The cursor counts code points, so a surrogate pair is never cut in half.
+ */
+
+/** A line being edited; `cursor` is in code points, 0..length. */
+export interface LineState {
+  text: string;
+  cursor: number;
+}
+
+/** What a key does to a line. */
+export type LineEdit =
+  | { type: 'insert'; text: string }
+  /** Backspace: the code point before the cursor. */
+  | { type: 'backspace' }
+  /** Ctrl+U: everything before the cursor. */
+  | { type: 'kill-before' }
+  /** Ctrl+K: everything after the cursor. */
+  | { type: 'kill-after' }
+  /** Ctrl+W: the word before the cursor (and the spaces after it). */
+  | { type: 'kill-word' }
+  | { type: 'left' }
+  | { type: 'right' }
+  /** Ctrl+A, Home. */
+  | { type: 'start' }
+  /** Ctrl+E, End. */
+  | { type: 'end' };
+
+/** Control characters a paste could carry into a line (newlines, tabs, ESC) become spaces. */
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]+/g;
+
+/** A line with the cursor at its end. */
+export function lineAtEnd(text: string): LineState {
+  return { text, cursor: Array.from(text).length };
+}
+
+/** The state after one edit; the same object when nothing changes. */
+export function applyEdit(state: LineState, edit: LineEdit): LineState {
+  const chars = Array.from(state.text);
+  const cursor = Math.max(0, Math.min(chars.length, state.cursor));
+  const at = (text: string[], c: number): LineState => {
+    const next = text.join('');
+    return next === state.text && c === state.cursor ? state : { text: next, cursor: c };
+  };
+  switch (edit.type) {
+    case 'insert': {
+      const add = Array.from(edit.text.replace(CONTROLS, ' '));
+      if (add.length === 0) return state;
+      return at([...chars.slice(0, cursor), ...add, ...chars.slice(cursor)], cursor + add.length);
+    }
+    case 'backspace':
+      return cursor === 0 ? at(chars, 0) : at([...chars.slice(0, cursor - 1), ...chars.slice(cursor)], cursor - 1);
+    case 'kill-before':
+      return at(chars.slice(cursor), 0);
+    case 'kill-after':
+      return at(chars.slice(0, cursor), cursor);
+    case 'kill-word': {
+      // readline's unix-word-rubout: spaces before the cursor, then the word before them.
+      let i = cursor;
+      while (i > 0 && /\s/u.test(chars[i - 1] ?? '')) i--;
+      while (i > 0 && !/\s/u.test(chars[i - 1] ?? '')) i--;
+      return at([...chars.slice(0, i), ...chars.slice(cursor)], i);
+    }
+    case 'left':
+      return at(chars, Math.max(0, cursor - 1));
+    case 'right':
+      return at(chars, Math.min(chars.length, cursor + 1));
+    case 'start':
+      return at(chars, 0);
+    case 'end':
+      return at(chars, chars.length);
+    default:
+      return edit satisfies never;
+  }
+}
+
+/** True when the cursor sits after the last character (→ then has nothing to move over). */
+export function cursorAtEnd(state: LineState): boolean {
+  return state.cursor >= Array.from(state.text).length;
+}
+
+/** The text before and after the cursor, for drawing it. */
+export function splitAtCursor(state: LineState): [string, string] {
+  const chars = Array.from(state.text);
+  const c = Math.max(0, Math.min(chars.length, state.cursor));
+  return [chars.slice(0, c).join(''), chars.slice(c).join('')];
+}
+
+/** The key table's names for the edits (src/app/keys.ts binds keys to them). */
+export type EditCommand =
+  | 'type' | 'erase' | 'kill-before' | 'kill-after' | 'kill-word' | 'line-start' | 'line-end' | 'cursor-left' | 'cursor-right';
+
+const EDITS: Record<Exclude<EditCommand, 'type'>, LineEdit> = {
+  erase: { type: 'backspace' },
+  'kill-before': { type: 'kill-before' },
+  'kill-after': { type: 'kill-after' },
+  'kill-word': { type: 'kill-word' },
+  'line-start': { type: 'start' },
+  'line-end': { type: 'end' },
+  'cursor-left': { type: 'left' },
+  'cursor-right': { type: 'right' },
+};
+
+/** The edit a key-table command stands for (`input`: the typed text), or null when it is no edit. */
+export function editOf(cmd: string, input: string): LineEdit | null {
+  if (cmd === 'type') return { type: 'insert', text: input };
+  return (EDITS as Record<string, LineEdit | undefined>)[cmd] ?? null;
+}

@@ -1,0 +1,105 @@
+/**
+ * Issue 10 item 5: every view scrolls to everything, and the browser's cost
+ * figures equal `usage --json` for the same window and zone. The cost view
+ * of the real browser source over the demo home is scrolled to its end at
+ * 80x24 and 160x50; every model row `usage --by model --json` prints (and
+ * every endpoint row of `--by endpoint`) must have been on screen with the
+ * same sessions and cost, and the totals line must say the same totals.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import React from 'react';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { App } from '../src/app/App.js';
+import { buildContext } from '../src/app/context.js';
+import { DEMO_NOW } from '../src/app/demo.js';
+import { storeSource } from '../src/app/store-source.js';
+import { costText } from '../src/components/CostView.js';
+import { formatInt } from '../src/format/numbers.js';
+import type { UsageRow } from '../src/store/usage/usage.js';
+import { CLI, demoCopy, runCli } from './helpers/cli.js';
+import { cleanup, frameLines, KEYS, renderSized } from './helpers/render.js';
+
+let home: string;
+let removeHome: () => void;
+let configHome: string;
+const env = { SESSION_BROWSER_NOW: DEMO_NOW, SESSION_BROWSER_CACHE: '0' };
+
+beforeAll(() => {
+  ({ home, cleanup: removeHome } = demoCopy());
+  configHome = mkdtempSync(join(tmpdir(), 'sb-cost-config-'));
+});
+afterAll(() => {
+  removeHome();
+  rmSync(configHome, { recursive: true, force: true });
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllEnvs();
+});
+
+/** `usage --json` of the demo home for a window name of the cost view. */
+function usage(window: string, tz: string, by: 'model' | 'endpoint'): { rows: UsageRow[]; totals: UsageRow } {
+  const since = window === 'all' ? [] : ['--since', window];
+  const res = runCli(['usage', '--home', home, '--all', '--json', '--by', by, '--tz', tz, ...since], { env: { ...env, XDG_CONFIG_HOME: configHome } });
+  expect(res.code, res.stderr).toBe(0);
+  return JSON.parse(res.stdout) as { rows: UsageRow[]; totals: UsageRow };
+}
+
+/** Every line the cost view shows in `window`, scrolled from top to bottom with j/PgDn. */
+async function costLines(tz: string, window: string, columns: number, rows: number): Promise<string[]> {
+  vi.stubEnv('XDG_CONFIG_HOME', configHome);
+  const source = storeSource(buildContext({ home, all: true, tz }, { ...process.env, ...env }));
+  const ui = renderSized(<App source={source} onExit={() => undefined} initialScope="all" />, { columns, rows });
+  await ui.waitFor((f) => f.includes('Refactor the router') && !f.includes('loading'), 20_000);
+  let frame = await ui.press('c', 'window 7d');
+  for (let i = 0; i < 4 && !frame.includes(`window ${window} `); i++) frame = await ui.press('w', (f) => f !== frame && f.includes('Cost · '));
+  expect(frame).toContain(`window ${window} `);
+  const seen: string[] = [];
+  for (let i = 0; i < 100; i++) {
+    seen.push(...frameLines(frame));
+    const where = /lines (\d+)-(\d+) of (\d+)/.exec(frame);
+    if (!where || where[2] === where[3]) break;
+    const before = where[0];
+    frame = await ui.press(i % 2 ? 'j' : KEYS.pageDown, (f) => /lines \d+-\d+ of \d+/.exec(f)?.[0] !== before);
+  }
+  ui.unmount();
+  return seen;
+}
+
+/** A table row of the view for a usage row: its key, its session count, its cost. */
+function rowShown(lines: string[], row: UsageRow): boolean {
+  const key = row.key.slice(0, 12);
+  return lines.some((l) => l.startsWith(key) && l.includes(` ${formatInt(row.sessions)} `) && l.includes(costText(row)));
+}
+
+describe('the cost view equals `usage --json`', { timeout: 120_000 }, () => {
+  it('needs the built CLI', () => expect(existsSync(CLI)).toBe(true));
+
+  for (const [columns, rows] of [
+    [80, 24],
+    [160, 50],
+  ] as const) {
+    for (const [tz, window] of [
+      ['UTC', '7d'],
+      ['Asia/Tokyo', '30d'],
+      ['America/Los_Angeles', 'all'],
+    ] as const) {
+      it(`${window} in ${tz} at ${columns}x${rows}: totals and every model and endpoint row`, async () => {
+        const byModel = usage(window, tz, 'model');
+        const byEndpoint = usage(window, tz, 'endpoint');
+        expect(byModel.rows.length).toBeGreaterThan(0);
+        const lines = await costLines(tz, window, columns, rows);
+        const text = lines.join("\n");
+        const t = byModel.totals;
+        expect(text.replace(/\n/g, ' · ')).toContain(`cost ${costText(t)} · ${formatInt(t.sessions)} session`);
+        expect(text).toContain(`days in ${tz}`);
+        expect(text).not.toMatch(/… \d+ more/);
+        for (const row of byModel.rows) expect(rowShown(lines, row), `model ${row.key}`).toBe(true);
+        for (const row of byEndpoint.rows) expect(rowShown(lines, row), `endpoint ${row.key}`).toBe(true);
+        expect(text).toContain(`By model (${byModel.rows.length})`);
+      });
+    }
+  }
+});

@@ -1,0 +1,120 @@
+/**
+ * Issue 10 item 2: one key table for every mode. `?` opens the overlay from
+ * every view and closes back to it, `q` quits from anywhere outside a text
+ * box, the overlay scrolls at 80x24 to every binding of the table and to the
+ * badge legend, and the help lines of every mode come from the table.
+ */
+import React from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../src/app/App.js';
+import type { BrowserExit } from '../src/app/source.js';
+import { BADGE_SECTION, helpBarEntries, HELP_SECTIONS, KEY_BINDINGS } from '../src/app/keys.js';
+import { helpBarText } from '../src/components/HelpBar.js';
+import { helpColumns } from '../src/components/HelpOverlay.js';
+import { BADGES } from '../src/format/badges.js';
+import { displayWidth, fit } from '../src/format/width.js';
+import { appSummary, fakeSource, NOW } from './helpers/fake-source.js';
+import { cleanup, frameLines, KEYS, renderSized } from './helpers/render.js';
+
+afterEach(cleanup);
+
+const hoursAgo = (h: number) => new Date(NOW - h * 3_600_000).toISOString();
+const SESSIONS = [
+  appSummary({ id: 'sess-login', title: 'Fix login bug', updatedAt: hoursAgo(1) }),
+  appSummary({ id: 'sess-dark', title: 'Add dark mode', updatedAt: hoursAgo(2), checkpoints: 2 }),
+];
+
+function start(size: { columns: number; rows: number }) {
+  const exits: BrowserExit[] = [];
+  const ui = renderSized(<App source={fakeSource({ sessions: SESSIONS })} onExit={(e) => exits.push(e)} />, size);
+  return { ui, exits };
+}
+
+function fits(frame: string, columns: number, rows: number): void {
+  const lines = frameLines(frame);
+  expect(lines.length).toBeLessThanOrEqual(rows - 1);
+  for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(columns);
+}
+
+const isHelp = (f: string) => f.includes('Keys and badges');
+const settle = () => new Promise((r) => setTimeout(r, 30));
+
+/** Keys that bring each view to the front from the list, and a text that proves it is there. */
+const VIEWS: [string, string, (f: string) => boolean][] = [
+  ['the list', '', (f) => f.includes('enter resume  → open')],
+  ['an opened session', KEYS.right, (f) => f.includes('[1 Replay]')],
+  ['the cost view', 'c', (f) => f.includes('Cost · ')],
+  ['the delete dialog', 'd', (f) => f.includes('Delete')],
+];
+
+for (const [columns, rows] of [
+  [80, 24],
+  [160, 50],
+] as const) {
+  describe(`at ${columns}x${rows}`, () => {
+    it.each(VIEWS)('? opens the overlay over %s, and any other key goes back to it', async (_name, keys, there) => {
+      const { ui } = start({ columns, rows });
+      await ui.waitFor('Fix login bug');
+      if (keys) await ui.press(keys, there);
+      const help = await ui.press('?', isHelp);
+      fits(help, columns, rows);
+      expect(help).toContain('List');
+      await ui.press('x', (f) => !isHelp(f) && there(f));
+    });
+
+    it.each(VIEWS)('q quits from %s, and from the overlay over it', async (_name, keys, there) => {
+      for (const overlay of [false, true]) {
+        const { ui, exits } = start({ columns, rows });
+        await ui.waitFor('Fix login bug');
+        if (keys) await ui.press(keys, there);
+        if (overlay) await ui.press('?', isHelp);
+        ui.write('q');
+        await settle();
+        expect(exits).toEqual([{ kind: 'quit' }]);
+        ui.unmount();
+      }
+    });
+
+    it('the overlay scrolls to every binding of the table and to the badge legend', async () => {
+      const { ui } = start({ columns, rows });
+      await ui.waitFor('Fix login bug');
+      const seen = new Set<string>();
+      let frame = await ui.press('?', isHelp);
+      for (let i = 0; i < 200; i++) {
+        fits(frame, columns, rows);
+        for (const l of frameLines(frame)) seen.add(l);
+        const where = /lines (\d+)-(\d+) of (\d+)/.exec(frame);
+        if (!where || where[2] === where[3]) break;
+        const before = where[0];
+        frame = await ui.press('j', (f) => /lines \d+-\d+ of \d+/.exec(f)?.[0] !== before);
+      }
+      if (columns === 80) expect([...seen].some((l) => /lines \d+-\d+ of \d+ · ↑↓ j\/k/.test(l))).toBe(true);
+      const text = [...seen].join('\n');
+      for (const b of KEY_BINDINGS) expect(text, `${b.mode} ${b.keys}`).toContain(b.description.slice(0, 20));
+      for (const badge of BADGES) expect(text).toContain(badge.glyph);
+      expect(text).toContain('Badges in the list');
+    });
+
+    it('the session screen and the cost view draw their help lines from the table', async () => {
+      const { ui } = start({ columns, rows });
+      await ui.waitFor('Fix login bug');
+      const session = await ui.press(KEYS.right, (f) => f.includes('[1 Replay]'));
+      expect(session).toContain(helpBarText(helpBarEntries('session'), columns).slice(0, 30));
+      const find = await ui.press('/', (f) => f.includes(helpBarText(helpBarEntries('find'), columns)));
+      fits(find, columns, rows);
+      // Apart: ESC followed by an arrow in one read is Alt+arrow to every terminal parser.
+      await ui.press(KEYS.escape, (f) => !f.includes(helpBarText(helpBarEntries('find'), columns)));
+      await ui.press(KEYS.left, (f) => f.includes('enter resume  → open'));
+      const cost = await ui.press('c', (f) => f.includes('Cost · '));
+      expect(cost).toContain(helpBarText(helpBarEntries('cost'), columns));
+    });
+  });
+}
+
+describe('the overlay is generated from the table', () => {
+  it('holds every mode\'s bindings and the legend of every badge', () => {
+    const lines = helpColumns([...HELP_SECTIONS, BADGE_SECTION], 200).flat().map((l) => l.text);
+    for (const b of KEY_BINDINGS) expect(lines.some((l) => l.includes(fit(b.description, 60).trimEnd().slice(0, 30)))).toBe(true);
+    for (const badge of BADGES) expect(lines.some((l) => l.includes(badge.glyph) && l.includes(badge.meaning.slice(0, 20)))).toBe(true);
+  });
+});

@@ -1,0 +1,117 @@
+/**
+ * Issue 10 item 6 (part): `R` renames a session (kept by us in a small file
+ * in the session home, never in the agent's log), the name is shown,
+ * searched and exported; `p` pins a session to the top of its project; `s`
+ * cycles relevance / last activity / cost / messages. Screens read at 80x24
+ * and 160x50.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import React from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../src/app/App.js';
+import { readLabels, labelsPath, writeLabel } from '../src/store/labels.js';
+import { buildItems, labeled } from '../src/app/list-model.js';
+import { transcriptToMarkdown } from '../src/format/markdown.js';
+import { displayWidth } from '../src/format/width.js';
+import { appSummary, fakeSource, NOW } from './helpers/fake-source.js';
+import { cleanup, frameLines, KEYS, renderSized } from './helpers/render.js';
+
+afterEach(cleanup);
+
+const hoursAgo = (h: number) => new Date(NOW - h * 3_600_000).toISOString();
+const SESSIONS = [
+  appSummary({ id: 'sess-login', title: 'Fix login bug', updatedAt: hoursAgo(1), costMicros: 10_000, messageCount: 4 }),
+  appSummary({ id: 'sess-dark', title: 'Add dark mode', updatedAt: hoursAgo(2), costMicros: 90_000, messageCount: 2 }),
+  appSummary({ id: 'sess-parse', title: 'Refactor parser', updatedAt: hoursAgo(3), costMicros: 50_000, messageCount: 30 }),
+];
+
+function fits(frame: string, columns: number, rows: number): void {
+  const lines = frameLines(frame);
+  expect(lines.length).toBeLessThanOrEqual(rows - 1);
+  for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(columns);
+}
+
+/** Titles of the list rows, top to bottom. */
+const rowTitles = (f: string): string[] =>
+  frameLines(f)
+    .filter((l) => /^[›\s] \S/.test(l) && /(Fix login|Add dark|Refactor|Auth flow)/.test(l))
+    .map((l) => l.slice(2).split('  ')[0]!.trim());
+
+describe('labels.json', () => {
+  it('keeps names and pins by id in the home, atomically, and reads a damaged file as none', () => {
+    const home = mkdtempSync(join(tmpdir(), 'sb-labels-'));
+    try {
+      expect(readLabels(home).size).toBe(0);
+      writeLabel(home, 'a', { name: '  Auth flow  ' });
+      writeLabel(home, 'a', { pinned: true });
+      writeLabel(home, 'b', { pinned: true });
+      writeLabel(home, 'b', { pinned: false });
+      expect(Object.fromEntries(readLabels(home))).toEqual({ a: { name: 'Auth flow', pinned: true } });
+      expect(JSON.parse(readFileSync(labelsPath(home), 'utf8'))).toEqual({ version: 1, sessions: { a: { name: 'Auth flow', pinned: true } } });
+      writeLabel(home, 'a', { name: '' });
+      expect(Object.fromEntries(readLabels(home))).toEqual({ a: { pinned: true } });
+      writeFileSync(labelsPath(home), '{not json');
+      expect(readLabels(home).size).toBe(0);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  it('the export is headed by the name and keeps the agent\'s title', () => {
+    const s = labeled(SESSIONS[0]!, { name: 'Auth flow' });
+    const md = transcriptToMarkdown({ summary: s, entries: [], resumeContext: [], lastCheckpointIndex: -1 }, { tz: 'UTC' });
+    expect(md).toMatch(/^# Auth flow$/m);
+    expect(md).toContain("**Agent's title:** Fix login bug");
+  });
+
+  it('pinned sessions lead their project in the all-projects list', () => {
+    const other = appSummary({ id: 'o1', projectId: 'p2', title: 'Other', updatedAt: hoursAgo(0.5) });
+    const items = buildItems([other, ...SESSIONS.map((s) => labeled(s, s.id === 'sess-parse' ? { pinned: true } : undefined))], null, 'all', (id) => id);
+    expect(items.map((i) => i.summary.id)).toEqual(['o1', 'sess-parse', 'sess-login', 'sess-dark']);
+    expect(items[1]?.group?.label).toBe('p1');
+  });
+});
+
+for (const [columns, rows] of [
+  [80, 24],
+  [160, 50],
+] as const) {
+  describe(`in the browser at ${columns}x${rows}`, () => {
+    it('R renames (one burst, editing keys included), the name is shown, badged and searched', async () => {
+      const source = fakeSource({ sessions: SESSIONS });
+      const ui = renderSized(<App source={source} onExit={() => undefined} />, { columns, rows });
+      await ui.waitFor('Fix login bug');
+      await ui.press('R', (f) => f.includes('rename: Fix login bug'));
+      await ui.press('\u0015Auth flaw\u007f\u007fow', (f) => f.includes('rename: Auth flow'));
+      // Enter apart: a line break at the end of a long burst is a paste's, never Enter.
+      const renamed = await ui.press(KEYS.enter, (f) => f.includes('Renamed to “Auth flow”'));
+      fits(renamed, columns, rows);
+      expect(renamed).toMatch(/› Auth flow .*✎/);
+      expect(source.labels?.().get('sess-login')).toEqual({ name: 'Auth flow' });
+      const found = await ui.press('/auth flow', (f) => f.includes('1 match'));
+      expect(found).toContain('Auth flow');
+      expect(found).not.toContain('Add dark mode');
+    });
+
+    it('p pins a session to the top, s cycles the order and says which', async () => {
+      const source = fakeSource({ sessions: SESSIONS });
+      const ui = renderSized(<App source={source} onExit={() => undefined} />, { columns, rows });
+      let f = await ui.waitFor('Fix login bug');
+      expect(rowTitles(f)).toEqual(['Fix login bug', 'Add dark mode', 'Refactor parser']);
+      f = await ui.press('jjp', (x) => x.includes('Pinned “Refactor parser”'));
+      expect(rowTitles(f)).toEqual(['Refactor parser', 'Fix login bug', 'Add dark mode']);
+      expect(f).toMatch(/Refactor parser .*⚑/);
+      f = await ui.press('s', (x) => x.includes('sorted by last activity'));
+      f = await ui.press('s', (x) => x.includes('sorted by cost'));
+      expect(rowTitles(f)).toEqual(['Refactor parser', 'Add dark mode', 'Fix login bug']);
+      f = await ui.press('s', (x) => x.includes('sorted by messages'));
+      expect(rowTitles(f)).toEqual(['Refactor parser', 'Fix login bug', 'Add dark mode']);
+      f = await ui.press('p', (x) => x.includes('Unpinned “Refactor parser”'));
+      expect(rowTitles(f)).toEqual(['Refactor parser', 'Fix login bug', 'Add dark mode']); // 30 messages leads anyway
+      f = await ui.press('s', (x) => !x.includes('sorted by'));
+      fits(f, columns, rows);
+    });
+  });
+}
