@@ -1,6 +1,7 @@
 /** `usage`: tokens and cost by model, endpoint, day or session over a window. */
 import { countNoun, formatDuration, formatInt, formatPercent, formatTokens, formatUsd } from '../../format/numbers.js';
-import { renderTable } from '../../format/table.js';
+import { fitTable } from '../../format/fit-table.js';
+import { tableWidth } from './session-table.js';
 import { formatDateTime } from '../../format/time.js';
 import { sanitize } from '../../format/sanitize.js';
 import { aggregateUsage, type UsageRow } from '../../store/usage/usage.js';
@@ -65,27 +66,29 @@ export async function usageCommand(ctx: AppContext, options: ParsedOptions, io: 
     const cells = row(r, text);
     return withProject ? [cells[0]!, projectOf(r), ...cells.slice(1)] : cells;
   };
-  io.out(
-    renderTable(
-      [
-        // Session ids are printed whole (a script feeds them back to `show`); labels are capped.
-        { header: by.toUpperCase(), maxWidth: by === 'session' ? undefined : 48 },
-        ...(withProject ? [{ header: 'PROJECT', maxWidth: 32 }] : []),
-        { header: 'SESSIONS', align: 'right' },
-        { header: 'SUCCESS', align: 'right' },
-        { header: 'INPUT', align: 'right' },
-        { header: 'OUTPUT', align: 'right' },
-        { header: 'CACHE R', align: 'right' },
-        { header: 'CACHE W', align: 'right' },
-        { header: 'HIT', align: 'right' },
-        { header: 'COST', align: 'right' },
-        { header: 'UNPRICED', align: 'right' },
-        { header: '$/SUCCESS', align: 'right' },
-        { header: 'TIME', align: 'right' },
-      ],
-      [...report.rows.map((r) => rowWithProject(r, label(r))), rowWithProject(report.totals, 'TOTAL')],
-    ),
+  // The table fits the terminal: labels narrow first, then the least needed figures go (UNPRICED, $/SUCCESS, TIME, ...).
+  const lines = fitTable(
+    [
+      // Session ids are printed whole (a script feeds them back to `show`); labels are capped.
+      by === 'session' ? { header: by.toUpperCase() } : { header: by.toUpperCase(), minWidth: 12, comfortWidth: 20, maxWidth: 48, shrinkOrder: 1 },
+      ...(withProject ? [{ header: 'PROJECT', minWidth: 8, comfortWidth: 12, maxWidth: 32, shrinkOrder: 2, keepEnd: true }] : []),
+      { header: 'SESSIONS', align: 'right' as const, dropPriority: 8 },
+      { header: 'SUCCESS', align: 'right' as const, dropPriority: 4 },
+      { header: 'INPUT', align: 'right' as const },
+      { header: 'OUTPUT', align: 'right' as const },
+      { header: 'CACHE R', align: 'right' as const, dropPriority: 6 },
+      { header: 'CACHE W', align: 'right' as const, dropPriority: 5 },
+      { header: 'HIT', align: 'right' as const, dropPriority: 7 },
+      { header: 'COST', align: 'right' as const },
+      { header: 'UNPRICED', align: 'right' as const, dropPriority: 1 },
+      { header: '$/SUCCESS', align: 'right' as const, dropPriority: 2 },
+      { header: 'TIME', align: 'right' as const, dropPriority: 3 },
+    ],
+    [...report.rows.map((r) => rowWithProject(r, label(r))), rowWithProject(report.totals, 'TOTAL')],
+    tableWidth(io),
+    { cutLines: false, squeezeAbove: 6 },
   );
+  for (const line of lines) io.out(line);
   if (report.totals.unknownCostSessions > 0) {
     io.out(`${countNoun(report.totals.unknownCostSessions, 'session')} ${report.totals.unknownCostSessions === 1 ? 'has' : 'have'} tokens with no known price: their cost is not in COST (add prices with --pricing FILE).`);
   }
