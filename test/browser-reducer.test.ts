@@ -175,3 +175,20 @@ describe('layout with group headers and snippet lines', () => {
     expect(pageIndex(grouped, 3, -1)).toBe(2);
   });
 });
+
+describe('a refresh after the selected session was deleted on disk', () => {
+  it('selects the row shown in its place, and keeps that one when another session slots in', async () => {
+    const { browserReducer, initialBrowserState } = await import('../src/app/browser-reducer.js');
+    const { makeSummary } = await import('./helpers/summary.js');
+    const [a, b, c, n] = ['a', 'b', 'c', 'n'].map((id) => makeSummary({ id }));
+    let s = browserReducer(initialBrowserState(), { type: 'loaded', scope: 'project', sessions: [a!, b!, c!], seq: 0 });
+    s = { ...s, selectedId: 'b', selectedIndex: 1 };
+    // b's file is gone: the answer drops it; what was on screen was b itself, so nothing is pinned yet.
+    s = browserReducer(s, { type: 'loaded', scope: 'project', sessions: [a!, c!], seq: 0, keep: { id: 'b', offset: 1 } });
+    expect(s.selectedId).toBeNull();
+    expect(s.selectedIndex).toBe(1); // c, in b's place
+    // The screen showed c there; a new session must not move the selection off it.
+    s = browserReducer(s, { type: 'loaded', scope: 'project', sessions: [n!, a!, c!], seq: 0, keep: { id: 'c', offset: 1 } });
+    expect(s.selectedId).toBe('c');
+  });
+});

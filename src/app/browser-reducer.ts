@@ -211,8 +211,11 @@ export function browserReducer(state: BrowserState, action: BrowserAction): Brow
       if (action.scope !== state.scope) return state;
       // Sessions slot in around the selection: the session on screen stays selected, on its line.
       const keep = state.sessions.length > 0 ? (action.keep ?? null) : null;
-      const selectedId = state.selectedId ?? keep?.id ?? null;
-      const anchor = keep && keep.id === selectedId ? keep : state.anchor;
+      // A selected session that is gone (its file deleted) gives way to the row shown in its place, held by id from now on.
+      const gone = state.selectedId !== null && !action.sessions.some((s) => s.id === state.selectedId);
+      const kept = keep && action.sessions.some((s) => s.id === keep.id) ? keep : null;
+      const selectedId = (gone ? null : state.selectedId) ?? kept?.id ?? null;
+      const anchor = kept && kept.id === selectedId ? kept : state.anchor;
       const base = { ...state, sessions: action.sessions, skipped: action.skipped ?? state.skipped, loading: false, error: null, selectedId, anchor };
       if (action.stale) return { ...base, stale: true };
       const seq = action.seq ?? state.reloadSeq;
