@@ -14,7 +14,7 @@
  * Run alone: `npm run build && npx tsx bench/ccusage.bench.ts` (writes
  * bench/results/<date>-claude-<MB>mb.json); `npm run bench` runs it too.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -51,7 +51,8 @@ export function ccusageCommand(root: string): { command: string; args: string[] 
   try {
     const pkg = require.resolve(`@ccusage/ccusage-${process.platform}-${process.arch}/package.json`);
     const bin = join(dirname(pkg), 'bin', process.platform === 'win32' ? 'ccusage.exe' : 'ccusage');
-    if (existsSync(bin)) return { command: bin, args: [] };
+    // npm may unpack it without its executable bit (npm ci here does): then the wrapper, which sets it, runs it.
+    if (existsSync(bin) && isExecutable(bin)) return { command: bin, args: [] };
   } catch {
     // no native package for this platform: the wrapper below
   }
@@ -206,4 +207,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   const file = join(dir, `${new Date().toISOString().slice(0, 10)}-claude-${opts.mb}mb.json`);
   writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), ...opts, truth: r.truth, rows: r.rows }, null, 1) + '\n');
   log(`wrote ${file}`);
+}
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
