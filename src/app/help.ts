@@ -44,7 +44,11 @@ const GLOBAL_OPTIONS = `Options for every command:
   --pricing FILE        prices per million tokens laid over the built-in table
   --resume-cmd TEMPLATE command for Enter/resume, e.g. "claude --resume {id}"
                         placeholders: {id} {path} {workspace} {context}
-  --tz ZONE             IANA zone for times, --since and days (default: your own zone)`;
+  --tz ZONE             IANA zone for times, --since and days (default: your own zone)
+  --source LIST         which sessions: native,claude,codex,gemini (default: every one whose folder exists)
+  --claude-dir DIR      Claude Code's folder (default $CLAUDE_CONFIG_DIR, else ~/.claude)
+  --codex-dir DIR       Codex CLI's folder (default $CODEX_HOME, else ~/.codex)
+  --gemini-dir DIR      Gemini CLI's folder (default $GEMINI_CLI_HOME/.gemini, else ~/.gemini)`;
 
 export const HELP = `session-browser: browse, search, replay, price and resume agent session logs
 
@@ -72,7 +76,8 @@ ${GLOBAL_OPTIONS}
 --since: today, Nd (e.g. 7d), a duration (2w, 12h), YYYY-MM-DD, YYYY-MM-DD..YYYY-MM-DD
 Durations: 90s, 30m, 2h, 7d, 2w
 Config: $XDG_CONFIG_HOME/session-browser/config.json
-        {"resumeCommand": "...", "pricing": {...} | "prices.json", "cacheTtlSeconds": {...}, "timeZone": "..."}
+        {"resumeCommand": "...", "pricing": {...} | "prices.json", "cacheTtlSeconds": {...}, "timeZone": "...",
+         "sources": [...], "claudeDir": "...", "codexDir": "...", "geminiDir": "..."}
 Exit codes: 0 ok, 1 runtime error (doctor: problems found), 2 usage error (also an ambiguous ID),
             130 the browser was cancelled (q, Esc, Ctrl+C): nothing is printed on stdout.
 `;
