@@ -20,24 +20,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CLAUDE_GENERATOR_VERSION, generateClaudeTree, type ClaudeTokens, type ClaudeTruth } from '../fixtures/generate-claude.js';
-import { fmtMB, fmtMs, fmtRatio, measure, median, type ChildFigures } from './lib.js';
+import { fmtMB, fmtMs, fmtRatio, measure, median, type ChildFigures, type TableRow } from './lib.js';
 
 /** The four totals both tools report. */
 export const TOKEN_FIELDS = ['input', 'output', 'cacheRead', 'cacheWrite'] as const;
 export type TokenField = (typeof TOKEN_FIELDS)[number];
 export type Totals = Record<TokenField, number>;
 
-/** One row of the comparison (also the bench's JSON). */
-export interface CcusageRow {
-  figure: string;
-  ours: string;
-  baseline: string;
-  ratio: string;
-  budget: string;
-  met: boolean | null;
-  rss: string;
-  data: Record<string, unknown>;
-}
+/** One row of the comparison (also the bench's JSON): the bench table's row. */
+export type CcusageRow = TableRow;
 
 const log = (s: string): void => void process.stderr.write(s + '\n');
 

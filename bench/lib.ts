@@ -113,3 +113,17 @@ export const fmtMs = (ms: number): string =>
 export const fmtMB = (bytes: number): string => (!Number.isFinite(bytes) || bytes <= 0 ? 'n/a' : `${(bytes / 1e6).toFixed(bytes >= 1e8 ? 0 : 1)} MB`);
 export const fmtRatio = (a: number, b: number): string =>
   !(Number.isFinite(a / b) && b > 0) ? 'n/a' : a / b >= 0.1 ? `${(a / b).toFixed(2)}x` : `${(a / b).toPrecision(2)}x`;
+
+/** One figure of the bench's table (and of its JSON): ours beside a baseline from the same run. */
+export interface TableRow {
+  figure: string;
+  ours: string;
+  baseline: string;
+  ratio: string;
+  budget: string;
+  /** true met, false missed, null no budget. */
+  met: boolean | null;
+  rss: string;
+  /** Raw samples and medians for the JSON. */
+  data: Record<string, unknown>;
+}

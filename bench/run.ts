@@ -28,7 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { GENERATOR_VERSION, generateTree } from '../fixtures/generate.js';
 import { buildHello } from './build-hello.js';
 import { ensureLargeSession, runLargeSessionBench, type LargeSessionResult } from './large-session.js';
-import { fmtMB, fmtMs, fmtRatio, measure, median, quantile, repeat, RSS_METHOD, type ChildFigures } from './lib.js';
+import { fmtMB, fmtMs, fmtRatio, measure, median, quantile, repeat, RSS_METHOD, type ChildFigures, type TableRow } from './lib.js';
 import { firstFrame, typing, SETTLE_MS, type PtyRun } from './pty.js';
 import { runSearchBench, type BenchRow } from './search.bench.js';
 import { runSummaryCacheBench } from './summary-cache.js';
@@ -103,18 +103,7 @@ process.stdout.write(String(files));
 `;
 
 /** One figure of the table. */
-interface Row {
-  figure: string;
-  ours: string;
-  baseline: string;
-  ratio: string;
-  budget: string;
-  /** true met, false missed, null no budget. */
-  met: boolean | null;
-  rss: string;
-  /** Raw samples and medians for the JSON. */
-  data: Record<string, unknown>;
-}
+type Row = TableRow;
 
 const rows: Row[] = [];
 /** The ground truth of the Claude tree compared with ccusage, for the JSON. */
