@@ -11,6 +11,7 @@ import type { PriceTable } from '../pricing.js';
 import { assertSessionId, readProjectJson } from '../project.js';
 import { resolveIdPrefix, type IdResolution } from './resolve-id.js';
 import { SummaryCache } from './summary-cache.js';
+import type { ScanProgress as FilesProgress } from '../scan/scan-pool.js';
 import type { FullTextIndex } from './text-columns.js';
 import type { ReadSummaryOptions, SessionFileInfo } from '../scan/summary-reader.js';
 import { loadTranscript } from '../scan/transcript.js';
@@ -63,13 +64,8 @@ export interface SummaryList {
  * and bytes of those that had to be read (unchanged files cost a stat, no
  * bytes). `elapsedMs` since the refresh started, for a rate and time left.
  */
-export interface ScanProgress {
-  files: number;
-  totalFiles: number;
-  /** Bytes read so far (of the files that changed). */
-  bytes: number;
-  /** Bytes the refresh has to read in all (of the files that changed). */
-  totalBytes: number;
+export interface ScanProgress extends FilesProgress {
+  /** Since the refresh started, for a rate and time left. */
   elapsedMs: number;
 }
 
