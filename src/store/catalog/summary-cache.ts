@@ -40,6 +40,8 @@ export class SummaryCache {
   private readonly deleted = new Set<string>();
   /** Rows read in bulk by {@link prefetch}, without their states: the warm path's one query. */
   private listedRows = new Map<string, ListedRow>();
+  /** The projects {@link listedRows} were read for (scopeKey), null before the first read. */
+  private listedScope: string | null = null;
   private pruned = false;
   /** Bytes of logs read by this instance (changed files only), for progress reports. */
   bytesRead = 0;
@@ -87,8 +89,16 @@ export class SummaryCache {
    * that {@link summary} of an unchanged file needs no query of its own.
    */
   prefetch(projectIds: readonly string[] | null): void {
+    // The browser's first frame (stored) read these rows a moment ago: rows this instance wrote since are in listedRows too.
+    if (this.listedScope === scopeKey(projectIds)) return;
+    this.loadListed(projectIds);
+  }
+
+  /** Reads the listing's rows of the given projects into {@link listedRows}. */
+  private loadListed(projectIds: readonly string[] | null): void {
     this.listedRows = new Map();
     for (const row of this.database()?.listed(projectIds) ?? []) this.listedRows.set(row.path, row);
+    this.listedScope = scopeKey(projectIds);
   }
 
   /**
@@ -99,10 +109,12 @@ export class SummaryCache {
    * rows that fail to parse. Empty when there is no database.
    */
   stored(projectIds: readonly string[] | null, summaryKey: string, nowMs: number): SessionSummary[] {
+    // Kept for the check that follows (prefetch): its unchanged files then need no query and no second parse.
+    this.loadListed(projectIds);
     const out: SessionSummary[] = [];
-    for (const row of this.database()?.listed(projectIds) ?? []) {
+    for (const row of this.listedRows.values()) {
       if (row.summaryKey !== summaryKey) continue;
-      const summary = parseSummary(row.summary);
+      const summary = parsedSummary(row);
       if (summary) out.push(summaryAt(summary, row.mtimeMs, nowMs));
     }
     return out;
@@ -238,29 +250,15 @@ export class SummaryCache {
    * part still have the size and mtime they had, else the session is read
    * again in full. Never continued from an offset.
    */
-  private async wholeSummary(file: SessionFile, opts: ReadSummaryOptions, st: { ino: number; size: number; mtimeMs: number }, summaryKey: string): Promise<SessionSummary> {
+  private async wholeSummary(file: SessionFile, opts: ReadSummaryOptions, st: Stats, summaryKey: string): Promise<SessionSummary> {
     const cached = this.row(file.path);
-    const previous = cached && cached.ino === st.ino && cached.projectId === file.projectId && cached.size === st.size && cached.mtimeMs === st.mtimeMs ? parseState(cached.state) : undefined;
-    if (previous && (await partsUnchanged(previous, file.parts ?? []))) return summarise(previous, file.path, false, st.mtimeMs, opts);
-    const result = await readSummary(file.path, opts);
-    if (this.database()) {
-      this.put({
-        path: file.path,
-        projectId: file.projectId,
-        sessionId: file.id,
-        ino: st.ino,
-        size: result.size,
-        mtimeMs: result.mtimeMs,
-        check: '',
-        state: JSON.stringify(result.state),
-        updatedAt: result.summary.updatedAt,
-        empty: result.summary.empty,
-        summary: JSON.stringify(result.summary),
-        summaryKey,
-        texts: { fresh: true, meta: metaText(result.summary), chunks: result.texts },
-      });
+    const previous = cached && untouched(cached, st, file.projectId) ? parseState(cached.state) : undefined;
+    if (cached && previous && (await partsUnchanged(previous, file.parts ?? []))) {
+      return storedSummary(cached, st, file.projectId, summaryKey, opts.nowMs) ?? summarise(previous, file.path, false, st.mtimeMs, opts);
     }
-    return result.summary;
+    const result = await readSummary(file.path, opts);
+    // Never continued from an offset, so no check hash; written like any read from the start.
+    return this.store(file, st.ino, { previous: undefined, cached }, summaryKey, { ...result, check: '' });
   }
 
   private put(row: FileRow): void {
@@ -345,8 +343,22 @@ function parseState(text: string): SummaryState | undefined {
 /** The row's summary brought to `nowMs`, when the file is as the row saw it and the figures were computed with `summaryKey`. */
 function storedSummary(row: ListedRow, st: { ino: number; size: number; mtimeMs: number }, projectId: string, summaryKey: string, nowMs: number): SessionSummary | undefined {
   if (!untouched(row, st, projectId) || row.summaryKey !== summaryKey) return undefined;
-  const summary = parseSummary(row.summary);
+  const summary = parsedSummary(row);
   return summary && summaryAt(summary, st.mtimeMs, nowMs);
+}
+
+/** Each listed row's summary, parsed once however often it is served (first frame, then the check). */
+const PARSED = new WeakMap<ListedRow, SessionSummary | null>();
+
+function parsedSummary(row: ListedRow): SessionSummary | undefined {
+  let summary = PARSED.get(row);
+  if (summary === undefined) PARSED.set(row, (summary = parseSummary(row.summary) ?? null));
+  return summary ?? undefined;
+}
+
+/** The key of a listing's scope: the sorted project ids, or every project. */
+function scopeKey(projectIds: readonly string[] | null): string {
+  return projectIds === null ? '*' : [...projectIds].sort().join(',');
 }
 
 /** The file is as the row saw it: same inode, project, size and mtime. */
