@@ -42,6 +42,7 @@ const rowOf = (i: number, state: SummaryState): FileRow => ({
   empty: false,
   summary: `{"id":"s${i}"}`,
   summaryKey: "bench",
+  textDone: true,
 });
 
 /** The pre-catalog cache: one object, one JSON.stringify, one file. */

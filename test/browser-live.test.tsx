@@ -146,6 +146,51 @@ describe('live', () => {
   });
 });
 
+describe('the full-text index catching up in the background', () => {
+  /** A source whose sessions' text is indexed only when the test says so (a listing left it for later). */
+  function indexingSource() {
+    const base = fakeSource({ sessions: OLD });
+    let indexed = false;
+    const runs: { resolve: (n: number) => void; progress?: (p: ScanProgress) => void; scope: Scope }[] = [];
+    const source: BrowserSource = {
+      ...base,
+      // "zeppelin" is said in Beta's messages; the search finds it only once Beta's text is indexed.
+      search: (query, listed) => (indexed && /zeppelin/i.test(query) ? listed.filter((s) => s.id === 'sess-b').map((summary) => ({ summary, tier: 'all' as const, field: 'content' as const, similar: [], snippet: null, titleRanges: [] })) : []),
+      indexText: (scope, opts) => new Promise<number>((resolve) => runs.push({ resolve, progress: opts?.onProgress, scope })),
+    };
+    return { source, runs, index: () => (indexed = true) };
+  }
+
+  it('says it is indexing, says why a search finds nothing yet, and searches again when the index has caught up', async () => {
+    const { source, runs, index } = indexingSource();
+    const ui = renderSized(<App source={source} onExit={() => {}} />, { columns: 120, rows: 24 });
+    await ui.waitFor('Alpha work');
+    await waitUntil(() => runs.length === 1); // started after the load answered
+    runs[0]!.progress?.({ files: 1, totalFiles: 2, bytes: 1024, totalBytes: 4096, elapsedMs: 500 });
+    await ui.waitFor('indexing text 1/2 sessions');
+    ui.write('/');
+    ui.write('zeppelin');
+    const waiting = await ui.waitFor('still being indexed');
+    expect(waiting).toContain('No sessions match “zeppelin” yet: the text of 1 session is still being indexed.');
+    index();
+    runs[0]!.resolve(2);
+    const found = await ui.waitFor('1 match for “zeppelin”');
+    expect(found).toContain('Beta work');
+    expect(found).not.toContain('indexing text');
+  });
+
+  it('runs again after each fresh load, and not for the catalog\'s first frame', async () => {
+    const { source, runs } = indexingSource();
+    const ui = renderSized(<App source={{ ...source, storedSessions: () => OLD }} onExit={() => {}} />, { columns: 120, rows: 24 });
+    await ui.waitFor('Alpha work');
+    await waitUntil(() => runs.length === 1);
+    runs[0]!.resolve(0);
+    ui.write('r');
+    await waitUntil(() => runs.length === 2);
+    expect(runs.map((r) => r.scope)).toEqual(['project', 'project']);
+  });
+});
+
 async function waitUntil(cond: () => boolean, timeoutMs = 3000): Promise<void> {
   const started = Date.now();
   while (!cond()) {

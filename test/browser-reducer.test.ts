@@ -192,3 +192,25 @@ describe('a refresh after the selected session was deleted on disk', () => {
     expect(s.selectedId).toBe('c');
   });
 });
+
+describe('the text index catching up', () => {
+  const progress = (files: number, elapsedMs: number) => ({ files, totalFiles: 100, bytes: files * 1000, totalBytes: 100_000, elapsedMs });
+  const run = (actions: BrowserAction[]): BrowserState => actions.reduce(browserReducer, initialBrowserState());
+
+  it('searches again every two seconds of indexing and when it ends, and forgets a run of a scope left', () => {
+    const started = run([{ type: 'text-indexing', scope: 'project', progress: progress(1, 100) }]);
+    expect(started.indexing?.progress?.files).toBe(1);
+    expect(started.textSeq).toBe(0);
+    const same = browserReducer(started, { type: 'text-indexing', scope: 'project', progress: progress(10, 1900) });
+    expect(same.textSeq).toBe(0);
+    const later = browserReducer(same, { type: 'text-indexing', scope: 'project', progress: progress(40, 2100) });
+    expect(later.textSeq).toBe(1);
+    const done = browserReducer(later, { type: 'text-indexed', scope: 'project', count: 100 });
+    expect(done.indexing).toBeNull();
+    expect(done.textSeq).toBe(2);
+    const nothing = browserReducer(done, { type: 'text-indexed', scope: 'project', count: 0 });
+    expect(nothing.textSeq).toBe(2);
+    expect(browserReducer(later, { type: 'text-indexing', scope: 'all', progress: progress(50, 2200) })).toBe(later);
+    expect(browserReducer(later, { type: 'toggle-scope' }).indexing).toBeNull();
+  });
+});

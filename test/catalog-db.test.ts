@@ -221,6 +221,7 @@ describe('catalog database at scale', () => {
       empty: i % 10 === 0,
       summary: `{"id":"s${i}","title":"session ${i}"}`,
       summaryKey: 'k',
+      textDone: i % 3 !== 0,
     });
     function* rows(from: number, to: number): Generator<FileRow> {
       for (let i = from; i < to; i++) yield row(i);

@@ -54,7 +54,12 @@ async function costLines(tz: string, window: string, columns: number, rows: numb
   const ui = renderSized(<App source={source} onExit={() => undefined} initialScope="all" />, { columns, rows });
   await ui.waitFor((f) => f.includes('Refactor the router') && !f.includes('loading'), 20_000);
   let frame = await ui.press('c', 'window 7d');
-  for (let i = 0; i < 4 && !frame.includes(`window ${window} `); i++) frame = await ui.press('w', (f) => f !== frame && f.includes('Cost · '));
+  // Each press waits for the window named on screen to change: the header may change meanwhile (the text index catching up).
+  const windowOf = (f: string): string | undefined => /window (\S+) /.exec(f)?.[1];
+  for (let i = 0; i < 4 && windowOf(frame) !== window; i++) {
+    const was = windowOf(frame);
+    frame = await ui.press('w', (f) => f.includes('Cost · ') && windowOf(f) !== was);
+  }
   expect(frame).toContain(`window ${window} `);
   const seen: string[] = [];
   for (let i = 0; i < 100; i++) {

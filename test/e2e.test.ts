@@ -52,7 +52,8 @@ describe('the browser in a real terminal', () => {
       app.mark();
       app.write('/');
       for (const ch of 'zanzibar') app.write(ch);
-      await app.waitFor(/Migrate the users table/);
+      // The word is found once the session's text is indexed (in the background, after the list is up).
+      await app.waitFor(/1 match for “zanzibar”[\s\S]*Migrate the users table/);
       app.write(KEYS.enter);
       expect(await app.exited).toBe(7);
       const seen = JSON.parse(readFileSync(record, 'utf8')) as { argv: string[]; cwd: string };

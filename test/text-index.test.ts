@@ -129,7 +129,7 @@ describe('commands that do not search', () => {
     // The word is in a message only, not in the title (the first prompt), which the meta document always indexes.
     t.write('s1', [msg('user', 'a note'), msg('assistant', 'indeed, zeppelins')]);
     const read = async (indexText: boolean) => {
-      const catalog = new SessionCatalog({ home: t.home, cache: new SummaryCache(null), indexText });
+      const catalog = new SessionCatalog({ home: t.home, cache: new SummaryCache(null), text: indexText ? 'all' : 'none' });
       const { sessions } = await catalog.summaries(null, { includeEmpty: true });
       return { sessions, hits: new SessionSearch(catalog.textIndex()).search('zeppelins', sessions).map((h) => h.summary.id) };
     };
@@ -138,5 +138,93 @@ describe('commands that do not search', () => {
     expect(without.hits).toEqual([]);
     expect(withText.hits).toEqual(['s1']);
     expect(without.sessions).toEqual(withText.sessions);
+  });
+});
+
+describe('text left for later (commands that do not search, with a kept catalog)', () => {
+  /** A catalog on the kept cache of this test with the given text policy; search through it. */
+  const open = (text: 'all' | 'appends') => {
+    const cache = SummaryCache.forHome(t.home, { XDG_CACHE_HOME: cacheDir });
+    const catalog = new SessionCatalog({ home: t.home, cache, text });
+    const search = async (query: string, pass: 'all' | 'appends' = text): Promise<string[]> => {
+      const { sessions } = await catalog.summaries(null, { includeEmpty: true, text: pass });
+      return new SessionSearch(catalog.textIndex()).search(query, sessions).map((h) => h.summary.id);
+    };
+    return { cache, catalog, search };
+  };
+
+  it('a cold listing indexes no text, gives the same summaries, and indexText catches up', async () => {
+    t.write('s1', [msg('user', 'a note'), msg('assistant', 'indeed, zeppelins')]);
+    t.write('s2', [msg('user', 'other'), msg('assistant', 'albatrosses')]);
+    const lazy = open('appends');
+    const listed = (await lazy.catalog.summaries(null, { includeEmpty: true })).sessions;
+    expect(lazy.catalog.pendingText(null)).toBe(2);
+    expect(await lazy.search('zeppelins')).toEqual([]);
+    expect(await lazy.catalog.indexText(null)).toBe(2);
+    expect(lazy.catalog.pendingText(null)).toBe(0);
+    expect(await lazy.search('zeppelins')).toEqual(['s1']);
+    expect(await lazy.catalog.indexText(null)).toBe(0); // nothing left: no file is read again
+    lazy.cache.close();
+    // The same summaries a pass that indexes everything gives.
+    const eager = open('all');
+    expect((await eager.catalog.summaries(null, { includeEmpty: true })).sessions).toEqual(listed);
+    eager.cache.close();
+  });
+
+  it('a search pass reads a file whose text is pending again, whole, and serves the others', async () => {
+    t.write('s1', [msg('user', 'a note'), msg('assistant', 'indeed, zeppelins')]);
+    const lazy = open('appends');
+    await lazy.catalog.summaries(null);
+    lazy.cache.close();
+    const eager = open('all');
+    expect(await eager.search('zeppelins')).toEqual(['s1']);
+    expect(eager.catalog.pendingText(null)).toBe(0);
+    eager.cache.close();
+  });
+
+  it('lines appended to an indexed file are indexed by a listing; a file rewritten under it waits, its old words gone', async () => {
+    const path = t.write('s1', [msg('user', 'first words about zeppelins')]);
+    const eager = open('all');
+    await eager.catalog.summaries(null);
+    eager.cache.close();
+    const lazy = open('appends');
+    appendFileSync(path, JSON.stringify(msg('assistant', 'and now about albatrosses', '2026-11-20T09:05:00Z')) + '\n');
+    expect(await lazy.search('albatrosses')).toEqual(['s1']); // the new lines, indexed in the listing's pass
+    expect(lazy.catalog.pendingText(null)).toBe(0);
+    writeFileSync(path, JSON.stringify(msg('user', 'rewritten about gondolas')) + '\n');
+    expect(await lazy.search('zeppelins')).toEqual([]); // read again from its start: the stale text is dropped
+    expect(await lazy.search('gondolas')).toEqual([]); // and the new text waits
+    expect(lazy.catalog.pendingText(null)).toBe(1);
+    await lazy.catalog.indexText(null);
+    expect(await lazy.search('gondolas')).toEqual(['s1']);
+    lazy.cache.close();
+  });
+
+  it('indexText covers only the projects asked for', async () => {
+    t.write('s1', [msg('user', 'a note about zeppelins')]);
+    const lazy = open('appends');
+    await lazy.catalog.summaries(null);
+    expect(await lazy.catalog.indexText(['ffffffffffffffff'])).toBe(0);
+    expect(lazy.catalog.pendingText(null)).toBe(1);
+    lazy.cache.close();
+  });
+});
+
+describe('the CLI leaves text for the next search', () => {
+  it('list and usage index no text; list --query then indexes what they left and finds words said in messages', async () => {
+    const { runCli } = await import('./helpers/cli.js');
+    t.write('s1', [msg('user', 'a note'), msg('assistant', 'indeed, zeppelins')]);
+    const env = { XDG_CACHE_HOME: cacheDir };
+    const run = (...args: string[]) => {
+      const r = runCli([...args, '--json', '--all', '--home', t.home], { env });
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as { sessions?: { id: string }[] };
+    };
+    expect(run('list').sessions!.map((s) => s.id)).toEqual(['s1']);
+    run('usage');
+    const pending = new SessionCatalog({ home: t.home, cache: SummaryCache.forHome(t.home, env) });
+    expect(pending.pendingText(null)).toBe(1); // the catalog was kept, its text left for later
+    expect(run('list', '--query', 'zeppelins').sessions!.map((s) => s.id)).toEqual(['s1']);
+    expect(pending.pendingText(null)).toBe(0);
   });
 });

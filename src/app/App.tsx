@@ -25,7 +25,7 @@ import { inputMode, resumeOrAsk, targetOf, useBrowserInput } from './hooks/use-b
 import { useBrowserStore } from './hooks/use-browser-store.js';
 import { createListDeriver } from './list-model.js';
 import { BADGE_SECTION, helpBarEntries, HELP_SECTIONS } from './keys.js';
-import { useLiveRefresh, useSessionsLoader } from './hooks/use-sessions-loader.js';
+import { useLiveRefresh, useSessionsLoader, useTextIndexer } from './hooks/use-sessions-loader.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { resolveIndex } from '../components/list-layout.js';
 import type { SessionSummary } from '../store/types.js';
@@ -88,12 +88,14 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
   const selectedNow = useCallback(() => selectedRef.current, []);
   useSessionsLoader(source, state.scope, state.reloadSeq, store, selectedNow);
   useLiveRefresh(source, state.scope, store);
+  useTextIndexer(source, state.scope, state.loadedSeq, store);
   const nowMs = source.nowMs();
   const { budget, bottom, viewport } = frameBudget(rows, state);
 
   const [derive] = useState(createListDeriver);
   const projectLabel = useCallback((id: string) => source.projectLabel(id), [source]);
-  const search = useCallback((query: string, sessions: readonly SessionSummary[]) => source.search(query, sessions), [source]);
+  // A new function when the index grew (textSeq): the list model then runs the search again.
+  const search = useCallback((query: string, sessions: readonly SessionSummary[]) => source.search(query, sessions), [source, state.textSeq]);
   const listOf = useCallback(
     (s: BrowserState) =>
       derive({
@@ -223,6 +225,7 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
       loading={state.loading}
       stale={state.stale}
       progress={state.progress}
+      indexing={state.indexing?.progress ?? null}
       width={width}
     />
   );
@@ -263,6 +266,7 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
         home={source.home}
         projectRoot={root}
         demo={source.demo}
+        unindexed={state.indexing?.progress ? state.indexing.progress.totalFiles - state.indexing.progress.files : 0}
         width={width}
       />
     );

@@ -41,6 +41,14 @@ export interface BrowserState {
   stale: boolean;
   /** How far the running check has come, while it reads files; null when none runs or nothing needed reading. */
   progress: ScanProgress | null;
+  /**
+   * The full-text index catching up in the background (sessions a listing
+   * read without their text): `progress` once files are being read; null
+   * when no indexing runs. Searches meanwhile miss what is not indexed yet.
+   */
+  indexing: { progress: ScanProgress | null; step: number } | null;
+  /** Bumped when an indexing run indexed something: the search is run again. */
+  textSeq: number;
   query: string;
   /** Where the search box's cursor is in `query`, in code points. */
   queryCursor: number;
@@ -93,6 +101,10 @@ export type BrowserAction =
    */
   | { type: 'loaded'; scope: Scope; sessions: SessionSummary[]; skipped?: readonly SkippedPath[]; stale?: boolean; seq?: number; keep?: { id: string; offset: number } | null }
   | { type: 'progress'; scope: Scope; progress: ScanProgress }
+  /** The background indexing of the scope's text started (progress null) or came this far. */
+  | { type: 'text-indexing'; scope: Scope; progress: ScanProgress | null }
+  /** The background indexing ended; `count` sessions were indexed. */
+  | { type: 'text-indexed'; scope: Scope; count: number }
   /** Look again (a change on disk, the clock, `r`). */
   | { type: 'refresh' }
   | { type: 'load-failed'; scope: Scope; message: string }
@@ -128,6 +140,9 @@ export type BrowserAction =
   | { type: 'deleted'; id: string; message: string }
   | { type: 'flash'; message: string };
 
+/** While the index catches up, the search is run again this often (ms of indexing): matches grow as the index does. */
+const RESEARCH_EVERY_MS = 2000;
+
 /** The state before the first load. */
 export function initialBrowserState(opts: { scope?: Scope; query?: string; labels?: ReadonlyMap<string, SessionLabel> } = {}): BrowserState {
   return {
@@ -141,6 +156,8 @@ export function initialBrowserState(opts: { scope?: Scope; query?: string; label
     refreshPending: false,
     stale: false,
     progress: null,
+    indexing: null,
+    textSeq: 0,
     query: opts.query ?? '',
     queryCursor: Array.from(opts.query ?? '').length,
     searchFocused: false,
@@ -231,6 +248,16 @@ export function browserReducer(state: BrowserState, action: BrowserAction): Brow
     case 'progress':
       if (action.scope !== state.scope) return state;
       return { ...state, progress: action.progress };
+    case 'text-indexing': {
+      if (action.scope !== state.scope) return state;
+      // Every few seconds of indexing the search runs again, so matches grow as the index does.
+      const step = Math.floor((action.progress?.elapsedMs ?? 0) / RESEARCH_EVERY_MS);
+      const again = state.indexing !== null && step !== state.indexing.step;
+      return { ...state, indexing: { progress: action.progress, step }, textSeq: again ? state.textSeq + 1 : state.textSeq };
+    }
+    case 'text-indexed':
+      if (action.scope !== state.scope) return state;
+      return { ...state, indexing: null, textSeq: action.count > 0 ? state.textSeq + 1 : state.textSeq };
     case 'refresh':
       // One load at a time: a refresh asked for while one runs waits for its answer.
       if (state.loadedSeq !== state.reloadSeq) return state.refreshPending ? state : { ...state, refreshPending: true };
@@ -246,6 +273,7 @@ export function browserReducer(state: BrowserState, action: BrowserAction): Brow
         loading: true,
         stale: false,
         progress: null,
+        indexing: null,
         // A new scope starts its own load: nothing waits on the old one.
         loadedSeq: -1,
         refreshPending: false,

@@ -4,7 +4,7 @@
  */
 import { statSync } from 'node:fs';
 import { loadConfig, configPricing, type Config } from '../store/config.js';
-import { SessionCatalog } from '../store/catalog/catalog.js';
+import { SessionCatalog, type TextPolicy } from '../store/catalog/catalog.js';
 import { SummaryCache } from '../store/catalog/summary-cache.js';
 import { BUILTIN_PRICES } from '../store/prices-builtin.js';
 import { loadPricingFile, mergePrices, type PriceTable } from '../store/pricing.js';
@@ -93,12 +93,23 @@ export function buildContext(options: ParsedOptions, env: NodeJS.ProcessEnv = pr
     includeEmpty: options['include-empty'] === true,
     config,
     pricing,
-    catalog: new SessionCatalog({ home, pricing, now, cacheTtlSec: config.cacheTtlSeconds, cache, locations, indexText: cache.path !== null || needs.search }),
+    catalog: new SessionCatalog({ home, pricing, now, cacheTtlSec: config.cacheTtlSeconds, cache, locations, text: textPolicy(cache, needs) }),
     now,
     tz,
     resumeCommand: pickTemplate(options['resume-cmd'], env, config.resumeCommand),
     demo,
   };
+}
+
+/**
+ * How this run feeds the full-text index (catalog.ts TextPolicy): a search
+ * needs every file's text; other commands index only appended lines and
+ * leave files read from their start to the next search (a kept catalog),
+ * or index nothing (an in-memory one that dies with the process).
+ */
+function textPolicy(cache: SummaryCache, needs: ContextNeeds): TextPolicy {
+  if (needs.search) return 'all';
+  return cache.path !== null ? 'appends' : 'none';
 }
 
 /** $SESSION_BROWSER_NOW pins the clock (tests, reproducible reports); the demo pins it to its own date. */

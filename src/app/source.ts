@@ -38,6 +38,16 @@ export interface BrowserSource {
    */
   loadSessions(scope: Scope, opts?: { onProgress?(progress: ScanProgress): void }): Promise<SessionSummary[]>;
   /**
+   * Brings the full-text index up to date for the scope: sessions a
+   * listing read without their text (loadSessions indexes only appended
+   * lines; a file read from its start is left for this) are read again
+   * with it, in the background after each load. Resolves to the number of
+   * sessions indexed (0: nothing was pending); one run at a time (a call
+   * during a run waits for it). Rejects with a user-facing message.
+   * Absent: the index is always complete.
+   */
+  indexText?(scope: Scope, opts?: { onProgress?(progress: ScanProgress): void }): Promise<number>;
+  /**
    * What the catalog last saw of the scope, at once and without touching a
    * log (same shape and order as `loadSessions`): the first frame is drawn
    * from it while `loadSessions` checks every file. Absent or empty: the

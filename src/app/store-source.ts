@@ -40,6 +40,7 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
   };
   const projectsOf = (scope: Scope): string[] | null => (scope === 'all' ? null : [ctx.project.id]);
   let searcher: SessionSearch | null = null;
+  let indexing: Promise<number> = Promise.resolve(0);
   const hintFor = (s: SessionSummary): string => restoreHint(ctx, s.projectId, s.id) ?? `session-browser restore ${s.id} --project DIR`;
   return {
     project: { id: ctx.project.id, root: ctx.project.root },
@@ -55,7 +56,8 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
     },
     async loadSessions(scope, opts) {
       // All of them: the list model hides empty ones, the cost view counts every session (FORMAT.md §2.1).
-      const { sessions, unreadable } = await ctx.catalog.summaries(projectsOf(scope), { includeEmpty: true, onProgress: opts?.onProgress });
+      // Text only for appended lines: sessions read from their start are indexed after the list is up (indexText).
+      const { sessions, unreadable } = await ctx.catalog.summaries(projectsOf(scope), { includeEmpty: true, onProgress: opts?.onProgress, text: 'appends' });
       // What the CLI names on stderr (list.ts loadScope), the browser shows as a note.
       skipped.set(
         scope,
@@ -67,6 +69,12 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
       return sessions;
     },
     skipped: (scope) => skipped.get(scope) ?? [],
+    indexText(scope, opts) {
+      // One run at a time: two would read the same pending files twice.
+      const run = indexing.then(() => ctx.catalog.indexText(projectsOf(scope), opts));
+      indexing = run.catch(() => 0);
+      return run;
+    },
     search(query, sessions) {
       // Built on first use: by then loadSessions has written the catalog's index.
       searcher ??= new SessionSearch(ctx.catalog.textIndex());

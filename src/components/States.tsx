@@ -55,16 +55,20 @@ export interface EmptyStateProps {
   projectRoot: string | null;
   /** In the demo: never suggest `--demo`. */
   demo?: boolean;
+  /** Sessions whose text is still being indexed (a search may find them soon); 0 or absent: none. */
+  unindexed?: number;
   width: number;
 }
 
 /** Says why the list is empty, where it looked (home and project) and what to do next. */
-export function EmptyState({ scope, query, home, projectRoot, demo = false, width }: EmptyStateProps): React.JSX.Element {
+export function EmptyState({ scope, query, home, projectRoot, demo = false, unindexed = 0, width }: EmptyStateProps): React.JSX.Element {
   const one = (s: string): string => sanitize(s, { singleLine: true });
   const demoHint = demo ? [] : ['--demo shows an example'];
   const [what, hints] =
     query.trim() !== ''
-      ? [`No sessions match “${one(query)}”`, ['Esc clears the search']]
+      ? unindexed > 0
+        ? [`No sessions match “${one(query)}” yet: the text of ${countNoun(unindexed, 'session')} is still being indexed`, ['Esc clears the search']]
+        : [`No sessions match “${one(query)}”`, ['Esc clears the search']]
       : scope === 'project' && projectRoot !== null
         ? [`No sessions for project ${one(projectRoot)} under ${one(home)} yet`, ['a shows all projects', ...demoHint]]
         : [`No sessions in any project under ${one(home)} yet`, demoHint];

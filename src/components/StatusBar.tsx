@@ -8,7 +8,7 @@ import { Box, Text } from 'ink';
 import { sanitize } from '../format/sanitize.js';
 import { displayWidth, fit, truncate, truncateStart } from '../format/width.js';
 import { countNoun } from '../format/numbers.js';
-import { progressLine, type ProgressFigures } from '../format/progress.js';
+import { indexingLine, progressLine, type ProgressFigures } from '../format/progress.js';
 import { theme } from './theme.js';
 
 export interface StatusBarProps {
@@ -26,14 +26,16 @@ export interface StatusBarProps {
   stale?: boolean;
   /** A refresh that is reading files: drawn instead of "checking…" (files, MB, rate, time left). */
   progress?: ProgressFigures | null;
+  /** The full-text index catching up in the background: searches miss what is not indexed yet, so it is said. */
+  indexing?: ProgressFigures | null;
   width: number;
 }
 
 /** "session-browser /home/me/proj          42 sessions · 3 matches for “auth”". */
-export function StatusBar({ root, total, matches, query = '', loading, stale = false, progress = null, width }: StatusBarProps): React.JSX.Element {
+export function StatusBar({ root, total, matches, query = '', loading, stale = false, progress = null, indexing = null, width }: StatusBarProps): React.JSX.Element {
   const q = sanitize(query, { singleLine: true });
   const found = matches === null ? '' : ` · ${countNoun(matches, 'match', 'matches')}` + (q ? ` for “${truncate(q, 20)}”` : '');
-  const work = progress ? ` · ${progressLine(progress)}` : stale ? ' · checking…' : '';
+  const work = progress ? ` · ${progressLine(progress)}` : stale ? ' · checking…' : indexing ? ` · ${indexingLine(indexing)}` : '';
   const counts = loading ? (progress ? progressLine(progress) : 'loading…') : `${countNoun(total, 'session')}${found}${work}`;
   const where = root === null ? 'all projects' : sanitize(root, { singleLine: true });
   const name = 'session-browser ';

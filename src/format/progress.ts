@@ -37,3 +37,14 @@ export function progressLine(p: ProgressFigures): string {
   }
   return parts.join(' · ');
 }
+
+/**
+ * The background indexing of sessions' text, shorter than {@link progressLine}
+ * (it shares the header with the session count): "indexing text
+ * 1,234/10,000 sessions · ~14s left", time left as there.
+ */
+export function indexingLine(p: ProgressFigures): string {
+  const parts = [`indexing text ${formatInt(p.files)}/${formatInt(p.totalFiles)} sessions`];
+  if (p.elapsedMs >= 1000 && p.bytes > 0) parts.push(`~${formatDuration(Math.max(1000, ((p.totalBytes - p.bytes) * p.elapsedMs) / p.bytes))} left`);
+  return parts.join(' · ');
+}

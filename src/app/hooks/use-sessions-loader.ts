@@ -74,6 +74,40 @@ export function useSessionsLoader(
   }, [source, scope, reloadSeq, store]);
 }
 
+/**
+ * After each fresh load of the scope (`loadedSeq`), brings the full-text
+ * index up to date in the background (source.indexText): sessions a
+ * listing read without their text. Progress is drawn like the check's;
+ * when a run that indexed something ends, the search is run again (reducer
+ * `textSeq`), even when a later load queued another run behind it (the
+ * source runs one at a time); the reducer drops what is about a scope the
+ * user left.
+ */
+export function useTextIndexer(source: BrowserSource, scope: Scope, loadedSeq: number, store: BrowserStore): void {
+  useEffect(() => {
+    if (!source.indexText || loadedSeq < 0) return;
+    const { dispatch } = store;
+    let lastDrawn = 0;
+    let started = false;
+    const onProgress = (progress: ScanProgress): void => {
+      const now = Date.now();
+      if (now - lastDrawn < PROGRESS_EVERY_MS) return;
+      lastDrawn = now;
+      started = true;
+      dispatch({ type: 'text-indexing', scope, progress });
+    };
+    void source.indexText(scope, { onProgress }).then(
+      (count) => {
+        if (started || count > 0) dispatch({ type: 'text-indexed', scope, count });
+      },
+      () => {
+        // A cache failing costs search recall, never the list: the status line just stops saying "indexing".
+        if (started) dispatch({ type: 'text-indexed', scope, count: 0 });
+      },
+    );
+  }, [source, scope, loadedSeq, store]);
+}
+
 /** How often the list is refreshed with nothing reported on disk: ages and running badges follow the clock, in ms. */
 export const CLOCK_REFRESH_MS = 30_000;
 /** Changes on disk arrive in bursts (an agent writes a line per event): one refresh per this many ms, at most. */

@@ -15,8 +15,8 @@ import { sqlite, type SqliteDatabase } from './sqlite.js';
 import type { TextWrite } from './text-columns.js';
 import { TEXT_SCHEMA, TextIndex } from './text-index.js';
 
-/** Bump when the tables change (2: the full-text index, text-index.ts). */
-export const CATALOG_SCHEMA_VERSION = 2;
+/** Bump when the tables change (2: the full-text index, text-index.ts; 3: `text_done`). */
+export const CATALOG_SCHEMA_VERSION = 3;
 /** The path that opens a catalog in memory (the cache disabled or not writable): same engine, nothing persisted. */
 export const MEMORY_CATALOG = ':memory:';
 /**
@@ -53,8 +53,18 @@ export interface FileRow {
    * SessionCatalog): a summary of another key is finished again from `state`.
    */
   summaryKey: string;
-  /** The text this read pass adds to the full-text index; absent: the file's text is left as it is. */
-  texts?: TextWrite;
+  /**
+   * True when the full-text index holds all of this file's text as of this
+   * row; false when a pass read it without collecting text (a command that
+   * does not search: the index catches up later, SessionCatalog.indexText).
+   */
+  textDone: boolean;
+  /**
+   * The text this read pass adds to the full-text index; `'forget'`: the
+   * file was read again from its start without its text, so what the index
+   * held of it is dropped; absent: the file's text is left as it is.
+   */
+  texts?: TextWrite | 'forget';
 }
 
 /** The columns a listing needs: no fold state (the large part of a row). */
@@ -74,7 +84,8 @@ const SCHEMA = `
     updated_at TEXT NOT NULL,
     empty INTEGER NOT NULL,
     summary TEXT NOT NULL,
-    summary_key TEXT NOT NULL
+    summary_key TEXT NOT NULL,
+    text_done INTEGER NOT NULL
   );
   CREATE INDEX IF NOT EXISTS files_project ON files(project_id);
   CREATE INDEX IF NOT EXISTS files_updated ON files(updated_at);
@@ -82,10 +93,10 @@ ${TEXT_SCHEMA}
 `;
 
 const ROW_COLUMNS = `path, project_id AS projectId, session_id AS sessionId, ino, size, mtime_ms AS mtimeMs,
-  check_hash AS "check", state, updated_at AS updatedAt, empty, summary, summary_key AS summaryKey`;
+  check_hash AS "check", state, updated_at AS updatedAt, empty, summary, summary_key AS summaryKey, text_done AS textDone`;
 
 const LISTED_COLUMNS = `path, project_id AS projectId, session_id AS sessionId, ino, size, mtime_ms AS mtimeMs,
-  updated_at AS updatedAt, empty, summary, summary_key AS summaryKey`;
+  updated_at AS updatedAt, empty, summary, summary_key AS summaryKey, text_done AS textDone`;
 
 /** Thrown inside {@link prepare} when the file is a catalog of another version or home. */
 class ForeignCatalog extends Error {}
@@ -114,8 +125,8 @@ export class CatalogDb {
   ) {
     this.getRow = db.prepare(`SELECT ${ROW_COLUMNS} FROM files WHERE path = ?`);
     this.putRow = db.prepare(`INSERT OR REPLACE INTO files
-      (path, project_id, session_id, ino, size, mtime_ms, check_hash, state, updated_at, empty, summary, summary_key)
-      VALUES (@path, @projectId, @sessionId, @ino, @size, @mtimeMs, @check, @state, @updatedAt, @empty, @summary, @summaryKey)`);
+      (path, project_id, session_id, ino, size, mtime_ms, check_hash, state, updated_at, empty, summary, summary_key, text_done)
+      VALUES (@path, @projectId, @sessionId, @ino, @size, @mtimeMs, @check, @state, @updatedAt, @empty, @summary, @summaryKey, @textDone)`);
     this.deleteRow = db.prepare('DELETE FROM files WHERE path = ?');
     this.text = new TextIndex(db);
   }
@@ -176,8 +187,8 @@ export class CatalogDb {
   get(path: string): FileRow | undefined {
     if (this.broken) return undefined;
     try {
-      const row = this.getRow.get(path) as (Omit<FileRow, 'empty'> & { empty: number }) | undefined;
-      return row && { ...row, empty: row.empty !== 0 };
+      const row = this.getRow.get(path) as (Omit<FileRow, 'empty' | 'textDone'> & { empty: number; textDone: number }) | undefined;
+      return row && { ...row, empty: row.empty !== 0, textDone: row.textDone !== 0 };
     } catch (err) {
       this.fail(err);
       return undefined;
@@ -197,9 +208,9 @@ export class CatalogDb {
       const one = projectIds?.length === 1 ? projectIds[0] : undefined;
       const rows = (one !== undefined
         ? this.db.prepare(`SELECT ${LISTED_COLUMNS} FROM files WHERE project_id = ? ORDER BY updated_at DESC`).iterate(one)
-        : this.db.prepare(`SELECT ${LISTED_COLUMNS} FROM files ORDER BY updated_at DESC`).iterate()) as Iterable<Omit<ListedRow, 'empty'> & { empty: number }>;
+        : this.db.prepare(`SELECT ${LISTED_COLUMNS} FROM files ORDER BY updated_at DESC`).iterate()) as Iterable<Omit<ListedRow, 'empty' | 'textDone'> & { empty: number; textDone: number }>;
       for (const row of rows) {
-        if (!wanted || wanted.has(row.projectId)) yield { ...row, empty: row.empty !== 0 };
+        if (!wanted || wanted.has(row.projectId)) yield { ...row, empty: row.empty !== 0, textDone: row.textDone !== 0 };
       }
     } catch (err) {
       this.fail(err);
@@ -220,6 +231,24 @@ export class CatalogDb {
     } catch (err) {
       this.fail(err);
     }
+  }
+
+  /**
+   * Paths of the rows of the given projects (null = every row) whose text
+   * the full-text index does not hold yet (`textDone` false).
+   */
+  pendingText(projectIds: readonly string[] | null): Set<string> {
+    const out = new Set<string>();
+    if (this.broken) return out;
+    const wanted = projectIds && new Set(projectIds);
+    try {
+      for (const row of this.db.prepare('SELECT path, project_id AS projectId FROM files WHERE text_done = 0').iterate() as Iterable<{ path: string; projectId: string }>) {
+        if (!wanted || wanted.has(row.projectId)) out.add(row.path);
+      }
+    } catch (err) {
+      this.fail(err);
+    }
+    return out;
   }
 
   /** Number of rows. */
@@ -248,8 +277,9 @@ export class CatalogDb {
           this.text.forget(path);
         }
         for (const { texts, ...row } of rows) {
-          this.putRow.run({ ...row, empty: row.empty ? 1 : 0 });
-          if (texts) this.text.write(row.path, row.projectId, texts);
+          this.putRow.run({ ...row, empty: row.empty ? 1 : 0, textDone: row.textDone ? 1 : 0 });
+          if (texts === 'forget') this.text.forget(row.path);
+          else if (texts) this.text.write(row.path, row.projectId, texts);
         }
       })();
       return true;

@@ -28,13 +28,9 @@ export interface CatalogOptions {
   cacheTtlSec?: Record<string, number>;
   maxLineBytes?: number;
   /**
-   * Hand each read pass's text to the full-text index (default true). Pass
-   * false when nothing in this process will search and the catalog is not
-   * kept (the cache disabled: an in-memory catalog): reading a session then
-   * costs no indexing. A kept catalog should always index, so the work
-   * serves a later search.
+   * How reads feed the full-text index (default `'all'`): see {@link TextPolicy}.
    */
-  indexText?: boolean;
+  text?: TextPolicy;
   /** Persisted fold states; without one every file is read in full. */
   cache?: SummaryCache;
   /**
@@ -44,6 +40,18 @@ export interface CatalogOptions {
    */
   locations?: readonly SessionLocation[];
 }
+
+/**
+ * How a catalog's reads feed the full-text index:
+ * - `'all'`: every file read gives its text, and a file whose text the
+ *   index does not hold yet is read again for it (what a search needs);
+ * - `'appends'`: text is collected only where a read continues a file the
+ *   index holds whole (a few new lines); files read from their start are
+ *   left for {@link SessionCatalog.indexText} (`list`, `usage`: a cold scan
+ *   then costs no indexing, ~40 % of its time);
+ * - `'none'`: no text at all (nothing will search and nothing is kept).
+ */
+export type TextPolicy = 'all' | 'appends' | 'none';
 
 export interface UnreadableFile {
   path: string;
@@ -75,6 +83,8 @@ export interface SummariesOptions {
   includeEmpty?: boolean;
   /** Called as files are checked (at most every 100 files or so), and once at the end. */
   onProgress?(progress: ScanProgress): void;
+  /** How this pass feeds the full-text index; default: the catalog's (CatalogOptions.text). */
+  text?: TextPolicy;
 }
 
 
@@ -84,7 +94,7 @@ export class SessionCatalog {
   readonly now: () => number;
   private readonly cacheTtlSec: Record<string, number>;
   private readonly maxLineBytes: number | undefined;
-  private readonly indexText: boolean;
+  private readonly text: TextPolicy;
   private readonly cache: SummaryCache;
   /**
    * Fingerprint of what a finished summary's figures depend on besides the
@@ -104,14 +114,15 @@ export class SessionCatalog {
     this.now = opts.now ?? Date.now;
     this.cacheTtlSec = { ...DEFAULT_CACHE_TTL_SEC, ...opts.cacheTtlSec };
     this.maxLineBytes = opts.maxLineBytes;
-    this.indexText = opts.indexText ?? true;
+    this.text = opts.text ?? 'all';
     this.cache = opts.cache ?? new SummaryCache(null);
     this.summaryKey = createHash('sha256').update(JSON.stringify([this.pricing, this.cacheTtlSec])).digest('hex').slice(0, 16);
   }
 
-  readOptions(projectId: string): ReadSummaryOptions {
+  /** Read options of a file of `projectId` under this catalog's prices, clock and text policy (or `text`). */
+  readOptions(projectId: string, text: TextPolicy = this.text): ReadSummaryOptions {
     const opts: ReadSummaryOptions = { projectId, pricing: this.pricing, nowMs: this.now(), cacheTtlSec: this.cacheTtlSec, maxLineBytes: this.maxLineBytes };
-    if (!this.indexText) opts.collectText = false;
+    if (text !== 'all') opts.collectText = text === 'appends' ? 'appends' : false;
     return opts;
   }
 
@@ -120,8 +131,8 @@ export class SessionCatalog {
    * parts, title, live status) travels with it for other agents' sessions.
    * Takes a SessionFile or a summary of one.
    */
-  optionsFor(file: Pick<SessionFile, 'projectId' | 'id' | 'source' | 'format' | 'parts' | 'title' | 'projectRoot' | 'running'> & { dialect?: string }): ReadSummaryOptions {
-    const opts = this.readOptions(file.projectId);
+  optionsFor(file: Pick<SessionFile, 'projectId' | 'id' | 'source' | 'format' | 'parts' | 'title' | 'projectRoot' | 'running'> & { dialect?: string }, text: TextPolicy = this.text): ReadSummaryOptions {
+    const opts = this.readOptions(file.projectId, text);
     const source = file.source ?? 'native';
     if (source === 'native') return opts;
     const info: SessionFileInfo = { id: file.id, source, format: file.format ?? file.dialect };
@@ -153,7 +164,7 @@ export class SessionCatalog {
     const { files, skipped } = await this.scan(projectIds);
     this.cache.prefetch(projectIds);
     // Files to read go to the scan pool (worker threads for a big cold scan); rows are written as results arrive.
-    const read = await this.cache.summaries(files, (file) => this.optionsFor(file), this.summaryKey, (p) =>
+    const read = await this.cache.summaries(files, (file) => this.optionsFor(file, opts.text), this.summaryKey, (p) =>
       opts.onProgress?.({ files: p.files, totalFiles: files.length, bytes: p.bytes, totalBytes: p.totalBytes, elapsedMs: Date.now() - started }),
     );
     const sessions = opts.includeEmpty ? read.summaries : read.summaries.filter((s) => !s.empty);
@@ -164,6 +175,35 @@ export class SessionCatalog {
     return { sessions, unreadable };
   }
 
+
+  /**
+   * Files of the given projects (null = all) whose text the full-text index
+   * does not hold yet: read by a pass of policy `'appends'` or `'none'`.
+   */
+  pendingText(projectIds: string[] | null): number {
+    return this.cache.pendingText(projectIds).size;
+  }
+
+  /**
+   * Brings the full-text index up to date for the given projects (null =
+   * all): every file a pass read without its text is read again, whole,
+   * with it (the scan pool, as a cold scan; rows are committed in small
+   * transactions so a browser stays responsive). Resolves to the number of
+   * files read; `onProgress` as for {@link summaries}. Files that vanished
+   * or cannot be read are skipped (the next listing reports them).
+   */
+  async indexText(projectIds: string[] | null, opts: { onProgress?(progress: ScanProgress): void } = {}): Promise<number> {
+    const pending = this.cache.pendingText(projectIds);
+    if (pending.size === 0) return 0;
+    const started = Date.now();
+    const { files } = await this.scan(projectIds);
+    const todo = files.filter((f) => pending.has(f.path));
+    await this.cache.summaries(todo, (file) => this.optionsFor(file, 'all'), this.summaryKey, (p) =>
+      opts.onProgress?.({ files: p.files, totalFiles: todo.length, bytes: p.bytes, totalBytes: p.totalBytes, elapsedMs: Date.now() - started }),
+    );
+    this.cache.save();
+    return todo.length;
+  }
 
   /**
    * What the catalog last saw of the given projects (null = all), newest

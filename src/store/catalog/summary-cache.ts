@@ -30,6 +30,12 @@ export { UNOWNED_CACHE_MAX_AGE_MS, pruneCatalogs } from './catalog-files.js';
  * files then holds a few MB of states, not all of them, and the WAL stays small.
  */
 const FLUSH_ROWS = 512;
+/**
+ * ... or once their text holds this many characters: indexing runs on the
+ * main thread (one SQLite writer), and a browser indexing in the background
+ * must get a turn every few tens of ms, not wait on one 14 MB transaction.
+ */
+const FLUSH_TEXT_CHARS = 1 << 20;
 /** Files checked between two turns of the event loop in {@link SummaryCache.summaries} (a check is a stat and a lookup: ~10 µs). */
 const YIELD_EVERY = 512;
 
@@ -38,6 +44,8 @@ export class SummaryCache {
   private db: CatalogDb | null | undefined;
   private readonly pending = new Map<string, FileRow>();
   private readonly deleted = new Set<string>();
+  /** Characters of text in the rows of {@link pending}. */
+  private pendingChars = 0;
   /** Rows read in bulk by {@link prefetch}, without their states: the warm path's one query. */
   private listedRows = new Map<string, ListedRow>();
   /** The projects {@link listedRows} were read for (scopeKey), null before the first read. */
@@ -77,6 +85,18 @@ export class SummaryCache {
   textIndex(): FullTextIndex | null {
     const db = this.database();
     return db?.usable ? db.text : null;
+  }
+
+  /** Paths of the given projects (null = all) whose text the full-text index does not hold yet (written rows and those waiting). */
+  pendingText(projectIds: readonly string[] | null): Set<string> {
+    const out = this.database()?.pendingText(projectIds) ?? new Set<string>();
+    for (const [path, row] of this.pending) {
+      if (projectIds !== null && !projectIds.includes(row.projectId)) continue;
+      if (row.textDone) out.delete(path);
+      else out.add(path);
+    }
+    for (const path of this.deleted) out.delete(path);
+    return out;
   }
 
   /** The remembered row of a file: one not yet written wins over the database's. */
@@ -135,7 +155,7 @@ export class SummaryCache {
     if (isWholeRead(file.path, opts.file)) return this.wholeSummary(file, opts, st, summaryKey);
     const plan = this.plan(file, st, opts, summaryKey);
     if ('summary' in plan) return plan.summary;
-    const result = await readSummary(file.path, opts, plan.previous);
+    const result = await readSummary(file.path, { ...opts, collectText: plan.collect }, plan.previous);
     return this.store(file, st.ino, plan, summaryKey, { ...result, check: bytesBeforeSync(file.path, result.state.offset) });
   }
 
@@ -168,7 +188,7 @@ export class SummaryCache {
           const plan = this.plan(file, st, opts, summaryKey);
           if ('summary' in plan) summaries.push(plan.summary);
           else {
-            jobs.push({ path: file.path, opts, previous: plan.previous, size: st.size, file, ino: st.ino, plan });
+            jobs.push({ path: file.path, opts: { ...opts, collectText: plan.collect }, previous: plan.previous, size: st.size, file, ino: st.ino, plan });
             continue;
           }
         }
@@ -194,16 +214,20 @@ export class SummaryCache {
    * What to do for one file of one JSONL log: serve its stored summary
    * (unchanged, same price key), finish its stored state again (unchanged,
    * other prices), or read it, from its state's offset when it was only
-   * appended to. Throws what the check hash's read throws.
+   * appended to. A pass that collects all text (`opts.collectText` true or
+   * absent) never serves, nor continues, a file whose text the index does
+   * not hold yet: it reads it from the start. Throws what the check hash's
+   * read throws.
    */
   private plan(file: SessionFile, st: Stats, opts: ReadSummaryOptions, summaryKey: string): { summary: SessionSummary } | ReadPlan {
+    const allText = wantsAllText(opts);
     const listed = this.pending.get(file.path) ?? (this.deleted.has(file.path) ? undefined : this.listedRows.get(file.path));
-    const served = listed && storedSummary(listed, st, file.projectId, summaryKey, opts.nowMs);
+    const served = listed && (!allText || listed.textDone) && storedSummary(listed, st, file.projectId, summaryKey, opts.nowMs);
     if (served) return { summary: served };
     const cached = this.row(file.path);
-    const found = cached && cached !== listed && storedSummary(cached, st, file.projectId, summaryKey, opts.nowMs);
+    const found = cached && cached !== listed && (!allText || cached.textDone) && storedSummary(cached, st, file.projectId, summaryKey, opts.nowMs);
     if (found) return { summary: found };
-    let previous = cached && reusable(cached, st, file.projectId) ? parseState(cached.state) : undefined;
+    let previous = cached && (!allText || cached.textDone) && reusable(cached, st, file.projectId) ? parseState(cached.state) : undefined;
     if (previous && st.size < previous.offset) previous = undefined; // cut below what was consumed
     if (previous && cached && st.size === cached.size && st.mtimeMs === cached.mtimeMs) {
       // Untouched but priced with other figures: finish from the state; only a tail without its newline is read again.
@@ -215,16 +239,20 @@ export class SummaryCache {
     } else if (previous && cached && bytesBeforeSync(file.path, previous.offset) !== cached.check) {
       previous = undefined; // same inode but rewritten: read it all again
     }
-    return { previous, cached };
+    // 'appends': text is collected only where it continues text the index holds whole (cheap); a file read from its start waits for indexText.
+    const collect = allText || (opts.collectText === 'appends' && previous !== undefined && cached?.textDone === true);
+    return { previous, cached, collect };
   }
 
   /** Writes the row of a file just read (unless nothing changed) and returns its summary. */
   private store(file: SessionFile, ino: number, plan: ReadPlan, summaryKey: string, result: CheckedSummary): SessionSummary {
-    const { previous, cached } = plan;
+    const { previous, cached, collect } = plan;
     this.bytesRead += result.size - (previous?.offset ?? 0);
     const unchanged =
       previous !== undefined && cached?.size === result.size && cached.mtimeMs === result.mtimeMs && previous.offset === result.state.offset && cached.summaryKey === summaryKey;
     if (this.database() && !unchanged) {
+      // Read without its text: what the index held of a file read again from its start is stale.
+      const texts = collect ? { fresh: previous === undefined, meta: metaText(result.summary), chunks: result.texts } : previous === undefined ? ('forget' as const) : undefined;
       this.put({
         path: file.path,
         projectId: file.projectId,
@@ -238,7 +266,8 @@ export class SummaryCache {
         empty: result.summary.empty,
         summary: JSON.stringify(result.summary),
         summaryKey,
-        texts: { fresh: previous === undefined, meta: metaText(result.summary), chunks: result.texts },
+        textDone: collect && (previous === undefined || cached?.textDone === true),
+        texts,
       });
     }
     return result.summary;
@@ -252,13 +281,14 @@ export class SummaryCache {
    */
   private async wholeSummary(file: SessionFile, opts: ReadSummaryOptions, st: Stats, summaryKey: string): Promise<SessionSummary> {
     const cached = this.row(file.path);
-    const previous = cached && untouched(cached, st, file.projectId) ? parseState(cached.state) : undefined;
+    const allText = wantsAllText(opts);
+    const previous = cached && (!allText || cached.textDone) && untouched(cached, st, file.projectId) ? parseState(cached.state) : undefined;
     if (cached && previous && (await partsUnchanged(previous, file.parts ?? []))) {
       return storedSummary(cached, st, file.projectId, summaryKey, opts.nowMs) ?? summarise(previous, file.path, false, st.mtimeMs, opts);
     }
-    const result = await readSummary(file.path, opts);
+    const result = await readSummary(file.path, { ...opts, collectText: allText });
     // Never continued from an offset, so no check hash; written like any read from the start.
-    return this.store(file, st.ino, { previous: undefined, cached }, summaryKey, { ...result, check: '' });
+    return this.store(file, st.ino, { previous: undefined, cached, collect: allText }, summaryKey, { ...result, check: '' });
   }
 
   private put(row: FileRow): void {
@@ -267,7 +297,8 @@ export class SummaryCache {
     this.pending.set(row.path, row);
     this.listedRows.set(row.path, row);
     this.deleted.delete(row.path);
-    if (this.pending.size >= FLUSH_ROWS) this.flush();
+    if (row.texts && row.texts !== 'forget') for (const chunk of row.texts.chunks) this.pendingChars += chunk.length;
+    if (this.pending.size >= FLUSH_ROWS || this.pendingChars >= FLUSH_TEXT_CHARS) this.flush();
   }
 
   /** Writes what waits, in one transaction; a failed write is dropped (the next run reads those files again). */
@@ -277,6 +308,7 @@ export class SummaryCache {
     const wrote = db.write(this.pending.values(), this.deleted);
     this.pending.clear();
     this.deleted.clear();
+    this.pendingChars = 0;
     return wrote;
   }
 
@@ -312,6 +344,7 @@ export class SummaryCache {
     this.db = null;
     this.pending.clear();
     this.deleted.clear();
+    this.pendingChars = 0;
   }
 }
 
@@ -319,6 +352,13 @@ export class SummaryCache {
 interface ReadPlan {
   previous: SummaryState | undefined;
   cached: FileRow | undefined;
+  /** The read collects the text it passes, for the full-text index. */
+  collect: boolean;
+}
+
+/** The pass indexes every file's text whole (`collectText` true or absent), not only what continues indexed text. */
+function wantsAllText(opts: ReadSummaryOptions): boolean {
+  return opts.collectText === undefined || opts.collectText === true;
 }
 
 /** A stored summary, or undefined when its text is not JSON (a damaged row: the file is read again). */

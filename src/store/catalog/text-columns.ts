@@ -27,11 +27,13 @@ export function metaText(s: Pick<SessionSummary, 'title' | 'id' | 'workspace' | 
 
 /**
  * Two writes of the same file not yet committed, as one: a fresh newer
- * write replaces the older; an appending one adds its chunks after the
- * older's, and the newer meta wins.
+ * write (or a `'forget'`) replaces the older; an appending one adds its
+ * chunks after the older's, and the newer meta wins. (An appending write
+ * never follows a `'forget'`: text is only appended to a file indexed whole.)
  */
-export function mergeTextWrites(older: TextWrite | undefined, newer: TextWrite): TextWrite {
-  if (!older || newer.fresh) return newer;
+export function mergeTextWrites(older: TextWrite | 'forget' | undefined, newer: TextWrite | 'forget'): TextWrite | 'forget' {
+  if (!older || older === newer || newer === 'forget' || newer.fresh) return newer;
+  if (older === 'forget') return 'forget';
   return { fresh: older.fresh, meta: newer.meta, chunks: [...older.chunks, ...newer.chunks] };
 }
 

@@ -106,8 +106,14 @@ export interface ReadSummaryOptions {
   nowMs: number;
   cacheTtlSec: FinishContext['cacheTtlSec'];
   maxLineBytes?: number;
-  /** Collect the pass's searchable text (`SummaryResult.texts`); default true. False: `texts` is empty and nothing is chunked. */
-  collectText?: boolean;
+  /**
+   * Collect the pass's searchable text (`SummaryResult.texts`); default
+   * true. False: `texts` is empty and nothing is chunked. `'appends'` is a
+   * catalog policy (catalog/summary-cache.ts): collect only when the pass
+   * continues a file whose text the index holds whole; the reader itself
+   * treats it as false (a read from the start).
+   */
+  collectText?: boolean | 'appends';
   /** What the location knew of the session (other agents' sources); absent: a native file, sniffed. */
   file?: SessionFileInfo;
 }
@@ -165,7 +171,7 @@ function summaryFold(previous: SummaryState | undefined, opts: ReadSummaryOption
   let finalState = state;
   // A torn line is counted with its record: in the copy when that record is the tail.
   let torn = false;
-  const texts = opts.collectText === false ? undefined : new TextChunker();
+  const texts = opts.collectText === false || opts.collectText === 'appends' ? undefined : new TextChunker();
   return {
     state,
     visitor: {
@@ -201,7 +207,7 @@ function summaryFold(previous: SummaryState | undefined, opts: ReadSummaryOption
 async function readWholeSummary(path: string, opts: ReadSummaryOptions): Promise<SummaryResult> {
   const state = initialSummaryState(opts.file?.format);
   state.d.notAfterMs = opts.nowMs + CLOCK_SKEW_MS;
-  const texts = opts.collectText === false ? undefined : new TextChunker();
+  const texts = opts.collectText === false || opts.collectText === 'appends' ? undefined : new TextChunker();
   const visitor: RecordVisitor = {
     record: (obj) => void foldObject(state, obj, texts),
     malformed: () => void state.malformed++,
