@@ -14,7 +14,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTree } from '../fixtures/generate.js';
 import { bytesBefore } from '../src/store/scan/check-hash.js';
 import { readSummaries, scanThreads, type ScanProgress, type SummaryJob, type SummaryOutcome } from '../src/store/scan/scan-pool.js';
-import { readSummary } from '../src/store/scan/summary-reader.js';
+import { isWholeRead, readSummary } from '../src/store/scan/summary-reader.js';
+import { SessionCatalog } from '../src/store/catalog/catalog.js';
+import { scanLocations, sourceLocations } from '../src/store/sources/registry.js';
 import { listSessionFiles } from '../src/store/sources/native/discover.js';
 import { CLI, DEMO, ROOT } from './helpers/cli.js';
 import { NOW, readOpts } from './helpers/session-files.js';
@@ -108,6 +110,24 @@ describe('readSummaries in worker threads (from dist/index.js)', () => {
       for (const job of jobs) expect(there.outcomes.get(job.path)).toEqual(here.outcomes.get(job.path));
       expect(there.progress.at(-1)).toEqual(here.progress.at(-1));
     }
+  });
+
+  it('reads sessions read whole (Claude subagent files, a Gemini JSON document) in workers as readSummary does in this thread', async () => {
+    const AGENTS = join(ROOT, 'fixtures', 'agents');
+    let whole = 0;
+    for (const source of ['claude', 'codex', 'gemini'] as const) {
+      const catalog = new SessionCatalog({ home: scratch, locations: sourceLocations([source], { [source]: { dir: join(AGENTS, source), named: true } }) });
+      const { files } = await scanLocations(scratch, null, catalog.locations);
+      expect(files.length).toBeGreaterThan(0);
+      const jobs = files.map((f) => ({ path: f.path, opts: catalog.optionsFor(f) }));
+      whole += jobs.filter((j) => isWholeRead(j.path, j.opts.file)).length;
+      const there = await collect(bundled, jobs, { inThreadBelow: ALWAYS, threads: 2 });
+      for (const job of jobs) {
+        const here = await readSummary(job.path, job.opts);
+        expect(there.outcomes.get(job.path)?.result?.summary, job.path).toEqual(here.summary);
+      }
+    }
+    expect(whole).toBeGreaterThan(1);
   });
 
   it('reads a crashed worker’s unfinished jobs in this thread', async () => {

@@ -175,7 +175,7 @@ export class SummaryCache {
   ): Promise<{ summaries: SessionSummary[]; unreadable: { path: string; error: string }[] }> {
     const summaries: SessionSummary[] = [];
     const unreadable: { path: string; error: string }[] = [];
-    const jobs: (SummaryJob & { file: SessionFile; ino: number; plan: ReadPlan })[] = [];
+    const jobs: (SummaryJob & { file: SessionFile; ino: number; plan: ReadPlan; whole: boolean })[] = [];
     let served = 0;
     for (const [i, file] of files.entries()) {
       // The browser's keys and frames get a turn now and then while thousands of files are checked.
@@ -183,14 +183,14 @@ export class SummaryCache {
       try {
         const st = statSync(file.path);
         const opts = optsFor(file);
-        if (isWholeRead(file.path, opts.file)) summaries.push(await this.wholeSummary(file, opts, st, summaryKey));
+        // A session read whole goes to the pool like any other (Claude's subagent files make most of a Claude home such sessions).
+        const whole = isWholeRead(file.path, opts.file);
+        const plan = whole ? await this.wholePlan(file, opts, st, summaryKey) : this.plan(file, st, opts, summaryKey);
+        if ('summary' in plan) summaries.push(plan.summary);
         else {
-          const plan = this.plan(file, st, opts, summaryKey);
-          if ('summary' in plan) summaries.push(plan.summary);
-          else {
-            jobs.push({ path: file.path, opts: { ...opts, collectText: plan.collect }, previous: plan.previous, size: st.size, file, ino: st.ino, plan });
-            continue;
-          }
+          const size = whole ? st.size + partsSize(file.parts ?? []) : st.size;
+          jobs.push({ path: file.path, opts: { ...opts, collectText: plan.collect }, previous: plan.previous, size, file, ino: st.ino, plan, whole });
+          continue;
         }
       } catch (err) {
         unreadable.push({ path: file.path, error: (err as Error).message });
@@ -203,7 +203,9 @@ export class SummaryCache {
       (outcome) => {
         const job = byPath.get(outcome.path)!;
         if (!outcome.result) return void unreadable.push({ path: outcome.path, error: outcome.error ?? 'unreadable' });
-        summaries.push(this.store(job.file, job.ino, job.plan, summaryKey, outcome.result));
+        // A whole read is never continued from an offset: no check hash.
+        const result = job.whole ? { ...outcome.result, check: '' } : outcome.result;
+        summaries.push(this.store(job.file, job.ino, job.plan, summaryKey, result));
       },
       { onProgress: onProgress && ((p) => onProgress({ files: served + p.files, bytes: p.bytes, totalBytes: p.totalBytes })) },
     );
@@ -280,15 +282,22 @@ export class SummaryCache {
    * again in full. Never continued from an offset.
    */
   private async wholeSummary(file: SessionFile, opts: ReadSummaryOptions, st: Stats, summaryKey: string): Promise<SessionSummary> {
+    const plan = await this.wholePlan(file, opts, st, summaryKey);
+    if ('summary' in plan) return plan.summary;
+    const result = await readSummary(file.path, { ...opts, collectText: plan.collect }, undefined);
+    // Never continued from an offset, so no check hash; written like any read from the start.
+    return this.store(file, st.ino, plan, summaryKey, { ...result, check: '' });
+  }
+
+  /** What to do for a session read whole: serve its stored summary (or finish its state again), or read it all. */
+  private async wholePlan(file: SessionFile, opts: ReadSummaryOptions, st: Stats, summaryKey: string): Promise<{ summary: SessionSummary } | ReadPlan> {
     const cached = this.row(file.path);
     const allText = wantsAllText(opts);
     const previous = cached && (!allText || cached.textDone) && untouched(cached, st, file.projectId) ? parseState(cached.state) : undefined;
     if (cached && previous && (await partsUnchanged(previous, file.parts ?? []))) {
-      return storedSummary(cached, st, file.projectId, summaryKey, opts.nowMs) ?? summarise(previous, file.path, false, st.mtimeMs, opts);
+      return { summary: storedSummary(cached, st, file.projectId, summaryKey, opts.nowMs) ?? summarise(previous, file.path, false, st.mtimeMs, opts) };
     }
-    const result = await readSummary(file.path, { ...opts, collectText: allText });
-    // Never continued from an offset, so no check hash; written like any read from the start.
-    return this.store(file, st.ino, { previous: undefined, cached, collect: allText }, summaryKey, { ...result, check: '' });
+    return { previous: undefined, cached, collect: allText };
   }
 
   private put(row: FileRow): void {
@@ -346,6 +355,19 @@ export class SummaryCache {
     this.deleted.clear();
     this.pendingChars = 0;
   }
+}
+
+/** Bytes of a session's part files (0 for one that cannot be stat'ed): the work a whole read adds to its main file's. */
+function partsSize(parts: readonly string[]): number {
+  let bytes = 0;
+  for (const part of parts) {
+    try {
+      bytes += statSync(part).size;
+    } catch {
+      // The read reports it (a part that cannot be read costs its usage, never the session).
+    }
+  }
+  return bytes;
 }
 
 /** A file to read: from `previous` (its stored state) when it was appended to, else from the start; `cached` is its row. */

@@ -5,6 +5,7 @@
  * §1: read once it is a complete record, else a pending tail). The summary
  * reader, the transcript pass and doctor are visitors of this loop.
  */
+import { readFileSync, statSync } from 'node:fs';
 import { classifyLine } from './classify.js';
 import { DEFAULT_MAX_LINE_BYTES, scanLines, scanLinesSync, type LineHandler, type ScanOptions, type ScanResult, type SyncLineHandler } from './lines.js';
 
@@ -113,6 +114,29 @@ export async function readDocument(
 ): Promise<RecordScan> {
   const { readFile, stat } = await import('node:fs/promises');
   const st = await stat(path);
+  const read = documentRecords(st, st.size > (opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES) ? null : await readFile(path, 'utf8'), explode, visitor);
+  for (let i = 0; i < read.records.length; i++) await visitor.record(read.records[i]!, { start: 0, lineNo: i + 1 });
+  return read.scan;
+}
+
+/** {@link readDocument} with synchronous reads (the scan pool's workers): the same visits. */
+export function readDocumentSync(path: string, explode: (doc: unknown) => Record<string, unknown>[], visitor: SyncRecordVisitor, opts: ScanOptions = {}): RecordScan {
+  const st = statSync(path);
+  const read = documentRecords(st, st.size > (opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES) ? null : readFileSync(path, 'utf8'), explode, visitor);
+  for (let i = 0; i < read.records.length; i++) visitor.record(read.records[i]!, { start: 0, lineNo: i + 1 });
+  return read.scan;
+}
+
+/**
+ * A JSON document's records and its scan: `text` null means over the size
+ * cap (reported as oversized); text that does not parse is one malformed line.
+ */
+function documentRecords(
+  st: { size: number; mtimeMs: number },
+  text: string | null,
+  explode: (doc: unknown) => Record<string, unknown>[],
+  visitor: Pick<SyncRecordVisitor, 'oversized' | 'malformed'>,
+): { records: Record<string, unknown>[]; scan: RecordScan } {
   const done = (lines: number): RecordScan => ({
     endOffset: st.size,
     nextLineNo: lines + 1,
@@ -124,17 +148,15 @@ export async function readDocument(
     pendingTail: false,
     lines,
   });
-  if (st.size > (opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES)) {
+  if (text === null) {
     visitor.oversized?.({ start: 0, lineNo: 1 });
-    return done(1);
+    return { records: [], scan: done(1) };
   }
-  let records: Record<string, unknown>[];
   try {
-    records = explode(JSON.parse(await readFile(path, 'utf8')));
+    const records = explode(JSON.parse(text));
+    return { records, scan: done(records.length) };
   } catch {
     if (st.size > 0) visitor.malformed?.({ start: 0, lineNo: 1 });
-    return done(st.size > 0 ? 1 : 0);
+    return { records: [], scan: done(st.size > 0 ? 1 : 0) };
   }
-  for (let i = 0; i < records.length; i++) await visitor.record(records[i]!, { start: 0, lineNo: i + 1 });
-  return done(records.length);
 }

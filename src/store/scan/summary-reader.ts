@@ -12,7 +12,7 @@ import { CLOCK_SKEW_MS } from '../sources/common/fold-common.js';
 import { UNTITLED } from '../sources/common/title.js';
 import type { Dialect, SessionSummary } from '../types.js';
 import { parseRecord } from './parse-record.js';
-import { readDocument, readRecords, readRecordsSync, type RecordScan, type RecordVisitor, type SyncRecordVisitor } from './records.js';
+import { readDocument, readDocumentSync, readRecords, readRecordsSync, type RecordScan, type RecordVisitor, type SyncRecordVisitor } from './records.js';
 import { TextChunker, type TextSink } from './text-chunks.js';
 import { cacheWarmUntil, finishSummary, initSummarizer, summarizeEvent, type FinishContext, type SummarizerState } from './summarize.js';
 
@@ -66,6 +66,12 @@ export function isWholeRead(path: string, file: SessionFileInfo | undefined): bo
 export function documentReader(path: string, file: SessionFileInfo | undefined): ((doc: unknown) => Record<string, unknown>[]) | null {
   if (!file?.format || !path.endsWith('.json')) return null;
   return formatById(file.format).explodeDocument ?? null;
+}
+
+/** {@link readSessionFile} with synchronous reads. */
+function readSessionFileSync(path: string, file: SessionFileInfo | undefined, visitor: SyncRecordVisitor, opts: Parameters<typeof readRecordsSync>[2] = {}): RecordScan {
+  const explode = documentReader(path, file);
+  return explode ? readDocumentSync(path, explode, visitor, opts) : readRecordsSync(path, visitor, opts);
 }
 
 /** Reads one file of a session, JSONL or a JSON document, with `visitor`. */
@@ -147,12 +153,10 @@ export async function readSummary(path: string, opts: ReadSummaryOptions, previo
 
 /**
  * {@link readSummary} with synchronous reads (worker threads, scan-pool.ts):
- * the same result. Only for sessions of one JSONL file: throws for one read
- * whole (several files or a JSON document: see isWholeRead), which the
- * caller reads with readSummary.
+ * the same result, sessions read whole included.
  */
 export function readSummarySync(path: string, opts: ReadSummaryOptions, previous?: SummaryState): SummaryResult {
-  if (isWholeRead(path, opts.file)) throw new Error(`${path}: a session read whole is read with readSummary`);
+  if (isWholeRead(path, opts.file)) return readWholeSummarySync(path, opts);
   const fold = summaryFold(previous, opts);
   const scan = readRecordsSync(path, fold.visitor, { fromOffset: fold.state.offset, firstLineNo: fold.state.nextLineNo, maxLineBytes: opts.maxLineBytes });
   return fold.finish(scan, path, opts);
@@ -205,35 +209,74 @@ function summaryFold(previous: SummaryState | undefined, opts: ReadSummaryOption
  * part's size and mtime in `g`.
  */
 async function readWholeSummary(path: string, opts: ReadSummaryOptions): Promise<SummaryResult> {
+  const whole = wholeFold(opts);
+  const main = await readSessionFile(path, opts.file, whole.visitor, { maxLineBytes: opts.maxLineBytes });
+  const parts = opts.file?.parts ?? [];
+  whole.mainRead(main);
+  for (let i = 0; i < parts.length; i++) {
+    whole.beginPart(i, parts[i]!);
+    let scan: RecordScan | null = null;
+    try {
+      scan = await readSessionFile(parts[i]!, opts.file, whole.visitor, { maxLineBytes: opts.maxLineBytes });
+    } catch {
+      // A part that vanished or cannot be read costs its usage, never the session.
+    }
+    whole.partRead(parts[i]!, scan);
+  }
+  return whole.finish(path, main, opts);
+}
+
+/** {@link readWholeSummary} with synchronous reads (the scan pool's workers): the same result. */
+function readWholeSummarySync(path: string, opts: ReadSummaryOptions): SummaryResult {
+  const whole = wholeFold(opts);
+  const main = readSessionFileSync(path, opts.file, whole.visitor, { maxLineBytes: opts.maxLineBytes });
+  const parts = opts.file?.parts ?? [];
+  whole.mainRead(main);
+  for (let i = 0; i < parts.length; i++) {
+    whole.beginPart(i, parts[i]!);
+    let scan: RecordScan | null = null;
+    try {
+      scan = readSessionFileSync(parts[i]!, opts.file, whole.visitor, { maxLineBytes: opts.maxLineBytes });
+    } catch {
+      // A part that vanished or cannot be read costs its usage, never the session.
+    }
+    whole.partRead(parts[i]!, scan);
+  }
+  return whole.finish(path, main, opts);
+}
+
+/** The fold of a whole read, driven by {@link readWholeSummary} and {@link readWholeSummarySync}: main file, then each part. */
+function wholeFold(opts: ReadSummaryOptions) {
   const state = initialSummaryState(opts.file?.format);
   state.d.notAfterMs = opts.nowMs + CLOCK_SKEW_MS;
   const texts = opts.collectText === false || opts.collectText === 'appends' ? undefined : new TextChunker();
-  const visitor: RecordVisitor = {
+  const visitor: SyncRecordVisitor = {
     record: (obj) => void foldObject(state, obj, texts),
     malformed: () => void state.malformed++,
     oversized: () => void state.oversized++,
     torn: () => void state.torn++,
   };
-  const main = await readSessionFile(path, opts.file, visitor, { maxLineBytes: opts.maxLineBytes });
-  state.offset = main.size;
-  state.nextLineNo = main.lines + 1;
-  state.g = [];
-  const parts = opts.file?.parts ?? [];
-  const format = state.dialect ? formatById(state.dialect) : null;
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i]!;
-    for (const ev of (format?.beginPart?.(state.p, i, part) ?? [])) summarizeEvent(state.d, ev, texts);
-    try {
-      const scan = await readSessionFile(part, opts.file, visitor, { maxLineBytes: opts.maxLineBytes });
-      state.g.push({ path: part, size: scan.size, mtimeMs: scan.mtimeMs });
-    } catch {
-      // A part that vanished or cannot be read costs its usage, never the session.
-      state.g.push({ path: part, size: -1, mtimeMs: -1 });
-    }
-  }
-  const summary = summarise(state, path, main.pendingTail, main.mtimeMs, opts);
-  // Every file's text: a whole read replaces the session's text in the index.
-  return { summary, state, size: main.size, mtimeMs: main.mtimeMs, texts: texts?.take() ?? [] };
+  return {
+    visitor,
+    mainRead(main: RecordScan): void {
+      state.offset = main.size;
+      state.nextLineNo = main.lines + 1;
+      state.g = [];
+    },
+    beginPart(i: number, part: string): void {
+      const format = state.dialect ? formatById(state.dialect) : null;
+      for (const ev of (format?.beginPart?.(state.p, i, part) ?? [])) summarizeEvent(state.d, ev, texts);
+    },
+    /** `scan` null: the part could not be read (recorded as size -1, so the next check reads the session again). */
+    partRead(part: string, scan: RecordScan | null): void {
+      state.g!.push(scan ? { path: part, size: scan.size, mtimeMs: scan.mtimeMs } : { path: part, size: -1, mtimeMs: -1 });
+    },
+    finish(path: string, main: RecordScan, opts: ReadSummaryOptions): SummaryResult {
+      const summary = summarise(state, path, main.pendingTail, main.mtimeMs, opts);
+      // Every file's text: a whole read replaces the session's text in the index.
+      return { summary, state, size: main.size, mtimeMs: main.mtimeMs, texts: texts?.take() ?? [] };
+    },
+  };
 }
 
 /** Whether every part recorded in a whole-read state still has the size and mtime it had (one stat each). */
