@@ -150,12 +150,20 @@ describe.skipIf(!cc)('ccusage 20.0.24 beside usage --json', () => {
     expect(ccusage(root)).toEqual(T(20, 90, 200)); // ccusage sums them
   });
 
-  it('where the rules part: a response copied into another session file (a fork or an old resume)', () => {
+  it('where the rules agree: a response copied into another session file (a fork or an old resume) counts once', () => {
     const root = write('cross', { [`-w-p/${S1}.jsonl`]: [line(S1, 'm1', 'r1', 50)], [`-w-q/${S2}.jsonl`]: [line(S2, 'm1', 'r1', 50)] });
     expect(ccusage(root)).toEqual(T(10, 50, 100)); // ccusage dedupes over the whole tree
-    // Ours dedupes within a session and its subagent files only: the copy counts again. A known gap
-    // against ADAPTERS.md ("dedupe across files"); the generated trees do not fork sessions.
-    expect(oursTotals(ours(root))).toEqual(T(20, 100, 200));
+    expect(oursTotals(ours(root))).toEqual(T(10, 50, 100)); // so do we (ADAPTERS.md: "across files")
+  });
+
+  it('where the rules agree: the largest copy counts, also when it is in the later session file', () => {
+    // S2 copied m1 while it streamed (5 output tokens) and holds the finished response (80); S1 stopped at 20.
+    const root = write('cross-larger', {
+      [`-w-p/${S1}.jsonl`]: [line(S1, 'm1', 'r1', 20), line(S1, 'm2', 'r2', 7)],
+      [`-w-p/${S2}.jsonl`]: [line(S2, 'm1', 'r1', 5), line(S2, 'm1', 'r1', 80), line(S2, 'm3', 'r3', 9)],
+    });
+    expect(ccusage(root)).toEqual(T(30, 96, 300));
+    expect(oursTotals(ours(root))).toEqual(T(30, 96, 300));
   });
 
   it('where the rules part: repeated lines with no requestId', () => {

@@ -24,7 +24,8 @@ export async function usageCommand(ctx: AppContext, options: ParsedOptions, io: 
     throw err;
   }
   // Every session's spend counts, listed or hidden: empty is a list filter only (FORMAT.md §2.1).
-  const sessions = await loadScope(ctx, io, { includeEmpty: true });
+  // A call copied into several sessions' files (a fork, a resume) counts once: SessionSummary.copies.
+  const sessions = await loadScope(ctx, io, { includeEmpty: true, sharedCalls: true });
   const report = aggregateUsage(sessions, { by, window, tz: ctx.tz });
   if (options.json) {
     io.out(toJson(report));
