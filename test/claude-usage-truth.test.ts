@@ -2,7 +2,7 @@
  * Issue 8, "costs that match the bill": on a small tree from
  * fixtures/generate-claude.ts (streaming copies, subagents, compaction
  * workers, `<synthetic>` and API-error lines, 5m/1h cache writes, several
- * models, interrupted responses) our `usage --json` totals equal the
+ * models, interrupted responses, forked sessions) our `usage --json` totals equal the
  * generator's ground truth exactly, and so do ccusage 20.0.24's (run offline).
  * Hand-made lines then pin where the two tools' rules part (README "Costs
  * compared with ccusage").
@@ -24,7 +24,7 @@ let truth: ClaudeTruth;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'sb-claude-truth-'));
   tree = join(dir, 'claude');
-  // Seed 37 at 2 MB (8 sessions, 2.2 MB) holds every feature the assertions below check for.
+  // Seed 37 at 2 MB (7 sessions of which 2 forks, 2.1 MB) holds every feature the assertions below check for.
   truth = generateClaudeTree({ out: tree, bytes: 2e6, seed: 37 });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -67,6 +67,10 @@ describe('generate-claude', () => {
     expect(truth.rules.everyLine.output).toBeGreaterThan(truth.truth.output);
     expect(truth.rules.firstCopy.output).toBeLessThan(truth.truth.output);
     expect(truth.rules.mainFilesOnly.input).toBeLessThan(truth.truth.input);
+    // Forked sessions copy responses into their own files: deduplicating each session alone counts them again.
+    expect(truth.forks).toBeGreaterThan(0);
+    expect(truth.copiedResponses).toBeGreaterThan(0);
+    expect(truth.rules.perSession.output).toBeGreaterThan(truth.truth.output);
     const files = filesOf(join(tree, 'projects'));
     expect(files.some((f) => /\/subagents\/agent-acompact-[0-9a-f]+\.jsonl$/.test(f))).toBe(true);
     expect(files.some((f) => /\/subagents\/agent-a[0-9a-f]+\.meta\.json$/.test(f))).toBe(true);
@@ -92,12 +96,14 @@ describe('usage --json on a generated Claude tree', () => {
     const byModel = Object.fromEntries(report.rows.map((r) => [r.model, { input: r.inputTokens, output: r.outputTokens, cacheRead: r.cacheReadTokens, cacheWrite: r.cacheWriteTokens }]));
     const want = Object.fromEntries(Object.entries(truth.byModel).map(([m, t]) => [m, { input: t.input, output: t.output, cacheRead: t.cacheRead, cacheWrite: t.cacheWrite }]));
     expect(byModel).toEqual(want);
-    // The split of the writes (priced apart) from the sessions' tokens.
+    // The split of the writes (priced apart) from the sessions' tokens, and the forks' copies netted out of usage.
     const list = JSON.parse(ours(tree, 'list')) as { sessions: { tokens: { cacheWrite5m?: number; cacheWrite1h?: number } }[] };
     expect(list.sessions).toHaveLength(truth.sessions); // subagent files are parts, never sessions
     const w5 = list.sessions.reduce((n, s) => n + (s.tokens.cacheWrite5m ?? 0), 0);
     const w1 = list.sessions.reduce((n, s) => n + (s.tokens.cacheWrite1h ?? 0), 0);
-    expect({ w5, w1 }).toEqual({ w5: truth.truth.cacheWrite5m, w1: truth.truth.cacheWrite1h });
+    // `list` shows each file as it is, so a fork's copied responses are in its figures too (usage nets them out).
+    expect({ w5, w1 }).toEqual({ w5: truth.rules.perSession.cacheWrite5m, w1: truth.rules.perSession.cacheWrite1h });
+    expect(w5 + w1).toBeGreaterThan(truth.truth.cacheWrite);
   });
 });
 
