@@ -74,6 +74,7 @@ const RULE_NAMES: Record<keyof ClaudeTruth['rules'], string> = {
   everyLine: 'sums every streaming copy (no message.id+requestId dedupe)',
   firstCopy: 'keeps the first streaming copy, not the largest',
   mainFilesOnly: 'leaves out subagent and compaction-worker files',
+  perSession: "counts a forked session's copied responses again (dedupes within each session only)",
 };
 
 /** For one field: 'truth' when it matches the ground truth, else the rule whose total it equals, else the difference. */

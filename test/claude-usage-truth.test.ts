@@ -2,7 +2,7 @@
  * Issue 8, "costs that match the bill": on a small tree from
  * fixtures/generate-claude.ts (streaming copies, subagents, compaction
  * workers, `<synthetic>` and API-error lines, 5m/1h cache writes, several
- * models, interrupted responses) our `usage --json` totals equal the
+ * models, interrupted responses, forked sessions) our `usage --json` totals equal the
  * generator's ground truth exactly, and so do ccusage 20.0.24's (run offline).
  * Hand-made lines then pin where the two tools' rules part (README "Costs
  * compared with ccusage").
@@ -24,7 +24,7 @@ let truth: ClaudeTruth;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'sb-claude-truth-'));
   tree = join(dir, 'claude');
-  // Seed 37 at 2 MB (8 sessions, 2.2 MB) holds every feature the assertions below check for.
+  // Seed 37 at 2 MB (7 sessions of which 2 forks, 2.1 MB) holds every feature the assertions below check for.
   truth = generateClaudeTree({ out: tree, bytes: 2e6, seed: 37 });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -67,6 +67,10 @@ describe('generate-claude', () => {
     expect(truth.rules.everyLine.output).toBeGreaterThan(truth.truth.output);
     expect(truth.rules.firstCopy.output).toBeLessThan(truth.truth.output);
     expect(truth.rules.mainFilesOnly.input).toBeLessThan(truth.truth.input);
+    // Forked sessions copy responses into their own files: deduplicating each session alone counts them again.
+    expect(truth.forks).toBeGreaterThan(0);
+    expect(truth.copiedResponses).toBeGreaterThan(0);
+    expect(truth.rules.perSession.output).toBeGreaterThan(truth.truth.output);
     const files = filesOf(join(tree, 'projects'));
     expect(files.some((f) => /\/subagents\/agent-acompact-[0-9a-f]+\.jsonl$/.test(f))).toBe(true);
     expect(files.some((f) => /\/subagents\/agent-a[0-9a-f]+\.meta\.json$/.test(f))).toBe(true);
@@ -92,12 +96,14 @@ describe('usage --json on a generated Claude tree', () => {
     const byModel = Object.fromEntries(report.rows.map((r) => [r.model, { input: r.inputTokens, output: r.outputTokens, cacheRead: r.cacheReadTokens, cacheWrite: r.cacheWriteTokens }]));
     const want = Object.fromEntries(Object.entries(truth.byModel).map(([m, t]) => [m, { input: t.input, output: t.output, cacheRead: t.cacheRead, cacheWrite: t.cacheWrite }]));
     expect(byModel).toEqual(want);
-    // The split of the writes (priced apart) from the sessions' tokens.
+    // The split of the writes (priced apart) from the sessions' tokens, and the forks' copies netted out of usage.
     const list = JSON.parse(ours(tree, 'list')) as { sessions: { tokens: { cacheWrite5m?: number; cacheWrite1h?: number } }[] };
     expect(list.sessions).toHaveLength(truth.sessions); // subagent files are parts, never sessions
     const w5 = list.sessions.reduce((n, s) => n + (s.tokens.cacheWrite5m ?? 0), 0);
     const w1 = list.sessions.reduce((n, s) => n + (s.tokens.cacheWrite1h ?? 0), 0);
-    expect({ w5, w1 }).toEqual({ w5: truth.truth.cacheWrite5m, w1: truth.truth.cacheWrite1h });
+    // `list` shows each file as it is, so a fork's copied responses are in its figures too (usage nets them out).
+    expect({ w5, w1 }).toEqual({ w5: truth.rules.perSession.cacheWrite5m, w1: truth.rules.perSession.cacheWrite1h });
+    expect(w5 + w1).toBeGreaterThan(truth.truth.cacheWrite);
   });
 });
 
@@ -150,12 +156,20 @@ describe.skipIf(!cc)('ccusage 20.0.24 beside usage --json', () => {
     expect(ccusage(root)).toEqual(T(20, 90, 200)); // ccusage sums them
   });
 
-  it('where the rules part: a response copied into another session file (a fork or an old resume)', () => {
+  it('where the rules agree: a response copied into another session file (a fork or an old resume) counts once', () => {
     const root = write('cross', { [`-w-p/${S1}.jsonl`]: [line(S1, 'm1', 'r1', 50)], [`-w-q/${S2}.jsonl`]: [line(S2, 'm1', 'r1', 50)] });
     expect(ccusage(root)).toEqual(T(10, 50, 100)); // ccusage dedupes over the whole tree
-    // Ours dedupes within a session and its subagent files only: the copy counts again. A known gap
-    // against ADAPTERS.md ("dedupe across files"); the generated trees do not fork sessions.
-    expect(oursTotals(ours(root))).toEqual(T(20, 100, 200));
+    expect(oursTotals(ours(root))).toEqual(T(10, 50, 100)); // so do we (ADAPTERS.md: "across files")
+  });
+
+  it('where the rules agree: the largest copy counts, also when it is in the later session file', () => {
+    // S2 copied m1 while it streamed (5 output tokens) and holds the finished response (80); S1 stopped at 20.
+    const root = write('cross-larger', {
+      [`-w-p/${S1}.jsonl`]: [line(S1, 'm1', 'r1', 20), line(S1, 'm2', 'r2', 7)],
+      [`-w-p/${S2}.jsonl`]: [line(S2, 'm1', 'r1', 5), line(S2, 'm1', 'r1', 80), line(S2, 'm3', 'r3', 9)],
+    });
+    expect(ccusage(root)).toEqual(T(30, 96, 300));
+    expect(oursTotals(ours(root))).toEqual(T(30, 96, 300));
   });
 
   it('where the rules part: repeated lines with no requestId', () => {

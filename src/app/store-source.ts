@@ -55,9 +55,10 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
       return () => w.close();
     },
     async loadSessions(scope, opts) {
-      // All of them: the list model hides empty ones, the cost view counts every session (FORMAT.md §2.1).
+      // All of them: the list model hides empty ones, the cost view counts every session (FORMAT.md §2.1),
+      // each copied call once (sharedCalls: SessionSummary.copies; the first frame, stored, has no copies yet).
       // Text only for appended lines: sessions read from their start are indexed after the list is up (indexText).
-      const { sessions, unreadable } = await ctx.catalog.summaries(projectsOf(scope), { includeEmpty: true, onProgress: opts?.onProgress, text: 'appends' });
+      const { sessions, unreadable } = await ctx.catalog.summaries(projectsOf(scope), { includeEmpty: true, sharedCalls: true, onProgress: opts?.onProgress, text: 'appends' });
       // What the CLI names on stderr (list.ts loadScope), the browser shows as a note.
       skipped.set(
         scope,

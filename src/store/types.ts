@@ -148,6 +148,38 @@ export interface SessionSummary {
    * the characters of their text after the checkpoint, for the token estimate.
    */
   resumeContext: { messages: number; chars: number };
+  /**
+   * Calls this session's files hold that another session in the same scope
+   * counts (see {@link CopiedUsage}); absent when it holds none, or when the
+   * summaries were not asked for it (`SummariesOptions.sharedCalls`).
+   */
+  copies?: CopiedUsage;
+}
+
+/**
+ * The calls of a session that are copies of calls another session counts
+ * (ADAPTERS.md: a Claude `message.id + requestId`, a Codex `(thread_id,
+ * response_id)`, is one billed call "across files"; a forked session or an
+ * old-style resume copies earlier responses into its own file). Among the
+ * sessions holding one call, the one with the largest copy (most output
+ * tokens) counts it, the earliest (`createdAt`, then path) when copies are
+ * equal, as a verbatim copy is; the others list it here. The session's own
+ * figures (`tokens`, `costMicros`, `models`, `endpoints`) still include
+ * these, as its file does; usage totals subtract them (usage/usage.ts), so
+ * each call is counted once, as it was billed. Tokens in tokens, cost in
+ * micro-USD (null: some copy has no price).
+ */
+export interface CopiedUsage {
+  /** Calls copied (each counted in another session). */
+  calls: number;
+  tokens: Tokens;
+  costMicros: number | null;
+  /** The same split by model (provider and model as in `models`). */
+  models: ModelUsage[];
+  /** The same split by `vendor|endpoint` key (as in `endpoints`). */
+  endpoints: Omit<EndpointUsage, 'metrics'>[];
+  /** Ids of the sessions that count these calls, sorted. */
+  countedIn: string[];
 }
 
 /** One entry of a replayable transcript. Text is raw: sanitize on render. */

@@ -12,10 +12,11 @@ import { renderSessionTable, tableWidth } from './session-table.js';
  * refused (symbolic links) are named on stderr, one line each, never fatal.
  * Empty sessions follow `--include-empty` unless `opts.includeEmpty` says
  * otherwise: accounting (`usage`) passes true, since empty is a list filter
- * only (FORMAT.md §2.1).
+ * only (FORMAT.md §2.1), and `sharedCalls` (SummariesOptions), so a call
+ * copied into several sessions counts once.
  */
-export async function loadScope(ctx: AppContext, io: Io, opts: { includeEmpty?: boolean } = {}): Promise<SessionSummary[]> {
-  const { sessions, unreadable } = await ctx.catalog.summaries(ctx.projectIds, { includeEmpty: opts.includeEmpty ?? ctx.includeEmpty });
+export async function loadScope(ctx: AppContext, io: Io, opts: { includeEmpty?: boolean; sharedCalls?: boolean } = {}): Promise<SessionSummary[]> {
+  const { sessions, unreadable } = await ctx.catalog.summaries(ctx.projectIds, { includeEmpty: opts.includeEmpty ?? ctx.includeEmpty, sharedCalls: opts.sharedCalls });
   for (const u of unreadable) io.err(sanitize(`session-browser: skipped ${u.path}: ${u.error}`, { singleLine: true }));
   return sessions;
 }

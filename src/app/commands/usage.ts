@@ -5,7 +5,7 @@ import { tableWidth } from './session-table.js';
 import { formatDateTime } from '../../format/time.js';
 import { sanitize } from '../../format/sanitize.js';
 import { aggregateUsage, type UsageRow } from '../../store/usage/usage.js';
-import { parseWindowOption, WindowSpecError } from '../../store/usage/window.js';
+import { inWindow, parseWindowOption, WindowSpecError } from '../../store/usage/window.js';
 import { oneOf, UsageError, type ParsedOptions } from '../cli-args.js';
 import type { AppContext } from '../context.js';
 import { toJson, type Io } from '../io.js';
@@ -24,7 +24,8 @@ export async function usageCommand(ctx: AppContext, options: ParsedOptions, io: 
     throw err;
   }
   // Every session's spend counts, listed or hidden: empty is a list filter only (FORMAT.md §2.1).
-  const sessions = await loadScope(ctx, io, { includeEmpty: true });
+  // A call copied into several sessions' files (a fork, a resume) counts once: SessionSummary.copies.
+  const sessions = await loadScope(ctx, io, { includeEmpty: true, sharedCalls: true });
   const report = aggregateUsage(sessions, { by, window, tz: ctx.tz });
   if (options.json) {
     io.out(toJson(report));
@@ -89,6 +90,12 @@ export async function usageCommand(ctx: AppContext, options: ParsedOptions, io: 
     { cutLines: false, squeezeAbove: 6 },
   );
   for (const line of lines) io.out(line);
+  if (report.totals.copiedCalls > 0) {
+    // A fork's row would look cheap next to its transcript: say why (SessionSummary.copies).
+    const forks = sessions.filter((s) => s.copies && inWindow(s.updatedAt, report.window)).length;
+    const calls = countNoun(report.totals.copiedCalls, 'call');
+    io.out(`${countNoun(forks, 'session')} ${forks === 1 ? 'holds' : 'hold'} copies of ${calls} counted in another session (a fork or a resume copied them): each call is counted once, ${forks === 1 ? 'its' : 'their'} figures here are net of them.`);
+  }
   if (report.totals.unknownCostSessions > 0) {
     io.out(`${countNoun(report.totals.unknownCostSessions, 'session')} ${report.totals.unknownCostSessions === 1 ? 'has' : 'have'} tokens with no known price: their cost is not in COST (add prices with --pricing FILE).`);
   }

@@ -15,7 +15,7 @@ import { sqlite, type SqliteDatabase } from './sqlite.js';
 import type { TextWrite } from './text-columns.js';
 import { TEXT_SCHEMA, TextIndex } from './text-index.js';
 
-/** Bump when the tables change (2: the full-text index, text-index.ts; 3: `text_done`). */
+/** Bump when the tables change (2: the full-text index, text-index.ts; 3: `text_done`, the `calls` index, stable file rowids). */
 export const CATALOG_SCHEMA_VERSION = 3;
 /** The path that opens a catalog in memory (the cache disabled or not writable): same engine, nothing persisted. */
 export const MEMORY_CATALOG = ':memory:';
@@ -65,6 +65,25 @@ export interface FileRow {
    * held of it is dropped; absent: the file's text is left as it is.
    */
   texts?: TextWrite | 'forget';
+  /** The keyed calls this read pass adds to the `calls` index (see {@link CallsWrite}); absent: the file's entries are left as they are. */
+  calls?: CallsWrite;
+}
+
+/**
+ * A file's entries in the `calls` index: the 8-byte hashes of the keyed
+ * calls its fold kept that count once across files (scan/call-keys.ts).
+ * `replace`: the file was read from the start, so these are all of them
+ * (earlier entries go); else they are added to what it had.
+ */
+export interface CallsWrite {
+  replace: boolean;
+  hashes: Buffer[];
+}
+
+/** One copy of a call that more than one file's fold kept: the file's path and the key's hash (16 hex digits). */
+export interface SharedCallRow {
+  path: string;
+  hash: string;
 }
 
 /** The columns a listing needs: no fold state (the large part of a row). */
@@ -87,6 +106,10 @@ const SCHEMA = `
     summary_key TEXT NOT NULL,
     text_done INTEGER NOT NULL
   );
+  -- Which file's fold kept which keyed call (hash of message.id:requestId, ...): ADAPTERS.md counts
+  -- such a call once across files. file = files.rowid, kept stable by the upsert in CatalogDb.
+  CREATE TABLE IF NOT EXISTS calls (key BLOB NOT NULL, file INTEGER NOT NULL, PRIMARY KEY (key, file)) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS calls_file ON calls(file);
   CREATE INDEX IF NOT EXISTS files_project ON files(project_id);
   CREATE INDEX IF NOT EXISTS files_updated ON files(updated_at);
 ${TEXT_SCHEMA}
@@ -112,6 +135,9 @@ export class CatalogDb {
   private readonly getRow;
   private readonly putRow;
   private readonly deleteRow;
+  private readonly deleteCalls;
+  private readonly deleteCallsOf;
+  private readonly putCall;
   private broken = false;
   /** The full-text index on this connection (written only through {@link write}). */
   readonly text: TextIndex;
@@ -124,10 +150,18 @@ export class CatalogDb {
     readonly created: boolean,
   ) {
     this.getRow = db.prepare(`SELECT ${ROW_COLUMNS} FROM files WHERE path = ?`);
-    this.putRow = db.prepare(`INSERT OR REPLACE INTO files
+    // An upsert, not INSERT OR REPLACE: the row keeps its rowid, which the `calls` index refers to.
+    this.putRow = db.prepare(`INSERT INTO files
       (path, project_id, session_id, ino, size, mtime_ms, check_hash, state, updated_at, empty, summary, summary_key, text_done)
-      VALUES (@path, @projectId, @sessionId, @ino, @size, @mtimeMs, @check, @state, @updatedAt, @empty, @summary, @summaryKey, @textDone)`);
+      VALUES (@path, @projectId, @sessionId, @ino, @size, @mtimeMs, @check, @state, @updatedAt, @empty, @summary, @summaryKey, @textDone)
+      ON CONFLICT(path) DO UPDATE SET project_id = excluded.project_id, session_id = excluded.session_id, ino = excluded.ino,
+        size = excluded.size, mtime_ms = excluded.mtime_ms, check_hash = excluded.check_hash, state = excluded.state,
+        updated_at = excluded.updated_at, empty = excluded.empty, summary = excluded.summary, summary_key = excluded.summary_key, text_done = excluded.text_done
+      RETURNING rowid AS id`);
     this.deleteRow = db.prepare('DELETE FROM files WHERE path = ?');
+    this.deleteCalls = db.prepare('DELETE FROM calls WHERE file = ?');
+    this.deleteCallsOf = db.prepare('DELETE FROM calls WHERE file = (SELECT rowid FROM files WHERE path = ?)');
+    this.putCall = db.prepare('INSERT OR IGNORE INTO calls (key, file) VALUES (?, ?)');
     this.text = new TextIndex(db);
   }
 
@@ -251,6 +285,25 @@ export class CatalogDb {
     return out;
   }
 
+  /**
+   * Every copy of the keyed calls that more than one file's fold kept
+   * (the `calls` index), one at a time: path and key hash. Reads only the
+   * index (no fold state, no summary); a catalog with no shared call yields
+   * nothing after one pass over the index's keys. Do not write while iterating.
+   */
+  *sharedCalls(): Generator<SharedCallRow> {
+    if (this.broken) return;
+    try {
+      const rows = this.db
+        .prepare(`SELECT hex(c.key) AS hash, f.path AS path FROM calls c JOIN files f ON f.rowid = c.file
+          WHERE c.key IN (SELECT key FROM calls GROUP BY key HAVING count(*) > 1)`)
+        .iterate() as Iterable<SharedCallRow>;
+      for (const row of rows) yield { path: row.path, hash: row.hash.toLowerCase() };
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
   /** Number of rows. */
   count(): number {
     if (this.broken) return 0;
@@ -263,8 +316,9 @@ export class CatalogDb {
   }
 
   /**
-   * Upserts `rows` (and their `texts` into the full-text index) and deletes
-   * the rows and text of `deleted` paths in one transaction. False when it
+   * Upserts `rows` (their `texts` into the full-text index, their `calls`
+   * into the calls index) and deletes the rows, text and calls of `deleted`
+   * paths in one transaction. False when it
    * could not be written (busy, read-only, corrupt): the rows are then
    * simply not cached. Never throws.
    */
@@ -273,13 +327,18 @@ export class CatalogDb {
     try {
       this.db.transaction(() => {
         for (const path of deleted) {
+          this.deleteCallsOf.run(path);
           this.deleteRow.run(path);
           this.text.forget(path);
         }
-        for (const { texts, ...row } of rows) {
-          this.putRow.run({ ...row, empty: row.empty ? 1 : 0, textDone: row.textDone ? 1 : 0 });
+        for (const { texts, calls, ...row } of rows) {
+          const { id } = this.putRow.get({ ...row, empty: row.empty ? 1 : 0, textDone: row.textDone ? 1 : 0 }) as { id: number };
           if (texts === 'forget') this.text.forget(row.path);
           else if (texts) this.text.write(row.path, row.projectId, texts);
+          if (calls) {
+            if (calls.replace) this.deleteCalls.run(id);
+            for (const hash of calls.hashes) this.putCall.run(hash, id);
+          }
         }
       })();
       return true;

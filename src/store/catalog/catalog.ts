@@ -11,6 +11,7 @@ import type { PriceTable } from '../pricing.js';
 import { assertSessionId, readProjectJson } from '../project.js';
 import { resolveIdPrefix, type IdResolution } from './resolve-id.js';
 import { SummaryCache } from './summary-cache.js';
+import { attributeCopies } from './shared-calls.js';
 import type { ScanProgress as FilesProgress } from '../scan/scan-pool.js';
 import type { FullTextIndex } from './text-columns.js';
 import type { ReadSummaryOptions, SessionFileInfo } from '../scan/summary-reader.js';
@@ -85,6 +86,15 @@ export interface SummariesOptions {
   onProgress?(progress: ScanProgress): void;
   /** How this pass feeds the full-text index; default: the catalog's (CatalogOptions.text). */
   text?: TextPolicy;
+  /**
+   * Tell each session what it holds as copies of calls another of these
+   * sessions counts (SessionSummary.copies; ADAPTERS.md counts a keyed
+   * call once across files): for usage totals and the cost view. Costs one
+   * query of the catalog's calls index, plus a read of the fold state of
+   * each session that shares a call; default false (a listing shows each
+   * session's file as it is).
+   */
+  sharedCalls?: boolean;
 }
 
 
@@ -167,10 +177,12 @@ export class SessionCatalog {
     const read = await this.cache.summaries(files, (file) => this.optionsFor(file, opts.text), this.summaryKey, (p) =>
       opts.onProgress?.({ files: p.files, totalFiles: files.length, bytes: p.bytes, totalBytes: p.totalBytes, elapsedMs: Date.now() - started }),
     );
-    const sessions = opts.includeEmpty ? read.summaries : read.summaries.filter((s) => !s.empty);
     const unreadable: UnreadableFile[] = [...skipped, ...read.unreadable];
     this.cache.forgetMissing(projectIds, new Set(files.map((f) => f.path)));
     this.cache.save();
+    // Copies are decided over every session in scope, empty ones too (they may hold a copied call).
+    const all = opts.sharedCalls ? attributeCopies(read.summaries, this.cache.sharedCopies(new Set(read.summaries.map((s) => s.path))), this.pricing) : read.summaries;
+    const sessions = opts.includeEmpty ? all : all.filter((s) => !s.empty);
     sessions.sort(byRecency);
     return { sessions, unreadable };
   }

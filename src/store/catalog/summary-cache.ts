@@ -16,6 +16,8 @@ import type { SessionFile } from '../sources/format.js';
 import { isWholeRead, partsUnchanged, readSummary, summarise, SUMMARY_STATE_VERSION, type ReadSummaryOptions, type SummaryState } from '../scan/summary-reader.js';
 import { summaryAt } from '../scan/summary-clock.js';
 import { bytesBeforeSync } from '../scan/check-hash.js';
+import { acrossFileHashes, keptCopies } from '../scan/call-keys.js';
+import type { KeptCopy } from '../scan/summarize.js';
 import { readSummaries, type CheckedSummary, type SummaryJob } from '../scan/scan-pool.js';
 import type { SessionSummary } from '../types.js';
 import { CatalogDb, MEMORY_CATALOG, type FileRow, type ListedRow } from './catalog-db.js';
@@ -270,6 +272,8 @@ export class SummaryCache {
         summaryKey,
         textDone: collect && (previous === undefined || cached?.textDone === true),
         texts,
+        // The calls index gets the keys this pass added (all of them when read from the start).
+        calls: { replace: previous === undefined, hashes: acrossFileHashes(result.state.d, previous?.d) },
       });
     }
     return result.summary;
@@ -319,6 +323,42 @@ export class SummaryCache {
     this.deleted.clear();
     this.pendingChars = 0;
     return wrote;
+  }
+
+  /**
+   * The keyed calls that count once across files (ADAPTERS.md) and that the
+   * folds of two or more of `paths` kept, per path: key hash (16 hex digits)
+   * → the copy that file's fold kept (bucket, tokens, calls). Writes what
+   * waits first. Reads the catalog's `calls` index, then the fold state of
+   * each file that shares a call (only those): with no fork or copied
+   * history in scope, one index query and nothing else. Empty without a
+   * database.
+   */
+  sharedCopies(paths: ReadonlySet<string>): Map<string, Map<string, KeptCopy>> {
+    this.flush();
+    const db = this.database();
+    const holders = new Map<string, string[]>();
+    for (const { path, hash } of db?.sharedCalls() ?? []) {
+      if (!paths.has(path)) continue;
+      const seen = holders.get(hash);
+      if (seen) seen.push(path);
+      else holders.set(hash, [path]);
+    }
+    const wanted = new Map<string, Set<string>>();
+    for (const [hash, of] of holders) {
+      if (of.length < 2) continue;
+      for (const path of of) {
+        let set = wanted.get(path);
+        if (!set) wanted.set(path, (set = new Set()));
+        set.add(hash);
+      }
+    }
+    const out = new Map<string, Map<string, KeptCopy>>();
+    for (const [path, hashes] of wanted) {
+      const state = db && parseState(db.get(path)?.state ?? '');
+      if (state) out.set(path, keptCopies(state.d, hashes));
+    }
+    return out;
   }
 
   /** Forgets the files of the given projects (null = all) that are not in `present`. */

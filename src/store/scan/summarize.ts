@@ -63,6 +63,16 @@ export type SessionFigures = Pick<
 
 type MetaState = Omit<MetaEvent, 'kind' | 'replace'>;
 
+/** The copy of a keyed call a session's fold kept (SummarizerState.dedupe): its bucket key, tokens and calls. */
+export interface KeptCopy {
+  /** Key of the bucket it was added to (fold-usage.ts addCall: `vendor|endpoint|model`); '' for a retraction. */
+  b: string;
+  t: RawTokens;
+  c: number;
+  /** 1: the key names the call across files (UsageEvent.acrossFiles). */
+  a?: 1;
+}
+
 /** Summarizer state: plain JSON, persisted by the summary cache (its shape is versioned by SUMMARY_STATE_VERSION). */
 export interface SummarizerState {
   span: TimeSpan;
@@ -95,9 +105,11 @@ export interface SummarizerState {
   /**
    * Usage copies kept per `UsageEvent.dedupeKey` (other agents' sources):
    * the bucket each was added to, its tokens and calls, so a better copy
-   * can replace it. Absent until a keyed usage event arrives.
+   * can replace it; `a: 1` when the key counts once across sessions'
+   * files (UsageEvent.acrossFiles: the catalog indexes those keys). Absent
+   * until a keyed usage event arrives.
    */
-  dedupe?: Record<string, { b: string; t: RawTokens; c: number }>;
+  dedupe?: Record<string, KeptCopy>;
   /** Figures the log recorded that cannot be true, left out of every total and ordering (see flagImpossible, noteTime). */
   flags: { numbers: number; times: number };
   /** Record times after this (ms) are impossible: the reader's clock plus a day of skew, set before each read (null: Date.now()'s). */
@@ -331,7 +343,7 @@ function addKeyedCall(s: SummarizerState, ev: UsageEvent): void {
     return;
   }
   const b = addCall(s.buckets, { vendor: ev.vendor, endpoint: ev.endpoint, model: ev.model ?? '', tokens: ev.tokens, calls });
-  seen[key] = { b, t: { ...ev.tokens }, c: calls };
+  seen[key] = ev.acrossFiles ? { b, t: { ...ev.tokens }, c: calls, a: 1 } : { b, t: { ...ev.tokens }, c: calls };
 }
 
 export function finishSummary(s: SummarizerState, ctx: FinishContext): SessionFigures {

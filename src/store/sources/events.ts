@@ -120,6 +120,15 @@ export interface UsageEvent extends Timed {
    * `token_usage_record`). Default `first`.
    */
   dedupe?: 'max-output' | 'last' | 'first';
+  /**
+   * The key names one billed call wherever it is written, so copies in other
+   * sessions' files are the same call (ADAPTERS.md: Claude `message.id +
+   * requestId` and Codex `(thread_id, response_id)` are counted once "across
+   * files"): the catalog indexes such keys and the usage totals count each
+   * once over every session in scope (catalog/shared-calls.ts). Absent: the
+   * key is the session's own (Gemini message ids, Codex running totals).
+   */
+  acrossFiles?: true;
   /** How many calls this event stands for (default 1; a running total stands for several, a retraction for 0). */
   calls?: number;
 }

@@ -1,8 +1,12 @@
 /**
  * Usage aggregation over session summaries (the `usage` command and the cost
  * view): pure, money in integer micro-USD, unknown cost kept apart from zero.
+ * A session's copies of calls another session counts (SessionSummary.copies:
+ * a fork, an old-style resume; ADAPTERS.md counts such a call once across
+ * files) are taken out of its figures first, in every grouping and in the
+ * totals, so each billed call is counted once.
  */
-import type { SessionSummary, Tokens } from '../types.js';
+import type { CopiedUsage, SessionSummary, Tokens } from '../types.js';
 import { dayKeyOf, inWindow, type TimeWindow } from './window.js';
 
 /** One row of a usage table (DESIGN.md, `usage --json`). */
@@ -36,6 +40,14 @@ export interface UsageRow {
   unknownCostSessions: number;
   /** Sessions whose tokens are estimates (turns logs: characters / 3): the row's tokens are then approximate. */
   estimatedTokenSessions: number;
+  /**
+   * Calls of this row's sessions left out because another session counts
+   * them (SessionSummary.copies: a fork or resume copied them into this
+   * session's file); the row's tokens and cost are net of them. 0 for most rows.
+   */
+  copiedCalls: number;
+  /** Cost of those copies in micro-USD (counted where the calls are counted, not here); null when unpriced or none. */
+  copiedCostMicros: number | null;
   /** success / (success + failed); null when neither. */
   successRate: number | null;
   /** cacheRead / (input + cacheRead); null when both are 0. */
@@ -77,6 +89,8 @@ interface Part {
   tokens: Tokens;
   calls: number;
   costMicros: number | null;
+  /** Copies taken out of this share (calls, cost). */
+  copied?: { calls: number; costMicros: number | null };
 }
 
 interface Acc {
@@ -100,12 +114,16 @@ interface Acc {
   successKnown: number;
   /** Known cost of the sessions with an outcome (success or failed). */
   outcomeMicros: number;
+  copiedCalls: number;
+  copiedMicros: number;
+  anyCopiedKnown: boolean;
 }
 
 function newAcc(key: string, provider: string, model: string): Acc {
   return {
     key, provider, model, sessions: 0, success: 0, failed: 0, input: 0, output: 0, total: 0,
     cacheRead: 0, cacheWrite: 0, durationMs: 0, micros: 0, anyKnown: false, unknown: 0, estimated: 0, successKnown: 0, outcomeMicros: 0,
+    copiedCalls: 0, copiedMicros: 0, anyCopiedKnown: false,
   };
 }
 
@@ -129,9 +147,9 @@ function modelKey(provider: string, model: string): string {
   return `${provider}/${model}`;
 }
 
-/** A session's whole-session figures. */
+/** A session's whole-session figures, net of its copies. */
 function wholeOf(s: SessionSummary): Part {
-  return {
+  const whole: Part = {
     key: '',
     provider: s.provider,
     model: s.model,
@@ -139,6 +157,52 @@ function wholeOf(s: SessionSummary): Part {
     calls: sessionCalls(s),
     costMicros: sessionMicros(s),
   };
+  const c = s.copies;
+  return c ? net(whole, { calls: c.calls, tokens: c.tokens, costMicros: c.costMicros }) : whole;
+}
+
+/** `a - b`, never below 0 (a copy's figures are part of the session's). */
+const minus = (a: number, b: number): number => Math.max(0, a - b);
+
+/**
+ * A share less the copies in it: tokens, calls and cost. An unknown cost
+ * stays unknown; a known one less copies of unknown price is left as is
+ * (those copies were priced nowhere in it).
+ */
+function net(p: Part, copied: { calls: number; tokens: Tokens; costMicros: number | null }): Part {
+  const a = p.tokens;
+  const b = copied.tokens;
+  const tokens: Tokens = {
+    input: minus(a.input, b.input),
+    output: minus(a.output, b.output),
+    cacheRead: minus(a.cacheRead, b.cacheRead),
+    cacheWrite: minus(a.cacheWrite, b.cacheWrite),
+    total: minus(a.total, b.total),
+    estimated: a.estimated,
+  };
+  for (const k of ['reasoning', 'cacheWrite5m', 'cacheWrite1h'] as const) if (a[k] !== undefined) tokens[k] = minus(a[k], b[k] ?? 0);
+  return {
+    ...p,
+    tokens,
+    calls: minus(p.calls, copied.calls),
+    costMicros: p.costMicros === null ? null : minus(p.costMicros, copied.costMicros ?? 0),
+    copied: { calls: copied.calls, costMicros: copied.costMicros },
+  };
+}
+
+/** The copies of `c` that fall in the share keyed `key` (a model key `provider/model`, or an endpoint key `vendor|endpoint`). */
+function copiedIn(c: CopiedUsage | undefined, by: 'model' | 'endpoint', key: string): { calls: number; tokens: Tokens; costMicros: number | null } | undefined {
+  if (!c) return undefined;
+  if (by === 'model') return c.models.find((m) => modelKey(m.provider, m.model) === key);
+  return c.endpoints.find((e) => e.key === key);
+}
+
+/** The copies of two shares together. */
+function addCopied(a: Part['copied'], b: Part['copied']): NonNullable<Part['copied']> {
+  const none = { calls: 0, costMicros: null };
+  const x = a ?? none;
+  const y = b ?? none;
+  return { calls: x.calls + y.calls, costMicros: x.costMicros === null ? y.costMicros : x.costMicros + (y.costMicros ?? 0) };
 }
 
 /** Two shares of one session that land in the same row (e.g. a model listed twice) become one. */
@@ -165,6 +229,7 @@ function mergeParts(parts: Part[]): Part[] {
       },
       calls: seen.calls + p.calls,
       costMicros: seen.costMicros === null || p.costMicros === null ? null : seen.costMicros + p.costMicros,
+      ...(seen.copied || p.copied ? { copied: addCopied(seen.copied, p.copied) } : {}),
     });
   }
   return [...byKey.values()];
@@ -180,25 +245,34 @@ function partsOf(s: SessionSummary, by: UsageGrouping, tz: string): Part[] {
       return [{ ...whole, key: dayKeyOf(s.updatedAt, tz) || '(no date)', provider: '', model: '' }];
     case 'model':
       if (s.models.length === 0) return [{ ...whole, key: modelKey(s.provider, s.model) }];
-      return s.models.map((m) => ({
-        key: modelKey(m.provider, m.model),
-        provider: m.provider,
-        model: m.model,
-        tokens: m.tokens,
-        calls: m.calls,
-        // A single-model session's recorded cost (events `session.end` cost_usd) is that model's cost.
-        costMicros: m.costMicros ?? (s.models.length === 1 ? whole.costMicros : null),
-      }));
+      return s.models.map((m) => {
+        const key = modelKey(m.provider, m.model);
+        const part: Part = {
+          key,
+          provider: m.provider,
+          model: m.model,
+          tokens: m.tokens,
+          calls: m.calls,
+          // A single-model session's recorded cost (events `session.end` cost_usd) is that model's cost.
+          costMicros: m.costMicros ?? (s.models.length === 1 ? sessionMicros(s) : null),
+        };
+        const copied = copiedIn(s.copies, 'model', key);
+        return copied ? net(part, copied) : part;
+      });
     case 'endpoint':
       if (s.endpoints.length === 0) return [{ ...whole, key: '(none)', provider: '', model: '' }];
-      return s.endpoints.map((e) => ({
-        key: e.key,
-        provider: e.vendor,
-        model: '',
-        tokens: e.tokens,
-        calls: e.calls,
-        costMicros: e.costMicros ?? (s.endpoints.length === 1 ? whole.costMicros : null),
-      }));
+      return s.endpoints.map((e) => {
+        const part: Part = {
+          key: e.key,
+          provider: e.vendor,
+          model: '',
+          tokens: e.tokens,
+          calls: e.calls,
+          costMicros: e.costMicros ?? (s.endpoints.length === 1 ? sessionMicros(s) : null),
+        };
+        const copied = copiedIn(s.copies, 'endpoint', e.key);
+        return copied ? net(part, copied) : part;
+      });
     default:
       return by satisfies never;
   }
@@ -210,6 +284,13 @@ function isIdle(p: Part): boolean {
 }
 
 function add(acc: Acc, s: SessionSummary, p: Part): void {
+  if (p.copied) {
+    acc.copiedCalls += p.copied.calls;
+    if (p.copied.costMicros !== null) {
+      acc.copiedMicros += p.copied.costMicros;
+      acc.anyCopiedKnown = true;
+    }
+  }
   const ok = s.status === 'success';
   acc.sessions += 1;
   if (ok) acc.success += 1;
@@ -256,6 +337,8 @@ function toRow(a: Acc): UsageRow {
     knownCostMicros,
     unknownCostSessions: a.unknown,
     estimatedTokenSessions: a.estimated,
+    copiedCalls: a.copiedCalls,
+    copiedCostMicros: a.anyCopiedKnown ? a.copiedMicros : null,
     successRate: ratio(a.success, a.success + a.failed),
     cacheHitRate: ratio(a.cacheRead, a.input + a.cacheRead),
     costPerSuccess: a.successKnown === 0 ? null : ratio(a.outcomeMicros / 1e6, a.successKnown),
@@ -289,6 +372,8 @@ export function aggregateUsage(sessions: SessionSummary[], opts: UsageOptions): 
     if (!inWindow(s.updatedAt, window)) continue;
     add(total, s, wholeOf(s));
     for (const p of mergeParts(partsOf(s, opts.by, tz))) {
+      // A model (endpoint) share that was nothing but copies is counted in another session's row: this session is not in that row.
+      if (p.copied && isIdle(p) && (opts.by === 'model' || opts.by === 'endpoint')) continue;
       // By session each summary is its own row, even when two projects share an id.
       const mapKey = opts.by === 'session' ? `${s.path}\0${s.id}` : p.key;
       let acc = groups.get(mapKey);

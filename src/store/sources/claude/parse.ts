@@ -7,7 +7,9 @@
  * Rules, each from ADAPTERS.md:
  * - usage: one event per assistant line, keyed `message.id:requestId` and
  *   folded `max-output` (streaming partials repeat a response's usage; the
- *   copy with the largest `output_tokens` wins, across the session's files);
+ *   copy with the largest `output_tokens` wins, across the session's files,
+ *   and `acrossFiles`: across other sessions' files too, where a fork or an
+ *   old-style resume copied it);
  *   `<synthetic>` and `isApiErrorMessage` lines carry no usage;
  * - tokens: `input` excludes the cache, `cacheWrite` is the 5-minute plus
  *   the 1-hour writes (`cacheWrite5m`, `cacheWrite1h` apart);
@@ -170,7 +172,7 @@ function assistant(r: Obj, s: ClaudeParserState, side: boolean, ts: string | nul
       ...(model ? { model } : {}),
       tokens: claudeTokens(usage),
       callProvider: VENDOR,
-      ...(id && requestId ? { dedupeKey: `${id}:${requestId}`, dedupe: 'max-output' as const } : {}),
+      ...(id && requestId ? { dedupeKey: `${id}:${requestId}`, dedupe: 'max-output' as const, acrossFiles: true as const } : {}),
     });
   }
   if (side) return;

@@ -3,7 +3,8 @@
  *
  * Usage rules:
  * - `token_usage_record` (2026): once per `(thread_id, response_id)`
- *   (dedupe `first`), model from `attribution.model`. Once one is seen, the
+ *   (dedupe `first`; `acrossFiles`: "across all files", so a copy in another
+ *   rollout is counted once), model from `attribution.model`. Once one is seen, the
  *   `token_count` totals of the file are retracted and ignored.
  * - else `token_count`: only increases of `total_token_usage` count (it is
  *   re-emitted unchanged); they add up per model as one running total per
@@ -258,7 +259,7 @@ function usageRecord(p: Obj, s: CodexParserState, ts: string | null, out: Normal
     ...(model ? { model } : {}),
     tokens: codexTokens(usage),
     callProvider: VENDOR,
-    ...(response ? { dedupeKey: `record:${thread}:${response}`, dedupe: 'first' as const } : {}),
+    ...(response ? { dedupeKey: `record:${thread}:${response}`, dedupe: 'first' as const, acrossFiles: true as const } : {}),
   });
 }
 
