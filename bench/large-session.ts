@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateLargeSession, type LargeSession } from '../fixtures/generate.js';
 import { measure, type ChildFigures } from './lib.js';
+import { openSession } from './pty.js';
 
 export type { ChildFigures } from './lib.js';
 
@@ -31,6 +32,21 @@ export function ensureLargeSession(root: string, mb: number): LargeSession & { h
   writeFileSync(marker, JSON.stringify(s));
   console.error(`generated ${s.id}: ${(s.bytes / 1e6).toFixed(0)} MB, ${s.turns} turns, ${s.checkpoints} checkpoints, in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   return { ...s, home };
+}
+
+/**
+ * The browser opening the session (issue 9): in a pty, → on the list's only
+ * row, timed to the first replay frame; peak RSS of the whole browser run.
+ * A first, untimed run fills the catalog, so the figure is of the open.
+ */
+async function browserOpen(cli: string, s: LargeSession & { home: string }, env: NodeJS.ProcessEnv): Promise<ChildFigures> {
+  const args = [cli, '--home', s.home, '--all'];
+  const opts = { env: env as Record<string, string>, cwd: tmpdir(), ready: /Read every log file/, timeoutMs: 900_000 };
+  // The replay's position in the help line ("line 1/136,037 (0%)"): the list's preview shows the first prompt too.
+  const patterns = { replay: /line 1\/[\d,]+ \(0%\)/, end: /\(100%\)/ };
+  await openSession(args, patterns, opts);
+  const run = await openSession(args, patterns, opts);
+  return { name: 'browser: → opens it (pty, first replay frame)', ms: run.openMs, peakRss: run.peakRss, code: 0 };
 }
 
 /** A bare line-by-line read of the file (readline over a stream, nothing parsed): the floor for any streaming reader. */
@@ -75,6 +91,7 @@ export async function runLargeSessionBench(root: string): Promise<LargeSessionRe
     const json = statSync(join(scratch, 'out.json')).size;
     rmSync(join(scratch, 'out.json'));
     rows.push(await measure('resume --context FILE (context only)', [cli, 'resume', s.id, '--context', join(scratch, 'ctx.jsonl'), ...on], opts));
+    rows.push(await browserOpen(cli, s, env));
     for (const r of rows) console.error(`  ${r.name.padEnd(38)} ${secs(r.ms).padStart(8)}  peak RSS ${mbOf(r.peakRss).padStart(7)}${r.code ? ` (exit ${r.code})` : ''}`);
     return { mb, bytes: s.bytes, rows, outputs: { markdown, json } };
   } finally {

@@ -173,3 +173,50 @@ export async function typing(args: string[], words: readonly string[], reps: num
     await s.stop();
   }
 }
+
+/** What opening one session in the browser cost (bench/open-session.ts). */
+export interface OpenSessionRun {
+  /** ms from the key that opens the session to the first frame of its replay. */
+  openMs: number;
+  /** ms from `G` (jump to the end) to the frame that shows the end. */
+  endMs: number;
+  /** Peak RSS of the browser over the whole run (list, open, end), in bytes. */
+  peakRss: number;
+}
+
+/**
+ * Opens the browser, waits for the list (`opts.ready`), presses → on the
+ * selected session and times the first replay frame (`replay`), then `G`
+ * and times the frame that shows the last entry (`end`).
+ */
+export async function openSession(args: string[], patterns: { replay: RegExp; end: RegExp }, opts: PtyOptions): Promise<OpenSessionRun> {
+  const s = new Screen(process.execPath, args, opts.env, opts.cwd);
+  const timeout = opts.timeoutMs ?? 600_000;
+  try {
+    await s.waitFor(opts.ready, timeout);
+    await s.settle();
+    s.mark();
+    const k0 = performance.now();
+    s.write('\u001b[C');
+    const openMs = (await s.waitFor(patterns.replay, timeout)) - k0;
+    await s.settle();
+    s.mark();
+    const g0 = performance.now();
+    s.write('G');
+    // A key can be lost while the app is busy right after its first frame: press again, timed from the first press.
+    let endAt = 0;
+    for (let tries = 0; endAt === 0; tries++) {
+      try {
+        endAt = await s.waitFor(patterns.end, tries < 5 ? 30_000 : timeout);
+      } catch (err) {
+        if (tries >= 5) throw err;
+        s.write('G');
+      }
+    }
+    const endMs = endAt - g0;
+    await s.settle();
+    return { openMs, endMs, peakRss: vmHwm(s.proc.pid) };
+  } finally {
+    await s.stop();
+  }
+}

@@ -4,7 +4,7 @@
  * hands in the real store. The App never touches the file system itself.
  */
 import type { SearchHit } from '../store/search/types.js';
-import type { ResumePlan, SessionSummary, Transcript } from '../store/types.js';
+import type { ResumePlan, SessionSummary, Transcript, TranscriptView } from '../store/types.js';
 import type { ScanProgress } from '../store/catalog/catalog.js';
 import type { CopyResult } from './clipboard.js';
 import type { SessionLabel } from '../store/labels.js';
@@ -77,8 +77,12 @@ export interface BrowserSource {
   search(query: string, sessions: readonly SessionSummary[]): SearchHit[];
   /** Display label of a project (project.json root, recorded workspace, else the hash). */
   projectLabel(projectId: string): string;
-  /** Full parse of one session, only when it is opened. */
-  loadTranscript(s: SessionSummary): Promise<Transcript>;
+  /**
+   * One session's transcript, only when it is opened: windowed (its big
+   * texts are read from the log when drawn, so memory is bounded whatever
+   * the file's size), or whole in memory (fakes, small sessions).
+   */
+  loadTranscript(s: SessionSummary): Promise<TranscriptView | Transcript>;
   /** What Enter would do for this session (shown in the preview strip). */
   resumePlan(s: SessionSummary): ResumePlan;
   /**

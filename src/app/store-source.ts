@@ -89,7 +89,7 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
       }
       return label;
     },
-    loadTranscript: (s) => ctx.catalog.transcript(s),
+    loadTranscript: (s) => ctx.catalog.transcriptView(s),
     resumePlan: (s) => planResume(s, commandFor(s, ctx.resumeCommand), folderOf, ctx.demo ? "the demo's private copy" : 'the project root'),
     async deleteSession(s, opts) {
       const moved = trashSession(ctx.home, s, { nowMs: ctx.now(), force: opts?.force === true });

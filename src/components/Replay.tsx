@@ -11,8 +11,12 @@ import type { DisplayLine } from '../format/replay-lines.js';
 import { lineStyles, theme } from './theme.js';
 
 export interface ReplayProps {
-  /** Every display line, built for `width - 1` columns (one for the gutter). */
-  lines: readonly DisplayLine[];
+  /**
+   * The display lines, built for `width - 1` columns (one for the gutter):
+   * an array, or a windowed transcript's lines (format/replay-window.ts),
+   * of which only the visible slice is asked for.
+   */
+  lines: { slice(from: number, to: number): readonly DisplayLine[] };
   /** First visible line. */
   scroll: number;
   /** Selected line, or -1 to show no cursor (another tab or the search box has the keyboard). */

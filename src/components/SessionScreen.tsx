@@ -3,18 +3,22 @@
  * line. It reads no keys itself: the app's one keypress owner resolves them
  * through its key table and hands the commands to `ref.run` (a handle, so
  * the screen keeps its own state and derived lines). The transcript is loaded on
- * mount through the injected `load` (so tests need no module mocks) and its
- * display lines are built once per (transcript, width, unfolded entries,
- * mode) and then only sliced, so scrolling stays instant on long sessions.
+ * mount through the injected `load` (so tests need no module mocks) as a
+ * windowed view (TranscriptView: big texts stay in the log until drawn); its
+ * display lines are counted once per (transcript, width, unfolded entries,
+ * mode) and only the visible window is built (format/replay-window.ts), so
+ * scrolling stays instant and memory bounded on sessions of any size.
  */
 import React, { useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { Box, Text } from 'ink';
-import type { ResumeFrom, ResumePlan, SessionSummary, Transcript } from '../store/types.js';
+import type { ResumeFrom, ResumePlan, SessionSummary, Transcript, TranscriptView } from '../store/types.js';
+import { memoryView } from '../store/scan/transcript-index.js';
 import { searchTranscriptLines } from '../store/search/transcript.js';
 import { sanitize } from '../format/sanitize.js';
 import { relativeTime } from '../format/time.js';
 import { displayWidth, padEnd, truncate } from '../format/width.js';
-import { buildReplayLines, isFoldable } from '../format/replay-lines.js';
+import { isFoldable } from '../format/replay-lines.js';
+import { ReplayLines } from '../format/replay-window.js';
 import { Replay } from './Replay.js';
 import { UsagePanel } from './UsagePanel.js';
 import { ResumePreview } from './ResumePreview.js';
@@ -41,8 +45,8 @@ export interface SessionScreenHandle {
 export interface SessionScreenProps {
   /** The session being shown (header, Usage tab). */
   summary: SessionSummary;
-  /** Loads the full transcript; called once on mount. */
-  load: () => Promise<Transcript>;
+  /** Loads the transcript (windowed, or whole in memory); called once on mount. */
+  load: () => Promise<TranscriptView | Transcript>;
   /** What Enter will do (Resume tab). */
   plan: ResumePlan;
   /** Columns available. */
@@ -75,19 +79,19 @@ const DEFAULT_HELP: { session: HelpBarEntry[]; find: HelpBarEntry[] } = {
   find: [{ keys: 'enter', label: 'find' }, { keys: 'esc', label: 'cancel' }],
 };
 
-type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; transcript: Transcript };
+type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; transcript: TranscriptView };
 
 /**
  * Loads the transcript once per session. Keyed on the session, not on `load`:
  * the shell may pass a new closure on every render, which must not reload.
  */
-function useTranscript(summary: SessionSummary, load: () => Promise<Transcript>): LoadState {
+function useTranscript(summary: SessionSummary, load: () => Promise<TranscriptView | Transcript>): LoadState {
   const [state, setState] = useState<LoadState>({ status: 'loading' });
   useEffect(() => {
     let live = true;
     setState({ status: 'loading' });
     load().then(
-      (transcript) => live && setState({ status: 'ready', transcript }),
+      (t) => live && setState({ status: 'ready', transcript: 'entries' in t ? memoryView(t) : t }),
       (err: unknown) => live && setState({ status: 'error', message: err instanceof Error ? err.message : String(err) }),
     );
     return () => {
@@ -127,20 +131,20 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
   const transcript = loaded.status === 'ready' ? loaded.transcript : null;
   const { expanded, full, fromCheckpoint, revealSecrets, search } = state;
   const lines = useMemo(
-    () => (transcript ? buildReplayLines(transcript, { width: Math.max(1, width - 1), expanded, full, fromCheckpoint, tz, moreHint: 'press v to show all', revealSecrets }) : []),
+    () => (transcript ? new ReplayLines(transcript, { width: Math.max(1, width - 1), expanded, full, fromCheckpoint, tz, moreHint: 'press v to show all', revealSecrets }) : null),
     [transcript, width, expanded, full, fromCheckpoint, tz, revealSecrets],
   );
-  const texts = useMemo(() => lines.map((l) => l.text), [lines]);
-  const matches = useMemo(() => searchTranscriptLines(texts, search.query), [texts, search.query]);
+  const lineCount = lines?.count ?? 0;
+  const matches = useMemo(() => (lines ? searchTranscriptLines(lines, search.query) : []), [lines, search.query]);
   const matchSet = useMemo(() => new Set(matches), [matches]);
   const showSearch = state.tab === 'replay' && (search.editing || search.query !== '');
   const bodyHeight = Math.max(0, height - 3 - (showSearch ? 1 : 0));
-  const viewport = { lineCount: lines.length, page: bodyHeight };
+  const viewport = { lineCount, page: bodyHeight };
   const view = clampView(state, viewport);
 
   // Commands of a burst run before the next render: they read the latest state and lines.
-  const latest = useRef({ lines, texts, transcript, viewport, onBack, onResume, summary });
-  latest.current = { lines, texts, transcript, viewport, onBack, onResume, summary };
+  const latest = useRef({ lines, transcript, viewport, onBack, onResume, summary });
+  latest.current = { lines, transcript, viewport, onBack, onResume, summary };
   useImperativeHandle(
     props.ref,
     () => ({
@@ -150,7 +154,9 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
     [], // eslint-disable-line react-hooks/exhaustive-deps
   );
   const runCommand = (cmd: string, input: string): boolean => {
-    const { lines, texts, transcript, viewport, onBack, onResume, summary } = latest.current;
+    const { lines, transcript, viewport, onBack, onResume, summary } = latest.current;
+    const find = (query: string): number[] => (lines ? searchTranscriptLines(lines, query) : []);
+    const entryAt = (line: number): number => (lines && line >= 0 && line < lines.count ? lines.at(line).entry : -1);
     const s = store.get();
     const dispatch = store.dispatch;
     if (s.search.editing) {
@@ -161,11 +167,11 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
         return true;
       }
       if (cmd === 'find-cancel') dispatch({ type: 'searchCancel' });
-      else if (cmd === 'find-confirm') dispatch({ type: 'searchConfirm', matches: searchTranscriptLines(texts, s.search.draft.trim()), ...viewport });
+      else if (cmd === 'find-confirm') dispatch({ type: 'searchConfirm', matches: find(s.search.draft.trim()), ...viewport });
       else return false;
       return true;
     }
-    const matchesNow = () => searchTranscriptLines(texts, s.search.query);
+    const matchesNow = () => find(s.search.query);
     switch (cmd) {
       case 'back':
         onBack();
@@ -225,12 +231,12 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
         dispatch({ type: 'jumpMatch', direction: cmd === 'next-match' ? 1 : -1, matches: matchesNow(), ...viewport });
         return true;
       case 'fold': {
-        const entry = lines[view.cursor]?.entry ?? -1;
-        if (transcript && isFoldable(transcript.entries[entry])) dispatch({ type: 'toggleExpand', entry });
+        const entry = entryAt(view.cursor);
+        if (transcript && entry >= 0 && isFoldable(transcript.held(entry).entry)) dispatch({ type: 'toggleExpand', entry });
         return true;
       }
       case 'show-all': {
-        const entry = lines[view.cursor]?.entry ?? -1;
+        const entry = entryAt(view.cursor);
         if (entry >= 0) dispatch({ type: 'toggleFull', entry });
         return true;
       }
@@ -256,7 +262,7 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
       <Box flexDirection="column" height={bodyHeight} overflow="hidden">
         {state.tab === 'replay' && loaded.status === 'loading' && <LoadingView />}
         {state.tab === 'replay' && loaded.status === 'error' && <LoadErrorView message={loaded.message} width={width} />}
-        {state.tab === 'replay' && transcript && (
+        {state.tab === 'replay' && lines && (
           <Replay lines={lines} scroll={view.scroll} cursor={isActive && !search.editing ? view.cursor : -1} height={bodyHeight} query={search.query} matches={matchSet} />
         )}
         {state.tab === 'usage' && <UsagePanel summary={summary} transcript={transcript} width={width} height={bodyHeight} />}
@@ -279,7 +285,7 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
         </Box>
       )}
       {showSearch && !search.editing && <Text wrap="truncate" color={theme.match}>{truncate(searchStatus, width)}</Text>}
-      <Text wrap="truncate" color={theme.muted}>{helpLine(helpBarText((props.help ?? DEFAULT_HELP)[search.editing ? 'find' : 'session'], width), state.tab === 'replay' && lines.length > bodyHeight ? position(view.cursor, lines.length) : '', width)}</Text>
+      <Text wrap="truncate" color={theme.muted}>{helpLine(helpBarText((props.help ?? DEFAULT_HELP)[search.editing ? 'find' : 'session'], width), state.tab === 'replay' && lineCount > bodyHeight ? position(view.cursor, lineCount) : '', width)}</Text>
     </Box>
   );
 }

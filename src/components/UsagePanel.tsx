@@ -6,7 +6,7 @@
  */
 import React from 'react';
 import { Box, Text } from 'ink';
-import type { EndpointUsage, SessionSummary, Transcript } from '../store/types.js';
+import type { EndpointUsage, SessionSummary, Transcript, TranscriptView } from '../store/types.js';
 import { sanitize } from '../format/sanitize.js';
 import { countNoun, formatDuration, formatInt, formatTokens, formatUsd } from '../format/numbers.js';
 import { sparkline } from '../format/charts.js';
@@ -17,8 +17,8 @@ import { theme } from './theme.js';
 
 export interface UsagePanelProps {
   summary: SessionSummary;
-  /** The loaded transcript (for the per-call sparkline); null while loading. */
-  transcript: Transcript | null;
+  /** The loaded transcript (for the per-call sparkline; usage entries are always held whole); null while loading. */
+  transcript: TranscriptView | Transcript | null;
   /** Columns available. */
   width: number;
   /** Rows available; extra lines are not rendered. */
@@ -96,10 +96,15 @@ export function modelLines(summary: SessionSummary, width: number): string[] {
 }
 
 /** "Per call ▁▃█▂ 24 calls · peak 12k tokens" from the transcript's usage entries. */
-export function perCallLine(transcript: Transcript | null, width: number): string {
+export function perCallLine(transcript: TranscriptView | Transcript | null, width: number): string {
   const label = 'Per call  ';
   if (!transcript) return label + 'loading…';
-  const totals = transcript.entries.flatMap((e) => (e.kind === 'usage' ? [e.tokens.total || e.tokens.input + e.tokens.output] : []));
+  const totals: number[] = [];
+  const count = 'entries' in transcript ? transcript.entries.length : transcript.count;
+  for (let i = 0; i < count; i++) {
+    const e = 'entries' in transcript ? transcript.entries[i]! : transcript.held(i).entry;
+    if (e.kind === 'usage') totals.push(e.tokens.total || e.tokens.input + e.tokens.output);
+  }
   if (totals.length === 0) return label + 'no per-call usage recorded';
   const peak = totals.reduce((a, b) => Math.max(a, b), 0);
   const suffix = `  ${countNoun(totals.length, 'call')} · peak ${formatTokens(peak)} tokens`;

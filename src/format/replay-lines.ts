@@ -8,7 +8,7 @@
  * then split on '\n'), and every line is cut or wrapped by display width,
  * so no line is ever wider than the width it was built for.
  */
-import type { Transcript, TranscriptEntry, ResumeMessage } from '../store/types.js';
+import type { EntryFold, Transcript, TranscriptEntry, ResumeMessage } from '../store/types.js';
 import { parseJsonCapped } from './json.js';
 import { sanitize } from './sanitize.js';
 import { maskSecretsDeep } from './secrets.js';
@@ -110,6 +110,38 @@ export function moreLine(rest: { bytes: number; lines: number }, hint: string): 
   return `… ${humanBytes(rest.bytes)} more${rest.lines > 0 ? ` (${countNoun(rest.lines, 'more line')})` : ''}${hint ? ` · ${hint}` : ''}`;
 }
 
+/** Characters of each line a folded result's `head` keeps (wider than any terminal). */
+const FOLD_HEAD_LINE_CHARS = 2048;
+/** Characters of a tool call's arguments summary kept in its fold. */
+const FOLD_SUMMARY_CHARS = 4096;
+
+/** What a folded result shows of `text`: its first lines, and the size of the whole. */
+function foldedText(text: string): Omit<EntryFold, 'summary'> {
+  const shown = firstLines(text, FOLDED_RESULT_LINES + 1);
+  const head = text.trim() === '' ? '' : shown.text;
+  return { head, lines: shown.whole ? textLines(shown.text).length : lineCount(text), bytes: Buffer.byteLength(text, 'utf8') };
+}
+
+/**
+ * The figures of a big entry's folded lines, from the whole entry: what a
+ * windowed transcript keeps instead of the text (TranscriptView). The head's
+ * lines are cut to a couple of KB each: a folded line shows one screen row.
+ */
+export function entryFold(e: TranscriptEntry): EntryFold {
+  const text = e.kind === 'tool_result' || e.kind === 'message' || e.kind === 'note' ? e.text : '';
+  const f = foldedText(text);
+  const head = f.head.split('\n').map((l) => (l.length > FOLD_HEAD_LINE_CHARS ? l.slice(0, FOLD_HEAD_LINE_CHARS) : l)).join('\n');
+  const summary = e.kind === 'tool_call' ? argsSummary(e.arguments).slice(0, FOLD_SUMMARY_CHARS) : '';
+  // Copies, not slices: a slice would keep the whole text alive, which is what the fold is for not keeping.
+  return { ...f, head: detached(head), summary: detached(summary) };
+}
+
+/** A copy of `s` that shares no memory with the string it was cut from (V8 keeps a slice's parent alive). */
+function detached(s: string): string {
+  // Slicing a concatenation flattens it into a new string first: the result keeps only that copy alive (code units as they are).
+  return s === '' ? s : (s + ' ').slice(0, -1);
+}
+
 /** Result lines of a folded tool result before the "(+N lines" summary. */
 export const FOLDED_RESULT_LINES = 2;
 
@@ -199,7 +231,7 @@ class LineBuilder {
     else this.text(text, '  ', 'text', entry);
   }
 
-  toolResult(name: string | undefined, text: string, extra: string, isError: boolean, open: boolean, entry: number): void {
+  toolResult(name: string | undefined, text: string, extra: string, isError: boolean, open: boolean, entry: number, fold?: EntryFold): void {
     const role: LineRole = isError ? 'error' : 'toolResult';
     const head = `  ${isError ? '✗' : '↳'} ${name ? sanitize(name, { singleLine: true }) : 'result'}${extra}: `;
     if (open) {
@@ -207,15 +239,14 @@ class LineBuilder {
       this.text(text, '    ', role, entry);
       return;
     }
-    // Folded: the first lines only, never the whole of a huge text.
-    const shown = firstLines(text, FOLDED_RESULT_LINES + 1);
-    const lines = textLines(shown.text);
+    // Folded: the first lines only, never the whole of a huge text (a big entry held cut brings them in `fold`).
+    const f = fold ?? foldedText(text);
+    const lines = textLines(f.head);
     const first = lines[0] ?? '';
-    this.one(head + (text.trim() === '' ? '(empty)' : first), role, entry);
+    this.one(head + (f.head === '' ? '(empty)' : first), role, entry);
     for (const line of lines.slice(1, FOLDED_RESULT_LINES)) this.one(`    ${line}`, role, entry);
-    const total = shown.whole ? lines.length : lineCount(text);
-    const hidden = total - FOLDED_RESULT_LINES;
-    if (hidden > 0) this.one(`    (+${countNoun(hidden, 'line')}, ${byteSize(text)})`, 'usage', entry);
+    const hidden = f.lines - FOLDED_RESULT_LINES;
+    if (hidden > 0) this.one(`    (+${countNoun(hidden, 'line')}, ${humanBytes(f.bytes)})`, 'usage', entry);
   }
 
   checkpoint(e: Extract<TranscriptEntry, { kind: 'checkpoint' }>, open: boolean, entry: number): void {
@@ -227,14 +258,15 @@ class LineBuilder {
     this.one('─'.repeat(this.width), 'checkpoint', entry);
   }
 
-  entry(e: TranscriptEntry, i: number, open: boolean, prev: TranscriptEntry | undefined): void {
+  /** The lines of entry `e` (index `i`); `fold`: a big entry held cut, drawn folded from its figures. */
+  entry(e: TranscriptEntry, i: number, open: boolean, prev: TranscriptEntry | undefined, fold?: EntryFold): void {
     switch (e.kind) {
       case 'message':
-        if (e.role === 'tool') this.toolResult(e.name, e.text, '', false, open, i);
+        if (e.role === 'tool') this.toolResult(e.name, e.text, '', false, open, i, fold);
         else this.message(e.role, e.timestamp, e.text, i);
         return;
       case 'tool_call':
-        this.one(`  ⚙ ${sanitize(e.name, { singleLine: true })} ${argsSummary(e.arguments)}`.trimEnd(), 'tool', i);
+        this.one(`  ⚙ ${sanitize(e.name, { singleLine: true })} ${fold ? fold.summary : argsSummary(e.arguments)}`.trimEnd(), 'tool', i);
         if (open) {
           // Unfolded: the arguments pretty-printed (as they are when not JSON).
           const j = parseJson(e.arguments);
@@ -243,7 +275,7 @@ class LineBuilder {
         return;
       case 'tool_result': {
         const extra = e.durationMs !== undefined ? ` · ${formatDuration(e.durationMs)}` : '';
-        this.toolResult(e.name, e.text, extra, e.isError === true, open, i);
+        this.toolResult(e.name, e.text, extra, e.isError === true, open, i, fold);
         return;
       }
       case 'checkpoint':
@@ -363,16 +395,17 @@ export const NO_ENTRIES_LINE = '(this session has no entries)';
  * `replay` command, any session size) prints as each entry is read. `index`
  * is the entry's index in the transcript, `prev` the entry shown before it
  * (attempts of one invocation share a heading), `open` whether it is
- * unfolded. Same lines as buildReplayLines gives that entry.
+ * unfolded. Same lines as buildReplayLines gives that entry. `fold`: the
+ * entry is a big one held cut (TranscriptView), drawn folded from its figures.
  */
 export function entryDisplayLines(
   e: TranscriptEntry,
   index: number,
-  opts: { width: number; open: boolean; prev?: TranscriptEntry; tz?: string; whole?: boolean; moreHint?: string },
+  opts: { width: number; open: boolean; prev?: TranscriptEntry; tz?: string; whole?: boolean; moreHint?: string; fold?: EntryFold | undefined },
 ): DisplayLine[] {
   const b = new LineBuilder(Math.max(1, opts.width), opts.tz ?? 'UTC', opts.moreHint);
   b.whole = opts.whole === true;
-  b.entry(e, index, opts.open, opts.prev);
+  b.entry(e, index, opts.open, opts.prev, opts.fold);
   return b.lines;
 }
 

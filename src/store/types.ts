@@ -253,6 +253,51 @@ export interface Transcript {
   lastCheckpointIndex: number;
 }
 
+/**
+ * What the folded lines of a big entry show of its big text, worked out once
+ * from the whole entry when it is indexed (format/replay-lines.ts
+ * `entryFold`), so the folded entry is drawn without reading it again.
+ */
+export interface EntryFold {
+  /** The text's first lines as a folded result shows them (each cut to a few KB). */
+  head: string;
+  /** Lines of the whole text, as the folded "(+N lines" count counts them. */
+  lines: number;
+  /** UTF-8 bytes of the whole text. */
+  bytes: number;
+  /** A tool call's one-line arguments summary ('' for other kinds). */
+  summary: string;
+}
+
+/** One entry as a windowed transcript holds it. */
+export interface HeldEntry {
+  /**
+   * The entry whole when it is small; a big one (a text over a few KB) with
+   * its big text left out ('' or no messages): `TranscriptView.whole` reads it back.
+   */
+  entry: TranscriptEntry;
+  /** null when `entry` is whole; else its folded lines' figures, secrets in clear and masked. */
+  folds: { plain: EntryFold; masked: EntryFold } | null;
+}
+
+/**
+ * A transcript that holds only what its lines need: every entry's kind,
+ * time and small fields, and big texts as a range of the log that is read
+ * again when the entry is drawn open (scan/transcript-index.ts). What the
+ * session screen shows; memory stays bounded whatever the file's size.
+ */
+export interface TranscriptView {
+  summary: SessionSummary;
+  /** Entries in the transcript. */
+  readonly count: number;
+  /** Index of the last checkpoint entry, -1 when none. */
+  lastCheckpointIndex: number;
+  /** Entry `i` (0 ≤ i < count) as held. */
+  held(i: number): HeldEntry;
+  /** Entry `i` whole: read again from the log when it is held cut (the last few are cached). */
+  whole(i: number): TranscriptEntry;
+}
+
 /** Per-line problems found by `doctor`. */
 export interface FileDiagnosis {
   path: string;

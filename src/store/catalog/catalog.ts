@@ -16,8 +16,9 @@ import type { ScanProgress as FilesProgress } from '../scan/scan-pool.js';
 import type { FullTextIndex } from './text-columns.js';
 import type { ReadSummaryOptions, SessionFileInfo } from '../scan/summary-reader.js';
 import { loadTranscript } from '../scan/transcript.js';
+import { indexTranscript } from '../scan/transcript-index.js';
 import { byRecency } from '../recency.js';
-import type { SessionSummary, Transcript } from '../types.js';
+import type { SessionSummary, Transcript, TranscriptView } from '../types.js';
 
 export { byRecency };
 
@@ -263,6 +264,15 @@ export class SessionCatalog {
   /** One session in full. Takes a SessionFile or its summary (whose `source`, `dialect` and `parts` say how to read it). */
   transcript(file: { path: string; projectId: string; id?: string; source?: string; dialect?: string; parts?: string[] }): Promise<Transcript> {
     return loadTranscript(file.path, file.id === undefined ? this.readOptions(file.projectId) : this.optionsFor({ ...file, id: file.id }));
+  }
+
+  /**
+   * One session as the browser opens it: windowed, its big texts left in the
+   * log until drawn (scan/transcript-index.ts), so memory stays bounded
+   * whatever the file's size. Same arguments as `transcript`.
+   */
+  transcriptView(file: { path: string; projectId: string; id?: string; source?: string; dialect?: string; parts?: string[] }): Promise<TranscriptView> {
+    return indexTranscript(file.path, file.id === undefined ? this.readOptions(file.projectId) : this.optionsFor({ ...file, id: file.id }));
   }
 
   /** Display label of a project: project.json's root, else the root a location reported, else a recorded workspace, else the hash. */

@@ -222,7 +222,7 @@ function decodeJoined(pieces: Buffer[], bytes: number, startOffset: number): str
 }
 
 /** `buf[start, end)` as text; a UTF-8 BOM at file offset 0 and a CR before the newline are dropped. */
-function decodeLine(buf: Buffer, start: number, end: number, startOffset: number): string {
+export function decodeLine(buf: Buffer, start: number, end: number, startOffset: number): string {
   if (startOffset === 0 && end - start >= 3 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) start += 3;
   if (end > start && buf[end - 1] === CR) end--;
   return buf.toString('utf8', start, end);

@@ -5,9 +5,9 @@
  * §1: read once it is a complete record, else a pending tail). The summary
  * reader, the transcript pass and doctor are visitors of this loop.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { classifyLine } from './classify.js';
-import { DEFAULT_MAX_LINE_BYTES, scanLines, scanLinesSync, type LineHandler, type ScanOptions, type ScanResult, type SyncLineHandler } from './lines.js';
+import { decodeLine, DEFAULT_MAX_LINE_BYTES, scanLines, scanLinesSync, type LineHandler, type ScanOptions, type ScanResult, type SyncLineHandler } from './lines.js';
 
 /** Where a line sits in its file. */
 export interface RecordAt {
@@ -15,6 +15,8 @@ export interface RecordAt {
   start: number;
   /** 1-based line number. */
   lineNo: number;
+  /** Byte offset just after the line (its newline included); absent for a JSON document's records, which have no range of their own. */
+  end?: number;
 }
 
 /** What the loop hands on, line by line. Returned promises are awaited before the file is read further (backpressure). */
@@ -70,7 +72,7 @@ export function readRecordsSync(path: string, visitor: SyncRecordVisitor, opts: 
 function lineVisitor(visitor: RecordVisitor, opts: ScanOptions): LineHandler {
   let lineStart = opts.fromOffset ?? 0;
   return (text, lineNo, end) => {
-    const at: RecordAt = { start: lineStart, lineNo };
+    const at: RecordAt = { start: lineStart, lineNo, end };
     lineStart = end;
     if (text === null) return visitor.oversized?.(at);
     const line = classifyLine(text);
@@ -87,7 +89,7 @@ function tailOf(scan: ScanResult): { scan: RecordScan; record: Record<string, un
   let pendingTail = false;
   let record: Record<string, unknown> | null = null;
   let torn = false;
-  const at: RecordAt = { start: scan.tailOffset, lineNo: scan.nextLineNo };
+  const at: RecordAt = { start: scan.tailOffset, lineNo: scan.nextLineNo, end: scan.tailOffset + scan.tailBytes };
   if (scan.tailBytes > 0) {
     const tail = scan.tail === null ? null : classifyLine(scan.tail);
     if (tail?.kind === 'object') {
@@ -158,5 +160,31 @@ function documentRecords(
   } catch {
     if (st.size > 0) visitor.malformed?.({ start: 0, lineNo: 1 });
     return { records: [], scan: done(st.size > 0 ? 1 : 0) };
+  }
+}
+
+/**
+ * The record of the line at bytes [start, end) of `path` (a range a visitor
+ * was given in `RecordAt`), read again synchronously: the same text rules as
+ * the loop (BOM at offset 0, CR LF) and the same classification (a torn
+ * line yields its complete suffix). null when the bytes there no longer hold
+ * a JSON object (the file was rewritten). Throws what the file system throws.
+ */
+export function readRecordAt(path: string, start: number, end: number): Record<string, unknown> | null {
+  const buf = Buffer.allocUnsafe(Math.max(0, end - start));
+  const fd = openSync(path, 'r');
+  try {
+    let got = 0;
+    while (got < buf.length) {
+      const n = readSync(fd, buf, got, buf.length - got, start + got);
+      if (n === 0) break;
+      got += n;
+    }
+    let stop = got;
+    if (stop > 0 && buf[stop - 1] === 0x0a) stop--;
+    const line = classifyLine(decodeLine(buf, 0, stop, start));
+    return line.kind === 'object' ? line.value : null;
+  } finally {
+    closeSync(fd);
   }
 }

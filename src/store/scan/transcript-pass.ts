@@ -10,6 +10,7 @@ import type { PriceTable } from '../pricing.js';
 import { formatById } from '../sources/registry.js';
 import { parseRecord, type ParseCursor } from './parse-record.js';
 import type { NormalizedEvent } from '../sources/events.js';
+import type { RecordAt } from './records.js';
 import type { Dialect, ResumeMessage, TranscriptEntry } from '../types.js';
 import { summarizeEvent } from './summarize.js';
 import { foldObject, readSessionFile, type SessionFileInfo, type SummaryState } from './summary-reader.js';
@@ -22,8 +23,25 @@ export type PassOp =
   | { op: 'append'; message: ResumeMessage }
   | { op: 'tail'; message: ResumeMessage };
 
-/** Receives each op; a returned promise is awaited before the file is read further (backpressure). */
-export type PassHandler = (op: PassOp) => void | Promise<void>;
+/**
+ * The record an op came from: which file of the session (`part` -1: the main
+ * file, else the index in `file.parts`), its line's byte range [start, end)
+ * in that file, and the parsed record itself (valid during the call only).
+ */
+export interface PassRecord {
+  part: number;
+  start: number;
+  end: number;
+  record: Record<string, unknown>;
+}
+
+/**
+ * Receives each op; a returned promise is awaited before the file is read
+ * further (backpressure). `from`: the record whose events made the op, null
+ * for ops that no single line made (a call held back and shown later, a
+ * part's introduction) or when the record has no range (a JSON document).
+ */
+export type PassHandler = (op: PassOp, from: PassRecord | null) => void | Promise<void>;
 
 export interface PassOptions {
   pricing: PriceTable;
@@ -82,7 +100,7 @@ export async function transcriptPass(path: string, opts: PassOptions, handler: P
     contextTail: (message) => void ops.push({ op: 'tail', message }),
   };
 
-  const onRecord = async (obj: Record<string, unknown>, start: number): Promise<void> => {
+  const onRecord = async (obj: Record<string, unknown>, start: number, part = -1, end?: number): Promise<void> => {
     let events: NormalizedEvent[] | null;
     if (fold) {
       events = foldObject(fold, obj);
@@ -94,16 +112,18 @@ export async function transcriptPass(path: string, opts: PassOptions, handler: P
       if (events === null) return;
     }
     for (const ev of events) builder.add(ev, out);
-    if (start >= 0 && ops.some((o) => o.op === 'reset')) result.contextFrom = start;
+    if (part === -1 && ops.some((o) => o.op === 'reset')) result.contextFrom = start;
+    const from: PassRecord | null = end === undefined ? null : { part, start, end, record: obj };
     for (const op of ops) {
-      const waiting = handler(op);
+      // A held call's entry shown now belongs to an earlier line.
+      const waiting = handler(op, op.op === 'entry' && op.entry.kind === 'usage' ? null : from);
       if (waiting) await waiting;
     }
     ops.length = 0;
   };
 
   const visitor = {
-    record: (obj: Record<string, unknown>, at: { start: number }) => onRecord(obj, at.start),
+    record: (obj: Record<string, unknown>, at: RecordAt) => onRecord(obj, at.start, -1, at.end),
     malformed: () => void (fold && fold.malformed++),
     oversized: () => void (fold && fold.oversized++),
     torn: () => void (fold && fold.torn++),
@@ -119,17 +139,17 @@ export async function transcriptPass(path: string, opts: PassOptions, handler: P
       if (fold) summarizeEvent(fold.d, ev);
       builder.add(ev, out);
     }
-    for (const op of ops) await handler(op);
+    for (const op of ops) await handler(op, null);
     ops.length = 0;
     try {
-      await readSessionFile(parts[i]!, opts.file, { ...visitor, record: (obj) => onRecord(obj, -1) }, { maxLineBytes: opts.maxLineBytes });
+      await readSessionFile(parts[i]!, opts.file, { ...visitor, record: (obj, at) => onRecord(obj, at.start, i, at.end) }, { maxLineBytes: opts.maxLineBytes });
     } catch {
       // A vanished or unreadable subagent file costs its part of the transcript only.
     }
   }
   // A call whose copies ran to the end of the session is shown last.
   builder.finish(out);
-  for (const op of ops) await handler(op);
+  for (const op of ops) await handler(op, null);
   ops.length = 0;
   return { dialect, ...result, size: scan.size, pendingTail: scan.pendingTail, mtimeMs: scan.mtimeMs };
 }

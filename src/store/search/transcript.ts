@@ -14,57 +14,78 @@ const MIN_OVERLAP = 0.5;
 /** fuse.js costs ~50 µs a line: this bounds a keystroke to ~25 ms. */
 const MAX_FUSE_LINES = 500;
 
+/** Lines to search given in chunks (a windowed transcript's lines: format/replay-window.ts), each with the index of its first line. */
+export interface LineChunks {
+  chunks(): Iterable<{ offset: number; texts: readonly string[] }>;
+}
+
 /**
  * Indexes (ascending) of the lines of `lines` that match `query`: every word
  * as a substring, else every word within one typo, else within fuse.js's
- * tolerance (one typo per 3 letters). Blank query → [].
+ * tolerance (one typo per 3 letters). Blank query → []. `lines` may come in
+ * chunks, read once per stage, so no stage holds every line at once.
  */
-export function searchTranscriptLines(lines: readonly string[], query: string): number[] {
+export function searchTranscriptLines(lines: readonly string[] | LineChunks, query: string): number[] {
   const words = splitWords(query);
   if (words.length === 0) return [];
   const cs = isCaseSensitive(query);
+  const chunks = (): Iterable<{ offset: number; texts: readonly string[] }> => ('chunks' in lines ? lines.chunks() : [{ offset: 0, texts: lines as readonly string[] }]);
 
   const exact: number[] = [];
-  lines.forEach((line, i) => {
-    const h = cs ? line : lowerKeepOffsets(line);
-    if (words.every((w) => h.includes(w))) exact.push(i);
-  });
+  for (const { offset, texts } of chunks()) {
+    texts.forEach((line, i) => {
+      const h = cs ? line : lowerKeepOffsets(line);
+      if (words.every((w) => h.includes(w))) exact.push(offset + i);
+    });
+  }
   if (exact.length > 0) return exact;
 
   // Typos are for words of 3-32 letters (fuse.js's bitap limit); longer ones are pastes.
   if (words.some((w) => w.length < 3 || w.length > 32)) return [];
-  let oneTypo: number[] | undefined;
-  for (const w of words) {
-    oneTypo = fuzzyFilter(lines, w, cs, oneTypo);
-    if (oneTypo.length === 0) break;
+  const found: number[] = [];
+  for (const { offset, texts } of chunks()) {
+    let oneTypo: number[] | undefined;
+    for (const w of words) {
+      oneTypo = fuzzyFilter(texts, w, cs, oneTypo);
+      if (oneTypo.length === 0) break;
+    }
+    if (oneTypo) for (const i of oneTypo) found.push(offset + i);
   }
-  if (oneTypo && oneTypo.length > 0) return oneTypo.sort((a, b) => a - b);
-  return fuseLines(lines, words, cs);
+  if (found.length > 0) return found.sort((a, b) => a - b);
+  return fuseLines(chunks, words, cs);
 }
 
 /** Lines where every word matches within fuse.js's tolerance, among the likeliest candidates. */
-function fuseLines(lines: readonly string[], words: readonly string[], cs: boolean): number[] {
+function fuseLines(chunks: () => Iterable<{ offset: number; texts: readonly string[] }>, words: readonly string[], cs: boolean): number[] {
   const grams = words.map((w) => bigrams(w.toLowerCase()));
   // A capital in the query must be in the line (smart case): a cheap first cut.
   const capitals = [...words.join('')].filter((ch) => ch !== ch.toLowerCase());
-  const scored: { i: number; score: number }[] = [];
-  lines.forEach((line, i) => {
-    if (capitals.some((ch) => !line.includes(ch))) return;
-    const low = line.toLowerCase();
-    let score = 0;
-    for (const g of grams) {
-      const o = bigramOverlap(low, g);
-      if (o < MIN_OVERLAP) return;
-      score += o;
-    }
-    scored.push({ i, score });
-  });
+  let scored: { i: number; score: number; text: string }[] = [];
+  const best = (): void => {
+    scored.sort((a, b) => b.score - a.score || a.i - b.i);
+    scored = scored.slice(0, MAX_FUSE_LINES);
+  };
+  for (const { offset, texts } of chunks()) {
+    texts.forEach((line, i) => {
+      if (capitals.some((ch) => !line.includes(ch))) return;
+      const low = line.toLowerCase();
+      let score = 0;
+      for (const g of grams) {
+        const o = bigramOverlap(low, g);
+        if (o < MIN_OVERLAP) return;
+        score += o;
+      }
+      scored.push({ i: offset + i, score, text: line });
+    });
+    // Only the best few are kept from chunk to chunk.
+    if (scored.length > 4 * MAX_FUSE_LINES) best();
+  }
   if (scored.length === 0) return [];
-  scored.sort((a, b) => b.score - a.score || a.i - b.i);
-  const candidates = scored.slice(0, MAX_FUSE_LINES).map((c) => c.i);
+  best();
+  const candidates = scored;
 
   const fuse = new Fuse(
-    candidates.map((i) => lines[i] ?? ''),
+    candidates.map((c) => c.text),
     { ignoreLocation: true, threshold: THRESHOLD, isCaseSensitive: cs, shouldSort: false, includeMatches: cs },
   );
   const perWord = words.map((w) => {
@@ -76,5 +97,5 @@ function fuseLines(lines: readonly string[], words: readonly string[], cs: boole
     return found;
   });
   const keep = [...(perWord[0] ?? [])].filter((k) => perWord.every((set) => set.has(k)));
-  return keep.map((k) => candidates[k] ?? 0).sort((a, b) => a - b);
+  return keep.map((k) => candidates[k]?.i ?? 0).sort((a, b) => a - b);
 }

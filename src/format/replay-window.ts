@@ -1,0 +1,185 @@
+/**
+ * The Replay tab's lines over a windowed transcript (TranscriptView): the
+ * same lines buildReplayLines gives, but only counted up front. Every
+ * entry's height is worked out once per (view, width, unfolded entries,
+ * mode) from what the view holds; the lines themselves are built when they
+ * are asked for (the visible window and its margin), and only the lines of
+ * entries drawn from what the view holds are kept. An entry that must be
+ * drawn from its whole text (a big message, an unfolded call) is read back
+ * to count it and again when it is shown; its lines are kept in a small
+ * cache. So memory is bounded by the entries' small fields, whatever the
+ * size of their texts.
+ */
+import type { TranscriptEntry, TranscriptView } from '../store/types.js';
+import { maskSecretsDeep } from './secrets.js';
+import { DayLines, entryDisplayLines, fromCheckpointBanner, NO_ENTRIES_LINE, type DisplayLine, type ReplayLineOptions } from './replay-lines.js';
+import { truncate } from './width.js';
+
+/** Entries whose lines were built from their whole text that are kept (the window and a margin). */
+export const WHOLE_LINES_CACHE = 256;
+
+/** Masked copies of held entries, made once while the entry lives. */
+const maskedHeld = new WeakMap<TranscriptEntry, TranscriptEntry>();
+function masked(e: TranscriptEntry): TranscriptEntry {
+  let m = maskedHeld.get(e);
+  if (!m) maskedHeld.set(e, (m = maskSecretsDeep(e)));
+  return m;
+}
+
+/** Lines of each held entry per build key, kept while the entry lives (as buildReplayLines keeps them). */
+const heldLines = new WeakMap<TranscriptEntry, Map<string, DisplayLine[]>>();
+
+/** True when Space on an entry of this kind unfolds it. */
+function foldable(e: TranscriptEntry): boolean {
+  return e.kind === 'tool_call' || e.kind === 'tool_result' || e.kind === 'checkpoint' || (e.kind === 'message' && e.role === 'tool');
+}
+
+/** The replay's display lines of one view, counted; built on demand. */
+export class ReplayLines {
+  /** Display lines in all. */
+  readonly count: number;
+  private readonly first: number;
+  private readonly banner: DisplayLine | null;
+  /** starts[k]: the first line of entry first + k (its day line, when it has one); starts[n] = count. */
+  private readonly starts: Float64Array;
+  /** The day line before an entry, by entry index. */
+  private readonly days = new Map<number, DisplayLine>();
+  private readonly wholeLines = new Map<number, DisplayLine[]>();
+  private readonly width: number;
+  private readonly tz: string;
+
+  constructor(
+    private readonly view: TranscriptView,
+    private readonly opts: ReplayLineOptions,
+  ) {
+    this.width = Math.max(1, opts.width);
+    this.tz = opts.tz ?? 'UTC';
+    this.first = opts.fromCheckpoint && view.lastCheckpointIndex >= 0 ? view.lastCheckpointIndex : 0;
+    this.banner = opts.fromCheckpoint ? { text: truncate(`${fromCheckpointBanner(view.lastCheckpointIndex >= 0)} (f shows all)`, this.width), role: 'banner', entry: -1 } : null;
+    const n = Math.max(0, view.count - this.first);
+    this.starts = new Float64Array(n + 1);
+    const dayLines = new DayLines(this.width, this.tz);
+    let at = this.banner ? 1 : 0;
+    for (let k = 0; k < n; k++) {
+      const i = this.first + k;
+      this.starts[k] = at;
+      const day = dayLines.before(this.held(i));
+      if (day) {
+        this.days.set(i, day);
+        at++;
+      }
+      at += this.entryLines(i, false).length;
+    }
+    this.starts[n] = at;
+    this.count = at === 0 ? 1 : at;
+  }
+
+  /** Entry i as held, secrets masked unless revealed. */
+  private held(i: number): TranscriptEntry {
+    const e = this.view.held(i).entry;
+    return this.opts.revealSecrets ? e : masked(e);
+  }
+
+  /** Whether entry i is drawn from its whole text (else from what the view holds). */
+  private needsWhole(i: number, open: boolean, whole: boolean): boolean {
+    const h = this.view.held(i);
+    if (!h.folds) return false;
+    return open || whole || !foldable(h.entry);
+  }
+
+  /** The lines of entry i (without its day line); `keep`: cache lines built from the whole text. */
+  private entryLines(i: number, keep: boolean): DisplayLine[] {
+    const o = this.opts;
+    const start = this.first;
+    const held = this.held(i);
+    const open = o.expanded.has(i) || (o.fromCheckpoint && i === start && held.kind === 'checkpoint');
+    const whole = o.full?.has(i) === true;
+    const prev = i > start ? this.held(i - 1) : undefined;
+    const build = (e: TranscriptEntry, fold?: Parameters<typeof entryDisplayLines>[2]['fold']): DisplayLine[] =>
+      entryDisplayLines(e, i, { width: this.width, open, prev, tz: this.tz, whole, moreHint: o.moreHint, fold });
+    if (this.needsWhole(i, open, whole)) {
+      const cached = this.wholeLines.get(i);
+      if (cached) return cached;
+      const raw = this.view.whole(i);
+      const lines = build(o.revealSecrets ? raw : maskSecretsDeep(raw));
+      if (keep) {
+        if (this.wholeLines.size >= WHOLE_LINES_CACHE) this.wholeLines.delete(this.wholeLines.keys().next().value!);
+        this.wholeLines.set(i, lines);
+      }
+      return lines;
+    }
+    const folds = this.view.held(i).folds;
+    const key = `${i}|${this.width}|${open}|${i === start}|${this.tz}|${whole}|${o.moreHint ?? ''}`;
+    let cache = heldLines.get(held);
+    if (!cache) heldLines.set(held, (cache = new Map()));
+    let lines = cache.get(key);
+    if (!lines) cache.set(key, (lines = build(held, folds ? (o.revealSecrets ? folds.plain : folds.masked) : undefined)));
+    return lines;
+  }
+
+  /** Entries whose lines built from their whole text are kept now (≤ WHOLE_LINES_CACHE). */
+  get wholeLinesHeld(): number {
+    return this.wholeLines.size;
+  }
+
+  /** The index (from `first`) of the entry that line `line` belongs to. */
+  private entryAt(line: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 2;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= line) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Line `line` (0 ≤ line < count). */
+  at(line: number): DisplayLine {
+    if (this.banner && line === 0) return this.banner;
+    if (this.starts.length <= 1 || line >= this.starts[this.starts.length - 1]!) return { text: truncate(NO_ENTRIES_LINE, this.width), role: 'usage', entry: -1 };
+    const k = this.entryAt(line);
+    const i = this.first + k;
+    let offset = line - this.starts[k]!;
+    const day = this.days.get(i);
+    if (day) {
+      if (offset === 0) return day;
+      offset--;
+    }
+    return this.entryLines(i, true)[offset]!;
+  }
+
+  /** Lines [from, to) (clamped to the count). */
+  slice(from: number, to: number): DisplayLine[] {
+    const out: DisplayLine[] = [];
+    for (let l = Math.max(0, from); l < Math.min(to, this.count); l++) out.push(this.at(l));
+    return out;
+  }
+
+  /**
+   * Every line's text, in order, in chunks of about `size` lines (a chunk
+   * ends with an entry): what the transcript search reads, without holding
+   * every line at once.
+   */
+  *chunks(size = 4096): Generator<{ offset: number; texts: string[] }> {
+    let offset = 0;
+    let texts: string[] = [];
+    const flush = (): { offset: number; texts: string[] } => {
+      const chunk = { offset, texts };
+      offset += texts.length;
+      texts = [];
+      return chunk;
+    };
+    if (this.banner) texts.push(this.banner.text);
+    const n = this.starts.length - 1;
+    if (n === 0 && !this.banner) texts.push(this.at(0).text);
+    for (let k = 0; k < n; k++) {
+      const i = this.first + k;
+      const day = this.days.get(i);
+      if (day) texts.push(day.text);
+      for (const l of this.entryLines(i, false)) texts.push(l.text);
+      if (texts.length >= size) yield flush();
+    }
+    if (texts.length > 0) yield flush();
+  }
+}
