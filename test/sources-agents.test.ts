@@ -145,3 +145,38 @@ describe('Gemini CLI sessions', () => {
     expect(legacy.toolCalls).toBe(1);
   });
 });
+
+describe('doctor on other agents\' folders', () => {
+  it('checks every file of every source, subagent files included, by its own format, and names a broken line', async () => {
+    const { cpSync, mkdirSync, mkdtempSync, appendFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { runCli } = await import('./helpers/cli.js');
+    const dir = mkdtempSync(join(tmpdir(), 'sb-doctor-agents-'));
+    try {
+      cpSync(AGENTS, dir, { recursive: true });
+      mkdirSync(join(dir, 'no-native-home'));
+      const args = ['doctor', '--all', '--json', '--home', join(dir, 'no-native-home'), '--claude-dir', join(dir, 'claude'), '--codex-dir', join(dir, 'codex'), '--gemini-dir', join(dir, 'gemini')];
+      const clean = runCli(args);
+      expect(clean.code, clean.stderr).toBe(0);
+      const files = (JSON.parse(clean.stdout) as { files: { path: string; dialect: string | null }[] }).files;
+      // 2 Claude sessions + 2 subagent files, 3 Codex rollouts, 3 Gemini chats (a legacy .json whose migrated .jsonl is there is that one session).
+      expect(files).toHaveLength(10);
+      expect(files.some((f) => f.path.endsWith('cccc3333.json'))).toBe(true); // a JSON document, checked as one
+      expect(files.filter((f) => f.path.includes('/subagents/'))).toHaveLength(2);
+      expect(new Set(files.map((f) => f.dialect))).toEqual(new Set(['claude', 'codex', 'gemini']));
+      const sub = join(dir, 'claude/projects/-work-app-sub/1d3b2c4e-0000-4000-8000-00000000000a/subagents/agent-a1b2c3.jsonl');
+      appendFileSync(sub, '{"type":"assistant", torn\n');
+      const broken = runCli(args);
+      expect(broken.code).toBe(1);
+      const problems = (JSON.parse(broken.stdout) as { files: { path: string; malformed: number[] }[] }).files.filter((f) => f.malformed.length > 0);
+      expect(problems.map((f) => f.path)).toEqual([sub]);
+      const table = runCli(args.filter((a) => a !== '--json'));
+      expect(table.stdout).toContain('checked under');
+      expect(table.stdout).toContain('and the claude, codex, gemini folders; 1 with problems.');
+      expect(table.stdout).toContain('agent-a1b2c3');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -47,14 +47,18 @@ const COLUMNS: FitColumn[] = [
 ];
 
 export async function doctorCommand(ctx: AppContext, options: ParsedOptions, io: Io): Promise<number> {
-  const { files, skipped } = await scanLocations(ctx.home, ctx.projectIds);
+  // Every source this run reads (the native home and other agents' folders), each file of a session (its parts too).
+  const { files, skipped } = await scanLocations(ctx.home, ctx.projectIds, ctx.catalog.locations);
   const unreadable: SkippedEntry[] = [...skipped];
   const results: FileDiagnosis[] = [];
   for (const f of files) {
-    try {
-      results.push(await diagnoseFile(f.path, undefined, ctx.now()));
-    } catch (err) {
-      unreadable.push({ path: f.path, error: `cannot read: ${(err as Error).message}` });
+    const info = ctx.catalog.optionsFor(f).file;
+    for (const path of [f.path, ...(f.parts ?? [])]) {
+      try {
+        results.push(await diagnoseFile(path, undefined, ctx.now(), info && { ...info, parts: [] }));
+      } catch (err) {
+        unreadable.push({ path, error: `cannot read: ${(err as Error).message}` });
+      }
     }
   }
   results.sort((a, b) => a.path.localeCompare(b.path));
@@ -66,7 +70,9 @@ export async function doctorCommand(ctx: AppContext, options: ParsedOptions, io:
     return code;
   }
   const skippedNote = unreadable.length > 0 ? ` ${countNoun(unreadable.length, 'path')} skipped (see above).` : '';
-  io.out(sanitize(`${countNoun(results.length, 'session file')} checked under ${ctx.home}; ${problems.length} with problems.${skippedNote}`, { singleLine: true }));
+  const agents = ctx.catalog.locations.map((l) => l.id).filter((id) => id !== 'native');
+  const where = agents.length > 0 ? `${ctx.home} and the ${agents.join(', ')} folders` : ctx.home;
+  io.out(sanitize(`${countNoun(results.length, 'session file')} checked under ${where}; ${problems.length} with problems.${skippedNote}`, { singleLine: true }));
   if (problems.length > 0) {
     const rows = problems.map((d) => [d.id, d.dialect ?? 'none', String(d.lines), lineList(d.malformed), lineList(d.unknown), lineList(d.oversized), lineList(d.torn), lineList(d.invalidNumbers), lineList(d.invalidTimes), d.pendingTail ? 'pending' : '']);
     io.out(fitTable(COLUMNS, rows, tableWidth(io), { cutLines: false }).join('\n'));

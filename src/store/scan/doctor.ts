@@ -2,8 +2,7 @@
 import { basename } from 'node:path';
 import { CLOCK_SKEW_MS } from '../sources/common/fold-common.js';
 import { excusesEarlyIgnorables } from '../sources/registry.js';
-import { readRecords } from './records.js';
-import { foldObject, initialSummaryState } from './summary-reader.js';
+import { foldObject, initialSummaryState, readSessionFile, type SessionFileInfo } from './summary-reader.js';
 import type { FileDiagnosis } from '../types.js';
 
 /**
@@ -12,11 +11,13 @@ import type { FileDiagnosis } from '../types.js';
  * pending tail. Times more than a day after `nowMs` (default: the clock)
  * are impossible. `empty` marks a file with no record yet: zero bytes, blank
  * lines, or only a partial first line (an agent that just started). That is
- * an empty session (format §2.1), not a problem. Throws when the file cannot
- * be read.
+ * an empty session (format §2.1), not a problem. `file`: what the location
+ * knew of the session (another agent's log: its format, a JSON document),
+ * else the format is sniffed as for a native file. Throws when the file
+ * cannot be read.
  */
-export async function diagnoseFile(path: string, maxLineBytes?: number, nowMs = Date.now()): Promise<FileDiagnosis> {
-  const state = initialSummaryState();
+export async function diagnoseFile(path: string, maxLineBytes?: number, nowMs = Date.now(), file?: SessionFileInfo): Promise<FileDiagnosis> {
+  const state = initialSummaryState(file?.format);
   state.d.notAfterMs = nowMs + CLOCK_SKEW_MS;
   const malformed: number[] = [];
   const unknown: number[] = [];
@@ -26,8 +27,9 @@ export async function diagnoseFile(path: string, maxLineBytes?: number, nowMs = 
   const invalidTimes: number[] = [];
   // Lines some format ignores, before the file's format is known: unknown unless it ignores them too.
   const early: number[] = [];
-  const scan = await readRecords(
+  const scan = await readSessionFile(
     path,
+    file,
     {
       record: (obj, at) => {
         const flags = state.d.flags;
@@ -48,7 +50,7 @@ export async function diagnoseFile(path: string, maxLineBytes?: number, nowMs = 
   unknown.sort((a, b) => a - b);
   const empty = state.dialect === null && malformed.length + unknown.length + oversized.length === 0;
   const { lines, pendingTail } = scan;
-  const id = basename(path).replace(/\.jsonl$/, '');
+  const id = basename(path).replace(/\.jsonl?$/, '');
   return { path, id, dialect: state.dialect, lines, malformed, unknown, oversized, torn, invalidNumbers, invalidTimes, pendingTail, empty };
 }
 
