@@ -15,8 +15,8 @@ import { sqlite, type SqliteDatabase } from './sqlite.js';
 import type { TextWrite } from './text-columns.js';
 import { TEXT_SCHEMA, TextIndex } from './text-index.js';
 
-/** Bump when the tables change (2: the full-text index, text-index.ts; 3: `text_done`, the `calls` index, stable file rowids). */
-export const CATALOG_SCHEMA_VERSION = 3;
+/** Bump when the tables change (2: the full-text index, text-index.ts; 3: `text_done`, the `calls` index, stable file rowids; 4: fold states apart). */
+export const CATALOG_SCHEMA_VERSION = 4;
 /** The path that opens a catalog in memory (the cache disabled or not writable): same engine, nothing persisted. */
 export const MEMORY_CATALOG = ':memory:';
 /**
@@ -98,14 +98,15 @@ const SCHEMA = `
     ino INTEGER NOT NULL,
     size INTEGER NOT NULL,
     mtime_ms REAL NOT NULL,
-    check_hash TEXT NOT NULL,
-    state TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     empty INTEGER NOT NULL,
     summary TEXT NOT NULL,
     summary_key TEXT NOT NULL,
     text_done INTEGER NOT NULL
   );
+  -- The fold states (~5 KB a file, 3x the rest of a row) apart from the rows a listing reads, so the
+  -- first frame's query walks 10,000 short rows, not 70 MB. file = files.rowid.
+  CREATE TABLE IF NOT EXISTS fold_states (file INTEGER PRIMARY KEY, check_hash TEXT NOT NULL, state TEXT NOT NULL);
   -- Which file's fold kept which keyed call (hash of message.id:requestId, ...): ADAPTERS.md counts
   -- such a call once across files. file = files.rowid, kept stable by the upsert in CatalogDb.
   CREATE TABLE IF NOT EXISTS calls (key BLOB NOT NULL, file INTEGER NOT NULL, PRIMARY KEY (key, file)) WITHOUT ROWID;
@@ -115,8 +116,8 @@ const SCHEMA = `
 ${TEXT_SCHEMA}
 `;
 
-const ROW_COLUMNS = `path, project_id AS projectId, session_id AS sessionId, ino, size, mtime_ms AS mtimeMs,
-  check_hash AS "check", state, updated_at AS updatedAt, empty, summary, summary_key AS summaryKey, text_done AS textDone`;
+const ROW_COLUMNS = `f.path, f.project_id AS projectId, f.session_id AS sessionId, f.ino, f.size, f.mtime_ms AS mtimeMs,
+  s.check_hash AS "check", s.state, f.updated_at AS updatedAt, f.empty, f.summary, f.summary_key AS summaryKey, f.text_done AS textDone`;
 
 const LISTED_COLUMNS = `path, project_id AS projectId, session_id AS sessionId, ino, size, mtime_ms AS mtimeMs,
   updated_at AS updatedAt, empty, summary, summary_key AS summaryKey, text_done AS textDone`;
@@ -135,6 +136,8 @@ export class CatalogDb {
   private readonly getRow;
   private readonly putRow;
   private readonly deleteRow;
+  private readonly putState;
+  private readonly deleteState;
   private readonly deleteCalls;
   private readonly deleteCallsOf;
   private readonly putCall;
@@ -149,15 +152,17 @@ export class CatalogDb {
     /** True when this open created the file (or rebuilt it). */
     readonly created: boolean,
   ) {
-    this.getRow = db.prepare(`SELECT ${ROW_COLUMNS} FROM files WHERE path = ?`);
+    this.getRow = db.prepare(`SELECT ${ROW_COLUMNS} FROM files f JOIN fold_states s ON s.file = f.rowid WHERE f.path = ?`);
     // An upsert, not INSERT OR REPLACE: the row keeps its rowid, which the `calls` index refers to.
     this.putRow = db.prepare(`INSERT INTO files
-      (path, project_id, session_id, ino, size, mtime_ms, check_hash, state, updated_at, empty, summary, summary_key, text_done)
-      VALUES (@path, @projectId, @sessionId, @ino, @size, @mtimeMs, @check, @state, @updatedAt, @empty, @summary, @summaryKey, @textDone)
+      (path, project_id, session_id, ino, size, mtime_ms, updated_at, empty, summary, summary_key, text_done)
+      VALUES (@path, @projectId, @sessionId, @ino, @size, @mtimeMs, @updatedAt, @empty, @summary, @summaryKey, @textDone)
       ON CONFLICT(path) DO UPDATE SET project_id = excluded.project_id, session_id = excluded.session_id, ino = excluded.ino,
-        size = excluded.size, mtime_ms = excluded.mtime_ms, check_hash = excluded.check_hash, state = excluded.state,
+        size = excluded.size, mtime_ms = excluded.mtime_ms,
         updated_at = excluded.updated_at, empty = excluded.empty, summary = excluded.summary, summary_key = excluded.summary_key, text_done = excluded.text_done
       RETURNING rowid AS id`);
+    this.putState = db.prepare('INSERT OR REPLACE INTO fold_states (file, check_hash, state) VALUES (?, ?, ?)');
+    this.deleteState = db.prepare('DELETE FROM fold_states WHERE file = (SELECT rowid FROM files WHERE path = ?)');
     this.deleteRow = db.prepare('DELETE FROM files WHERE path = ?');
     this.deleteCalls = db.prepare('DELETE FROM calls WHERE file = ?');
     this.deleteCallsOf = db.prepare('DELETE FROM calls WHERE file = (SELECT rowid FROM files WHERE path = ?)');
@@ -328,11 +333,14 @@ export class CatalogDb {
       this.db.transaction(() => {
         for (const path of deleted) {
           this.deleteCallsOf.run(path);
+          this.deleteState.run(path);
           this.deleteRow.run(path);
           this.text.forget(path);
         }
         for (const { texts, calls, ...row } of rows) {
-          const { id } = this.putRow.get({ ...row, empty: row.empty ? 1 : 0, textDone: row.textDone ? 1 : 0 }) as { id: number };
+          const { state, check, ...listed } = row;
+          const { id } = this.putRow.get({ ...listed, empty: row.empty ? 1 : 0, textDone: row.textDone ? 1 : 0 }) as { id: number };
+          this.putState.run(id, check, state);
           if (texts === 'forget') this.text.forget(row.path);
           else if (texts) this.text.write(row.path, row.projectId, texts);
           if (calls) {
