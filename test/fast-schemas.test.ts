@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { arrayOf, content, looped, MISS, optional, optStr, shape, str, toolCall } from '../src/store/sources/native/fast-schemas.js';
 import { fastStoreRecord, storeRecordSchema } from '../src/store/sources/native/store/schema.js';
 import {
   eventRecordSchema,
@@ -72,6 +73,13 @@ const usage = { input_tokens: 10, output_tokens: 2, cache_read_tokens: 0, cache_
 const call = { id: 'c1', name: 'read_file', arguments: '{"path":"a.go"}' };
 
 describe('cheap checks before the schemas (fast-schemas.ts)', () => {
+  it('a shape gives the same with generated code as without it', () => {
+    const fields = [['role', str], ['content', content], ['name', optStr], ['tool_calls', optional(arrayOf(toolCall))]] as const;
+    const [withCode, without] = [shape(fields), looped(fields)];
+    for (const v of variants({ role: 'user', content: 'x', name: 'n', tool_calls: [call] })) expect(exact(withCode(v))).toEqual(exact(without(v)));
+    expect(withCode({ role: 1 })).toBe(MISS);
+  });
+
   it('store records: the fast path outputs what storeRecordSchema outputs, or leaves the record to it', () => {
     const n = holdsTo(fastStoreRecord, storeRecordSchema, [
       { type: 'message', timestamp: 'T', message: { role: 'assistant', content: 'hi', tool_calls: [call], tool_call_id: 'x', name: 'n' } },

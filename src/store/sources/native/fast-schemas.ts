@@ -34,8 +34,40 @@ export const any: Field = (v) => v;
 /** `z.literal(value)`. */
 export const literal = (value: string): Field => (v) => (v === value ? v : MISS);
 
-/** `z.object(shape)` (strip) on the happy path: the listed keys, in this order. */
+/**
+ * `z.object(shape)` (strip) on the happy path: the listed keys, in this
+ * order. Compiled to straight-line code with the keys as literals (what
+ * zod itself does): a loop over the keys reads and writes properties by
+ * computed name, which costs more than the schema it stands in for. Where
+ * code cannot be generated (--disallow-code-generation-from-strings), the
+ * same steps run as a loop.
+ */
 export function shape(fields: readonly (readonly [string, Field])[]): Field {
+  return compiled(fields) ?? looped(fields);
+}
+
+function compiled(fields: readonly (readonly [string, Field])[]): Field | null {
+  const lines = fields.map(([key], i) => {
+    const k = JSON.stringify(key);
+    return `v = f[${i}](input[${k}]); if (v === MISS) return MISS; if (v !== undefined || ${k} in input) out[${k}] = v;`;
+  });
+  const body = `return function (input) {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) return MISS;
+    const out = {};
+    let v;
+    ${lines.join('\n    ')}
+    return out;
+  };`;
+  try {
+    // The keys are this module's literals, never log data.
+    return new Function('f', 'MISS', body)(fields.map(([, field]) => field), MISS) as Field;
+  } catch {
+    return null;
+  }
+}
+
+/** @internal {@link shape} without generated code (exported for its test). */
+export function looped(fields: readonly (readonly [string, Field])[]): Field {
   return (input) => {
     if (!isObject(input)) return MISS;
     const out: Record<string, unknown> = {};
