@@ -11,7 +11,7 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 // Stale files go; the bundles are replaced by rename (below) and dist/types
 // is build-types.mjs's to reuse or redo (tsc is the slow part of the build).
 // So a CLI test running during a rebuild never finds dist/cli.js missing.
-const KEEP = new Set(['cli.js', 'index.js', TYPES_DIR.slice('dist/'.length)]);
+const KEEP = new Set(['cli.js', 'index.js', 'scan-worker.js', TYPES_DIR.slice('dist/'.length)]);
 for (const name of safeReaddir('dist')) {
   // A `.<pid>.tmp` belongs to a build running now (another terminal): its own `finally` removes it.
   if (!KEEP.has(name) && !/\.\d+\.tmp$/.test(name)) rmSync(`dist/${name}`, { recursive: true, force: true });
@@ -42,6 +42,11 @@ await bundle('dist/cli.js', {
 await bundle('dist/index.js', {
   entryPoints: ['src/index.ts'],
   external: ['zod', 'react', 'ink', 'better-sqlite3'],
+});
+
+// The scan pool's workers load only the scan code (src/store/scan/scan-worker.ts), not the CLI's Ink and React.
+await bundle('dist/scan-worker.js', {
+  entryPoints: ['src/store/scan/scan-worker.ts'],
 });
 
 await types;

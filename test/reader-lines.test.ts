@@ -1,4 +1,5 @@
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, statSync } from 'node:fs';
+import { bytesBefore } from '../src/store/scan/check-hash.js';
 import { describe, expect, it } from 'vitest';
 import { diagnoseFile } from '../src/store/scan/doctor.js';
 import { scanLines, scanLinesSync } from '../src/store/scan/lines.js';
@@ -11,6 +12,22 @@ useTempHome((h) => (t = h));
 const msg = (role: string, content: string) => ({ type: 'message', timestamp: '2026-11-20T09:00:00Z', message: { role, content } });
 
 describe('line handling shared by every reader', () => {
+  it('takes the check hash of the bytes before the end of the last line from the read itself, as bytesBefore reads it', async () => {
+    const lines = Array.from({ length: 40 }, (_, i) => msg('user', `line ${i} ${'é'.repeat(i * 7)}`));
+    const path = t.write('check', lines, { trailing: false });
+    const size = statSync(path).size;
+    for (const chunkBytes of [undefined, 4096, 100, 64, 10]) {
+      for (const fromOffset of [0, 30, 1000]) {
+        const res = scanLinesSync(path, () => {}, { fromOffset, chunkBytes, check: true });
+        expect(res.endOffset).toBeLessThan(size); // the last line has no newline: the check ends before it
+        expect(res.check).toBe(await bytesBefore(path, res.endOffset));
+      }
+    }
+    expect(scanLinesSync(path, () => {}, { fromOffset: size, check: true }).check).toBe(await bytesBefore(path, size));
+    const empty = t.write('check-empty', [], { trailing: false });
+    expect(scanLinesSync(empty, () => {}, { check: true }).check).toBe(await bytesBefore(empty, 0));
+  });
+
   it('counts malformed and unknown lines, skips them and keeps going; blank lines count as neither', async () => {
     const path = t.write('bad', [
       'not json at all',
@@ -125,13 +142,16 @@ describe('line handling shared by every reader', () => {
     const lines = [msg('user', 'first'), '', '{bad', long(1), long(2), JSON.stringify(msg('user', 'y'.repeat(70_000))), msg('user', 'last')];
     const path = t.write('twins', lines, { eol: '\r\n', bom: true, trailing: false });
     const collect = (into: unknown[]) => (text: string | null, lineNo: number, end: number) => void into.push([text, lineNo, end]);
-    for (const opts of [{}, { maxLineBytes: 65_536 }, { fromOffset: 0, toOffset: 100_000 }]) {
-      const a: unknown[] = [];
-      const b: unknown[] = [];
-      const resA = await scanLines(path, collect(a), opts);
-      const resB = scanLinesSync(path, collect(b), opts);
-      expect(b).toEqual(a);
-      expect(resB).toEqual(resA);
+    // The synchronous loop reads 1 MB at a time; 64 KB and 4 KB reads put lines across its chunk edges too.
+    for (const chunkBytes of [undefined, 65_536, 4096]) {
+      for (const opts of [{}, { maxLineBytes: 65_536 }, { fromOffset: 0, toOffset: 100_000 }]) {
+        const a: unknown[] = [];
+        const b: unknown[] = [];
+        const resA = await scanLines(path, collect(a), opts);
+        const resB = scanLinesSync(path, collect(b), { ...opts, chunkBytes });
+        expect(b).toEqual(a);
+        expect(resB).toEqual(resA);
+      }
     }
     for (const maxLineBytes of [undefined, 65_536]) {
       const async = await readSummary(path, readOpts({ maxLineBytes }));

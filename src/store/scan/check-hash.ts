@@ -42,6 +42,11 @@ function checkBuffer(offset: number): Buffer {
   return Buffer.alloc(offset - Math.max(0, offset - CHECK_BYTES));
 }
 
-function digest(buf: Buffer): string {
+/** The check hash of `bytes` (the bytes before an offset, as {@link bytesBefore} reads them): for a read loop that holds them already. */
+export function checkOf(bytes: Uint8Array): string {
+  return digest(bytes);
+}
+
+function digest(buf: Uint8Array): string {
   return createHash('sha256').update(buf).digest('hex').slice(0, 16);
 }

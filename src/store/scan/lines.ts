@@ -10,11 +10,19 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { CHECK_BYTES, checkOf } from './check-hash.js';
 
 /** Lines longer than this are skipped and counted as oversized. */
 export const DEFAULT_MAX_LINE_BYTES = 32 * 1024 * 1024;
 /** Most session files are smaller than this: one read, little garbage. */
 const CHUNK_BYTES = 64 * 1024;
+/**
+ * The synchronous loop's reusable buffer (one per thread): nine session
+ * files in ten fit in one read, and a multi-MB line is copied out of few
+ * chunks. A file is read up to the size `fstat` gave, so a file that fits
+ * costs open, fstat, one read and close.
+ */
+const SYNC_CHUNK_BYTES = 1024 * 1024;
 const NEWLINE = 0x0a;
 const CR = 0x0d;
 
@@ -30,6 +38,10 @@ export interface ScanOptions {
    * exactly what the first pass saw.
    */
   toOffset?: number;
+  /** {@link scanLinesSync}: also return the check hash of the bytes before `endOffset` (check-hash.ts), read from the same buffer. */
+  check?: boolean;
+  /** @internal Tests: the synchronous loop's read size in bytes (default 1 MB). */
+  chunkBytes?: number;
 }
 
 /**
@@ -57,6 +69,8 @@ export interface ScanResult {
   size: number;
   /** Modification time of the file (ms since epoch). */
   mtimeMs: number;
+  /** With `check`: hash of the (up to) CHECK_BYTES bytes that end at `endOffset` (check-hash.ts bytesBefore). */
+  check?: string;
 }
 
 /**
@@ -92,30 +106,50 @@ let syncBuf: Buffer | null = null;
 
 /**
  * {@link scanLines} with synchronous reads (for worker threads, where
- * blocking the thread costs nothing): same lines, same result. Throws what
- * the file system throws (ENOENT, EACCES) and what `onLine` throws.
+ * blocking the thread costs nothing): same lines, same result, except that
+ * a regular file is read up to the size its `fstat` gave (one read for a
+ * small file, no second read to find the end). Throws what the file system
+ * throws (ENOENT, EACCES) and what `onLine` throws.
  */
 export function scanLinesSync(path: string, onLine: SyncLineHandler, opts: ScanOptions = {}): ScanResult {
   const fd = openSync(path, 'r');
+  const chunkBytes = opts.chunkBytes ?? SYNC_CHUNK_BYTES;
   // A handler that scans another file meanwhile gets a buffer of its own.
-  const buf = syncBuf ?? Buffer.allocUnsafe(CHUNK_BYTES);
+  const buf = syncBuf !== null && syncBuf.length === chunkBytes ? syncBuf : Buffer.allocUnsafe(chunkBytes);
   syncBuf = null;
   try {
     const stat = fstatSync(fd);
-    const lines = new LineSplitter(opts);
+    const lines = new LineSplitter(stat.isFile() ? { ...opts, toOffset: Math.min(opts.toOffset ?? Infinity, stat.size) } : opts);
+    // Where the chunk now in `buf` starts in the file, and its length.
+    let chunkAt = 0;
+    let chunkLen = 0;
     for (;;) {
-      const want = lines.want(CHUNK_BYTES);
+      const want = lines.want(chunkBytes);
       if (want <= 0) break;
-      const bytesRead = readSync(fd, buf, 0, want, lines.position);
+      const at = lines.position;
+      const bytesRead = readSync(fd, buf, 0, want, at);
       if (bytesRead === 0) break;
+      chunkAt = at;
+      chunkLen = bytesRead;
       lines.feed(buf, bytesRead);
       while (lines.next()) onLine(lines.text, lines.lineNo, lines.end);
     }
-    return lines.result(stat.mtimeMs);
+    const result = lines.result(stat.mtimeMs);
+    if (opts.check) result.check = endCheck(fd, buf, chunkAt, chunkLen, result.endOffset);
+    return result;
   } finally {
     syncBuf = buf;
     closeSync(fd);
   }
+}
+
+/** The check hash of the bytes before `end`: from the last chunk when it holds them, else read again from `fd`. */
+function endCheck(fd: number, chunk: Buffer, chunkAt: number, chunkLen: number, end: number): string {
+  const from = Math.max(0, end - CHECK_BYTES);
+  if (from >= chunkAt && end <= chunkAt + chunkLen) return checkOf(chunk.subarray(from - chunkAt, end - chunkAt));
+  const bytes = Buffer.alloc(end - from);
+  readSync(fd, bytes, 0, bytes.length, from);
+  return checkOf(bytes);
 }
 
 /**

@@ -5,11 +5,12 @@
  * catalog writes its rows. Small jobs, one-core machines and unbundled runs
  * (vitest runs the TypeScript sources) read in this thread instead.
  *
- * The worker is the bundle file that holds this module (dist/cli.js or
- * dist/index.js), started with `workerData.sessionBrowserScan`: at module
- * top level this file then serves jobs, and the CLI entry stays quiet.
+ * The worker is dist/scan-worker.js (scan-worker.ts), else the bundle file
+ * that holds this module (dist/cli.js or dist/index.js), started with
+ * `workerData.sessionBrowserScan`: at module top level this file then
+ * serves jobs, and the CLI entry stays quiet.
  */
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { ReadSummaryOptions, SummaryResult, SummaryState } from './summary-reader.js';
@@ -139,9 +140,15 @@ export async function readSummaries(jobs: readonly SummaryJob[], onResult: (outc
   return inWorkers(url, threads, order, jobs, work, done, opts.crashWorkersAfter);
 }
 
-/** This module's file when it runs from a bundle; null when it runs from TypeScript sources (vitest). */
+/**
+ * The worker's file when this module runs from a bundle: the scan-only
+ * bundle beside it (scan-worker.ts) when there is one, else the bundle
+ * itself; null when it runs from TypeScript sources (vitest).
+ */
 function ownBundleUrl(): URL | null {
-  return /\.m?js$/.test(new URL(import.meta.url).pathname) ? new URL(import.meta.url) : null;
+  if (!/\.m?js$/.test(new URL(import.meta.url).pathname)) return null;
+  const slim = new URL('./scan-worker.js', import.meta.url);
+  return existsSync(slim) ? slim : new URL(import.meta.url);
 }
 
 function sizeOf(path: string): number {

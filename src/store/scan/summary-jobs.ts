@@ -4,7 +4,7 @@
  * check hash at the offset it reached, with errors as values.
  */
 import { bytesBeforeSync } from './check-hash.js';
-import { readSummary, readSummarySync, type ReadSummaryOptions, type SummaryResult, type SummaryState } from './summary-reader.js';
+import { readCheckedSummarySync, readSummary, type ReadSummaryOptions, type SummaryResult, type SummaryState } from './summary-reader.js';
 
 /** In this thread, files up to this size are read synchronously; bigger ones async, so the event loop keeps turning. */
 const SYNC_READ_MAX_BYTES = 1024 * 1024;
@@ -24,8 +24,7 @@ export type JobOutcome = { result?: SummaryResult & { check: string }; error?: s
 /** One job, synchronously: what a worker does, and this thread for small files. */
 export function runJob(path: string, opts: ReadSummaryOptions, previous: SummaryState | undefined): JobOutcome {
   try {
-    const result = readSummarySync(path, opts, previous);
-    return { result: Object.assign(result, { check: bytesBeforeSync(path, result.state.offset) }) };
+    return { result: readCheckedSummarySync(path, opts, previous) };
   } catch (err) {
     return { error: errorMessage(err) };
   }

@@ -11,6 +11,7 @@ import { excusesEarlyIgnorables, formatById, isIgnorable } from '../sources/regi
 import { CLOCK_SKEW_MS } from '../sources/common/fold-common.js';
 import { UNTITLED } from '../sources/common/title.js';
 import type { Dialect, SessionSummary } from '../types.js';
+import { bytesBeforeSync } from './check-hash.js';
 import { parseRecord } from './parse-record.js';
 import { readDocument, readDocumentSync, readRecords, readRecordsSync, type RecordScan, type RecordVisitor, type SyncRecordVisitor } from './records.js';
 import { TextChunker, type TextSink } from './text-chunks.js';
@@ -160,6 +161,22 @@ export function readSummarySync(path: string, opts: ReadSummaryOptions, previous
   const fold = summaryFold(previous, opts);
   const scan = readRecordsSync(path, fold.visitor, { fromOffset: fold.state.offset, firstLineNo: fold.state.nextLineNo, maxLineBytes: opts.maxLineBytes });
   return fold.finish(scan, path, opts);
+}
+
+/**
+ * {@link readSummarySync} plus the check hash of the bytes before the
+ * state's offset (check-hash.ts), taken from the read's own buffer when it
+ * holds them: what a scan job returns, without opening the file twice.
+ */
+export function readCheckedSummarySync(path: string, opts: ReadSummaryOptions, previous?: SummaryState): SummaryResult & { check: string } {
+  if (isWholeRead(path, opts.file)) {
+    const whole = readWholeSummarySync(path, opts);
+    return Object.assign(whole, { check: bytesBeforeSync(path, whole.state.offset) });
+  }
+  const fold = summaryFold(previous, opts);
+  const scan = readRecordsSync(path, fold.visitor, { fromOffset: fold.state.offset, firstLineNo: fold.state.nextLineNo, maxLineBytes: opts.maxLineBytes, check: true });
+  const result = fold.finish(scan, path, opts);
+  return Object.assign(result, { check: scan.check ?? bytesBeforeSync(path, result.state.offset) });
 }
 
 /** The fold of one read: a visitor for the read loop, then the result once the loop is done. */

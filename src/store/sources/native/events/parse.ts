@@ -3,7 +3,7 @@ import { cleanTitle, hash32, rawFromUsage, textOfContent } from '../../common/fo
 import { ownWords } from '../../common/title.js';
 import type { ChatMessage, NormalizedEvent } from '../../events.js';
 import { messageEvents } from '../messages.js';
-import { eventRecordSchema, llmRequestDataSchema, llmResponseDataSchema, sessionEndDataSchema, sessionStartDataSchema, toolCallDataSchema } from './schema.js';
+import { eventRecordSchema, fastEventRecord, fastLlmRequest, fastLlmResponse, fastToolCallData, llmRequestDataSchema, llmResponseDataSchema, sessionEndDataSchema, sessionStartDataSchema, toolCallDataSchema } from './schema.js';
 
 /**
  * What one record needs of the records before it, whatever the session's
@@ -43,9 +43,13 @@ export const initEventsParser = (): EventsParserState => ({
 const echoKey = (text: string): string => hash32(text.replace(/\s+/g, ' ').trim());
 
 export function parseEvents(raw: Record<string, unknown>, s: EventsParserState): NormalizedEvent[] | null {
-  const parsed = eventRecordSchema.safeParse(raw);
-  if (!parsed.success) return null;
-  const r = parsed.data;
+  // Most records pass the cheap checks; the schemas decide the rest.
+  let r = fastEventRecord(raw);
+  if (r === undefined) {
+    const parsed = eventRecordSchema.safeParse(raw);
+    if (!parsed.success) return null;
+    r = parsed.data;
+  }
   const ts = r.timestamp ?? null;
   const out: NormalizedEvent[] = [];
   // A run is open until its session.end.
@@ -78,7 +82,7 @@ export function parseEvents(raw: Record<string, unknown>, s: EventsParserState):
       return out;
     }
     case 'llm.request': {
-      const { messages, tools } = llmRequestDataSchema.parse(r.data);
+      const { messages, tools } = fastLlmRequest(r.data) ?? llmRequestDataSchema.parse(r.data);
       // Each request repeats the conversation so far: when it opens and continues as the previous one did
       // (its first message and the previous one's last are the same), only what follows is read and hashed.
       const texts: string[] = new Array(messages.length);
@@ -126,7 +130,7 @@ export function parseEvents(raw: Record<string, unknown>, s: EventsParserState):
       return out;
     }
     case 'llm.response': {
-      const d = llmResponseDataSchema.parse(r.data);
+      const d = fastLlmResponse(r.data) ?? llmResponseDataSchema.parse(r.data);
       const message: ChatMessage = { role: 'assistant', content: d.content ?? '' };
       if (d.tool_calls) message.tool_calls = d.tool_calls;
       messageEvents(out, message, ts, true, 'tail', false);
@@ -144,7 +148,7 @@ export function parseEvents(raw: Record<string, unknown>, s: EventsParserState):
       return out;
     }
     case 'tool.call': {
-      const d = toolCallDataSchema.parse(r.data);
+      const d = fastToolCallData(r.data) ?? toolCallDataSchema.parse(r.data);
       const isError = d.error !== undefined && d.error !== null;
       out.push({ kind: 'tool_result', ts, id: '', name: d.tool, output: d.output ?? d.error, durationMs: d.duration_ms, isError, counted: true });
       return out;

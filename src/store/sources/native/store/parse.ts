@@ -3,15 +3,19 @@ import { cleanTitle, rawFromUsage, type RawTokens } from '../../common/fold-comm
 import type { NormalizedEvent } from '../../events.js';
 import { messageEvents } from '../messages.js';
 import { providerOf } from '../../../pricing.js';
-import { storeRecordSchema } from './schema.js';
+import { fastStoreRecord, storeRecordSchema } from './schema.js';
 
 /** Nothing is carried from record to record: every rule of the dialect is a field of its events. */
 export type StoreParserState = null;
 
 export function parseStore(raw: Record<string, unknown>): NormalizedEvent[] | null {
-  const parsed = storeRecordSchema.safeParse(raw);
-  if (!parsed.success) return null;
-  const r = parsed.data;
+  // Most records pass the cheap checks; the schema decides the rest.
+  let r = fastStoreRecord(raw);
+  if (r === undefined) {
+    const parsed = storeRecordSchema.safeParse(raw);
+    if (!parsed.success) return null;
+    r = parsed.data;
+  }
   switch (r.type) {
     case 'meta': {
       let endpointUsage: Record<string, RawTokens> | undefined;

@@ -3,6 +3,8 @@
  */
 import { z } from 'zod';
 import { chatMessageSchema, optNum, optStr, optUsage, tokenUsageSchema } from '../schemas.js';
+import * as fast from '../fast-schemas.js';
+import { chatMessage, literal, MISS, shape, type Field } from '../fast-schemas.js';
 
 export const storeMetaSchema = z.object({
   type: z.literal('meta'),
@@ -60,3 +62,43 @@ export const storeRecordSchema = z.discriminatedUnion('type', [
 ]);
 export type StoreRecord = z.infer<typeof storeRecordSchema>;
 export const STORE_TYPES: ReadonlySet<string> = new Set(['meta', 'message', 'checkpoint', 'usage', 'metric', 'tunnel_event']);
+
+/**
+ * The store records most lines are (message, usage, metric) as
+ * storeRecordSchema outputs them, when every field has its happy type
+ * (fast-schemas.ts); undefined for anything else: ask the schema.
+ */
+export function fastStoreRecord(raw: Record<string, unknown>): StoreRecord | undefined {
+  const fast = typeof raw.type === 'string' ? FAST_STORE.get(raw.type) : undefined;
+  const out = fast === undefined ? MISS : fast(raw);
+  return out === MISS ? undefined : (out as StoreRecord);
+}
+
+const FAST_STORE = new Map<string, Field>(Object.entries({
+  message: shape([
+    ['type', literal('message')],
+    ['timestamp', fast.optStr],
+    ['message', chatMessage],
+  ]),
+  usage: shape([
+    ['type', literal('usage')],
+    [
+      'entry',
+      shape([
+        ['timestamp', fast.optStr],
+        ['turn_index', fast.optNum],
+        ['model', fast.optStr],
+        ['vendor', fast.optStr],
+        ['endpoint', fast.optStr],
+        ['usage', fast.usage],
+      ]),
+    ],
+  ]),
+  metric: shape([
+    ['type', literal('metric')],
+    ['timestamp', fast.optStr],
+    ['vendor', fast.optStr],
+    ['endpoint', fast.optStr],
+    ['metric', shape([['name', fast.str], ['value', fast.num]])],
+  ]),
+}));
