@@ -20,6 +20,14 @@ export type KeyMode = 'list' | 'search' | 'session' | 'find' | 'rename' | 'cost'
 /** The modes where letters are text: a paste's line breaks are typed there (as spaces), ignored elsewhere. */
 export const TEXT_MODES: ReadonlySet<KeyMode> = new Set(['search', 'find', 'rename']);
 
+/**
+ * The boxes whose Enter only ends the box (saves a name, runs the transcript
+ * search), never spawns: there a burst's closing line break is Enter
+ * whatever the burst's length ("a long name" + Enter in one write). In the
+ * list's search box Enter resumes, so a long burst's line break stays a space.
+ */
+export const CLOSING_ENTER_MODES: ReadonlySet<KeyMode> = new Set(['rename', 'find']);
+
 /** What a key asks for; the keypress owner maps commands to reducer actions or side effects. */
 export type KeyCommand =
   | 'up' | 'down' | 'page-up' | 'page-down' | 'top' | 'bottom'
