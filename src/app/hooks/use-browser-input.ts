@@ -7,6 +7,16 @@
  * next binding and then the global ones. One owner per key: in 'search'
  * mode the table gives letters to the query, not to the list; in an opened
  * session the commands go to the session screen's handle.
+ *
+ * Why the menus (the Resume tab's resume-from choice, the sort order) are
+ * not ink-select-input (named by the project's card, issue 10 item 7): it
+ * subscribes its own useInput, so it and this owner both act on ↑/↓/j/k,
+ * digits and Enter. Wired into the Resume tab it lost keys of a burst: ↓↓
+ * in one write moved once (its handler reads the index of the last render;
+ * burst-input.test.tsx, "the resume choice applies ↓↓ inside one write"),
+ * and "jj" in one write did nothing (it matches input === 'j'). Its digit
+ * keys select an item, so '2' for the Usage tab would also fire its
+ * onSelect (resume). The sort stays the `s` cycle of item 6.
  */
 import { useCallback, useLayoutEffect, useRef } from 'react';
 import { useInput, type Key } from 'ink';
