@@ -111,7 +111,39 @@ for (const [columns, rows] of [
   });
 }
 
+/**
+ * The overlay's lines as "keys description" entries: a line with nothing in
+ * the keys column continues the entry above it (a wrapped description).
+ */
+function overlayEntries(columns: string[][]): string[] {
+  const out: string[] = [];
+  for (const col of columns) {
+    let open = false;
+    for (const line of col) {
+      const text = line.trimEnd();
+      if (open && text.startsWith(' '.repeat(12)) && text.trim()) out[out.length - 1] += ` ${text.trim()}`;
+      else {
+        out.push(text.replace(/\s+/g, ' '));
+        open = true;
+      }
+    }
+  }
+  return out;
+}
+
 describe('the overlay is generated from the table', () => {
+  it.each([80, 100, 160])('at %i columns every description is whole (wrapped under itself, never cut with …)', (columns) => {
+    const cols = helpColumns([...HELP_SECTIONS, BADGE_SECTION], columns);
+    const colWidth = cols.length > 1 ? Math.floor((columns - 2) / 2) : columns;
+    for (const l of cols.flat()) expect(displayWidth(l.text)).toBeLessThanOrEqual(colWidth);
+    const entries = overlayEntries(cols.map((c) => c.map((l) => l.text)));
+    for (const b of KEY_BINDINGS) {
+      const whole = `${b.keys} ${b.description}`.replace(/\s+/g, ' ');
+      expect(entries, `${b.mode} ${b.keys}`).toContain(whole);
+    }
+    expect(cols.flat().some((l) => l.text.includes('…'))).toBe(false);
+  });
+
   it('holds every mode\'s bindings and the legend of every badge', () => {
     const lines = helpColumns([...HELP_SECTIONS, BADGE_SECTION], 200).flat().map((l) => l.text);
     for (const b of KEY_BINDINGS) expect(lines.some((l) => l.includes(fit(b.description, 60).trimEnd().slice(0, 30)))).toBe(true);
