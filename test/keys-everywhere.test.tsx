@@ -58,8 +58,24 @@ for (const [columns, rows] of [
       if (keys) await ui.press(keys, there);
       const help = await ui.press('?', isHelp);
       fits(help, columns, rows);
-      expect(help).toContain('List');
+      expect(help).toMatch(/^(List|.* · here)/m); // that view's keys first
       await ui.press('x', (f) => !isHelp(f) && there(f));
+    });
+
+    it.each([
+      ['the list', '', 'List'],
+      ['an opened session', KEYS.right, 'Opened session · here'],
+      ['the cost view', 'c', 'Cost view · here'],
+      ['the delete dialog', 'd', 'Delete dialog · here'],
+    ])('? over %s starts with the keys of that view', async (_name, keys, heading) => {
+      const { ui } = start({ columns, rows });
+      await ui.waitFor('Fix login bug');
+      const there = VIEWS.find((v) => v[1] === keys)![2];
+      if (keys) await ui.press(keys, there);
+      const help = await ui.press('?', isHelp);
+      // The line under the title: the first section's heading, in the left column.
+      expect(frameLines(help)[1]?.startsWith(heading)).toBe(true);
+      fits(help, columns, rows);
     });
 
     it.each(VIEWS)('q quits from %s, and from the overlay over it', async (_name, keys, there) => {

@@ -254,7 +254,7 @@ export function helpBarEntries(mode: KeyMode, omit: readonly KeyCommand[] = []):
 }
 
 /** The `?` overlay's sections: every mode's bindings, list and global keys first. Static, like the table. */
-export const HELP_SECTIONS: readonly { title: string; bindings: readonly KeyBinding[] }[] = (
+export const HELP_SECTIONS: readonly { mode: KeyMode; title: string; bindings: readonly KeyBinding[] }[] = (
   [
     { mode: 'list', title: 'List' },
     { mode: 'global', title: 'Anywhere' },
@@ -267,7 +267,19 @@ export const HELP_SECTIONS: readonly { title: string; bindings: readonly KeyBind
     { mode: 'confirm', title: 'Delete dialog' },
     { mode: 'confirm-resume', title: 'Resume dialog' },
   ] as const
-).map((s) => ({ title: s.title, bindings: bindingsFor(s.mode) }));
+).map((s) => ({ mode: s.mode, title: s.title, bindings: bindingsFor(s.mode) }));
+
+/**
+ * The overlay's sections as opened over `here` (the mode under the `?`):
+ * that mode's keys first, marked, then the keys of anywhere and of every
+ * other mode in the usual order, so `?` in a session starts with the
+ * session's keys rather than the list's.
+ */
+export function helpSectionsFor(here: KeyMode): readonly { title: string; bindings: readonly KeyBinding[] }[] {
+  const first = HELP_SECTIONS.find((s) => s.mode === here);
+  if (!first || here === 'list') return HELP_SECTIONS;
+  return [{ ...first, title: `${first.title} · here` }, ...HELP_SECTIONS.filter((s) => s !== first)];
+}
 
 /** The overlay's legend of the list's badges, after the keys. */
 export const BADGE_SECTION = {
