@@ -8,6 +8,7 @@ import React from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../src/app/App.js';
 import type { BrowserExit } from '../src/app/source.js';
+import type { SessionSummary } from '../src/store/types.js';
 import { BADGE_SECTION, helpBarEntries, HELP_SECTIONS, KEY_BINDINGS } from '../src/app/keys.js';
 import { helpBarText } from '../src/components/HelpBar.js';
 import { helpColumns } from '../src/components/HelpOverlay.js';
@@ -109,6 +110,19 @@ for (const [columns, rows] of [
       for (const b of KEY_BINDINGS) expect(text, `${b.mode} ${b.keys}`).toContain(b.description.slice(0, 20));
       for (const badge of BADGES) expect(text).toContain(badge.glyph);
       expect(text).toContain('Badges in the list');
+    });
+
+    it('beside the position in a long transcript the help line shows whole hints, none cut short', async () => {
+      const base = fakeSource({ sessions: SESSIONS });
+      const entries = Array.from({ length: 80 }, (_, i) => ({ kind: 'message' as const, timestamp: hoursAgo(2), role: 'user' as const, text: `message ${i}` }));
+      const source = { ...base, loadTranscript: async (s: SessionSummary) => ({ summary: s, entries, resumeContext: [], lastCheckpointIndex: -1 }) };
+      const ui = renderSized(<App source={source} onExit={() => undefined} />, { columns, rows });
+      await ui.waitFor('Fix login bug');
+      const frame = await ui.press(KEYS.right, (f) => /line 1\/\d+ \(\d+%\)/.test(f));
+      const help = frameLines(frame).find((l) => /line 1\/\d+/.test(l))!;
+      expect(help).not.toContain('…');
+      expect(help.startsWith(helpBarText(helpBarEntries('session'), columns - 2 - displayWidth(/line \S+ \(\d+%\)/.exec(help)![0])))).toBe(true);
+      fits(frame, columns, rows);
     });
 
     it('the session screen and the cost view draw their help lines from the table', async () => {

@@ -279,7 +279,7 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
         </Box>
       )}
       {showSearch && !search.editing && <Text wrap="truncate" color={theme.match}>{truncate(searchStatus, width)}</Text>}
-      <Text wrap="truncate" color={theme.muted}>{helpLine(helpBarText((props.help ?? DEFAULT_HELP)[search.editing ? 'find' : 'session'], width), state.tab === 'replay' && lines.length > bodyHeight ? position(view.cursor, lines.length) : '', width)}</Text>
+      <Text wrap="truncate" color={theme.muted}>{helpLine((props.help ?? DEFAULT_HELP)[search.editing ? 'find' : 'session'], state.tab === 'replay' && lines.length > bodyHeight ? position(view.cursor, lines.length) : '', width)}</Text>
     </Box>
   );
 }
@@ -289,9 +289,9 @@ function position(cursor: number, count: number): string {
   return `line ${cursor + 1}/${count} (${Math.round(((cursor + 1) / count) * 100)}%)`;
 }
 
-/** The help text cut to leave room for the position at the right edge. */
-function helpLine(help: string, right: string, width: number): string {
-  if (!right) return truncate(help, width);
+/** The hints that fit beside the position at the right edge: whole hints only, never one cut short. */
+function helpLine(entries: readonly HelpBarEntry[], right: string, width: number): string {
+  if (!right) return helpBarText(entries, width);
   const room = Math.max(0, width - displayWidth(right) - 2);
-  return `${padEnd(truncate(help, room), room)}  ${right}`;
+  return `${padEnd(helpBarText(entries, room), room)}  ${right}`;
 }
