@@ -129,6 +129,19 @@ for (const [columns, rows] of [
       expect(exits).toEqual([expect.objectContaining({ kind: 'resume', session: expect.objectContaining({ id: 'sess-dark' }) })]);
     });
 
+    it('Esc twice in one write is two Escs: the box is left and its filter cleared', async () => {
+      const { ui, exits } = start({ columns, rows });
+      await ui.waitFor('Fix login bug');
+      await ui.press('/dark', (f) => searchText(f) === 'dark' && f.includes('1 match'));
+      const frame = await ui.press(`${KEYS.escape}${KEYS.escape}`, (f) => !f.includes('filter:') && f.includes('Fix login bug') && searchText(f) === undefined);
+      fits(frame, columns, rows);
+      expect(exits).toEqual([]);
+      // In an opened session: the transcript search box closed, then its search cleared.
+      await ui.press(`${KEYS.right}/login`, (f) => findText(f) === 'login');
+      await ui.press(KEYS.enter, (f) => f.includes('search "login"'));
+      await ui.press(`/x${KEYS.escape}${KEYS.escape}`, (f) => findText(f) === undefined && !f.includes('search "login"') && f.includes('[1 Replay]'));
+    });
+
     it('a pasted line break is a space in a box and never Enter', async () => {
       const { ui, exits } = start({ columns, rows });
       await ui.waitFor('Fix login bug');

@@ -65,6 +65,9 @@ const TYPED_RUN_MAX = 8;
  * Enter where Enter is harmless (saving a name), a space elsewhere.
  */
 export function splitKeys(input: string, key: Key): KeyPress[] {
+  // Esc twice within one read reaches us as one Esc with meta and the first ESC as input
+  // (a parser's Alt+Esc; a lone Esc has input ''). No key of ours is Alt+Esc: it is two Escs.
+  if (key.escape && input === '\u001b') return [{ input: '', key }, { input: '', key }];
   if (!isTextRun(input, key)) return [{ input, key }];
   const chars = Array.from(input);
   const last = chars.length - 1;
