@@ -125,6 +125,17 @@ for (const [columns, rows] of [
       fits(frame, columns, rows);
     });
 
+    it('a in the cost view switches it between this project and all projects', async () => {
+      const other = appSummary({ id: 'sess-other', projectId: 'p2', title: 'Other project work', updatedAt: hoursAgo(1), costMicros: 70_000 });
+      const ui = renderSized(<App source={fakeSource({ sessions: [...SESSIONS, other] })} onExit={() => undefined} />, { columns, rows });
+      await ui.waitFor('Fix login bug');
+      const mine = await ui.press('c', (f) => f.includes('Cost · /home/u/proj'));
+      const all = await ui.press('a', (f) => f.includes('Cost · all projects') && /\d+ sessions/.test(f));
+      expect(/(\d+) sessions/.exec(all)?.[1]).not.toBe(/(\d+) sessions/.exec(mine)?.[1]);
+      fits(all, columns, rows);
+      await ui.press('a', (f) => f.includes('Cost · /home/u/proj'));
+    });
+
     it('the session screen and the cost view draw their help lines from the table', async () => {
       const { ui } = start({ columns, rows });
       await ui.waitFor('Fix login bug');

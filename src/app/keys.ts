@@ -196,6 +196,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   // The cost view.
   { keys: 'w', description: 'window: today / 7d / 30d / all', mode: 'cost', action: 'cost-window', rank: 1,
     short: { keys: 'w', label: 'window' }, match: char('w') },
+  { keys: 'a', description: 'this project / all projects', mode: 'cost', action: 'scope', match: char('a') },
   ...scrolling('cost', 'a line', 2),
   { keys: 'c Esc', description: 'back to the list', mode: 'cost', action: 'close', rank: 3,
     short: { keys: 'c/esc', label: 'close' }, match: (i, k) => k.escape || char('c')(i, k) },
