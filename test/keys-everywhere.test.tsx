@@ -121,7 +121,7 @@ for (const [columns, rows] of [
       const frame = await ui.press(KEYS.right, (f) => /line 1\/\d+ \(\d+%\)/.test(f));
       const help = frameLines(frame).find((l) => /line 1\/\d+/.test(l))!;
       expect(help).not.toContain('…');
-      expect(help.startsWith(helpBarText(helpBarEntries('session'), columns - 2 - displayWidth(/line \S+ \(\d+%\)/.exec(help)![0])))).toBe(true);
+      expect(help.startsWith(helpBarText(helpBarEntries('session', ['resume-from']), columns - 2 - displayWidth(/line \S+ \(\d+%\)/.exec(help)![0])))).toBe(true);
       fits(frame, columns, rows);
     });
 
@@ -134,6 +134,26 @@ for (const [columns, rows] of [
       expect(/(\d+) sessions/.exec(all)?.[1]).not.toBe(/(\d+) sessions/.exec(mine)?.[1]);
       fits(all, columns, rows);
       await ui.press('a', (f) => f.includes('Cost · /home/u/proj'));
+    });
+
+    it('each tab of the session screen hints only keys that act there', async () => {
+      const { ui } = start({ columns, rows });
+      await ui.waitFor('Fix login bug');
+      const last = (f: string) => frameLines(f).filter((l) => l.trim()).at(-1) ?? '';
+      // Fix login bug: no checkpoint.
+      let f = await ui.press(KEYS.right, (x) => x.includes('[1 Replay]'));
+      expect(last(f)).toContain('↑↓ scroll');
+      f = await ui.press('2', (x) => x.includes('[2 Usage]'));
+      expect(last(f)).not.toMatch(/↑↓|space fold|n\/N/);
+      expect(last(f)).toContain('enter resume');
+      f = await ui.press('3', (x) => x.includes('[3 Resume]'));
+      expect(last(f)).not.toMatch(/↑↓|space fold/);
+      // Add dark mode: two checkpoints, so ↑↓ choose where the resume starts.
+      await ui.press(KEYS.left, (x) => x.includes('enter resume  → open'));
+      f = await ui.press(`j${KEYS.right}3`, (x) => x.includes('[3 Resume]') && x.includes('Add dark mode'));
+      expect(last(f)).toContain('↑↓ choose');
+      expect(last(f)).not.toContain('scroll');
+      fits(f, columns, rows);
     });
 
     it('the session screen and the cost view draw their help lines from the table', async () => {

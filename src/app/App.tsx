@@ -74,7 +74,14 @@ function readLabelsOf(source: BrowserSource): ReadonlyMap<string, SessionLabel> 
 const overlaySections = (here: ReturnType<typeof inputMode>) => [...helpSectionsFor(here), BADGE_SECTION];
 
 /** The session screen's help lines, from the key table. */
-const SESSION_HELP = { session: helpBarEntries('session'), find: helpBarEntries('find') };
+const REPLAY_ONLY = ['down', 'fold', 'next-match', 'from-checkpoint'] as const;
+const SESSION_HELP = {
+  session: helpBarEntries('session', ['resume-from']),
+  find: helpBarEntries('find'),
+  // The Usage and Resume tabs neither scroll nor fold; ↑↓ chooses where a resume starts when there is a checkpoint.
+  other: helpBarEntries('session', [...REPLAY_ONLY, 'resume-from']),
+  choice: helpBarEntries('session', REPLAY_ONLY),
+};
 
 /** The views that draw a two-line dialog where the preview strip goes. */
 const isDialog = (view: BrowserState['view']): boolean => view === 'confirm-delete' || view === 'confirm-resume';

@@ -159,7 +159,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { keys: '2', description: 'Usage tab', mode: 'session', action: 'tab-usage', match: char('2') },
   { keys: '3', description: 'Resume tab', mode: 'session', action: 'tab-resume', match: char('3') },
   { keys: '↑ ↓', description: 'Resume tab: from the last checkpoint / the whole conversation ({context} follows)', mode: 'session',
-    action: 'resume-from', fallthrough: true, match: (_, k) => k.upArrow || k.downArrow },
+    action: 'resume-from', fallthrough: true, rank: 3.5, short: { keys: '↑↓', label: 'choose' }, match: (_, k) => k.upArrow || k.downArrow },
   ...scrolling('session', 'a line', 4),
   { keys: 'Ctrl+D', description: 'half a page down', mode: 'session', action: 'half-page-down', match: ctrl('d') },
   { keys: 'Ctrl+U', description: 'half a page up', mode: 'session', action: 'half-page-up', match: ctrl('u') },

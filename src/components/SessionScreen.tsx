@@ -55,8 +55,13 @@ export interface SessionScreenProps {
   timeZone?: string;
   /** Whether this screen is in front (shows the replay cursor). */
   isActive: boolean;
-  /** The help line's entries, from the app's key table: browsing, and while the search box is open. */
-  help?: { session: readonly HelpBarEntry[]; find: readonly HelpBarEntry[] };
+  /**
+   * The help line's entries, from the app's key table: on the Replay tab,
+   * while the search box is open, on the other tabs (`other`), and on the
+   * Resume tab of a session with checkpoints (`choice`); the last two fall
+   * back to `session`.
+   */
+  help?: { session: readonly HelpBarEntry[]; find: readonly HelpBarEntry[]; other?: readonly HelpBarEntry[]; choice?: readonly HelpBarEntry[] };
   /** Where the keypress owner sends commands. */
   ref?: React.Ref<SessionScreenHandle>;
   /** ← or Esc (once no search is open). */
@@ -279,9 +284,16 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
         </Box>
       )}
       {showSearch && !search.editing && <Text wrap="truncate" color={theme.match}>{truncate(searchStatus, width)}</Text>}
-      <Text wrap="truncate" color={theme.muted}>{helpLine((props.help ?? DEFAULT_HELP)[search.editing ? 'find' : 'session'], state.tab === 'replay' && lines.length > bodyHeight ? position(view.cursor, lines.length) : '', width)}</Text>
+      <Text wrap="truncate" color={theme.muted}>{helpLine(helpFor(props.help ?? DEFAULT_HELP, search.editing ? 'find' : state.tab, summary.checkpoints > 0), state.tab === 'replay' && lines.length > bodyHeight ? position(view.cursor, lines.length) : '', width)}</Text>
     </Box>
   );
+}
+
+/** The hints for what has the keys: the search box, or the tab in front. */
+function helpFor(help: NonNullable<SessionScreenProps['help']>, at: SessionTab | 'find', checkpoints: boolean): readonly HelpBarEntry[] {
+  if (at === 'find') return help.find;
+  if (at === 'replay') return help.session;
+  return (at === 'resume' && checkpoints ? help.choice : help.other) ?? help.session;
 }
 
 /** "line 120/2412 (5%)": where the cursor is in a transcript longer than the screen. */
