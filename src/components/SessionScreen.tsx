@@ -16,8 +16,9 @@ import { relativeTime } from '../format/time.js';
 import { displayWidth, padEnd, truncate } from '../format/width.js';
 import { buildReplayLines, isFoldable } from '../format/replay-lines.js';
 import { Replay } from './Replay.js';
-import { UsagePanel } from './UsagePanel.js';
-import { ResumePreview } from './ResumePreview.js';
+import { UsagePanel, usageLines } from './UsagePanel.js';
+import { ResumePreview, resumeLines } from './ResumePreview.js';
+import { scrollWindow } from './scroll-window.js';
 import { Tabs } from './Tabs.js';
 import { clampView, initialSessionView, sessionViewReducer, type SessionCommand, type SessionTab } from './session-view-reducer.js';
 import { editOf } from './line-editor.js';
@@ -143,9 +144,21 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
   const viewport = { lineCount: lines.length, page: bodyHeight };
   const view = clampView(state, viewport);
 
+  // The Usage and Resume tabs scroll when taller than the body.
+  const resumeFrom = summary.checkpoints > 0 ? state.resumeFrom : undefined;
+  const panelCount = useMemo(
+    () =>
+      state.tab === 'usage'
+        ? usageLines(summary, transcript, width).length
+        : state.tab === 'resume'
+          ? resumeLines(plan, nowMs, width, tz, resumeFrom, summary.messageCount).length
+          : 0,
+    [state.tab, summary, transcript, width, plan, nowMs, tz, resumeFrom],
+  );
+  const panel = scrollWindow(panelCount, bodyHeight, state.panelScroll);
   // Commands of a burst run before the next render: they read the latest state and lines.
-  const latest = useRef({ lines, texts, transcript, viewport, onBack, onResume, summary });
-  latest.current = { lines, texts, transcript, viewport, onBack, onResume, summary };
+  const latest = useRef({ lines, texts, transcript, viewport, onBack, onResume, summary, panel });
+  latest.current = { lines, texts, transcript, viewport, onBack, onResume, summary, panel };
   useImperativeHandle(
     props.ref,
     () => ({
@@ -155,7 +168,7 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
     [], // eslint-disable-line react-hooks/exhaustive-deps
   );
   const runCommand = (cmd: string, input: string): boolean => {
-    const { lines, texts, transcript, viewport, onBack, onResume, summary } = latest.current;
+    const { lines, texts, transcript, viewport, onBack, onResume, summary, panel } = latest.current;
     const s = store.get();
     const dispatch = store.dispatch;
     if (s.search.editing) {
@@ -203,7 +216,13 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
         dispatch({ type: 'toggleSecrets' });
         return true;
     }
-    if (s.tab !== 'replay') return false;
+    if (s.tab !== 'replay') {
+      const page = Math.max(1, panel.page - 1);
+      const delta = ({ up: -1, down: 1, 'page-up': -page, 'page-down': page, 'half-page-up': -Math.ceil(page / 2), 'half-page-down': Math.ceil(page / 2), top: -Infinity, bottom: Infinity } as Record<string, number>)[cmd];
+      if (delta === undefined) return false;
+      dispatch({ type: 'panelScroll', delta, max: panel.max });
+      return true;
+    }
     const view = clampView(s, viewport);
     switch (cmd) {
       case 'up':
@@ -264,7 +283,7 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
         {state.tab === 'replay' && transcript && (
           <Replay lines={lines} scroll={view.scroll} cursor={isActive && !search.editing ? view.cursor : -1} height={bodyHeight} query={search.query} matches={matchSet} />
         )}
-        {state.tab === 'usage' && <UsagePanel summary={summary} transcript={transcript} width={width} height={bodyHeight} />}
+        {state.tab === 'usage' && <UsagePanel summary={summary} transcript={transcript} width={width} height={bodyHeight} scroll={state.panelScroll} />}
         {state.tab === 'resume' && (
           <ResumePreview
             plan={plan}
@@ -272,8 +291,9 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
             timeZone={tz}
             width={width}
             height={bodyHeight}
-            from={summary.checkpoints > 0 ? state.resumeFrom : undefined}
+            from={resumeFrom}
             wholeMessages={summary.messageCount}
+            scroll={state.panelScroll}
           />
         )}
       </Box>
