@@ -129,11 +129,130 @@ for (const [columns, rows] of [
       expect(exits).toEqual([expect.objectContaining({ kind: 'resume', session: expect.objectContaining({ id: 'sess-dark' }) })]);
     });
 
+    it('Esc twice in one write is two Escs: the box is left and its filter cleared', async () => {
+      const { ui, exits } = start({ columns, rows });
+      await ui.waitFor('Fix login bug');
+      await ui.press('/dark', (f) => searchText(f) === 'dark' && f.includes('1 match'));
+      const frame = await ui.press(`${KEYS.escape}${KEYS.escape}`, (f) => !f.includes('filter:') && f.includes('Fix login bug') && searchText(f) === undefined);
+      fits(frame, columns, rows);
+      expect(exits).toEqual([]);
+      // In an opened session: the transcript search box closed, then its search cleared.
+      await ui.press(`${KEYS.right}/login`, (f) => findText(f) === 'login');
+      await ui.press(KEYS.enter, (f) => f.includes('search "login"'));
+      await ui.press(`/x${KEYS.escape}${KEYS.escape}`, (f) => findText(f) === undefined && !f.includes('search "login"') && f.includes('[1 Replay]'));
+    });
+
     it('a pasted line break is a space in a box and never Enter', async () => {
       const { ui, exits } = start({ columns, rows });
       await ui.waitFor('Fix login bug');
       await ui.press('/fix\nlogin bug\r\nmore text here', (f) => searchText(f) === 'fix login bug  more text here');
       expect(exits).toEqual([]);
+    });
+  });
+}
+
+/** The rename box's text (after "rename: "), the cursor mark removed. */
+const renameText = (f: string): string | undefined =>
+  frameLines(f)
+    .find((l) => l.startsWith('rename: '))
+    ?.slice('rename: '.length)
+    .replace('▌', '')
+    .trimEnd();
+
+const COMPACTED = appSummary({
+  id: 'sess-long',
+  title: 'Long refactor',
+  updatedAt: hoursAgo(1),
+  checkpoints: 2,
+  messageCount: 40,
+  lastCheckpoint: { timestamp: hoursAgo(2), tokenCount: 8000, messagesAfter: 6 },
+});
+
+for (const [columns, rows] of [
+  [80, 24],
+  [160, 50],
+] as const) {
+  describe(`the rename box and the resume choice at ${columns}x${rows}`, () => {
+    it.each(BURSTS)('the rename box applies %s inside one write', async (_name, burst, expected) => {
+      const { ui } = start({ columns, rows });
+      await ui.waitFor('Fix login bug');
+      await ui.press('R', (f) => renameText(f) === 'Fix login bug');
+      // Ctrl+U first empties the box, so the burst alone decides what it holds.
+      const frame = await ui.press(`${CTRL.u}${burst}`, (f) => renameText(f) === expected);
+      fits(frame, columns, rows);
+    });
+
+    it.each([
+      ['a short name', 'Auth'],
+      ['a name longer than a typed run', 'Auth flow rewrite'],
+    ])('%s and Enter in one write rename', async (_what, name) => {
+      const { ui, source, exits } = start({ columns, rows });
+      await ui.waitFor('Fix login bug');
+      await ui.press('R', (f) => renameText(f) === 'Fix login bug');
+      const frame = await ui.press(`${CTRL.u}${name}\r`, (f) => f.includes(`Renamed to “${name}”`));
+      expect(frame).not.toContain('rename: ');
+      expect(source.labels?.().get('sess-login')).toEqual({ name });
+      fits(frame, columns, rows);
+      expect(exits).toEqual([]);
+    });
+
+    it('R, a name and Enter all in one write rename', async () => {
+      const { ui, source } = start({ columns, rows });
+      await ui.waitFor('Fix login bug');
+      await ui.press(`R${CTRL.u}Auth flow\r`, (f) => f.includes('Renamed to “Auth flow”'));
+      expect(source.labels?.().get('sess-login')).toEqual({ name: 'Auth flow' });
+    });
+
+    it('a long query and Enter in one write: the transcript search runs, the list search never resumes', async () => {
+      const { ui, exits } = start({ columns, rows });
+      await ui.waitFor('Fix login bug');
+      await ui.press('/fix login bug\r', (f) => searchText(f) === 'fix login bug');
+      await new Promise((r) => setTimeout(r, 50));
+      expect(exits).toEqual([]);
+      await ui.press(KEYS.escape, (f) => f.includes('filter: fix login bug'));
+      await ui.press(KEYS.escape, (f) => !f.includes('filter:'));
+      await ui.press(`${KEYS.right}/`, (f) => findText(f) === '');
+      // The box closes on the closing Enter: the query is searched, not typed with a trailing space.
+      await ui.press('first prompt\r', (f) => findText(f) === undefined && f.includes('[1 Replay]'));
+      expect(exits).toEqual([]);
+    });
+
+    it('a pasted name over several lines stays in the box as one line', async () => {
+      const { ui, source } = start({ columns, rows });
+      await ui.waitFor('Fix login bug');
+      await ui.press('R', (f) => renameText(f) === 'Fix login bug');
+      await ui.press(`${CTRL.u}first line\nsecond line\r`, (f) => renameText(f) === 'first line second line');
+      expect(source.labels?.().get('sess-login')).toBeUndefined();
+    });
+
+    it.each([
+      ['↓', KEYS.down, 'start'],
+      ['↓↓', `${KEYS.down}${KEYS.down}`, 'checkpoint'],
+      ['↓↑↓', `${KEYS.down}${KEYS.up}${KEYS.down}`, 'start'],
+    ] as const)('the resume choice applies %s inside one write, and Enter carries it', async (_name, burst, from) => {
+      const exits: BrowserExit[] = [];
+      const ui = renderSized(<App source={fakeSource({ sessions: [COMPACTED] })} onExit={(e) => exits.push(e)} />, { columns, rows });
+      await ui.waitFor('Long refactor');
+      await ui.press(`${KEYS.right}3`, (f) => f.includes('(•) last checkpoint'));
+      ui.write(burst);
+      await new Promise((r) => setTimeout(r, 50));
+      const frame = ui.lastFrame();
+      expect(frame).toContain(from === 'start' ? '(•) whole conversation' : '(•) last checkpoint');
+      fits(frame, columns, rows);
+      ui.write(KEYS.enter);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(exits).toEqual([expect.objectContaining({ kind: 'resume', from })]);
+    });
+
+    it('opening, the Resume tab, the choice and Enter in one write; a digit there switches tabs and never resumes', async () => {
+      const exits: BrowserExit[] = [];
+      const ui = renderSized(<App source={fakeSource({ sessions: [COMPACTED] })} onExit={(e) => exits.push(e)} />, { columns, rows });
+      await ui.waitFor('Long refactor');
+      await ui.press(`${KEYS.right}3${KEYS.down}2`, (f) => f.includes('[2 Usage]'));
+      expect(exits).toEqual([]);
+      ui.write(`3${KEYS.enter}`);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(exits).toEqual([expect.objectContaining({ kind: 'resume', from: 'start' })]);
     });
   });
 }

@@ -81,7 +81,9 @@ describe('the browser in a real terminal', () => {
       await app.waitFor('Speed up the parquet export job');
       app.mark();
       app.write('a');
-      await app.waitFor('Refactor the router into feature modules');
+      // The project's own count: its rows are on the all-projects screen too, and keys sent
+      // while the project's list is still loading act on no rows.
+      await app.waitFor(/webapp +14 sessions/);
 
       // Open the session with two checkpoints (third row: newest first).
       app.mark();

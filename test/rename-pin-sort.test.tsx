@@ -85,7 +85,7 @@ for (const [columns, rows] of [
       await ui.waitFor('Fix login bug');
       await ui.press('R', (f) => f.includes('rename: Fix login bug'));
       await ui.press('\u0015Auth flaw\u007f\u007fow', (f) => f.includes('rename: Auth flow'));
-      // Enter apart: a line break at the end of a long burst is a paste's, never Enter.
+      // Enter apart here; in the same write it saves too (burst-input.test.tsx).
       const renamed = await ui.press(KEYS.enter, (f) => f.includes('Renamed to “Auth flow”'));
       fits(renamed, columns, rows);
       expect(renamed).toMatch(/› Auth flow .*✎/);

@@ -24,7 +24,7 @@ import { initialBrowserState, visibleScroll, type BrowserState } from './browser
 import { inputMode, resumeOrAsk, targetOf, useBrowserInput } from './hooks/use-browser-input.js';
 import { useBrowserStore } from './hooks/use-browser-store.js';
 import { createListDeriver } from './list-model.js';
-import { BADGE_SECTION, helpBarEntries, HELP_SECTIONS } from './keys.js';
+import { BADGE_SECTION, helpBarEntries, helpSectionsFor } from './keys.js';
 import { useLiveRefresh, useSessionsLoader, useTextIndexer } from './hooks/use-sessions-loader.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { resolveIndex } from '../components/list-layout.js';
@@ -70,11 +70,18 @@ function readLabelsOf(source: BrowserSource): ReadonlyMap<string, SessionLabel> 
   }
 }
 
-/** Every key of every mode, then the badge legend. */
-const OVERLAY_SECTIONS = [...HELP_SECTIONS, BADGE_SECTION];
+/** Every key of every mode (the one under the overlay first), then the badge legend. */
+const overlaySections = (here: ReturnType<typeof inputMode>) => [...helpSectionsFor(here), BADGE_SECTION];
 
 /** The session screen's help lines, from the key table. */
-const SESSION_HELP = { session: helpBarEntries('session'), find: helpBarEntries('find') };
+const REPLAY_ONLY = ['down', 'fold', 'next-match', 'from-checkpoint'] as const;
+const SESSION_HELP = {
+  session: helpBarEntries('session', ['resume-from']),
+  find: helpBarEntries('find'),
+  // The Usage and Resume tabs neither scroll nor fold; ↑↓ chooses where a resume starts when there is a checkpoint.
+  other: helpBarEntries('session', [...REPLAY_ONLY, 'resume-from']),
+  choice: helpBarEntries('session', REPLAY_ONLY),
+};
 
 /** The views that draw a two-line dialog where the preview strip goes. */
 const isDialog = (view: BrowserState['view']): boolean => view === 'confirm-delete' || view === 'confirm-resume';
@@ -141,11 +148,14 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
   );
   const costParts = costModel ? costViewParts(costModel, { window: state.costWindow, width, scopeLabel, timeZone: source.timeZone }) : null;
   // What one page is: the lines that scroll, not the whole view (PgDn must not skip any).
+  const session = useRef<SessionScreenHandle | null>(null);
+  // The mode under the overlay: its keys lead the overlay.
+  const helpHere = state.help ? inputMode({ ...state, help: null }, session.current) : 'list';
+  const sections = useMemo(() => overlaySections(helpHere), [helpHere]);
   const limits = {
-    help: { max: helpScrollMax(OVERLAY_SECTIONS, width, helpHeight), page: Math.max(1, helpHeight - 1) },
+    help: { max: helpScrollMax(sections, width, helpHeight), page: Math.max(1, helpHeight - 1) },
     cost: { max: costParts ? costScrollMax(costParts, costHeight) : 0, page: costParts ? costPage(costParts, costHeight) : 1 },
   };
-  const session = useRef<SessionScreenHandle | null>(null);
   // OSC 52 goes to the terminal we draw on, only when it is one (never into a captured stream).
   const { stdout } = useStdout();
   const terminal = useMemo(() => (stdout.isTTY ? (seq: string) => void stdout.write(seq) : undefined), [stdout]);
@@ -209,7 +219,7 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
         <Text bold wrap="truncate-end">
           {truncate('Keys and badges', width)}
         </Text>
-        <HelpOverlay sections={OVERLAY_SECTIONS} width={width} height={helpHeight} scroll={state.help.scroll} />
+        <HelpOverlay sections={sections} width={width} height={helpHeight} scroll={state.help.scroll} />
         <HelpBar entries={helpBarEntries('help')} width={width} />
       </Box>,
     );

@@ -20,6 +20,14 @@ export type KeyMode = 'list' | 'search' | 'session' | 'find' | 'rename' | 'cost'
 /** The modes where letters are text: a paste's line breaks are typed there (as spaces), ignored elsewhere. */
 export const TEXT_MODES: ReadonlySet<KeyMode> = new Set(['search', 'find', 'rename']);
 
+/**
+ * The boxes whose Enter only ends the box (saves a name, runs the transcript
+ * search), never spawns: there a burst's closing line break is Enter
+ * whatever the burst's length ("a long name" + Enter in one write). In the
+ * list's search box Enter resumes, so a long burst's line break stays a space.
+ */
+export const CLOSING_ENTER_MODES: ReadonlySet<KeyMode> = new Set(['rename', 'find']);
+
 /** What a key asks for; the keypress owner maps commands to reducer actions or side effects. */
 export type KeyCommand =
   | 'up' | 'down' | 'page-up' | 'page-down' | 'top' | 'bottom'
@@ -151,7 +159,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { keys: '2', description: 'Usage tab', mode: 'session', action: 'tab-usage', match: char('2') },
   { keys: '3', description: 'Resume tab', mode: 'session', action: 'tab-resume', match: char('3') },
   { keys: '↑ ↓', description: 'Resume tab: from the last checkpoint / the whole conversation ({context} follows)', mode: 'session',
-    action: 'resume-from', fallthrough: true, match: (_, k) => k.upArrow || k.downArrow },
+    action: 'resume-from', fallthrough: true, rank: 3.5, short: { keys: '↑↓', label: 'choose' }, match: (_, k) => k.upArrow || k.downArrow },
   ...scrolling('session', 'a line', 4),
   { keys: 'Ctrl+D', description: 'half a page down', mode: 'session', action: 'half-page-down', match: ctrl('d') },
   { keys: 'Ctrl+U', description: 'half a page up', mode: 'session', action: 'half-page-up', match: ctrl('u') },
@@ -188,6 +196,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   // The cost view.
   { keys: 'w', description: 'window: today / 7d / 30d / all', mode: 'cost', action: 'cost-window', rank: 1,
     short: { keys: 'w', label: 'window' }, match: char('w') },
+  { keys: 'a', description: 'this project / all projects', mode: 'cost', action: 'scope', match: char('a') },
   ...scrolling('cost', 'a line', 2),
   { keys: 'c Esc', description: 'back to the list', mode: 'cost', action: 'close', rank: 3,
     short: { keys: 'c/esc', label: 'close' }, match: (i, k) => k.escape || char('c')(i, k) },
@@ -246,7 +255,7 @@ export function helpBarEntries(mode: KeyMode, omit: readonly KeyCommand[] = []):
 }
 
 /** The `?` overlay's sections: every mode's bindings, list and global keys first. Static, like the table. */
-export const HELP_SECTIONS: readonly { title: string; bindings: readonly KeyBinding[] }[] = (
+export const HELP_SECTIONS: readonly { mode: KeyMode; title: string; bindings: readonly KeyBinding[] }[] = (
   [
     { mode: 'list', title: 'List' },
     { mode: 'global', title: 'Anywhere' },
@@ -259,7 +268,19 @@ export const HELP_SECTIONS: readonly { title: string; bindings: readonly KeyBind
     { mode: 'confirm', title: 'Delete dialog' },
     { mode: 'confirm-resume', title: 'Resume dialog' },
   ] as const
-).map((s) => ({ title: s.title, bindings: bindingsFor(s.mode) }));
+).map((s) => ({ mode: s.mode, title: s.title, bindings: bindingsFor(s.mode) }));
+
+/**
+ * The overlay's sections as opened over `here` (the mode under the `?`):
+ * that mode's keys first, marked, then the keys of anywhere and of every
+ * other mode in the usual order, so `?` in a session starts with the
+ * session's keys rather than the list's.
+ */
+export function helpSectionsFor(here: KeyMode): readonly { title: string; bindings: readonly KeyBinding[] }[] {
+  const first = HELP_SECTIONS.find((s) => s.mode === here);
+  if (!first || here === 'list') return HELP_SECTIONS;
+  return [{ ...first, title: `${first.title} · here` }, ...HELP_SECTIONS.filter((s) => s !== first)];
+}
 
 /** The overlay's legend of the list's badges, after the keys. */
 export const BADGE_SECTION = {

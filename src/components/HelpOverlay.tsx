@@ -6,6 +6,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import { fit } from '../format/width.js';
+import { wrapLine } from '../format/wrap.js';
 import { theme } from './theme.js';
 
 /** A heading or a key line of the overlay. */
@@ -22,10 +23,14 @@ export interface HelpSection {
 
 const KEYS_WIDTH = 11;
 
+/** A section's lines: a title or description too long for its column wraps (a description under itself), so none is cut short. */
 function section({ title, bindings }: HelpSection, width: number): HelpLine[] {
+  const descWidth = Math.max(8, width - KEYS_WIDTH - 1);
   return [
-    { text: fit(title, width), heading: true },
-    ...bindings.map((b) => ({ text: fit(`${fit(b.keys, KEYS_WIDTH)} ${b.description}`, width), heading: false })),
+    ...wrapLine(title, width).map((part) => ({ text: fit(part, width), heading: true })),
+    ...bindings.flatMap((b) =>
+      wrapLine(b.description, descWidth).map((part, i) => ({ text: fit(`${fit(i === 0 ? b.keys : '', KEYS_WIDTH)} ${part}`, width), heading: false })),
+    ),
   ];
 }
 

@@ -14,6 +14,7 @@ import { shellCommand } from '../format/shell-quote.js';
 import { truncate } from '../format/width.js';
 import { wrapLine } from '../format/wrap.js';
 import { theme } from './theme.js';
+import { scrollWindow } from './scroll-window.js';
 
 export interface ResumePreviewProps {
   /** The plan Enter executes (same object the launcher receives). */
@@ -24,8 +25,10 @@ export interface ResumePreviewProps {
   timeZone?: string;
   /** Columns available. */
   width: number;
-  /** Rows available; extra lines are not rendered. */
+  /** Rows available; when the lines are more, they scroll from `scroll` and the last row says where. */
   height: number;
+  /** First line shown when the preview is taller than `height` (clamped). */
+  scroll?: number;
   /**
    * The choice of a session with checkpoints (↑/↓ change it): resume from
    * the last checkpoint or the whole conversation. Absent: no choice shown.
@@ -113,10 +116,11 @@ export function resumeRows(plan: ResumePlan, nowMs: number, tz = 'UTC', from?: R
   return rows;
 }
 
-export function ResumePreview({ plan, nowMs, timeZone, width, height, from, wholeMessages }: ResumePreviewProps): React.JSX.Element {
+/** Every line of the Resume tab at `width`: the rows, long values wrapped under their label. */
+export function resumeLines(plan: ResumePlan, nowMs: number, width: number, tz?: string, from?: ResumeFrom, wholeMessages?: number): Array<{ text: string; color?: string }> {
   const label = width >= 40 ? LABEL : 0;
   const lines: Array<{ text: string; color?: string }> = [];
-  for (const row of resumeRows(plan, nowMs, timeZone, from, wholeMessages)) {
+  for (const row of resumeRows(plan, nowMs, tz, from, wholeMessages)) {
     const parts = wrapLine(row.text, Math.max(1, width - label));
     parts.forEach((part, i) => {
       const head = label === 0 ? '' : (i === 0 ? row.label : '').padEnd(label);
@@ -124,13 +128,24 @@ export function ResumePreview({ plan, nowMs, timeZone, width, height, from, whol
       lines.push({ text: truncate(head + part, width), color: row.color });
     });
   }
+  return lines;
+}
+
+export function ResumePreview({ plan, nowMs, timeZone, width, height, from, wholeMessages, scroll = 0 }: ResumePreviewProps): React.JSX.Element {
+  const lines = resumeLines(plan, nowMs, width, timeZone, from, wholeMessages);
+  const view = scrollWindow(lines.length, height, scroll);
   return (
     <Box flexDirection="column">
-      {lines.slice(0, Math.max(0, height)).map((line, i) => (
+      {lines.slice(view.from, view.to).map((line, i) => (
         <Text key={i} wrap="truncate" color={line.color}>
           {line.text}
         </Text>
       ))}
+      {view.footer ? (
+        <Text wrap="truncate" color={theme.muted}>
+          {truncate(view.footer, width)}
+        </Text>
+      ) : null}
     </Box>
   );
 }

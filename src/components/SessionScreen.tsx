@@ -20,8 +20,9 @@ import { displayWidth, padEnd, truncate } from '../format/width.js';
 import { isFoldable } from '../format/replay-lines.js';
 import { ReplayLines } from '../format/replay-window.js';
 import { Replay } from './Replay.js';
-import { UsagePanel } from './UsagePanel.js';
-import { ResumePreview } from './ResumePreview.js';
+import { UsagePanel, usageLines } from './UsagePanel.js';
+import { ResumePreview, resumeLines } from './ResumePreview.js';
+import { scrollWindow } from './scroll-window.js';
 import { Tabs } from './Tabs.js';
 import { clampView, initialSessionView, sessionViewReducer, type SessionCommand, type SessionTab } from './session-view-reducer.js';
 import { editOf } from './line-editor.js';
@@ -59,8 +60,13 @@ export interface SessionScreenProps {
   timeZone?: string;
   /** Whether this screen is in front (shows the replay cursor). */
   isActive: boolean;
-  /** The help line's entries, from the app's key table: browsing, and while the search box is open. */
-  help?: { session: readonly HelpBarEntry[]; find: readonly HelpBarEntry[] };
+  /**
+   * The help line's entries, from the app's key table: on the Replay tab,
+   * while the search box is open, on the other tabs (`other`), and on the
+   * Resume tab of a session with checkpoints (`choice`); the last two fall
+   * back to `session`.
+   */
+  help?: { session: readonly HelpBarEntry[]; find: readonly HelpBarEntry[]; other?: readonly HelpBarEntry[]; choice?: readonly HelpBarEntry[] };
   /** Where the keypress owner sends commands. */
   ref?: React.Ref<SessionScreenHandle>;
   /** ← or Esc (once no search is open). */
@@ -142,9 +148,21 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
   const viewport = { lineCount, page: bodyHeight };
   const view = clampView(state, viewport);
 
+  // The Usage and Resume tabs scroll when taller than the body.
+  const resumeFrom = summary.checkpoints > 0 ? state.resumeFrom : undefined;
+  const panelCount = useMemo(
+    () =>
+      state.tab === 'usage'
+        ? usageLines(summary, transcript, width).length
+        : state.tab === 'resume'
+          ? resumeLines(plan, nowMs, width, tz, resumeFrom, summary.messageCount).length
+          : 0,
+    [state.tab, summary, transcript, width, plan, nowMs, tz, resumeFrom],
+  );
+  const panel = scrollWindow(panelCount, bodyHeight, state.panelScroll);
   // Commands of a burst run before the next render: they read the latest state and lines.
-  const latest = useRef({ lines, transcript, viewport, onBack, onResume, summary });
-  latest.current = { lines, transcript, viewport, onBack, onResume, summary };
+  const latest = useRef({ lines, transcript, viewport, onBack, onResume, summary, panel });
+  latest.current = { lines, transcript, viewport, onBack, onResume, summary, panel };
   useImperativeHandle(
     props.ref,
     () => ({
@@ -154,7 +172,7 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
     [], // eslint-disable-line react-hooks/exhaustive-deps
   );
   const runCommand = (cmd: string, input: string): boolean => {
-    const { lines, transcript, viewport, onBack, onResume, summary } = latest.current;
+    const { lines, transcript, viewport, onBack, onResume, summary, panel } = latest.current;
     const find = (query: string): number[] => (lines ? searchTranscriptLines(lines, query) : []);
     const entryAt = (line: number): number => (lines && line >= 0 && line < lines.count ? lines.at(line).entry : -1);
     const s = store.get();
@@ -204,7 +222,13 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
         dispatch({ type: 'toggleSecrets' });
         return true;
     }
-    if (s.tab !== 'replay') return false;
+    if (s.tab !== 'replay') {
+      const page = Math.max(1, panel.page - 1);
+      const delta = ({ up: -1, down: 1, 'page-up': -page, 'page-down': page, 'half-page-up': -Math.ceil(page / 2), 'half-page-down': Math.ceil(page / 2), top: -Infinity, bottom: Infinity } as Record<string, number>)[cmd];
+      if (delta === undefined) return false;
+      dispatch({ type: 'panelScroll', delta, max: panel.max });
+      return true;
+    }
     const view = clampView(s, viewport);
     switch (cmd) {
       case 'up':
@@ -265,7 +289,7 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
         {state.tab === 'replay' && lines && (
           <Replay lines={lines} scroll={view.scroll} cursor={isActive && !search.editing ? view.cursor : -1} height={bodyHeight} query={search.query} matches={matchSet} />
         )}
-        {state.tab === 'usage' && <UsagePanel summary={summary} transcript={transcript} width={width} height={bodyHeight} />}
+        {state.tab === 'usage' && <UsagePanel summary={summary} transcript={transcript} width={width} height={bodyHeight} scroll={state.panelScroll} />}
         {state.tab === 'resume' && (
           <ResumePreview
             plan={plan}
@@ -273,8 +297,9 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
             timeZone={tz}
             width={width}
             height={bodyHeight}
-            from={summary.checkpoints > 0 ? state.resumeFrom : undefined}
+            from={resumeFrom}
             wholeMessages={summary.messageCount}
+            scroll={state.panelScroll}
           />
         )}
       </Box>
@@ -285,9 +310,16 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
         </Box>
       )}
       {showSearch && !search.editing && <Text wrap="truncate" color={theme.match}>{truncate(searchStatus, width)}</Text>}
-      <Text wrap="truncate" color={theme.muted}>{helpLine(helpBarText((props.help ?? DEFAULT_HELP)[search.editing ? 'find' : 'session'], width), state.tab === 'replay' && lineCount > bodyHeight ? position(view.cursor, lineCount) : '', width)}</Text>
+      <Text wrap="truncate" color={theme.muted}>{helpLine(helpFor(props.help ?? DEFAULT_HELP, search.editing ? 'find' : state.tab, summary.checkpoints > 0), state.tab === 'replay' && lineCount > bodyHeight ? position(view.cursor, lineCount) : '', width)}</Text>
     </Box>
   );
+}
+
+/** The hints for what has the keys: the search box, or the tab in front. */
+function helpFor(help: NonNullable<SessionScreenProps['help']>, at: SessionTab | 'find', checkpoints: boolean): readonly HelpBarEntry[] {
+  if (at === 'find') return help.find;
+  if (at === 'replay') return help.session;
+  return (at === 'resume' && checkpoints ? help.choice : help.other) ?? help.session;
 }
 
 /** "line 120/2412 (5%)": where the cursor is in a transcript longer than the screen. */
@@ -295,9 +327,9 @@ function position(cursor: number, count: number): string {
   return `line ${cursor + 1}/${count} (${Math.round(((cursor + 1) / count) * 100)}%)`;
 }
 
-/** The help text cut to leave room for the position at the right edge. */
-function helpLine(help: string, right: string, width: number): string {
-  if (!right) return truncate(help, width);
+/** The hints that fit beside the position at the right edge: whole hints only, never one cut short. */
+function helpLine(entries: readonly HelpBarEntry[], right: string, width: number): string {
+  if (!right) return helpBarText(entries, width);
   const room = Math.max(0, width - displayWidth(right) - 2);
-  return `${padEnd(truncate(help, room), room)}  ${right}`;
+  return `${padEnd(helpBarText(entries, room), room)}  ${right}`;
 }

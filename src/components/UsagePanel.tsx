@@ -14,6 +14,7 @@ import { truncate } from '../format/width.js';
 import { fitTable, type FitColumn } from '../format/fit-table.js';
 import { wrapLine } from '../format/wrap.js';
 import { theme } from './theme.js';
+import { scrollWindow } from './scroll-window.js';
 
 export interface UsagePanelProps {
   summary: SessionSummary;
@@ -21,8 +22,10 @@ export interface UsagePanelProps {
   transcript: TranscriptView | Transcript | null;
   /** Columns available. */
   width: number;
-  /** Rows available; extra lines are not rendered. */
+  /** Rows available; when the lines are more, they scroll from `scroll` and the last row says where. */
   height: number;
+  /** First line shown when the panel is taller than `height` (clamped). */
+  scroll?: number;
 }
 
 /** Median of `values`, null when there are none. */
@@ -111,11 +114,19 @@ export function perCallLine(transcript: TranscriptView | Transcript | null, widt
   return label + sparkline(totals, Math.max(1, width - label.length - suffix.length)) + suffix;
 }
 
-export function UsagePanel({ summary, transcript, width, height }: UsagePanelProps): React.JSX.Element {
+/** One line of the Usage tab. */
+export interface UsageLine {
+  text: string;
+  color?: string | undefined;
+  bold?: boolean;
+}
+
+/** Every line of the Usage tab at `width`: totals, then each endpoint, each model, the per-call sparkline. */
+export function usageLines(summary: SessionSummary, transcript: TranscriptView | Transcript | null, width: number): UsageLine[] {
   const t = summary.tokens;
   const tok = (n: number): string => formatTokens(n, t.estimated);
   const total = `Total  ${tok(t.input)} in · ${tok(t.output)} out · cache ${tok(t.cacheRead)} read / ${tok(t.cacheWrite)} write · cost ${formatUsd(summary.costMicros)}`;
-  const lines: Array<{ text: string; color?: string | undefined; bold?: boolean }> = wrapLine(total, width).map((text) => ({ text, bold: true }));
+  const lines: UsageLine[] = wrapLine(total, width).map((text) => ({ text, bold: true }));
   if (t.estimated) lines.push({ text: '~ = estimated (no usage recorded: characters / 3)', color: theme.muted });
   lines.push({ text: '' }, { text: 'By endpoint', color: theme.accent });
   if (summary.endpoints.length === 0) lines.push({ text: 'no per-endpoint usage recorded', color: theme.muted });
@@ -125,13 +136,24 @@ export function UsagePanel({ summary, transcript, width, height }: UsagePanelPro
     lines.push(...modelLines(summary, width).map((text) => ({ text })));
   }
   lines.push({ text: '' }, { text: perCallLine(transcript, width) });
+  return lines;
+}
+
+export function UsagePanel({ summary, transcript, width, height, scroll = 0 }: UsagePanelProps): React.JSX.Element {
+  const lines = usageLines(summary, transcript, width);
+  const view = scrollWindow(lines.length, height, scroll);
   return (
     <Box flexDirection="column">
-      {lines.slice(0, Math.max(0, height)).map((line, i) => (
+      {lines.slice(view.from, view.to).map((line, i) => (
         <Text key={i} wrap="truncate" color={line.color} bold={line.bold}>
           {truncate(line.text, width) || ' '}
         </Text>
       ))}
+      {view.footer ? (
+        <Text wrap="truncate" color={theme.muted}>
+          {truncate(view.footer, width)}
+        </Text>
+      ) : null}
     </Box>
   );
 }

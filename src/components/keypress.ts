@@ -19,6 +19,12 @@ export interface KeyPress {
   key: Key;
   /** A line break or tab inside a burst (a paste): a space in a text box, nothing elsewhere, never Enter. */
   pasted?: boolean;
+  /**
+   * This pasted key is the burst's only line break and its last character
+   * ("a long name" + Enter in one write): Enter in a box whose Enter cannot
+   * spawn anything (the rename box, the transcript search), a space elsewhere.
+   */
+  closing?: boolean;
 }
 
 /**
@@ -54,16 +60,23 @@ const TYPED_RUN_MAX = 8;
  * rather than being typed. A line break inside a burst is never Enter (a
  * pasted newline must not spawn a resume command): only a short run that
  * ends in Enter ("j" then Enter within one read, as tmux send-keys or a
- * quick typist delivers them) ends with a real Enter.
+ * quick typist delivers them) ends with a real Enter. A longer run whose
+ * only line break ends it is marked `closing`: the keypress owner makes it
+ * Enter where Enter is harmless (saving a name), a space elsewhere.
  */
 export function splitKeys(input: string, key: Key): KeyPress[] {
+  // Esc twice within one read reaches us as one Esc with meta and the first ESC as input
+  // (a parser's Alt+Esc; a lone Esc has input ''). No key of ours is Alt+Esc: it is two Escs.
+  if (key.escape && input === '\u001b') return [{ input: '', key }, { input: '', key }];
   if (!isTextRun(input, key)) return [{ input, key }];
   const chars = Array.from(input);
   const last = chars.length - 1;
-  const typedEnter = chars.length <= TYPED_RUN_MAX && chars[last] === '\r' && !chars.slice(0, -1).some((c) => c === '\r' || c === '\n');
+  const closing = chars[last] === '\r' && !chars.slice(0, -1).some((c) => c === '\r' || c === '\n');
+  const typedEnter = closing && chars.length <= TYPED_RUN_MAX;
   return chars.map((c, i) => {
     if (c === '\r' || c === '\n' || c === '\t') {
       if (c === '\r' && i === last && typedEnter) return keyOfChar(c);
+      if (c === '\r' && i === last && closing) return { input: ' ', key: NO_KEY, pasted: true, closing: true };
       if (c === '\t' && !chars.some((x) => x === '\r' || x === '\n') && chars.length <= TYPED_RUN_MAX) return keyOfChar(c);
       return { input: ' ', key: NO_KEY, pasted: true };
     }

@@ -4,6 +4,16 @@
  * keys. Pure, so a burst of keys (fast typing, SSH batching, a paste) is a
  * fold of `applyEdit` over the keys in order: nothing is lost or reordered.
  * The cursor counts code points, so a surrogate pair is never cut in half.
+ *
+ * Why not ink-text-input (named by the project's card, issue 10 item 7):
+ * wired into the rename box it failed the burst tests. It subscribes its own
+ * useInput (a second keypress owner beside use-browser-input.ts), takes
+ * Ink's whole input string as text, and has no Ctrl+U/W/A/E/K: the burst
+ * Ctrl+U "Auth flaw" ⌫⌫ "ow" showed "Fix login bug Auth flaw ow"
+ * (rename-pin-sort.test.tsx, "R renames (one burst…)"), Ctrl+U alone typed
+ * a "u", three writes in one tick kept only the last letter (its handler
+ * reads the cursor from the last render), and "ab" + Enter in one write
+ * saved nothing.
  */
 
 /** A line being edited; `cursor` is in code points, 0..length. */

@@ -47,6 +47,8 @@ export interface SessionViewState {
   search: TranscriptSearch;
   /** The Resume tab's choice for a session with checkpoints: where `{context}` starts. */
   resumeFrom: ResumeFrom;
+  /** First line shown of the Usage or Resume tab when it is taller than the screen; back to 0 with each tab. */
+  panelScroll: number;
 }
 
 /** The current size of the replay: total lines and visible rows. */
@@ -67,6 +69,8 @@ export type SessionViewAction =
   | { type: 'toggleFromCheckpoint' }
   | { type: 'toggleSecrets' }
   | { type: 'toggleResumeFrom' }
+  /** j/k, pages, ends in the Usage or Resume tab: `delta` lines (±Infinity for the ends), up to `max`. */
+  | { type: 'panelScroll'; delta: number; max: number }
   | { type: 'searchOpen' }
   /** Replace the box's text (cursor at its end). */
   | { type: 'searchEdit'; draft: string }
@@ -89,6 +93,7 @@ export function initialSessionView(tab: SessionTab = 'replay'): SessionViewState
     revealSecrets: false,
     search: { editing: false, draft: '', cursor: 0, query: '' },
     resumeFrom: 'checkpoint',
+    panelScroll: 0,
   };
 }
 
@@ -130,11 +135,15 @@ export function nextMatch(matches: readonly number[], from: number, direction: 1
 export function sessionViewReducer(state: SessionViewState, action: SessionViewAction): SessionViewState {
   switch (action.type) {
     case 'setTab':
-      return state.tab === action.tab ? state : { ...state, tab: action.tab };
+      return state.tab === action.tab ? state : { ...state, tab: action.tab, panelScroll: 0 };
     case 'cycleTab': {
       const i = SESSION_TABS.indexOf(state.tab);
       const n = SESSION_TABS.length;
-      return { ...state, tab: SESSION_TABS[(i + action.delta + n) % n]! };
+      return { ...state, tab: SESSION_TABS[(i + action.delta + n) % n]!, panelScroll: 0 };
+    }
+    case 'panelScroll': {
+      const panelScroll = clamp(state.panelScroll + action.delta, 0, Math.max(0, action.max));
+      return panelScroll === state.panelScroll ? state : { ...state, panelScroll };
     }
     case 'move': {
       const from = clampView(state, action);

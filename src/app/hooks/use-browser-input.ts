@@ -7,12 +7,22 @@
  * next binding and then the global ones. One owner per key: in 'search'
  * mode the table gives letters to the query, not to the list; in an opened
  * session the commands go to the session screen's handle.
+ *
+ * Why the menus (the Resume tab's resume-from choice, the sort order) are
+ * not ink-select-input (named by the project's card, issue 10 item 7): it
+ * subscribes its own useInput, so it and this owner both act on ↑/↓/j/k,
+ * digits and Enter. Wired into the Resume tab it lost keys of a burst: ↓↓
+ * in one write moved once (its handler reads the index of the last render;
+ * burst-input.test.tsx, "the resume choice applies ↓↓ inside one write"),
+ * and "jj" in one write did nothing (it matches input === 'j'). Its digit
+ * keys select an item, so '2' for the Usage tab would also fire its
+ * onSelect (resume). The sort stays the `s` cycle of item 6.
  */
 import { useCallback, useLayoutEffect, useRef } from 'react';
 import { useInput, type Key } from 'ink';
 import type { SessionSummary } from '../../store/types.js';
 import type { BrowserAction, BrowserState } from '../browser-reducer.js';
-import { resolveKeys, splitKeys, TEXT_MODES, type KeyCommand, type KeyMode, type KeyPress } from '../keys.js';
+import { CLOSING_ENTER_MODES, keyOfChar, resolveKeys, splitKeys, TEXT_MODES, type KeyCommand, type KeyMode, type KeyPress } from '../keys.js';
 import { cursorAtEnd, editOf } from '../../components/line-editor.js';
 import type { SessionScreenHandle } from '../../components/SessionScreen.js';
 import { resolveIndex } from '../../components/list-layout.js';
@@ -295,10 +305,12 @@ export function resumeOrAsk(s: SessionSummary, deps: Pick<BrowserInputDeps, 'sto
  * One key press, in the mode the latest state is in: the commands its key
  * means there are tried in table order until one applies (then the global
  * keys). A line break inside a paste types a space in a text box and does
- * nothing elsewhere.
+ * nothing elsewhere; the one closing a burst is Enter in a box where Enter
+ * cannot spawn anything (CLOSING_ENTER_MODES).
  */
-export function handleKeyPress(d: BrowserInputDeps, kp: KeyPress): void {
+export function handleKeyPress(d: BrowserInputDeps, press: KeyPress): void {
   const mode = inputMode(d.store.get(), d.session?.current);
+  const kp = press.closing && CLOSING_ENTER_MODES.has(mode) ? keyOfChar('\r') : press;
   if (kp.pasted && !TEXT_MODES.has(mode)) return;
   for (const cmd of resolveKeys(mode, kp.input, kp.key)) if (runCommand(mode, cmd, kp.input, d)) return;
 }
