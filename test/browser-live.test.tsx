@@ -191,6 +191,22 @@ describe('the full-text index catching up in the background', () => {
   });
 });
 
+describe('a session home others can read (issue 9)', () => {
+  it('says so on one line once the list is up, once per run, until the next key', async () => {
+    let asked = 0;
+    const source: BrowserSource = { ...fakeSource({ sessions: OLD }), storeWarning: () => (asked++, 'warning: logs readable by others (they hold secrets): chmod -R go= /h') };
+    const ui = renderSized(<App source={source} onExit={() => {}} />, { columns: 100, rows: 24 });
+    const frame = await ui.waitFor('logs readable by others');
+    expect(frame).toContain('Alpha work');
+    expect(frame).toContain('chmod -R go= /h');
+    ui.write('j');
+    await ui.waitFor((f) => !f.includes('logs readable by others'));
+    ui.write('r'); // a reload does not say it again
+    await new Promise((r) => setTimeout(r, 200));
+    expect(asked).toBe(1);
+  });
+});
+
 async function waitUntil(cond: () => boolean, timeoutMs = 3000): Promise<void> {
   const started = Date.now();
   while (!cond()) {

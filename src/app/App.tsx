@@ -25,7 +25,7 @@ import { inputMode, resumeOrAsk, targetOf, useBrowserInput } from './hooks/use-b
 import { useBrowserStore } from './hooks/use-browser-store.js';
 import { createListDeriver } from './list-model.js';
 import { BADGE_SECTION, helpBarEntries, helpSectionsFor } from './keys.js';
-import { useLiveRefresh, useSessionsLoader, useTextIndexer } from './hooks/use-sessions-loader.js';
+import { useLiveRefresh, useSessionsLoader, useStoreWarning, useTextIndexer } from './hooks/use-sessions-loader.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { resolveIndex } from '../components/list-layout.js';
 import type { SessionSummary } from '../store/types.js';
@@ -96,6 +96,7 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
   useSessionsLoader(source, state.scope, state.reloadSeq, store, selectedNow);
   useLiveRefresh(source, state.scope, store);
   useTextIndexer(source, state.scope, state.loadedSeq, store);
+  useStoreWarning(source, state.loadedSeq >= 0, store);
   const nowMs = source.nowMs();
   const { budget, bottom, viewport } = frameBudget(rows, state);
 

@@ -38,6 +38,12 @@ export interface BrowserSource {
    */
   loadSessions(scope: Scope, opts?: { onProgress?(progress: ScanProgress): void }): Promise<SessionSummary[]>;
   /**
+   * A one-line warning about the session home itself (others can read it:
+   * logs hold secrets), shown once after the first load; null or absent:
+   * nothing to say. Called once, after the first frame (it may stat every file).
+   */
+  storeWarning?(): string | null;
+  /**
    * Brings the full-text index up to date for the scope: sessions a
    * listing read without their text (loadSessions indexes only appended
    * lines; a file read from its start is left for this) are read again

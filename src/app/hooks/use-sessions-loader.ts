@@ -6,7 +6,7 @@
  * answer. Answers for a scope the user already left are dropped here (and
  * again by the reducer, which checks the scope).
  */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { BrowserStore } from './use-browser-store.js';
 import type { BrowserSource, Scope, ScanProgress } from '../source.js';
 
@@ -106,6 +106,26 @@ export function useTextIndexer(source: BrowserSource, scope: Scope, loadedSeq: n
       },
     );
   }, [source, scope, loadedSeq, store]);
+}
+
+/**
+ * Once the first load has answered (`loaded`), shows the source's warning
+ * about the home (readable by others) as the flash line, once per run:
+ * the CLI prints it on stderr, which the browser's screen would hide.
+ */
+export function useStoreWarning(source: BrowserSource, loaded: boolean, store: BrowserStore): void {
+  const shown = useRef(false);
+  useEffect(() => {
+    if (!loaded || shown.current || !source.storeWarning) return;
+    shown.current = true;
+    let warning: string | null = null;
+    try {
+      warning = source.storeWarning();
+    } catch {
+      // A warning that cannot be worked out is not shown; nothing else depends on it.
+    }
+    if (warning) store.dispatch({ type: 'flash', message: warning });
+  }, [source, loaded, store]);
 }
 
 /** How often the list is refreshed with nothing reported on disk: ages and running badges follow the clock, in ms. */
