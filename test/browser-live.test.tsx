@@ -167,16 +167,25 @@ describe('the full-text index catching up in the background', () => {
     await ui.waitFor('Alpha work');
     await waitUntil(() => runs.length === 1); // started after the load answered
     runs[0]!.progress?.({ files: 1, totalFiles: 2, bytes: 1024, totalBytes: 4096, elapsedMs: 500 });
-    await ui.waitFor('indexing text 1/2 sessions');
+    await ui.waitFor('indexing 1/2');
     ui.write('/');
     ui.write('zeppelin');
     const waiting = await ui.waitFor('still being indexed');
-    expect(waiting).toContain('No sessions match “zeppelin” yet: the text of 1 session is still being indexed.');
+    expect(waiting).toContain('No sessions match “zeppelin” yet: 1 session still being indexed.');
     index();
     runs[0]!.resolve(2);
     const found = await ui.waitFor('1 match for “zeppelin”');
     expect(found).toContain('Beta work');
-    expect(found).not.toContain('indexing text');
+    expect(found).not.toContain('indexing');
+  });
+
+  it('while the list is still being checked, a search that finds nothing says it may yet', async () => {
+    const { source } = controlledSource(OLD);
+    const ui = renderSized(<App source={source} onExit={() => {}} />, { columns: 120, rows: 24 });
+    await ui.waitFor('checking…');
+    ui.write('/');
+    ui.write('zeppelin');
+    expect(await ui.waitFor('yet:')).toContain('No sessions match “zeppelin” yet: sessions are still being read, then indexed.');
   });
 
   it('runs again after each fresh load, and not for the catalog\'s first frame', async () => {

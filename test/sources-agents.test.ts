@@ -180,3 +180,12 @@ describe('doctor on other agents\' folders', () => {
     }
   });
 });
+
+describe('a Claude folder named one level too deep', () => {
+  it('--claude-dir .../projects says the folder holds no projects/ and which one to name, not "no such folder"', async () => {
+    const { runCli } = await import('./helpers/cli.js');
+    const r = runCli(['list', '--all', '--source', 'claude', '--claude-dir', `${AGENTS}/claude/projects`]);
+    expect(r.stderr).toContain('holds no projects/ folder (name the folder that holds it, like ~/.claude)');
+    expect(r.stderr).not.toContain('no such folder');
+  });
+});

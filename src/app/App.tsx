@@ -277,7 +277,7 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
         home={source.home}
         projectRoot={root}
         demo={source.demo}
-        unindexed={state.indexing?.progress ? state.indexing.progress.totalFiles - state.indexing.progress.files : 0}
+        unindexed={state.indexing?.progress ? state.indexing.progress.totalFiles - state.indexing.progress.files : state.stale || state.indexing !== null}
         width={width}
       />
     );

@@ -57,8 +57,8 @@ type OptionName = keyof typeof OPTIONS;
 /** Options each command accepts besides the global ones. */
 const COMMAND_OPTIONS: Record<Command, readonly OptionName[]> = {
   browse: ['query', 'no-alt-screen'],
-  list: ['json', 'query', 'limit'],
-  show: ['json'],
+  list: ['json', 'query', 'limit', 'reveal-secrets'],
+  show: ['json', 'reveal-secrets'],
   replay: ['from-checkpoint', 'full', 'reveal-secrets'],
   usage: ['since', 'by', 'json'],
   export: ['format', 'output', 'reveal-secrets'],

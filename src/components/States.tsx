@@ -55,8 +55,12 @@ export interface EmptyStateProps {
   projectRoot: string | null;
   /** In the demo: never suggest `--demo`. */
   demo?: boolean;
-  /** Sessions whose text is still being indexed (a search may find them soon); 0 or absent: none. */
-  unindexed?: number;
+  /**
+   * Sessions whose text is still being indexed (a search may find them
+   * soon); true: some, not counted yet (the list is still being checked,
+   * indexing comes after); 0, false or absent: none.
+   */
+  unindexed?: number | boolean;
   width: number;
 }
 
@@ -66,8 +70,10 @@ export function EmptyState({ scope, query, home, projectRoot, demo = false, unin
   const demoHint = demo ? [] : ['--demo shows an example'];
   const [what, hints] =
     query.trim() !== ''
-      ? unindexed > 0
-        ? [`No sessions match “${one(query)}” yet: the text of ${countNoun(unindexed, 'session')} is still being indexed`, ['Esc clears the search']]
+      ? unindexed === true
+        ? [`No sessions match “${one(query)}” yet: sessions are still being read, then indexed`, ['Esc clears the search']]
+        : typeof unindexed === 'number' && unindexed > 0
+        ? [`No sessions match “${one(query)}” yet: ${countNoun(unindexed, 'session')} still being indexed`, ['Esc clears the search']]
         : [`No sessions match “${one(query)}”`, ['Esc clears the search']]
       : scope === 'project' && projectRoot !== null
         ? [`No sessions for project ${one(projectRoot)} under ${one(home)} yet`, ['a shows all projects', ...demoHint]]

@@ -40,11 +40,12 @@ export function progressLine(p: ProgressFigures): string {
 
 /**
  * The background indexing of sessions' text, shorter than {@link progressLine}
- * (it shares the header with the session count): "indexing text
- * 1,234/10,000 sessions · ~14s left", time left as there.
+ * (it shares the header with the session count): "indexing
+ * 1,234/10,000 · ~14s left" (sessions whose text is indexed), time left as there.
  */
 export function indexingLine(p: ProgressFigures): string {
-  const parts = [`indexing text ${formatInt(p.files)}/${formatInt(p.totalFiles)} sessions`];
+  // Short: it shares the header with the scope and the session count, at 80 columns too.
+  const parts = [`indexing ${formatInt(p.files)}/${formatInt(p.totalFiles)}`];
   if (p.elapsedMs >= 1000 && p.bytes > 0) parts.push(`~${formatDuration(Math.max(1000, ((p.totalBytes - p.bytes) * p.elapsedMs) / p.bytes))} left`);
   return parts.join(' · ');
 }

@@ -161,3 +161,27 @@ describe('robustness: secrets masked', () => {
     });
   });
 });
+
+describe('list and show print titles and prompts masked (unless --reveal-secrets)', () => {
+  let home: TempHome;
+  useTempHome((h) => (home = h));
+  const KEY = 'sk-ant-api03-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdEFGH';
+
+  it('list (table and --json) and show (text and --json) mask a key in the first prompt; --reveal-secrets prints it', () => {
+    home.write('s1', [
+      { type: 'message', timestamp: '2026-11-20T09:00:00Z', message: { role: 'user', content: `deploy with key ${KEY} please` } },
+      { type: 'message', timestamp: '2026-11-20T09:00:05Z', message: { role: 'assistant', content: 'ok' } },
+    ]);
+    const run = (...args: string[]) => {
+      const r = runCli([...args, '--all', '--home', home.home]);
+      expect(r.code, r.stderr).toBe(0);
+      return r.stdout;
+    };
+    for (const out of [run('list'), run('list', '--json'), run('show', 's1'), run('show', 's1', '--json')]) {
+      expect(out).not.toContain(KEY);
+      expect(out).toContain('sk-ant-…[secret:');
+    }
+    expect(run('show', 's1', '--reveal-secrets')).toContain(KEY);
+    expect(run('list', '--json', '--reveal-secrets')).toContain(KEY);
+  });
+});

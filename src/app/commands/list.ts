@@ -5,7 +5,7 @@ import type { SessionSummary } from '../../store/types.js';
 import { positiveInt, type ParsedOptions } from '../cli-args.js';
 import type { AppContext } from '../context.js';
 import { toJson, type Io } from '../io.js';
-import { renderSessionTable, tableWidth } from './session-table.js';
+import { maskedSummary, renderSessionTable, tableWidth } from './session-table.js';
 
 /**
  * The summaries in scope. Files it could not read and project folders it
@@ -40,6 +40,8 @@ export async function listCommand(ctx: AppContext, options: ParsedOptions, io: I
     sessions = new SessionSearch(ctx.catalog.textIndex()).search(options.query, sessions).map((h) => h.summary);
   }
   if (limit !== undefined) sessions = sessions.slice(0, limit);
+  // Searched as written; printed masked, as the browser shows them (issue 9), unless --reveal-secrets.
+  if (!options['reveal-secrets']) sessions = sessions.map(maskedSummary);
   if (options.json) {
     io.out(toJson({ project: { id: ctx.project.id, root: ctx.project.root }, sessions }));
     return 0;

@@ -9,6 +9,7 @@
  * share; if even that is too wide the lines are left long rather than cut
  * into an id.
  */
+import { maskSecrets } from '../../format/secrets.js';
 import { fitTable, type FitColumn } from '../../format/fit-table.js';
 import { cellText, type ColumnKey } from '../../format/session-cells.js';
 import type { SessionSummary } from '../../store/types.js';
@@ -58,4 +59,19 @@ export function renderSessionTable(sessions: readonly SessionSummary[], opts: Se
   const noFlags = rows.every((r) => !r[flags]);
   const cols = [...COLUMNS.map((c, i) => (i === flags && noFlags ? { ...c, dropPriority: 0 } : c)), ...(opts.projectLabel ? [PROJECT] : []), TITLE];
   return fitTable(cols, rows, opts.width ?? Number.MAX_SAFE_INTEGER, { cutLines: false, squeezeAbove: SQUEEZE_ABOVE }).join('\n');
+}
+
+/**
+ * The summary with its free text (title, first and last prompt, workspace)
+ * masked where it holds a secret-shaped value (format/secrets.ts), as the
+ * browser and the exports show it; the same object when nothing is masked.
+ * `list` and `show` print this unless --reveal-secrets.
+ */
+export function maskedSummary(s: SessionSummary): SessionSummary {
+  const title = maskSecrets(s.title);
+  const firstPrompt = maskSecrets(s.firstPrompt);
+  const lastPrompt = maskSecrets(s.lastPrompt);
+  const workspace = s.workspace === undefined || s.workspace === null ? s.workspace : maskSecrets(s.workspace);
+  if (title === s.title && firstPrompt === s.firstPrompt && lastPrompt === s.lastPrompt && workspace === s.workspace) return s;
+  return { ...s, title, firstPrompt, lastPrompt, workspace };
 }

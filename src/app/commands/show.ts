@@ -1,4 +1,5 @@
 /** `show ID`: one session's figures. */
+import { maskedSummary } from './session-table.js';
 import { badges } from '../../format/badges.js';
 import { countNoun, formatDuration, formatInt, formatTokens, formatUsd } from '../../format/numbers.js';
 import { sanitize } from '../../format/sanitize.js';
@@ -17,7 +18,9 @@ export async function loadSummaryById(ctx: AppContext, id: string): Promise<Sess
 }
 
 export async function showCommand(ctx: AppContext, id: string, options: ParsedOptions, io: Io): Promise<number> {
-  const s = await loadSummaryById(ctx, id);
+  const found = await loadSummaryById(ctx, id);
+  // Printed masked, as the browser shows it (issue 9), unless --reveal-secrets.
+  const s = options['reveal-secrets'] ? found : maskedSummary(found);
   if (options.json) {
     io.out(toJson(s));
     return 0;

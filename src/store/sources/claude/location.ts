@@ -8,6 +8,7 @@
  * the project comes from the first recorded `cwd` (project-scope.ts).
  * A session named by a live `<dir>/sessions/<pid>.json` is marked running.
  */
+import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isValidSessionId, projectIdOf } from '../../project.js';
@@ -48,6 +49,10 @@ export function claudeLocation(opts: ForeignLocationOptions): SessionLocation {
     try {
       folders = await readdir(projects, { withFileTypes: true });
     } catch (err) {
+      // A named folder that exists but holds no projects/ is most likely that projects/ folder itself, or one inside it.
+      if (opts.named && (err as NodeJS.ErrnoException).code === 'ENOENT' && existsSync(dir)) {
+        return { files: [], skipped: [{ path: dir, error: 'holds no projects/ folder (name the folder that holds it, like ~/.claude)' }] };
+      }
       return { files: [], skipped: folderProblem(opts.named ? dir : projects, err, opts.named) };
     }
     const wanted = wantedIds(projectIds, opts.aliases);
