@@ -81,6 +81,16 @@ describe('a Claude fork: the calls it copied count once, in the session that mad
     expect(figures(totals(s.values()))).toEqual({ input: 30, output: 87, cacheRead: 300, cacheWrite: 40, cost: cost([{ output: 50, write: 40 }, { output: 30 }, { output: 7 }]) });
   });
 
+  it('a fork whose id sorts first still leaves the calls to the original: its file was created later', async () => {
+    const F0 = '00000000-0000-4000-8000-000000000000';
+    writeSession(S2, original.map((l) => l.replaceAll(S1, S2)));
+    await new Promise((r) => setTimeout(r, 30)); // the fork's file is born after the original's
+    writeSession(F0, fork.map((l) => l.replaceAll(S2, F0)));
+    const s = await load();
+    expect(s.get(S2)!.copies).toBeUndefined();
+    expect(s.get(F0)!.copies).toMatchObject({ calls: 2, countedIn: [S2] });
+  });
+
   it('by session, the fork row is net of its copies and says how many; by session, day, model and endpoint the rows add up to the totals', async () => {
     writeSession(S1, original);
     writeSession(S2, fork);

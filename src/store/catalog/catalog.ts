@@ -3,6 +3,7 @@
  * under a home. The CLI and the interactive browser are both clients of it.
  */
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { DEFAULT_CACHE_TTL_SEC } from '../sources/fold.js';
 import type { SessionFile, SessionLocation, SkippedEntry } from '../sources/format.js';
 import { LOCATIONS, locatedProjectIds, scanLocations } from '../sources/registry.js';
@@ -99,6 +100,15 @@ export interface SummariesOptions {
 }
 
 
+/** A file's birth time in ms; 0 where the file system does not record one, or the file is gone. */
+function birthTimeMs(path: string): number {
+  try {
+    return statSync(path).birthtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
 export class SessionCatalog {
   readonly home: string;
   readonly pricing: PriceTable;
@@ -182,7 +192,7 @@ export class SessionCatalog {
     this.cache.forgetMissing(projectIds, new Set(files.map((f) => f.path)));
     this.cache.save();
     // Copies are decided over every session in scope, empty ones too (they may hold a copied call).
-    const all = opts.sharedCalls ? attributeCopies(read.summaries, this.cache.sharedCopies(new Set(read.summaries.map((s) => s.path))), this.pricing) : read.summaries;
+    const all = opts.sharedCalls ? attributeCopies(read.summaries, this.cache.sharedCopies(new Set(read.summaries.map((s) => s.path))), this.pricing, birthTimeMs) : read.summaries;
     const sessions = opts.includeEmpty ? all : all.filter((s) => !s.empty);
     sessions.sort(byRecency);
     return { sessions, unreadable };

@@ -10,8 +10,11 @@
  * The rule: the largest copy (most output tokens: the others are streaming
  * partials, ADAPTERS.md) counts, in the session that holds it; among equal
  * copies (a verbatim copy, the usual case) the earliest session by
- * `createdAt`, then by path. So the session that made the calls keeps them
- * and a fork is left with the calls it made itself.
+ * `createdAt`, then the session whose file was created first (a fork's
+ * copied lines keep the original's times, so `createdAt` ties: the file's
+ * birth time tells them apart where the file system records it), then by
+ * path. So the session that made the calls keeps them and a fork is left
+ * with the calls it made itself.
  */
 import { toTokens } from '../sources/common/fold-common.js';
 import { addCall, priceBuckets, type Buckets } from '../sources/common/fold-usage.js';
@@ -22,11 +25,15 @@ import type { CopiedUsage, SessionSummary } from '../types.js';
 /** The copies each session's fold kept of calls it shares with another session: path → key hash → copy (SummaryCache.sharedCopies). */
 export type SharedCopies = ReadonlyMap<string, ReadonlyMap<string, KeptCopy>>;
 
-/** Orders the holders of one call: the counting one first (largest output, then earliest createdAt, then path). */
-function before(a: { s: SessionSummary; copy: KeptCopy }, b: { s: SessionSummary; copy: KeptCopy }): number {
+/** One session holding a copy of a call; `born`: its file's birth time in ms, 0 when unknown. */
+type Holder = { s: SessionSummary; copy: KeptCopy; born: number };
+
+/** Orders the holders of one call: the counting one first (largest output, earliest createdAt, file born first, path). */
+function before(a: Holder, b: Holder): number {
   return (
     b.copy.t.output - a.copy.t.output ||
     (a.s.createdAt < b.s.createdAt ? -1 : a.s.createdAt > b.s.createdAt ? 1 : 0) ||
+    (a.born > 0 && b.born > 0 ? a.born - b.born : 0) ||
     (a.s.path < b.s.path ? -1 : a.s.path > b.s.path ? 1 : 0)
   );
 }
@@ -45,18 +52,21 @@ function bucketParts(b: string): { vendor: string; endpoint: string; model: stri
  * the same order). Copies are priced like the session's own calls (its
  * model prices a call that named none), so a session's cost minus its
  * copies' cost is what its own calls cost, to within a micro-dollar per model.
+ * `bornAt(path)`: the birth time of a session's file in ms (0: unknown),
+ * asked only for sessions that share a call.
  */
-export function attributeCopies(sessions: readonly SessionSummary[], shared: SharedCopies, pricing: PriceTable): SessionSummary[] {
+export function attributeCopies(sessions: readonly SessionSummary[], shared: SharedCopies, pricing: PriceTable, bornAt: (path: string) => number = () => 0): SessionSummary[] {
   if (shared.size === 0) return [...sessions];
   const byPath = new Map(sessions.map((s) => [s.path, s]));
-  const holders = new Map<string, { s: SessionSummary; copy: KeptCopy }[]>();
+  const holders = new Map<string, Holder[]>();
   for (const [path, copies] of shared) {
     const s = byPath.get(path);
     if (!s) continue;
+    const born = bornAt(path);
     for (const [hash, copy] of copies) {
       const list = holders.get(hash);
-      if (list) list.push({ s, copy });
-      else holders.set(hash, [{ s, copy }]);
+      if (list) list.push({ s, copy, born });
+      else holders.set(hash, [{ s, copy, born }]);
     }
   }
   const copied = new Map<string, { buckets: Buckets; calls: number; countedIn: Set<string> }>();
