@@ -71,7 +71,7 @@ export async function doctorCommand(ctx: AppContext, options: ParsedOptions, io:
   }
   const skippedNote = unreadable.length > 0 ? ` ${countNoun(unreadable.length, 'path')} skipped (see above).` : '';
   const agents = ctx.catalog.locations.map((l) => l.id).filter((id) => id !== 'native');
-  const where = agents.length > 0 ? `${ctx.home} and the ${agents.join(', ')} folders` : ctx.home;
+  const where = agents.length > 0 ? `${ctx.home} and the ${agents.join(', ')} folder${agents.length > 1 ? 's' : ''}` : ctx.home;
   io.out(sanitize(`${countNoun(results.length, 'session file')} checked under ${where}; ${problems.length} with problems.${skippedNote}`, { singleLine: true }));
   if (problems.length > 0) {
     const rows = problems.map((d) => [d.id, d.dialect ?? 'none', String(d.lines), lineList(d.malformed), lineList(d.unknown), lineList(d.oversized), lineList(d.torn), lineList(d.invalidNumbers), lineList(d.invalidTimes), d.pendingTail ? 'pending' : '']);
