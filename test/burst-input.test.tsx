@@ -11,7 +11,7 @@ import type { BrowserExit } from '../src/app/source.js';
 import { applyEdit, lineAtEnd, type LineEdit } from '../src/components/line-editor.js';
 import { splitKeys, NO_KEY } from '../src/app/keys.js';
 import { displayWidth } from '../src/format/width.js';
-import { appSummary, fakeSource, NOW } from './helpers/fake-source.js';
+import { appSummary, COMPACTED, fakeSource, NOW } from './helpers/fake-source.js';
 import { cleanup, frameLines, KEYS, renderSized } from './helpers/render.js';
 
 afterEach(cleanup);
@@ -159,14 +159,6 @@ const renameText = (f: string): string | undefined =>
     .replace('▌', '')
     .trimEnd();
 
-const COMPACTED = appSummary({
-  id: 'sess-long',
-  title: 'Long refactor',
-  updatedAt: hoursAgo(1),
-  checkpoints: 2,
-  messageCount: 40,
-  lastCheckpoint: { timestamp: hoursAgo(2), tokenCount: 8000, messagesAfter: 6 },
-});
 
 for (const [columns, rows] of [
   [80, 24],

@@ -15,7 +15,7 @@ import { storeSource } from '../src/app/store-source.js';
 import type { BrowserExit } from '../src/app/source.js';
 import type { ResumeMessage } from '../src/store/types.js';
 import { displayWidth } from '../src/format/width.js';
-import { appSummary, fakeSource, NOW } from './helpers/fake-source.js';
+import { appSummary, COMPACTED, fakeSource, NOW } from './helpers/fake-source.js';
 import { demoCopy } from './helpers/cli.js';
 import { cleanup, frameLines, KEYS, renderSized } from './helpers/render.js';
 
@@ -58,14 +58,6 @@ describe('the {context} file follows the choice', () => {
 });
 
 const hoursAgo = (h: number) => new Date(NOW - h * 3_600_000).toISOString();
-const COMPACTED = appSummary({
-  id: 'sess-long',
-  title: 'Long refactor',
-  updatedAt: hoursAgo(1),
-  checkpoints: 2,
-  messageCount: 40,
-  lastCheckpoint: { timestamp: hoursAgo(2), tokenCount: 8000, messagesAfter: 6 },
-});
 
 for (const [columns, rows] of [
   [80, 24],

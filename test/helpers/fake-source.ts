@@ -161,3 +161,13 @@ export function searchOf(sessions: readonly SessionSummary[], texts: Record<stri
   }
   return search;
 }
+
+/** A session compacted twice (checkpoints), 40 messages, 6 after the last checkpoint: what the Resume tab's choice is about. */
+export const COMPACTED = appSummary({
+  id: 'sess-long',
+  title: 'Long refactor',
+  updatedAt: new Date(NOW - 3_600_000).toISOString(),
+  checkpoints: 2,
+  messageCount: 40,
+  lastCheckpoint: { timestamp: new Date(NOW - 2 * 3_600_000).toISOString(), tokenCount: 8000, messagesAfter: 6 },
+});
