@@ -215,7 +215,7 @@ export function parseTime(iso: string | undefined | null): number | null {
  * form nearly every record carries (`2026-11-20T09:00:05Z`, or with `.123`
  * before the Z) read digit by digit: Date.parse is a record's dearest
  * field. Only values that cannot differ take the short way (year 1000 on,
- * day 1-28, hours 0-23); the rest go to Date.parse.
+ * a day the month has, hours 0-23); the rest go to Date.parse.
  */
 export function parseIso(iso: string): number {
   const n = iso.length;
@@ -230,8 +230,25 @@ export function parseIso(iso: string): number {
   const second = digits(iso, 17, 2);
   const ms = n === 24 ? digits(iso, 20, 3) : 0;
   // -1 (not digits) fails every test below.
-  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > 28 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || ms < 0) return Date.parse(iso);
-  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || ms < 0) {
+    return Date.parse(iso);
+  }
+  return daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Days from 1970-01-01 to a date of the proleptic Gregorian calendar (H. Hinnant's days_from_civil): Date.UTC's day number, without its call. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 /** The decimal number of `count` ASCII digits at `at`, or -1 when any is not a digit. */
