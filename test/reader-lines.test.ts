@@ -1,4 +1,4 @@
-import { appendFileSync, statSync } from 'node:fs';
+import { appendFileSync, statSync, writeFileSync } from 'node:fs';
 import { bytesBefore } from '../src/store/scan/check-hash.js';
 import { describe, expect, it } from 'vitest';
 import { diagnoseFile } from '../src/store/scan/doctor.js';
@@ -12,6 +12,42 @@ useTempHome((h) => (t = h));
 const msg = (role: string, content: string) => ({ type: 'message', timestamp: '2026-11-20T09:00:00Z', message: { role, content } });
 
 describe('line handling shared by every reader', () => {
+  it('decodes each line as it would be decoded alone, whatever UTF-8 (valid or not) surrounds its newline', async () => {
+    // Pieces: ASCII, 2-, 3- and 4-byte characters, sequences cut short, stray continuation bytes, CR, a BOM later in a line.
+    const pieces = ['ab', 'é', '日', '😀', '\r', '\ufeff'].map((p) => Buffer.from(p)).concat([[0xe6, 0x97], [0xf0, 0x9f, 0x98], [0x80], [0xc3], [0xff]].map((b) => Buffer.from(b)));
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const parts: Buffer[] = [Buffer.from([0xef, 0xbb, 0xbf])];
+    for (let i = 0; i < 4000; i++) parts.push(rand(6) === 0 ? Buffer.from('\n') : pieces[rand(pieces.length)]!);
+    const bytes = Buffer.concat(parts);
+    const path = t.write('utf8', []);
+    writeFileSync(path, bytes);
+    // The oracle: split on newline bytes, each line decoded alone (BOM at offset 0 and a final CR dropped).
+    const expected: string[] = [];
+    const lineBytes: number[] = [];
+    let start = 0;
+    for (let nl = bytes.indexOf(10); nl !== -1; start = nl + 1, nl = bytes.indexOf(10, start)) {
+      let [a, b] = [start, nl];
+      if (a === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) a = 3;
+      if (b > a && bytes[b - 1] === 13) b--;
+      expected.push(bytes.toString('utf8', a, b));
+      lineBytes.push(nl - start);
+    }
+    for (const chunkBytes of [undefined, 4096, 97, 5]) {
+      const seen: (string | null)[] = [];
+      scanLinesSync(path, (text) => void seen.push(text), { chunkBytes });
+      expect(seen).toEqual(expected);
+      // Lines over the cap (null) among the decoded ones leave the others in place.
+      const capped: (string | null)[] = [];
+      scanLinesSync(path, (text) => void capped.push(text), { chunkBytes, maxLineBytes: 12 });
+      expect(capped).toEqual(expected.map((line, i) => (lineBytes[i]! > 12 ? null : line)));
+      expect(capped.filter((l) => l === null).length).toBeGreaterThan(20);
+    }
+    const seen: (string | null)[] = [];
+    await scanLines(path, (text) => void seen.push(text));
+    expect(seen).toEqual(expected);
+  });
+
   it('takes the check hash of the bytes before the end of the last line from the read itself, as bytesBefore reads it', async () => {
     const lines = Array.from({ length: 40 }, (_, i) => msg('user', `line ${i} ${'é'.repeat(i * 7)}`));
     const path = t.write('check', lines, { trailing: false });

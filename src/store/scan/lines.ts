@@ -176,6 +176,17 @@ class LineSplitter {
   private chunk: Buffer | null = null;
   private chunkBytes = 0;
   private from = 0;
+  /**
+   * The chunk's complete lines, decoded in one call (decoding line by line
+   * cost a native call and a string each): from the first line that lies
+   * wholly in the chunk to its last newline, which ends at byte
+   * `decodedEnd`. `cursor` is where the next line starts in it. A newline
+   * byte is never part of a multi-byte UTF-8 sequence, so each newline
+   * byte is one '\n' here and a line decodes as it would alone.
+   */
+  private decoded: string | null = null;
+  private decodedEnd = 0;
+  private cursor = 0;
 
   constructor(opts: ScanOptions) {
     this.position = opts.fromOffset ?? 0;
@@ -194,6 +205,7 @@ class LineSplitter {
     this.chunk = chunk;
     this.chunkBytes = bytesRead;
     this.from = 0;
+    this.decoded = null;
   }
 
   next(): boolean {
@@ -206,8 +218,8 @@ class LineSplitter {
       const stop = nl === -1 || nl >= bytesRead ? bytesRead : nl;
       const pieceLen = stop - from;
       if (stop < bytesRead && this.pendingBytes === 0 && !this.oversized && pieceLen <= this.maxLine) {
-        // The whole line is in this chunk (the common case): decoded in place, no copy.
-        this.text = decodeLine(buf, from, stop, this.lineStart);
+        // The whole line is in this chunk (the common case): cut from the chunk's decoded lines, no copy.
+        this.text = this.decodedLine(buf, from, bytesRead);
         return this.emitted(nl);
       }
       if (!this.oversized) {
@@ -222,11 +234,30 @@ class LineSplitter {
       }
       if (stop === bytesRead) break; // no newline in the rest of this chunk
       this.text = this.oversized ? null : decodeJoined(this.pending, this.pendingBytes, this.lineStart);
+      // A line over the cap among the decoded ones: its text is skipped there too.
+      if (this.decoded !== null && nl < this.decodedEnd) this.cursor = this.decoded.indexOf('\n', this.cursor) + 1;
       return this.emitted(nl);
     }
     this.position += bytesRead;
     this.chunk = null;
     return false;
+  }
+
+  /** The text of the line at byte `from` of the chunk, which ends at a newline in it; decodes the chunk's complete lines first when needed. */
+  private decodedLine(buf: Buffer, from: number, bytesRead: number): string {
+    if (this.decoded === null || from >= this.decodedEnd) {
+      this.decodedEnd = buf.lastIndexOf(NEWLINE, bytesRead - 1) + 1;
+      this.decoded = buf.toString('utf8', from, this.decodedEnd);
+      this.cursor = 0;
+    }
+    const text = this.decoded;
+    let start = this.cursor;
+    let end = text.indexOf('\n', start);
+    this.cursor = end + 1;
+    // As decodeLine: a UTF-8 BOM at file offset 0 (U+FEFF has no other encoding) and a CR before the newline are dropped.
+    if (this.lineStart === 0 && text.charCodeAt(start) === 0xfeff) start++;
+    if (end > start && text.charCodeAt(end - 1) === 0x0d) end--;
+    return text.slice(start, end);
   }
 
   /** Ends the line whose newline is at `nl` in the current chunk. */

@@ -196,7 +196,7 @@ export const isPossibleTime = (ms: number, notAfterMs: number): boolean => ms >=
  */
 export function noteTime(span: TimeSpan, iso: string | undefined, notAfterMs = Infinity): boolean {
   if (!iso) return true;
-  const ms = Date.parse(iso);
+  const ms = parseIso(iso);
   if (Number.isNaN(ms)) return true;
   if (!isPossibleTime(ms, notAfterMs)) return false;
   if (span.first === null || ms < span.first) span.first = ms;
@@ -206,8 +206,60 @@ export function noteTime(span: TimeSpan, iso: string | undefined, notAfterMs = I
 
 export function parseTime(iso: string | undefined | null): number | null {
   if (!iso) return null;
-  const ms = Date.parse(iso);
+  const ms = parseIso(iso);
   return Number.isNaN(ms) ? null : ms;
+}
+
+/**
+ * `Date.parse(iso)` (ms since the epoch, NaN when not a time), with the
+ * form nearly every record carries (`2026-11-20T09:00:05Z`, or with `.123`
+ * before the Z) read digit by digit: Date.parse is a record's dearest
+ * field. Only values that cannot differ take the short way (year 1000 on,
+ * a day the month has, hours 0-23); the rest go to Date.parse.
+ */
+export function parseIso(iso: string): number {
+  const n = iso.length;
+  if ((n !== 20 && n !== 24) || iso.charCodeAt(n - 1) !== 0x5a /* Z */) return Date.parse(iso);
+  if (iso.charCodeAt(4) !== 0x2d || iso.charCodeAt(7) !== 0x2d || iso.charCodeAt(10) !== 0x54 || iso.charCodeAt(13) !== 0x3a || iso.charCodeAt(16) !== 0x3a) return Date.parse(iso);
+  if (n === 24 && iso.charCodeAt(19) !== 0x2e) return Date.parse(iso);
+  const year = digits(iso, 0, 4);
+  const month = digits(iso, 5, 2);
+  const day = digits(iso, 8, 2);
+  const hour = digits(iso, 11, 2);
+  const minute = digits(iso, 14, 2);
+  const second = digits(iso, 17, 2);
+  const ms = n === 24 ? digits(iso, 20, 3) : 0;
+  // -1 (not digits) fails every test below.
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || ms < 0) {
+    return Date.parse(iso);
+  }
+  return daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Days from 1970-01-01 to a date of the proleptic Gregorian calendar (H. Hinnant's days_from_civil): Date.UTC's day number, without its call. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+/** The decimal number of `count` ASCII digits at `at`, or -1 when any is not a digit. */
+function digits(s: string, at: number, count: number): number {
+  let v = 0;
+  for (let i = at; i < at + count; i++) {
+    const d = s.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
 }
 
 /** Counts code points: the "characters" of the turns token estimate. */
