@@ -91,6 +91,14 @@ describe('SessionScreen', () => {
     expect(frame).toMatch(/search "clock": .*match(es)? · n\/N/);
   });
 
+  it('a search that finds nothing says it read only what is shown, and how to show more', async () => {
+    const { app } = screen();
+    await app.waitFor('checkpoint');
+    await app.press('/zanzibar', (f) => f.includes('/zanzibar'));
+    const frame = await app.press(KEYS.enter, 'search "zanzibar"');
+    expect(frame).toContain('search "zanzibar": no matches in what is shown (Space unfolds an entry)');
+  });
+
   it('switches to the Usage and Resume tabs with keys and numbers', async () => {
     const { app } = screen();
     await app.waitFor('checkpoint');

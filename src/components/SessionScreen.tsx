@@ -272,7 +272,8 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
   const [title, tail] = headerParts(summary, nowMs, width);
   const current = matches.indexOf(view.cursor);
   const searchStatus = `search "${sanitize(search.query, { singleLine: true })}": ${
-    matches.length === 0 ? 'no matches' : `${current >= 0 ? `${current + 1}/` : ''}${matches.length} ${matches.length === 1 ? 'match' : 'matches'} · n/N`
+    // The search reads the lines drawn: a folded entry's hidden lines are not among them (said, so a miss is not taken as absence).
+    matches.length === 0 ? 'no matches in what is shown (Space unfolds an entry)' : `${current >= 0 ? `${current + 1}/` : ''}${matches.length} ${matches.length === 1 ? 'match' : 'matches'} · n/N`
   } · Esc clears`;
 
   return (
