@@ -81,6 +81,18 @@ describe('a Claude fork: the calls it copied count once, in the session that mad
     expect(figures(totals(s.values()))).toEqual({ input: 30, output: 87, cacheRead: 300, cacheWrite: 40, cost: cost([{ output: 50, write: 40 }, { output: 30 }, { output: 7 }]) });
   });
 
+  it('a fork that is nothing but copies: in every grouping the rows name as many copied calls as the totals', async () => {
+    writeSession(S1, original);
+    await new Promise((r) => setTimeout(r, 30));
+    writeSession(S2, original.map((l) => l.replaceAll(S1, S2)));
+    const s = [...(await load()).values()];
+    for (const by of ['session', 'day', 'model', 'endpoint'] as const) {
+      const report = aggregateUsage(s, { by });
+      expect(report.totals.copiedCalls, by).toBe(2);
+      expect(report.rows.reduce((n, r) => n + r.copiedCalls, 0), by).toBe(2);
+    }
+  });
+
   it('a fork whose id sorts first still leaves the calls to the original: its file was created later', async () => {
     const F0 = '00000000-0000-4000-8000-000000000000';
     writeSession(S2, original.map((l) => l.replaceAll(S1, S2)));

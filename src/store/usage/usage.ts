@@ -283,14 +283,18 @@ function isIdle(p: Part): boolean {
   return p.calls === 0 && t.input === 0 && t.output === 0 && t.cacheRead === 0 && t.cacheWrite === 0 && t.total === 0;
 }
 
-function add(acc: Acc, s: SessionSummary, p: Part): void {
-  if (p.copied) {
-    acc.copiedCalls += p.copied.calls;
-    if (p.copied.costMicros !== null) {
-      acc.copiedMicros += p.copied.costMicros;
-      acc.anyCopiedKnown = true;
-    }
+/** The share's copies (calls counted in another session) into the row's copied figures. */
+function addCopies(acc: Acc, p: Part): void {
+  if (!p.copied) return;
+  acc.copiedCalls += p.copied.calls;
+  if (p.copied.costMicros !== null) {
+    acc.copiedMicros += p.copied.costMicros;
+    acc.anyCopiedKnown = true;
   }
+}
+
+function add(acc: Acc, s: SessionSummary, p: Part): void {
+  addCopies(acc, p);
   const ok = s.status === 'success';
   acc.sessions += 1;
   if (ok) acc.success += 1;
@@ -372,8 +376,6 @@ export function aggregateUsage(sessions: SessionSummary[], opts: UsageOptions): 
     if (!inWindow(s.updatedAt, window)) continue;
     add(total, s, wholeOf(s));
     for (const p of mergeParts(partsOf(s, opts.by, tz))) {
-      // A model (endpoint) share that was nothing but copies is counted in another session's row: this session is not in that row.
-      if (p.copied && isIdle(p) && (opts.by === 'model' || opts.by === 'endpoint')) continue;
       // By session each summary is its own row, even when two projects share an id.
       const mapKey = opts.by === 'session' ? `${s.path}\0${s.id}` : p.key;
       let acc = groups.get(mapKey);
@@ -381,7 +383,10 @@ export function aggregateUsage(sessions: SessionSummary[], opts: UsageOptions): 
         groups.set(mapKey, (acc = newAcc(p.key, p.provider, p.model)));
         if (opts.by === 'session') acc.projectId = s.projectId;
       }
-      add(acc, s, p);
+      // A model (endpoint) share that was nothing but copies is counted in another session's row: this
+      // session is not in that row, but its copies are named there, so the rows' copies add up to the totals'.
+      if (p.copied && isIdle(p) && (opts.by === 'model' || opts.by === 'endpoint')) addCopies(acc, p);
+      else add(acc, s, p);
     }
   }
   const rows = [...groups.values()].map(toRow);
