@@ -19,8 +19,8 @@ const ABOUT: Record<Command, string> = {
 
 const USAGE: Record<Command, string> = {
   browse: 'session-browser [--no-alt-screen] [options]',
-  list: 'session-browser list    [--json] [--query Q] [--limit N]',
-  show: 'session-browser show    ID [--json]',
+  list: 'session-browser list    [--json] [--query Q] [--limit N] [--reveal-secrets]',
+  show: 'session-browser show    ID [--json] [--reveal-secrets]',
   replay: 'session-browser replay  ID [--from-checkpoint] [--full] [--reveal-secrets]',
   usage: 'session-browser usage   [--since SPEC] [--by model|endpoint|day|session] [--json]',
   export: 'session-browser export  ID [--format md|json] [-o FILE] [--reveal-secrets]',
