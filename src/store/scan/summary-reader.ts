@@ -219,50 +219,62 @@ function summaryFold(previous: SummaryState | undefined, opts: ReadSummaryOption
   };
 }
 
+/** One file a whole read asks for: the main one first (its failure is the session's), then each part. */
+interface WholeStep {
+  file: string;
+  main: boolean;
+  visitor: SyncRecordVisitor;
+}
+
 /**
- * Reads a session that is read whole (see {@link isWholeRead}): the main
- * file, then each part after the format's `beginPart`, into one state
- * (Claude's usage dedupe then spans the files). The state records each
- * part's size and mtime in `g`.
+ * The steps of a whole read (see {@link isWholeRead}): yields each file to
+ * read, the main one first, then each part after the format's `beginPart`,
+ * and takes back its scan (null: a part that vanished or cannot be read,
+ * which costs its usage, never the session). One state spans the files
+ * (Claude's usage dedupe then spans them), and records each part's size
+ * and mtime in `g`. Driven with async reads ({@link readWholeSummary}) or
+ * synchronous ones ({@link readWholeSummarySync}).
  */
-async function readWholeSummary(path: string, opts: ReadSummaryOptions): Promise<SummaryResult> {
+function* wholeRead(path: string, opts: ReadSummaryOptions): Generator<WholeStep, SummaryResult, RecordScan | null> {
   const whole = wholeFold(opts);
-  const main = await readSessionFile(path, opts.file, whole.visitor, { maxLineBytes: opts.maxLineBytes });
-  const parts = opts.file?.parts ?? [];
+  const main = (yield { file: path, main: true, visitor: whole.visitor })!;
   whole.mainRead(main);
+  const parts = opts.file?.parts ?? [];
   for (let i = 0; i < parts.length; i++) {
     whole.beginPart(i, parts[i]!);
-    let scan: RecordScan | null = null;
-    try {
-      scan = await readSessionFile(parts[i]!, opts.file, whole.visitor, { maxLineBytes: opts.maxLineBytes });
-    } catch {
-      // A part that vanished or cannot be read costs its usage, never the session.
-    }
-    whole.partRead(parts[i]!, scan);
+    whole.partRead(parts[i]!, yield { file: parts[i]!, main: false, visitor: whole.visitor });
   }
   return whole.finish(path, main, opts);
+}
+
+/** A whole read with async reads (this thread: the event loop keeps turning). Throws what reading the main file throws. */
+async function readWholeSummary(path: string, opts: ReadSummaryOptions): Promise<SummaryResult> {
+  const steps = wholeRead(path, opts);
+  for (let step = steps.next(null); ; ) {
+    if (step.done) return step.value;
+    const { file, main, visitor } = step.value;
+    const read = readSessionFile(file, opts.file, visitor, { maxLineBytes: opts.maxLineBytes });
+    step = steps.next(main ? await read : await read.catch(() => null));
+  }
 }
 
 /** {@link readWholeSummary} with synchronous reads (the scan pool's workers): the same result. */
 function readWholeSummarySync(path: string, opts: ReadSummaryOptions): SummaryResult {
-  const whole = wholeFold(opts);
-  const main = readSessionFileSync(path, opts.file, whole.visitor, { maxLineBytes: opts.maxLineBytes });
-  const parts = opts.file?.parts ?? [];
-  whole.mainRead(main);
-  for (let i = 0; i < parts.length; i++) {
-    whole.beginPart(i, parts[i]!);
+  const steps = wholeRead(path, opts);
+  for (let step = steps.next(null); ; ) {
+    if (step.done) return step.value;
+    const { file, main, visitor } = step.value;
     let scan: RecordScan | null = null;
     try {
-      scan = readSessionFileSync(parts[i]!, opts.file, whole.visitor, { maxLineBytes: opts.maxLineBytes });
-    } catch {
-      // A part that vanished or cannot be read costs its usage, never the session.
+      scan = readSessionFileSync(file, opts.file, visitor, { maxLineBytes: opts.maxLineBytes });
+    } catch (err) {
+      if (main) throw err;
     }
-    whole.partRead(parts[i]!, scan);
+    step = steps.next(scan);
   }
-  return whole.finish(path, main, opts);
 }
 
-/** The fold of a whole read, driven by {@link readWholeSummary} and {@link readWholeSummarySync}: main file, then each part. */
+/** The fold of a whole read ({@link wholeRead}): main file, then each part. */
 function wholeFold(opts: ReadSummaryOptions) {
   const state = initialSummaryState(opts.file?.format);
   state.d.notAfterMs = opts.nowMs + CLOCK_SKEW_MS;
