@@ -177,7 +177,7 @@ export class SummaryCache {
   ): Promise<{ summaries: SessionSummary[]; unreadable: { path: string; error: string }[] }> {
     const summaries: SessionSummary[] = [];
     const unreadable: { path: string; error: string }[] = [];
-    const jobs: (SummaryJob & { file: SessionFile; ino: number; plan: ReadPlan; whole: boolean })[] = [];
+    const jobs: (SummaryJob & { file: SessionFile; ino: number; plan: ReadPlan })[] = [];
     let served = 0;
     for (const [i, file] of files.entries()) {
       // The browser's keys and frames get a turn now and then while thousands of files are checked.
@@ -191,7 +191,7 @@ export class SummaryCache {
         if ('summary' in plan) summaries.push(plan.summary);
         else {
           const size = whole ? st.size + partsSize(file.parts ?? []) : st.size;
-          jobs.push({ path: file.path, opts: { ...opts, collectText: plan.collect }, previous: plan.previous, size, file, ino: st.ino, plan, whole });
+          jobs.push({ path: file.path, opts: { ...opts, collectText: plan.collect }, previous: plan.previous, size, file, ino: st.ino, plan });
           continue;
         }
       } catch (err) {
@@ -205,9 +205,7 @@ export class SummaryCache {
       (outcome) => {
         const job = byPath.get(outcome.path)!;
         if (!outcome.result) return void unreadable.push({ path: outcome.path, error: outcome.error ?? 'unreadable' });
-        // A whole read is never continued from an offset: no check hash.
-        const result = job.whole ? { ...outcome.result, check: '' } : outcome.result;
-        summaries.push(this.store(job.file, job.ino, job.plan, summaryKey, result));
+        summaries.push(this.store(job.file, job.ino, job.plan, summaryKey, outcome.result));
       },
       { onProgress: onProgress && ((p) => onProgress({ files: served + p.files, bytes: p.bytes, totalBytes: p.totalBytes })) },
     );
@@ -264,7 +262,8 @@ export class SummaryCache {
         ino,
         size: result.size,
         mtimeMs: result.mtimeMs,
-        check: result.check,
+        // A session read whole (its state records its parts: `g`) is never continued from an offset: no check hash.
+        check: result.state.g ? '' : result.check,
         state: JSON.stringify(result.state),
         updatedAt: result.summary.updatedAt,
         empty: result.summary.empty,
@@ -289,7 +288,6 @@ export class SummaryCache {
     const plan = await this.wholePlan(file, opts, st, summaryKey);
     if ('summary' in plan) return plan.summary;
     const result = await readSummary(file.path, { ...opts, collectText: plan.collect }, undefined);
-    // Never continued from an offset, so no check hash; written like any read from the start.
     return this.store(file, st.ino, plan, summaryKey, { ...result, check: '' });
   }
 
