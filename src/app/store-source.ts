@@ -8,8 +8,7 @@ import { writeMarkdownExport } from '../store/actions/transcript-export.js';
 import { commandFor, planResume, resumeFolder, type ResumeFolder } from '../store/actions/resume.js';
 import { trashSession } from '../store/actions/trash.js';
 import { watchSessions } from '../store/catalog/watch.js';
-import { storeExposure } from '../store/exposure.js';
-import { shellQuote } from '../format/shell-quote.js';
+import { exposureNote, storeExposure } from '../store/exposure.js';
 import { SessionSearch } from '../store/search/session-search.js';
 import type { SessionSummary } from '../store/types.js';
 import { copyId } from './clipboard.js';
@@ -74,9 +73,7 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
     skipped: (scope) => skipped.get(scope) ?? [],
     storeWarning() {
       // The CLI's line (cli.ts) names the parts; the browser's must fit a screen line, the fix first.
-      if (ctx.demo) return null;
-      const e = storeExposure(ctx.home);
-      return e.home || e.files > 0 ? `warning: logs readable by others (they hold secrets): chmod -R go= ${shellQuote(ctx.home)}` : null;
+      return ctx.demo ? null : exposureNote(ctx.home, storeExposure(ctx.home));
     },
     indexText(scope, opts) {
       // One run at a time: two would read the same pending files twice.

@@ -77,9 +77,17 @@ export function storeExposure(home: string): StoreExposure {
   return out;
 }
 
+/** The command that makes the home private. */
+const fixFor = (home: string): string => `chmod -R go= ${shellQuote(home)}`;
+
+/** The warning in one short line for a screen (the browser), the fix first after the reason; null when nothing is exposed. */
+export function exposureNote(home: string, exposure: StoreExposure): string | null {
+  return exposure.home || exposure.files > 0 ? `warning: logs readable by others (they hold secrets): ${fixFor(home)}` : null;
+}
+
 /** The one-line warning for `exposure`, with the command that fixes it, or null when the store is private. Not sanitized: the caller prints it. */
 export function exposureWarning(home: string, exposure: StoreExposure): string | null {
-  const fix = `chmod -R go= ${shellQuote(home)}`;
+  const fix = fixFor(home);
   if (!exposure.home && exposure.files === 0) return null;
   const parts: string[] = [];
   if (exposure.home) parts.push(`the session home ${home} is readable by group or others`);
