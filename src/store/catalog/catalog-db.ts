@@ -15,8 +15,8 @@ import { sqlite, type SqliteDatabase } from './sqlite.js';
 import type { TextWrite } from './text-columns.js';
 import { TEXT_SCHEMA, TextIndex } from './text-index.js';
 
-/** Bump when the tables change (2: the full-text index, text-index.ts; 3: `text_done`, the `calls` index, stable file rowids; 4: fold states apart). */
-export const CATALOG_SCHEMA_VERSION = 4;
+/** Bump when the tables change (2: the full-text index, text-index.ts; 3: `text_done`, the `calls` index, stable file rowids; 4: fold states apart; 5: the pending-text index). */
+export const CATALOG_SCHEMA_VERSION = 5;
 /** The path that opens a catalog in memory (the cache disabled or not writable): same engine, nothing persisted. */
 export const MEMORY_CATALOG = ':memory:';
 /**
@@ -113,6 +113,8 @@ const SCHEMA = `
   CREATE INDEX IF NOT EXISTS calls_file ON calls(file);
   CREATE INDEX IF NOT EXISTS files_project ON files(project_id);
   CREATE INDEX IF NOT EXISTS files_updated ON files(updated_at);
+  -- The browser asks after every load which files wait for their text: a partial index answers without a table scan.
+  CREATE INDEX IF NOT EXISTS files_text_pending ON files(project_id) WHERE text_done = 0;
 ${TEXT_SCHEMA}
 `;
 
