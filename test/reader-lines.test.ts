@@ -48,6 +48,27 @@ describe('line handling shared by every reader', () => {
     expect(seen).toEqual(expected);
   });
 
+  it('decodes a chunk window by window and keeps every line whole across window edges, long lines too', () => {
+    // ~600 KB: lines of 1 to 3,000 characters (one, two, three and four bytes each), some over the 56 KiB decode window, CRLF.
+    const alphabet = ['a', 'é', '日', '😀'];
+    let seed = 11;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const expected: string[] = [];
+    for (let bytes = 0; bytes < 600_000; ) {
+      const char = alphabet[rand(alphabet.length)]!;
+      const line = `${expected.length} ${expected.length % 15 === 14 ? `日é`.repeat(15_000 + rand(10_000)) : char.repeat(1 + rand(3000))}`;
+      expected.push(line);
+      bytes += Buffer.byteLength(line) + 2;
+    }
+    const path = t.write('windows', []);
+    writeFileSync(path, expected.map((l) => `${l}\r\n`).join(''));
+    for (const chunkBytes of [undefined, 200_000, 65_536]) {
+      const seen: (string | null)[] = [];
+      scanLinesSync(path, (text) => void seen.push(text), { chunkBytes });
+      expect(seen).toEqual(expected);
+    }
+  });
+
   it('takes the check hash of the bytes before the end of the last line from the read itself, as bytesBefore reads it', async () => {
     const lines = Array.from({ length: 40 }, (_, i) => msg('user', `line ${i} ${'é'.repeat(i * 7)}`));
     const path = t.write('check', lines, { trailing: false });
