@@ -29,11 +29,11 @@ export function claudeDir(opts: ForeignLocationOptions): string {
 /** `cwd` and `sessionId` of the first lines that carry them. */
 async function readClaudeHead(path: string): Promise<HeadFacts> {
   const facts: HeadFacts = {};
-  for (const r of await readHeadRecords(path)) {
+  await readHeadRecords(path, 40, undefined, (r) => {
     if (!facts.cwd && typeof r.cwd === 'string' && r.cwd) facts.cwd = r.cwd;
     if (!facts.id && typeof r.sessionId === 'string' && r.sessionId) facts.id = r.sessionId;
-    if (facts.cwd && facts.id) break;
-  }
+    return facts.cwd !== undefined && facts.id !== undefined;
+  });
   return facts;
 }
 

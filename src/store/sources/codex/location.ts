@@ -26,7 +26,8 @@ const ROLLOUT = /^rollout-.*?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0
 
 async function readCodexHead(path: string): Promise<HeadFacts> {
   const facts: HeadFacts = {};
-  for (const r of await readHeadRecords(path, 5)) {
+  const isMeta = (r: Record<string, unknown>): boolean => r.type === 'session_meta' || (r.type === undefined && typeof r.id === 'string');
+  for (const r of await readHeadRecords(path, 5, undefined, isMeta)) {
     const p = (r.type === 'session_meta' && r.payload && typeof r.payload === 'object' ? r.payload : r.type === undefined && typeof r.id === 'string' ? r : null) as Record<string, unknown> | null;
     if (p) {
       if (typeof p.cwd === 'string') facts.cwd = p.cwd;

@@ -44,33 +44,79 @@ export function memoryHeadMemo(): HeadMemo {
 /** Bytes of a file's head read to find its facts: 256 KB. */
 export const HEAD_BYTES = 256 * 1024;
 
+/** The first read of a head, in bytes: most records that name a cwd and id fit in it. */
+const FIRST_READ_BYTES = 16 * 1024;
+
 /**
  * The JSON objects among the first complete lines of `path` (at most
- * `maxLines`, within `maxBytes`). Lines that are not JSON objects are
- * skipped; a line cut by the byte limit is dropped. Throws what the file
- * system throws.
+ * `maxLines`, within `maxBytes`), read only as far as needed: 16 KB first,
+ * then four times more at a time, and no further once `until` says a
+ * record gave what the caller wanted (that record is the last returned).
+ * Lines are decoded one at a time, so a head costs what its first records
+ * cost, not 256 KB of text (a cold start reads the head of every session
+ * file of a Claude home on the main thread). Lines that are not JSON
+ * objects are skipped; a line cut by the byte limit is dropped; a last
+ * line without a newline at the end of the file is read. Throws what the
+ * file system throws.
  */
-export async function readHeadRecords(path: string, maxLines = 40, maxBytes = HEAD_BYTES): Promise<Record<string, unknown>[]> {
+export async function readHeadRecords(
+  path: string,
+  maxLines = 40,
+  maxBytes = HEAD_BYTES,
+  until?: (record: Record<string, unknown>) => boolean,
+): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
   const handle = await open(path, 'r');
-  let text: string;
   try {
-    const buf = Buffer.alloc(maxBytes);
-    const { bytesRead } = await handle.read(buf, 0, maxBytes, 0);
-    text = buf.subarray(0, bytesRead).toString('utf8');
-    if (bytesRead === maxBytes) text = text.slice(0, text.lastIndexOf('\n') + 1);
+    let buf = Buffer.allocUnsafe(Math.min(FIRST_READ_BYTES, maxBytes));
+    let have = 0;
+    let lineStart = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buf, have, buf.length - have, have);
+      have += bytesRead;
+      const atEnd = have < buf.length;
+      for (;;) {
+        let nl = buf.subarray(0, have).indexOf(0x0a, lineStart);
+        if (nl === -1) {
+          if (!atEnd || lineStart >= have) break;
+          nl = have; // the file's last line, without a newline
+        }
+        const record = headRecord(buf.toString('utf8', lineStart, nl));
+        lineStart = nl + 1;
+        if (record) {
+          out.push(record);
+          if (out.length >= maxLines || until?.(record)) return out;
+        }
+      }
+      if (atEnd || buf.length >= maxBytes) return out;
+      const bigger = Buffer.allocUnsafe(Math.min(buf.length * 4, maxBytes));
+      buf.copy(bigger, 0, 0, have);
+      buf = bigger;
+    }
   } finally {
     await handle.close();
   }
-  const out: Record<string, unknown>[] = [];
-  for (const line of text.split('\n')) {
-    if (out.length >= maxLines) break;
-    if (!line.trim()) continue;
-    try {
-      const v = JSON.parse(line) as unknown;
-      if (v !== null && typeof v === 'object' && !Array.isArray(v)) out.push(v as Record<string, unknown>);
-    } catch {
-      // Not JSON (a pretty-printed document's line): skipped.
-    }
+}
+
+/** A head line as a JSON object; null for a blank line or one that is not a JSON object (a pretty-printed document's line). */
+function headRecord(line: string): Record<string, unknown> | null {
+  if (!line.trim()) return null;
+  try {
+    const v = JSON.parse(line) as unknown;
+    return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
   }
-  return out;
+}
+
+/** The first `bytes` bytes of `path` as text (less when the file is shorter). Throws what the file system throws. */
+export async function readHeadText(path: string, bytes: number): Promise<string> {
+  const handle = await open(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(bytes);
+    const { bytesRead } = await handle.read(buf, 0, bytes, 0);
+    return buf.toString('utf8', 0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SessionFile, SessionLocation, SessionScan, SkippedEntry } from '../format.js';
-import { readHeadRecords, type HeadFacts } from '../common/heads.js';
+import { readHeadRecords, readHeadText, type HeadFacts } from '../common/heads.js';
 import { defaultMemo, eachLimited, folderProblem, headFacts, homeOf, wantedIds, type ForeignLocationOptions, watchedFolders } from '../common/location-kit.js';
 import { projectIdOfCwd, repoRootOf } from '../common/project-scope.js';
 
@@ -37,7 +37,7 @@ async function readGeminiHead(path: string): Promise<HeadFacts> {
     return facts;
   }
   // A pretty-printed document: its top-level keys come first.
-  const head = (await readFile(path, 'utf8')).slice(0, 4096);
+  const head = await readHeadText(path, 4096);
   facts.id = /"sessionId"\s*:\s*"([^"]+)"/.exec(head)?.[1];
   facts.projectHash = /"projectHash"\s*:\s*"([0-9a-f]+)"/.exec(head)?.[1];
   facts.kind = /"kind"\s*:\s*"([^"]+)"/.exec(head)?.[1];
