@@ -134,6 +134,9 @@ function isCorrupt(err: unknown): boolean {
   return code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT');
 }
 
+/** Calls indexed by one INSERT statement (calls-index rows, two bound values each). */
+const CALLS_PER_INSERT = 64;
+
 export class CatalogDb {
   private readonly getRow;
   private readonly putRow;
@@ -143,6 +146,7 @@ export class CatalogDb {
   private readonly deleteCalls;
   private readonly deleteCallsOf;
   private readonly putCall;
+  private readonly putCalls;
   private broken = false;
   /** The full-text index on this connection (written only through {@link write}). */
   readonly text: TextIndex;
@@ -169,6 +173,7 @@ export class CatalogDb {
     this.deleteCalls = db.prepare('DELETE FROM calls WHERE file = ?');
     this.deleteCallsOf = db.prepare('DELETE FROM calls WHERE file = (SELECT rowid FROM files WHERE path = ?)');
     this.putCall = db.prepare('INSERT OR IGNORE INTO calls (key, file) VALUES (?, ?)');
+    this.putCalls = db.prepare(`INSERT OR IGNORE INTO calls (key, file) VALUES ${Array(CALLS_PER_INSERT).fill('(?, ?)').join(', ')}`);
     this.text = new TextIndex(db);
   }
 
@@ -322,6 +327,22 @@ export class CatalogDb {
     }
   }
 
+  /** Indexes `hashes` as calls of file `id`, CALLS_PER_INSERT to a statement (one bound statement a row cost half the scan's catalog time). */
+  private insertCalls(hashes: readonly Buffer[], id: number): void {
+    let at = 0;
+    if (hashes.length >= CALLS_PER_INSERT) {
+      const values: (Buffer | number)[] = new Array(CALLS_PER_INSERT * 2);
+      for (; at + CALLS_PER_INSERT <= hashes.length; at += CALLS_PER_INSERT) {
+        for (let k = 0; k < CALLS_PER_INSERT; k++) {
+          values[2 * k] = hashes[at + k]!;
+          values[2 * k + 1] = id;
+        }
+        this.putCalls.run(values);
+      }
+    }
+    for (; at < hashes.length; at++) this.putCall.run(hashes[at]!, id);
+  }
+
   /**
    * Upserts `rows` (their `texts` into the full-text index, their `calls`
    * into the calls index) and deletes the rows, text and calls of `deleted`
@@ -347,7 +368,7 @@ export class CatalogDb {
           else if (texts) this.text.write(row.path, row.projectId, texts);
           if (calls) {
             if (calls.replace) this.deleteCalls.run(id);
-            for (const hash of calls.hashes) this.putCall.run(hash, id);
+            this.insertCalls(calls.hashes, id);
           }
         }
       })();

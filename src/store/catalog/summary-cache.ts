@@ -16,9 +16,10 @@ import type { SessionFile } from '../sources/format.js';
 import { isWholeRead, partsUnchanged, readSummary, summarise, SUMMARY_STATE_VERSION, type ReadSummaryOptions, type SummaryState } from '../scan/summary-reader.js';
 import { summaryAt } from '../scan/summary-clock.js';
 import { bytesBeforeSync } from '../scan/check-hash.js';
-import { acrossFileHashes, keptCopies } from '../scan/call-keys.js';
+import { keptCopies } from '../scan/call-keys.js';
+import { callHashesOf, packState, type PackedSummary } from '../scan/packed-state.js';
 import type { KeptCopy } from '../scan/summarize.js';
-import { readSummaries, type CheckedSummary, type SummaryJob } from '../scan/scan-pool.js';
+import { readPackedSummaries, type CheckedSummary, type SummaryJob } from '../scan/scan-pool.js';
 import type { SessionSummary } from '../types.js';
 import { CatalogDb, MEMORY_CATALOG, type FileRow, type ListedRow } from './catalog-db.js';
 import { mergeTextWrites, metaText, type FullTextIndex } from './text-columns.js';
@@ -200,7 +201,7 @@ export class SummaryCache {
       served++;
     }
     const byPath = new Map(jobs.map((j) => [j.path, j]));
-    await readSummaries(
+    await readPackedSummaries(
       jobs,
       (outcome) => {
         const job = byPath.get(outcome.path)!;
@@ -247,11 +248,13 @@ export class SummaryCache {
   }
 
   /** Writes the row of a file just read (unless nothing changed) and returns its summary. */
-  private store(file: SessionFile, ino: number, plan: ReadPlan, summaryKey: string, result: CheckedSummary): SessionSummary {
+  private store(file: SessionFile, ino: number, plan: ReadPlan, summaryKey: string, result: CheckedSummary | PackedSummary): SessionSummary {
     const { previous, cached, collect } = plan;
     this.bytesRead += result.size - (previous?.offset ?? 0);
+    // Packed by the scan worker, or here for a file read in this thread.
+    const packed = 'packed' in result ? result.packed : packState(result.state, previous);
     const unchanged =
-      previous !== undefined && cached?.size === result.size && cached.mtimeMs === result.mtimeMs && previous.offset === result.state.offset && cached.summaryKey === summaryKey;
+      previous !== undefined && cached?.size === result.size && cached.mtimeMs === result.mtimeMs && previous.offset === packed.offset && cached.summaryKey === summaryKey;
     if (this.database() && !unchanged) {
       // Read without its text: what the index held of a file read again from its start is stale.
       const texts = collect ? { fresh: previous === undefined, meta: metaText(result.summary), chunks: result.texts } : previous === undefined ? ('forget' as const) : undefined;
@@ -263,8 +266,8 @@ export class SummaryCache {
         size: result.size,
         mtimeMs: result.mtimeMs,
         // A session read whole (its state records its parts: `g`) is never continued from an offset: no check hash.
-        check: result.state.g ? '' : result.check,
-        state: JSON.stringify(result.state),
+        check: packed.whole ? '' : result.check,
+        state: packed.json,
         updatedAt: result.summary.updatedAt,
         empty: result.summary.empty,
         summary: JSON.stringify(result.summary),
@@ -272,7 +275,7 @@ export class SummaryCache {
         textDone: collect && (previous === undefined || cached?.textDone === true),
         texts,
         // The calls index gets the keys this pass added (all of them when read from the start).
-        calls: { replace: previous === undefined, hashes: acrossFileHashes(result.state.d, previous?.d) },
+        calls: { replace: previous === undefined, hashes: callHashesOf(packed) },
       });
     }
     return result.summary;

@@ -5,8 +5,15 @@
  * indexes (catalog-db.ts `calls`): the index tells which sessions share a
  * call without holding the keys themselves, which stay in the fold state.
  */
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { KeptCopy, SummarizerState } from './summarize.js';
+
+/**
+ * Node's one-shot `crypto.hash` (20.12+, 21.7+): a third of the time of
+ * `createHash().update().digest()` for short keys, which builds a Hash
+ * object per call (a cold scan of a Claude home hashes every billed call).
+ */
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'buffer') => Buffer }).hash;
 
 /**
  * Bytes of a key's hash: 8. Among ten million calls the chance that two
@@ -17,7 +24,8 @@ export const CALL_HASH_BYTES = 8;
 
 /** The hash of one call key (`message.id:requestId`, `record:thread:response`): the first 8 bytes of its SHA-1. */
 export function callKeyHash(key: string): Buffer {
-  return createHash('sha1').update(key).digest().subarray(0, CALL_HASH_BYTES);
+  const digest = oneShot ? oneShot('sha1', key, 'buffer') : crypto.createHash('sha1').update(key).digest();
+  return digest.subarray(0, CALL_HASH_BYTES);
 }
 
 /** The same hash as 16 lowercase hex digits (how the catalog's query hands it back). */

@@ -15,6 +15,7 @@ import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { ReadSummaryOptions, SummaryResult, SummaryState } from './summary-reader.js';
 import { inThread, runJob, type JobOutcome } from './summary-jobs.js';
+import type { PackedSummary } from './packed-state.js';
 
 /** One file to summarise: read from `previous`'s offset when given, else from the start. */
 export interface SummaryJob {
@@ -32,6 +33,13 @@ export type CheckedSummary = SummaryResult & { check: string };
 export interface SummaryOutcome {
   path: string;
   result?: CheckedSummary;
+  error?: string;
+}
+
+/** {@link SummaryOutcome} of {@link readPackedSummaries}: the state packed for the catalog. */
+export interface PackedOutcome {
+  path: string;
+  result?: PackedSummary;
   error?: string;
 }
 
@@ -85,13 +93,12 @@ interface WireJob {
   path: string;
   opts: ReadSummaryOptions;
   previous?: SummaryState;
+  pack?: true;
 }
 
 /** A worker answers a whole batch in one message: one structured clone, not one per file. */
-interface WireResult {
+interface WireResult extends JobOutcome {
   id: number;
-  result?: CheckedSummary;
-  error?: string;
 }
 
 /** True in a worker thread started by {@link readSummaries}: the CLI entry must not run there. */
@@ -118,6 +125,23 @@ export function scanThreads(env: NodeJS.ProcessEnv = process.env): number {
  * thread. Rejects only when `onResult` or `onProgress` throws.
  */
 export async function readSummaries(jobs: readonly SummaryJob[], onResult: (outcome: SummaryOutcome) => void, opts: ScanPoolOptions = {}): Promise<ScanStats> {
+  return pool(jobs, false, onResult as (outcome: { path: string } & JobOutcome) => void, opts);
+}
+
+/**
+ * {@link readSummaries} for the catalog: each result's state comes packed
+ * (packed-state.ts: its JSON text and the hashes of the call keys it
+ * added, made in the worker), so this thread only stores them.
+ */
+export async function readPackedSummaries(jobs: readonly SummaryJob[], onResult: (outcome: PackedOutcome) => void, opts: ScanPoolOptions = {}): Promise<ScanStats> {
+  return pool(jobs, true, onResult as (outcome: { path: string } & JobOutcome) => void, opts);
+}
+
+/** A job as the pool deals it. */
+type PoolJob = SummaryJob & { pack?: boolean };
+
+async function pool(jobList: readonly SummaryJob[], pack: boolean, onResult: (outcome: { path: string } & JobOutcome) => void, opts: ScanPoolOptions): Promise<ScanStats> {
+  const jobs: readonly PoolJob[] = pack ? jobList.map((j) => ({ ...j, pack })) : jobList;
   const sizes = jobs.map((j) => j.size ?? sizeOf(j.path));
   const work = jobs.map((j, i) => Math.max(0, sizes[i]! - (j.previous?.offset ?? 0)));
   const progress: ScanProgress = { files: 0, totalFiles: jobs.length, bytes: 0, totalBytes: work.reduce((a, b) => a + b, 0) };
@@ -166,7 +190,7 @@ function sizeOf(path: string): number {
  * worker exits with jobs unanswered, they and whatever no worker can take
  * any more are read in this thread.
  */
-function inWorkers(url: URL, threads: number, order: readonly number[], jobs: readonly SummaryJob[], work: readonly number[], done: (id: number, outcome: JobOutcome) => void, crashAfter?: number): Promise<ScanStats> {
+function inWorkers(url: URL, threads: number, order: readonly number[], jobs: readonly PoolJob[], work: readonly number[], done: (id: number, outcome: JobOutcome) => void, crashAfter?: number): Promise<ScanStats> {
   const stats: ScanStats = { workers: 0, rescued: 0 };
   let next = 0;
   let remaining = order.length;
@@ -178,8 +202,10 @@ function inWorkers(url: URL, threads: number, order: readonly number[], jobs: re
     let bytes = 0;
     while (next < order.length && out.length < BATCH_FILES && (out.length === 0 || bytes + work[order[next]!]! <= BATCH_BYTES)) {
       const id = order[next++]!;
-      const { path, opts, previous } = jobs[id]!;
-      out.push(previous ? { id, path, opts, previous } : { id, path, opts });
+      const { path, opts, previous, pack } = jobs[id]!;
+      const job: WireJob = previous ? { id, path, opts, previous } : { id, path, opts };
+      if (pack) job.pack = true;
+      out.push(job);
       bytes += work[id]!;
     }
     return out;
@@ -269,7 +295,7 @@ function serve(): void {
     const answers: WireResult[] = [];
     for (const job of batch) {
       if (crashAfter !== undefined && answered >= crashAfter) process.exit(1);
-      answers.push({ id: job.id, ...runJob(job.path, job.opts, job.previous) });
+      answers.push({ id: job.id, ...runJob(job.path, job.opts, job.previous, job.pack === true) });
       if (++answered === crashAfter) port.postMessage(answers.splice(0));
     }
     port.postMessage(answers);

@@ -4,6 +4,7 @@
  * check hash at the offset it reached, with errors as values.
  */
 import { bytesBeforeSync } from './check-hash.js';
+import { packState, type PackedSummary } from './packed-state.js';
 import { readCheckedSummarySync, readSummary, type ReadSummaryOptions, type SummaryResult, type SummaryState } from './summary-reader.js';
 
 /** In this thread, files up to this size are read synchronously; bigger ones async, so the event loop keeps turning. */
@@ -16,24 +17,33 @@ export interface SummaryJobInput {
   path: string;
   opts: ReadSummaryOptions;
   previous?: SummaryState;
+  /** Pack the result's state for the catalog (packed-state.ts). */
+  pack?: boolean;
 }
 
-/** A job's result with its check hash, or the message of what the file system threw (ENOENT, EACCES). */
-export type JobOutcome = { result?: SummaryResult & { check: string }; error?: string };
+/** A job's result with its check hash (its state packed when the job asked: packed-state.ts), or the message of what the file system threw (ENOENT, EACCES). */
+export type JobOutcome = { result?: (SummaryResult & { check: string }) | PackedSummary; error?: string };
 
 /** One job, synchronously: what a worker does, and this thread for small files. */
-export function runJob(path: string, opts: ReadSummaryOptions, previous: SummaryState | undefined): JobOutcome {
+export function runJob(path: string, opts: ReadSummaryOptions, previous: SummaryState | undefined, pack = false): JobOutcome {
   try {
-    return { result: readCheckedSummarySync(path, opts, previous) };
+    return { result: packed(readCheckedSummarySync(path, opts, previous), previous, pack) };
   } catch (err) {
     return { error: errorMessage(err) };
   }
 }
 
-async function runJobAsync(path: string, opts: ReadSummaryOptions, previous: SummaryState | undefined): Promise<JobOutcome> {
+/** `result` as is, or with its state packed. */
+function packed(result: SummaryResult & { check: string }, previous: SummaryState | undefined, pack: boolean): (SummaryResult & { check: string }) | PackedSummary {
+  if (!pack) return result;
+  const { state, ...rest } = result;
+  return { ...rest, packed: packState(state, previous) };
+}
+
+async function runJobAsync(path: string, opts: ReadSummaryOptions, previous: SummaryState | undefined, pack: boolean): Promise<JobOutcome> {
   try {
     const result = await readSummary(path, opts, previous);
-    return { result: Object.assign(result, { check: bytesBeforeSync(path, result.state.offset) }) };
+    return { result: packed(Object.assign(result, { check: bytesBeforeSync(path, result.state.offset) }), previous, pack) };
   } catch (err) {
     return { error: errorMessage(err) };
   }
@@ -47,9 +57,9 @@ function errorMessage(err: unknown): string {
 export async function inThread(ids: readonly number[], jobs: readonly SummaryJobInput[], work: readonly number[], done: (id: number, outcome: JobOutcome) => void): Promise<void> {
   let sliceStart = performance.now();
   for (const id of ids) {
-    const { path, opts, previous } = jobs[id]!;
-    if (work[id]! > SYNC_READ_MAX_BYTES) done(id, await runJobAsync(path, opts, previous));
-    else done(id, runJob(path, opts, previous));
+    const { path, opts, previous, pack = false } = jobs[id]!;
+    if (work[id]! > SYNC_READ_MAX_BYTES) done(id, await runJobAsync(path, opts, previous, pack));
+    else done(id, runJob(path, opts, previous, pack));
     if (performance.now() - sliceStart > IN_THREAD_SLICE_MS) {
       await new Promise((resolve) => setImmediate(resolve));
       sliceStart = performance.now();

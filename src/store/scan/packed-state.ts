@@ -1,0 +1,38 @@
+/**
+ * A fold state as the catalog stores it, made where the file was read (a
+ * scan worker): its JSON text and the hashes of the call keys it added,
+ * instead of the state object. The catalog keeps the text as it is and
+ * indexes the hashes, so the main thread neither rebuilds the object from
+ * the worker's message nor serialises it again, nor hashes every billed
+ * call (on a cold scan of a 1 GB Claude home that was most of its work).
+ */
+import { acrossFileHashes, CALL_HASH_BYTES } from './call-keys.js';
+import type { SummaryResult, SummaryState } from './summary-reader.js';
+
+/** A state packed for the catalog. */
+export interface PackedState {
+  /** Byte offset the state consumed to (SummaryState.offset). */
+  offset: number;
+  /** True for a session read whole (the state lists its parts, `g`): it is never continued from an offset. */
+  whole: boolean;
+  /** `JSON.stringify(state)`. */
+  json: string;
+  /** The hashes of the across-file call keys this pass added (call-keys.ts acrossFileHashes), CALL_HASH_BYTES each, end to end. */
+  callHashes: Uint8Array;
+}
+
+/** A summary whose state is packed (scan-pool.ts readPackedSummaries). */
+export type PackedSummary = Omit<SummaryResult, 'state'> & { check: string; packed: PackedState };
+
+/** Packs `state`, the result of a pass that continued `previous` (absent: read from the start). */
+export function packState(state: SummaryState, previous?: SummaryState): PackedState {
+  return { offset: state.offset, whole: Boolean(state.g), json: JSON.stringify(state), callHashes: Buffer.concat(acrossFileHashes(state.d, previous?.d)) };
+}
+
+/** The call hashes of a packed state, one Buffer each (views, not copies). */
+export function callHashesOf(packed: PackedState): Buffer[] {
+  const all = Buffer.from(packed.callHashes.buffer, packed.callHashes.byteOffset, packed.callHashes.byteLength);
+  const out: Buffer[] = [];
+  for (let at = 0; at + CALL_HASH_BYTES <= all.length; at += CALL_HASH_BYTES) out.push(all.subarray(at, at + CALL_HASH_BYTES));
+  return out;
+}
