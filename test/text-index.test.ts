@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SessionCatalog } from '../src/store/catalog/catalog.js';
 import { SummaryCache } from '../src/store/catalog/summary-cache.js';
-import { cjkBigrams, ftsColumns, mergeTextWrites } from '../src/store/catalog/text-columns.js';
+import { CatalogDb, type FileRow } from '../src/store/catalog/catalog-db.js';
+import { TEXT_SLICE_CHARS } from '../src/store/catalog/held-texts.js';
+import { cjkBigrams, ftsColumns, mergeTextWrites, type TextWrite } from '../src/store/catalog/text-columns.js';
 import { CHUNK_CHARS, TextChunker } from '../src/store/scan/text-chunks.js';
 import { SessionSearch } from '../src/store/search/session-search.js';
 import { tempHome, type TempHome } from './helpers/session-files.js';
@@ -198,6 +200,61 @@ describe('text left for later (commands that do not search, with a kept catalog)
     await lazy.catalog.indexText(null);
     expect(await lazy.search('gondolas')).toEqual(['s1']);
     lazy.cache.close();
+  });
+
+  it("writes a big session's text slice by slice with turns of the event loop between, its row last, and finds its first and last words", async () => {
+    // ~1.3 Mi characters of text: five slices of TEXT_SLICE_CHARS.
+    const words = (i: number) => Array.from({ length: 120 }, (_, k) => `w${i}x${k}`).join(' ');
+    t.write('big', Array.from({ length: 1500 }, (_, i) => msg(i % 2 ? 'assistant' : 'user', `${i === 0 ? 'zeppelins ' : i === 1499 ? 'albatrosses ' : ''}${words(i)}`)));
+    t.write('small', [msg('user', 'a note about gondolas')]);
+    const lazy = open('appends');
+    await lazy.catalog.summaries(null);
+    // Count the turns the event loop gets while the index catches up, and what is pending at each.
+    // And the most text one transaction writes.
+    const chars = (t: TextWrite | 'forget' | undefined): number => (t && t !== 'forget' ? t.chunks.reduce((n, c) => n + c.length, 0) : 0);
+    let most = 0;
+    const { write, writeText } = CatalogDb.prototype;
+    CatalogDb.prototype.write = function (this: CatalogDb, rows: Iterable<FileRow>, deleted?: Iterable<string>) {
+      const list = [...rows];
+      most = Math.max(most, list.reduce((n, r) => n + chars(r.texts), 0));
+      return write.call(this, list, deleted);
+    };
+    CatalogDb.prototype.writeText = function (this: CatalogDb, path: string, projectId: string, text: TextWrite) {
+      most = Math.max(most, chars(text));
+      return writeText.call(this, path, projectId, text);
+    };
+    let turns = 0;
+    const pendingSeen = new Set<number>();
+    let indexing = true;
+    const tick = (): void => {
+      if (!indexing) return;
+      turns++;
+      pendingSeen.add(lazy.catalog.pendingText(null));
+      setImmediate(tick);
+    };
+    setImmediate(tick);
+    try {
+      expect(await lazy.catalog.indexText(null)).toBe(2);
+    } finally {
+      Object.assign(CatalogDb.prototype, { write, writeText });
+      indexing = false;
+    }
+    // A row (or rows) waiting may take a transaction past one slice, never past two (it held 1.3 Mi characters in one).
+    expect(most).toBeGreaterThan(TEXT_SLICE_CHARS / 2);
+    expect(most).toBeLessThanOrEqual(2 * TEXT_SLICE_CHARS);
+    expect(turns).toBeGreaterThanOrEqual(5);
+    // While its slices went in, the big session still counted as waiting for its text: never marked done early.
+    expect(pendingSeen.has(1)).toBe(true);
+    expect(lazy.catalog.pendingText(null)).toBe(0);
+    expect(await lazy.search('zeppelins')).toEqual(['big']);
+    expect(await lazy.search('albatrosses')).toEqual(['big']);
+    expect(await lazy.search('gondolas')).toEqual(['small']);
+    lazy.cache.close();
+    // Written for good: a new instance reads nothing again.
+    const again = open('appends');
+    expect(await again.catalog.indexText(null)).toBe(0);
+    expect(await again.search('albatrosses')).toEqual(['big']);
+    again.cache.close();
   });
 
   it('indexText covers only the projects asked for', async () => {

@@ -344,6 +344,22 @@ export class CatalogDb {
   }
 
   /**
+   * Appends (or, `fresh`, replaces) the indexed text of `path` in a
+   * transaction of its own, without its row (held-texts.ts: a big text's
+   * earlier slices). False when it could not be written. Never throws.
+   */
+  writeText(path: string, projectId: string, t: TextWrite): boolean {
+    if (this.broken) return false;
+    try {
+      this.db.transaction(() => this.text.write(path, projectId, t))();
+      return true;
+    } catch (err) {
+      this.fail(err);
+      return false;
+    }
+  }
+
+  /**
    * Upserts `rows` (their `texts` into the full-text index, their `calls`
    * into the calls index) and deletes the rows, text and calls of `deleted`
    * paths in one transaction. False when it

@@ -24,6 +24,7 @@ import type { SessionSummary } from '../types.js';
 import { CatalogDb, MEMORY_CATALOG, type FileRow, type ListedRow } from './catalog-db.js';
 import { mergeTextWrites, metaText, type FullTextIndex } from './text-columns.js';
 import { catalogPath, pruneCatalogs } from './catalog-files.js';
+import { HeldTexts, TEXT_SLICE_CHARS, textChars } from './held-texts.js';
 
 export { UNOWNED_CACHE_MAX_AGE_MS, pruneCatalogs } from './catalog-files.js';
 
@@ -36,9 +37,10 @@ const FLUSH_ROWS = 512;
 /**
  * ... or once their text holds this many characters: indexing runs on the
  * main thread (one SQLite writer), and a browser indexing in the background
- * must get a turn every few tens of ms, not wait on one 14 MB transaction.
+ * must get a turn every few tens of ms, not wait on one 14 MB transaction
+ * (a single row's bigger text is written in slices: held-texts.ts).
  */
-const FLUSH_TEXT_CHARS = 1 << 20;
+const FLUSH_TEXT_CHARS = TEXT_SLICE_CHARS;
 /** Files checked between two turns of the event loop in {@link SummaryCache.summaries} (a check is a stat and a lookup: ~10 µs). */
 const YIELD_EVERY = 512;
 
@@ -47,6 +49,11 @@ export class SummaryCache {
   private db: CatalogDb | null | undefined;
   private readonly pending = new Map<string, FileRow>();
   private readonly deleted = new Set<string>();
+  /** Rows whose text is written slice by slice before them (held-texts.ts). */
+  private readonly held = new HeldTexts(
+    (path, projectId, slice) => this.database()?.writeText(path, projectId, slice) ?? false,
+    (row) => this.put(row),
+  );
   /** Characters of text in the rows of {@link pending}. */
   private pendingChars = 0;
   /** Rows read in bulk by {@link prefetch}, without their states: the warm path's one query. */
@@ -93,10 +100,10 @@ export class SummaryCache {
   /** Paths of the given projects (null = all) whose text the full-text index does not hold yet (written rows and those waiting). */
   pendingText(projectIds: readonly string[] | null): Set<string> {
     const out = this.database()?.pendingText(projectIds) ?? new Set<string>();
-    for (const [path, row] of this.pending) {
+    for (const row of [...this.held.all(), ...this.pending.values()]) {
       if (projectIds !== null && !projectIds.includes(row.projectId)) continue;
-      if (row.textDone) out.delete(path);
-      else out.add(path);
+      if (row.textDone) out.delete(row.path);
+      else out.add(row.path);
     }
     for (const path of this.deleted) out.delete(path);
     return out;
@@ -104,7 +111,7 @@ export class SummaryCache {
 
   /** The remembered row of a file: one not yet written wins over the database's. */
   private row(path: string): FileRow | undefined {
-    return this.pending.get(path) ?? (this.deleted.has(path) ? undefined : this.database()?.get(path));
+    return this.held.get(path) ?? this.pending.get(path) ?? (this.deleted.has(path) ? undefined : this.database()?.get(path));
   }
 
   /**
@@ -210,6 +217,8 @@ export class SummaryCache {
       },
       { onProgress: onProgress && ((p) => onProgress({ files: served + p.files, bytes: p.bytes, totalBytes: p.totalBytes })) },
     );
+    // Big texts still being written slice by slice: the caller may search next.
+    await this.held.drained();
     return { summaries, unreadable };
   }
 
@@ -224,7 +233,7 @@ export class SummaryCache {
    */
   private plan(file: SessionFile, st: Stats, opts: ReadSummaryOptions, summaryKey: string): { summary: SessionSummary } | ReadPlan {
     const allText = wantsAllText(opts);
-    const listed = this.pending.get(file.path) ?? (this.deleted.has(file.path) ? undefined : this.listedRows.get(file.path));
+    const listed = this.held.get(file.path) ?? this.pending.get(file.path) ?? (this.deleted.has(file.path) ? undefined : this.listedRows.get(file.path));
     const served = listed && (!allText || listed.textDone) && storedSummary(listed, st, file.projectId, summaryKey, opts.nowMs);
     if (served) return { summary: served };
     const cached = this.row(file.path);
@@ -306,6 +315,14 @@ export class SummaryCache {
   }
 
   private put(row: FileRow): void {
+    // A row of a file whose big text is still being written goes after it.
+    this.held.finishNow(row.path);
+    if (textChars(row) > TEXT_SLICE_CHARS && !this.pending.has(row.path) && row.texts && row.texts !== 'forget') {
+      this.held.hold({ ...row, texts: row.texts });
+      this.listedRows.set(row.path, row);
+      this.deleted.delete(row.path);
+      return;
+    }
     const waiting = this.pending.get(row.path)?.texts;
     if (waiting && row.texts) row.texts = mergeTextWrites(waiting, row.texts);
     this.pending.set(row.path, row);
@@ -366,6 +383,7 @@ export class SummaryCache {
   forgetMissing(projectIds: readonly string[] | null, present: ReadonlySet<string>): void {
     const inScope = (row: FileRow): boolean => projectIds === null || projectIds.includes(row.projectId);
     for (const [path, row] of this.pending) if (inScope(row) && !present.has(path)) this.pending.delete(path);
+    for (const row of this.held.all()) if (inScope(row) && !present.has(row.path)) this.held.drop(row.path);
     for (const path of this.database()?.paths(projectIds) ?? []) if (!present.has(path)) this.deleted.add(path);
   }
 
@@ -377,6 +395,7 @@ export class SummaryCache {
   save(): void {
     const db = this.database();
     if (!db) return;
+    this.held.finishAll();
     const wrote = this.flush();
     if ((wrote || db.created) && !this.pruned && db.path !== MEMORY_CATALOG) {
       this.pruned = true;
@@ -390,6 +409,7 @@ export class SummaryCache {
    * committed rows are durable either way.
    */
   close(): void {
+    for (const row of this.held.all()) this.held.drop(row.path);
     this.db?.close();
     this.db = null;
     this.pending.clear();
