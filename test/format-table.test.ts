@@ -68,7 +68,7 @@ describe('session table at 80 columns with long ids', () => {
     const { renderSessionTable } = await import('../src/app/commands/session-table.js');
     const { makeSummary } = await import('./helpers/summary.js');
     const s = makeSummary({ id: '019c8a59-e9dd-71f0-9ae3-4079fe9726a9', title: 'Work on the spotter worktree import command', updatedAt: '2026-11-20T10:00:00Z', model: 'claude-opus-4.5' });
-    const lines = renderSessionTable([s], { nowMs: Date.parse('2026-11-20T12:00:00Z'), width: 80, projectLabel: () => '/home/me/projects/spotter' }).split('\n');
+    const lines = renderSessionTable([s], { nowMs: Date.parse('2026-11-20T12:00:00Z'), width: 80, projectLabel: () => '/home/me/projects/spotter' });
     expect(lines[0]).toMatch(/^ID\s+AGE\s+.*PROJECT\s+TITLE$/);
     expect(lines[0]).not.toMatch(/MSGS|TOOLS|TOKENS/);
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);

@@ -38,6 +38,21 @@ export function outSink(io: Io): TextSink {
   };
 }
 
+/** Writes `lines` to stdout, each with its newline, a batch of about 64 KB at a time (never all of them as one string). */
+export async function writeLines(io: Io, lines: Iterable<string>): Promise<void> {
+  const sink = outSink(io);
+  let batch = '';
+  for (const line of lines) {
+    batch += `${line}\n`;
+    if (batch.length >= 64 * 1024) {
+      await sink.write(batch);
+      batch = '';
+    }
+  }
+  if (batch) await sink.write(batch);
+  await sink.end();
+}
+
 /**
  * The width text tables fit: the terminal's own (`stdout.columns` when stdout
  * is a TTY), else `$COLUMNS`, else null (tableWidth makes that 80). The

@@ -12,7 +12,8 @@ import { diagnoseFile, hasProblem } from '../../store/scan/doctor.js';
 import type { FileDiagnosis } from '../../store/types.js';
 import type { ParsedOptions } from '../cli-args.js';
 import type { AppContext } from '../context.js';
-import { toJson, type Io } from '../io.js';
+import type { Io } from '../io.js';
+import { writeJson } from '../json-out.js';
 import { tableWidth } from './session-table.js';
 
 /** Line numbers as "3, 7, 9-12", capped so a broken file does not flood the table. */
@@ -66,7 +67,7 @@ export async function doctorCommand(ctx: AppContext, options: ParsedOptions, io:
   const code = problems.length + unreadable.length > 0 ? 1 : 0;
   for (const u of unreadable) io.err(sanitize(`session-browser: skipped ${u.path}: ${u.error}`, { singleLine: true }));
   if (options.json) {
-    io.out(toJson({ home: ctx.home, problems: problems.length + unreadable.length, files: results, skipped: unreadable }));
+    await writeJson(io, { home: ctx.home, problems: problems.length + unreadable.length, files: results, skipped: unreadable });
     return code;
   }
   const skippedNote = unreadable.length > 0 ? ` ${countNoun(unreadable.length, 'path')} skipped (see above).` : '';

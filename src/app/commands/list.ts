@@ -4,7 +4,8 @@ import { SessionSearch } from '../../store/search/session-search.js';
 import type { SessionSummary } from '../../store/types.js';
 import { positiveInt, type ParsedOptions } from '../cli-args.js';
 import type { AppContext } from '../context.js';
-import { toJson, type Io } from '../io.js';
+import { writeLines, type Io } from '../io.js';
+import { writeJson } from '../json-out.js';
 import { maskedSummary, renderSessionTable, tableWidth } from './session-table.js';
 
 /**
@@ -43,7 +44,7 @@ export async function listCommand(ctx: AppContext, options: ParsedOptions, io: I
   // Searched as written; printed masked, as the browser shows them (issue 9), unless --reveal-secrets.
   if (!options['reveal-secrets']) sessions = sessions.map(maskedSummary);
   if (options.json) {
-    io.out(toJson({ project: { id: ctx.project.id, root: ctx.project.root }, sessions }));
+    await writeJson(io, { project: { id: ctx.project.id, root: ctx.project.root }, sessions });
     return 0;
   }
   if (sessions.length === 0) {
@@ -54,6 +55,6 @@ export async function listCommand(ctx: AppContext, options: ParsedOptions, io: I
   const projectLabel = ctx.all
     ? (id: string): string => labels.get(id) ?? labels.set(id, ctx.catalog.projectLabel(id, sessions)).get(id)!
     : undefined;
-  io.out(renderSessionTable(sessions, { nowMs: ctx.now(), projectLabel, width: tableWidth(io) }));
+  await writeLines(io, renderSessionTable(sessions, { nowMs: ctx.now(), projectLabel, width: tableWidth(io) }));
   return 0;
 }

@@ -46,8 +46,8 @@ const TITLE: FitColumn = { header: 'TITLE', minWidth: 8, comfortWidth: 24, maxWi
 /** Columns dropped before a title is cut under its comfortable width: MSGS, TOOLS, TOKENS, MODEL, COST (not FLAGS, AGE, PROJECT). */
 const SQUEEZE_ABOVE = 6;
 
-/** The table as one string (lines joined by '\n', no final newline). */
-export function renderSessionTable(sessions: readonly SessionSummary[], opts: SessionTableOptions): string {
+/** The table's lines (header first, no newlines): written a batch at a time (io.ts writeLines), never joined into one string. */
+export function renderSessionTable(sessions: readonly SessionSummary[], opts: SessionTableOptions): string[] {
   const rows = sessions.map((s) => {
     const row = [s.id, ...CELLS.map((key) => cellText(key, s, opts.nowMs))];
     if (opts.projectLabel) row.push(opts.projectLabel(s.projectId));
@@ -58,7 +58,7 @@ export function renderSessionTable(sessions: readonly SessionSummary[], opts: Se
   const flags = COLUMNS.length - 1;
   const noFlags = rows.every((r) => !r[flags]);
   const cols = [...COLUMNS.map((c, i) => (i === flags && noFlags ? { ...c, dropPriority: 0 } : c)), ...(opts.projectLabel ? [PROJECT] : []), TITLE];
-  return fitTable(cols, rows, opts.width ?? Number.MAX_SAFE_INTEGER, { cutLines: false, squeezeAbove: SQUEEZE_ABOVE }).join('\n');
+  return fitTable(cols, rows, opts.width ?? Number.MAX_SAFE_INTEGER, { cutLines: false, squeezeAbove: SQUEEZE_ABOVE });
 }
 
 /**

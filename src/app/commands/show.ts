@@ -7,7 +7,8 @@ import { formatDateTime, relativeTime } from '../../format/time.js';
 import type { SessionSummary } from '../../store/types.js';
 import type { ParsedOptions } from '../cli-args.js';
 import type { AppContext } from '../context.js';
-import { toJson, type Io } from '../io.js';
+import type { Io } from '../io.js';
+import { writeJson } from '../json-out.js';
 import { findSession, NotFoundError } from './find-session.js';
 
 export async function loadSummaryById(ctx: AppContext, id: string): Promise<SessionSummary> {
@@ -22,7 +23,7 @@ export async function showCommand(ctx: AppContext, id: string, options: ParsedOp
   // Printed masked, as the browser shows it (issue 9), unless --reveal-secrets.
   const s = options['reveal-secrets'] ? found : maskedSummary(found);
   if (options.json) {
-    io.out(toJson(s));
+    await writeJson(io, s);
     return 0;
   }
   const now = ctx.now();

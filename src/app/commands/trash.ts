@@ -17,7 +17,7 @@ import { sanitize } from '../../format/sanitize.js';
 import { UsageError, type ParsedOptions } from '../cli-args.js';
 import type { AppContext } from '../context.js';
 import { followUp, followUpFor, restoreHint } from '../follow-up.js';
-import type { Io } from '../io.js';
+import { writeLines, type Io } from '../io.js';
 import { findTrashed } from './find-session.js';
 import { renderSessionTable, tableWidth } from './session-table.js';
 import { loadSummaryById } from './show.js';
@@ -118,7 +118,7 @@ export async function cleanupCommand(ctx: AppContext, options: ParsedOptions, io
     io.out(line(`No sessions older than ${spec}.`));
     return 0;
   }
-  if (movable.length > 0) io.out(renderSessionTable(movable, { nowMs: now, width: tableWidth(io) }));
+  if (movable.length > 0) await writeLines(io, renderSessionTable(movable, { nowMs: now, width: tableWidth(io) }));
   if (!options.yes || options['dry-run']) {
     reportSkipped();
     const todo = followUpFor(ctx, options, ['cleanup', '--older-than', spec, ...(ctx.all ? ['--all'] : []), '--yes']);

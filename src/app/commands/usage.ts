@@ -8,7 +8,8 @@ import { aggregateUsage, type UsageRow } from '../../store/usage/usage.js';
 import { inWindow, parseWindowOption, WindowSpecError } from '../../store/usage/window.js';
 import { oneOf, UsageError, type ParsedOptions } from '../cli-args.js';
 import type { AppContext } from '../context.js';
-import { toJson, type Io } from '../io.js';
+import type { Io } from '../io.js';
+import { writeJson } from '../json-out.js';
 import { loadScope } from './list.js';
 
 const GROUPINGS = ['model', 'endpoint', 'day', 'session'] as const;
@@ -28,7 +29,7 @@ export async function usageCommand(ctx: AppContext, options: ParsedOptions, io: 
   const sessions = await loadScope(ctx, io, { includeEmpty: true, sharedCalls: true });
   const report = aggregateUsage(sessions, { by, window, tz: ctx.tz });
   if (options.json) {
-    io.out(toJson(report));
+    await writeJson(io, report);
     return 0;
   }
   const scope = ctx.all ? 'all projects' : ctx.project.root;
