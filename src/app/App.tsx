@@ -23,7 +23,7 @@ import { theme } from '../components/theme.js';
 import { initialBrowserState, visibleScroll, type BrowserState } from './browser-reducer.js';
 import { inputMode, resumeOrAsk, targetOf, useBrowserInput } from './hooks/use-browser-input.js';
 import { useBrowserStore } from './hooks/use-browser-store.js';
-import { createListDeriver } from './list-model.js';
+import { createListDeriver, SORT_LABELS } from './list-model.js';
 import { BADGE_SECTION, helpBarEntries, helpSectionsFor } from './keys.js';
 import { useLiveRefresh, useSessionsLoader, useStoreWarning, useTextIndexer } from './hooks/use-sessions-loader.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
@@ -57,9 +57,6 @@ export function frameBudget(rows: number, state: BrowserState): { budget: number
   const note = state.skipped.length > 0 ? 1 : 0;
   return { budget, bottom, viewport: Math.max(1, budget - CHROME_LINES - bottom - flash - note) };
 }
-
-/** The names a sort order goes by on screen. */
-const SORT_LABELS = { relevance: 'relevance', activity: 'last activity', cost: 'cost', messages: 'messages' } as const;
 
 /** The user's names and pins; a source that cannot read them has none (never a crash). */
 function readLabelsOf(source: BrowserSource): ReadonlyMap<string, SessionLabel> | undefined {
@@ -237,6 +234,7 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
       stale={state.stale}
       progress={state.progress}
       indexing={state.indexing?.progress ?? null}
+      sort={state.sort === 'relevance' ? null : SORT_LABELS[state.sort]}
       width={width}
     />
   );
@@ -298,7 +296,7 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
           <LineInput line={state.rename} width={Math.max(0, width - 8)} />
         </Text>
       ) : (
-        <SearchBox query={state.query} cursor={state.queryCursor} focused={state.searchFocused} width={width} sort={state.sort === 'relevance' ? null : SORT_LABELS[state.sort]} />
+        <SearchBox query={state.query} cursor={state.queryCursor} focused={state.searchFocused} width={width} />
       )}
       <Box flexDirection="column" height={viewport + 1}>
         {body}

@@ -32,7 +32,7 @@ import type { BrowserStore } from './use-browser-store.js';
 import { errorMessage } from './use-sessions-loader.js';
 import { truncate } from '../../format/width.js';
 import { copyMessage } from '../clipboard.js';
-import { labeled } from '../list-model.js';
+import { labeled, sortMessage } from '../list-model.js';
 
 /** How far the help overlay and the cost view can scroll, and how many of their scrolling lines show at once, as last drawn. */
 export interface ScrollLimits {
@@ -259,7 +259,8 @@ function browserCommand(mode: KeyMode, cmd: KeyCommand, input: string, deps: Bro
       return true;
     }
     case 'sort':
-      return dispatch({ type: 'cycle-sort' });
+      dispatch({ type: 'cycle-sort' });
+      return flash(sortMessage(store.get().sort));
     case 'quit':
       return exit({ kind: 'quit' });
     default:
