@@ -95,7 +95,8 @@ export function runCommand(mode: KeyMode, cmd: KeyCommand, input: string, deps: 
     if (deps.session?.current?.run(cmd, input)) return true;
     return cmd === 'help' || cmd === 'quit' ? browserCommand(mode, cmd, input, deps) : false;
   }
-  if (mode === 'rename') return renameCommand(cmd, input, deps);
+  // The box keeps its text under the overlay: help (Ctrl+G) and quit (Ctrl+C) are the browser's.
+  if (mode === 'rename') return renameCommand(cmd, input, deps) || (cmd === 'help' || cmd === 'quit' ? browserCommand(mode, cmd, input, deps) : false);
   if (mode === 'search') {
     if (cmd === 'cursor-right' && cursorAtEnd({ text: state.query, cursor: state.queryCursor })) return false;
     const edit = editOf(cmd, input);
