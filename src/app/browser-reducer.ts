@@ -79,7 +79,11 @@ export interface BrowserState {
   /** The Resume tab's choice carried through the resume dialog (null: the default). */
   confirmFrom: ResumeFrom | null;
   costWindow: CostWindow;
-  /** First line of the cost view's scrolling body. */
+  /**
+   * First line of the cost view's scrolling body, as last asked for: it may
+   * be past the end at the current size (the terminal grew), and is then
+   * drawn at the end (costViewLines) and moved from there by the next key.
+   */
   costScroll: number;
   /** The user's names and pins by session id (store/labels.ts). */
   labels: ReadonlyMap<string, SessionLabel>;
@@ -344,12 +348,14 @@ export function browserReducer(state: BrowserState, action: BrowserAction): Brow
       return state.rename ? { ...state, rename: null } : state;
     case 'scroll': {
       const clampTo = (n: number) => Math.max(0, Math.min(Math.max(0, action.max), n));
+      // A stored offset past today's end (the terminal grew since) is drawn at the end: a key moves from
+      // where the view is drawn, or the first presses would be spent coming back from beyond it.
       if (action.what === 'cost') {
-        const costScroll = clampTo(state.costScroll + action.delta);
+        const costScroll = clampTo(clampTo(state.costScroll) + action.delta);
         return costScroll === state.costScroll ? keyed(state) : { ...keyed(state), costScroll };
       }
       if (!state.help) return state;
-      const scroll = clampTo(state.help.scroll + action.delta);
+      const scroll = clampTo(clampTo(state.help.scroll) + action.delta);
       return scroll === state.help.scroll ? keyed(state) : { ...keyed(state), help: { scroll } };
     }
     case 'ask-delete':
