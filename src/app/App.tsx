@@ -108,7 +108,8 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
         includeEmpty: source.includeEmpty,
         query: s.query,
         search,
-        scope: s.scope,
+        // The scope of the rows on screen: after `a` the old list stays until the new one answers.
+        scope: s.listScope,
         projectLabel,
         viewport: frameBudget(rows, s).viewport,
         labels: s.labels,
@@ -137,7 +138,7 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
     }
   }, [source, selected, target, state.view]);
 
-  const scopeLabel = (state.scope === 'all' ? 'all projects' : (source.project?.root ?? 'all projects')) + (state.query.trim() ? ` · matching “${state.query.trim()}”` : '');
+  const scopeLabel = (state.listScope === 'all' ? 'all projects' : (source.project?.root ?? 'all projects')) + (state.query.trim() ? ` · matching “${state.query.trim()}”` : '');
   const costHeight = budget - 2 - (state.skipped.length > 0 ? 1 : 0);
   const helpHeight = budget - 2;
   const costModel = useMemo(
@@ -180,7 +181,9 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
   );
   const sessionOpen = state.view === 'session' && target !== null && plan !== null;
   const mode = inputMode(state, session.current);
-  const root = state.scope === 'all' ? null : (source.project?.root ?? null);
+  const root = state.listScope === 'all' ? null : (source.project?.root ?? null);
+  // Said while the old scope's list stays on screen after `a`.
+  const switching = state.listScope !== state.scope ? (state.scope === 'all' ? 'all projects' : 'this project') : null;
 
   // The `?` overlay covers any view; an opened session stays mounted under it (its scroll and search survive).
   const sessionScreen =
@@ -230,7 +233,8 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
       total={model.listed}
       matches={model.matches}
       query={state.query}
-      loading={state.loading}
+      loading={state.loading && switching === null}
+      switching={switching}
       stale={state.stale}
       progress={state.progress}
       indexing={state.indexing?.progress ?? null}
@@ -270,7 +274,7 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
   else if (model.items.length === 0)
     body = (
       <EmptyState
-        scope={state.scope}
+        scope={state.listScope}
         query={state.query}
         home={source.home}
         projectRoot={root}
