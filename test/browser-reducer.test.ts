@@ -228,3 +228,13 @@ describe('the text index catching up', () => {
     expect(browserReducer(later, { type: 'toggle-scope' }).indexing).toBeNull();
   });
 });
+
+describe('sort after a load kept the selection on its line', () => {
+  it('a new order starts from its top: the kept line is dropped', () => {
+    const s0 = run(initialBrowserState(), { type: 'loaded', scope: 'project', sessions: manySummaries(3) });
+    const kept = run(s0, { type: 'loaded', scope: 'project', sessions: manySummaries(3), keep: { id: s0.sessions[1]!.id, offset: 1 } });
+    expect(kept.anchor).not.toBeNull();
+    const sorted = run(kept, { type: 'cycle-sort' });
+    expect(sorted).toMatchObject({ sort: 'activity', scroll: 0, anchor: null });
+  });
+});

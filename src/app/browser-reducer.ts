@@ -348,7 +348,8 @@ export function browserReducer(state: BrowserState, action: BrowserAction): Brow
       return { ...state, labels: action.labels };
     case 'cycle-sort': {
       const sort = SORT_ORDERS[(SORT_ORDERS.indexOf(state.sort) + 1) % SORT_ORDERS.length] ?? 'relevance';
-      return { ...keyed(state), sort, scroll: 0 };
+      // A new order is read from its top: the line a load kept the selection on (anchor) means nothing in it.
+      return { ...keyed(state), sort, scroll: 0, anchor: null };
     }
     case 'rename-start':
       return { ...keyed(state), rename: { id: action.id, ...lineAtEnd(action.text) } };
