@@ -19,7 +19,7 @@ const SESSIONS = [
     id: 'sess-dark',
     title: 'Add dark mode',
     updatedAt: hoursAgo(2),
-    lastCheckpoint: { timestamp: '2026-03-10T09:30:00Z', tokenCount: 8000, messagesAfter: 12 },
+    lastCheckpoint: { timestamp: '2026-03-10T09:30:00Z', tokenCount: 8000, messagesAfter: 12, messageCountAfter: 12 },
     checkpoints: 2,
   }),
   appSummary({ id: 'sess-parse', title: 'Refactor parser', updatedAt: hoursAgo(3) }),

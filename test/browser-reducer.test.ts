@@ -113,9 +113,23 @@ describe('editing the query', () => {
 });
 
 describe('scope, views and messages', () => {
-  it('toggling the scope reloads from scratch and resets the selection', () => {
-    const s = run(loaded(), { type: 'move', delta: 2, layout }, { type: 'toggle-scope' });
-    expect(s).toMatchObject({ scope: 'all', loading: true, sessions: [], selectedId: null, selectedIndex: 0, scroll: 0 });
+  it('toggling the scope loads the other one while the list on screen stays, selection and all, until it answers', () => {
+    const start = loaded();
+    const before = run(start, { type: 'move', delta: 2, layout: flat(start.sessions.map((x) => x.id), 10) });
+    expect(before.selectedId).toBe(start.sessions[2]!.id);
+    const s = run(before, { type: 'toggle-scope' });
+    expect(s).toMatchObject({ scope: 'all', listScope: 'project', loading: true, loadedSeq: -1, selectedId: before.selectedId });
+    expect(s.sessions).toBe(before.sessions);
+    // The new scope's answer replaces it; the selected session stays selected when it is there.
+    const all = [...manySummaries(2, 'p0'), ...before.sessions];
+    const after = run(s, { type: 'loaded', scope: 'all', sessions: all, seq: 0 });
+    expect(after).toMatchObject({ listScope: 'all', loading: false, selectedId: before.selectedId });
+    expect(after.sessions).toBe(all);
+  });
+
+  it('a failed load of the new scope takes the old list off screen with it', () => {
+    const s = run(loaded(), { type: 'toggle-scope' }, { type: 'load-failed', scope: 'all', message: 'EACCES' });
+    expect(s).toMatchObject({ listScope: 'all', sessions: [], error: 'EACCES', selectedId: null });
   });
 
   it('ignores a load answer for a scope the user already left', () => {
@@ -212,5 +226,15 @@ describe('the text index catching up', () => {
     expect(nothing.textSeq).toBe(2);
     expect(browserReducer(later, { type: 'text-indexing', scope: 'all', progress: progress(50, 2200) })).toBe(later);
     expect(browserReducer(later, { type: 'toggle-scope' }).indexing).toBeNull();
+  });
+});
+
+describe('sort after a load kept the selection on its line', () => {
+  it('a new order starts from its top: the kept line is dropped', () => {
+    const s0 = run(initialBrowserState(), { type: 'loaded', scope: 'project', sessions: manySummaries(3) });
+    const kept = run(s0, { type: 'loaded', scope: 'project', sessions: manySummaries(3), keep: { id: s0.sessions[1]!.id, offset: 1 } });
+    expect(kept.anchor).not.toBeNull();
+    const sorted = run(kept, { type: 'cycle-sort' });
+    expect(sorted).toMatchObject({ sort: 'activity', scroll: 0, anchor: null });
   });
 });

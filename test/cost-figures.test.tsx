@@ -73,10 +73,18 @@ async function costLines(tz: string, window: string, columns: number, rows: numb
   return seen;
 }
 
+/** Whether a cell shows `key`: whole, or cut in the middle or at the end (a model's snapshot date may go first). */
+function showsKey(cell: string, key: string): boolean {
+  if (cell === key) return true;
+  const cut = cell.indexOf('…');
+  if (cut < 0) return false;
+  const [before, after] = [cell.slice(0, cut), cell.slice(cut + 1)];
+  return [key, key.replace(/-\d{8}$/, '')].some((k) => k.startsWith(before) && k.endsWith(after) && before.length + after.length > 0);
+}
+
 /** A table row of the view for a usage row: its key, its session count, its cost. */
 function rowShown(lines: string[], row: UsageRow): boolean {
-  const key = row.key.slice(0, 12);
-  return lines.some((l) => l.startsWith(key) && l.includes(` ${formatInt(row.sessions)} `) && l.includes(costText(row)));
+  return lines.some((l) => showsKey(l.split(/ {2,}/)[0] ?? '', row.key) && l.includes(` ${formatInt(row.sessions)} `) && l.includes(costText(row)));
 }
 
 describe('the cost view equals `usage --json`', { timeout: 120_000 }, () => {

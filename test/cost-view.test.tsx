@@ -39,7 +39,8 @@ describe('CostView', () => {
       expect(frame).toContain('success 67%');
       expect(frame).toContain('1 session with unknown cost');
       expect(frame).not.toContain('$11'); // the old session is outside the window
-      const unknownRow = frame.split('\n').find((l) => l.startsWith('anthropic/my-private')) ?? '';
+      // A long id keeps its provider and its end ("anthropic/…very-long-model-name"): the end names it.
+      const unknownRow = frame.split('\n').find((l) => /^anthropic\/\S*model-name /.test(l)) ?? '';
       expect(unknownRow).toMatch(/ \?( |$)/);
       expect(unknownRow).not.toContain('$0');
       expect(frame).toMatch(/^11-20 █+.* \$1\.25$/m); // today's bar
@@ -49,6 +50,20 @@ describe('CostView', () => {
       for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(width);
     });
   }
+
+  it('at 80 columns tells apart model ids that share their start, and cuts no figure', async () => {
+    const ids = ['claude-sonnet-4-5-20250929', 'claude-sonnet-4-20250514', 'claude-haiku-4-5-20251001'];
+    const three = ids.map((m, i) => session(`m${i}`, '2026-11-20T09:00:00Z', m, 17_812_000_000 + i, 'success'));
+    const app = renderSized(<CostView sessions={three} nowMs={NOW} window="7d" width={80} height={30} scopeLabel="all projects" />, { columns: 80, rows: 30 });
+    const frame = await app.waitFor('By model (3)');
+    const rows = frame.split('\n').filter((l) => l.startsWith('anthropic/'));
+    expect(rows).toHaveLength(3);
+    const labels = rows.map((l) => l.split(/ {2,}/)[0]);
+    expect(new Set(labels).size).toBe(3);
+    expect(labels.some((l) => /sonnet-4-5/.test(l!))).toBe(true);
+    expect(labels.some((l) => /haiku-4-5/.test(l!))).toBe(true);
+    for (const l of rows) expect(l).toMatch(/ \$17,812 +\$17,812$/); // cost and cost per success, whole
+  });
 
   it('keeps to a short height and scrolls its body to every model and every day', async () => {
     const parts = costViewParts(buildCostModel(sessions, '30d', NOW, 'UTC'), { window: '30d', width: 80, scopeLabel: 'all projects' });

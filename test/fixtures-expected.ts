@@ -115,7 +115,8 @@ export const EXPECTED: Record<string, ExpectedSummary> = {
     costUsdKnown: true,
     status: 'unknown',
     checkpoints: 2,
-    lastCheckpoint: { timestamp: '2026-11-21T09:30:00.000Z', tokenCount: 2600, messagesAfter: 3 },
+    // After the last checkpoint: assistant, user, assistant (three records, three messages as the list counts them).
+    lastCheckpoint: { timestamp: '2026-11-21T09:30:00.000Z', tokenCount: 2600, messagesAfter: 3, messageCountAfter: 3 },
     ...clean,
     empty: false,
     createdAt: '2026-11-21T09:00:00.000Z',
@@ -206,7 +207,8 @@ export const EXPECTED: Record<string, ExpectedSummary> = {
     costUsdKnown: true,
     status: 'unknown',
     checkpoints: 1,
-    lastCheckpoint: { timestamp: '2026-11-20T06:59:30.000Z', tokenCount: 48000, messagesAfter: 75 * 4 },
+    // 75 turns of four records after the checkpoint, three of them messages as the list counts them (the tool record is not).
+    lastCheckpoint: { timestamp: '2026-11-20T06:59:30.000Z', tokenCount: 48000, messagesAfter: 75 * 4, messageCountAfter: 75 * 3 },
     ...clean,
     empty: false,
     createdAt: '2026-11-20T02:00:00.000Z',

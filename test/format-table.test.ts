@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderTable } from '../src/format/table.js';
+import { fitTable } from '../src/format/fit-table.js';
 import { displayWidth } from '../src/format/width.js';
 
 // Line feeds join the table's lines; anything else in C0/C1 or bidi would be an injection.
@@ -74,5 +75,17 @@ describe('session table at 80 columns with long ids', () => {
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
     expect(lines[2]).toContain('019c8a59-e9dd-71f0-9ae3-4079fe9726a9');
     expect(lines[2]).toMatch(/Work on the spotter w…$/); // 22 columns of title, not 8
+  });
+});
+
+describe('fitTable when nothing is left to drop', () => {
+  it('narrows the label below its minimum rather than cutting the figures at the end of the line', () => {
+    const lines = fitTable(
+      [{ header: 'model', minWidth: 12 }, { header: 'tokens', align: 'right' }, { header: 'cost', align: 'right' }],
+      [['anthropic/claude-sonnet-4-5', '17.8M', '$17,812.34']],
+      26,
+    );
+    for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(26);
+    expect(lines[2]).toMatch(/ 17\.8M  \$17,812\.34$/);
   });
 });

@@ -73,7 +73,7 @@ describe('store dialect summary (format §4)', () => {
     expect(s!.updatedAt).toBe('2026-11-20T09:42:10.000Z');
     expect(s!.status).toBe('unknown');
     expect(s!.checkpoints).toBe(1);
-    expect(s!.lastCheckpoint).toEqual({ timestamp: '2026-11-20T09:30:00Z', tokenCount: 5400, messagesAfter: 0 });
+    expect(s!.lastCheckpoint).toEqual({ timestamp: '2026-11-20T09:30:00Z', tokenCount: 5400, messagesAfter: 0, messageCountAfter: 0 });
     expect(s!.malformedLines).toBe(0);
     expect(s!.unknownLines).toBe(0);
     expect(s!.pendingTail).toBe(false);
@@ -122,7 +122,7 @@ describe('store dialect summary (format §4)', () => {
     expect(s2!.tokens.total).toBe(11);
   });
 
-  it('counts messages after the last checkpoint (all roles) and several checkpoints', async () => {
+  it('counts messages after the last checkpoint (records of all roles; and as messageCount counts them) and several checkpoints', async () => {
     const path = t.write('cp', [
       meta,
       user('one'),
@@ -136,7 +136,8 @@ describe('store dialect summary (format §4)', () => {
     ]);
     const { summary: s } = await readSummary(path, readOpts());
     expect(s!.checkpoints).toBe(2);
-    expect(s!.lastCheckpoint).toEqual({ timestamp: '2026-11-20T09:20:00Z', tokenCount: 2000, messagesAfter: 3 });
+    // Three records after it (user, assistant, tool); two of them are messages as the list's msgs column counts them.
+    expect(s!.lastCheckpoint).toEqual({ timestamp: '2026-11-20T09:20:00Z', tokenCount: 2000, messagesAfter: 3, messageCountAfter: 2 });
   });
 
   it('takes the id from the file name and times from records when there is no meta', async () => {

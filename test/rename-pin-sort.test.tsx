@@ -16,6 +16,7 @@ import { buildItems, labeled } from '../src/app/list-model.js';
 import { transcriptToMarkdown } from '../src/format/markdown.js';
 import { displayWidth } from '../src/format/width.js';
 import { appSummary, fakeSource, NOW } from './helpers/fake-source.js';
+import type { SessionSummary } from '../src/store/types.js';
 import { cleanup, frameLines, KEYS, renderSized } from './helpers/render.js';
 
 afterEach(cleanup);
@@ -93,6 +94,47 @@ for (const [columns, rows] of [
       const found = await ui.press('/auth flow', (f) => f.includes('1 match'));
       expect(found).toContain('Auth flow');
       expect(found).not.toContain('Add dark mode');
+    });
+
+    it('the header says the order for as long as it holds, with a long filter and inside the search box', async () => {
+      const ui = renderSized(<App source={fakeSource({ sessions: SESSIONS })} onExit={() => undefined} />, { columns, rows });
+      await ui.waitFor('Fix login bug');
+      const header = (f: string) => frameLines(f)[0] ?? '';
+      // A filter long enough to fill the search line at 80 columns: the order is not said there.
+      let f = await ui.press('/e the of a an in on at to for with by', (x) => x.includes('search: e the of'));
+      f = await ui.press(KEYS.escape, (x) => x.includes('filter: e the'));
+      f = await ui.press(KEYS.escape, (x) => x.includes('/ to search'));
+      f = await ui.press('s', (x) => header(x).includes('sorted by last activity'));
+      expect(f).toContain('Sorted by last activity (newest first) · s: cost next');
+      fits(f, columns, rows);
+      f = await ui.press('/', (x) => x.includes('search: '));
+      expect(header(f)).toContain('sorted by last activity'); // the box has the keys; the header still says it
+      f = await ui.press('dark', (x) => x.includes('search: dark'));
+      expect(header(f)).toMatch(/1 match .*· sorted by last activity/);
+      await ui.press(KEYS.escape, (x) => x.includes('filter: dark'));
+      f = await ui.press('sss', (x) => x.includes('Sorted by relevance'));
+      expect(header(f)).not.toContain('sorted by');
+      fits(f, columns, rows);
+    });
+
+    it('in an opened session s and v say on the tab line what they switched', async () => {
+      // One huge message (cut at 1,000 lines until v) and nothing secret in it: neither key changes a line on screen.
+      const text = Array.from({ length: 1_500 }, (_, i) => `line ${i}`).join('\n');
+      const base = fakeSource({ sessions: SESSIONS });
+      const source = { ...base, loadTranscript: async (s: SessionSummary) => ({ summary: s, entries: [{ kind: 'message' as const, timestamp: hoursAgo(1), role: 'user' as const, text }], resumeContext: [], lastCheckpointIndex: -1 }) };
+      const ui = renderSized(<App source={source} onExit={() => undefined} />, { columns, rows });
+      await ui.waitFor('Fix login bug');
+      const total = (x: string) => Number(/line \d+\/(\d+)/.exec(x)?.[1] ?? 0);
+      let f = await ui.press(KEYS.right, (x) => x.includes('[1 Replay]') && total(x) > 0);
+      expect(f).not.toContain('secrets shown');
+      const cut = total(f);
+      f = await ui.press('s', (x) => x.includes('[1 Replay]') && x.includes('secrets shown (s)'));
+      f = await ui.press('v', (x) => x.includes('1 entry whole (v)'));
+      await ui.waitFor((x) => total(x) > cut); // and the entry is whole
+      fits(f, columns, rows);
+      f = await ui.press('s', (x) => !x.includes('secrets shown') && x.includes('1 entry whole (v)'));
+      f = await ui.press('2', (x) => x.includes('[2 Usage]'));
+      expect(f).not.toContain('whole (v)'); // the Usage tab is not the replay
     });
 
     it('p pins a session to the top, s cycles the order and says which', async () => {

@@ -104,3 +104,11 @@ describe('modes and folding', () => {
     expect(run([{ type: 'setTab', tab: 'resume' }, { type: 'cycleTab', delta: 1 }]).tab).toBe('replay');
   });
 });
+
+describe('panelScroll after a resize', () => {
+  it('moves from where the panel is drawn when the stored offset is past the new end', () => {
+    // Scrolled to line 40 of a tall Usage tab; the terminal grew and the end is now 10.
+    const scrolled = { ...initialSessionView(), tab: 'usage' as const, panelScroll: 40 };
+    expect(reduce(scrolled, { type: 'panelScroll', delta: -1, max: 10 }).panelScroll).toBe(9);
+  });
+});

@@ -31,7 +31,7 @@ const dark = appSummary({
   id: 'sess-dark',
   title: 'Add dark mode',
   updatedAt: '2026-03-10T10:00:00Z',
-  lastCheckpoint: { timestamp: '2026-03-10T09:30:00Z', tokenCount: 8000, messagesAfter: 12 },
+  lastCheckpoint: { timestamp: '2026-03-10T09:30:00Z', tokenCount: 8000, messagesAfter: 12, messageCountAfter: 12 },
   checkpoints: 1,
 });
 

@@ -93,6 +93,23 @@ describe('a Claude fork: the calls it copied count once, in the session that mad
     }
   });
 
+  it('the text table says where a fork that is nothing but copies went: in no model or endpoint row, in the TOTAL', async () => {
+    writeSession(S1, original);
+    await new Promise((r) => setTimeout(r, 30));
+    writeSession(S2, original.map((l) => l.replaceAll(S1, S2)));
+    const env = { XDG_CACHE_HOME: join(dir, 'cli-cache'), COLUMNS: '200' };
+    for (const by of ['model', 'endpoint']) {
+      const r = runCli(['usage', '--all', '--by', by, '--source', 'claude', '--claude-dir', claude], { env });
+      expect(r.code, r.stderr).toBe(0);
+      // One model (endpoint) row holding the original alone, while TOTAL counts both sessions.
+      expect(r.stdout).toMatch(/\n\S+ +1 .*\nTOTAL +2 /);
+      expect(r.stdout).toContain(`One of them copied every call: it is in no ${by.toUpperCase()} row, but in TOTAL's SESSIONS and TIME.`);
+    }
+    // By session the fork has a row of its own: nothing to explain.
+    const bySession = runCli(['usage', '--all', '--by', 'session', '--source', 'claude', '--claude-dir', claude], { env });
+    expect(bySession.stdout).not.toContain('copied every call');
+  });
+
   it('a fork whose id sorts first still leaves the calls to the original: its file was created later', async () => {
     const F0 = '00000000-0000-4000-8000-000000000000';
     writeSession(S2, original.map((l) => l.replaceAll(S1, S2)));

@@ -82,7 +82,7 @@ describe('SessionStore round trip', () => {
     expect(s.costMicros).toBe(14115);
     expect(s.costUsd).toBeCloseTo(0.014115, 9);
     expect(s.checkpoints).toBe(1);
-    expect(s.lastCheckpoint).toEqual({ timestamp: '2026-11-20T09:30:00Z', tokenCount: 5400, messagesAfter: 2 });
+    expect(s.lastCheckpoint).toEqual({ timestamp: '2026-11-20T09:30:00Z', tokenCount: 5400, messagesAfter: 2, messageCountAfter: 2 });
     expect(s.createdAt).toBe('2026-11-20T09:00:05.000Z');
     expect(s.updatedAt).toBe('2026-11-20T09:32:00.000Z');
     expect(s.endpoints.map((e) => [e.key, e.calls, e.metrics])).toEqual([[`anthropic|${EP}`, 2, { ttft_ms: [420] }]]);

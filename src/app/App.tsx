@@ -23,7 +23,7 @@ import { theme } from '../components/theme.js';
 import { initialBrowserState, visibleScroll, type BrowserState } from './browser-reducer.js';
 import { inputMode, resumeOrAsk, targetOf, useBrowserInput } from './hooks/use-browser-input.js';
 import { useBrowserStore } from './hooks/use-browser-store.js';
-import { createListDeriver } from './list-model.js';
+import { createListDeriver, SORT_LABELS } from './list-model.js';
 import { BADGE_SECTION, helpBarEntries, helpSectionsFor } from './keys.js';
 import { useLiveRefresh, useSessionsLoader, useStoreWarning, useTextIndexer } from './hooks/use-sessions-loader.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
@@ -57,9 +57,6 @@ export function frameBudget(rows: number, state: BrowserState): { budget: number
   const note = state.skipped.length > 0 ? 1 : 0;
   return { budget, bottom, viewport: Math.max(1, budget - CHROME_LINES - bottom - flash - note) };
 }
-
-/** The names a sort order goes by on screen. */
-const SORT_LABELS = { relevance: 'relevance', activity: 'last activity', cost: 'cost', messages: 'messages' } as const;
 
 /** The user's names and pins; a source that cannot read them has none (never a crash). */
 function readLabelsOf(source: BrowserSource): ReadonlyMap<string, SessionLabel> | undefined {
@@ -111,7 +108,8 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
         includeEmpty: source.includeEmpty,
         query: s.query,
         search,
-        scope: s.scope,
+        // The scope of the rows on screen: after `a` the old list stays until the new one answers.
+        scope: s.listScope,
         projectLabel,
         viewport: frameBudget(rows, s).viewport,
         labels: s.labels,
@@ -140,7 +138,7 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
     }
   }, [source, selected, target, state.view]);
 
-  const scopeLabel = (state.scope === 'all' ? 'all projects' : (source.project?.root ?? 'all projects')) + (state.query.trim() ? ` · matching “${state.query.trim()}”` : '');
+  const scopeLabel = (state.listScope === 'all' ? 'all projects' : (source.project?.root ?? 'all projects')) + (state.query.trim() ? ` · matching “${state.query.trim()}”` : '');
   const costHeight = budget - 2 - (state.skipped.length > 0 ? 1 : 0);
   const helpHeight = budget - 2;
   const costModel = useMemo(
@@ -183,7 +181,9 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
   );
   const sessionOpen = state.view === 'session' && target !== null && plan !== null;
   const mode = inputMode(state, session.current);
-  const root = state.scope === 'all' ? null : (source.project?.root ?? null);
+  const root = state.listScope === 'all' ? null : (source.project?.root ?? null);
+  // Said while the old scope's list stays on screen after `a`.
+  const switching = state.listScope !== state.scope ? (state.scope === 'all' ? 'all projects' : 'this project') : null;
 
   // The `?` overlay covers any view; an opened session stays mounted under it (its scroll and search survive).
   const sessionScreen =
@@ -233,10 +233,12 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
       total={model.listed}
       matches={model.matches}
       query={state.query}
-      loading={state.loading}
+      loading={state.loading && switching === null}
+      switching={switching}
       stale={state.stale}
       progress={state.progress}
       indexing={state.indexing?.progress ?? null}
+      sort={state.sort === 'relevance' ? null : SORT_LABELS[state.sort]}
       width={width}
     />
   );
@@ -272,7 +274,7 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
   else if (model.items.length === 0)
     body = (
       <EmptyState
-        scope={state.scope}
+        scope={state.listScope}
         query={state.query}
         home={source.home}
         projectRoot={root}
@@ -298,7 +300,7 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
           <LineInput line={state.rename} width={Math.max(0, width - 8)} />
         </Text>
       ) : (
-        <SearchBox query={state.query} cursor={state.queryCursor} focused={state.searchFocused} width={width} sort={state.sort === 'relevance' ? null : SORT_LABELS[state.sort]} />
+        <SearchBox query={state.query} cursor={state.queryCursor} focused={state.searchFocused} width={width} />
       )}
       <Box flexDirection="column" height={viewport + 1}>
         {body}

@@ -23,7 +23,15 @@ export type CostWindow = 'today' | '7d' | '30d' | 'all';
 export const COST_WINDOWS: readonly CostWindow[] = ['today', '7d', '30d', 'all'];
 
 export interface BrowserState {
+  /** The scope asked for (`a` toggles it): what loads. */
   scope: Scope;
+  /**
+   * The scope `sessions` belong to. After `a` it stays the old one until the
+   * new scope's first answer: the old list stays on screen meanwhile, so
+   * the keys pressed while it loads act on the rows the user sees (an
+   * empty list took them and did nothing).
+   */
+  listScope: Scope;
   sessions: SessionSummary[];
   /** True until the first answer for this scope arrives. */
   loading: boolean;
@@ -79,7 +87,11 @@ export interface BrowserState {
   /** The Resume tab's choice carried through the resume dialog (null: the default). */
   confirmFrom: ResumeFrom | null;
   costWindow: CostWindow;
-  /** First line of the cost view's scrolling body. */
+  /**
+   * First line of the cost view's scrolling body, as last asked for: it may
+   * be past the end at the current size (the terminal grew), and is then
+   * drawn at the end (costViewLines) and moved from there by the next key.
+   */
   costScroll: number;
   /** The user's names and pins by session id (store/labels.ts). */
   labels: ReadonlyMap<string, SessionLabel>;
@@ -147,6 +159,7 @@ const RESEARCH_EVERY_MS = 2000;
 export function initialBrowserState(opts: { scope?: Scope; query?: string; labels?: ReadonlyMap<string, SessionLabel> } = {}): BrowserState {
   return {
     scope: opts.scope ?? 'project',
+    listScope: opts.scope ?? 'project',
     sessions: [],
     loading: true,
     error: null,
@@ -233,7 +246,7 @@ export function browserReducer(state: BrowserState, action: BrowserAction): Brow
       const kept = keep && action.sessions.some((s) => s.id === keep.id) ? keep : null;
       const selectedId = (gone ? null : state.selectedId) ?? kept?.id ?? null;
       const anchor = kept && kept.id === selectedId ? kept : state.anchor;
-      const base = { ...state, sessions: action.sessions, skipped: action.skipped ?? state.skipped, loading: false, error: null, selectedId, anchor };
+      const base = { ...state, listScope: action.scope, sessions: action.sessions, skipped: action.skipped ?? state.skipped, loading: false, error: null, selectedId, anchor };
       if (action.stale) return { ...base, stale: true };
       const seq = action.seq ?? state.reloadSeq;
       return {
@@ -264,12 +277,19 @@ export function browserReducer(state: BrowserState, action: BrowserAction): Brow
       return { ...state, reloadSeq: state.reloadSeq + 1 };
     case 'load-failed':
       if (action.scope !== state.scope) return state;
-      return { ...state, loading: false, stale: false, progress: null, loadedSeq: state.reloadSeq, refreshPending: false, error: action.message };
-    case 'toggle-scope':
+      // The error takes the list's place: the old scope's rows, no longer on screen, go too (keys must not act on them).
+      return {
+        ...state,
+        ...(state.listScope === state.scope ? {} : { listScope: state.scope, sessions: [], selectedId: null, selectedIndex: 0, scroll: 0, anchor: null }),
+        loading: false, stale: false, progress: null, loadedSeq: state.reloadSeq, refreshPending: false, error: action.message,
+      };
+    case 'toggle-scope': {
+      const scope: Scope = state.scope === 'project' ? 'all' : 'project';
       return {
         ...keyed(state),
-        scope: state.scope === 'project' ? 'all' : 'project',
-        sessions: [],
+        scope,
+        // The list on screen stays (listScope says whose it is) and keeps its selection until the new one answers:
+        // keys pressed meanwhile act on what is shown, and the selected session stays selected if the new list has it.
         loading: true,
         stale: false,
         progress: null,
@@ -278,11 +298,8 @@ export function browserReducer(state: BrowserState, action: BrowserAction): Brow
         loadedSeq: -1,
         refreshPending: false,
         error: null,
-        selectedId: null,
-        selectedIndex: 0,
-        scroll: 0,
-        anchor: null,
       };
+    }
     case 'move': {
       const s = keyed(state);
       const n = action.layout.ids.length;
@@ -331,7 +348,8 @@ export function browserReducer(state: BrowserState, action: BrowserAction): Brow
       return { ...state, labels: action.labels };
     case 'cycle-sort': {
       const sort = SORT_ORDERS[(SORT_ORDERS.indexOf(state.sort) + 1) % SORT_ORDERS.length] ?? 'relevance';
-      return { ...keyed(state), sort, scroll: 0 };
+      // A new order is read from its top: the line a load kept the selection on (anchor) means nothing in it.
+      return { ...keyed(state), sort, scroll: 0, anchor: null };
     }
     case 'rename-start':
       return { ...keyed(state), rename: { id: action.id, ...lineAtEnd(action.text) } };
@@ -344,12 +362,14 @@ export function browserReducer(state: BrowserState, action: BrowserAction): Brow
       return state.rename ? { ...state, rename: null } : state;
     case 'scroll': {
       const clampTo = (n: number) => Math.max(0, Math.min(Math.max(0, action.max), n));
+      // A stored offset past today's end (the terminal grew since) is drawn at the end: a key moves from
+      // where the view is drawn, or the first presses would be spent coming back from beyond it.
       if (action.what === 'cost') {
-        const costScroll = clampTo(state.costScroll + action.delta);
+        const costScroll = clampTo(clampTo(state.costScroll) + action.delta);
         return costScroll === state.costScroll ? keyed(state) : { ...keyed(state), costScroll };
       }
       if (!state.help) return state;
-      const scroll = clampTo(state.help.scroll + action.delta);
+      const scroll = clampTo(clampTo(state.help.scroll) + action.delta);
       return scroll === state.help.scroll ? keyed(state) : { ...keyed(state), help: { scroll } };
     }
     case 'ask-delete':

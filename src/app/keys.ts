@@ -57,6 +57,12 @@ export interface KeyBinding {
   rank?: number;
   /** Compact form for the help bar, e.g. one "↑↓ move" for both arrows. */
   short?: { keys: string; label: string };
+  /**
+   * A global key that is no character (Ctrl+G): it acts inside the text
+   * boxes too, and their help bars show it; the other bars show the
+   * printable key of the same command (`?`) instead.
+   */
+  inBoxes?: boolean;
 }
 
 /** A plain character with no Ctrl/Meta (Ink sets meta for a lone Esc). */
@@ -218,9 +224,14 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { keys: 'n Esc', description: 'do not resume', mode: 'confirm-resume', action: 'cancel', rank: 2,
     short: { keys: 'n/esc', label: 'cancel' }, match: (i, k) => k.escape || char('n')(i, k) },
 
-  // Anywhere (in the text boxes `?` and `q` are letters: the box takes them first).
-  { keys: '?', description: 'help: every key and badge', mode: 'global', action: 'help', rank: 3.2,
+  // Anywhere. In a text box every printable key is text, as in fzf's and lazygit's boxes: `?` and `q`
+  // are typed there (a search for "why?"), never a command. Help stays one key away in a box: Ctrl+G,
+  // nano's help key, which no box types or edits with. (F1 cannot be told apart: Ink reports every
+  // function key as the same empty input.)
+  { keys: '?', description: 'help: every key and badge (in a text box ? is typed: Ctrl+G there)', mode: 'global', action: 'help', rank: 3.2,
     short: { keys: '?', label: 'help' }, match: char('?') },
+  { keys: 'Ctrl+G', description: 'help from anywhere, text boxes included (what is typed stays)', mode: 'global', action: 'help', rank: 3.3,
+    short: { keys: '^G', label: 'help' }, inBoxes: true, match: ctrl('g') },
   { keys: 'q', description: 'quit', mode: 'global', action: 'quit', rank: 3.4, short: { keys: 'q', label: 'quit' }, match: char('q') },
   { keys: 'Ctrl+C', description: 'quit', mode: 'global', action: 'quit', match: ctrl('c') },
 ];
@@ -245,9 +256,14 @@ export function bindingsFor(mode: KeyMode): KeyBinding[] {
   return KEY_BINDINGS.filter((b) => b.mode === mode);
 }
 
-/** Help bar entries of `mode` (and the global `?`/`q` outside text boxes), most important first, minus the `omit`ted commands. */
+/**
+ * Help bar entries of `mode`, most important first, minus the `omit`ted
+ * commands: the mode's own, then the global `?`/`q` outside text boxes,
+ * or the global keys that act inside them (Ctrl+G) in a box.
+ */
 export function helpBarEntries(mode: KeyMode, omit: readonly KeyCommand[] = []): { keys: string; label: string }[] {
-  const global = TEXT_MODES.has(mode) || mode === 'help' ? [] : bindingsFor('global');
+  const globals = bindingsFor('global');
+  const global = mode === 'help' ? [] : TEXT_MODES.has(mode) ? globals.filter((b) => b.inBoxes) : globals.filter((b) => !b.inBoxes);
   return [...bindingsFor(mode), ...global]
     .filter((b) => b.rank !== undefined && b.short && !omit.includes(b.action))
     .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))

@@ -26,6 +26,15 @@ function wantsSnippet(hit: SearchHit): boolean {
 /** The list's order; `s` cycles through them in this order. */
 export type SortOrder = 'relevance' | 'activity' | 'cost' | 'messages';
 export const SORT_ORDERS: readonly SortOrder[] = ['relevance', 'activity', 'cost', 'messages'];
+/** The names a sort order goes by on screen ("sorted by last activity"). */
+export const SORT_LABELS: Readonly<Record<SortOrder, string>> = { relevance: 'relevance', activity: 'last activity', cost: 'cost', messages: 'messages' };
+
+/** What `s` says it did: the order now, what it means, and which comes next. */
+export function sortMessage(order: SortOrder): string {
+  const next = SORT_ORDERS[(SORT_ORDERS.indexOf(order) + 1) % SORT_ORDERS.length] ?? 'relevance';
+  const meaning = order === 'relevance' ? ' (best match first; newest first without a search)' : order === 'activity' ? ' (newest first)' : ' (highest first)';
+  return `Sorted by ${SORT_LABELS[order]}${meaning} · s: ${SORT_LABELS[next]} next`;
+}
 
 /** The session as the user named and pinned it (title := name, the agent's kept in `originalTitle`). */
 export function labeled(s: SessionSummary, label: SessionLabel | undefined): SessionSummary {

@@ -16,6 +16,7 @@ import { bar } from '../format/charts.js';
 import { displayWidth, padEnd, padStart, truncate } from '../format/width.js';
 import { buildCostModel, type CostModel, type CostWindowName } from './cost-model.js';
 import { fitTable, type FitColumn } from '../format/fit-table.js';
+import { modelCutter } from '../format/elide.js';
 import { theme } from './theme.js';
 
 export interface CostViewProps {
@@ -66,7 +67,7 @@ function joinWrapped(segments: string[], width: number): string[] {
 }
 
 const ENDPOINT_COLUMNS: FitColumn[] = [
-  { header: 'endpoint', minWidth: 12 },
+  { header: 'endpoint', minWidth: 12, cutter: modelCutter },
   { header: 'sessions', align: 'right' },
   { header: 'tokens', align: 'right' },
   { header: 'cache hit', align: 'right', dropPriority: 2 },
@@ -76,7 +77,7 @@ const ENDPOINT_COLUMNS: FitColumn[] = [
 ];
 
 const MODEL_COLUMNS: FitColumn[] = [
-  { header: 'model', minWidth: 12 },
+  { header: 'model', minWidth: 12, cutter: modelCutter },
   { header: 'sessions', align: 'right' },
   { header: 'tokens', align: 'right' },
   { header: 'cache hit', align: 'right', dropPriority: 2 },

@@ -24,7 +24,8 @@ export function resumeSummary(plan: ResumePlan, tz = 'UTC'): string {
       ` · ${formatTokens(plan.estimatedContextTokens, true)} tokens`
     );
   }
-  return `resume whole conversation · ${formatInt(plan.contextMessages)} msgs`;
+  // The list's count (its msgs column), not the context file's records, which add tool calls and results.
+  return `resume whole conversation · ${formatInt(plan.messagesAfter)} msgs`;
 }
 
 /** What Enter runs: the program, or that it prints the id when nothing is configured. */

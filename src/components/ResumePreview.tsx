@@ -34,7 +34,7 @@ export interface ResumePreviewProps {
    * the last checkpoint or the whole conversation. Absent: no choice shown.
    */
   from?: ResumeFrom;
-  /** Messages of the whole conversation (the "whole conversation" choice). */
+  /** Messages of the whole conversation (the "whole conversation" choice), as the list's msgs column counts them. */
   wholeMessages?: number;
 }
 
@@ -82,7 +82,8 @@ export function resumeRows(plan: ResumePlan, nowMs: number, tz = 'UTC', from?: R
   if (!(cp && from === 'start')) {
     rows.push({
       label: 'Context',
-      text: `~${formatTokens(plan.estimatedContextTokens)} tokens in ${messages(plan.contextMessages)}`,
+      // Records, not messages: the file holds tool calls and results too, which the list's msgs column does not count.
+      text: `~${formatTokens(plan.estimatedContextTokens)} tokens in ${countNoun(plan.contextMessages, 'record')} (tool calls and results included)`,
     });
   }
   if (plan.argv) {

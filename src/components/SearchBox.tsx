@@ -18,15 +18,13 @@ export interface SearchBoxProps {
   cursor?: number;
   /** The box owns the keyboard's letters (shows a cursor). */
   focused: boolean;
-  /** The list's order when it is not the default ("cost"), named at the end of the line. */
-  sort?: string | null;
   width: number;
 }
 
 const PROMPT = 'search: ';
 
 /** One line, never wider than `width`; a long query shows its end, where the typing happens. */
-export function SearchBox({ query, cursor, focused, width, sort = null }: SearchBoxProps): React.JSX.Element {
+export function SearchBox({ query, cursor, focused, width }: SearchBoxProps): React.JSX.Element {
   // Typed text is not from a log, but a paste may carry anything.
   const q = sanitize(query, { singleLine: false }).replace(/[\n\t]/g, ' ');
   if (focused) {
@@ -40,8 +38,7 @@ export function SearchBox({ query, cursor, focused, width, sort = null }: Search
       </Text>
     );
   }
-  const sorted = sort ? `  · sorted by ${sort} (s)` : '';
-  const text = (q === '' ? '/ to search titles, prompts and messages' : `filter: ${q}  (/ edit · esc clear)`) + sorted;
+  const text = q === '' ? '/ to search titles, prompts and messages' : `filter: ${q}  (/ edit · esc clear)`;
   return (
     <Text color={q === '' ? theme.muted : undefined} wrap="truncate-end">
       {truncate(text, width)}

@@ -175,6 +175,7 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
     const { lines, transcript, viewport, onBack, onResume, summary, panel } = latest.current;
     const find = (query: string): number[] => (lines ? searchTranscriptLines(lines, query) : []);
     const entryAt = (line: number): number => (lines && line >= 0 && line < lines.count ? lines.at(line).entry : -1);
+    const lineCountNow = (): number => lines?.count ?? 0;
     const s = store.get();
     const dispatch = store.dispatch;
     if (s.search.editing) {
@@ -260,7 +261,9 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
         return true;
       }
       case 'show-all': {
-        const entry = entryAt(view.cursor);
+        // On a line of no entry (the day's banner the replay opens on) v means the entry under it, not nothing.
+        let entry = -1;
+        for (let line = view.cursor; entry < 0 && line < Math.min(lineCountNow(), view.cursor + viewport.page); line++) entry = entryAt(line);
         if (entry >= 0) dispatch({ type: 'toggleFull', entry });
         return true;
       }
@@ -282,7 +285,7 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
         <Text bold>{title}</Text>
         <Text color={theme.muted}>{tail}</Text>
       </Text>
-      <Tabs tabs={TAB_ITEMS} active={state.tab} width={width} />
+      <Tabs tabs={TAB_ITEMS} active={state.tab} width={width} note={modesNote(state.tab, revealSecrets, full.size)} />
       {/* A fixed-height body keeps the help line in place, and clips anything that would spill. */}
       <Box flexDirection="column" height={bodyHeight} overflow="hidden">
         {state.tab === 'replay' && loaded.status === 'loading' && <LoadingView />}
@@ -321,6 +324,20 @@ function helpFor(help: NonNullable<SessionScreenProps['help']>, at: SessionTab |
   if (at === 'find') return help.find;
   if (at === 'replay') return help.session;
   return (at === 'resume' && checkpoints ? help.choice : help.other) ?? help.session;
+}
+
+/**
+ * The replay's modes that `s` and `v` switch, said on the tab line for as
+ * long as they hold (neither shows anything on a transcript with no secret
+ * or no huge entry, so a key press would otherwise leave no trace).
+ */
+export function modesNote(tab: SessionTab, revealSecrets: boolean, whole: number): string {
+  if (tab !== 'replay') return '';
+  const modes = [
+    revealSecrets ? 'secrets shown (s)' : '',
+    whole > 0 ? `${whole} ${whole === 1 ? 'entry' : 'entries'} whole (v)` : '',
+  ];
+  return modes.filter(Boolean).join(' · ');
 }
 
 /** "line 120/2412 (5%)": where the cursor is in a transcript longer than the screen. */

@@ -28,15 +28,22 @@ export interface StatusBarProps {
   progress?: ProgressFigures | null;
   /** The full-text index catching up in the background: searches miss what is not indexed yet, so it is said. */
   indexing?: ProgressFigures | null;
+  /** The scope being loaded while the list of the other one stays on screen ("all projects" after `a`), else null. */
+  switching?: string | null;
+  /** The list's order when it is not the default ("cost"): said for as long as it holds, wherever the keys are. */
+  sort?: string | null;
   width: number;
 }
 
-/** "session-browser /home/me/proj          42 sessions · 3 matches for “auth”". */
-export function StatusBar({ root, total, matches, query = '', loading, stale = false, progress = null, indexing = null, width }: StatusBarProps): React.JSX.Element {
+/** "session-browser /home/me/proj     42 sessions · 3 matches for “auth” · sorted by cost". */
+export function StatusBar({ root, total, matches, query = '', loading, switching = null, stale = false, progress = null, indexing = null, sort = null, width }: StatusBarProps): React.JSX.Element {
   const q = sanitize(query, { singleLine: true });
   const found = matches === null ? '' : ` · ${countNoun(matches, 'match', 'matches')}` + (q ? ` for “${truncate(q, 20)}”` : '');
-  const work = progress ? ` · ${progressLine(progress)}` : stale ? ' · checking…' : indexing ? ` · ${indexingLine(indexing)}` : '';
-  const counts = loading ? (progress ? progressLine(progress) : 'loading…') : `${countNoun(total, 'session')}${found}${work}`;
+  const work = switching
+    ? ` · loading ${switching}…${progress ? ` ${progressLine(progress)}` : ''}`
+    : progress ? ` · ${progressLine(progress)}` : stale ? ' · checking…' : indexing ? ` · ${indexingLine(indexing)}` : '';
+  const sorted = sort ? ` · sorted by ${sort}` : '';
+  const counts = loading ? (progress ? progressLine(progress) : 'loading…') : `${countNoun(total, 'session')}${found}${sorted}${work}`;
   const where = root === null ? 'all projects' : sanitize(root, { singleLine: true });
   const name = 'session-browser ';
   const right = ' ' + counts;

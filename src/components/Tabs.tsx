@@ -20,9 +20,11 @@ export interface TabsProps<Id extends string> {
   active: Id;
   /** Columns available; the bar is cut to fit. */
   width: number;
+  /** Modes in force that change what the tab shows ("secrets shown (s)"), after the tabs, muted; cut first. */
+  note?: string;
 }
 
-export function Tabs<Id extends string>({ tabs, active, width }: TabsProps<Id>): React.JSX.Element {
+export function Tabs<Id extends string>({ tabs, active, width, note = '' }: TabsProps<Id>): React.JSX.Element {
   // Paint segment by segment, then let the last one absorb the cut.
   let room = width;
   return (
@@ -38,6 +40,7 @@ export function Tabs<Id extends string>({ tabs, active, width }: TabsProps<Id>):
           </Text>
         );
       })}
+      {note && room > 4 ? <Text color={theme.muted}>{truncate(`  · ${note}`, room)}</Text> : null}
     </Text>
   );
 }

@@ -11,6 +11,7 @@ import { sanitize } from '../format/sanitize.js';
 import { countNoun, formatDuration, formatInt, formatTokens, formatUsd } from '../format/numbers.js';
 import { sparkline } from '../format/charts.js';
 import { truncate } from '../format/width.js';
+import { modelCutter } from '../format/elide.js';
 import { fitTable, type FitColumn } from '../format/fit-table.js';
 import { wrapLine } from '../format/wrap.js';
 import { theme } from './theme.js';
@@ -82,7 +83,7 @@ export function endpointLines(endpoints: readonly EndpointUsage[], width: number
 /** The per-model split's lines. */
 export function modelLines(summary: SessionSummary, width: number): string[] {
   const columns: FitColumn[] = [
-    { header: 'model', minWidth: 12 },
+    { header: 'model', minWidth: 12, cutter: modelCutter },
     { header: 'calls', align: 'right' },
     { header: 'input', align: 'right' },
     { header: 'output', align: 'right' },

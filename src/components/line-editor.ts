@@ -13,7 +13,8 @@
  * (rename-pin-sort.test.tsx, "R renames (one burst…)"), Ctrl+U alone typed
  * a "u", three writes in one tick kept only the last letter (its handler
  * reads the cursor from the last render), and "ab" + Enter in one write
- * saved nothing.
+ * saved nothing. So it is not a dependency (nor ink-select-input, see
+ * use-browser-input.ts): nothing ships that no screen uses.
  */
 
 /** A line being edited; `cursor` is in code points, 0..length. */

@@ -142,7 +142,9 @@ export function sessionViewReducer(state: SessionViewState, action: SessionViewA
       return { ...state, tab: SESSION_TABS[(i + action.delta + n) % n]!, panelScroll: 0 };
     }
     case 'panelScroll': {
-      const panelScroll = clamp(state.panelScroll + action.delta, 0, Math.max(0, action.max));
+      // From where the panel is drawn: an offset left past the end by a resize would eat the first presses.
+      const max = Math.max(0, action.max);
+      const panelScroll = clamp(clamp(state.panelScroll, 0, max) + action.delta, 0, max);
       return panelScroll === state.panelScroll ? state : { ...state, panelScroll };
     }
     case 'move': {

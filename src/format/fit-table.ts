@@ -6,6 +6,9 @@ import { sanitize } from './sanitize.js';
 import { renderTable } from './table.js';
 import { displayWidth, truncate, truncateStart } from './width.js';
 
+/** The narrowest a shrinkable column gets when nothing else can give way ("a…"). */
+const LAST_RESORT_WIDTH = 2;
+
 /** A column of {@link fitTable}. */
 export interface FitColumn {
   header: string;
@@ -27,6 +30,12 @@ export interface FitColumn {
   dropPriority?: number;
   /** Cut from the start ('…/app/api'), keeping the end: for paths, whose last folders tell them apart. */
   keepEnd?: boolean;
+  /**
+   * How this column's cells are cut, made from all of them (so a cut can
+   * keep rows apart): for model ids, whose ends tell them apart
+   * (format/elide.ts modelCutter). Default: cut at the end with '…'.
+   */
+  cutter?: (cells: readonly string[]) => (text: string, width: number) => string;
 }
 
 /** Options of {@link fitTable}. */
@@ -95,6 +104,22 @@ export function fitTable(columns: FitColumn[], rows: string[][], width: number, 
     }
     return excess <= 0;
   };
+  /** Last resort before cutting lines: every shrinkable column down to {@link LAST_RESORT_WIDTH}, round-robin. */
+  const narrowBelowMinimum = (): void => {
+    let excess = active.reduce((n, i) => n + (widths[i] ?? 0), 0) + gap * Math.max(0, active.length - 1) - width;
+    const shrinkable = active.filter((i) => columns[i]?.minWidth !== undefined);
+    while (excess > 0) {
+      let cut = false;
+      for (const i of shrinkable) {
+        if (excess > 0 && (widths[i] ?? 0) > LAST_RESORT_WIDTH) {
+          widths[i] = (widths[i] ?? 0) - 1;
+          excess--;
+          cut = true;
+        }
+      }
+      if (!cut) break;
+    }
+  };
   for (;;) {
     if (narrow(comfort)) break;
     const droppable = active.filter((i) => columns[i]?.dropPriority !== undefined);
@@ -102,7 +127,11 @@ export function fitTable(columns: FitColumn[], rows: string[][], width: number, 
     // Cheap columns go before anything is narrowed below comfort; then narrow all the way (evenly); then drop the rest.
     if (cheap.length === 0 && narrowEvenly()) break;
     const pool = cheap.length > 0 ? cheap : droppable;
-    if (pool.length === 0) break;
+    if (pool.length === 0) {
+      // Nothing left to drop: before lines are cut (losing their last figures), the labels give way below their minimum.
+      if (cutLines) narrowBelowMinimum();
+      break;
+    }
     const victim = pool.reduce((a, b) => ((columns[a]?.dropPriority ?? 0) <= (columns[b]?.dropPriority ?? 0) ? a : b));
     active = active.filter((i) => i !== victim);
   }
@@ -112,9 +141,13 @@ export function fitTable(columns: FitColumn[], rows: string[][], width: number, 
     align: columns[i]!.align,
     maxWidth: columns[i]!.minWidth === undefined ? undefined : widths[i],
   }));
+  const cutters = columns.map((c, i) => c.cutter?.(clean.map((r) => r[i] ?? '')));
   const cell = (r: string[], i: number): string => {
     const text = r[i] ?? '';
-    return columns[i]!.keepEnd && columns[i]!.minWidth !== undefined ? truncateStart(text, widths[i] ?? 0) : text;
+    if (columns[i]!.minWidth === undefined) return text;
+    const cutter = cutters[i];
+    if (cutter) return cutter(text, widths[i] ?? 0);
+    return columns[i]!.keepEnd ? truncateStart(text, widths[i] ?? 0) : text;
   };
   const text = renderTable(cols, clean.map((r) => active.map((i) => cell(r, i))), { gap });
   const lines = text.split('\n');

@@ -48,7 +48,7 @@ function header(s: SessionSummary, nowMs: number | undefined, tz: string): strin
     `**Tokens:** ${tokens}`,
     `**Cost:** ${micros === null ? '? (unknown)' : formatUsd(micros)}`,
     s.checkpoints > 0 && s.lastCheckpoint
-      ? `**Checkpoints:** ${s.checkpoints} (last: ${formatInt(s.lastCheckpoint.tokenCount)} tokens, ${countNoun(s.lastCheckpoint.messagesAfter, 'message')} after)`
+      ? `**Checkpoints:** ${s.checkpoints} (last: ${formatInt(s.lastCheckpoint.tokenCount)} tokens, ${countNoun(s.lastCheckpoint.messageCountAfter, 'message')} after)`
       : null,
   ];
   const title = one(s.title) || '(untitled)';

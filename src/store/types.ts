@@ -62,8 +62,14 @@ export interface CheckpointInfo {
   /** ISO time of the last checkpoint (null when it had none). */
   timestamp: string | null;
   tokenCount: number;
-  /** Message records (all roles) after the last checkpoint. */
+  /** Message records (all roles: tool and system too) after the last checkpoint: what the resume context holds after it. */
   messagesAfter: number;
+  /**
+   * Messages after the last checkpoint counted as `messageCount` counts
+   * them (user + assistant; skills: invocations): the list's msgs column,
+   * so every view says the same number.
+   */
+  messageCountAfter: number;
 }
 
 /** What the list, the search and the cost view need about one session. */
@@ -326,9 +332,12 @@ export interface ResumePlan {
   sessionId: string;
   /** The last checkpoint the resume starts from; null = the whole conversation. */
   checkpoint: { timestamp: string | null; tokenCount: number } | null;
-  /** Messages recorded after that checkpoint (all of them when none). */
+  /**
+   * Messages after that checkpoint (all of them when none), counted as the
+   * list's msgs column counts them (SessionSummary.messageCount).
+   */
   messagesAfter: number;
-  /** Messages in the resume context (checkpoint messages + messages after). */
+  /** Records in the resume context file (checkpoint messages, then every message record after: tool calls and results too). */
   contextMessages: number;
   /** Estimated tokens of the resume context (checkpoint token_count + chars/3 of the rest). */
   estimatedContextTokens: number;

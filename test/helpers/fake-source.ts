@@ -112,7 +112,7 @@ export function fakeSource(opts: FakeSourceOptions = {}): BrowserSource & { call
     resumePlan: (s): ResumePlan => ({
       sessionId: s.id,
       checkpoint: s.lastCheckpoint ? { timestamp: s.lastCheckpoint.timestamp, tokenCount: s.lastCheckpoint.tokenCount } : null,
-      messagesAfter: s.lastCheckpoint?.messagesAfter ?? s.messageCount,
+      messagesAfter: s.lastCheckpoint?.messageCountAfter ?? s.messageCount,
       contextMessages: s.messageCount,
       estimatedContextTokens: s.lastCheckpoint ? s.lastCheckpoint.tokenCount + 200 : s.tokens.total,
       argv: null,
@@ -169,5 +169,5 @@ export const COMPACTED = appSummary({
   updatedAt: new Date(NOW - 3_600_000).toISOString(),
   checkpoints: 2,
   messageCount: 40,
-  lastCheckpoint: { timestamp: new Date(NOW - 2 * 3_600_000).toISOString(), tokenCount: 8000, messagesAfter: 6 },
+  lastCheckpoint: { timestamp: new Date(NOW - 2 * 3_600_000).toISOString(), tokenCount: 8000, messagesAfter: 6, messageCountAfter: 6 },
 });

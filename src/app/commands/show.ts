@@ -43,7 +43,7 @@ export async function showCommand(ctx: AppContext, id: string, options: ParsedOp
     ['tokens', `${formatTokens(t.total, t.estimated)} total · ${formatInt(t.input)} in · ${formatInt(t.output)} out · ${formatInt(t.cacheRead)} cache read · ${formatInt(t.cacheWrite)} cache write${t.estimated ? ' (estimated)' : ''}`],
     ['cost', s.costMicros === null ? 'unknown' : formatUsd(s.costMicros)],
     ['duration', formatDuration(s.durationMs)],
-    ['checkpoints', s.lastCheckpoint ? `${s.checkpoints} (last ${s.lastCheckpoint.timestamp ? formatDateTime(s.lastCheckpoint.timestamp, ctx.tz) : '?'}, ${formatInt(s.lastCheckpoint.tokenCount)} tokens, ${countNoun(s.lastCheckpoint.messagesAfter, 'message')} after)` : '0'],
+    ['checkpoints', s.lastCheckpoint ? `${s.checkpoints} (last ${s.lastCheckpoint.timestamp ? formatDateTime(s.lastCheckpoint.timestamp, ctx.tz) : '?'}, ${formatInt(s.lastCheckpoint.tokenCount)} tokens, ${countNoun(s.lastCheckpoint.messageCountAfter, 'message')} after)` : '0'],
     ['flags', badges(s, now) || '–'],
     ['lines', `${s.malformedLines} malformed · ${s.unknownLines} unknown · ${s.oversizedLines} oversized${s.tornLines ? ` · ${s.tornLines} torn (record recovered)` : ''}${s.pendingTail ? ' · pending tail' : ''}`],
     ['path', s.path],

@@ -1,10 +1,11 @@
 /** `usage`: tokens and cost by model, endpoint, day or session over a window. */
 import { countNoun, formatDuration, formatInt, formatPercent, formatTokens, formatUsd } from '../../format/numbers.js';
 import { fitTable } from '../../format/fit-table.js';
+import { modelCutter } from '../../format/elide.js';
 import { tableWidth } from './session-table.js';
 import { formatDateTime } from '../../format/time.js';
 import { sanitize } from '../../format/sanitize.js';
-import { aggregateUsage, type UsageRow } from '../../store/usage/usage.js';
+import { aggregateUsage, isFullyCopied, type UsageRow } from '../../store/usage/usage.js';
 import { inWindow, parseWindowOption, WindowSpecError } from '../../store/usage/window.js';
 import { oneOf, UsageError, type ParsedOptions } from '../cli-args.js';
 import type { AppContext } from '../context.js';
@@ -72,7 +73,10 @@ export async function usageCommand(ctx: AppContext, options: ParsedOptions, io: 
   const lines = fitTable(
     [
       // Session ids are printed whole (a script feeds them back to `show`); labels are capped.
-      by === 'session' ? { header: by.toUpperCase() } : { header: by.toUpperCase(), minWidth: 12, comfortWidth: 20, maxWidth: 48, shrinkOrder: 1 },
+      // Model ids share their start ("anthropic/claude-sonne…" twice): they are cut in the middle, keeping the ends that tell them apart.
+      by === 'session'
+        ? { header: by.toUpperCase() }
+        : { header: by.toUpperCase(), minWidth: 12, comfortWidth: 20, maxWidth: 48, shrinkOrder: 1, cutter: by === 'day' ? undefined : modelCutter },
       ...(withProject ? [{ header: 'PROJECT', minWidth: 8, comfortWidth: 12, maxWidth: 32, shrinkOrder: 2, keepEnd: true }] : []),
       { header: 'SESSIONS', align: 'right' as const, dropPriority: 8 },
       { header: 'SUCCESS', align: 'right' as const, dropPriority: 4 },
@@ -96,6 +100,12 @@ export async function usageCommand(ctx: AppContext, options: ParsedOptions, io: 
     const forks = sessions.filter((s) => s.copies && inWindow(s.updatedAt, report.window)).length;
     const calls = countNoun(report.totals.copiedCalls, 'call');
     io.out(`${countNoun(forks, 'session')} ${forks === 1 ? 'holds' : 'hold'} copies of ${calls} counted in another session (a fork or a resume copied them): each call is counted once, ${forks === 1 ? 'its' : 'their'} figures here are net of them.`);
+    // A fork that only copied has no share left for any row, but it is a session and it took time: say where it went.
+    const whole = by === 'model' || by === 'endpoint' ? sessions.filter((s) => isFullyCopied(s) && inWindow(s.updatedAt, report.window)).length : 0;
+    if (whole > 0) {
+      const which = whole === 1 ? 'One of them copied every call: it is' : `${whole} of them copied every call: they are`;
+      io.out(`${which} in no ${by.toUpperCase()} row, but in TOTAL's SESSIONS and TIME.`);
+    }
   }
   if (report.totals.unknownCostSessions > 0) {
     io.out(`${countNoun(report.totals.unknownCostSessions, 'session')} ${report.totals.unknownCostSessions === 1 ? 'has' : 'have'} tokens with no known price: their cost is not in COST (add prices with --pricing FILE).`);

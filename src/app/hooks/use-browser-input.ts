@@ -32,7 +32,7 @@ import type { BrowserStore } from './use-browser-store.js';
 import { errorMessage } from './use-sessions-loader.js';
 import { truncate } from '../../format/width.js';
 import { copyMessage } from '../clipboard.js';
-import { labeled } from '../list-model.js';
+import { labeled, sortMessage } from '../list-model.js';
 
 /** How far the help overlay and the cost view can scroll, and how many of their scrolling lines show at once, as last drawn. */
 export interface ScrollLimits {
@@ -95,7 +95,8 @@ export function runCommand(mode: KeyMode, cmd: KeyCommand, input: string, deps: 
     if (deps.session?.current?.run(cmd, input)) return true;
     return cmd === 'help' || cmd === 'quit' ? browserCommand(mode, cmd, input, deps) : false;
   }
-  if (mode === 'rename') return renameCommand(cmd, input, deps);
+  // The box keeps its text under the overlay: help (Ctrl+G) and quit (Ctrl+C) are the browser's.
+  if (mode === 'rename') return renameCommand(cmd, input, deps) || (cmd === 'help' || cmd === 'quit' ? browserCommand(mode, cmd, input, deps) : false);
   if (mode === 'search') {
     if (cmd === 'cursor-right' && cursorAtEnd({ text: state.query, cursor: state.queryCursor })) return false;
     const edit = editOf(cmd, input);
@@ -259,7 +260,8 @@ function browserCommand(mode: KeyMode, cmd: KeyCommand, input: string, deps: Bro
       return true;
     }
     case 'sort':
-      return dispatch({ type: 'cycle-sort' });
+      dispatch({ type: 'cycle-sort' });
+      return flash(sortMessage(store.get().sort));
     case 'quit':
       return exit({ kind: 'quit' });
     default:

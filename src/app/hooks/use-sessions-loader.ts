@@ -42,7 +42,8 @@ export function useSessionsLoader(
         // A catalog that cannot be read is a cold start: the load below still answers.
       }
       if (stored.length > 0) {
-        dispatch({ type: 'loaded', scope, sessions: stored, stale: true });
+        // After `a` the other scope's list is on screen: its selected session keeps its line if this list has it.
+        dispatch({ type: 'loaded', scope, sessions: stored, stale: true, keep: selection() });
         painted = true;
       }
     }

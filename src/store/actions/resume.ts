@@ -287,7 +287,8 @@ export function planResume(
   return {
     sessionId: summary.id,
     checkpoint: cp ? { timestamp: cp.timestamp, tokenCount: cp.tokenCount } : null,
-    messagesAfter: cp ? cp.messagesAfter : context.messages,
+    // The list's count (msgs column), not the context's records: every view says the same number of messages.
+    messagesAfter: cp ? cp.messageCountAfter : summary.messageCount,
     contextMessages: context.messages,
     // The checkpoint's own size, plus characters / 3 of what was said after it.
     estimatedContextTokens: (cp?.tokenCount ?? 0) + Math.floor(context.chars / 3),

@@ -96,7 +96,10 @@ export interface SummarizerState {
   lastCallProvider: string;
   status: Omit<StatusEvent, 'kind' | 'ts'> | null;
   checkpoints: number;
-  lastCheckpoint: CheckpointInfo | null;
+  /** The last checkpoint; its `messageCountAfter` is worked out at the end, from {@link SummarizerState.countAtCheckpoint}. */
+  lastCheckpoint: Omit<CheckpointInfo, 'messageCountAfter'> | null;
+  /** The session's message count (user + assistant + invocations) when the last checkpoint came. */
+  countAtCheckpoint: number;
   strikes: number;
   /** Characters of the estimate (turns: all content, and the output share); null when tokens are recorded, not estimated. */
   estimate: { chars: number; outputChars: number } | null;
@@ -136,6 +139,7 @@ export function initSummarizer(): SummarizerState {
     status: null,
     checkpoints: 0,
     lastCheckpoint: null,
+    countAtCheckpoint: 0,
     strikes: 0,
     estimate: null,
     context: { messages: 0, chars: 0, tail: null },
@@ -283,6 +287,7 @@ export function summarizeEvent(s: SummarizerState, ev: NormalizedEvent, text?: T
     case 'checkpoint':
       s.checkpoints++;
       s.lastCheckpoint = { timestamp: ev.ts ?? null, tokenCount: ev.tokenCount, messagesAfter: 0 };
+      s.countAtCheckpoint = s.user + s.assistant + s.invocations;
       // Everything before is summarised by the checkpoint (its size is tokenCount, not characters).
       s.context = { messages: ev.messages.length, chars: 0, tail: null };
       if (text) for (const m of ev.messages) text.add(textOfContent(m.content));
@@ -398,7 +403,9 @@ export function finishSummary(s: SummarizerState, ctx: FinishContext): SessionFi
     status: statusOf(s, ctx),
     durationMs: s.status?.durationMs ?? null,
     checkpoints: s.checkpoints,
-    lastCheckpoint: s.lastCheckpoint ? { ...s.lastCheckpoint } : null,
+    lastCheckpoint: s.lastCheckpoint
+      ? { ...s.lastCheckpoint, messageCountAfter: Math.max(0, s.user + s.assistant + s.invocations - s.countAtCheckpoint) }
+      : null,
     empty: !s.hasUserText && s.invocations === 0,
     lastCallMs: s.lastCallMs,
     lastCallProvider: s.lastCallProvider || provider,

@@ -18,7 +18,7 @@ import { TextChunker, type TextSink } from './text-chunks.js';
 import { cacheWarmUntil, finishSummary, initSummarizer, summarizeEvent, type FinishContext, type SummarizerState } from './summarize.js';
 
 /** Bump when the shape of the summarizer's or any parser's state changes: cached states are then discarded. */
-export const SUMMARY_STATE_VERSION = 12;
+export const SUMMARY_STATE_VERSION = 13;
 
 export interface SummaryState {
   v: number;

@@ -161,6 +161,15 @@ function wholeOf(s: SessionSummary): Part {
   return c ? net(whole, { calls: c.calls, tokens: c.tokens, costMicros: c.costMicros }) : whole;
 }
 
+/**
+ * True when every call of `s` is a copy another session counts (a fork that
+ * only copied): it adds to no model or endpoint row, yet it is one of the
+ * totals' sessions and its time is in the totals' duration.
+ */
+export function isFullyCopied(s: SessionSummary): boolean {
+  return s.copies !== undefined && isIdle(wholeOf(s));
+}
+
 /** `a - b`, never below 0 (a copy's figures are part of the session's). */
 const minus = (a: number, b: number): number => Math.max(0, a - b);
 
