@@ -80,7 +80,8 @@ describe('SessionScreen', () => {
     const many: TranscriptEntry[] = Array.from({ length: 40 }, (_, i) => ({ kind: 'message', timestamp: null, role: 'user', text: `line ${i}` }));
     const { app } = screen({ load: () => Promise.resolve(transcript(many)) });
     await app.waitFor(/line 1\/\d+ /);
-    await app.press('jjj', /line 4\/\d+ /);
+    // Day line, prompt's header, prompt, then the call (its assistant header, line 4, is passed over).
+    await app.press('jjj', /line 5\/\d+ /);
   });
 
   it('keeps a search word typed in the same read as "/"', async () => {

@@ -83,6 +83,21 @@ describe('transcript search', () => {
   });
 });
 
+describe('lines the cursor passes over', () => {
+  // Line 5 is a speaker's header (part of the tool call on line 6): not a stop.
+  const stops = { ...vp, stop: (line: number) => line !== 5 };
+
+  it('j and k step over it, and a cursor at the top keeps it in sight', () => {
+    const down = run(Array.from({ length: 5 }, () => ({ type: 'move', delta: 1, ...stops }) as const));
+    expect(down.cursor).toBe(6);
+    const up = run([{ type: 'move', delta: -1, ...stops }], down);
+    expect(up.cursor).toBe(4);
+    const atTop = run([{ type: 'move', delta: 6, ...stops }, { type: 'page', direction: 1, ...stops }, { type: 'move', delta: -10, ...stops }]);
+    expect(atTop.cursor).toBe(6);
+    expect(atTop.scroll).toBe(5);
+  });
+});
+
 describe('modes and folding', () => {
   it('toggles from-checkpoint and returns to the top', () => {
     const s = run([{ type: 'move', delta: 30, ...vp }, { type: 'toggleFromCheckpoint' }]);

@@ -145,7 +145,7 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
   const matchSet = useMemo(() => new Set(matches), [matches]);
   const showSearch = state.tab === 'replay' && (search.editing || search.query !== '');
   const bodyHeight = Math.max(0, height - 3 - (showSearch ? 1 : 0));
-  const viewport = { lineCount, page: bodyHeight };
+  const viewport = { lineCount, page: bodyHeight, stop: lines ? (line: number) => lines.isStop(line) : undefined };
   const view = clampView(state, viewport);
 
   // The Usage and Resume tabs scroll when taller than the body.

@@ -55,6 +55,11 @@ export interface SessionViewState {
 export interface Viewport {
   lineCount: number;
   page: number;
+  /**
+   * Whether the cursor may rest on a line (default: every line). A speaker's
+   * header drawn for a tool call is passed over: it belongs to the call below it.
+   */
+  stop?: (line: number) => boolean;
 }
 
 export type SessionViewAction =
@@ -105,13 +110,24 @@ function clamp(n: number, lo: number, hi: number): number {
  * Keep the cursor on a line and inside the viewport, and the scroll within
  * the lines. Returns `state` itself when nothing changes.
  */
-export function clampView(state: SessionViewState, v: Viewport): SessionViewState {
+export function clampView(state: SessionViewState, v: Viewport, direction: 1 | -1 = 1): SessionViewState {
   const page = Math.max(1, v.page);
-  const cursor = clamp(state.cursor, 0, Math.max(0, v.lineCount - 1));
+  const cursor = settle(clamp(state.cursor, 0, Math.max(0, v.lineCount - 1)), direction, v);
   let scroll = clamp(state.scroll, 0, Math.max(0, v.lineCount - page));
   if (cursor < scroll) scroll = cursor;
   if (cursor >= scroll + page) scroll = cursor - page + 1;
+  // A cursor at the top keeps the header it passed over in sight: the line would read as the wrong speaker's.
+  if (scroll === cursor && cursor > 0 && page > 1 && v.stop && !v.stop(cursor - 1)) scroll = cursor - 1;
   return cursor === state.cursor && scroll === state.scroll ? state : { ...state, cursor, scroll };
+}
+
+/** `line`, or the nearest line the cursor may rest on, looking in `direction` first. */
+function settle(line: number, direction: 1 | -1, v: Viewport): number {
+  if (!v.stop || v.stop(line)) return line;
+  for (const d of [direction, -direction]) {
+    for (let l = line + d; l >= 0 && l < v.lineCount; l += d) if (v.stop(l)) return l;
+  }
+  return line;
 }
 
 /** Cursor on `line`, scrolled just enough to show it. */
@@ -147,13 +163,13 @@ export function sessionViewReducer(state: SessionViewState, action: SessionViewA
     }
     case 'move': {
       const from = clampView(state, action);
-      return clampView({ ...from, cursor: from.cursor + action.delta }, action);
+      return clampView({ ...from, cursor: from.cursor + action.delta }, action, action.delta < 0 ? -1 : 1);
     }
     case 'page': {
       // The window moves along with the cursor, like `less`.
       const from = clampView(state, action);
       const delta = action.direction * (action.half ? Math.ceil(action.page / 2) : Math.max(1, action.page));
-      return clampView({ ...from, cursor: from.cursor + delta, scroll: from.scroll + delta }, action);
+      return clampView({ ...from, cursor: from.cursor + delta, scroll: from.scroll + delta }, action, action.direction);
     }
     case 'top':
       return { ...state, cursor: 0, scroll: 0 };
