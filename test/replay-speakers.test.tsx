@@ -2,7 +2,8 @@
  * The session screen on a Claude Code session opened as the browser opens
  * it (windowed, big outputs left in the log): an assistant turn that is
  * only a tool call sits under the assistant's header, the cursor and Space
- * still act on the call. At 80x24 and 160x50.
+ * still act on the call, and unfolding shows the body, not a header alone
+ * at the bottom. At 80x24 and 160x50.
  */
 import React from 'react';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -86,5 +87,23 @@ describe.each([[80, 24], [160, 50]])('a Claude session at %ix%i', (columns, rows
     // k goes back over the header to the prompt.
     shown = await app.press('k', '›  Run the tests');
     for (const line of shown.split('\n')) expect(line.length).toBeLessThanOrEqual(columns);
+  });
+});
+
+describe('unfolding at the bottom of the screen', () => {
+  it('scrolls the output into sight instead of leaving its header alone on the last row', async () => {
+    const app = open(80, 12);
+    await app.waitFor('⚙ Bash');
+    // To the folded output, on the last rows of a short screen.
+    app.write('jjj');
+    let frame = await app.press('j', '›  ↳ result');
+    // It sits near the bottom: unfolded in place, its body would be below the screen.
+    expect(body(frame).findIndex((l) => l.startsWith('›  ↳ result'))).toBeGreaterThanOrEqual(4);
+    frame = await app.press(' ', 'pkg/mod2 ');
+    const lines = body(frame);
+    // The output is taller than the screen: its header goes to the top, its first lines fill the rest.
+    expect(lines[0]).toBe('›  ↳ result:');
+    expect(lines[1]).toMatch(/^ {5}ok {6}pkg\/mod0 /);
+    expect(lines[7]).toContain('pkg/mod6');
   });
 });

@@ -96,6 +96,18 @@ describe('lines the cursor passes over', () => {
     expect(atTop.cursor).toBe(6);
     expect(atTop.scroll).toBe(5);
   });
+
+  it('unfolding scrolls the body into sight below the entry; folding brings the cursor back to it', () => {
+    const at = run([{ type: 'move', delta: 9, ...vp }]);
+    expect(at).toMatchObject({ cursor: 9, scroll: 0 });
+    const open = run([{ type: 'toggleExpand', entry: 2, lines: { first: 9, last: 30, ...vp, lineCount: 120 } }], at);
+    expect(open).toMatchObject({ cursor: 9, scroll: 9 });
+    const short = run([{ type: 'toggleExpand', entry: 2, lines: { first: 9, last: 12, ...vp, lineCount: 120 } }], at);
+    expect(short).toMatchObject({ cursor: 9, scroll: 3 });
+    const deep = run([{ type: 'move', delta: 8, ...vp }], open);
+    const folded = run([{ type: 'toggleExpand', entry: 2, lines: { first: 9, last: 9, ...vp } }], deep);
+    expect(folded.cursor).toBe(9);
+  });
 });
 
 describe('modes and folding', () => {

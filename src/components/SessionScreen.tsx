@@ -256,7 +256,11 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
         return true;
       case 'fold': {
         const entry = entryAt(view.cursor);
-        if (transcript && entry >= 0 && isFoldable(transcript.held(entry).entry)) dispatch({ type: 'toggleExpand', entry });
+        if (!transcript || !lines || entry < 0 || !isFoldable(transcript.held(entry).entry)) return true;
+        // Where the entry's lines will be once toggled: its first line stays where it is, its height changes.
+        const height = lines.height(entry, { open: !s.expanded.has(entry), whole: s.full.has(entry) });
+        const first = lines.firstLine(entry);
+        dispatch({ type: 'toggleExpand', entry, lines: { first, last: first + height - 1, ...viewport, lineCount: lines.count - lines.height(entry) + height } });
         return true;
       }
       case 'show-all': {

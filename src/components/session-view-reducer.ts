@@ -69,7 +69,12 @@ export type SessionViewAction =
   | ({ type: 'page'; direction: 1 | -1; half?: boolean } & Viewport)
   | { type: 'top' }
   | ({ type: 'bottom' } & Viewport)
-  | { type: 'toggleExpand'; entry: number }
+  /**
+   * Space on `entry`. `lines`: where the entry's own lines are once toggled
+   * (`first`, `last`) and the viewport then: unfolding scrolls its body into
+   * sight below its header, folding puts the cursor on the entry.
+   */
+  | { type: 'toggleExpand'; entry: number; lines?: { first: number; last: number } & Viewport }
   | { type: 'toggleFull'; entry: number }
   | { type: 'toggleFromCheckpoint' }
   | { type: 'toggleSecrets' }
@@ -177,8 +182,16 @@ export function sessionViewReducer(state: SessionViewState, action: SessionViewA
       return goTo(state, action.lineCount - 1, action);
     case 'toggleExpand': {
       const expanded = new Set(state.expanded);
-      if (!expanded.delete(action.entry)) expanded.add(action.entry);
-      return { ...state, expanded };
+      const opening = !expanded.delete(action.entry);
+      if (opening) expanded.add(action.entry);
+      const next = { ...state, expanded };
+      const at = action.lines;
+      if (!at) return next;
+      // Folded: the cursor goes back to the entry's first line (it may have been deep in its body).
+      if (!opening) return clampView({ ...next, cursor: at.first }, at);
+      // Unfolded: the body scrolls into sight, as much as fits with the first line still on screen.
+      const from = clampView(next, at);
+      return clampView({ ...from, scroll: Math.max(from.scroll, Math.min(at.first, at.last - Math.max(1, at.page) + 1)) }, at);
     }
     case 'toggleFull': {
       const full = new Set(state.full);
