@@ -2,8 +2,9 @@
  * The session screen on a Claude Code session opened as the browser opens
  * it (windowed, big outputs left in the log): an assistant turn that is
  * only a tool call sits under the assistant's header, the cursor and Space
- * still act on the call, and unfolding shows the body, not a header alone
- * at the bottom. At 80x24 and 160x50.
+ * still act on the call, the search finds text inside a folded output and
+ * unfolds it, and unfolding shows the body, not a header alone at the
+ * bottom. At 80x24 and 160x50.
  */
 import React from 'react';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,7 +16,7 @@ import { SummaryCache } from '../src/store/catalog/summary-cache.js';
 import { sourceLocations } from '../src/store/sources/registry.js';
 import type { ResumePlan, TranscriptView } from '../src/store/types.js';
 import { SessionHarness as SessionScreen } from './helpers/session-harness.js';
-import { cleanup, renderSized } from './helpers/render.js';
+import { cleanup, KEYS, renderSized } from './helpers/render.js';
 
 const ID = '5e55a000-0000-4000-8000-0000000000aa';
 const NOW = Date.parse('2026-01-02T12:00:00Z');
@@ -87,6 +88,31 @@ describe.each([[80, 24], [160, 50]])('a Claude session at %ix%i', (columns, rows
     // k goes back over the header to the prompt.
     shown = await app.press('k', '›  Run the tests');
     for (const line of shown.split('\n')) expect(line.length).toBeLessThanOrEqual(columns);
+  });
+
+  it('search finds a line inside a folded output, unfolds it, counts "match 1/1", and Space keeps the count', async () => {
+    const app = open(columns, rows);
+    await app.waitFor('⚙ Bash');
+    await app.press('/', (f) => /^\/ ?/m.test(f.split('\n').at(-2) ?? ''));
+    await app.press('TestClockSkew', '/TestClockSkew');
+    let frame = await app.press(KEYS.enter, 'match 1/1');
+    expect(frame).toContain('›    FAIL TestClockSkew: the shared clock drifted by 3s');
+    expect(frame).toContain('search "TestClockSkew": match 1/1 · n/N · Esc clears');
+    // Space folds the output back: the count stays, and n unfolds it again.
+    frame = await app.press(' ', (f) => !f.includes('FAIL TestClockSkew'));
+    expect(frame).toContain('match 1/1');
+    frame = await app.press('n', '›    FAIL TestClockSkew');
+    expect(frame).toContain('match 1/1');
+  });
+
+  it('a near spelling is found and said to be one: "similar:"', async () => {
+    const app = open(columns, rows);
+    await app.waitFor('⚙ Bash');
+    await app.press('/', (f) => /^\/ ?/m.test(f.split('\n').at(-2) ?? ''));
+    await app.press('drifed', '/drifed');
+    const frame = await app.press(KEYS.enter, 'search "drifed"');
+    expect(frame).toContain('search "drifed": match 1/1 · similar: drifted · n/N');
+    expect(frame).toContain('›    FAIL TestClockSkew');
   });
 });
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   clampView,
   initialSessionView,
-  nextMatch,
   sessionViewReducer as reduce,
   type SessionViewAction,
   type SessionViewState,
@@ -46,39 +45,36 @@ describe('scrolling', () => {
 });
 
 describe('transcript search', () => {
-  const matches = [5, 40, 70];
-
-  it('confirm lands on the first match at or after the cursor', () => {
+  it('confirm takes the box as the query; a match shown is counted and unfolds what hides it', () => {
     const s = run([
       { type: 'searchOpen' },
       { type: 'searchEdit', draft: ' auth ' },
-      { type: 'searchConfirm', matches, ...vp },
+      { type: 'searchConfirm' },
     ]);
-    expect(s.search).toEqual({ editing: false, draft: 'auth', cursor: 4, query: 'auth' });
-    expect(s.cursor).toBe(5);
+    expect(s.search).toEqual({ editing: false, draft: 'auth', cursor: 4, query: 'auth', current: -1 });
+    const shown = run([{ type: 'showMatch', index: 2, line: 40, reveal: { entry: 7, open: true, whole: false }, ...vp }], s);
+    expect(shown).toMatchObject({ cursor: 40, search: { current: 2 } });
+    expect(shown.scroll).toBeLessThanOrEqual(40);
+    expect([...shown.expanded]).toEqual([7]);
+    expect(shown.full.size).toBe(0);
   });
 
-  it('n and N wrap around', () => {
-    const at70 = run([{ type: 'move', delta: 70, ...vp }]);
-    const next = run([{ type: 'jumpMatch', direction: 1, matches, ...vp }], at70);
-    expect(next.cursor).toBe(5);
-    expect(next.scroll).toBeLessThanOrEqual(5);
-    const prev = run([{ type: 'jumpMatch', direction: -1, matches, ...vp }], next);
-    expect(prev.cursor).toBe(70);
-    expect(run([{ type: 'jumpMatch', direction: -1, matches, ...vp }], prev).cursor).toBe(40);
-    expect(nextMatch([], 3, 1)).toBeNull();
+  it('folding keeps the match shown last; a new mode forgets it', () => {
+    const shown = run([{ type: 'searchEdit', draft: 'auth' }, { type: 'searchConfirm' }, { type: 'showMatch', index: 4, line: 12, ...vp }]);
+    expect(run([{ type: 'toggleExpand', entry: 3 }], shown).search.current).toBe(4);
+    expect(run([{ type: 'toggleFromCheckpoint' }], shown).search.current).toBe(-1);
   });
 
   it('cancel keeps the previous query, clear removes it', () => {
     const s = run([
       { type: 'searchOpen' },
       { type: 'searchEdit', draft: 'one' },
-      { type: 'searchConfirm', matches: [], ...vp },
+      { type: 'searchConfirm' },
       { type: 'searchOpen' },
       { type: 'searchEdit', draft: 'two' },
       { type: 'searchCancel' },
     ]);
-    expect(s.search).toEqual({ editing: false, draft: 'one', cursor: 3, query: 'one' });
+    expect(s.search).toEqual({ editing: false, draft: 'one', cursor: 3, query: 'one', current: -1 });
     expect(run([{ type: 'searchClear' }], s).search.query).toBe('');
   });
 });

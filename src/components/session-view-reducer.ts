@@ -29,6 +29,12 @@ export interface TranscriptSearch {
   cursor: number;
   /** Confirmed query whose matches are highlighted ('' = none). */
   query: string;
+  /**
+   * The match shown last ("match 3/17"), an index in the query's hits over
+   * the whole transcript (-1: none yet). The hits do not depend on what is
+   * folded, so folding keeps it.
+   */
+  current: number;
 }
 
 export interface SessionViewState {
@@ -87,9 +93,15 @@ export type SessionViewAction =
   /** One key's edit of the box (the line editor shared with the list's search box). */
   | { type: 'searchKey'; edit: LineEdit }
   | { type: 'searchCancel' }
-  | ({ type: 'searchConfirm'; matches: readonly number[] } & Viewport)
+  /** Enter in the box: its text becomes the query (no match shown yet: showMatch follows when there is one). */
+  | { type: 'searchConfirm' }
   | { type: 'searchClear' }
-  | ({ type: 'jumpMatch'; direction: 1 | -1; matches: readonly number[] } & Viewport);
+  /**
+   * Hit `index` of the query, drawn at `line` (the viewport is the one with
+   * it drawn); `reveal`: its entry must be unfolded (`open`) or shown whole
+   * (`whole`) for the line to be there.
+   */
+  | ({ type: 'showMatch'; index: number; line: number; reveal?: { entry: number; open: boolean; whole: boolean } } & Viewport);
 
 /** A fresh view: Replay tab at the top, everything folded, no search. */
 export function initialSessionView(tab: SessionTab = 'replay'): SessionViewState {
@@ -101,7 +113,7 @@ export function initialSessionView(tab: SessionTab = 'replay'): SessionViewState
     full: new Set(),
     fromCheckpoint: false,
     revealSecrets: false,
-    search: { editing: false, draft: '', cursor: 0, query: '' },
+    search: { editing: false, draft: '', cursor: 0, query: '', current: -1 },
     resumeFrom: 'checkpoint',
     panelScroll: 0,
   };
@@ -143,14 +155,6 @@ function goTo(state: SessionViewState, line: number, v: Viewport): SessionViewSt
 /** The box's fields of a line. */
 function draftOf(line: { text: string; cursor: number }): { draft: string; cursor: number } {
   return { draft: line.text, cursor: line.cursor };
-}
-
-/** The first match after `from` (direction 1) or before it (-1), wrapping around. */
-export function nextMatch(matches: readonly number[], from: number, direction: 1 | -1): number | null {
-  if (matches.length === 0) return null;
-  if (direction === 1) return matches.find((m) => m > from) ?? matches[0]!;
-  for (let i = matches.length - 1; i >= 0; i--) if (matches[i]! < from) return matches[i]!;
-  return matches[matches.length - 1]!;
 }
 
 export function sessionViewReducer(state: SessionViewState, action: SessionViewAction): SessionViewState {
@@ -199,10 +203,11 @@ export function sessionViewReducer(state: SessionViewState, action: SessionViewA
       return { ...state, full };
     }
     case 'toggleFromCheckpoint':
-      // The lines change completely: start again at the top (the banner says which mode).
-      return { ...state, fromCheckpoint: !state.fromCheckpoint, cursor: 0, scroll: 0 };
+      // The lines change completely: start again at the top (the banner says which mode); the hits change too.
+      return { ...state, fromCheckpoint: !state.fromCheckpoint, cursor: 0, scroll: 0, search: { ...state.search, current: -1 } };
     case 'toggleSecrets':
-      return { ...state, revealSecrets: !state.revealSecrets };
+      // Masked text is searched as drawn: the hits change.
+      return { ...state, revealSecrets: !state.revealSecrets, search: { ...state.search, current: -1 } };
     case 'toggleResumeFrom':
       return { ...state, resumeFrom: state.resumeFrom === 'checkpoint' ? 'start' : 'checkpoint' };
     case 'searchOpen':
@@ -218,16 +223,15 @@ export function sessionViewReducer(state: SessionViewState, action: SessionViewA
       return { ...state, search: { ...state.search, editing: false, ...draftOf(lineAtEnd(state.search.query)) } };
     case 'searchConfirm': {
       const query = state.search.draft.trim();
-      const next = { ...state, search: { editing: false, ...draftOf(lineAtEnd(query)), query } };
-      // Land on the first match at or after the cursor, like `/` in less.
-      const hit = nextMatch(action.matches, clampView(state, action).cursor - 1, 1);
-      return hit === null ? next : goTo(next, hit, action);
+      return { ...state, search: { editing: false, ...draftOf(lineAtEnd(query)), query, current: -1 } };
     }
     case 'searchClear':
-      return { ...state, search: { editing: false, draft: '', cursor: 0, query: '' } };
-    case 'jumpMatch': {
-      const hit = nextMatch(action.matches, clampView(state, action).cursor, action.direction);
-      return hit === null ? state : goTo(state, hit, action);
+      return { ...state, search: { editing: false, draft: '', cursor: 0, query: '', current: -1 } };
+    case 'showMatch': {
+      const r = action.reveal;
+      const expanded = r?.open && !state.expanded.has(r.entry) ? new Set(state.expanded).add(r.entry) : state.expanded;
+      const full = r?.whole && !state.full.has(r.entry) ? new Set(state.full).add(r.entry) : state.full;
+      return goTo({ ...state, expanded, full, search: { ...state.search, current: action.index } }, action.line, action);
     }
     default:
       return action satisfies never;

@@ -203,33 +203,4 @@ export class ReplayLines {
     for (let l = Math.max(0, from); l < Math.min(to, this.count); l++) out.push(this.at(l));
     return out;
   }
-
-  /**
-   * Every line's text, in order, in chunks of about `size` lines (a chunk
-   * ends with an entry): what the transcript search reads, without holding
-   * every line at once.
-   */
-  *chunks(size = 4096): Generator<{ offset: number; texts: string[] }> {
-    let offset = 0;
-    let texts: string[] = [];
-    const flush = (): { offset: number; texts: string[] } => {
-      const chunk = { offset, texts };
-      offset += texts.length;
-      texts = [];
-      return chunk;
-    };
-    if (this.banner) texts.push(this.banner.text);
-    const n = this.starts.length - 1;
-    if (n === 0 && !this.banner) texts.push(this.at(0).text);
-    for (let k = 0; k < n; k++) {
-      const i = this.first + k;
-      const day = this.days.get(i);
-      if (day) texts.push(day.text);
-      const head = this.heads.get(i);
-      if (head) texts.push(head.text);
-      for (const l of this.entryLines(i, false)) texts.push(l.text);
-      if (texts.length >= size) yield flush();
-    }
-    if (texts.length > 0) yield flush();
-  }
 }
