@@ -52,6 +52,11 @@ describe('tool results', () => {
     expect(lines.join('\n')).not.toContain('line 3 of');
   });
 
+  it('an empty one says so, folded or not', () => {
+    const empty: TranscriptEntry = { ...result, text: '\n' };
+    for (const expanded of [new Set<number>(), new Set([0])]) expect(texts(transcript([empty]), { expanded }).at(-1)).toBe('  ↳ read_file: (empty)');
+  });
+
   it('show every line once unfolded', () => {
     const lines = texts(transcript([result]), { expanded: new Set([0]) });
     expect(lines.join('\n')).toContain('line 40 of the output');

@@ -213,6 +213,8 @@ class LineBuilder {
   toolResult(name: string | undefined, text: string, extra: string, isError: boolean, open: boolean, entry: number, fold?: EntryFold): void {
     const role: LineRole = isError ? 'error' : 'toolResult';
     const head = `  ${isError ? '✗' : '↳'} ${name ? sanitize(name, { singleLine: true }) : 'result'}${extra}: `;
+    // An empty output reads the same folded or not: one line, not a header over a blank row.
+    if (open && text.trim() === '') return this.one(`${head}(empty)`, role, entry);
     if (open) {
       this.one(head.trimEnd(), role, entry);
       this.text(text, '    ', role, entry);
