@@ -74,8 +74,8 @@ describe.each([[80, 24], [160, 50]])('a Claude session at %ix%i', (columns, rows
     const call = lines.findIndex((l) => l.includes('⚙ Bash command=go test ./...'));
     expect(lines[call - 1]).toBe(' ▌ assistant · 10:00:02');
     expect(lines.slice(0, call - 1).some((l) => l.includes('▌ user · 10:00:01'))).toBe(true);
-    // The output that answers it is under the same header: no second one.
-    expect(lines[call + 1]).toMatch(/^ {3}↳ result: ok/);
+    // The output that answers it is under the same header (named by its call): no second one.
+    expect(lines[call + 1]).toMatch(/^ {3}↳ Bash: ok/);
     // Day line, user header, prompt, then the call: the header is passed over.
     app.write('j');
     app.write('j');
@@ -122,13 +122,13 @@ describe('unfolding at the bottom of the screen', () => {
     await app.waitFor('⚙ Bash');
     // To the folded output, on the last rows of a short screen.
     app.write('jjj');
-    let frame = await app.press('j', '›  ↳ result');
+    let frame = await app.press('j', '›  ↳ Bash');
     // It sits near the bottom: unfolded in place, its body would be below the screen.
-    expect(body(frame).findIndex((l) => l.startsWith('›  ↳ result'))).toBeGreaterThanOrEqual(4);
+    expect(body(frame).findIndex((l) => l.startsWith('›  ↳ Bash'))).toBeGreaterThanOrEqual(4);
     frame = await app.press(' ', 'pkg/mod2 ');
     const lines = body(frame);
     // The output is taller than the screen: its header goes to the top, its first lines fill the rest.
-    expect(lines[0]).toBe('›  ↳ result:');
+    expect(lines[0]).toBe('›  ↳ Bash:');
     expect(lines[1]).toMatch(/^ {5}ok {6}pkg\/mod0 /);
     expect(lines[7]).toContain('pkg/mod6');
   });
