@@ -15,6 +15,7 @@ import { loadTranscript } from '../src/store/scan/transcript.js';
 import { buildReplayLines, type ReplayLineOptions } from '../src/format/replay-lines.js';
 import { ReplayLines } from '../src/format/replay-window.js';
 import { findInTranscript, unfoldedLines } from '../src/store/search/transcript-find.js';
+import { findTranscriptLines } from '../src/store/search/transcript.js';
 import type { ResumePlan } from '../src/store/types.js';
 import { SessionHarness as SessionScreen } from './helpers/session-harness.js';
 import { cleanup, KEYS, renderSized } from './helpers/render.js';
@@ -104,6 +105,22 @@ describe('a windowed transcript', () => {
     expect(deep.count).toBeGreaterThan(0);
     expect(view.cutCount).toBeGreaterThan(0);
     expect(view.wholeHeld).toBeLessThanOrEqual(8);
+  });
+});
+
+describe('the search over a windowed transcript', () => {
+  it('finds what a search of every line drawn unfolded finds, exact or near, though it draws only the entries that may hold a hit', async () => {
+    const view = await indexTranscript(session.path, readOpts());
+    const opts = { width: 60, fromCheckpoint: false };
+    const lines: string[] = [];
+    const where: string[] = [];
+    for (let i = 0; i < view.count; i++) unfoldedLines(view, i, opts, 0).forEach((t, o) => (lines.push(t), where.push(`${i}:${o}`)));
+    for (const q of ['answered', 'Turn 7', 'FINAL-MARKER closes', 'read_file path', 'Paragrph', 'zzqqxx']) {
+      const brute = findTranscriptLines(lines, q);
+      const hits = findInTranscript(view, opts, q);
+      expect(Array.from({ length: hits.count }, (_, k) => `${hits.hit(k).entry}:${hits.hit(k).offset}`), q).toEqual(brute.lines.map((l) => where[l]));
+      if (hits.count > 0) expect(hits.similar === null, q).toBe(brute.exact);
+    }
   });
 });
 

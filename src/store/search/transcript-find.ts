@@ -10,7 +10,7 @@
  * time (a windowed transcript reads a big text back from the log, then
  * lets it go), so memory stays bounded by one chunk of lines and the hits.
  */
-import { entryDisplayLines } from '../../format/replay-lines.js';
+import { entryDisplayLines, textLines } from '../../format/replay-lines.js';
 import { maskSecretsDeep } from '../../format/secrets.js';
 import type { TranscriptEntry, TranscriptView } from '../types.js';
 import { casedTypoDistance, isCaseSensitive, splitWords } from './text.js';
@@ -34,7 +34,7 @@ export interface TranscriptHit {
   offset: number;
 }
 
-/** Lines read per chunk of the search: bounds what is held at once. */
+/** Lines read per chunk of the search: bounds what is held at once (a chunk ends with an entry). */
 const CHUNK_LINES = 4096;
 /** Hits read again to name the near spellings that matched. */
 const SIMILAR_SAMPLE = 20;
@@ -78,25 +78,47 @@ export class TranscriptHits {
 /** No hits. */
 export const NO_HITS = new TranscriptHits('', new Int32Array(0), new Int32Array(0), null);
 
+/** Entry i as searched: read whole, its secrets masked unless revealed (as it is drawn). */
+function searched(view: TranscriptView, i: number, opts: FindOptions): TranscriptEntry {
+  const raw = view.whole(i);
+  return opts.revealSecrets ? raw : maskSecretsDeep(raw);
+}
+
 /** The unfolded, whole lines of entry i, masked unless revealed (what the screen draws when it is open). */
 export function unfoldedLines(view: TranscriptView, i: number, opts: FindOptions, first: number): string[] {
-  const raw = view.whole(i);
-  const e: TranscriptEntry = opts.revealSecrets ? raw : maskSecretsDeep(raw);
+  const e = searched(view, i, opts);
   const prev = i > first ? view.held(i - 1).entry : undefined;
   return entryDisplayLines(e, i, { width: Math.max(1, opts.width), open: true, whole: true, prev, tz: opts.tz }).map((l) => l.text);
 }
 
 /**
- * Every hit of `query` in the entries of `view` (from the last checkpoint in
- * that mode): the lines holding every word, else near spellings (the
- * transcript search's typo tiers). Blank query → NO_HITS.
+ * The lines of entry i before they are wrapped: the lines it draws apart
+ * from its big text (headers, a call's summary, an output's first lines),
+ * then that text's own lines. Every drawn line that holds the query's words
+ * comes from one of these, which cost a fraction of wrapping the text: they
+ * tell which entries are worth drawing whole to find where the hits are.
  */
-export function findInTranscript(view: TranscriptView, opts: FindOptions, query: string): TranscriptHits {
-  const q = query.trim();
-  if (splitWords(q).length === 0) return NO_HITS;
-  const first = opts.fromCheckpoint && view.lastCheckpointIndex >= 0 ? view.lastCheckpointIndex : 0;
-  const n = Math.max(0, view.count - first);
-  // starts[k]: index of entry first + k's first line among all the searched lines (filled by the first read).
+function unwrappedLines(view: TranscriptView, i: number, opts: FindOptions, first: number): string[] {
+  const e = searched(view, i, opts);
+  const draw = (x: TranscriptEntry, open: boolean): string[] =>
+    entryDisplayLines(x, i, { width: Math.max(1, opts.width), open, prev: i > first ? view.held(i - 1).entry : undefined, tz: opts.tz }).map((l) => l.text);
+  switch (e.kind) {
+    case 'message':
+      // A message's folded lines are its whole text: its header alone, with the text apart.
+      return [...draw(e.role === 'tool' ? e : { ...e, text: '' }, false), ...textLines(e.text)];
+    case 'tool_result':
+      return [...draw(e, false), ...textLines(e.text)];
+    case 'tool_call':
+      return [...draw(e, false), ...textLines(e.arguments)];
+    default:
+      return draw(e, true);
+  }
+}
+
+/** Hits among the lines of the entries `list` (ascending), through the line search's tiers: each hit its entry and line offset. */
+function searchEntries(list: readonly number[], linesOf: (i: number) => string[], query: string): { entries: number[]; offsets: number[]; exact: boolean } {
+  const n = list.length;
+  // starts[k]: index of entry list[k]'s first line among all the searched lines (filled by the first read).
   const starts = new Float64Array(n + 1);
   let counted = false;
   const chunks = function* (): Generator<{ offset: number; texts: string[] }> {
@@ -104,7 +126,7 @@ export function findInTranscript(view: TranscriptView, opts: FindOptions, query:
     let texts: string[] = [];
     for (let k = 0; k < n; k++) {
       if (!counted) starts[k] = offset + texts.length;
-      for (const t of unfoldedLines(view, first + k, opts, first)) texts.push(t);
+      for (const t of linesOf(list[k]!)) texts.push(t);
       if (texts.length >= CHUNK_LINES) {
         yield { offset, texts };
         offset += texts.length;
@@ -115,15 +137,36 @@ export function findInTranscript(view: TranscriptView, opts: FindOptions, query:
     counted = true;
     if (texts.length > 0) yield { offset, texts };
   };
-  const found = findTranscriptLines({ chunks }, q);
-  const entries = new Int32Array(found.lines.length);
-  const offsets = new Int32Array(found.lines.length);
+  const found = findTranscriptLines({ chunks }, query);
+  const entries: number[] = [];
+  const offsets: number[] = [];
   let k = 0;
-  found.lines.forEach((line, h) => {
+  for (const line of found.lines) {
     while (k < n - 1 && starts[k + 1]! <= line) k++;
-    entries[h] = first + k;
-    offsets[h] = line - starts[k]!;
-  });
+    entries.push(list[k]!);
+    offsets.push(line - starts[k]!);
+  }
+  return { entries, offsets, exact: found.exact };
+}
+
+/**
+ * Every hit of `query` in the entries of `view` (from the last checkpoint in
+ * that mode): the lines holding every word, else near spellings (the
+ * transcript search's typo tiers). Blank query → NO_HITS. Two passes: the
+ * entries' unwrapped lines say which entries may hold a hit, then only
+ * those are drawn whole to place the hits on their lines.
+ */
+export function findInTranscript(view: TranscriptView, opts: FindOptions, query: string): TranscriptHits {
+  const q = query.trim();
+  if (splitWords(q).length === 0) return NO_HITS;
+  const first = opts.fromCheckpoint && view.lastCheckpointIndex >= 0 ? view.lastCheckpointIndex : 0;
+  const all = Array.from({ length: Math.max(0, view.count - first) }, (_, k) => first + k);
+  const rough = searchEntries(all, (i) => unwrappedLines(view, i, opts, first), q);
+  const candidates = [...new Set(rough.entries)];
+  if (candidates.length === 0) return NO_HITS;
+  const found = searchEntries(candidates, (i) => unfoldedLines(view, i, opts, first), q);
+  const entries = Int32Array.from(found.entries);
+  const offsets = Int32Array.from(found.offsets);
   const hits = new TranscriptHits(q, entries, offsets, null);
   if (found.exact || hits.count === 0) return hits;
   return new TranscriptHits(q, entries, offsets, similarWords(q, sampleTexts(view, opts, first, hits)));
