@@ -53,8 +53,10 @@ describe('transcript search', () => {
     ]);
     expect(s.search).toEqual({ editing: false, draft: 'auth', cursor: 4, query: 'auth', current: -1 });
     const shown = run([{ type: 'showMatch', index: 2, line: 40, reveal: { entry: 7, open: true, whole: false }, ...vp }], s);
-    expect(shown).toMatchObject({ cursor: 40, search: { current: 2 } });
-    expect(shown.scroll).toBeLessThanOrEqual(40);
+    // Off the screen: it comes a third of the way down, what leads to it above.
+    expect(shown).toMatchObject({ cursor: 40, scroll: 37, search: { current: 2 } });
+    // On the screen: the view stays.
+    expect(run([{ type: 'showMatch', index: 3, line: 44, ...vp }], shown)).toMatchObject({ cursor: 44, scroll: 37 });
     expect([...shown.expanded]).toEqual([7]);
     expect(shown.full.size).toBe(0);
   });

@@ -231,7 +231,11 @@ export function sessionViewReducer(state: SessionViewState, action: SessionViewA
       const r = action.reveal;
       const expanded = r?.open && !state.expanded.has(r.entry) ? new Set(state.expanded).add(r.entry) : state.expanded;
       const full = r?.whole && !state.full.has(r.entry) ? new Set(state.full).add(r.entry) : state.full;
-      return goTo({ ...state, expanded, full, search: { ...state.search, current: action.index } }, action.line, action);
+      const next = { ...state, expanded, full, search: { ...state.search, current: action.index } };
+      const from = clampView(state, action);
+      // A hit off the screen comes a third of the way down, with what leads to it above (less's n leaves it on the edge).
+      if (action.line >= from.scroll && action.line < from.scroll + action.page) return goTo(next, action.line, action);
+      return clampView({ ...next, cursor: action.line, scroll: action.line - Math.floor(Math.max(1, action.page) / 3) }, action);
     }
     default:
       return action satisfies never;
