@@ -71,6 +71,19 @@ describe('transcriptToMarkdown', () => {
     expect(md.indexOf('### User')).toBeLessThan(md.indexOf('### Assistant'));
   });
 
+  it("puts a call the assistant made without text under an Assistant heading, not the user's", () => {
+    const md = transcriptToMarkdown(
+      transcript([
+        { kind: 'message', timestamp: '2026-11-20T09:00:05Z', role: 'user', text: 'Run the tests.' },
+        { kind: 'tool_call', timestamp: '2026-11-20T09:00:09Z', id: 'c1', name: 'Bash', arguments: '{"command":"go test"}' },
+        { kind: 'tool_result', timestamp: '2026-11-20T09:00:12Z', id: 'c1', name: 'Bash', text: 'ok' },
+        { kind: 'message', timestamp: '2026-11-20T09:00:15Z', role: 'assistant', text: 'All pass.' },
+      ]),
+    );
+    expect(md).toMatch(/### User · 2026-11-20 09:00\n\nRun the tests\.\n\n### Assistant · 2026-11-20 09:00\n\n\*\*Tool call\*\* `Bash`/);
+    expect(md.match(/^### Assistant/gm)).toHaveLength(2);
+  });
+
   it('pretty-prints tool call arguments as json, and keeps bad json verbatim', () => {
     const md = transcriptToMarkdown(
       transcript([

@@ -25,7 +25,8 @@ describe('tool calls', () => {
   it('fold to one line with the name and the arguments, and unfold to the pretty-printed arguments', () => {
     const t = transcript([call]);
     const folded = texts(t);
-    expect(folded).toEqual(['  ⚙ read_file path=auth_test.go limit=20']);
+    // A call with no message before it is the assistant's: it gets the assistant's header.
+    expect(folded).toEqual(['▌ assistant · 09:00:05', '  ⚙ read_file path=auth_test.go limit=20']);
     const open = texts(t, { expanded: new Set([0]) });
     expect(open.length).toBeGreaterThan(3);
     expect(open).toContain('      "path": "auth_test.go",');
@@ -42,7 +43,8 @@ describe('tool results', () => {
   const result: TranscriptEntry = { kind: 'tool_result', timestamp: T, id: 'c1', name: 'read_file', text: body };
 
   it('show their first lines then how much is folded', () => {
-    const lines = texts(transcript([result]));
+    const [head, ...lines] = texts(transcript([result]));
+    expect(head).toBe('▌ assistant · 09:00:05');
     expect(lines[0]).toContain('line 1 of the output');
     expect(lines[1]).toContain('line 2 of the output');
     expect(lines).toHaveLength(3);
@@ -50,10 +52,51 @@ describe('tool results', () => {
     expect(lines.join('\n')).not.toContain('line 3 of');
   });
 
+  it('an empty one says so, folded or not', () => {
+    const empty: TranscriptEntry = { ...result, text: '\n' };
+    for (const expanded of [new Set<number>(), new Set([0])]) expect(texts(transcript([empty]), { expanded }).at(-1)).toBe('  ↳ read_file: (empty)');
+  });
+
   it('show every line once unfolded', () => {
     const lines = texts(transcript([result]), { expanded: new Set([0]) });
     expect(lines.join('\n')).toContain('line 40 of the output');
     expect(lines.join('\n')).not.toContain('(+38 lines');
+  });
+});
+
+describe('speakers', () => {
+  const at = (s: number): string => `2026-11-20T09:00:${String(s).padStart(2, '0')}Z`;
+  const entries: TranscriptEntry[] = [
+    { kind: 'message', timestamp: at(1), role: 'user', text: 'Why does the auth test fail?' },
+    // Claude writes an assistant turn that is only a call as a record without text.
+    { kind: 'tool_call', timestamp: at(2), id: 'c1', name: 'Bash', arguments: '{"command":"go test ./auth"}' },
+    { kind: 'tool_result', timestamp: at(3), id: 'c1', text: 'FAIL auth_test.go:12' },
+    { kind: 'message', timestamp: at(4), role: 'assistant', text: 'The clock is shared. Let me read it.' },
+    { kind: 'tool_call', timestamp: at(5), id: 'c2', name: 'Read', arguments: '{"file_path":"clock.go"}' },
+    { kind: 'message', timestamp: at(6), role: 'user', text: 'Go on.' },
+    { kind: 'tool_call', timestamp: at(7), id: 'c3', name: 'Edit', arguments: '{"file_path":"clock.go"}' },
+  ];
+
+  it("a call made after the user's message sits under the assistant's header, once per turn", () => {
+    const lines = buildReplayLines(transcript(entries), { width: 60, expanded: new Set(), fromCheckpoint: false }).filter((l) => !l.text.startsWith('──'));
+    expect(lines.map((l) => l.text)).toEqual([
+      '▌ user · 09:00:01',
+      '  Why does the auth test fail?',
+      '▌ assistant · 09:00:02',
+      '  ⚙ Bash command=go test ./auth',
+      '  ↳ result: FAIL auth_test.go:12',
+      '▌ assistant · 09:00:04',
+      '  The clock is shared. Let me read it.',
+      '  ⚙ Read file_path=clock.go',
+      '▌ user · 09:00:06',
+      '  Go on.',
+      '▌ assistant · 09:00:07',
+      '  ⚙ Edit file_path=clock.go',
+    ]);
+    // The header drawn for a call belongs to the call, and the cursor passes over it.
+    const head = lines[2]!;
+    expect(head).toMatchObject({ entry: 1, role: 'assistant', stop: false });
+    expect(lines.filter((l) => l.stop === false)).toHaveLength(2);
   });
 });
 

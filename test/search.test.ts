@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildMemorySearch, type SearchDoc } from '../src/store/search/memory-search.js';
 import { SessionSearch } from '../src/store/search/session-search.js';
 import { searchTranscriptLines } from '../src/store/search/transcript.js';
+import { similarWords } from '../src/store/search/transcript-find.js';
 import { parseQuery, phraseExpr, wordExpr } from '../src/store/search/fts-query.js';
 import { typoDistance } from '../src/store/search/typo-terms.js';
 import type { SearchHit, SearchRange } from '../src/store/search/types.js';
@@ -229,5 +230,13 @@ describe('a query with no word the index knows', () => {
     expect(search.search('"', [bug, plain])).toEqual([]);
     expect(search.search('*', [bug, plain])).toEqual([]);
     expect(search.search('   ', [bug, plain])).toHaveLength(2);
+  });
+});
+
+describe('similarWords (the transcript status says "similar:")', () => {
+  it('names the closest spelling that stood in for each query word, once, never the word as typed', () => {
+    expect(similarWords('opentelemtry', ['OpenTelemetry setup', 'the opentelemetry tracer', 'OpentelemetryAsh'])).toEqual(['OpenTelemetry', 'OpentelemetryAsh']);
+    expect(similarWords('runbok', ['runbook docs', 'runbok'])).toEqual(['runbook']);
+    expect(similarWords('zzz', ['nothing alike'])).toEqual([]);
   });
 });

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   clampView,
   initialSessionView,
-  nextMatch,
   sessionViewReducer as reduce,
   type SessionViewAction,
   type SessionViewState,
@@ -46,40 +45,66 @@ describe('scrolling', () => {
 });
 
 describe('transcript search', () => {
-  const matches = [5, 40, 70];
-
-  it('confirm lands on the first match at or after the cursor', () => {
+  it('confirm takes the box as the query; a match shown is counted and unfolds what hides it', () => {
     const s = run([
       { type: 'searchOpen' },
       { type: 'searchEdit', draft: ' auth ' },
-      { type: 'searchConfirm', matches, ...vp },
+      { type: 'searchConfirm' },
     ]);
-    expect(s.search).toEqual({ editing: false, draft: 'auth', cursor: 4, query: 'auth' });
-    expect(s.cursor).toBe(5);
+    expect(s.search).toEqual({ editing: false, draft: 'auth', cursor: 4, query: 'auth', current: -1 });
+    const shown = run([{ type: 'showMatch', index: 2, line: 40, reveal: { entry: 7, open: true, whole: false }, ...vp }], s);
+    // Off the screen: it comes a third of the way down, what leads to it above.
+    expect(shown).toMatchObject({ cursor: 40, scroll: 37, search: { current: 2 } });
+    // On the screen: the view stays.
+    expect(run([{ type: 'showMatch', index: 3, line: 44, ...vp }], shown)).toMatchObject({ cursor: 44, scroll: 37 });
+    expect([...shown.expanded]).toEqual([7]);
+    expect(shown.full.size).toBe(0);
   });
 
-  it('n and N wrap around', () => {
-    const at70 = run([{ type: 'move', delta: 70, ...vp }]);
-    const next = run([{ type: 'jumpMatch', direction: 1, matches, ...vp }], at70);
-    expect(next.cursor).toBe(5);
-    expect(next.scroll).toBeLessThanOrEqual(5);
-    const prev = run([{ type: 'jumpMatch', direction: -1, matches, ...vp }], next);
-    expect(prev.cursor).toBe(70);
-    expect(run([{ type: 'jumpMatch', direction: -1, matches, ...vp }], prev).cursor).toBe(40);
-    expect(nextMatch([], 3, 1)).toBeNull();
+  it('folding keeps the match shown last; a new mode forgets it', () => {
+    const shown = run([{ type: 'searchEdit', draft: 'auth' }, { type: 'searchConfirm' }, { type: 'showMatch', index: 4, line: 12, ...vp }]);
+    expect(run([{ type: 'toggleExpand', entry: 3 }], shown).search.current).toBe(4);
+    expect(run([{ type: 'toggleFromCheckpoint' }], shown).search.current).toBe(-1);
   });
 
   it('cancel keeps the previous query, clear removes it', () => {
     const s = run([
       { type: 'searchOpen' },
       { type: 'searchEdit', draft: 'one' },
-      { type: 'searchConfirm', matches: [], ...vp },
+      { type: 'searchConfirm' },
       { type: 'searchOpen' },
       { type: 'searchEdit', draft: 'two' },
       { type: 'searchCancel' },
     ]);
-    expect(s.search).toEqual({ editing: false, draft: 'one', cursor: 3, query: 'one' });
+    expect(s.search).toEqual({ editing: false, draft: 'one', cursor: 3, query: 'one', current: -1 });
     expect(run([{ type: 'searchClear' }], s).search.query).toBe('');
+  });
+});
+
+describe('lines the cursor passes over', () => {
+  // Line 5 is a speaker's header (part of the tool call on line 6): not a stop.
+  const stops = { ...vp, stop: (line: number) => line !== 5 };
+
+  it('j and k step over it, and a cursor at the top keeps it in sight', () => {
+    const down = run(Array.from({ length: 5 }, () => ({ type: 'move', delta: 1, ...stops }) as const));
+    expect(down.cursor).toBe(6);
+    const up = run([{ type: 'move', delta: -1, ...stops }], down);
+    expect(up.cursor).toBe(4);
+    const atTop = run([{ type: 'move', delta: 6, ...stops }, { type: 'page', direction: 1, ...stops }, { type: 'move', delta: -10, ...stops }]);
+    expect(atTop.cursor).toBe(6);
+    expect(atTop.scroll).toBe(5);
+  });
+
+  it('unfolding scrolls the body into sight below the entry; folding brings the cursor back to it', () => {
+    const at = run([{ type: 'move', delta: 9, ...vp }]);
+    expect(at).toMatchObject({ cursor: 9, scroll: 0 });
+    const open = run([{ type: 'toggleExpand', entry: 2, lines: { first: 9, last: 30, ...vp, lineCount: 120 } }], at);
+    expect(open).toMatchObject({ cursor: 9, scroll: 9 });
+    const short = run([{ type: 'toggleExpand', entry: 2, lines: { first: 9, last: 12, ...vp, lineCount: 120 } }], at);
+    expect(short).toMatchObject({ cursor: 9, scroll: 3 });
+    const deep = run([{ type: 'move', delta: 8, ...vp }], open);
+    const folded = run([{ type: 'toggleExpand', entry: 2, lines: { first: 9, last: 9, ...vp } }], deep);
+    expect(folded.cursor).toBe(9);
   });
 });
 

@@ -14,7 +14,8 @@ import { indexTranscript } from '../src/store/scan/transcript-index.js';
 import { loadTranscript } from '../src/store/scan/transcript.js';
 import { buildReplayLines, type ReplayLineOptions } from '../src/format/replay-lines.js';
 import { ReplayLines } from '../src/format/replay-window.js';
-import { searchTranscriptLines } from '../src/store/search/transcript.js';
+import { findInTranscript, unfoldedLines } from '../src/store/search/transcript-find.js';
+import { findTranscriptLines } from '../src/store/search/transcript.js';
 import type { ResumePlan } from '../src/store/types.js';
 import { SessionHarness as SessionScreen } from './helpers/session-harness.js';
 import { cleanup, KEYS, renderSized } from './helpers/render.js';
@@ -79,7 +80,7 @@ describe('a windowed transcript', () => {
     expect(folded).not.toContain(SECRET);
   });
 
-  it('scrolls page by page to its end with only a window read back, and search finds text anywhere', async () => {
+  it('scrolls page by page to its end with only a window read back, and search finds text anywhere, folded or not', async () => {
     const view = await indexTranscript(session.path, { ...readOpts(), wholeCache: 8 });
     const all = new Set(Array.from({ length: view.count }, (_, i) => i));
     // Everything unfolded: every page draws tool outputs read back from the log.
@@ -95,9 +96,31 @@ describe('a windowed transcript', () => {
     expect(mostHeld).toBeGreaterThan(0);
     expect(mostHeld).toBeLessThanOrEqual(8);
     expect(lines.wholeLinesHeld).toBeLessThanOrEqual(256);
-    const hits = searchTranscriptLines(lines, `Turn ${session.turns} answered`);
-    expect(hits).toHaveLength(1);
-    expect(lines.at(hits[0]!).text).toContain(`Turn ${session.turns} answered`);
+    // The search reads every entry whole, folded or not, each read back in turn: the cache stays under its cap.
+    const opts = { width: 80, fromCheckpoint: false };
+    const hits = findInTranscript(view, opts, `Turn ${session.turns} answered`);
+    expect(hits.count).toBe(1);
+    expect(unfoldedLines(view, hits.hit(0).entry, opts, 0)[hits.hit(0).offset]).toContain(`Turn ${session.turns} answered`);
+    const deep = findInTranscript(view, opts, `logs/part-${session.turns}.log`);
+    expect(deep.count).toBeGreaterThan(0);
+    expect(view.cutCount).toBeGreaterThan(0);
+    expect(view.wholeHeld).toBeLessThanOrEqual(8);
+  });
+});
+
+describe('the search over a windowed transcript', () => {
+  it('finds what a search of every line drawn unfolded finds, exact or near, though it draws only the entries that may hold a hit', async () => {
+    const view = await indexTranscript(session.path, readOpts());
+    const opts = { width: 60, fromCheckpoint: false };
+    const lines: string[] = [];
+    const where: string[] = [];
+    for (let i = 0; i < view.count; i++) unfoldedLines(view, i, opts, 0).forEach((t, o) => (lines.push(t), where.push(`${i}:${o}`)));
+    for (const q of ['answered', 'Turn 7', 'FINAL-MARKER closes', 'read_file path', 'Paragrph', 'zzqqxx']) {
+      const brute = findTranscriptLines(lines, q);
+      const hits = findInTranscript(view, opts, q);
+      expect(Array.from({ length: hits.count }, (_, k) => `${hits.hit(k).entry}:${hits.hit(k).offset}`), q).toEqual(brute.lines.map((l) => where[l]));
+      if (hits.count > 0) expect(hits.similar === null, q).toBe(brute.exact);
+    }
   });
 });
 
@@ -116,7 +139,7 @@ describe('the session screen on a windowed transcript', () => {
     await app.press('g', 'Turn 1: ');
     await app.press('/', (f) => /^\/ ?/m.test(f.split('\n').at(-2) ?? ''));
     await app.press(`Turn ${session.turns} answered`, `/Turn ${session.turns} answered`);
-    await app.press(KEYS.enter, `1/1 match`);
+    await app.press(KEYS.enter, `match 1/1`);
     // Down to the answer's tool output, then Space: its 3 KB are read back from the log and drawn.
     let frame = '';
     for (let i = 0; i < 6 && !frame.includes('›  ↳ read_file'); i++) frame = await app.press('j', /line \d+\//);

@@ -7,19 +7,23 @@
  * windowed view (TranscriptView: big texts stay in the log until drawn); its
  * display lines are counted once per (transcript, width, unfolded entries,
  * mode) and only the visible window is built (format/replay-window.ts), so
- * scrolling stays instant and memory bounded on sessions of any size.
+ * scrolling stays instant and memory bounded on sessions of any size. The
+ * `/` search reads every entry whole, folded or not, once per query
+ * (store/search/transcript-find.ts); n/N unfold the entry a hit is hidden in
+ * (components/replay-hits.ts).
  */
 import React, { useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { Box, Text } from 'ink';
 import type { ResumeFrom, ResumePlan, SessionSummary, Transcript, TranscriptView } from '../store/types.js';
 import { memoryView } from '../store/scan/transcript-index.js';
-import { searchTranscriptLines } from '../store/search/transcript.js';
+import { NO_HITS, type FindOptions, type TranscriptHits } from '../store/search/transcript-find.js';
 import { sanitize } from '../format/sanitize.js';
 import { relativeTime } from '../format/time.js';
 import { displayWidth, padEnd, truncate } from '../format/width.js';
 import { isFoldable } from '../format/replay-lines.js';
 import { ReplayLines } from '../format/replay-window.js';
 import { Replay } from './Replay.js';
+import { HitCache, HitLocator } from './replay-hits.js';
 import { UsagePanel, usageLines } from './UsagePanel.js';
 import { ResumePreview, resumeLines } from './ResumePreview.js';
 import { scrollWindow } from './scroll-window.js';
@@ -141,12 +145,16 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
     [transcript, width, expanded, full, fromCheckpoint, tz, revealSecrets],
   );
   const lineCount = lines?.count ?? 0;
-  const matches = useMemo(() => (lines ? searchTranscriptLines(lines, search.query) : []), [lines, search.query]);
-  const matchSet = useMemo(() => new Set(matches), [matches]);
+  // The search reads every entry's whole text, unfolded (store/search/transcript-find.ts): its hits do not change with folding.
+  const findOpts = useMemo((): FindOptions => ({ width: Math.max(1, width - 1), tz, fromCheckpoint, revealSecrets }), [width, tz, fromCheckpoint, revealSecrets]);
+  const hitCache = useRef(new HitCache()).current;
+  const hits = transcript ? hitCache.get(transcript, findOpts, search.query) : NO_HITS;
+  const locator = useMemo(() => (transcript && lines ? new HitLocator(transcript, lines, hits, findOpts) : null), [transcript, lines, hits, findOpts]);
   const showSearch = state.tab === 'replay' && (search.editing || search.query !== '');
   const bodyHeight = Math.max(0, height - 3 - (showSearch ? 1 : 0));
-  const viewport = { lineCount, page: bodyHeight };
+  const viewport = { lineCount, page: bodyHeight, stop: lines ? (line: number) => lines.isStop(line) : undefined };
   const view = clampView(state, viewport);
+  const matchSet = locator ? locator.linesIn(view.scroll, view.scroll + bodyHeight) : new Set<number>();
 
   // The Usage and Resume tabs scroll when taller than the body.
   const resumeFrom = summary.checkpoints > 0 ? state.resumeFrom : undefined;
@@ -161,8 +169,8 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
   );
   const panel = scrollWindow(panelCount, bodyHeight, state.panelScroll);
   // Commands of a burst run before the next render: they read the latest state and lines.
-  const latest = useRef({ lines, transcript, viewport, onBack, onResume, summary, panel });
-  latest.current = { lines, transcript, viewport, onBack, onResume, summary, panel };
+  const latest = useRef({ lines, transcript, viewport, onBack, onResume, summary, panel, findOpts });
+  latest.current = { lines, transcript, viewport, onBack, onResume, summary, panel, findOpts };
   useImperativeHandle(
     props.ref,
     () => ({
@@ -172,12 +180,20 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
     [], // eslint-disable-line react-hooks/exhaustive-deps
   );
   const runCommand = (cmd: string, input: string): boolean => {
-    const { lines, transcript, viewport, onBack, onResume, summary, panel } = latest.current;
-    const find = (query: string): number[] => (lines ? searchTranscriptLines(lines, query) : []);
+    const { lines, transcript, viewport, onBack, onResume, summary, panel, findOpts } = latest.current;
     const entryAt = (line: number): number => (lines && line >= 0 && line < lines.count ? lines.at(line).entry : -1);
     const lineCountNow = (): number => lines?.count ?? 0;
     const s = store.get();
     const dispatch = store.dispatch;
+    /** Shows the query's hit picked from the cursor (unfolding its entry when it hides it). */
+    const showHit = (query: string, how: 'at' | 'next' | 'prev', current: number): void => {
+      if (!transcript || !lines) return;
+      const locator = new HitLocator(transcript, lines, hitCache.get(transcript, findOpts, query), findOpts);
+      const k = locator.pick(clampView(store.get(), viewport).cursor, how, current);
+      if (k === null) return;
+      const place = locator.place(k);
+      dispatch({ type: 'showMatch', index: k, line: place.line, reveal: place.reveal, ...viewport, lineCount: place.lineCount });
+    };
     if (s.search.editing) {
       const edit = editOf(cmd, input);
       if (edit) {
@@ -186,11 +202,12 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
         return true;
       }
       if (cmd === 'find-cancel') dispatch({ type: 'searchCancel' });
-      else if (cmd === 'find-confirm') dispatch({ type: 'searchConfirm', matches: find(s.search.draft.trim()), ...viewport });
-      else return false;
+      else if (cmd === 'find-confirm') {
+        dispatch({ type: 'searchConfirm' });
+        showHit(s.search.draft.trim(), 'at', -1);
+      } else return false;
       return true;
     }
-    const matchesNow = () => find(s.search.query);
     switch (cmd) {
       case 'back':
         onBack();
@@ -253,11 +270,15 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
         return true;
       case 'next-match':
       case 'prev-match':
-        dispatch({ type: 'jumpMatch', direction: cmd === 'next-match' ? 1 : -1, matches: matchesNow(), ...viewport });
+        showHit(s.search.query, cmd === 'next-match' ? 'next' : 'prev', s.search.current);
         return true;
       case 'fold': {
         const entry = entryAt(view.cursor);
-        if (transcript && entry >= 0 && isFoldable(transcript.held(entry).entry)) dispatch({ type: 'toggleExpand', entry });
+        if (!transcript || !lines || entry < 0 || !isFoldable(transcript.held(entry).entry)) return true;
+        // Where the entry's lines will be once toggled: its first line stays where it is, its height changes.
+        const height = lines.height(entry, { open: !s.expanded.has(entry), whole: s.full.has(entry) });
+        const first = lines.firstLine(entry);
+        dispatch({ type: 'toggleExpand', entry, lines: { first, last: first + height - 1, ...viewport, lineCount: lines.count - lines.height(entry) + height } });
         return true;
       }
       case 'show-all': {
@@ -273,11 +294,7 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
   };
 
   const [title, tail] = headerParts(summary, nowMs, width);
-  const current = matches.indexOf(view.cursor);
-  const searchStatus = `search "${sanitize(search.query, { singleLine: true })}": ${
-    // The search reads the lines drawn: a folded entry's hidden lines are not among them (said, so a miss is not taken as absence).
-    matches.length === 0 ? 'no matches in what is shown (Space unfolds an entry)' : `${current >= 0 ? `${current + 1}/` : ''}${matches.length} ${matches.length === 1 ? 'match' : 'matches'} · n/N`
-  } · Esc clears`;
+  const searchStatus = `search "${sanitize(search.query, { singleLine: true })}": ${searchCounter(hits, search.current)} · Esc clears`;
 
   return (
     <Box flexDirection="column" width={width}>
@@ -291,7 +308,7 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
         {state.tab === 'replay' && loaded.status === 'loading' && <LoadingView />}
         {state.tab === 'replay' && loaded.status === 'error' && <LoadErrorView message={loaded.message} width={width} />}
         {state.tab === 'replay' && lines && (
-          <Replay lines={lines} scroll={view.scroll} cursor={isActive && !search.editing ? view.cursor : -1} height={bodyHeight} query={search.query} matches={matchSet} />
+          <Replay lines={lines} scroll={view.scroll} cursor={isActive && !search.editing ? view.cursor : -1} height={bodyHeight} query={highlightQuery(hits, search.query)} matches={matchSet} />
         )}
         {state.tab === 'usage' && <UsagePanel summary={summary} transcript={transcript} width={width} height={bodyHeight} scroll={state.panelScroll} />}
         {state.tab === 'resume' && (
@@ -317,6 +334,24 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
       <Text wrap="truncate" color={theme.muted}>{helpLine(helpFor(props.help ?? DEFAULT_HELP, search.editing ? 'find' : state.tab, summary.checkpoints > 0), state.tab === 'replay' && lineCount > bodyHeight ? position(view.cursor, lineCount) : '', width)}</Text>
     </Box>
   );
+}
+
+/**
+ * "match 3/17 · n/N", "17 matches · n/N" before one is shown, "no matches";
+ * with "similar: login" when the hits hold near spellings, not the words
+ * as typed (as the list's search says it). The count comes first: a narrow
+ * screen cuts the end of the line.
+ */
+export function searchCounter(hits: TranscriptHits, current: number): string {
+  if (hits.count === 0) return 'no matches';
+  const similar = hits.similar ? ` · similar: ${hits.similar.length > 0 ? hits.similar.join(', ') : 'near spellings'}` : '';
+  const where = current >= 0 && current < hits.count ? `match ${current + 1}/${hits.count}` : `${hits.count} ${hits.count === 1 ? 'match' : 'matches'}`;
+  return `${where}${similar} · n/N`;
+}
+
+/** What the replay highlights: the query's words, or the near spellings that matched instead. */
+function highlightQuery(hits: TranscriptHits, query: string): string {
+  return hits.similar && hits.similar.length > 0 ? hits.similar.join(' ') : query;
 }
 
 /** The hints for what has the keys: the search box, or the tab in front. */

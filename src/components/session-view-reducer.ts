@@ -29,6 +29,12 @@ export interface TranscriptSearch {
   cursor: number;
   /** Confirmed query whose matches are highlighted ('' = none). */
   query: string;
+  /**
+   * The match shown last ("match 3/17"), an index in the query's hits over
+   * the whole transcript (-1: none yet). The hits do not depend on what is
+   * folded, so folding keeps it.
+   */
+  current: number;
 }
 
 export interface SessionViewState {
@@ -55,6 +61,11 @@ export interface SessionViewState {
 export interface Viewport {
   lineCount: number;
   page: number;
+  /**
+   * Whether the cursor may rest on a line (default: every line). A speaker's
+   * header drawn for a tool call is passed over: it belongs to the call below it.
+   */
+  stop?: (line: number) => boolean;
 }
 
 export type SessionViewAction =
@@ -64,7 +75,12 @@ export type SessionViewAction =
   | ({ type: 'page'; direction: 1 | -1; half?: boolean } & Viewport)
   | { type: 'top' }
   | ({ type: 'bottom' } & Viewport)
-  | { type: 'toggleExpand'; entry: number }
+  /**
+   * Space on `entry`. `lines`: where the entry's own lines are once toggled
+   * (`first`, `last`) and the viewport then: unfolding scrolls its body into
+   * sight below its header, folding puts the cursor on the entry.
+   */
+  | { type: 'toggleExpand'; entry: number; lines?: { first: number; last: number } & Viewport }
   | { type: 'toggleFull'; entry: number }
   | { type: 'toggleFromCheckpoint' }
   | { type: 'toggleSecrets' }
@@ -77,9 +93,15 @@ export type SessionViewAction =
   /** One key's edit of the box (the line editor shared with the list's search box). */
   | { type: 'searchKey'; edit: LineEdit }
   | { type: 'searchCancel' }
-  | ({ type: 'searchConfirm'; matches: readonly number[] } & Viewport)
+  /** Enter in the box: its text becomes the query (no match shown yet: showMatch follows when there is one). */
+  | { type: 'searchConfirm' }
   | { type: 'searchClear' }
-  | ({ type: 'jumpMatch'; direction: 1 | -1; matches: readonly number[] } & Viewport);
+  /**
+   * Hit `index` of the query, drawn at `line` (the viewport is the one with
+   * it drawn); `reveal`: its entry must be unfolded (`open`) or shown whole
+   * (`whole`) for the line to be there.
+   */
+  | ({ type: 'showMatch'; index: number; line: number; reveal?: { entry: number; open: boolean; whole: boolean } } & Viewport);
 
 /** A fresh view: Replay tab at the top, everything folded, no search. */
 export function initialSessionView(tab: SessionTab = 'replay'): SessionViewState {
@@ -91,7 +113,7 @@ export function initialSessionView(tab: SessionTab = 'replay'): SessionViewState
     full: new Set(),
     fromCheckpoint: false,
     revealSecrets: false,
-    search: { editing: false, draft: '', cursor: 0, query: '' },
+    search: { editing: false, draft: '', cursor: 0, query: '', current: -1 },
     resumeFrom: 'checkpoint',
     panelScroll: 0,
   };
@@ -105,13 +127,24 @@ function clamp(n: number, lo: number, hi: number): number {
  * Keep the cursor on a line and inside the viewport, and the scroll within
  * the lines. Returns `state` itself when nothing changes.
  */
-export function clampView(state: SessionViewState, v: Viewport): SessionViewState {
+export function clampView(state: SessionViewState, v: Viewport, direction: 1 | -1 = 1): SessionViewState {
   const page = Math.max(1, v.page);
-  const cursor = clamp(state.cursor, 0, Math.max(0, v.lineCount - 1));
+  const cursor = settle(clamp(state.cursor, 0, Math.max(0, v.lineCount - 1)), direction, v);
   let scroll = clamp(state.scroll, 0, Math.max(0, v.lineCount - page));
   if (cursor < scroll) scroll = cursor;
   if (cursor >= scroll + page) scroll = cursor - page + 1;
+  // A cursor at the top keeps the header it passed over in sight: the line would read as the wrong speaker's.
+  if (scroll === cursor && cursor > 0 && page > 1 && v.stop && !v.stop(cursor - 1)) scroll = cursor - 1;
   return cursor === state.cursor && scroll === state.scroll ? state : { ...state, cursor, scroll };
+}
+
+/** `line`, or the nearest line the cursor may rest on, looking in `direction` first. */
+function settle(line: number, direction: 1 | -1, v: Viewport): number {
+  if (!v.stop || v.stop(line)) return line;
+  for (const d of [direction, -direction]) {
+    for (let l = line + d; l >= 0 && l < v.lineCount; l += d) if (v.stop(l)) return l;
+  }
+  return line;
 }
 
 /** Cursor on `line`, scrolled just enough to show it. */
@@ -122,14 +155,6 @@ function goTo(state: SessionViewState, line: number, v: Viewport): SessionViewSt
 /** The box's fields of a line. */
 function draftOf(line: { text: string; cursor: number }): { draft: string; cursor: number } {
   return { draft: line.text, cursor: line.cursor };
-}
-
-/** The first match after `from` (direction 1) or before it (-1), wrapping around. */
-export function nextMatch(matches: readonly number[], from: number, direction: 1 | -1): number | null {
-  if (matches.length === 0) return null;
-  if (direction === 1) return matches.find((m) => m > from) ?? matches[0]!;
-  for (let i = matches.length - 1; i >= 0; i--) if (matches[i]! < from) return matches[i]!;
-  return matches[matches.length - 1]!;
 }
 
 export function sessionViewReducer(state: SessionViewState, action: SessionViewAction): SessionViewState {
@@ -149,13 +174,13 @@ export function sessionViewReducer(state: SessionViewState, action: SessionViewA
     }
     case 'move': {
       const from = clampView(state, action);
-      return clampView({ ...from, cursor: from.cursor + action.delta }, action);
+      return clampView({ ...from, cursor: from.cursor + action.delta }, action, action.delta < 0 ? -1 : 1);
     }
     case 'page': {
       // The window moves along with the cursor, like `less`.
       const from = clampView(state, action);
       const delta = action.direction * (action.half ? Math.ceil(action.page / 2) : Math.max(1, action.page));
-      return clampView({ ...from, cursor: from.cursor + delta, scroll: from.scroll + delta }, action);
+      return clampView({ ...from, cursor: from.cursor + delta, scroll: from.scroll + delta }, action, action.direction);
     }
     case 'top':
       return { ...state, cursor: 0, scroll: 0 };
@@ -163,8 +188,16 @@ export function sessionViewReducer(state: SessionViewState, action: SessionViewA
       return goTo(state, action.lineCount - 1, action);
     case 'toggleExpand': {
       const expanded = new Set(state.expanded);
-      if (!expanded.delete(action.entry)) expanded.add(action.entry);
-      return { ...state, expanded };
+      const opening = !expanded.delete(action.entry);
+      if (opening) expanded.add(action.entry);
+      const next = { ...state, expanded };
+      const at = action.lines;
+      if (!at) return next;
+      // Folded: the cursor goes back to the entry's first line (it may have been deep in its body).
+      if (!opening) return clampView({ ...next, cursor: at.first }, at);
+      // Unfolded: the body scrolls into sight, as much as fits with the first line still on screen.
+      const from = clampView(next, at);
+      return clampView({ ...from, scroll: Math.max(from.scroll, Math.min(at.first, at.last - Math.max(1, at.page) + 1)) }, at);
     }
     case 'toggleFull': {
       const full = new Set(state.full);
@@ -172,10 +205,11 @@ export function sessionViewReducer(state: SessionViewState, action: SessionViewA
       return { ...state, full };
     }
     case 'toggleFromCheckpoint':
-      // The lines change completely: start again at the top (the banner says which mode).
-      return { ...state, fromCheckpoint: !state.fromCheckpoint, cursor: 0, scroll: 0 };
+      // The lines change completely: start again at the top (the banner says which mode); the hits change too.
+      return { ...state, fromCheckpoint: !state.fromCheckpoint, cursor: 0, scroll: 0, search: { ...state.search, current: -1 } };
     case 'toggleSecrets':
-      return { ...state, revealSecrets: !state.revealSecrets };
+      // Masked text is searched as drawn: the hits change.
+      return { ...state, revealSecrets: !state.revealSecrets, search: { ...state.search, current: -1 } };
     case 'toggleResumeFrom':
       return { ...state, resumeFrom: state.resumeFrom === 'checkpoint' ? 'start' : 'checkpoint' };
     case 'searchOpen':
@@ -191,16 +225,19 @@ export function sessionViewReducer(state: SessionViewState, action: SessionViewA
       return { ...state, search: { ...state.search, editing: false, ...draftOf(lineAtEnd(state.search.query)) } };
     case 'searchConfirm': {
       const query = state.search.draft.trim();
-      const next = { ...state, search: { editing: false, ...draftOf(lineAtEnd(query)), query } };
-      // Land on the first match at or after the cursor, like `/` in less.
-      const hit = nextMatch(action.matches, clampView(state, action).cursor - 1, 1);
-      return hit === null ? next : goTo(next, hit, action);
+      return { ...state, search: { editing: false, ...draftOf(lineAtEnd(query)), query, current: -1 } };
     }
     case 'searchClear':
-      return { ...state, search: { editing: false, draft: '', cursor: 0, query: '' } };
-    case 'jumpMatch': {
-      const hit = nextMatch(action.matches, clampView(state, action).cursor, action.direction);
-      return hit === null ? state : goTo(state, hit, action);
+      return { ...state, search: { editing: false, draft: '', cursor: 0, query: '', current: -1 } };
+    case 'showMatch': {
+      const r = action.reveal;
+      const expanded = r?.open && !state.expanded.has(r.entry) ? new Set(state.expanded).add(r.entry) : state.expanded;
+      const full = r?.whole && !state.full.has(r.entry) ? new Set(state.full).add(r.entry) : state.full;
+      const next = { ...state, expanded, full, search: { ...state.search, current: action.index } };
+      const from = clampView(state, action);
+      // A hit off the screen comes a third of the way down, with what leads to it above (less's n leaves it on the edge).
+      if (action.line >= from.scroll && action.line < from.scroll + action.page) return goTo(next, action.line, action);
+      return clampView({ ...next, cursor: action.line, scroll: action.line - Math.floor(Math.max(1, action.page) / 3) }, action);
     }
     default:
       return action satisfies never;

@@ -160,6 +160,8 @@ export class MarkdownStream {
   private readonly tz: string;
   private invocation: number | null = null;
   private count = 0;
+  /** Whose heading is the last written ('' at the start and after a checkpoint). */
+  private speaker = '';
 
   constructor(
     private readonly summary: SessionSummary,
@@ -179,12 +181,26 @@ export class MarkdownStream {
     const block = entryBlock(e, this.tz);
     if (e.kind !== 'attempt') {
       this.invocation = null;
-      return `\n\n${block}`;
+      return `\n\n${this.speakerHeading(e)}${block}`;
     }
     // Attempts of one invocation form one tight list under a small heading.
     if (this.invocation === e.invocation) return `\n${block}`;
     this.invocation = e.invocation;
     return `\n\n### Skill ${inlineCode(one(e.skill))} · invocation ${e.invocation}${when(e.timestamp, this.tz)}\n\n${block}`;
+  }
+
+  /**
+   * The Assistant heading before a tool call or output whose turn has no
+   * message (Claude writes a call-only turn as a record of its own): without
+   * it the call reads as the user's. As the replay does (replay-speaker.ts).
+   */
+  private speakerHeading(e: TranscriptEntry): string {
+    if (e.kind === 'message' && e.role !== 'tool') this.speaker = e.role;
+    if (e.kind === 'checkpoint') this.speaker = '';
+    const tool = e.kind === 'tool_call' || e.kind === 'tool_result' || (e.kind === 'message' && e.role === 'tool');
+    if (!tool || this.speaker === 'assistant') return '';
+    this.speaker = 'assistant';
+    return `### ${ROLE_TITLE.assistant}${when(e.timestamp, this.tz)}\n\n`;
   }
 
   /** The closing text: a note when there were no entries, and the final newline. */

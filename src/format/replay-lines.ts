@@ -9,6 +9,7 @@
  * so no line is ever wider than the width it was built for.
  */
 import type { EntryFold, Transcript, TranscriptEntry, ResumeMessage } from '../store/types.js';
+import type { DisplayLine, LineRole } from './replay-line.js';
 import { parseJsonCapped } from './json.js';
 import { sanitize } from './sanitize.js';
 import { maskSecretsDeep } from './secrets.js';
@@ -16,29 +17,9 @@ import { displayWidth, truncate } from './width.js';
 import { wrapLine } from './wrap.js';
 import { countNoun, formatDuration, formatTokens, formatUsd } from './numbers.js';
 import { clock, dayKey } from './time.js';
+import { SpeakerLines, speakerHeader, speakerRole } from './replay-speaker.js';
 
-/** Style roles of replay lines (the components' theme maps each to a colour). */
-export type LineRole =
-  | 'user'
-  | 'assistant'
-  | 'system'
-  | 'tool'
-  | 'toolResult'
-  | 'error'
-  | 'checkpoint'
-  | 'timeline'
-  | 'usage'
-  | 'banner'
-  | 'text';
-
-/** One rendered row of the replay. */
-export interface DisplayLine {
-  /** Sanitized text; its display width is at most the build width. */
-  text: string;
-  role: LineRole;
-  /** Index in `transcript.entries`; -1 for the from-checkpoint banner. */
-  entry: number;
-}
+export type { DisplayLine, LineRole } from './replay-line.js';
 
 /** What the lines depend on (the useMemo key). */
 export interface ReplayLineOptions {
@@ -224,9 +205,7 @@ class LineBuilder {
   }
 
   message(role: string, timestamp: string | null, text: string, entry: number): void {
-    const r: LineRole = role === 'user' || role === 'assistant' || role === 'system' ? role : 'text';
-    // Checkpoint messages carry whatever role the log wrote: sanitize it like any text.
-    this.one(`▌ ${sanitize(role, { singleLine: true })}${timestamp ? ` · ${clock(timestamp, true, this.tz)}` : ''}`, r, entry);
+    this.one(speakerHeader(role, timestamp, this.tz), speakerRole(role), entry);
     if (text.trim() === '') this.one('  (no text)', 'usage', entry);
     else this.text(text, '  ', 'text', entry);
   }
@@ -234,6 +213,8 @@ class LineBuilder {
   toolResult(name: string | undefined, text: string, extra: string, isError: boolean, open: boolean, entry: number, fold?: EntryFold): void {
     const role: LineRole = isError ? 'error' : 'toolResult';
     const head = `  ${isError ? '✗' : '↳'} ${name ? sanitize(name, { singleLine: true }) : 'result'}${extra}: `;
+    // An empty output reads the same folded or not: one line, not a header over a blank row.
+    if (open && text.trim() === '') return this.one(`${head}(empty)`, role, entry);
     if (open) {
       this.one(head.trimEnd(), role, entry);
       this.text(text, '    ', role, entry);
@@ -331,11 +312,14 @@ export function buildReplayLines(t: Transcript, opts: ReplayLineOptions): Displa
   const start = opts.fromCheckpoint && t.lastCheckpointIndex >= 0 ? t.lastCheckpointIndex : 0;
   if (opts.fromCheckpoint) out.one(`${fromCheckpointBanner(t.lastCheckpointIndex >= 0)} (f shows all)`, 'banner', -1);
   const days = new DayLines(width, tz);
+  const speakers = new SpeakerLines(width, tz);
   const at = (i: number): TranscriptEntry => (opts.revealSecrets ? t.entries[i]! : maskedEntry(t.entries[i]!));
   for (let i = start; i < t.entries.length; i++) {
     const e = at(i);
     const day = days.before(e);
     if (day) out.lines.push(day);
+    const speaker = speakers.before(e, i);
+    if (speaker) out.lines.push(speaker);
     // In from-checkpoint mode the starting checkpoint is always open: its messages ARE the context.
     const open = opts.expanded.has(i) || (opts.fromCheckpoint && i === start && e.kind === 'checkpoint');
     const whole = opts.full?.has(i) === true;

@@ -13,6 +13,7 @@
 import type { TranscriptEntry, TranscriptView } from '../store/types.js';
 import { maskSecretsDeep } from './secrets.js';
 import { DayLines, entryDisplayLines, fromCheckpointBanner, NO_ENTRIES_LINE, type DisplayLine, type ReplayLineOptions } from './replay-lines.js';
+import { SpeakerLines } from './replay-speaker.js';
 import { truncate } from './width.js';
 
 /** Entries whose lines were built from their whole text that are kept (the window and a margin). */
@@ -44,6 +45,8 @@ export class ReplayLines {
   private readonly starts: Float64Array;
   /** The day line before an entry, by entry index. */
   private readonly days = new Map<number, DisplayLine>();
+  /** The speaker's header of a tool entry, by entry index (replay-speaker.ts): after its day line, before its own lines. */
+  private readonly heads = new Map<number, DisplayLine>();
   private readonly wholeLines = new Map<number, DisplayLine[]>();
   private readonly width: number;
   private readonly tz: string;
@@ -59,6 +62,7 @@ export class ReplayLines {
     const n = Math.max(0, view.count - this.first);
     this.starts = new Float64Array(n + 1);
     const dayLines = new DayLines(this.width, this.tz);
+    const speakers = new SpeakerLines(this.width, this.tz);
     let at = this.banner ? 1 : 0;
     for (let k = 0; k < n; k++) {
       const i = this.first + k;
@@ -66,6 +70,11 @@ export class ReplayLines {
       const day = dayLines.before(this.held(i));
       if (day) {
         this.days.set(i, day);
+        at++;
+      }
+      const head = speakers.before(this.held(i), i);
+      if (head) {
+        this.heads.set(i, head);
         at++;
       }
       at += this.entryLines(i, false).length;
@@ -87,13 +96,28 @@ export class ReplayLines {
     return open || whole || !foldable(h.entry);
   }
 
-  /** The lines of entry i (without its day line); `keep`: cache lines built from the whole text. */
-  private entryLines(i: number, keep: boolean): DisplayLine[] {
+  /** Whether entry i is drawn unfolded. */
+  isOpen(i: number): boolean {
+    return this.opts.expanded.has(i) || (this.opts.fromCheckpoint && i === this.first && this.held(i).kind === 'checkpoint');
+  }
+
+  /**
+   * The lines of entry i (without its day line and speaker's header); `keep`:
+   * cache lines built from the whole text. `as`: drawn open or whole as
+   * said rather than as the options say (not cached: what unfolding would show).
+   */
+  private entryLines(i: number, keep: boolean, as?: { open: boolean; whole: boolean }): DisplayLine[] {
     const o = this.opts;
     const start = this.first;
     const held = this.held(i);
-    const open = o.expanded.has(i) || (o.fromCheckpoint && i === start && held.kind === 'checkpoint');
-    const whole = o.full?.has(i) === true;
+    const open = as ? as.open : this.isOpen(i);
+    const whole = as ? as.whole : o.full?.has(i) === true;
+    if (as && (open !== this.isOpen(i) || whole !== (o.full?.has(i) === true))) {
+      const e = this.needsWhole(i, open, whole) ? this.view.whole(i) : held;
+      const folds = this.view.held(i).folds;
+      const fold = this.needsWhole(i, open, whole) || !folds ? undefined : o.revealSecrets ? folds.plain : folds.masked;
+      return entryDisplayLines(o.revealSecrets || e === held ? e : maskSecretsDeep(e), i, { width: this.width, open, prev: i > start ? this.held(i - 1) : undefined, tz: this.tz, whole, moreHint: o.moreHint, fold });
+    }
     const prev = i > start ? this.held(i - 1) : undefined;
     const build = (e: TranscriptEntry, fold?: Parameters<typeof entryDisplayLines>[2]['fold']): DisplayLine[] =>
       entryDisplayLines(e, i, { width: this.width, open, prev, tz: this.tz, whole, moreHint: o.moreHint, fold });
@@ -122,6 +146,30 @@ export class ReplayLines {
     return this.wholeLines.size;
   }
 
+  /** Entry i's first line of its own (after its day line and speaker's header): where the cursor stops on it. */
+  firstLine(i: number): number {
+    const k = i - this.first;
+    return this.starts[k]! + (this.days.has(i) ? 1 : 0) + (this.heads.has(i) ? 1 : 0);
+  }
+
+  /** How many lines of its own entry i has as drawn now, or drawn open / whole as `as` says. */
+  height(i: number, as?: { open: boolean; whole: boolean }): number {
+    if (!as) return this.starts[i - this.first + 1]! - this.firstLine(i);
+    return this.entryLines(i, false, as).length;
+  }
+
+  /** The entry index that line `line` belongs to (-1: the banner, or no entries). */
+  entryOf(line: number): number {
+    if (this.banner && line === 0) return -1;
+    if (this.starts.length <= 1 || line < 0 || line >= this.starts[this.starts.length - 1]!) return -1;
+    return this.first + this.entryAt(line);
+  }
+
+  /** Whether the cursor may rest on line `line` (a speaker's header is passed over). */
+  isStop(line: number): boolean {
+    return line < 0 || line >= this.count || this.at(line).stop !== false;
+  }
+
   /** The index (from `first`) of the entry that line `line` belongs to. */
   private entryAt(line: number): number {
     let lo = 0;
@@ -141,9 +189,9 @@ export class ReplayLines {
     const k = this.entryAt(line);
     const i = this.first + k;
     let offset = line - this.starts[k]!;
-    const day = this.days.get(i);
-    if (day) {
-      if (offset === 0) return day;
+    for (const extra of [this.days.get(i), this.heads.get(i)]) {
+      if (!extra) continue;
+      if (offset === 0) return extra;
       offset--;
     }
     return this.entryLines(i, true)[offset]!;
@@ -154,32 +202,5 @@ export class ReplayLines {
     const out: DisplayLine[] = [];
     for (let l = Math.max(0, from); l < Math.min(to, this.count); l++) out.push(this.at(l));
     return out;
-  }
-
-  /**
-   * Every line's text, in order, in chunks of about `size` lines (a chunk
-   * ends with an entry): what the transcript search reads, without holding
-   * every line at once.
-   */
-  *chunks(size = 4096): Generator<{ offset: number; texts: string[] }> {
-    let offset = 0;
-    let texts: string[] = [];
-    const flush = (): { offset: number; texts: string[] } => {
-      const chunk = { offset, texts };
-      offset += texts.length;
-      texts = [];
-      return chunk;
-    };
-    if (this.banner) texts.push(this.banner.text);
-    const n = this.starts.length - 1;
-    if (n === 0 && !this.banner) texts.push(this.at(0).text);
-    for (let k = 0; k < n; k++) {
-      const i = this.first + k;
-      const day = this.days.get(i);
-      if (day) texts.push(day.text);
-      for (const l of this.entryLines(i, false)) texts.push(l.text);
-      if (texts.length >= size) yield flush();
-    }
-    if (texts.length > 0) yield flush();
   }
 }

@@ -5,6 +5,7 @@
  */
 import { maskSecretsDeep } from '../../format/secrets.js';
 import { DayLines, entryDisplayLines, fromCheckpointBanner, NO_ENTRIES_LINE } from '../../format/replay-lines.js';
+import { SpeakerLines } from '../../format/replay-speaker.js';
 import { truncate } from '../../format/width.js';
 import { locateSession, streamEntries } from '../../store/scan/transcript-stream.js';
 import type { TranscriptEntry } from '../../store/types.js';
@@ -38,6 +39,8 @@ export async function replayCommand(ctx: AppContext, id: string, options: Parsed
   let prev: TranscriptEntry | undefined;
   // A dim line names the date whenever it changes (the first one names the zone): clocks alone are ambiguous.
   const days = new DayLines(width, ctx.tz);
+  // A call the assistant made without text gets the assistant's header, not the user's above it.
+  const speakers = new SpeakerLines(width, ctx.tz);
   // Keys and tokens are masked as in the browser, unless --reveal-secrets (format/secrets.ts).
   const reveal = options['reveal-secrets'] === true;
   await streamEntries(file.path, opts, (raw, i) => {
@@ -46,6 +49,8 @@ export async function replayCommand(ctx: AppContext, id: string, options: Parsed
     // Every entry is unfolded here, the starting checkpoint of --from-checkpoint too.
     // Huge texts are cut (1,000 lines / 256 KB per entry) unless --full.
     const shown = entryDisplayLines(e, i, { width, open: true, prev: i > start ? prev : undefined, tz: ctx.tz, whole: options.full === true, moreHint: 'replay --full shows all' });
+    const speaker = speakers.before(e, i);
+    if (speaker) shown.unshift(speaker);
     const day = days.before(e);
     if (day) shown.unshift(day);
     prev = e;

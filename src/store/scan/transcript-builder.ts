@@ -62,6 +62,19 @@ export class TranscriptBuilder {
   private held: HeldUsage | null = null;
   /** Keys of the calls already shown: a later stray copy is not shown again. */
   private readonly shownKeys = new Set<string>();
+  /**
+   * Names of the calls waiting for their output: Claude's and Codex's
+   * outputs carry only the call's id, and "↳ Bash" reads better than
+   * "↳ result". Forgotten once answered, so it holds the open calls only.
+   */
+  private readonly openCalls = new Map<string, string>();
+
+  /** The name of the call `id` answers (given, else the call's), and the call is answered. */
+  private callName(id: string | undefined, given: string | undefined): string | undefined {
+    const name = id ? this.openCalls.get(id) : undefined;
+    if (id) this.openCalls.delete(id);
+    return given || name;
+  }
 
   constructor(private readonly pricing: PriceTable) {}
 
@@ -82,7 +95,7 @@ export class TranscriptBuilder {
         return;
       case 'message': {
         const m = ev.message;
-        if (m.role === 'tool') out.entry({ kind: 'tool_result', timestamp, id: m.tool_call_id ?? '', name: m.name, text: ev.text });
+        if (m.role === 'tool') out.entry({ kind: 'tool_result', timestamp, id: m.tool_call_id ?? '', name: this.callName(m.tool_call_id, m.name), text: ev.text });
         // Assistant tool calls follow as their own events; a message of calls alone shows no empty line.
         else if (ev.text.trim() !== '' || !m.tool_calls?.length) {
           out.entry({ kind: 'message', timestamp, role: ENTRY_ROLES.has(m.role) ? (m.role as 'user') : 'system', text: ev.text });
@@ -93,10 +106,11 @@ export class TranscriptBuilder {
       }
       case 'tool_call':
         out.entry({ kind: 'tool_call', timestamp, id: ev.id, name: ev.name, arguments: argumentsText(ev.arguments) });
+        if (ev.id) this.openCalls.set(ev.id, ev.name);
         if (ev.context) out.contextAppend(toResumeMessage(ev.context));
         return;
       case 'tool_result': {
-        const entry: TranscriptEntry = { kind: 'tool_result', timestamp, id: ev.id, name: ev.name, text: argumentsText(ev.output) };
+        const entry: TranscriptEntry = { kind: 'tool_result', timestamp, id: ev.id, name: this.callName(ev.id, ev.name), text: argumentsText(ev.output) };
         if (ev.durationMs !== undefined) entry.durationMs = ev.durationMs;
         if (ev.isError !== undefined) entry.isError = ev.isError;
         out.entry(entry);

@@ -14,7 +14,7 @@ const MIN_OVERLAP = 0.5;
 /** fuse.js costs ~50 µs a line: this bounds a keystroke to ~25 ms. */
 const MAX_FUSE_LINES = 500;
 
-/** Lines to search given in chunks (a windowed transcript's lines: format/replay-window.ts), each with the index of its first line. */
+/** Lines to search given in chunks (a transcript's entries unfolded one by one: transcript-find.ts), each with the index of its first line. */
 export interface LineChunks {
   chunks(): Iterable<{ offset: number; texts: readonly string[] }>;
 }
@@ -26,8 +26,22 @@ export interface LineChunks {
  * chunks, read once per stage, so no stage holds every line at once.
  */
 export function searchTranscriptLines(lines: readonly string[] | LineChunks, query: string): number[] {
+  return findTranscriptLines(lines, query).lines;
+}
+
+/** What the transcript search found: the matching lines, and whether they hold the words as typed. */
+export interface TranscriptLineHits {
+  /** Indexes of the matching lines, ascending. */
+  lines: number[];
+  /** False when no line holds every word as typed and these hold near spellings (typos) instead. */
+  exact: boolean;
+}
+
+/** searchTranscriptLines, saying whether the hits are exact or near spellings (the status says "similar:" then). */
+export function findTranscriptLines(lines: readonly string[] | LineChunks, query: string): TranscriptLineHits {
+  const near = (found: number[]): TranscriptLineHits => ({ lines: found, exact: false });
   const words = splitWords(query);
-  if (words.length === 0) return [];
+  if (words.length === 0) return { lines: [], exact: true };
   const cs = isCaseSensitive(query);
   const chunks = (): Iterable<{ offset: number; texts: readonly string[] }> => ('chunks' in lines ? lines.chunks() : [{ offset: 0, texts: lines as readonly string[] }]);
 
@@ -38,10 +52,10 @@ export function searchTranscriptLines(lines: readonly string[] | LineChunks, que
       if (words.every((w) => h.includes(w))) exact.push(offset + i);
     });
   }
-  if (exact.length > 0) return exact;
+  if (exact.length > 0) return { lines: exact, exact: true };
 
   // Typos are for words of 3-32 letters (fuse.js's bitap limit); longer ones are pastes.
-  if (words.some((w) => w.length < 3 || w.length > 32)) return [];
+  if (words.some((w) => w.length < 3 || w.length > 32)) return { lines: [], exact: true };
   const found: number[] = [];
   for (const { offset, texts } of chunks()) {
     let oneTypo: number[] | undefined;
@@ -51,8 +65,8 @@ export function searchTranscriptLines(lines: readonly string[] | LineChunks, que
     }
     if (oneTypo) for (const i of oneTypo) found.push(offset + i);
   }
-  if (found.length > 0) return found.sort((a, b) => a - b);
-  return fuseLines(chunks, words, cs);
+  if (found.length > 0) return near(found.sort((a, b) => a - b));
+  return near(fuseLines(chunks, words, cs));
 }
 
 /** Lines where every word matches within fuse.js's tolerance, among the likeliest candidates. */
