@@ -48,7 +48,7 @@ export async function showCommand(ctx: AppContext, id: string, options: ParsedOp
     ['path', s.path],
   ];
   if (s.invalidNumbers + s.invalidTimes > 0) {
-    rows.splice(rows.length - 1, 0, ['left out', `${countNoun(s.invalidNumbers, 'impossible number')} (not in totals) · ${countNoun(s.invalidTimes, 'impossible time')} (not in ordering)`]);
+    rows.splice(rows.length - 1, 0, ['left out', `${countNoun(s.invalidNumbers, 'impossible number')} (left out of totals, or a total too large to be exact: overflow) · ${countNoun(s.invalidTimes, 'impossible time')} (not in ordering)`]);
   }
   for (const e of s.endpoints) {
     rows.push([`endpoint`, `${e.vendor || '?'} ${e.endpoint || '(default)'} · ${countNoun(e.calls, 'call')} · ${formatTokens(e.tokens.total)} · ${formatUsd(e.costMicros)}`]);

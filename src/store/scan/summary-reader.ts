@@ -17,8 +17,12 @@ import { readDocument, readDocumentSync, readRecords, readRecordsSync, type Reco
 import { TextChunker, type TextSink } from './text-chunks.js';
 import { cacheWarmUntil, finishSummary, initSummarizer, summarizeEvent, type FinishContext, type SummarizerState } from './summarize.js';
 
-/** Bump when the shape of the summarizer's or any parser's state changes: cached states are then discarded. */
-export const SUMMARY_STATE_VERSION = 12;
+/**
+ * Bump when the shape of the summarizer's or any parser's state changes, or
+ * what it holds (13: token sums capped at 2^53 - 1, counts.ts): cached
+ * states are then discarded.
+ */
+export const SUMMARY_STATE_VERSION = 13;
 
 export interface SummaryState {
   v: number;
