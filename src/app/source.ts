@@ -40,7 +40,7 @@ export interface BrowserSource {
   /**
    * A one-line warning about the session home itself (others can read it:
    * logs hold secrets), shown once after the first load; null or absent:
-   * nothing to say. Called once, after the first frame (it may stat every file).
+   * nothing to say. Called once, after the first load (whose stats of the files it may reuse).
    */
   storeWarning?(): string | null;
   /**

@@ -170,6 +170,15 @@ export class SessionCatalog {
     return scan;
   }
 
+  /**
+   * Session files the listings of this catalog stat'ed that group or
+   * others may read (path → exposure.ts readBits): exposureOfChecked turns
+   * them into the store-exposure warning without a stat per file.
+   */
+  readableFiles(): ReadonlyMap<string, number> {
+    return this.cache.readableFiles();
+  }
+
   projectIds(): Promise<string[]> {
     return locatedProjectIds(this.home, this.locations);
   }
