@@ -278,6 +278,7 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
         projectRoot={root}
         demo={source.demo}
         unindexed={state.indexing?.progress ? state.indexing.progress.totalFiles - state.indexing.progress.files : state.stale || state.indexing !== null}
+        cutText={state.query.trim() === '' ? 0 : state.sessions.filter((s) => s.unindexedChars).length}
         width={width}
       />
     );
