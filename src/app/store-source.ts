@@ -95,7 +95,7 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
       }
       return label;
     },
-    loadTranscript: (s) => ctx.catalog.transcriptView(s),
+    loadTranscript: (s, live) => ctx.catalog.transcriptView(s, live),
     resumePlan: (s) => planResume(s, commandFor(s, ctx.resumeCommand), folderOf, ctx.demo ? "the demo's private copy" : 'the project root'),
     async deleteSession(s, opts) {
       const moved = trashSession(ctx.home, s, { nowMs: ctx.now(), force: opts?.force === true });
