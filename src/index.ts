@@ -56,6 +56,8 @@ export {
   type TrashEntry,
   type TrashedSession,
 } from './store/actions/trash.js';
+/** Many sessions to the trash at once: one that cannot move never stops the rest; the report says what moved, what was skipped and what failed, and why. */
+export { trashEach, type CleanupReport, type CleanupMiss } from './store/actions/cleanup.js';
 /**
  * "Is this session still being written?": running, or its last record or its
  * file changed within ACTIVE_WINDOW_MS (10 minutes). Delete, cleanup and

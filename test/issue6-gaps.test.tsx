@@ -218,7 +218,9 @@ describe('gap 4: SessionStore.delete refuses an active session unless forced', (
 
   it('cleanupOlderThan leaves a session with old records but a file appended to seconds ago', async () => {
     const { home, store } = session('appended', new Date(Date.now() - 40 * 86_400_000).toISOString());
-    expect(await SessionStore.cleanupOlderThan(home, store.projectId, 30 * 86_400_000)).toEqual([]);
+    const report = await SessionStore.cleanupOlderThan(home, store.projectId, 30 * 86_400_000);
+    expect(report.moved).toEqual([]);
+    expect(report.skipped.map((m) => m.id)).toEqual([store.sessionId]);
     expect(existsSync(store.path)).toBe(true);
   });
 });

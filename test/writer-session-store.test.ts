@@ -251,9 +251,9 @@ describe('list, delete, cleanupOlderThan, exportMarkdown', () => {
     session('two-days', '2026-11-18T09:30:00Z');
     session('fresh', '2026-11-20T09:00:00Z');
     const removed = await SessionStore.cleanupOlderThan(home, a.projectId, 36 * HOUR, NOW);
-    expect(removed.sort()).toEqual(['three-days', 'two-days']);
+    expect(removed.moved.map((m) => m.id).sort()).toEqual(['three-days', 'two-days']);
     expect((await SessionStore.list(home, a.projectId)).map((s) => s.id)).toEqual(['fresh']);
-    expect(await SessionStore.cleanupOlderThan(home, a.projectId, 36 * HOUR, NOW)).toEqual([]);
+    expect(await SessionStore.cleanupOlderThan(home, a.projectId, 36 * HOUR, NOW)).toEqual({ moved: [], skipped: [], failed: [] });
   });
 
   it('exports the session as Markdown', async () => {

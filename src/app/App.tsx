@@ -31,7 +31,7 @@ import { resolveIndex } from '../components/list-layout.js';
 import type { SessionSummary } from '../store/types.js';
 import type { SessionLabel } from '../store/labels.js';
 import { LineInput } from '../components/LineInput.js';
-import type { BrowserExit, BrowserSource, ResumeFrom, Scope } from './source.js';
+import type { BrowserExit, BrowserSource, ResumeFrom, Scope, TranscriptLive } from './source.js';
 
 export interface AppProps {
   /** Data and side effects (the store in the CLI, a fake in tests). */
@@ -168,7 +168,7 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
     [sessionMounted],
   );
   const load = useCallback(
-    () => (target ? source.loadTranscript(target) : Promise.reject(new Error('no session'))),
+    (live?: TranscriptLive) => (target ? source.loadTranscript(target, live) : Promise.reject(new Error('no session'))),
     [source, target],
   );
   const back = useCallback(() => store.dispatch({ type: 'close' }), [store]);
@@ -280,6 +280,7 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
         projectRoot={root}
         demo={source.demo}
         unindexed={state.indexing?.progress ? state.indexing.progress.totalFiles - state.indexing.progress.files : state.stale || state.indexing !== null}
+        cutText={state.query.trim() === '' ? 0 : state.sessions.filter((s) => s.unindexedChars).length}
         width={width}
       />
     );

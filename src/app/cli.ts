@@ -20,7 +20,8 @@ import { processIo, type Io } from './io.js';
 import { TemplateError } from '../store/actions/resume.js';
 import { isScanWorker } from '../store/scan/scan-pool.js';
 import { sanitize } from '../format/sanitize.js';
-import { exposureWarning, storeExposure } from '../store/exposure.js';
+import { exposureOfChecked, exposureWarning, storeExposure, type StoreExposure } from '../store/exposure.js';
+import type { AppContext } from './context.js';
 
 declare const __VERSION__: string | undefined;
 
@@ -44,37 +45,14 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     if (args.command !== 'browse') restoreCiEnv();
     // Only the browser and `list --query` search: without a kept catalog the others skip indexing text.
     const ctx = buildContext(args.options, process.env, { search: args.command === 'browse' || (args.command === 'list' && args.options.query !== undefined) });
-    // Logs hold secrets: a store others can read is named once, on one line (the demo's copy is private by construction).
-    if (args.command !== 'browse' && !ctx.demo) {
-      const warning = exposureWarning(ctx.home, storeExposure(ctx.home));
-      if (warning) io.err(sanitize(`session-browser: ${warning}`, { singleLine: true }));
-    }
-    const id = args.positionals[0];
-    switch (args.command) {
-      case 'browse':
-        return await browseCommand(ctx, args.options, io);
-      case 'list':
-        return await listCommand(ctx, args.options, io);
-      case 'show':
-        return await showCommand(ctx, id!, args.options, io);
-      case 'replay':
-        return await replayCommand(ctx, id!, args.options, io);
-      case 'usage':
-        return await usageCommand(ctx, args.options, io);
-      case 'export':
-        return await exportCommand(ctx, id!, args.options, io);
-      case 'resume':
-        return await resumeCommand(ctx, id, args.options, io);
-      case 'cleanup':
-        return await cleanupCommand(ctx, args.options, io);
-      case 'delete':
-        return await deleteCommand(ctx, id!, args.options, io);
-      case 'restore':
-        return await restoreCommand(ctx, id, args.options, io);
-      case 'doctor':
-        return await doctorCommand(ctx, args.options, io);
-      default:
-        return args.command satisfies never;
+    try {
+      return await dispatch(args, ctx, io);
+    } finally {
+      // Logs hold secrets: a store others can read is named once, on one line (the demo's copy is private by construction).
+      if (args.command !== 'browse' && !ctx.demo) {
+        const warning = exposureWarning(ctx.home, exposureFor(args.command, ctx));
+        if (warning) io.err(sanitize(`session-browser: ${warning}`, { singleLine: true }));
+      }
     }
   } catch (err) {
     // Messages quote arguments, paths and config values: sanitized here, whatever built them (lines kept).
@@ -85,6 +63,50 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     io.err(sanitize(`session-browser: ${err instanceof Error ? err.message : String(err)}`));
     if (process.env.SESSION_BROWSER_DEBUG && err instanceof Error && err.stack) io.err(sanitize(err.stack));
     return 1;
+  }
+}
+
+/**
+ * What of the home others can read, told after the command: from the modes
+ * its own listing got when it stat'ed each session file (no second pass over
+ * 100,000 files), plus the home and its folders. `doctor` reads every file
+ * whole anyway, and is the one place to hear of every project: the full check.
+ */
+function exposureFor(command: ParsedArgs['command'], ctx: AppContext): StoreExposure {
+  return command === 'doctor' ? storeExposure(ctx.home) : exposureOfChecked(ctx.home, ctx.catalog.readableFiles());
+}
+
+/** Runs the command `args` names (help is answered before a context is built). */
+async function dispatch(args: ParsedArgs, ctx: AppContext, io: Io): Promise<number> {
+  const id = args.positionals[0];
+  switch (args.command) {
+    case 'browse':
+      return await browseCommand(ctx, args.options, io);
+    case 'list':
+      return await listCommand(ctx, args.options, io);
+    case 'show':
+      return await showCommand(ctx, id!, args.options, io);
+    case 'replay':
+      return await replayCommand(ctx, id!, args.options, io);
+    case 'usage':
+      return await usageCommand(ctx, args.options, io);
+    case 'export':
+      return await exportCommand(ctx, id!, args.options, io);
+    case 'resume':
+      return await resumeCommand(ctx, id, args.options, io);
+    case 'cleanup':
+      return await cleanupCommand(ctx, args.options, io);
+    case 'delete':
+      return await deleteCommand(ctx, id!, args.options, io);
+    case 'restore':
+      return await restoreCommand(ctx, id, args.options, io);
+    case 'doctor':
+      return await doctorCommand(ctx, args.options, io);
+    case 'help':
+      io.out(helpFor(id));
+      return 0;
+    default:
+      return args.command satisfies never;
   }
 }
 

@@ -5,6 +5,9 @@
  */
 import type { SearchHit } from '../store/search/types.js';
 import type { ResumePlan, SessionSummary, Transcript, TranscriptView } from '../store/types.js';
+import type { TranscriptLive } from '../store/scan/transcript-index.js';
+
+export type { TranscriptLive };
 import type { ScanProgress } from '../store/catalog/catalog.js';
 import type { CopyResult } from './clipboard.js';
 import type { SessionLabel } from '../store/labels.js';
@@ -40,7 +43,7 @@ export interface BrowserSource {
   /**
    * A one-line warning about the session home itself (others can read it:
    * logs hold secrets), shown once after the first load; null or absent:
-   * nothing to say. Called once, after the first frame (it may stat every file).
+   * nothing to say. Called once, after the first load (whose stats of the files it may reuse).
    */
   storeWarning?(): string | null;
   /**
@@ -86,9 +89,11 @@ export interface BrowserSource {
   /**
    * One session's transcript, only when it is opened: windowed (its big
    * texts are read from the log when drawn, so memory is bounded whatever
-   * the file's size), or whole in memory (fakes, small sessions).
+   * the file's size), or whole in memory (fakes, small sessions). `live`:
+   * progress reports with a view of the entries read so far, and a signal
+   * that stops the read (the screen was left).
    */
-  loadTranscript(s: SessionSummary): Promise<TranscriptView | Transcript>;
+  loadTranscript(s: SessionSummary, live?: TranscriptLive): Promise<TranscriptView | Transcript>;
   /** What Enter would do for this session (shown in the preview strip). */
   resumePlan(s: SessionSummary): ResumePlan;
   /**
@@ -129,3 +134,4 @@ export type BrowserExit = { kind: 'quit' } | { kind: 'resume'; session: SessionS
 
 export type { ResumeFrom } from '../store/types.js';
 import type { ResumeFrom } from '../store/types.js';
+

@@ -8,7 +8,7 @@ import { writeMarkdownExport } from '../store/actions/transcript-export.js';
 import { commandFor, planResume, resumeFolder, type ResumeFolder } from '../store/actions/resume.js';
 import { trashSession } from '../store/actions/trash.js';
 import { watchSessions } from '../store/catalog/watch.js';
-import { exposureNote, storeExposure } from '../store/exposure.js';
+import { exposureNote, exposureOfChecked } from '../store/exposure.js';
 import { SessionSearch } from '../store/search/session-search.js';
 import type { SessionSummary } from '../store/types.js';
 import { copyId } from './clipboard.js';
@@ -73,7 +73,8 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
     skipped: (scope) => skipped.get(scope) ?? [],
     storeWarning() {
       // The CLI's line (cli.ts) names the parts; the browser's must fit a screen line, the fix first.
-      return ctx.demo ? null : exposureNote(ctx.home, storeExposure(ctx.home));
+      // Asked after the first load, whose check stat'ed every file of the scope: its modes are reused, no second pass.
+      return ctx.demo ? null : exposureNote(ctx.home, exposureOfChecked(ctx.home, ctx.catalog.readableFiles()));
     },
     indexText(scope, opts) {
       // One run at a time: two would read the same pending files twice.
@@ -94,7 +95,7 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
       }
       return label;
     },
-    loadTranscript: (s) => ctx.catalog.transcriptView(s),
+    loadTranscript: (s, live) => ctx.catalog.transcriptView(s, live),
     resumePlan: (s) => planResume(s, commandFor(s, ctx.resumeCommand), folderOf, ctx.demo ? "the demo's private copy" : 'the project root'),
     async deleteSession(s, opts) {
       const moved = trashSession(ctx.home, s, { nowMs: ctx.now(), force: opts?.force === true });

@@ -1,6 +1,7 @@
 /**
  * Two lines under the list about the selected session: its first and last
- * prompt, then its workspace and what Enter would resume.
+ * prompt, then its workspace and what Enter would resume (led by a note
+ * when part of its text is past what the search index holds).
  */
 import React from 'react';
 import { Box, Text } from 'ink';
@@ -11,6 +12,7 @@ import { displayWidth, fit, truncate } from '../format/width.js';
 import { formatInt, formatTokens } from '../format/numbers.js';
 import { clock } from '../format/time.js';
 import { theme } from './theme.js';
+import { UNINDEXED_NOTE } from '../store/scan/text-chunks.js';
 
 /**
  * "resume from checkpoint 09:30 · 12 msgs after · ~8.2k tokens" (the time in
@@ -60,7 +62,9 @@ export function PreviewStrip({ summary, plan, width, timeZone }: PreviewStripPro
   const branch = summary.branch ? ` (branch ${sanitize(summary.branch, { singleLine: true })})` : '';
   const renamed = summary.originalTitle !== undefined ? ` · agent's title: ${sanitize(summary.originalTitle, { singleLine: true })}` : '';
   const where = (summary.workspace ? sanitize(summary.workspace, { singleLine: true }) : '(no workspace recorded)') + branch + renamed;
-  const second = plan ? `${where} · ${resumeSummary(plan, timeZone)} · ${enterSummary(plan)}` : where;
+  const resume = plan ? `${where} · ${resumeSummary(plan, timeZone)} · ${enterSummary(plan)}` : where;
+  // First, where a narrow screen cannot cut it off: a search would miss words in the rest without a word said.
+  const second = summary.unindexedChars ? `${UNINDEXED_NOTE} · ${resume}` : resume;
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate-end">{promptsLine(summary, width)}</Text>

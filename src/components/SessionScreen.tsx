@@ -15,7 +15,8 @@
 import React, { useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { Box, Text } from 'ink';
 import type { ResumeFrom, ResumePlan, SessionSummary, Transcript, TranscriptView } from '../store/types.js';
-import { memoryView } from '../store/scan/transcript-index.js';
+import { memoryView, type TranscriptLive, type TranscriptProgress } from '../store/scan/transcript-index.js';
+import { transcriptProgressLine } from '../format/progress.js';
 import { NO_HITS, type FindOptions, type TranscriptHits } from '../store/search/transcript-find.js';
 import { sanitize } from '../format/sanitize.js';
 import { relativeTime } from '../format/time.js';
@@ -50,8 +51,12 @@ export interface SessionScreenHandle {
 export interface SessionScreenProps {
   /** The session being shown (header, Usage tab). */
   summary: SessionSummary;
-  /** Loads the transcript (windowed, or whole in memory); called once on mount. */
-  load: () => Promise<TranscriptView | Transcript>;
+  /**
+   * Loads the transcript (windowed, or whole in memory); called once on
+   * mount. `live` hears how far a big one has come, with a view of the
+   * entries so far (drawn meanwhile), and aborts the read when the screen goes.
+   */
+  load: (live?: TranscriptLive) => Promise<TranscriptView | Transcript>;
   /** What Enter will do (Resume tab). */
   plan: ResumePlan;
   /** Columns available. */
@@ -89,23 +94,44 @@ const DEFAULT_HELP: { session: HelpBarEntry[]; find: HelpBarEntry[] } = {
   find: [{ keys: 'enter', label: 'find' }, { keys: 'esc', label: 'cancel' }],
 };
 
-type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; transcript: TranscriptView };
+type LoadState =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; transcript: TranscriptView }
+  /** A big session being read: the entries so far are drawn, keys work; bytes read of the total. */
+  | { status: 'partial'; transcript: TranscriptView; bytes: number; totalBytes: number };
 
 /**
  * Loads the transcript once per session. Keyed on the session, not on `load`:
  * the shell may pass a new closure on every render, which must not reload.
+ * While a big one is read, the entries so far are shown: a new view of them
+ * is taken when their count has doubled since the last (each view's lines are
+ * counted in full, so doubling keeps the total work within twice the final
+ * count's), and the bytes read update the progress line at every report.
  */
-function useTranscript(summary: SessionSummary, load: () => Promise<TranscriptView | Transcript>): LoadState {
+function useTranscript(summary: SessionSummary, load: (live?: TranscriptLive) => Promise<TranscriptView | Transcript>): LoadState {
   const [state, setState] = useState<LoadState>({ status: 'loading' });
   useEffect(() => {
     let live = true;
+    const stop = new AbortController();
+    let shown = 0;
     setState({ status: 'loading' });
-    load().then(
+    const onProgress = (p: TranscriptProgress): void => {
+      if (!live) return;
+      const { bytes, totalBytes } = p;
+      if (shown === 0 || p.count >= 2 * shown) {
+        shown = Math.max(1, p.count);
+        setState({ status: 'partial', transcript: p.snapshot(), bytes, totalBytes });
+      } else setState((s) => (s.status === 'partial' ? { ...s, bytes, totalBytes } : s));
+    };
+    load({ onProgress, signal: stop.signal }).then(
       (t) => live && setState({ status: 'ready', transcript: 'entries' in t ? memoryView(t) : t }),
       (err: unknown) => live && setState({ status: 'error', message: err instanceof Error ? err.message : String(err) }),
     );
     return () => {
       live = false;
+      // Left before it was read: the read stops instead of going on through a gigabyte for nobody.
+      stop.abort();
     };
   }, [summary.id, summary.path]); // eslint-disable-line react-hooks/exhaustive-deps
   return state;
@@ -138,7 +164,9 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
   const tz = props.timeZone ?? 'UTC';
   const loaded = useTranscript(summary, props.load);
   const [state, store] = useSyncReducer(sessionViewReducer, () => initialSessionView());
-  const transcript = loaded.status === 'ready' ? loaded.transcript : null;
+  const transcript = loaded.status === 'ready' || loaded.status === 'partial' ? loaded.transcript : null;
+  // "reading 312 MB of 954 MB…" under the entries drawn so far.
+  const reading = loaded.status === 'partial' && state.tab === 'replay' ? transcriptProgressLine(loaded.bytes, loaded.totalBytes) : null;
   const { expanded, full, fromCheckpoint, revealSecrets, search } = state;
   const lines = useMemo(
     () => (transcript ? new ReplayLines(transcript, { width: Math.max(1, width - 1), expanded, full, fromCheckpoint, tz, moreHint: 'press v to show all', revealSecrets }) : null),
@@ -151,7 +179,7 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
   const hits = transcript ? hitCache.get(transcript, findOpts, search.query) : NO_HITS;
   const locator = useMemo(() => (transcript && lines ? new HitLocator(transcript, lines, hits, findOpts) : null), [transcript, lines, hits, findOpts]);
   const showSearch = state.tab === 'replay' && (search.editing || search.query !== '');
-  const bodyHeight = Math.max(0, height - 3 - (showSearch ? 1 : 0));
+  const bodyHeight = Math.max(0, height - 3 - (showSearch ? 1 : 0) - (reading ? 1 : 0));
   const viewport = { lineCount, page: bodyHeight, stop: lines ? (line: number) => lines.isStop(line) : undefined };
   const view = clampView(state, viewport);
   const matchSet = locator ? locator.linesIn(view.scroll, view.scroll + bodyHeight) : new Set<number>();
@@ -331,7 +359,8 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
         </Box>
       )}
       {showSearch && !search.editing && <Text wrap="truncate" color={theme.match}>{truncate(searchStatus, width)}</Text>}
-      <Text wrap="truncate" color={theme.muted}>{helpLine(helpFor(props.help ?? DEFAULT_HELP, search.editing ? 'find' : state.tab, summary.checkpoints > 0), state.tab === 'replay' && lineCount > bodyHeight ? position(view.cursor, lineCount) : '', width)}</Text>
+      {reading && <Text wrap="truncate" color={theme.muted}>{truncate(reading, width)}</Text>}
+      <Text wrap="truncate" color={theme.muted}>{helpLine(helpFor(props.help ?? DEFAULT_HELP, search.editing ? 'find' : state.tab, summary.checkpoints > 0), state.tab === 'replay' && lineCount > bodyHeight ? position(view.cursor, lineCount, loaded.status === 'partial') : '', width)}</Text>
     </Box>
   );
 }
@@ -375,9 +404,9 @@ export function modesNote(tab: SessionTab, revealSecrets: boolean, whole: number
   return modes.filter(Boolean).join(' · ');
 }
 
-/** "line 120/2412 (5%)": where the cursor is in a transcript longer than the screen. */
-function position(cursor: number, count: number): string {
-  return `line ${cursor + 1}/${count} (${Math.round(((cursor + 1) / count) * 100)}%)`;
+/** "line 120/2412 (5%)": where the cursor is in a transcript longer than the screen; "line 120/2412 so far" while it is still read. */
+function position(cursor: number, count: number, partial = false): string {
+  return `line ${cursor + 1}/${count} ${partial ? 'so far' : `(${Math.round(((cursor + 1) / count) * 100)}%)`}`;
 }
 
 /** The hints that fit beside the position at the right edge: whole hints only, never one cut short. */

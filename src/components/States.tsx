@@ -10,6 +10,7 @@ import { countNoun, formatInt } from '../format/numbers.js';
 import type { Scope, SkippedPath } from '../store/types.js';
 import { progressLine, type ProgressFigures } from '../format/progress.js';
 import { theme } from './theme.js';
+import { PASS_TEXT_CHARS } from '../store/scan/text-chunks.js';
 
 export interface LoadingProps {
   width: number;
@@ -61,11 +62,13 @@ export interface EmptyStateProps {
    * indexing comes after); 0, false or absent: none.
    */
   unindexed?: number | boolean;
+  /** Sessions in the list searched whose text went past what one read indexes (SessionSummary.unindexedChars): their rest is not searchable. */
+  cutText?: number;
   width: number;
 }
 
 /** Says why the list is empty, where it looked (home and project) and what to do next. */
-export function EmptyState({ scope, query, home, projectRoot, demo = false, unindexed = 0, width }: EmptyStateProps): React.JSX.Element {
+export function EmptyState({ scope, query, home, projectRoot, demo = false, unindexed = 0, cutText = 0, width }: EmptyStateProps): React.JSX.Element {
   const one = (s: string): string => sanitize(s, { singleLine: true });
   const demoHint = demo ? [] : ['--demo shows an example'];
   const [what, hints] =
@@ -74,6 +77,8 @@ export function EmptyState({ scope, query, home, projectRoot, demo = false, unin
         ? [`No sessions match “${one(query)}” yet: sessions are still being read, then indexed`, ['Esc clears the search']]
         : typeof unindexed === 'number' && unindexed > 0
         ? [`No sessions match “${one(query)}” yet: ${countNoun(unindexed, 'session')} still being indexed`, ['Esc clears the search']]
+        : cutText > 0
+        ? [`No sessions match “${one(query)}”; ${cutText === 1 ? 'in 1 session' : `in ${formatInt(cutText)} sessions`}, text past ${PASS_TEXT_CHARS / 2 ** 20} Mi characters is not searchable`, ['Esc clears the search']]
         : [`No sessions match “${one(query)}”`, ['Esc clears the search']]
       : scope === 'project' && projectRoot !== null
         ? [`No sessions for project ${one(projectRoot)} under ${one(home)} yet`, ['a shows all projects', ...demoHint]]

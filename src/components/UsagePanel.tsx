@@ -4,6 +4,7 @@
  * model, and per call as a sparkline. Estimated figures carry '~' and an
  * unknown cost reads '?', never $0.
  */
+import { addTokens } from '../store/counts.js';
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { EndpointUsage, SessionSummary, Transcript, TranscriptView } from '../store/types.js';
@@ -107,7 +108,7 @@ export function perCallLine(transcript: TranscriptView | Transcript | null, widt
   const count = 'entries' in transcript ? transcript.entries.length : transcript.count;
   for (let i = 0; i < count; i++) {
     const e = 'entries' in transcript ? transcript.entries[i]! : transcript.held(i).entry;
-    if (e.kind === 'usage') totals.push(e.tokens.total || e.tokens.input + e.tokens.output);
+    if (e.kind === 'usage') totals.push(e.tokens.total || addTokens(e.tokens.input, e.tokens.output));
   }
   if (totals.length === 0) return label + 'no per-call usage recorded';
   const peak = totals.reduce((a, b) => Math.max(a, b), 0);

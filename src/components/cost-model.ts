@@ -3,6 +3,7 @@
  * per-model rows (both from `aggregateUsage`, so the view and `usage --json`
  * always agree), and the cost chart's buckets.
  */
+import { addTokens } from '../store/counts.js';
 import type { SessionSummary } from '../store/types.js';
 import { aggregateUsage, type UsageRow } from '../store/usage/usage.js';
 import { dayKeyOf, parseSince, type TimeWindow } from '../store/usage/window.js';
@@ -78,7 +79,7 @@ function fillBuckets(dayRows: UsageRow[], first: string, last: string, unit: 'da
     if (!b) continue;
     b.sessions += row.sessions;
     b.unknownCostSessions += row.unknownCostSessions;
-    if (row.knownCostMicros !== null) b.costMicros = (b.costMicros ?? 0) + row.knownCostMicros;
+    if (row.knownCostMicros !== null) b.costMicros = addTokens(b.costMicros ?? 0, row.knownCostMicros);
   }
   return [...byKey.values()];
 }

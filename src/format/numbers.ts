@@ -6,9 +6,18 @@
 
 const intFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
-/** Integer with thousands separators: 12345 → "12,345". Non-finite → "–". */
+/**
+ * What a sum of tokens or micro-USD that passed 2^53 - 1 prints as. The
+ * store caps such sums at Number.MAX_SAFE_INTEGER (store/counts.ts); past
+ * it a double no longer counts by one, so no digits are shown as if exact.
+ */
+export const OVERFLOW_TEXT = 'overflow';
+const overflowed = (n: number): boolean => n >= Number.MAX_SAFE_INTEGER;
+
+/** Integer with thousands separators: 12345 → "12,345". Non-finite → "–"; 2^53 - 1 and above → "overflow". */
 export function formatInt(n: number): string {
   if (!Number.isFinite(n)) return '–';
+  if (overflowed(n)) return OVERFLOW_TEXT;
   // Math.round first so -0.4 prints "0", not "-0".
   return intFormat.format(Math.round(n) + 0);
 }
@@ -36,10 +45,12 @@ function compact(value: number): string {
 /**
  * Compact token count: 950 → "950", 1234 → "1.2k", 34000 → "34k",
  * 1.5e6 → "1.5M", 2.1e9 → "2.1B". `estimated` prefixes "~" (turns dialect).
+ * A capped sum (2^53 - 1 and above) → "overflow".
  */
 export function formatTokens(n: number, estimated = false): string {
   const prefix = estimated ? '~' : '';
   if (!Number.isFinite(n)) return '–';
+  if (overflowed(n)) return OVERFLOW_TEXT;
   const sign = n < 0 ? '-' : '';
   const abs = Math.abs(Math.round(n));
   if (abs < 1000) return `${prefix}${sign}${abs}`;
@@ -65,10 +76,12 @@ export function usdToMicros(usd: number): number {
 /**
  * Money for display: null → "?" (unknown, never "$0"), 0 → "$0.00",
  * under a cent → "$0.0042" (4 decimals; below $0.0001 "<$0.0001" so a tiny
- * real cost never reads as zero), under $100 → "$12.34", else "$1,234".
+ * real cost never reads as zero), under $100 → "$12.34", else "$1,234";
+ * a capped sum (2^53 - 1 micro-USD and above) → "overflow".
  */
 export function formatUsd(micros: number | null): string {
   if (micros === null || !Number.isFinite(micros)) return '?';
+  if (overflowed(micros)) return OVERFLOW_TEXT;
   if (micros === 0) return '$0.00';
   const sign = micros < 0 ? '-' : '';
   const abs = Math.abs(micros);

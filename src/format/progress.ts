@@ -49,3 +49,15 @@ export function indexingLine(p: ProgressFigures): string {
   if (p.elapsedMs >= 1000 && p.bytes > 0) parts.push(`~${formatDuration(Math.max(1000, ((p.totalBytes - p.bytes) * p.elapsedMs) / p.bytes))} left`);
   return parts.join(' · ');
 }
+
+const GB = 1024 * MB;
+
+/**
+ * The line under a big session's first entries while the rest is read:
+ * "reading 312 MB of 954 MB…", "reading 1.2 GB of 3.4 GB…" (sizes in
+ * binary units: MB = 2^20 bytes).
+ */
+export function transcriptProgressLine(bytes: number, totalBytes: number): string {
+  const size = (n: number): string => (totalBytes >= GB ? `${(n / GB).toFixed(1)} GB` : megabytes(n));
+  return `reading ${size(bytes)} of ${size(totalBytes)}…`;
+}

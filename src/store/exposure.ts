@@ -10,7 +10,7 @@
  * umask-made files usually sit).
  */
 import { lstatSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { shellQuote } from '../format/shell-quote.js';
 import { isValidProjectId, projectsDir } from './project.js';
 
@@ -39,15 +39,12 @@ const modeOf = (path: string): number | null => {
   return st && !st.isSymbolicLink() ? st.mode : null;
 };
 
-/**
- * Looks at the home, `projects/` and every project folder and session file
- * under it (a stat each; symlinks are not followed). A home that does not
- * exist exposes nothing.
- */
-export function storeExposure(home: string): StoreExposure {
-  const abs = resolve(home);
+type Class = typeof GROUP;
+
+/** Which classes (group, others) can walk from / into `<home>/projects/`, and whether they can list the home; null when there is no home. */
+function reachOf(abs: string): { home: boolean; reach: Class[] } | null {
   const homeMode = statSync(abs, { throwIfNoEntry: false })?.mode ?? null;
-  if (homeMode === null) return { home: false, files: 0 };
+  if (homeMode === null) return null;
   // The classes that can walk from / down to the home (a symlinked home is the user's choice: followed).
   let outer = [GROUP, OTHERS];
   for (let d = dirname(abs); outer.length > 0; d = dirname(d)) {
@@ -55,24 +52,74 @@ export function storeExposure(home: string): StoreExposure {
     outer = outer.filter((c) => (mode & c.search) !== 0);
     if (dirname(d) === d) break;
   }
-  const out: StoreExposure = { home: outer.some((c) => (homeMode & c.read) !== 0), files: 0 };
-  const projects = projectsDir(abs);
-  const projectsMode = modeOf(projects);
-  if (projectsMode === null) return out;
+  const home = outer.some((c) => (homeMode & c.read) !== 0);
+  const projectsMode = modeOf(projectsDir(abs));
   // Which classes can walk on into projects/.
-  const reach = outer.filter((c) => (homeMode & c.search) !== 0 && (projectsMode & c.search) !== 0);
-  if (reach.length === 0) return out;
+  const reach = projectsMode === null ? [] : outer.filter((c) => (homeMode & c.search) !== 0 && (projectsMode & c.search) !== 0);
+  return { home, reach };
+}
+
+/** The classes of `reach` that can also walk into the project folder `dir` (one lstat; symlinks are not followed). */
+function folderReach(dir: string, reach: Class[]): Class[] {
+  const mode = modeOf(dir);
+  return mode === null ? [] : reach.filter((c) => (mode & c.search) !== 0);
+}
+
+/**
+ * Looks at the home, `projects/` and every project folder and session file
+ * under it (a stat each; symlinks are not followed). A home that does not
+ * exist exposes nothing. This is a pass over every file: the CLI and the
+ * browser use {@link exposureOfChecked} with the modes their own listing
+ * got instead; this full check is for callers that list nothing.
+ */
+export function storeExposure(home: string): StoreExposure {
+  const abs = resolve(home);
+  const found = reachOf(abs);
+  if (!found) return { home: false, files: 0 };
+  const out: StoreExposure = { home: found.home, files: 0 };
+  if (found.reach.length === 0) return out;
+  const projects = projectsDir(abs);
   for (const id of entries(projects).filter(isValidProjectId)) {
     const dir = join(projects, id);
-    const dirMode = modeOf(dir);
-    if (dirMode === null) continue;
-    const classes = reach.filter((c) => (dirMode & c.search) !== 0);
+    const classes = folderReach(dir, found.reach);
     if (classes.length === 0) continue;
     for (const name of entries(dir)) {
       if (!name.endsWith('.jsonl')) continue;
       const mode = modeOf(join(dir, name));
       if (mode !== null && classes.some((c) => (mode & c.read) !== 0)) out.files++;
     }
+  }
+  return out;
+}
+
+/** The permission bits that matter here (group and others read), as kept by a listing's stat: 0 for a private file. */
+export const readBits = (mode: number): number => mode & (GROUP.read | OTHERS.read);
+
+/**
+ * The same verdict as {@link storeExposure} without a stat per session file:
+ * `readable` maps the path of each session file some listing already
+ * stat'ed (the catalog's check of every file: SessionCatalog.readableFiles)
+ * to its {@link readBits}; only files with some bit set need be in it.
+ * Stats the home, the folders above it, `projects/` and the folder of each
+ * file in `readable` (once per folder). Files outside `<home>/projects/<id>/`
+ * (another agent's logs) are not the home's and are not counted. Files the
+ * listing did not check (another project's, out of the command's scope) are
+ * not counted either; a home others can list is named all the same.
+ */
+export function exposureOfChecked(home: string, readable: ReadonlyMap<string, number>): StoreExposure {
+  const abs = resolve(home);
+  const found = reachOf(abs);
+  if (!found) return { home: false, files: 0 };
+  const out: StoreExposure = { home: found.home, files: 0 };
+  if (found.reach.length === 0 || readable.size === 0) return out;
+  const projects = projectsDir(abs);
+  const folders = new Map<string, Class[]>();
+  for (const [path, bits] of readable) {
+    const dir = dirname(path);
+    if (dirname(dir) !== projects || !isValidProjectId(basename(dir))) continue;
+    let classes = folders.get(dir);
+    if (!classes) folders.set(dir, (classes = folderReach(dir, found.reach)));
+    if (classes.some((c) => (bits & c.read) !== 0)) out.files++;
   }
   return out;
 }

@@ -2,6 +2,7 @@
  * Model prices: the user's pricing file, table merging, model-id lookup and
  * integer micro-USD costing (format §3).
  */
+import { capSum } from './counts.js';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
@@ -190,7 +191,8 @@ export interface PricedTokens {
 export function priceMicros(price: ModelPrice, t: PricedTokens): number {
   // 1-hour cache writes are priced apart (ADAPTERS.md: 2x input); the rest of the writes at cache_write (5 minutes).
   const hour = Math.min(Math.max(t.cacheWrite1h ?? 0, 0), t.cacheWrite);
-  return Math.round(
+  // Capped (counts.ts): enough tokens times a price passes 2^53 micro-USD even when each count is exact.
+  return capSum(
     t.input * price.input +
       t.output * price.output +
       t.cacheRead * price.cache_read +

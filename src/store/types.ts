@@ -139,6 +139,13 @@ export interface SessionSummary {
   invalidNumbers: number;
   /** Record times before 2000 or more than a day ahead of the reader's clock: left out of ordering and ages. */
   invalidTimes: number;
+  /**
+   * Characters (UTF-16 units) of this session's text that no search finds:
+   * one read indexes at most 32 Mi characters (scan/text-chunks.ts
+   * PASS_TEXT_CHARS, a memory bound), and this much was past it. Absent:
+   * all of it was indexed, or its text has not been read for the index yet.
+   */
+  unindexedChars?: number;
   pendingTail: boolean;
   empty: boolean;
   /** ISO time until which the provider's prompt cache is warm, null if cold/unknown. */
@@ -319,6 +326,8 @@ export interface FileDiagnosis {
   invalidNumbers: number[];
   /** Lines whose records hold impossible times (SessionSummary.invalidTimes), left out of ordering. */
   invalidTimes: number[];
+  /** Characters of the file's text past what one read indexes (SessionSummary.unindexedChars): not found by search. Not a problem. */
+  unindexedChars: number;
   pendingTail: boolean;
   /**
    * No record yet and nothing skipped: zero bytes, blank lines, or only a

@@ -7,13 +7,28 @@
  */
 import { chmodSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { exposureWarning, storeExposure } from '../../src/store/exposure.js';
+import { describe, expect, it, vi } from 'vitest';
+import { SessionCatalog } from '../../src/store/catalog/catalog.js';
+import { exposureOfChecked, exposureWarning, storeExposure } from '../../src/store/exposure.js';
 import { runCli } from '../helpers/cli.js';
 import { useTempHome, type TempHome } from '../helpers/session-files.js';
 
 let t: TempHome;
 useTempHome((h) => (t = h));
+
+// Every stat of a session file, counted: the warning must not make a pass of its own over 100,000 files.
+const stats = vi.hoisted(() => ({ jsonl: 0, all: 0 }));
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  const counted = <F extends (path: import('node:fs').PathLike, ...rest: never[]) => unknown>(f: F): F =>
+    ((path: import('node:fs').PathLike, ...rest: never[]) => {
+      stats.all++;
+      if (String(path).endsWith('.jsonl')) stats.jsonl++;
+      return f(path, ...rest);
+    }) as F;
+  const over = { statSync: counted(fs.statSync), lstatSync: counted(fs.lstatSync) };
+  return { ...fs, ...over, default: { ...fs, ...over } };
+});
 
 const T = '2026-11-20T09:00:00Z';
 function sessions(n: number, mode: number): void {
@@ -56,6 +71,38 @@ describe('robustness: a store readable by others', () => {
     sessions(2, 0o640);
     folders(0o710);
     expect(storeExposure(t.home)).toEqual({ home: false, files: 2 });
+  });
+
+  it('the listing\'s own stat of each file is reused: no second stat of any session file, the same verdict', async () => {
+    sessions(120, 0o644);
+    chmodSync(join(t.dir, 's7.jsonl'), 0o600);
+    folders(0o755);
+    const catalog = new SessionCatalog({ home: t.home, now: () => Date.parse(T) });
+    await catalog.summaries(null);
+    stats.jsonl = 0;
+    stats.all = 0;
+    const checked = exposureOfChecked(t.home, catalog.readableFiles());
+    expect(stats.jsonl).toBe(0);
+    // The home, the folders above it, projects/ and the one project folder.
+    expect(stats.all).toBeLessThan(16);
+    expect(checked).toEqual({ home: true, files: 119 });
+    // The full check agrees, at one stat per file.
+    expect(storeExposure(t.home)).toEqual(checked);
+    expect(stats.jsonl).toBe(120);
+  });
+
+  it('a file made private (or readable) since is judged by the next listing\'s stat', async () => {
+    sessions(3, 0o644);
+    folders(0o755);
+    const catalog = new SessionCatalog({ home: t.home, now: () => Date.parse(T) });
+    await catalog.summaries(null);
+    expect(exposureOfChecked(t.home, catalog.readableFiles()).files).toBe(3);
+    chmodSync(join(t.dir, 's0.jsonl'), 0o600);
+    await catalog.summaries(null);
+    expect(exposureOfChecked(t.home, catalog.readableFiles()).files).toBe(2);
+    // A private home hides them all, whatever the files' modes.
+    chmodSync(t.home, 0o700);
+    expect(exposureOfChecked(t.home, catalog.readableFiles())).toEqual({ home: false, files: 0 });
   });
 
   it('CLI: a readable home and 50 readable files are one line on stderr, counted, with the fix', () => {

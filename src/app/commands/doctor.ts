@@ -3,6 +3,7 @@
  * (symbolic links). Exit 0 on a clean home, 1 when it finds any problem, so
  * a script can trust it (also with --json).
  */
+import { UNINDEXED_NOTE } from '../../store/scan/text-chunks.js';
 import { fitTable, type FitColumn } from '../../format/fit-table.js';
 import { countNoun, formatInt } from '../../format/numbers.js';
 import { sanitize } from '../../format/sanitize.js';
@@ -77,6 +78,10 @@ export async function doctorCommand(ctx: AppContext, options: ParsedOptions, io:
   if (problems.length > 0) {
     const rows = problems.map((d) => [d.id, d.dialect ?? 'none', String(d.lines), lineList(d.malformed), lineList(d.unknown), lineList(d.oversized), lineList(d.torn), lineList(d.invalidNumbers), lineList(d.invalidTimes), d.pendingTail ? 'pending' : '']);
     io.out(fitTable(COLUMNS, rows, tableWidth(io), { cutLines: false }).join('\n'));
+  }
+  // Not a problem (nothing is lost from the log), but a search will not find those words: said once per file.
+  for (const d of results.filter((r) => r.unindexedChars > 0)) {
+    io.out(sanitize(`${d.id}: ${UNINDEXED_NOTE} (${countNoun(d.unindexedChars, 'character')} past it; the title, id and prompts still are).`, { singleLine: true }));
   }
   const writing = results.filter((d) => d.pendingTail && !hasProblem(d)).length;
   if (writing > 0) io.out(`${writing === 1 ? '1 file ends' : `${formatInt(writing)} files end`} in a partial line (an agent still writing): not a problem.`);

@@ -1,5 +1,7 @@
 /** `list`: the sessions in scope, newest first (DESIGN.md `list --json` shape). */
 import { sanitize } from '../../format/sanitize.js';
+import { countNoun } from '../../format/numbers.js';
+import { PASS_TEXT_CHARS } from '../../store/scan/text-chunks.js';
 import { SessionSearch } from '../../store/search/session-search.js';
 import type { SessionSummary } from '../../store/types.js';
 import { positiveInt, type ParsedOptions } from '../cli-args.js';
@@ -26,16 +28,19 @@ export async function loadScope(ctx: AppContext, io: Io, opts: { includeEmpty?: 
  * "No sessions" in words that say where we looked (home and project), with a
  * hint at what else to try; never `--demo` while in the demo.
  */
-export function noSessionsMessage(ctx: AppContext, query?: string): string {
+export function noSessionsMessage(ctx: AppContext, query?: string, cutText = 0): string {
   const where = ctx.all ? `in any project under ${ctx.home}` : `for project ${ctx.project.root} under ${ctx.home}`;
+  // A search cannot find words past the index's cap (SessionSummary.unindexedChars): say so rather than "nothing".
+  const cut = query && cutText > 0 ? `; in ${countNoun(cutText, 'session')}, text past ${PASS_TEXT_CHARS / 2 ** 20} Mi characters is not searchable` : '';
   const what = query ? `No sessions match ${JSON.stringify(query)}` : 'No sessions';
   const hints = [ctx.all ? '' : '--all lists every project', ctx.demo || query ? '' : '--demo shows an example'].filter(Boolean);
-  return sanitize(`${what} ${where}.${hints.length ? ` ${hints.join('; ')}.` : ''}`, { singleLine: true });
+  return sanitize(`${what} ${where}${cut}.${hints.length ? ` ${hints.join('; ')}.` : ''}`, { singleLine: true });
 }
 
 export async function listCommand(ctx: AppContext, options: ParsedOptions, io: Io): Promise<number> {
   const limit = positiveInt('limit', options.limit);
   let sessions = await loadScope(ctx, io);
+  const cutText = sessions.filter((s) => s.unindexedChars).length;
   if (options.query?.trim()) {
     // Best first (session-search.ts): the catalog's full-text index, read after the scan above wrote it.
     sessions = new SessionSearch(ctx.catalog.textIndex()).search(options.query, sessions).map((h) => h.summary);
@@ -48,7 +53,7 @@ export async function listCommand(ctx: AppContext, options: ParsedOptions, io: I
     return 0;
   }
   if (sessions.length === 0) {
-    io.out(noSessionsMessage(ctx, options.query?.trim() || undefined));
+    io.out(noSessionsMessage(ctx, options.query?.trim() || undefined, cutText));
     return 0;
   }
   const labels = new Map<string, string>();

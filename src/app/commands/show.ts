@@ -1,4 +1,5 @@
 /** `show ID`: one session's figures. */
+import { UNINDEXED_NOTE } from '../../store/scan/text-chunks.js';
 import { maskedSummary } from './session-table.js';
 import { badges } from '../../format/badges.js';
 import { countNoun, formatDuration, formatInt, formatTokens, formatUsd } from '../../format/numbers.js';
@@ -49,8 +50,10 @@ export async function showCommand(ctx: AppContext, id: string, options: ParsedOp
     ['path', s.path],
   ];
   if (s.invalidNumbers + s.invalidTimes > 0) {
-    rows.splice(rows.length - 1, 0, ['left out', `${countNoun(s.invalidNumbers, 'impossible number')} (not in totals) · ${countNoun(s.invalidTimes, 'impossible time')} (not in ordering)`]);
+    rows.splice(rows.length - 1, 0, ['left out', `${countNoun(s.invalidNumbers, 'impossible number')} (left out of totals, or a total too large to be exact: overflow) · ${countNoun(s.invalidTimes, 'impossible time')} (not in ordering)`]);
   }
+  // Known once the session's text has been indexed (a search, or the browser's background pass).
+  if (s.unindexedChars) rows.splice(rows.length - 1, 0, ['search', `${UNINDEXED_NOTE} (${countNoun(s.unindexedChars, 'character')} past it)`]);
   for (const e of s.endpoints) {
     rows.push([`endpoint`, `${e.vendor || '?'} ${e.endpoint || '(default)'} · ${countNoun(e.calls, 'call')} · ${formatTokens(e.tokens.total)} · ${formatUsd(e.costMicros)}`]);
   }

@@ -9,7 +9,8 @@ import { createInterface } from 'node:readline/promises';
 import { formatDateTime, relativeTime } from '../../format/time.js';
 import { countNoun, formatInt } from '../../format/numbers.js';
 import { renderTable } from '../../format/table.js';
-import { ActiveSessionError, sessionActivity } from '../../store/actions/activity.js';
+import { sessionActivity } from '../../store/actions/activity.js';
+import { trashEach } from '../../store/actions/cleanup.js';
 import { parseDuration, DURATION_FORMS } from '../../store/duration.js';
 import { listTrash, restoreFromTrash, trashDir, trashSession } from '../../store/actions/trash.js';
 import type { SessionSummary } from '../../store/types.js';
@@ -125,26 +126,19 @@ export async function cleanupCommand(ctx: AppContext, options: ParsedOptions, io
     io.out(line(`Dry run: ${countNoun(movable.length, 'session')} older than ${spec} would move to ${trash}${skipped.length ? `; ${countNoun(skipped.length, 'active one')} would be skipped` : ''}.`) + (movable.length ? `\nTo do it, run: ${line(todo)}` : ''));
     return 0;
   }
-  // One session that cannot move (a file system error) is reported and the rest still move.
-  let moved = 0;
-  const failed: { s: SessionSummary; reason: string }[] = [];
-  for (const s of movable) {
-    try {
-      const t = trashSession(ctx.home, s, { nowMs: ctx.now() });
-      moved++;
-      if (t.keptAs) io.out(line(`Kept both copies of ${s.id}: one was already in the trash, this one is there as ${t.keptAs}.`));
-    } catch (err) {
-      // It became active between the listing and the move.
-      if (err instanceof ActiveSessionError) skipped.push({ s, reason: err.reason });
-      else failed.push({ s, reason: err instanceof Error ? err.message : String(err) });
-    }
-  }
+  // One session that cannot move (a file system error) is reported and the rest still move (cleanup.ts).
+  const report = trashEach(ctx.home, movable, ctx.now());
+  for (const t of report.moved) if (t.keptAs) io.out(line(`Kept both copies of ${t.id}: one was already in the trash, this one is there as ${t.keptAs}.`));
+  // Those that became active between the listing and the move join the ones skipped before.
+  const byId = new Map(movable.map((s) => [`${s.projectId}/${s.id}`, s]));
+  for (const m of report.skipped) skipped.push({ s: byId.get(`${m.projectId}/${m.id}`)!, reason: m.reason });
   reportSkipped();
-  for (const { s, reason } of failed) io.err(line(`Could not move ${s.id}: ${reason}`));
+  for (const { id, reason } of report.failed) io.err(line(`Could not move ${id}: ${reason}`));
+  const moved = report.moved.length;
   const notMoved = [
     ...(recent.length + skipped.length ? [`skipped ${countNoun(recent.length + skipped.length, 'recent or active one')}`] : []),
-    ...(failed.length ? [`${countNoun(failed.length, 'session')} could not move`] : []),
+    ...(report.failed.length ? [`${countNoun(report.failed.length, 'session')} could not move`] : []),
   ];
   io.out(line(`Moved ${countNoun(moved, 'session')} to ${trash}${notMoved.length ? `; ${notMoved.join('; ')}` : ''}.`) + (moved ? `\nSee them with: ${line(followUp(ctx, ['restore']))}` : ''));
-  return failed.length ? 1 : 0;
+  return report.failed.length ? 1 : 0;
 }

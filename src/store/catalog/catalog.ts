@@ -17,7 +17,7 @@ import type { ScanProgress as FilesProgress } from '../scan/scan-pool.js';
 import type { FullTextIndex } from './text-columns.js';
 import type { ReadSummaryOptions, SessionFileInfo } from '../scan/summary-reader.js';
 import { loadTranscript } from '../scan/transcript.js';
-import { indexTranscript } from '../scan/transcript-index.js';
+import { indexTranscript, type TranscriptLive } from '../scan/transcript-index.js';
 import { byRecency } from '../recency.js';
 import type { SessionSummary, Transcript, TranscriptView } from '../types.js';
 
@@ -170,6 +170,15 @@ export class SessionCatalog {
     return scan;
   }
 
+  /**
+   * Session files the listings of this catalog stat'ed that group or
+   * others may read (path → exposure.ts readBits): exposureOfChecked turns
+   * them into the store-exposure warning without a stat per file.
+   */
+  readableFiles(): ReadonlyMap<string, number> {
+    return this.cache.readableFiles();
+  }
+
   projectIds(): Promise<string[]> {
     return locatedProjectIds(this.home, this.locations);
   }
@@ -279,10 +288,15 @@ export class SessionCatalog {
   /**
    * One session as the browser opens it: windowed, its big texts left in the
    * log until drawn (scan/transcript-index.ts), so memory stays bounded
-   * whatever the file's size. Same arguments as `transcript`.
+   * whatever the file's size. Same arguments as `transcript`, plus `live`:
+   * progress reports with a view of the entries so far (draw the first
+   * screen while the rest is read), and a signal that stops the read.
    */
-  transcriptView(file: { path: string; projectId: string; id?: string; source?: string; dialect?: string; parts?: string[] }): Promise<TranscriptView> {
-    return indexTranscript(file.path, file.id === undefined ? this.readOptions(file.projectId) : this.optionsFor({ ...file, id: file.id }));
+  transcriptView(
+    file: { path: string; projectId: string; id?: string; source?: string; dialect?: string; parts?: string[] },
+    live: TranscriptLive = {},
+  ): Promise<TranscriptView> {
+    return indexTranscript(file.path, { ...(file.id === undefined ? this.readOptions(file.projectId) : this.optionsFor({ ...file, id: file.id })), ...live });
   }
 
   /** Display label of a project: project.json's root, else the root a location reported, else a recorded workspace, else the hash. */

@@ -25,6 +25,7 @@ import { CatalogDb, MEMORY_CATALOG, type FileRow, type ListedRow } from './catal
 import { mergeTextWrites, metaText, type FullTextIndex } from './text-columns.js';
 import { catalogPath, pruneCatalogs } from './catalog-files.js';
 import { HeldTexts, TEXT_SLICE_CHARS, textChars } from './held-texts.js';
+import { readBits } from '../exposure.js';
 
 export { UNOWNED_CACHE_MAX_AGE_MS, pruneCatalogs } from './catalog-files.js';
 
@@ -63,6 +64,13 @@ export class SummaryCache {
   private pruned = false;
   /** Bytes of logs read by this instance (changed files only), for progress reports. */
   bytesRead = 0;
+  /**
+   * Files this instance stat'ed that group or others may read: path →
+   * exposure.ts readBits. Kept from the check every listing makes anyway,
+   * so the warning about a store others can read needs no stat of its own
+   * per file (exposureOfChecked). Empty for a private store.
+   */
+  private readonly readable = new Map<string, number>();
 
   /**
    * `path` (the catalog database file) null = a cache that persists
@@ -161,6 +169,7 @@ export class SummaryCache {
   async summary(file: SessionFile, opts: ReadSummaryOptions, summaryKey = ''): Promise<SessionSummary | null> {
     // Synchronous: one stat is a few µs, and its promise costs more than the call on a warm start.
     const st = statSync(file.path);
+    this.noteMode(file.path, st.mode);
     // A session of several files (or one JSON document) is checked by all its files' sizes and mtimes.
     if (isWholeRead(file.path, opts.file)) return this.wholeSummary(file, opts, st, summaryKey);
     const plan = this.plan(file, st, opts, summaryKey);
@@ -192,6 +201,7 @@ export class SummaryCache {
       if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
       try {
         const st = statSync(file.path);
+        this.noteMode(file.path, st.mode);
         const opts = optsFor(file);
         // A session read whole goes to the pool like any other (Claude's subagent files make most of a Claude home such sessions).
         const whole = isWholeRead(file.path, opts.file);
@@ -312,6 +322,17 @@ export class SummaryCache {
       return { summary: storedSummary(cached, st, file.projectId, summaryKey, opts.nowMs) ?? summarise(previous, file.path, false, st.mtimeMs, opts) };
     }
     return { previous: undefined, cached, collect: allText };
+  }
+
+  private noteMode(path: string, mode: number): void {
+    const bits = readBits(mode);
+    if (bits) this.readable.set(path, bits);
+    else this.readable.delete(path);
+  }
+
+  /** The files stat'ed so far that group or others may read (path → exposure.ts readBits); see exposureOfChecked. */
+  readableFiles(): ReadonlyMap<string, number> {
+    return this.readable;
   }
 
   private put(row: FileRow): void {

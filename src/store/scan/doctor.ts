@@ -2,6 +2,7 @@
 import { basename } from 'node:path';
 import { CLOCK_SKEW_MS } from '../sources/common/fold-common.js';
 import { excusesEarlyIgnorables } from '../sources/registry.js';
+import { PASS_TEXT_CHARS } from './text-chunks.js';
 import { foldObject, initialSummaryState, readSessionFile, type SessionFileInfo } from './summary-reader.js';
 import type { FileDiagnosis } from '../types.js';
 
@@ -27,6 +28,8 @@ export async function diagnoseFile(path: string, maxLineBytes?: number, nowMs = 
   const invalidTimes: number[] = [];
   // Lines some format ignores, before the file's format is known: unknown unless it ignores them too.
   const early: number[] = [];
+  // The text a search read would index, counted, not kept: past PASS_TEXT_CHARS it is not searchable.
+  const text = { chars: 0, add(t: string) { this.chars += t.length; } };
   const scan = await readSessionFile(
     path,
     file,
@@ -34,7 +37,7 @@ export async function diagnoseFile(path: string, maxLineBytes?: number, nowMs = 
       record: (obj, at) => {
         const flags = state.d.flags;
         const before = { unknown: state.unknown, early: state.ephemeralEarly, numbers: flags.numbers, times: flags.times };
-        foldObject(state, obj);
+        foldObject(state, obj, text);
         if (state.unknown > before.unknown) unknown.push(at.lineNo);
         if (state.ephemeralEarly > before.early) early.push(at.lineNo);
         if (flags.numbers > before.numbers) invalidNumbers.push(at.lineNo);
@@ -51,7 +54,8 @@ export async function diagnoseFile(path: string, maxLineBytes?: number, nowMs = 
   const empty = state.dialect === null && malformed.length + unknown.length + oversized.length === 0;
   const { lines, pendingTail } = scan;
   const id = basename(path).replace(/\.jsonl?$/, '');
-  return { path, id, dialect: state.dialect, lines, malformed, unknown, oversized, torn, invalidNumbers, invalidTimes, pendingTail, empty };
+  const unindexedChars = Math.max(0, text.chars - PASS_TEXT_CHARS);
+  return { path, id, dialect: state.dialect, lines, malformed, unknown, oversized, torn, invalidNumbers, invalidTimes, unindexedChars, pendingTail, empty };
 }
 
 /**

@@ -17,8 +17,12 @@ import { readDocument, readDocumentSync, readRecords, readRecordsSync, type Reco
 import { TextChunker, type TextSink } from './text-chunks.js';
 import { cacheWarmUntil, finishSummary, initSummarizer, summarizeEvent, type FinishContext, type SummarizerState } from './summarize.js';
 
-/** Bump when the shape of the summarizer's or any parser's state changes: cached states are then discarded. */
-export const SUMMARY_STATE_VERSION = 13;
+/**
+ * Bump when the shape of the summarizer's or any parser's state changes, or
+ * what it holds (13: token sums capped at 2^53 - 1, counts.ts; 14: `xt`;
+ * 15: lastCheckpoint's messages after it): cached states are then discarded.
+ */
+export const SUMMARY_STATE_VERSION = 15;
 
 export interface SummaryState {
   v: number;
@@ -43,6 +47,17 @@ export interface SummaryState {
    * (such a state is never continued, only reused or read again).
    */
   g?: { path: string; size: number; mtimeMs: number }[];
+  /**
+   * Characters of text the reads that collected it could not index (past
+   * PASS_TEXT_CHARS per read, text-chunks.ts), added up over the reads that
+   * continued this state: SessionSummary.unindexedChars.
+   */
+  xt?: number;
+}
+
+/** Adds what a read's chunker could not keep (past the per-read cap) to the state: the summary then says so. */
+function noteDropped(state: SummaryState, texts: TextChunker | undefined): void {
+  if (texts?.dropped) state.xt = (state.xt ?? 0) + texts.dropped;
 }
 
 /** A fresh state; `format` fixes the file's format up front (a location that knows it), else the first recognised record does. */
@@ -213,6 +228,8 @@ function summaryFold(previous: SummaryState | undefined, opts: ReadSummaryOption
     finish(scan, path, opts) {
       state.offset = scan.endOffset;
       state.nextLineNo = scan.nextLineNo;
+      noteDropped(state, texts);
+      if (finalState !== state && state.xt !== undefined) finalState.xt = state.xt;
       const summary = summarise(finalState, path, scan.pendingTail, scan.mtimeMs, opts);
       return { summary, state, size: scan.size, mtimeMs: scan.mtimeMs, texts: texts?.take() ?? [] };
     },
@@ -301,6 +318,7 @@ function wholeFold(opts: ReadSummaryOptions) {
       state.g!.push(scan ? { path: part, size: scan.size, mtimeMs: scan.mtimeMs } : { path: part, size: -1, mtimeMs: -1 });
     },
     finish(path: string, main: RecordScan, opts: ReadSummaryOptions): SummaryResult {
+      noteDropped(state, texts);
       const summary = summarise(state, path, main.pendingTail, main.mtimeMs, opts);
       // Every file's text: a whole read replaces the session's text in the index.
       return { summary, state, size: main.size, mtimeMs: main.mtimeMs, texts: texts?.take() ?? [] };
@@ -375,6 +393,7 @@ export function summarise(
     tornLines: state.torn ?? 0,
     invalidNumbers: f.invalidNumbers,
     invalidTimes: f.invalidTimes,
+    ...(state.xt ? { unindexedChars: state.xt } : {}),
     pendingTail,
     empty: f.empty,
     cacheWarmUntil: cacheWarmUntil(f, ctx),

@@ -20,6 +20,8 @@ export const CHUNK_CHARS = 4096;
  * same limit); see {@link TextChunker.dropped}.
  */
 export const PASS_TEXT_CHARS = 32 * 1024 * 1024;
+/** What a user is told of a session whose text went past {@link PASS_TEXT_CHARS} (SessionSummary.unindexedChars > 0): browser preview, search, doctor. */
+export const UNINDEXED_NOTE = `text past ${PASS_TEXT_CHARS / 2 ** 20} Mi characters of this session is not searchable`;
 /** A cut looks this far back for a space, so words are rarely split across chunks. */
 const SNAP_BACK = 256;
 

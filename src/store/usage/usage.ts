@@ -6,6 +6,7 @@
  * files) are taken out of its figures first, in every grouping and in the
  * totals, so each billed call is counted once.
  */
+import { addTokens, isOverflowed, subTokens } from '../counts.js';
 import type { CopiedUsage, SessionSummary, Tokens } from '../types.js';
 import { dayKeyOf, inWindow, type TimeWindow } from './window.js';
 
@@ -61,6 +62,12 @@ export interface UsageRow {
   costPerSuccess: number | null;
   /** outputTokens / seconds of duration; null when the duration is 0. */
   outputTokensPerSecond: number | null;
+  /**
+   * Present (true) when a token or cost sum of this row passed 2^53 - 1:
+   * that figure is capped at Number.MAX_SAFE_INTEGER (counts.ts) and is not
+   * exact; printers show it as "overflow".
+   */
+  overflowed?: true;
 }
 
 /** How rows are grouped. */
@@ -171,7 +178,8 @@ export function isFullyCopied(s: SessionSummary): boolean {
 }
 
 /** `a - b`, never below 0 (a copy's figures are part of the session's). */
-const minus = (a: number, b: number): number => Math.max(0, a - b);
+/** a - b, at least 0; a capped sum stays capped (counts.ts: what was in it is no longer known). */
+const minus = (a: number, b: number): number => Math.max(0, subTokens(a, b));
 
 /**
  * A share less the copies in it: tokens, calls and cost. An unknown cost
@@ -211,7 +219,7 @@ function addCopied(a: Part['copied'], b: Part['copied']): NonNullable<Part['copi
   const none = { calls: 0, costMicros: null };
   const x = a ?? none;
   const y = b ?? none;
-  return { calls: x.calls + y.calls, costMicros: x.costMicros === null ? y.costMicros : x.costMicros + (y.costMicros ?? 0) };
+  return { calls: x.calls + y.calls, costMicros: x.costMicros === null ? y.costMicros : addTokens(x.costMicros, y.costMicros ?? 0) };
 }
 
 /** Two shares of one session that land in the same row (e.g. a model listed twice) become one. */
@@ -229,15 +237,15 @@ function mergeParts(parts: Part[]): Part[] {
     byKey.set(p.key, {
       ...seen,
       tokens: {
-        input: a.input + b.input,
-        output: a.output + b.output,
-        cacheRead: a.cacheRead + b.cacheRead,
-        cacheWrite: a.cacheWrite + b.cacheWrite,
-        total: a.total + b.total,
+        input: addTokens(a.input, b.input),
+        output: addTokens(a.output, b.output),
+        cacheRead: addTokens(a.cacheRead, b.cacheRead),
+        cacheWrite: addTokens(a.cacheWrite, b.cacheWrite),
+        total: addTokens(a.total, b.total),
         estimated: a.estimated || b.estimated,
       },
       calls: seen.calls + p.calls,
-      costMicros: seen.costMicros === null || p.costMicros === null ? null : seen.costMicros + p.costMicros,
+      costMicros: seen.costMicros === null || p.costMicros === null ? null : addTokens(seen.costMicros, p.costMicros),
       ...(seen.copied || p.copied ? { copied: addCopied(seen.copied, p.copied) } : {}),
     });
   }
@@ -297,7 +305,7 @@ function addCopies(acc: Acc, p: Part): void {
   if (!p.copied) return;
   acc.copiedCalls += p.copied.calls;
   if (p.copied.costMicros !== null) {
-    acc.copiedMicros += p.copied.costMicros;
+    acc.copiedMicros = addTokens(acc.copiedMicros, p.copied.costMicros);
     acc.anyCopiedKnown = true;
   }
 }
@@ -308,18 +316,18 @@ function add(acc: Acc, s: SessionSummary, p: Part): void {
   acc.sessions += 1;
   if (ok) acc.success += 1;
   if (s.status === 'failed') acc.failed += 1;
-  acc.input += p.tokens.input;
-  acc.output += p.tokens.output;
-  acc.total += p.tokens.total;
-  acc.cacheRead += p.tokens.cacheRead;
-  acc.cacheWrite += p.tokens.cacheWrite;
+  acc.input = addTokens(acc.input, p.tokens.input);
+  acc.output = addTokens(acc.output, p.tokens.output);
+  acc.total = addTokens(acc.total, p.tokens.total);
+  acc.cacheRead = addTokens(acc.cacheRead, p.tokens.cacheRead);
+  acc.cacheWrite = addTokens(acc.cacheWrite, p.tokens.cacheWrite);
   if (Number.isFinite(s.durationMs) && s.durationMs > 0) acc.durationMs += s.durationMs;
   if (p.tokens.estimated && p.tokens.total > 0) acc.estimated += 1;
   if (p.costMicros !== null) {
-    acc.micros += p.costMicros;
+    acc.micros = addTokens(acc.micros, p.costMicros);
     acc.anyKnown = true;
     if (ok) acc.successKnown += 1;
-    if (ok || s.status === 'failed') acc.outcomeMicros += p.costMicros;
+    if (ok || s.status === 'failed') acc.outcomeMicros = addTokens(acc.outcomeMicros, p.costMicros);
   } else if (!isIdle(p)) {
     acc.unknown += 1;
   }
@@ -331,6 +339,7 @@ function ratio(num: number, den: number): number | null {
 
 function toRow(a: Acc): UsageRow {
   const knownCostMicros = a.anyKnown ? a.micros : null;
+  const overflowed = [a.input, a.output, a.total, a.cacheRead, a.cacheWrite, a.micros].some(isOverflowed);
   const knownCostUsd = knownCostMicros === null ? null : knownCostMicros / 1e6;
   return {
     key: a.key,
@@ -356,6 +365,7 @@ function toRow(a: Acc): UsageRow {
     cacheHitRate: ratio(a.cacheRead, a.input + a.cacheRead),
     costPerSuccess: a.successKnown === 0 ? null : ratio(a.outcomeMicros / 1e6, a.successKnown),
     outputTokensPerSecond: ratio(a.output, a.durationMs / 1000),
+    ...(overflowed ? { overflowed: true as const } : {}),
   };
 }
 

@@ -7,13 +7,13 @@
 import { lstatSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
-import { ActiveSessionError } from '../actions/activity.js';
+import { trashSession } from '../actions/trash.js';
+import { emptyCleanupReport, trashEach, type CleanupReport } from '../actions/cleanup.js';
 import { sessionPath } from '../project.js';
 import { fileSink, writableSink, writeThrough, type TextSink } from '../actions/text-sink.js';
 import { writeMarkdownExport } from '../actions/transcript-export.js';
 import type { SessionSummary, Transcript } from '../types.js';
 import { writeRecordsAtomic } from './atomic.js';
-import { trashSession } from '../actions/trash.js';
 import { readSummary } from '../scan/summary-reader.js';
 import { loadTranscript } from '../scan/transcript.js';
 import { assertProjectId, listProject, readOptionsFor, type ReadOptions } from './listing.js';
@@ -195,31 +195,34 @@ export class SessionStore extends SessionWriter {
   }
 
   /**
-   * Deletes the sessions of a project last updated (format §4 `updatedAt`)
-   * more than `maxAgeMs` before `now`; returns their ids. A session that is
-   * active at `now` (see {@link SessionStore.delete}) or a file that grew
-   * while it was being judged is in use and is kept.
+   * Moves to the trash the sessions of a project last updated (format §4
+   * `updatedAt`) more than `maxAgeMs` (ms) before `now` (epoch ms), each in
+   * turn. A session that is active at `now` (see {@link SessionStore.delete})
+   * or whose file grew or vanished while it was being judged is in use and
+   * is `skipped`; one that cannot move (a file system error, a symlink) is
+   * `failed` with the error's message, and the others still move. When a
+   * session with the same id is already in the trash, both copies are kept
+   * (`moved[i].keptAs`). Rejects only for a bad project id or `maxAgeMs`.
    */
-  static async cleanupOlderThan(home: string, projectId: string, maxAgeMs: number, now: number = Date.now()): Promise<string[]> {
+  static async cleanupOlderThan(home: string, projectId: string, maxAgeMs: number, now: number = Date.now()): Promise<CleanupReport> {
     assertProjectId(projectId);
     if (!Number.isFinite(maxAgeMs) || maxAgeMs < 0) throw new RangeError(`maxAgeMs must be a non-negative number, got ${maxAgeMs}`);
     const cutoff = now - maxAgeMs;
-    const removed: string[] = [];
+    const report = emptyCleanupReport();
+    const old: SessionSummary[] = [];
     for (const { summary, size } of await listProject(resolve(home), projectId, { now })) {
       if (Date.parse(summary.updatedAt) >= cutoff) continue;
+      // A file that changed since it was read is being written: judging it by the old read could trash a live session.
+      let current: number | undefined;
       try {
-        if (statSync(summary.path).size !== size) continue;
+        current = statSync(summary.path).size;
       } catch {
-        continue;
+        // Gone (or unreadable) since the listing: nothing to move.
       }
-      try {
-        trashSession(resolve(home), summary, { nowMs: now });
-        removed.push(summary.id);
-      } catch (err) {
-        if (!(err instanceof ActiveSessionError)) throw err;
-      }
+      if (current === size) old.push(summary);
+      else report.skipped.push({ projectId, id: summary.id, reason: current === undefined ? 'its file vanished while it was being judged' : 'its file grew while it was being judged' });
     }
-    return removed;
+    return trashEach(resolve(home), old, now, report);
   }
 }
 

@@ -2,6 +2,7 @@
  * Pieces every dialect fold shares. Fold state must stay plain JSON data
  * (it is persisted by the summary cache), so these work on plain objects.
  */
+import { addTokens, isOverflowed, subTokens } from '../../counts.js';
 import type { Tokens } from '../../types.js';
 
 /**
@@ -68,7 +69,7 @@ export function rawFromUsage(u: UsageCounts | undefined): RawTokens {
     output,
     cacheRead: count(u?.cache_read_tokens, tally),
     cacheWrite: count(u?.cache_write_tokens, tally),
-    total: u?.total_tokens != null ? count(u.total_tokens, tally) : input + output,
+    total: u?.total_tokens != null ? count(u.total_tokens, tally) : addTokens(input, output),
   };
   if (tally.rejected > 0) raw.rejected = tally.rejected;
   return raw;
@@ -81,23 +82,28 @@ function count(v: unknown, tally: { rejected: number }): number {
   return 0;
 }
 
+/** Adds `t` into `into`, each figure through addTokens (a sum past 2^53 - 1 is capped: counts.ts). */
 export function addRaw(into: RawTokens, t: RawTokens): void {
-  into.input += t.input;
-  into.output += t.output;
-  into.cacheRead += t.cacheRead;
-  into.cacheWrite += t.cacheWrite;
-  into.total += t.total;
-  for (const k of PARTS) if (t[k] !== undefined) into[k] = (into[k] ?? 0) + t[k];
+  into.input = addTokens(into.input, t.input);
+  into.output = addTokens(into.output, t.output);
+  into.cacheRead = addTokens(into.cacheRead, t.cacheRead);
+  into.cacheWrite = addTokens(into.cacheWrite, t.cacheWrite);
+  into.total = addTokens(into.total, t.total);
+  for (const k of PARTS) if (t[k] !== undefined) into[k] = addTokens(into[k] ?? 0, t[k]);
 }
+
+/** True when a figure of `t` is a capped sum (counts.ts isOverflowed). */
+export const isOverflowedRaw = (t: RawTokens): boolean =>
+  isOverflowed(t.input) || isOverflowed(t.output) || isOverflowed(t.cacheRead) || isOverflowed(t.cacheWrite) || isOverflowed(t.total);
 
 /** Takes `t` back out of `from` (a usage copy replaced by a later one). */
 export function subRaw(from: RawTokens, t: RawTokens): void {
-  from.input -= t.input;
-  from.output -= t.output;
-  from.cacheRead -= t.cacheRead;
-  from.cacheWrite -= t.cacheWrite;
-  from.total -= t.total;
-  for (const k of PARTS) if (t[k] !== undefined) from[k] = (from[k] ?? 0) - t[k];
+  from.input = subTokens(from.input, t.input);
+  from.output = subTokens(from.output, t.output);
+  from.cacheRead = subTokens(from.cacheRead, t.cacheRead);
+  from.cacheWrite = subTokens(from.cacheWrite, t.cacheWrite);
+  from.total = subTokens(from.total, t.total);
+  for (const k of PARTS) if (t[k] !== undefined) from[k] = subTokens(from[k] ?? 0, t[k]);
 }
 
 export const isZeroRaw = (t: RawTokens): boolean =>

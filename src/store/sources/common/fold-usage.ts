@@ -3,7 +3,8 @@
  * state, and their conversion to priced EndpointUsage / ModelUsage at
  * finish time (so a cached fold state stays valid when prices change).
  */
-import { addRaw, isZeroRaw, subRaw, toTokens, zeroRaw, type RawTokens } from './fold-common.js';
+import { addTokens } from '../../counts.js';
+import { addRaw, isOverflowedRaw, isZeroRaw, subRaw, toTokens, zeroRaw, type RawTokens } from './fold-common.js';
 import { lookupPrice, priceMicros, providerOf, type PriceTable } from '../../pricing.js';
 import type { EndpointUsage, ModelUsage } from '../../types.js';
 
@@ -38,7 +39,7 @@ export function addCall(
   }
   b.calls += call.calls ?? 1;
   addRaw(b.tokens, call.tokens);
-  if (call.recordedUsd !== undefined) b.recordedMicros += Math.round(call.recordedUsd * 1e6);
+  if (call.recordedUsd !== undefined) b.recordedMicros = addTokens(b.recordedMicros, Math.round(call.recordedUsd * 1e6));
   else addRaw(b.unpricedTokens, call.tokens);
   return key;
 }
@@ -58,10 +59,21 @@ export function bucketCost(b: UsageBucket, sessionModel: string, pricing: PriceT
   if (isZeroRaw(b.unpricedTokens)) return b.recordedMicros;
   const price = lookupPrice(pricing, b.model || sessionModel);
   if (!price) return null;
-  return b.recordedMicros + priceMicros(price, b.unpricedTokens);
+  return addTokens(b.recordedMicros, priceMicros(price, b.unpricedTokens));
 }
 
-const addCost = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : a + b);
+const addCost = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : addTokens(a, b));
+
+/**
+ * True when the session's token total (every bucket added up) has a figure
+ * past 2^53 - 1, capped (counts.ts): the summarizer flags the record that
+ * took it there. O(buckets), a handful per session.
+ */
+export function bucketsOverflowed(buckets: Buckets): boolean {
+  const sum = zeroRaw();
+  for (const b of Object.values(buckets)) addRaw(sum, b.tokens);
+  return isOverflowedRaw(sum);
+}
 
 export interface PricedUsage {
   endpoints: EndpointUsage[];
