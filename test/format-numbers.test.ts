@@ -28,6 +28,10 @@ describe('formatTokens', () => {
     expect(formatTokens(34_000)).toBe('34k');
     expect(formatTokens(1_500_000)).toBe('1.5M');
     expect(formatTokens(2_100_000_000)).toBe('2.1B');
+    // Up to the largest exact count (2^53 - 1): never "5000000B".
+    expect(formatTokens(2.1e12)).toBe('2.1T');
+    expect(formatTokens(999_960_000_000_000)).toBe('1P');
+    expect(formatTokens(5e15)).toBe('5P');
   });
 
   it('rolls over to the next unit instead of printing 1000k', () => {

@@ -31,6 +31,8 @@ export function countNoun(n: number, singular: string, plural = `${singular}s`):
 }
 
 const TOKEN_UNITS = [
+  { size: 1e15, suffix: 'P' },
+  { size: 1e12, suffix: 'T' },
   { size: 1e9, suffix: 'B' },
   { size: 1e6, suffix: 'M' },
   { size: 1e3, suffix: 'k' },
