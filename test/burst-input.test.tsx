@@ -10,9 +10,9 @@ import { App } from '../src/app/App.js';
 import type { BrowserExit } from '../src/app/source.js';
 import { applyEdit, lineAtEnd, type LineEdit } from '../src/components/line-editor.js';
 import { splitKeys, NO_KEY } from '../src/app/keys.js';
-import { displayWidth } from '../src/format/width.js';
+
 import { appSummary, COMPACTED, fakeSource, NOW } from './helpers/fake-source.js';
-import { cleanup, frameLines, KEYS, renderSized } from './helpers/render.js';
+import { cleanup, expectFits, frameLines, KEYS, renderSized } from './helpers/render.js';
 
 afterEach(cleanup);
 
@@ -43,12 +43,6 @@ function start(size: { columns: number; rows: number }) {
   const exits: BrowserExit[] = [];
   const ui = renderSized(<App source={source} onExit={(e) => exits.push(e)} />, size);
   return { ui, exits, source };
-}
-
-function fits(frame: string, columns: number, rows: number): void {
-  const lines = frameLines(frame);
-  expect(lines.length).toBeLessThanOrEqual(rows - 1);
-  for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(columns);
 }
 
 /** The search box's text, the cursor mark removed. */
@@ -94,7 +88,7 @@ for (const [columns, rows] of [
       const { ui } = start({ columns, rows });
       await ui.waitFor('Fix login bug');
       const frame = await ui.press(`/${burst}`, (f) => searchText(f) === expected);
-      fits(frame, columns, rows);
+      expectFits(frame, columns, rows);
     });
 
     it.each(BURSTS)('the transcript search applies %s inside one write', async (_name, burst, expected) => {
@@ -102,7 +96,7 @@ for (const [columns, rows] of [
       await ui.waitFor('Fix login bug');
       // Opening, the search and the keys in one write too: the keys wait for the screen to mount.
       const frame = await ui.press(`${KEYS.right}/${burst}`, (f) => findText(f) === expected);
-      fits(frame, columns, rows);
+      expectFits(frame, columns, rows);
     });
 
     it('all the editing keys at once, in one write, in both boxes', async () => {
@@ -134,7 +128,7 @@ for (const [columns, rows] of [
       await ui.waitFor('Fix login bug');
       await ui.press('/dark', (f) => searchText(f) === 'dark' && f.includes('1 match'));
       const frame = await ui.press(`${KEYS.escape}${KEYS.escape}`, (f) => !f.includes('filter:') && f.includes('Fix login bug') && searchText(f) === undefined);
-      fits(frame, columns, rows);
+      expectFits(frame, columns, rows);
       expect(exits).toEqual([]);
       // In an opened session: the transcript search box closed, then its search cleared.
       await ui.press(`${KEYS.right}/login`, (f) => findText(f) === 'login');
@@ -159,7 +153,6 @@ const renameText = (f: string): string | undefined =>
     .replace('▌', '')
     .trimEnd();
 
-
 for (const [columns, rows] of [
   [80, 24],
   [160, 50],
@@ -171,7 +164,7 @@ for (const [columns, rows] of [
       await ui.press('R', (f) => renameText(f) === 'Fix login bug');
       // Ctrl+U first empties the box, so the burst alone decides what it holds.
       const frame = await ui.press(`${CTRL.u}${burst}`, (f) => renameText(f) === expected);
-      fits(frame, columns, rows);
+      expectFits(frame, columns, rows);
     });
 
     it.each([
@@ -184,7 +177,7 @@ for (const [columns, rows] of [
       const frame = await ui.press(`${CTRL.u}${name}\r`, (f) => f.includes(`Renamed to “${name}”`));
       expect(frame).not.toContain('rename: ');
       expect(source.labels?.().get('sess-login')).toEqual({ name });
-      fits(frame, columns, rows);
+      expectFits(frame, columns, rows);
       expect(exits).toEqual([]);
     });
 
@@ -230,7 +223,7 @@ for (const [columns, rows] of [
       await new Promise((r) => setTimeout(r, 50));
       const frame = ui.lastFrame();
       expect(frame).toContain(from === 'start' ? '(•) whole conversation' : '(•) last checkpoint');
-      fits(frame, columns, rows);
+      expectFits(frame, columns, rows);
       ui.write(KEYS.enter);
       await new Promise((r) => setTimeout(r, 50));
       expect(exits).toEqual([expect.objectContaining({ kind: 'resume', from })]);

@@ -7,10 +7,10 @@
 import React from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../src/app/App.js';
-import { displayWidth } from '../src/format/width.js';
+
 import { appSummary, fakeSource, NOW } from './helpers/fake-source.js';
 import { makeModelUsage, makeTokens } from './helpers/summary.js';
-import { cleanup, frameLines, renderSized } from './helpers/render.js';
+import { cleanup, expectFits, frameLines, renderSized } from './helpers/render.js';
 
 afterEach(cleanup);
 
@@ -35,12 +35,6 @@ const where = (f: string) => {
 /** The model rows on screen, top to bottom ("openai/model-07"). */
 const models = (f: string) => frameLines(f).map((l) => /^openai\/(model-\d\d)/.exec(l)?.[1]).filter((m): m is string => m !== undefined);
 
-function fits(frame: string, columns: number, rows: number): void {
-  const lines = frameLines(frame);
-  expect(lines.length).toBeLessThanOrEqual(rows - 1);
-  for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(columns);
-}
-
 describe('the cost view across a resize', () => {
   it('scrolled to the end at 80x24, then 160x50: no blank screen, the end still shown, and k moves at once', async () => {
     const ui = renderSized(<App source={fakeSource({ sessions: SESSIONS })} onExit={() => undefined} />, { columns: 80, rows: 24 });
@@ -50,7 +44,7 @@ describe('the cost view across a resize', () => {
     const end = where(f)!;
     ui.resize(160, 50);
     f = await ui.waitFor((x) => frameLines(x).length > 30);
-    fits(f, 160, 50);
+    expectFits(f, 160, 50);
     const big = where(f);
     // Bigger: the view ends at the body's end (nothing past it, nothing blank), and shows more of it.
     expect(big === null || big.to === big.of).toBe(true);
@@ -72,7 +66,7 @@ describe('the cost view across a resize', () => {
     expect(top).toBeDefined();
     ui.resize(80, 24);
     f = await ui.waitFor((x) => frameLines(x).length < 24 && models(x).length > 0);
-    fits(f, 80, 24);
+    expectFits(f, 80, 24);
     expect(models(f)[0]).toBe(top);
     ui.resize(160, 50);
     f = await ui.waitFor((x) => frameLines(x).length > 30);
@@ -86,7 +80,7 @@ describe('the cost view across a resize', () => {
     ui.resize(80, 24);
     f = await ui.waitFor((x) => frameLines(x).length < 24);
     expect(f).toMatch(/› Task 59 /);
-    fits(f, 80, 24);
+    expectFits(f, 80, 24);
     f = await ui.press('k', (x) => /› Task 58 /.test(x));
     ui.resize(160, 50);
     f = await ui.waitFor((x) => frameLines(x).length > 30);
@@ -94,6 +88,6 @@ describe('the cost view across a resize', () => {
     // The cost view opened after the resize starts at its top, at the new size.
     f = await ui.press('c', 'By model (60)');
     expect(where(f)?.from).toBe(1);
-    fits(f, 160, 50);
+    expectFits(f, 160, 50);
   });
 });

@@ -7,19 +7,13 @@ import React from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../src/app/App.js';
 import { runBrowser } from '../src/app/run-browser.js';
-import { displayWidth } from '../src/format/width.js';
+
 import { fakeSource, manySummaries } from './helpers/fake-source.js';
-import { cleanup, FakeStdin, FakeStdout, frameLines, renderSized } from './helpers/render.js';
+import { cleanup, expectFits, FakeStdin, FakeStdout, renderSized } from './helpers/render.js';
 
 afterEach(cleanup);
 
 const STACK = /^\s+at .+\(.+:\d+:\d+\)$|^\s+at \S+:\d+:\d+$/m;
-
-function fits(frame: string, columns: number, rows: number): void {
-  const lines = frameLines(frame);
-  expect(lines.length).toBeLessThanOrEqual(rows - 1);
-  for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(columns);
-}
 
 for (const [columns, rows] of [
   [80, 24],
@@ -39,7 +33,7 @@ for (const [columns, rows] of [
       const frame = await ui.waitFor('reading 120/400 files');
       expect(frame).toContain('Reading sessions under /home/u/.sessions…');
       expect(frame).toMatch(/30 MB of 90 MB · 10 MB\/s · ~\S+ left/);
-      fits(frame, columns, rows);
+      expectFits(frame, columns, rows);
       const cost = await ui.press('c', (f) => f.includes('Reading sessions under'));
       expect(cost).not.toContain('No sessions in this window');
     });
@@ -50,7 +44,7 @@ for (const [columns, rows] of [
       const frame = await ui.waitFor('Could not load sessions: EACCES');
       expect(frame.split('\n').filter((l) => l.includes('EACCES'))).toHaveLength(1);
       expect(frame).not.toMatch(STACK);
-      fits(frame, columns, rows);
+      expectFits(frame, columns, rows);
     });
 
     it('a crash while drawing is one line on the screen, and the error goes to the caller', async () => {

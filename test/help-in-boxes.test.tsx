@@ -8,9 +8,9 @@ import React from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../src/app/App.js';
 import type { BrowserExit } from '../src/app/source.js';
-import { displayWidth } from '../src/format/width.js';
+
 import { appSummary, fakeSource, NOW } from './helpers/fake-source.js';
-import { cleanup, frameLines, KEYS, renderSized } from './helpers/render.js';
+import { cleanup, expectFits, frameLines, KEYS, renderSized } from './helpers/render.js';
 
 afterEach(cleanup);
 
@@ -22,12 +22,6 @@ const SESSIONS = [
   appSummary({ id: 'sess-why', title: 'why? the cache misses', updatedAt: hoursAgo(2) }),
 ];
 const isHelp = (f: string) => f.includes('Keys and badges');
-
-function fits(frame: string, columns: number, rows: number): void {
-  const lines = frameLines(frame);
-  expect(lines.length).toBeLessThanOrEqual(rows - 1);
-  for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(columns);
-}
 
 for (const [columns, rows] of [
   [80, 24],
@@ -51,7 +45,7 @@ for (const [columns, rows] of [
       expect(bottom(f)).not.toContain('? help');
       f = await ui.press(CTRL_G, isHelp);
       expect(frameLines(f)[1]).toMatch(/^Search box \(after \/\) · here/);
-      fits(f, columns, rows);
+      expectFits(f, columns, rows);
       f = await ui.press(KEYS.escape, (x) => !isHelp(x) && x.includes('search: why?'));
       f = await ui.press('q', (x) => x.includes('search: why?q'));
       expect(exits).toEqual([]);
@@ -84,7 +78,7 @@ for (const [columns, rows] of [
       expect(bottom(f)).toContain('^G help');
       f = await ui.press(CTRL_G, isHelp);
       expect(frameLines(f)[1]).toMatch(/^Transcript search \(after/);
-      fits(f, columns, rows);
+      expectFits(f, columns, rows);
       f = await ui.press('x', (x) => !isHelp(x) && frameLines(x).some((l) => l.startsWith('/why?')));
     });
 

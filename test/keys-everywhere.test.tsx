@@ -15,7 +15,7 @@ import { helpColumns } from '../src/components/HelpOverlay.js';
 import { BADGES } from '../src/format/badges.js';
 import { displayWidth, fit } from '../src/format/width.js';
 import { appSummary, fakeSource, NOW } from './helpers/fake-source.js';
-import { cleanup, frameLines, KEYS, renderSized } from './helpers/render.js';
+import { cleanup, expectFits, frameLines, KEYS, renderSized } from './helpers/render.js';
 
 afterEach(cleanup);
 
@@ -31,11 +31,6 @@ function start(size: { columns: number; rows: number }) {
   return { ui, exits };
 }
 
-function fits(frame: string, columns: number, rows: number): void {
-  const lines = frameLines(frame);
-  expect(lines.length).toBeLessThanOrEqual(rows - 1);
-  for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(columns);
-}
 
 const isHelp = (f: string) => f.includes('Keys and badges');
 const settle = () => new Promise((r) => setTimeout(r, 30));
@@ -58,7 +53,7 @@ for (const [columns, rows] of [
       await ui.waitFor('Fix login bug');
       if (keys) await ui.press(keys, there);
       const help = await ui.press('?', isHelp);
-      fits(help, columns, rows);
+      expectFits(help, columns, rows);
       expect(help).toMatch(/^(List|.* · here)/m); // that view's keys first
       await ui.press('x', (f) => !isHelp(f) && there(f));
     });
@@ -76,7 +71,7 @@ for (const [columns, rows] of [
       const help = await ui.press('?', isHelp);
       // The line under the title: the first section's heading, in the left column.
       expect(frameLines(help)[1]?.startsWith(heading)).toBe(true);
-      fits(help, columns, rows);
+      expectFits(help, columns, rows);
     });
 
     it.each(VIEWS)('q quits from %s, and from the overlay over it', async (_name, keys, there) => {
@@ -98,7 +93,7 @@ for (const [columns, rows] of [
       const seen = new Set<string>();
       let frame = await ui.press('?', isHelp);
       for (let i = 0; i < 200; i++) {
-        fits(frame, columns, rows);
+        expectFits(frame, columns, rows);
         for (const l of frameLines(frame)) seen.add(l);
         const where = /lines (\d+)-(\d+) of (\d+)/.exec(frame);
         if (!where || where[2] === where[3]) break;
@@ -122,7 +117,7 @@ for (const [columns, rows] of [
       const help = frameLines(frame).find((l) => /line 1\/\d+/.test(l))!;
       expect(help).not.toContain('…');
       expect(help.startsWith(helpBarText(helpBarEntries('session', ['resume-from']), columns - 2 - displayWidth(/line \S+ \(\d+%\)/.exec(help)![0])))).toBe(true);
-      fits(frame, columns, rows);
+      expectFits(frame, columns, rows);
     });
 
     it('a in the cost view switches it between this project and all projects', async () => {
@@ -132,7 +127,7 @@ for (const [columns, rows] of [
       const mine = await ui.press('c', (f) => f.includes('Cost · /home/u/proj'));
       const all = await ui.press('a', (f) => f.includes('Cost · all projects') && /\d+ sessions/.test(f));
       expect(/(\d+) sessions/.exec(all)?.[1]).not.toBe(/(\d+) sessions/.exec(mine)?.[1]);
-      fits(all, columns, rows);
+      expectFits(all, columns, rows);
       await ui.press('a', (f) => f.includes('Cost · /home/u/proj'));
     });
 
@@ -153,7 +148,7 @@ for (const [columns, rows] of [
       f = await ui.press(`j${KEYS.right}3`, (x) => x.includes('[3 Resume]') && x.includes('Add dark mode'));
       expect(last(f)).toContain('↑↓ choose');
       expect(last(f)).not.toContain('scroll');
-      fits(f, columns, rows);
+      expectFits(f, columns, rows);
     });
 
     it('the session screen and the cost view draw their help lines from the table', async () => {
@@ -162,7 +157,7 @@ for (const [columns, rows] of [
       const session = await ui.press(KEYS.right, (f) => f.includes('[1 Replay]'));
       expect(session).toContain(helpBarText(helpBarEntries('session'), columns).slice(0, 30));
       const find = await ui.press('/', (f) => f.includes(helpBarText(helpBarEntries('find'), columns)));
-      fits(find, columns, rows);
+      expectFits(find, columns, rows);
       // Apart: ESC followed by an arrow in one read is Alt+arrow to every terminal parser.
       await ui.press(KEYS.escape, (f) => !f.includes(helpBarText(helpBarEntries('find'), columns)));
       await ui.press(KEYS.left, (f) => f.includes('enter resume  → open'));

@@ -14,10 +14,10 @@ import { App } from '../src/app/App.js';
 import { readLabels, labelsPath, writeLabel } from '../src/store/labels.js';
 import { buildItems, labeled } from '../src/app/list-model.js';
 import { transcriptToMarkdown } from '../src/format/markdown.js';
-import { displayWidth } from '../src/format/width.js';
+
 import { appSummary, fakeSource, NOW } from './helpers/fake-source.js';
 import type { SessionSummary } from '../src/store/types.js';
-import { cleanup, frameLines, KEYS, renderSized } from './helpers/render.js';
+import { cleanup, expectFits, frameLines, KEYS, renderSized } from './helpers/render.js';
 
 afterEach(cleanup);
 
@@ -27,12 +27,6 @@ const SESSIONS = [
   appSummary({ id: 'sess-dark', title: 'Add dark mode', updatedAt: hoursAgo(2), costMicros: 90_000, messageCount: 2 }),
   appSummary({ id: 'sess-parse', title: 'Refactor parser', updatedAt: hoursAgo(3), costMicros: 50_000, messageCount: 30 }),
 ];
-
-function fits(frame: string, columns: number, rows: number): void {
-  const lines = frameLines(frame);
-  expect(lines.length).toBeLessThanOrEqual(rows - 1);
-  for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(columns);
-}
 
 /** Titles of the list rows, top to bottom. */
 const rowTitles = (f: string): string[] =>
@@ -88,7 +82,7 @@ for (const [columns, rows] of [
       await ui.press('\u0015Auth flaw\u007f\u007fow', (f) => f.includes('rename: Auth flow'));
       // Enter apart here; in the same write it saves too (burst-input.test.tsx).
       const renamed = await ui.press(KEYS.enter, (f) => f.includes('Renamed to “Auth flow”'));
-      fits(renamed, columns, rows);
+      expectFits(renamed, columns, rows);
       expect(renamed).toMatch(/› Auth flow .*✎/);
       expect(source.labels?.().get('sess-login')).toEqual({ name: 'Auth flow' });
       const found = await ui.press('/auth flow', (f) => f.includes('1 match'));
@@ -106,7 +100,7 @@ for (const [columns, rows] of [
       f = await ui.press(KEYS.escape, (x) => x.includes('/ to search'));
       f = await ui.press('s', (x) => header(x).includes('sorted by last activity'));
       expect(f).toContain('Sorted by last activity (newest first) · s: cost next');
-      fits(f, columns, rows);
+      expectFits(f, columns, rows);
       f = await ui.press('/', (x) => x.includes('search: '));
       expect(header(f)).toContain('sorted by last activity'); // the box has the keys; the header still says it
       f = await ui.press('dark', (x) => x.includes('search: dark'));
@@ -114,7 +108,7 @@ for (const [columns, rows] of [
       await ui.press(KEYS.escape, (x) => x.includes('filter: dark'));
       f = await ui.press('sss', (x) => x.includes('Sorted by relevance'));
       expect(header(f)).not.toContain('sorted by');
-      fits(f, columns, rows);
+      expectFits(f, columns, rows);
     });
 
     it('in an opened session s and v say on the tab line what they switched', async () => {
@@ -131,7 +125,7 @@ for (const [columns, rows] of [
       f = await ui.press('s', (x) => x.includes('[1 Replay]') && x.includes('secrets shown (s)'));
       f = await ui.press('v', (x) => x.includes('1 entry whole (v)'));
       await ui.waitFor((x) => total(x) > cut); // and the entry is whole
-      fits(f, columns, rows);
+      expectFits(f, columns, rows);
       f = await ui.press('s', (x) => !x.includes('secrets shown') && x.includes('1 entry whole (v)'));
       f = await ui.press('2', (x) => x.includes('[2 Usage]'));
       expect(f).not.toContain('whole (v)'); // the Usage tab is not the replay
@@ -153,7 +147,7 @@ for (const [columns, rows] of [
       f = await ui.press('p', (x) => x.includes('Unpinned “Refactor parser”'));
       expect(rowTitles(f)).toEqual(['Refactor parser', 'Fix login bug', 'Add dark mode']); // 30 messages leads anyway
       f = await ui.press('s', (x) => !x.includes('sorted by'));
-      fits(f, columns, rows);
+      expectFits(f, columns, rows);
     });
   });
 }

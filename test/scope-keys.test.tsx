@@ -10,9 +10,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../src/app/App.js';
 import type { BrowserExit, Scope } from '../src/app/source.js';
 import type { SessionSummary } from '../src/store/types.js';
-import { displayWidth } from '../src/format/width.js';
+
 import { appSummary, fakeSource, NOW } from './helpers/fake-source.js';
-import { cleanup, frameLines, KEYS, renderSized } from './helpers/render.js';
+import { cleanup, expectFits, frameLines, KEYS, renderSized } from './helpers/render.js';
 
 afterEach(cleanup);
 
@@ -41,12 +41,6 @@ function slowSource(slow: Scope) {
 
 const selected = (f: string) => frameLines(f).find((l) => l.startsWith('› '))?.slice(2).split('  ')[0]?.trim();
 
-function fits(frame: string, columns: number, rows: number): void {
-  const lines = frameLines(frame);
-  expect(lines.length).toBeLessThanOrEqual(rows - 1);
-  for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(columns);
-}
-
 for (const [columns, rows] of [
   [80, 24],
   [160, 50],
@@ -58,13 +52,13 @@ for (const [columns, rows] of [
       await ui.waitFor('Fix login bug');
       let f = await ui.press('a', (x) => x.includes('loading all projects…'));
       expect(f).toContain('Fix login bug'); // the project's list is still there
-      fits(f, columns, rows);
+      expectFits(f, columns, rows);
       f = await ui.press('j', (x) => selected(x) === 'Add dark mode');
       f = await ui.press('j', (x) => selected(x) === 'Refactor parser');
       release();
       f = await ui.waitFor((x) => x.includes('Other project work') && !x.includes('loading'));
       expect(selected(f)).toBe('Refactor parser');
-      fits(f, columns, rows);
+      expectFits(f, columns, rows);
     });
 
     it('"aj" and Enter in one write: Enter resumes the row selected on screen, not nothing', async () => {

@@ -7,10 +7,10 @@
 import React from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../src/app/App.js';
-import { displayWidth } from '../src/format/width.js';
+
 import { appSummary, fakeSource } from './helpers/fake-source.js';
 import { makeEndpointUsage, makeModelUsage, makeTokens } from './helpers/summary.js';
-import { cleanup, frameLines, KEYS, renderSized } from './helpers/render.js';
+import { cleanup, expectFits, KEYS, renderSized } from './helpers/render.js';
 
 afterEach(cleanup);
 
@@ -21,12 +21,6 @@ const WIDE = appSummary({
   endpoints: Array.from({ length: 30 }, (_, i) => makeEndpointUsage({ vendor: 'v', endpoint: `ep-${pad(i)}`, calls: 1, tokens: makeTokens({ input: 100 }), costMicros: 1000 })),
   models: Array.from({ length: 30 }, (_, i) => makeModelUsage({ model: `model-${pad(i)}`, calls: 1, tokens: makeTokens({ input: 100 }), costMicros: 1000 })),
 });
-
-function fits(frame: string, columns: number, rows: number): void {
-  const lines = frameLines(frame);
-  expect(lines.length).toBeLessThanOrEqual(rows - 1);
-  for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(columns);
-}
 
 const where = (f: string) => /lines (\d+)-(\d+) of (\d+)/.exec(f);
 
@@ -39,7 +33,7 @@ for (const [columns, rows] of [
       const ui = renderSized(<App source={fakeSource({ sessions: [WIDE] })} onExit={() => undefined} />, { columns, rows });
       await ui.waitFor('Many providers');
       let f = await ui.press(`${KEYS.right}2`, (x) => x.includes('[2 Usage]') && where(x) !== null);
-      fits(f, columns, rows);
+      expectFits(f, columns, rows);
       expect(where(f)?.[1]).toBe('1');
       expect(f).toContain('ep-00');
       expect(f).not.toContain('model-29');
@@ -47,7 +41,7 @@ for (const [columns, rows] of [
       expect(f).toContain('Per call');
       expect(f).not.toContain('ep-00');
       expect(where(f)?.[2]).toBe(where(f)?.[3]);
-      fits(f, columns, rows);
+      expectFits(f, columns, rows);
       f = await ui.press('g', (x) => where(x)?.[1] === '1');
       f = await ui.press('jj', (x) => where(x)?.[1] === '3');
       f = await ui.press(KEYS.pageDown, (x) => Number(where(x)?.[1]) > 3);
@@ -66,6 +60,6 @@ describe('on a small terminal (50x12)', () => {
     let f = await ui.press(`${KEYS.right}3`, (x) => x.includes('[3 Resume]') && where(x) !== null);
     expect(f).not.toContain('Prompt cache');
     f = await ui.press('G', (x) => x.includes('Prompt cache'));
-    fits(f, 50, 12);
+    expectFits(f, 50, 12);
   });
 });

@@ -7,6 +7,8 @@
 import { EventEmitter } from 'node:events';
 import type { ReactElement } from 'react';
 import { render as inkRender } from 'ink';
+import { expect } from 'vitest';
+import { displayWidth } from '../../src/format/width.js';
 
 /** Named key sequences, as a terminal sends them. */
 export const KEYS = {
@@ -153,4 +155,11 @@ export function renderSized(tree: ReactElement, size: { columns?: number; rows?:
 /** Lines of a frame, for width and height assertions. */
 export function frameLines(frame: string): string[] {
   return frame.split('\n');
+}
+
+/** Asserts a frame fits a `columns` x `rows` terminal: at most rows - 1 lines (Ink's last row), none wider than the columns. */
+export function expectFits(frame: string, columns: number, rows: number): void {
+  const lines = frameLines(frame);
+  expect(lines.length).toBeLessThanOrEqual(rows - 1);
+  for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(columns);
 }
