@@ -251,3 +251,27 @@ describe('the file on disk', () => {
     expect(statSync(join(cacheRoot, 'session-browser')).mode & 0o077).toBe(0);
   });
 });
+
+describe('the calls index (cross-file dedupe)', () => {
+  it('finds the calls two files share however many each indexes (rows go 64 to a statement, the rest one by one)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sb-calls-'));
+    try {
+      const db = CatalogDb.open(join(dir, 'c.sqlite'), '/home/x')!;
+      const hash = (i: number) => Buffer.from(i.toString(16).padStart(16, '0'), 'hex');
+      const row = (name: string, hashes: Buffer[]): FileRow => ({
+        path: `/home/x/${name}.jsonl`, projectId: 'p', sessionId: name, ino: 1, size: 1, mtimeMs: 1, check: '', state: '{}', updatedAt: '', empty: false,
+        summary: '{}', summaryKey: 'k', textDone: false, calls: { replace: true, hashes },
+      });
+      // 200 calls (3 full statements and 8 alone) and 150 of them again in a fork, plus 7 of its own.
+      const original = Array.from({ length: 200 }, (_, i) => hash(i));
+      const fork = [...original.slice(50), ...Array.from({ length: 7 }, (_, i) => hash(1000 + i))];
+      expect(db.write([row('original', original), row('fork', fork)])).toBe(true);
+      const shared = [...db.sharedCalls()];
+      expect(shared).toHaveLength(300);
+      expect(new Set(shared.map((r) => r.hash))).toEqual(new Set(original.slice(50).map((h) => h.toString('hex'))));
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
