@@ -130,6 +130,17 @@ describe('readSummaries in worker threads (from dist/index.js)', () => {
     expect(whole).toBeGreaterThan(1);
   });
 
+  it('a catalog from the bundle reads a cold tree in workers (states packed there) and gives what this thread gives, cold and warm', async () => {
+    const Bundled = ((await import(INDEX)) as { SessionCatalog: typeof SessionCatalog }).SessionCatalog;
+    const there = new Bundled({ home: generated, now: () => NOW });
+    const here = new SessionCatalog({ home: generated, now: () => NOW });
+    const cold = (await there.summaries(null, { includeEmpty: true })).sessions;
+    expect(cold.length).toBeGreaterThanOrEqual(200); // enough files for the pool to start workers
+    expect(cold).toEqual((await here.summaries(null, { includeEmpty: true })).sessions);
+    // The second listing is served from the rows the first one stored (each state as the worker packed it).
+    expect((await there.summaries(null, { includeEmpty: true })).sessions).toEqual(cold);
+  });
+
   it('reads a crashed worker’s unfinished jobs in this thread', async () => {
     const jobs = await jobsOf(generated);
     const here = await collect(readSummaries, jobs);
