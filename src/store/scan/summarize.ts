@@ -23,7 +23,7 @@ import {
   type RawTokens,
   type TimeSpan,
 } from '../sources/common/fold-common.js';
-import { addCall, addMetric, bucketsOverflowed, priceBuckets, removeCall, type Buckets } from '../sources/common/fold-usage.js';
+import { addCall, addMetric, bucketsHaveRoom, bucketsOverflowed, priceBuckets, removeCall, type Buckets } from '../sources/common/fold-usage.js';
 import { userWords } from '../sources/common/title.js';
 import type { MetaEvent, NormalizedEvent, StatusEvent, UsageEvent } from '../sources/events.js';
 import { lookupPrice, priceMicros, providerOf, type PriceTable } from '../pricing.js';
@@ -272,10 +272,11 @@ export function summarizeEvent(s: SummarizerState, ev: NormalizedEvent, text?: T
       return;
     case 'usage': {
       // Sums past 2^53 - 1 are capped (counts.ts): the record that takes the session's total there is flagged like a bad count.
-      const wasExact = !bucketsOverflowed(s.buckets);
+      const roomy = bucketsHaveRoom(s.buckets, ev.tokens);
+      const wasExact = roomy || !bucketsOverflowed(s.buckets);
       if (ev.dedupeKey !== undefined) addKeyedCall(s, ev);
       else addCall(s.buckets, { vendor: ev.vendor, endpoint: ev.endpoint, model: ev.model ?? '', tokens: ev.tokens, recordedUsd: ev.recordedCostUsd, calls: ev.calls });
-      if (wasExact && bucketsOverflowed(s.buckets)) s.flags.numbers++;
+      if (!roomy && wasExact && bucketsOverflowed(s.buckets)) s.flags.numbers++;
       if (ev.namesSession && ev.model && !s.firstUsageModel) s.firstUsageModel = ev.model;
       const t = parseTime(ev.ts);
       if (t !== null && isPossibleTime(t, notAfter(s)) && (s.lastCallMs === null || t >= s.lastCallMs)) {

@@ -3,7 +3,7 @@
  * state, and their conversion to priced EndpointUsage / ModelUsage at
  * finish time (so a cached fold state stays valid when prices change).
  */
-import { addTokens } from '../../counts.js';
+import { addTokens, SUM_CAP } from '../../counts.js';
 import { addRaw, isOverflowedRaw, isZeroRaw, subRaw, toTokens, zeroRaw, type RawTokens } from './fold-common.js';
 import { lookupPrice, priceMicros, providerOf, type PriceTable } from '../../pricing.js';
 import type { EndpointUsage, ModelUsage } from '../../types.js';
@@ -69,6 +69,22 @@ const addCost = (a: number | null, b: number | null): number | null => (a === nu
  * past 2^53 - 1, capped (counts.ts): the summarizer flags the record that
  * took it there. O(buckets), a handful per session.
  */
+/**
+ * True when no figure summed over `buckets` plus `extra` can reach SUM_CAP
+ * (counts.ts): the five counters of each, added up, stay below it. The
+ * fold asks this before each usage record and only near the cap asks
+ * {@link bucketsOverflowed}, which builds the sums (it was 5 % of a cold
+ * scan's fold when asked twice for every record).
+ */
+export function bucketsHaveRoom(buckets: Buckets, extra: RawTokens | undefined): boolean {
+  let bound = extra ? extra.input + extra.output + extra.cacheRead + extra.cacheWrite + extra.total : 0;
+  for (const key in buckets) {
+    const t = buckets[key]!.tokens;
+    bound += t.input + t.output + t.cacheRead + t.cacheWrite + t.total;
+  }
+  return bound < SUM_CAP;
+}
+
 export function bucketsOverflowed(buckets: Buckets): boolean {
   const sum = zeroRaw();
   for (const b of Object.values(buckets)) addRaw(sum, b.tokens);
