@@ -241,3 +241,20 @@ for (const [columns, rows] of [
     });
   });
 }
+
+describe('keys Ink cannot name', () => {
+  // Ink 6.8 reads a modified key it has no name for (xterm's Ctrl+F1-F4, a
+  // pasted colour code) as Ctrl+undefined and throws: the browser must drop
+  // that one key, never quit on it.
+  it.each([
+    ['Ctrl+F1', '\u001b[1;5P'],
+    ['Ctrl+F4', '\u001b[1;5S'],
+    ['a pasted colour code', '\u001b[31m'],
+  ])('%s is dropped and the next keys still act', async (_name, seq) => {
+    const { ui, exits } = start({ columns: 80, rows: 24 });
+    await ui.waitFor('Fix login bug');
+    ui.write(seq);
+    await ui.press('/dark', (f) => searchText(f) === 'dark');
+    expect(exits).toEqual([]);
+  });
+});

@@ -181,6 +181,27 @@ describe('doctor on other agents\' folders', () => {
   });
 });
 
+describe('what a run says it reads', () => {
+  it('--source claude names the claude folder, never the session home it does not read (doctor and the loading screen)', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { runCli } = await import('./helpers/cli.js');
+    const { readingWhere } = await import('../src/app/sources.js');
+    const home = mkdtempSync(join(tmpdir(), 'sb-where-'));
+    try {
+      const r = runCli(['doctor', '--all', '--source', 'claude', '--home', home, '--claude-dir', join(AGENTS, 'claude')]);
+      expect(r.stdout).toContain('4 session files checked under the claude folder;');
+      expect(r.stdout).not.toContain(home);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+    expect(readingWhere('/h', ['claude'])).toBe('the claude folder');
+    expect(readingWhere('/h', ['native'])).toBe('/h');
+    expect(readingWhere('/h', ['native', 'claude', 'codex'])).toBe('/h and the claude, codex folders');
+  });
+});
+
 describe('a Claude folder named one level too deep', () => {
   it('--claude-dir .../projects says the folder holds no projects/ and which one to name, not "no such folder"', async () => {
     const { runCli } = await import('./helpers/cli.js');

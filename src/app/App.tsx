@@ -250,7 +250,7 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
         {header}
         <SkippedNote skipped={state.skipped} width={width} />
         {state.loading && state.sessions.length === 0 ? (
-          <Loading width={width} home={source.home} progress={state.progress} />
+          <Loading width={width} home={source.readingWhere ?? source.home} progress={state.progress} />
         ) : (
         <CostView
           sessions={model.spent}
@@ -270,7 +270,7 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
 
   let body: React.JSX.Element;
   if (state.error !== null) body = <ErrorState message={state.error} width={width} />;
-  else if (state.loading && state.sessions.length === 0) body = <Loading width={width} home={source.home} progress={state.progress} />;
+  else if (state.loading && state.sessions.length === 0) body = <Loading width={width} home={source.readingWhere ?? source.home} progress={state.progress} />;
   else if (model.items.length === 0)
     body = (
       <EmptyState

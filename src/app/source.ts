@@ -25,6 +25,8 @@ export interface BrowserSource {
   project: { id: string; root: string } | null;
   /** The session home the sessions are read from: "no sessions" names it. */
   home: string;
+  /** What the loading screen says it reads ("/h and the claude folder"); absent: `home`. */
+  readingWhere?: string;
   /** True in `--demo`: "no sessions" then never suggests `--demo`. */
   demo?: boolean;
   /** The clock every relative time ("2h ago", cache "♨4m") is measured against. */

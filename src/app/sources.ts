@@ -50,3 +50,16 @@ export function runLocations(args: { options: ParsedOptions; config: Config; env
   };
   return sourceLocations(selected, opts);
 }
+
+/**
+ * What a run reads, for "checked under …" and "Reading sessions under …": the
+ * session home when the native source is selected, then the agents' folders
+ * by name ("/h and the claude, codex folders"; "the claude folder" alone
+ * with `--source claude`, whose run never reads the home).
+ */
+export function readingWhere(home: string, locationIds: readonly string[]): string {
+  const agents = locationIds.filter((id) => id !== 'native');
+  const folders = agents.length > 0 ? `the ${agents.join(', ')} folder${agents.length > 1 ? 's' : ''}` : '';
+  if (!locationIds.includes('native')) return folders || home;
+  return folders ? `${home} and ${folders}` : home;
+}

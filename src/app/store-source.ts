@@ -17,6 +17,7 @@ import { labeled } from './list-model.js';
 import { projectRootOf } from './commands/resume.js';
 import type { AppContext } from './context.js';
 import { restoreHint } from './follow-up.js';
+import { readingWhere } from './sources.js';
 import type { BrowserSource, Scope, SkippedPath } from './source.js';
 
 /** What the browser's runner wants to hear about. */
@@ -46,6 +47,7 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
   return {
     project: { id: ctx.project.id, root: ctx.project.root },
     home: ctx.home,
+    readingWhere: readingWhere(ctx.home, ctx.catalog.locations.map((l) => l.id)),
     demo: ctx.demo,
     nowMs: ctx.now,
     timeZone: ctx.tz,

@@ -15,6 +15,7 @@ import type { ParsedOptions } from '../cli-args.js';
 import type { AppContext } from '../context.js';
 import type { Io } from '../io.js';
 import { writeJson } from '../json-out.js';
+import { readingWhere } from '../sources.js';
 import { tableWidth } from './session-table.js';
 
 /** Line numbers as "3, 7, 9-12", capped so a broken file does not flood the table. */
@@ -72,8 +73,7 @@ export async function doctorCommand(ctx: AppContext, options: ParsedOptions, io:
     return code;
   }
   const skippedNote = unreadable.length > 0 ? ` ${countNoun(unreadable.length, 'path')} skipped (see above).` : '';
-  const agents = ctx.catalog.locations.map((l) => l.id).filter((id) => id !== 'native');
-  const where = agents.length > 0 ? `${ctx.home} and the ${agents.join(', ')} folder${agents.length > 1 ? 's' : ''}` : ctx.home;
+  const where = readingWhere(ctx.home, ctx.catalog.locations.map((l) => l.id));
   io.out(sanitize(`${countNoun(results.length, 'session file')} checked under ${where}; ${problems.length} with problems.${skippedNote}`, { singleLine: true }));
   if (problems.length > 0) {
     const rows = problems.map((d) => [d.id, d.dialect ?? 'none', String(d.lines), lineList(d.malformed), lineList(d.unknown), lineList(d.oversized), lineList(d.torn), lineList(d.invalidNumbers), lineList(d.invalidTimes), d.pendingTail ? 'pending' : '']);

@@ -19,11 +19,12 @@
  * onSelect (resume). The sort stays the `s` cycle of item 6.
  */
 import { useCallback, useLayoutEffect, useRef } from 'react';
-import { useInput, type Key } from 'ink';
+import { useInput, useStdin, type Key } from 'ink';
 import type { SessionSummary } from '../../store/types.js';
 import type { BrowserAction, BrowserState } from '../browser-reducer.js';
 import { CLOSING_ENTER_MODES, keyOfChar, resolveKeys, splitKeys, TEXT_MODES, type KeyCommand, type KeyMode, type KeyPress } from '../keys.js';
 import { cursorAtEnd, editOf } from '../../components/line-editor.js';
+import { dropUnnamedKeys } from '../../components/keypress.js';
 import type { SessionScreenHandle } from '../../components/SessionScreen.js';
 import { resolveIndex } from '../../components/list-layout.js';
 import type { ListModel } from '../list-model.js';
@@ -353,6 +354,9 @@ export function useBrowserInput(deps: BrowserInputDeps): { sessionMounted: () =>
   const onKey = useCallback((input: string, key: Key) => {
     for (const kp of splitKeys(input, key)) route(kp);
   }, [route]);
+  // A key Ink cannot name (Ctrl+F1, a pasted colour code) is dropped, not a crash.
+  const { internal_eventEmitter: inputEvents } = useStdin();
+  useLayoutEffect(() => dropUnnamedKeys(inputEvents), [inputEvents]);
   useInput(onKey);
   return { sessionMounted: flush };
 }
