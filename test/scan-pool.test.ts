@@ -141,6 +141,26 @@ describe('readSummaries in worker threads (from dist/index.js)', () => {
     expect((await there.summaries(null, { includeEmpty: true })).sessions).toEqual(cold);
   });
 
+  it('hands results on one per turn of the event loop, so a browser reading keys meanwhile waits for one result at most', async () => {
+    const jobs = await jobsOf(generated);
+    let turn = 0;
+    let running = true;
+    const tick = (): void => {
+      turn++;
+      if (running) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const turns: number[] = [];
+    try {
+      await bundled(jobs, () => void turns.push(turn), { inThreadBelow: ALWAYS, threads: 2 });
+    } finally {
+      running = false;
+    }
+    expect(turns).toHaveLength(jobs.length);
+    // Workers answer 32 files a message: without a turn between results, most would share one.
+    expect(new Set(turns).size).toBeGreaterThan(jobs.length * 0.9);
+  });
+
   it('reads a crashed worker’s unfinished jobs in this thread', async () => {
     const jobs = await jobsOf(generated);
     const here = await collect(readSummaries, jobs);

@@ -230,6 +230,21 @@ function inWorkers(url: URL, threads: number, order: readonly number[], jobs: re
       }
       if (--remaining === 0) finish();
     };
+    // A worker's batch is handed on one result per turn of the event loop: storing a result (its catalog
+    // row, its text) is this thread's work, and a batch of 32 in one turn held a browser's keys for seconds.
+    const queue: { id: number; outcome: JobOutcome }[] = [];
+    let draining = false;
+    const step = (): void => {
+      const next = queue.shift();
+      if (!next) return void (draining = false);
+      answer(next.id, next.outcome);
+      setImmediate(step);
+    };
+    const drain = (): void => {
+      if (draining) return;
+      draining = true;
+      step();
+    };
     const rescue = (): void => {
       // No worker left to take the rest: this thread reads what is orphaned or not yet dealt.
       if (workers.size > 0 || failed) return;
@@ -262,8 +277,9 @@ function inWorkers(url: URL, threads: number, order: readonly number[], jobs: re
         deal();
         for (const msg of answers) {
           if (!open.delete(msg.id)) continue; // already read again elsewhere: answered once only
-          answer(msg.id, msg.error === undefined ? { result: msg.result } : { error: msg.error });
+          queue.push({ id: msg.id, outcome: msg.error === undefined ? { result: msg.result } : { error: msg.error } });
         }
+        drain();
       });
       worker.on('error', () => {}); // the exit that follows does the work
       worker.on('exit', () => {
