@@ -187,3 +187,32 @@ describe('pieces of the screen', () => {
     expect(commandLine(['agent', '--resume', "it's", 'a\u001b[2Jb'])).toBe("agent --resume 'it'\\''s' 'a␛[2Jb'");
   });
 });
+
+describe('a search of a big transcript goes on in slices', () => {
+  /** 6,000 messages (more lines than one slice reads), the word to find only in the last one. */
+  const big = (): TranscriptEntry[] =>
+    Array.from({ length: 6000 }, (_, i) => ({ kind: 'message' as const, timestamp: '2026-11-20T09:40:00Z', role: i % 2 ? ('assistant' as const) : ('user' as const), text: i === 5999 ? 'the needle is here' : `filler line ${i}` }));
+
+  it('says "searching…" while it runs, keeps reading keys, then jumps to the hit and counts it', async () => {
+    const { app } = screen({ load: () => Promise.resolve(transcript(big())), searchNowMs: 0, height: 20 });
+    await app.waitFor('checkpoint');
+    await app.press('/needle', (f) => f.includes('/needle'));
+    await app.press(KEYS.enter, 'searching…');
+    const done = await app.waitFor('match 1/1');
+    expect(done).toContain('the needle is here');
+  });
+
+  it('Esc during the search drops it: no jump, no count', async () => {
+    const { app } = screen({ load: () => Promise.resolve(transcript(big())), searchNowMs: 0, height: 20 });
+    await app.waitFor('checkpoint');
+    await app.press('/needle', (f) => f.includes('/needle'));
+    await app.press(KEYS.enter, 'searching…');
+    const frame = await app.press(KEYS.escape, (f) => !f.includes('searching…') && !f.includes('search "needle"'));
+    expect(frame).not.toContain('match 1/1');
+    // A new search afterwards finds its own word, not the dropped one's.
+    await app.press('/filler line 3', (f) => f.includes('/filler line 3'));
+    const next = await app.press(KEYS.enter, /match 1\/\d+/);
+    expect(next).toContain('filler line 3');
+  });
+});
+

@@ -24,7 +24,7 @@ import { displayWidth, padEnd, truncate } from '../format/width.js';
 import { isFoldable } from '../format/replay-lines.js';
 import { ReplayLines } from '../format/replay-window.js';
 import { Replay } from './Replay.js';
-import { HitCache, HitLocator } from './replay-hits.js';
+import { HitLocator, HitSearch, SEARCH_SLICE_MS } from './replay-hits.js';
 import { UsagePanel, usageLines } from './UsagePanel.js';
 import { ResumePreview, resumeLines } from './ResumePreview.js';
 import { scrollWindow } from './scroll-window.js';
@@ -82,6 +82,8 @@ export interface SessionScreenProps {
   onBack: () => void;
   /** Enter; `from`: the Resume tab's choice, for a session with checkpoints. */
   onResume: (from?: ResumeFrom) => void;
+  /** @internal Tests: how long a search may run in the turn that asks for it before it goes on in slices (replay-hits.ts SEARCH_NOW_MS). */
+  searchNowMs?: number;
 }
 
 const TAB_ITEMS: ReadonlyArray<{ id: SessionTab; label: string }> = [
@@ -175,8 +177,31 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
   const lineCount = lines?.count ?? 0;
   // The search reads every entry's whole text, unfolded (store/search/transcript-find.ts): its hits do not change with folding.
   const findOpts = useMemo((): FindOptions => ({ width: Math.max(1, width - 1), tz, fromCheckpoint, revealSecrets }), [width, tz, fromCheckpoint, revealSecrets]);
-  const hitCache = useRef(new HitCache()).current;
-  const hits = transcript ? hitCache.get(transcript, findOpts, search.query) : NO_HITS;
+  const hitSearch = useRef(new HitSearch(props.searchNowMs)).current;
+  const found = transcript ? hitSearch.get(transcript, findOpts, search.query) : NO_HITS;
+  // A big transcript is searched a slice per turn (replay-hits.ts HitSearch): keys, Esc and Ctrl+C work meanwhile.
+  const searching = found === null;
+  const hits = found ?? NO_HITS;
+  const [, setSearchDone] = useState(0);
+  /** A jump (Enter, n, N) asked for while the search ran: made once it ends. */
+  const pendingJump = useRef<{ query: string; how: 'at' | 'next' | 'prev'; current: number } | null>(null);
+  useEffect(() => {
+    if (!searching) return;
+    let live = true;
+    const step = (): void => {
+      if (!live) return;
+      if (!hitSearch.advance(SEARCH_SLICE_MS)) return void setImmediate(step);
+      const jump = pendingJump.current;
+      pendingJump.current = null;
+      // Only for the query still asked (Esc or a new query dropped the old one's jump).
+      if (jump && jump.query.trim() === store.get().search.query.trim()) showHit(jump.query, jump.how, jump.current);
+      setSearchDone((n) => n + 1);
+    };
+    setImmediate(step);
+    return () => {
+      live = false;
+    };
+  }, [searching, transcript, findOpts, search.query]); // eslint-disable-line react-hooks/exhaustive-deps
   const locator = useMemo(() => (transcript && lines ? new HitLocator(transcript, lines, hits, findOpts) : null), [transcript, lines, hits, findOpts]);
   const showSearch = state.tab === 'replay' && (search.editing || search.query !== '');
   const bodyHeight = Math.max(0, height - 3 - (showSearch ? 1 : 0) - (reading ? 1 : 0));
@@ -207,21 +232,24 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
     }),
     [], // eslint-disable-line react-hooks/exhaustive-deps
   );
+  /** Shows the query's hit picked from the cursor (unfolding its entry when it hides it); asked while the search runs, once it ends. */
+  function showHit(query: string, how: 'at' | 'next' | 'prev', current: number): void {
+    const { lines, transcript, viewport, findOpts } = latest.current;
+    if (!transcript || !lines) return;
+    const known = hitSearch.get(transcript, findOpts, query);
+    if (known === null) return void (pendingJump.current = { query, how, current });
+    const locator = new HitLocator(transcript, lines, known, findOpts);
+    const k = locator.pick(clampView(store.get(), viewport).cursor, how, current);
+    if (k === null) return;
+    const place = locator.place(k);
+    store.dispatch({ type: 'showMatch', index: k, line: place.line, reveal: place.reveal, ...viewport, lineCount: place.lineCount });
+  }
   const runCommand = (cmd: string, input: string): boolean => {
-    const { lines, transcript, viewport, onBack, onResume, summary, panel, findOpts } = latest.current;
+    const { lines, transcript, viewport, onBack, onResume, summary, panel } = latest.current;
     const entryAt = (line: number): number => (lines && line >= 0 && line < lines.count ? lines.at(line).entry : -1);
     const lineCountNow = (): number => lines?.count ?? 0;
     const s = store.get();
     const dispatch = store.dispatch;
-    /** Shows the query's hit picked from the cursor (unfolding its entry when it hides it). */
-    const showHit = (query: string, how: 'at' | 'next' | 'prev', current: number): void => {
-      if (!transcript || !lines) return;
-      const locator = new HitLocator(transcript, lines, hitCache.get(transcript, findOpts, query), findOpts);
-      const k = locator.pick(clampView(store.get(), viewport).cursor, how, current);
-      if (k === null) return;
-      const place = locator.place(k);
-      dispatch({ type: 'showMatch', index: k, line: place.line, reveal: place.reveal, ...viewport, lineCount: place.lineCount });
-    };
     if (s.search.editing) {
       const edit = editOf(cmd, input);
       if (edit) {
@@ -322,7 +350,7 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
   };
 
   const [title, tail] = headerParts(summary, nowMs, width);
-  const searchStatus = `search "${sanitize(search.query, { singleLine: true })}": ${searchCounter(hits, search.current)} · Esc clears`;
+  const searchStatus = `search "${sanitize(search.query, { singleLine: true })}": ${searching ? 'searching…' : searchCounter(hits, search.current)} · Esc clears`;
 
   return (
     <Box flexDirection="column" width={width}>

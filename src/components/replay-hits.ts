@@ -8,7 +8,7 @@
  */
 import { isFoldable } from '../format/replay-lines.js';
 import type { ReplayLines } from '../format/replay-window.js';
-import { findInTranscript, unfoldedLines, type FindOptions, type TranscriptHit, type TranscriptHits } from '../store/search/transcript-find.js';
+import { findInTranscriptSteps, unfoldedLines, type FindOptions, type TranscriptHit, type TranscriptHits } from '../store/search/transcript-find.js';
 import type { TranscriptView } from '../store/types.js';
 
 /** Entries whose unfolded lines are kept while the screen asks where hits are. */
@@ -118,19 +118,49 @@ export class HitLocator {
   }
 }
 
+/** Time a search may take in the turn that asks for it, in ms: a transcript of a few MB is searched at once, a bigger one goes on in the background. */
+export const SEARCH_NOW_MS = 40;
+/** Time a background search takes per turn of the event loop, in ms (keys are read between turns). */
+export const SEARCH_SLICE_MS = 12;
+
 /**
  * The last query's hits, kept until the transcript, the searched lines'
  * options or the query change: folding and scrolling never search again.
+ * A search that does not end within SEARCH_NOW_MS goes on in slices
+ * ({@link advance}) while the screen says "searching…"; a new query drops it.
  */
-export class HitCache {
-  private last: { view: TranscriptView; key: string; hits: TranscriptHits } | null = null;
+export class HitSearch {
+  private last: { view: TranscriptView; key: string; hits: TranscriptHits | null; steps: Generator<void, TranscriptHits> | null } | null = null;
 
-  /** The hits of `query` in `view` as drawn with `opts`. */
-  get(view: TranscriptView, opts: FindOptions, query: string): TranscriptHits {
+  constructor(private readonly nowMs = SEARCH_NOW_MS) {}
+
+  /** The hits of `query` in `view` as drawn with `opts`; null while they are still being searched. */
+  get(view: TranscriptView, opts: FindOptions, query: string): TranscriptHits | null {
     const key = JSON.stringify([opts.width, opts.tz ?? 'UTC', opts.fromCheckpoint, opts.revealSecrets === true, query.trim()]);
     if (this.last && this.last.view === view && this.last.key === key) return this.last.hits;
-    const hits = findInTranscript(view, opts, query);
-    this.last = { view, key, hits };
-    return hits;
+    this.last = { view, key, hits: null, steps: findInTranscriptSteps(view, opts, query) };
+    this.advance(this.nowMs);
+    return this.last.hits;
+  }
+
+  /** True while the last query's search is unfinished. */
+  get pending(): boolean {
+    return this.last !== null && this.last.hits === null;
+  }
+
+  /** Searches on for up to `ms`; true once the hits are known. */
+  advance(ms: number): boolean {
+    const last = this.last;
+    if (!last || last.hits !== null || !last.steps) return true;
+    const until = performance.now() + ms;
+    for (;;) {
+      const step = last.steps.next();
+      if (step.done) {
+        last.hits = step.value;
+        last.steps = null;
+        return true;
+      }
+      if (performance.now() >= until) return false;
+    }
   }
 }

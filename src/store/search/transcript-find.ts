@@ -14,7 +14,7 @@ import { entryDisplayLines, textLines } from '../../format/replay-lines.js';
 import { maskSecretsDeep } from '../../format/secrets.js';
 import type { TranscriptEntry, TranscriptView } from '../types.js';
 import { casedTypoDistance, isCaseSensitive, splitWords } from './text.js';
-import { findTranscriptLines } from './transcript.js';
+import { findTranscriptLinesSteps, runSteps } from './transcript.js';
 
 /** What the searched lines depend on: the replay's width, zone, mode and secrets. */
 export interface FindOptions {
@@ -116,7 +116,7 @@ function unwrappedLines(view: TranscriptView, i: number, opts: FindOptions, firs
 }
 
 /** Hits among the lines of the entries `list` (ascending), through the line search's tiers: each hit its entry and line offset. */
-function searchEntries(list: readonly number[], linesOf: (i: number) => string[], query: string): { entries: number[]; offsets: number[]; exact: boolean } {
+function* searchEntries(list: readonly number[], linesOf: (i: number) => string[], query: string): Generator<void, { entries: number[]; offsets: number[]; exact: boolean }> {
   const n = list.length;
   // starts[k]: index of entry list[k]'s first line among all the searched lines (filled by the first read).
   const starts = new Float64Array(n + 1);
@@ -137,7 +137,7 @@ function searchEntries(list: readonly number[], linesOf: (i: number) => string[]
     counted = true;
     if (texts.length > 0) yield { offset, texts };
   };
-  const found = findTranscriptLines({ chunks }, query);
+  const found = yield* findTranscriptLinesSteps({ chunks }, query);
   const entries: number[] = [];
   const offsets: number[] = [];
   let k = 0;
@@ -157,14 +157,23 @@ function searchEntries(list: readonly number[], linesOf: (i: number) => string[]
  * those are drawn whole to place the hits on their lines.
  */
 export function findInTranscript(view: TranscriptView, opts: FindOptions, query: string): TranscriptHits {
+  return runSteps(findInTranscriptSteps(view, opts, query));
+}
+
+/**
+ * {@link findInTranscript} in steps: it yields after each chunk of lines
+ * read (CHUNK_LINES), so the session screen can search a big transcript a
+ * few ms at a time and keep reading keys (replay-hits.ts HitSearch).
+ */
+export function* findInTranscriptSteps(view: TranscriptView, opts: FindOptions, query: string): Generator<void, TranscriptHits> {
   const q = query.trim();
   if (splitWords(q).length === 0) return NO_HITS;
   const first = opts.fromCheckpoint && view.lastCheckpointIndex >= 0 ? view.lastCheckpointIndex : 0;
   const all = Array.from({ length: Math.max(0, view.count - first) }, (_, k) => first + k);
-  const rough = searchEntries(all, (i) => unwrappedLines(view, i, opts, first), q);
+  const rough = yield* searchEntries(all, (i) => unwrappedLines(view, i, opts, first), q);
   const candidates = [...new Set(rough.entries)];
   if (candidates.length === 0) return NO_HITS;
-  const found = searchEntries(candidates, (i) => unfoldedLines(view, i, opts, first), q);
+  const found = yield* searchEntries(candidates, (i) => unfoldedLines(view, i, opts, first), q);
   const entries = Int32Array.from(found.entries);
   const offsets = Int32Array.from(found.offsets);
   const hits = new TranscriptHits(q, entries, offsets, null);

@@ -39,6 +39,23 @@ export interface TranscriptLineHits {
 
 /** searchTranscriptLines, saying whether the hits are exact or near spellings (the status says "similar:" then). */
 export function findTranscriptLines(lines: readonly string[] | LineChunks, query: string): TranscriptLineHits {
+  return runSteps(findTranscriptLinesSteps(lines, query));
+}
+
+/** Drives a search's steps to the end in one go. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link findTranscriptLines} in steps: it yields after each chunk of lines
+ * it reads, so a caller can spread a search of a big transcript over turns
+ * of the event loop (the screen keeps reading keys) and drop it unfinished.
+ */
+export function* findTranscriptLinesSteps(lines: readonly string[] | LineChunks, query: string): Generator<void, TranscriptLineHits> {
   const near = (found: number[]): TranscriptLineHits => ({ lines: found, exact: false });
   const words = splitWords(query);
   if (words.length === 0) return { lines: [], exact: true };
@@ -51,6 +68,7 @@ export function findTranscriptLines(lines: readonly string[] | LineChunks, query
       const h = cs ? line : lowerKeepOffsets(line);
       if (words.every((w) => h.includes(w))) exact.push(offset + i);
     });
+    yield;
   }
   if (exact.length > 0) return { lines: exact, exact: true };
 
@@ -64,13 +82,14 @@ export function findTranscriptLines(lines: readonly string[] | LineChunks, query
       if (oneTypo.length === 0) break;
     }
     if (oneTypo) for (const i of oneTypo) found.push(offset + i);
+    yield;
   }
   if (found.length > 0) return near(found.sort((a, b) => a - b));
-  return near(fuseLines(chunks, words, cs));
+  return near(yield* fuseLines(chunks, words, cs));
 }
 
 /** Lines where every word matches within fuse.js's tolerance, among the likeliest candidates. */
-function fuseLines(chunks: () => Iterable<{ offset: number; texts: readonly string[] }>, words: readonly string[], cs: boolean): number[] {
+function* fuseLines(chunks: () => Iterable<{ offset: number; texts: readonly string[] }>, words: readonly string[], cs: boolean): Generator<void, number[]> {
   const grams = words.map((w) => bigrams(w.toLowerCase()));
   // A capital in the query must be in the line (smart case): a cheap first cut.
   const capitals = [...words.join('')].filter((ch) => ch !== ch.toLowerCase());
@@ -93,6 +112,7 @@ function fuseLines(chunks: () => Iterable<{ offset: number; texts: readonly stri
     });
     // Only the best few are kept from chunk to chunk.
     if (scored.length > 4 * MAX_FUSE_LINES) best();
+    yield;
   }
   if (scored.length === 0) return [];
   best();
