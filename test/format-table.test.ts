@@ -89,3 +89,16 @@ describe('fitTable when nothing is left to drop', () => {
     expect(lines[2]).toMatch(/ 17\.8M  \$17,812\.34$/);
   });
 });
+
+describe('session cells', () => {
+  it('a count past 9,999 is compact, never cut in the list\'s 5-wide column ("17,8…" read as another figure)', async () => {
+    const { cellText } = await import('../src/format/session-cells.js');
+    const { makeSummary } = await import('./helpers/summary.js');
+    const now = Date.parse('2026-11-20T12:00:00Z');
+    const big = makeSummary({ messageCount: 17_842, toolCalls: 8_925 });
+    expect(cellText('msgs', big, now)).toBe('18k');
+    expect(cellText('tools', big, now)).toBe('8,925');
+    expect(cellText('msgs', makeSummary({ messageCount: 1_234_567 }), now)).toBe('1.2M');
+    for (const n of [0, 9_999, 10_000, 99_999, 999_999, 5_000_000]) expect(displayWidth(cellText('msgs', makeSummary({ messageCount: n }), now))).toBeLessThanOrEqual(5);
+  });
+});

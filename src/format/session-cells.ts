@@ -16,9 +16,9 @@ export function cellText(key: ColumnKey, s: SessionSummary, nowMs: number): stri
     case 'age':
       return relativeTime(s.updatedAt, nowMs);
     case 'msgs':
-      return formatInt(s.messageCount);
+      return countCell(s.messageCount);
     case 'tools':
-      return formatInt(s.toolCalls);
+      return countCell(s.toolCalls);
     case 'model':
       return sanitize(s.model, { singleLine: true }) || '–';
     case 'tokens':
@@ -30,4 +30,12 @@ export function cellText(key: ColumnKey, s: SessionSummary, nowMs: number): stri
     default:
       return key satisfies never;
   }
+}
+
+/**
+ * A count for a 5-wide column: whole up to 9,999, then compact ("18k",
+ * "1.2M") — "17,842" was drawn "17,8…", a figure that reads as another.
+ */
+function countCell(n: number): string {
+  return Number.isFinite(n) && n >= 10_000 ? formatTokens(n) : formatInt(n);
 }
