@@ -9,7 +9,7 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import type { SessionSummary } from '../store/types.js';
 import { sanitize } from '../format/sanitize.js';
-import { truncate } from '../format/width.js';
+import { displayWidth, truncate } from '../format/width.js';
 import { theme } from './theme.js';
 
 export interface ConfirmDialogProps {
@@ -32,8 +32,9 @@ export function ConfirmDialog({ summary, width, action = 'delete', note = null, 
   const title = sanitize(summary.title, { singleLine: true }) || '(untitled)';
   const warn = note ? sanitize(capitalize(note), { singleLine: true }) : null;
   const verb = action === 'resume' ? 'Resume' : 'Delete';
-  // The id stays whole: the title gives way.
-  const question = `${verb} “${truncate(title, Math.max(8, width - id.length - 16 - (warn ? 12 : 0)))}” (${id})?${warn ? ' It is still active.' : ''}`;
+  // The id and the warning stay whole: the title gives way.
+  const tail = `” (${id})?${warn ? ' It is still active.' : ''}`;
+  const question = `${verb} “${truncate(title, Math.max(8, width - displayWidth(`${verb} “${tail}`)))}${tail}`;
   const restore = sanitize(restoreHint ?? `session-browser restore ${summary.id}`, { singleLine: true });
   const detail =
     action === 'resume'
