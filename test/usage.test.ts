@@ -251,3 +251,13 @@ describe('aggregateUsage: by session', () => {
     expect(aggregateUsage([a, b], { by: 'session' }).rows).toHaveLength(2);
   });
 });
+
+describe('rowLabel', () => {
+  it('shows an endpoint row with no recorded endpoint by its vendor alone, and every other key as it is', async () => {
+    const { rowLabel } = await import('../src/store/usage/usage.js');
+    expect(rowLabel('openai|')).toBe('openai');
+    expect(rowLabel('google|')).toBe('google');
+    expect(rowLabel('anthropic|claude-code')).toBe('anthropic|claude-code');
+    expect(rowLabel('anthropic/claude-sonnet-4-5')).toBe('anthropic/claude-sonnet-4-5');
+  });
+});

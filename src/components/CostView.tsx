@@ -9,7 +9,7 @@
 import React, { useMemo } from 'react';
 import { Box, Text } from 'ink';
 import type { SessionSummary } from '../store/types.js';
-import type { UsageRow } from '../store/usage/usage.js';
+import { rowLabel, type UsageRow } from '../store/usage/usage.js';
 import { sanitize } from '../format/sanitize.js';
 import { countNoun, formatInt, formatPercent, formatTokens, formatUsd, usdToMicros } from '../format/numbers.js';
 import { bar } from '../format/charts.js';
@@ -88,7 +88,7 @@ const MODEL_COLUMNS: FitColumn[] = [
 
 function modelRow(r: UsageRow): string[] {
   return [
-    sanitize(r.key, { singleLine: true }),
+    sanitize(rowLabel(r.key), { singleLine: true }),
     formatInt(r.sessions),
     formatTokens(r.totalTokens, r.estimatedTokenSessions > 0),
     formatPercent(r.cacheHitRate),

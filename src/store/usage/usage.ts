@@ -169,6 +169,15 @@ function wholeOf(s: SessionSummary): Part {
 }
 
 /**
+ * A usage row's key as tables show it: an endpoint row whose endpoint was
+ * not recorded (`openai|`, `google|`: Codex and Gemini name none) shows
+ * its vendor alone; every other key as it is (`usage --json` keeps the key).
+ */
+export function rowLabel(key: string): string {
+  return key.endsWith('|') ? key.slice(0, -1) : key;
+}
+
+/**
  * True when every call of `s` is a copy another session counts (a fork that
  * only copied): it adds to no model or endpoint row, yet it is one of the
  * totals' sessions and its time is in the totals' duration.
