@@ -178,7 +178,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
     short: { keys: 'space', label: 'fold' }, match: char(' ') },
   { keys: 'f', description: 'replay from the last checkpoint / whole', mode: 'session', action: 'from-checkpoint', rank: 8,
     short: { keys: 'f', label: 'from checkpoint' }, match: char('f') },
-  { keys: 'v', description: 'show all of a huge entry (cut at 1,000 lines / 64 KB)', mode: 'session', action: 'show-all', match: char('v') },
+  { keys: 'v', description: 'show all of a huge entry (cut at 1,000 lines / 128 KB)', mode: 'session', action: 'show-all', match: char('v') },
   { keys: 's', description: 'show / hide secrets (keys and tokens are masked)', mode: 'session', action: 'reveal-secrets', match: char('s') },
 
   // The transcript search box (after / in a session).

@@ -46,7 +46,11 @@ export function progressLine(p: ProgressFigures): string {
 export function indexingLine(p: ProgressFigures): string {
   // Short: it shares the header with the scope and the session count, at 80 columns too.
   const parts = [`indexing ${formatInt(p.files)}/${formatInt(p.totalFiles)}`];
-  if (p.elapsedMs >= 1000 && p.bytes > 0) parts.push(`~${formatDuration(Math.max(1000, ((p.totalBytes - p.bytes) * p.elapsedMs) / p.bytes))} left`);
+  if (p.elapsedMs >= 1000 && p.bytes > 0) {
+    const leftMs = ((p.totalBytes - p.bytes) * p.elapsedMs) / p.bytes;
+    // The estimate counts bytes read; the last files' index writes it cannot see ("~1.0s left" stood for 40 s).
+    parts.push(leftMs < 2000 ? 'finishing' : `~${formatDuration(leftMs)} left`);
+  }
   return parts.join(' · ');
 }
 

@@ -41,8 +41,8 @@ export interface ReplayLineOptions {
 
 /** What one entry draws of a text at most, unless shown whole: this many lines of the text… */
 export const ENTRY_MAX_LINES = 1000;
-/** …and this many characters: some 800 rows at 80 columns (a 10 MB message was wrapped into 77,000, a 256 KB cap into 3,400). */
-export const ENTRY_MAX_CHARS = 64 * 1024;
+/** …and this many characters: a 64 KB tool output is drawn whole, a one-line 3 MB message some 1,700 rows at 80 columns (it was 3,400 at 256 Ki, 77,000 whole). */
+export const ENTRY_MAX_CHARS = 128 * 1024;
 
 /**
  * The head of a huge text, cut at ENTRY_MAX_LINES lines or ENTRY_MAX_CHARS

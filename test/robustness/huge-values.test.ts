@@ -1,6 +1,6 @@
 /**
  * Hostile case "huge values are drawn whole" (issue 9): a 10 MB message is
- * cut in replay (browser lines and the `replay` command) to 1,000 lines / 64 Ki characters
+ * cut in replay (browser lines and the `replay` command) to 1,000 lines / 128 Ki characters
  * with "… 9.7 MB more", `v` (browser) or `replay --full` shows it all.
  */
 import { describe, expect, it } from 'vitest';

@@ -47,7 +47,7 @@ export async function replayCommand(ctx: AppContext, id: string, options: Parsed
     if (i < start) return;
     const e = reveal ? raw : maskSecretsDeep(raw);
     // Every entry is unfolded here, the starting checkpoint of --from-checkpoint too.
-    // Huge texts are cut (1,000 lines / 64 KB per entry) unless --full.
+    // Huge texts are cut (1,000 lines / 128 KB per entry) unless --full.
     const shown = entryDisplayLines(e, i, { width, open: true, prev: i > start ? prev : undefined, tz: ctx.tz, whole: options.full === true, moreHint: 'replay --full shows all' });
     const speaker = speakers.before(e, i);
     if (speaker) shown.unshift(speaker);
