@@ -17,7 +17,7 @@ import { DEMO_NOW } from '../src/app/demo.js';
 import { storeSource } from '../src/app/store-source.js';
 import { costText } from '../src/components/CostView.js';
 import { formatInt } from '../src/format/numbers.js';
-import type { UsageRow } from '../src/store/usage/usage.js';
+import { rowLabel, type UsageRow } from '../src/store/usage/usage.js';
 import { CLI, demoCopy, runCli } from './helpers/cli.js';
 import { cleanup, frameLines, KEYS, renderSized } from './helpers/render.js';
 
@@ -82,9 +82,9 @@ function showsKey(cell: string, key: string): boolean {
   return [key, key.replace(/-\d{8}$/, '')].some((k) => k.startsWith(before) && k.endsWith(after) && before.length + after.length > 0);
 }
 
-/** A table row of the view for a usage row: its key, its session count, its cost. */
+/** A table row of the view for a usage row: its key as labelled (rowLabel), its session count, its cost. */
 function rowShown(lines: string[], row: UsageRow): boolean {
-  return lines.some((l) => showsKey(l.split(/ {2,}/)[0] ?? '', row.key) && l.includes(` ${formatInt(row.sessions)} `) && l.includes(costText(row)));
+  return lines.some((l) => showsKey(l.split(/ {2,}/)[0] ?? '', rowLabel(row.key)) && l.includes(` ${formatInt(row.sessions)} `) && l.includes(costText(row)));
 }
 
 describe('the cost view equals `usage --json`', { timeout: 120_000 }, () => {
