@@ -13,7 +13,7 @@
 import { dirname, resolve } from 'node:path';
 import { statSync, type Stats } from 'node:fs';
 import type { SessionFile } from '../sources/format.js';
-import { isWholeRead, partsUnchanged, readSummary, summarise, SUMMARY_STATE_VERSION, type ReadSummaryOptions, type SummaryState } from '../scan/summary-reader.js';
+import { isWholeRead, partsUnchanged, readSummary, summarise, type ReadSummaryOptions, type SummaryState } from '../scan/summary-reader.js';
 import { summaryAt } from '../scan/summary-clock.js';
 import { bytesBeforeSync } from '../scan/check-hash.js';
 import { keptCopies } from '../scan/call-keys.js';
@@ -24,6 +24,7 @@ import type { SessionSummary } from '../types.js';
 import { CatalogDb, MEMORY_CATALOG, type FileRow, type ListedRow } from './catalog-db.js';
 import { mergeTextWrites, metaText, type FullTextIndex } from './text-columns.js';
 import { catalogPath, pruneCatalogs } from './catalog-files.js';
+import { parsedSummary, parseState, reusable, storedSummary, untouched } from './stored-rows.js';
 import { HeldTexts, TEXT_SLICE_CHARS, textChars } from './held-texts.js';
 import { readBits } from '../exposure.js';
 
@@ -465,57 +466,7 @@ function wantsAllText(opts: ReadSummaryOptions): boolean {
   return opts.collectText === undefined || opts.collectText === true;
 }
 
-/** A stored summary, or undefined when its text is not JSON (a damaged row: the file is read again). */
-function parseSummary(text: string): SessionSummary | undefined {
-  try {
-    return JSON.parse(text) as SessionSummary;
-  } catch {
-    return undefined;
-  }
-}
-
-function parseState(text: string): SummaryState | undefined {
-  try {
-    const state = JSON.parse(text) as SummaryState;
-    return state?.v === SUMMARY_STATE_VERSION ? state : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-
-/** The row's summary brought to `nowMs`, when the file is as the row saw it and the figures were computed with `summaryKey`. */
-function storedSummary(row: ListedRow, st: { ino: number; size: number; mtimeMs: number }, projectId: string, summaryKey: string, nowMs: number): SessionSummary | undefined {
-  if (!untouched(row, st, projectId) || row.summaryKey !== summaryKey) return undefined;
-  const summary = parsedSummary(row);
-  return summary && summaryAt(summary, st.mtimeMs, nowMs);
-}
-
-/** Each listed row's summary, parsed once however often it is served (first frame, then the check). */
-const PARSED = new WeakMap<ListedRow, SessionSummary | null>();
-
-function parsedSummary(row: ListedRow): SessionSummary | undefined {
-  let summary = PARSED.get(row);
-  if (summary === undefined) PARSED.set(row, (summary = parseSummary(row.summary) ?? null));
-  return summary ?? undefined;
-}
-
 /** The key of a listing's scope: the sorted project ids, or every project. */
 function scopeKey(projectIds: readonly string[] | null): string {
   return projectIds === null ? '*' : [...projectIds].sort().join(',');
-}
-
-/** The file is as the row saw it: same inode, project, size and mtime. */
-function untouched(row: ListedRow, st: { ino: number; size: number; mtimeMs: number }, projectId: string): boolean {
-  return row.ino === st.ino && row.projectId === projectId && row.size === st.size && row.mtimeMs === st.mtimeMs;
-}
-
-/**
- * A state can be continued when the file is the same inode, was not cut
- * below what the state consumed, and either grew (appended) or kept both
- * its size and its mtime (untouched). (The offset is checked once the state is parsed.)
- */
-function reusable(row: FileRow, st: { ino: number; size: number; mtimeMs: number }, projectId: string): boolean {
-  if (row.ino !== st.ino || row.projectId !== projectId) return false;
-  return st.size > row.size || (st.size === row.size && st.mtimeMs === row.mtimeMs);
 }

@@ -1,0 +1,61 @@
+/**
+ * What a catalog row tells about its file before it is read
+ * (summary-cache.ts plans with these): whether the file is as the row saw
+ * it, whether its fold state can be continued, and the row's summary and
+ * state parsed (a damaged row parses to undefined: the file is read again).
+ */
+import type { SessionSummary } from '../types.js';
+import { SUMMARY_STATE_VERSION, type SummaryState } from '../scan/summary-reader.js';
+import { summaryAt } from '../scan/summary-clock.js';
+import type { FileRow, ListedRow } from './catalog-db.js';
+
+/** A stored summary, or undefined when its text is not JSON (a damaged row: the file is read again). */
+export function parseSummary(text: string): SessionSummary | undefined {
+  try {
+    return JSON.parse(text) as SessionSummary;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A stored fold state of this build's version, else undefined (another version's or damaged: the file is read again). */
+export function parseState(text: string): SummaryState | undefined {
+  try {
+    const state = JSON.parse(text) as SummaryState;
+    return state?.v === SUMMARY_STATE_VERSION ? state : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The row's summary brought to `nowMs`, when the file is as the row saw it and the figures were computed with `summaryKey`. */
+export function storedSummary(row: ListedRow, st: { ino: number; size: number; mtimeMs: number }, projectId: string, summaryKey: string, nowMs: number): SessionSummary | undefined {
+  if (!untouched(row, st, projectId) || row.summaryKey !== summaryKey) return undefined;
+  const summary = parsedSummary(row);
+  return summary && summaryAt(summary, st.mtimeMs, nowMs);
+}
+
+/** Each listed row's summary, parsed once however often it is served (first frame, then the check). */
+const PARSED = new WeakMap<ListedRow, SessionSummary | null>();
+
+/** A listed row's summary, parsed once (undefined when damaged). */
+export function parsedSummary(row: ListedRow): SessionSummary | undefined {
+  let summary = PARSED.get(row);
+  if (summary === undefined) PARSED.set(row, (summary = parseSummary(row.summary) ?? null));
+  return summary ?? undefined;
+}
+
+/** The file is as the row saw it: same inode, project, size and mtime. */
+export function untouched(row: ListedRow, st: { ino: number; size: number; mtimeMs: number }, projectId: string): boolean {
+  return row.ino === st.ino && row.projectId === projectId && row.size === st.size && row.mtimeMs === st.mtimeMs;
+}
+
+/**
+ * A state can be continued when the file is the same inode, was not cut
+ * below what the state consumed, and either grew (appended) or kept both
+ * its size and its mtime (untouched). (The offset is checked once the state is parsed.)
+ */
+export function reusable(row: FileRow, st: { ino: number; size: number; mtimeMs: number }, projectId: string): boolean {
+  if (row.ino !== st.ino || row.projectId !== projectId) return false;
+  return st.size > row.size || (st.size === row.size && st.mtimeMs === row.mtimeMs);
+}
