@@ -5,26 +5,12 @@
  * rows read "anthropic/claude-sonne…". Cut in the middle, the provider and
  * the family stay: "anthropic/…sonnet-4-5".
  */
-import { displayWidth, truncate } from './width.js';
+import { displayWidth, tailWithin, truncate } from './width.js';
 
 /** How far into the kept end a segment break may be and still be where the end starts ("laude-opus-4-6" → "opus-4-6"). */
 const SNAP_TO_SEGMENT = 7;
 /** The end keeps at least this many code points after snapping to a break. */
 const MIN_TAIL = 4;
-
-/** The last code points of `text` within `width` display columns. */
-function tailWithin(text: string, width: number): string {
-  const chars = Array.from(text);
-  let out = '';
-  let used = 0;
-  for (let i = chars.length - 1; i >= 0; i--) {
-    const w = displayWidth(chars[i]!);
-    if (used + w > width) break;
-    out = chars[i]! + out;
-    used += w;
-  }
-  return out;
-}
 
 /**
  * `text` within `width` display columns, cut in the middle: the head up to

@@ -116,14 +116,19 @@ export function fit(text: string, width: number, align: 'left' | 'right' = 'left
 export function truncateStart(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
   if (width <= 1) return truncate('…', width);
+  return `…${tailWithin(text, width - 1)}`;
+}
+
+/** The last code points of `text` within `width` display columns (never splits a character). */
+export function tailWithin(text: string, width: number): string {
   const chars = Array.from(text);
   let out = '';
-  let used = 1;
+  let used = 0;
   for (let i = chars.length - 1; i >= 0; i--) {
     const w = displayWidth(chars[i]!);
     if (used + w > width) break;
     out = chars[i]! + out;
     used += w;
   }
-  return `…${out}`;
+  return out;
 }
