@@ -291,7 +291,7 @@ class LineBuilder {
 
 /** Each entry with its secrets masked, made once while the entry lives (its lines are cached by identity below). */
 const masked = new WeakMap<TranscriptEntry, TranscriptEntry>();
-function maskedEntry(e: TranscriptEntry): TranscriptEntry {
+export function maskedEntry(e: TranscriptEntry): TranscriptEntry {
   let m = masked.get(e);
   if (!m) masked.set(e, (m = maskSecretsDeep(e)));
   return m;

@@ -12,28 +12,15 @@
  */
 import type { TranscriptEntry, TranscriptView } from '../store/types.js';
 import { maskSecretsDeep } from './secrets.js';
-import { DayLines, entryDisplayLines, fromCheckpointBanner, NO_ENTRIES_LINE, type DisplayLine, type ReplayLineOptions } from './replay-lines.js';
+import { DayLines, entryDisplayLines, fromCheckpointBanner, isFoldable, maskedEntry, NO_ENTRIES_LINE, type DisplayLine, type ReplayLineOptions } from './replay-lines.js';
 import { SpeakerLines } from './replay-speaker.js';
 import { truncate } from './width.js';
 
 /** Entries whose lines were built from their whole text that are kept (the window and a margin). */
 export const WHOLE_LINES_CACHE = 256;
 
-/** Masked copies of held entries, made once while the entry lives. */
-const maskedHeld = new WeakMap<TranscriptEntry, TranscriptEntry>();
-function masked(e: TranscriptEntry): TranscriptEntry {
-  let m = maskedHeld.get(e);
-  if (!m) maskedHeld.set(e, (m = maskSecretsDeep(e)));
-  return m;
-}
-
 /** Lines of each held entry per build key, kept while the entry lives (as buildReplayLines keeps them). */
 const heldLines = new WeakMap<TranscriptEntry, Map<string, DisplayLine[]>>();
-
-/** True when Space on an entry of this kind unfolds it. */
-function foldable(e: TranscriptEntry): boolean {
-  return e.kind === 'tool_call' || e.kind === 'tool_result' || e.kind === 'checkpoint' || (e.kind === 'message' && e.role === 'tool');
-}
 
 /** The replay's display lines of one view, counted; built on demand. */
 export class ReplayLines {
@@ -86,14 +73,14 @@ export class ReplayLines {
   /** Entry i as held, secrets masked unless revealed. */
   private held(i: number): TranscriptEntry {
     const e = this.view.held(i).entry;
-    return this.opts.revealSecrets ? e : masked(e);
+    return this.opts.revealSecrets ? e : maskedEntry(e);
   }
 
   /** Whether entry i is drawn from its whole text (else from what the view holds). */
   private needsWhole(i: number, open: boolean, whole: boolean): boolean {
     const h = this.view.held(i);
     if (!h.folds) return false;
-    return open || whole || !foldable(h.entry);
+    return open || whole || !isFoldable(h.entry);
   }
 
   /** Whether entry i is drawn unfolded. */
