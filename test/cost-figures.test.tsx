@@ -6,11 +6,10 @@
  * every endpoint row of `--by endpoint`) must have been on screen with the
  * same sessions and cost, and the totals line must say the same totals.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import React from 'react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../src/app/App.js';
 import { buildContext } from '../src/app/context.js';
 import { DEMO_NOW } from '../src/app/demo.js';
@@ -18,22 +17,12 @@ import { storeSource } from '../src/app/store-source.js';
 import { costText } from '../src/components/CostView.js';
 import { formatInt } from '../src/format/numbers.js';
 import { rowLabel, type UsageRow } from '../src/store/usage/usage.js';
-import { CLI, demoCopy, runCli } from './helpers/cli.js';
+import { CLI, useDemoHome, runCli } from './helpers/cli.js';
 import { cleanup, frameLines, KEYS, renderSized } from './helpers/render.js';
 
-let home: string;
-let removeHome: () => void;
-let configHome: string;
 const env = { SESSION_BROWSER_NOW: DEMO_NOW, SESSION_BROWSER_CACHE: '0' };
 
-beforeAll(() => {
-  ({ home, cleanup: removeHome } = demoCopy());
-  configHome = mkdtempSync(join(tmpdir(), 'sb-cost-config-'));
-});
-afterAll(() => {
-  removeHome();
-  rmSync(configHome, { recursive: true, force: true });
-});
+const demo = useDemoHome('sb-cost-config-');
 afterEach(() => {
   cleanup();
   vi.unstubAllEnvs();
@@ -42,15 +31,15 @@ afterEach(() => {
 /** `usage --json` of the demo home for a window name of the cost view. */
 function usage(window: string, tz: string, by: 'model' | 'endpoint'): { rows: UsageRow[]; totals: UsageRow } {
   const since = window === 'all' ? [] : ['--since', window];
-  const res = runCli(['usage', '--home', home, '--all', '--json', '--by', by, '--tz', tz, ...since], { env: { ...env, XDG_CONFIG_HOME: configHome } });
+  const res = runCli(['usage', '--home', demo.home, '--all', '--json', '--by', by, '--tz', tz, ...since], { env: { ...env, XDG_CONFIG_HOME: demo.configHome } });
   expect(res.code, res.stderr).toBe(0);
   return JSON.parse(res.stdout) as { rows: UsageRow[]; totals: UsageRow };
 }
 
 /** Every line the cost view shows in `window`, scrolled from top to bottom with j/PgDn. */
 async function costLines(tz: string, window: string, columns: number, rows: number): Promise<string[]> {
-  vi.stubEnv('XDG_CONFIG_HOME', configHome);
-  const source = storeSource(buildContext({ home, all: true, tz }, { ...process.env, ...env }));
+  vi.stubEnv('XDG_CONFIG_HOME', demo.configHome);
+  const source = storeSource(buildContext({ home: demo.home, all: true, tz }, { ...process.env, ...env }));
   const ui = renderSized(<App source={source} onExit={() => undefined} initialScope="all" />, { columns, rows });
   await ui.waitFor((f) => f.includes('Refactor the router') && !f.includes('loading'), 20_000);
   let frame = await ui.press('c', 'window 7d');

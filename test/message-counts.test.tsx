@@ -6,31 +6,18 @@
  * `show`; the context's records are called records. On the demo home, at
  * 80x24 and 160x50.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import React from 'react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../src/app/App.js';
 import { buildContext } from '../src/app/context.js';
 import { storeSource } from '../src/app/store-source.js';
 import { DEMO_NOW } from '../src/app/demo.js';
-import { demoCopy, runCli } from './helpers/cli.js';
+import { useDemoHome, runCli } from './helpers/cli.js';
 import { cleanup, frameLines, KEYS, renderSized } from './helpers/render.js';
 
-let home: string;
-let removeHome: () => void;
-let configHome: string;
 const env = { SESSION_BROWSER_NOW: DEMO_NOW, SESSION_BROWSER_CACHE: '0' };
 
-beforeAll(() => {
-  ({ home, cleanup: removeHome } = demoCopy());
-  configHome = mkdtempSync(join(tmpdir(), 'sb-counts-config-'));
-});
-afterAll(() => {
-  removeHome();
-  rmSync(configHome, { recursive: true, force: true });
-});
+const demo = useDemoHome('sb-counts-config-');
 afterEach(() => {
   cleanup();
   vi.unstubAllEnvs();
@@ -48,8 +35,8 @@ for (const [columns, rows] of [
 ] as const) {
   describe(`at ${columns}x${rows}`, () => {
     function start() {
-      vi.stubEnv('XDG_CONFIG_HOME', configHome);
-      const source = storeSource(buildContext({ home, all: true }, { ...process.env, ...env }));
+      vi.stubEnv('XDG_CONFIG_HOME', demo.configHome);
+      const source = storeSource(buildContext({ home: demo.home, all: true }, { ...process.env, ...env }));
       return renderSized(<App source={source} onExit={() => undefined} initialScope="all" />, { columns, rows });
     }
 
@@ -86,7 +73,7 @@ for (const [columns, rows] of [
 }
 
 it('show says the messages after the last checkpoint as the list counts them', () => {
-  const res = runCli(['show', 'long-transcript', '--home', home, '--all'], { env: { ...env, XDG_CONFIG_HOME: configHome } });
+  const res = runCli(['show', 'long-transcript', '--home', demo.home, '--all'], { env: { ...env, XDG_CONFIG_HOME: demo.configHome } });
   expect(res.code, res.stderr).toBe(0);
   expect(res.stdout).toMatch(/checkpoints +1 \(last .*, 225 messages after\)/);
 });

@@ -1,6 +1,7 @@
 /** Runs the BUILT binary (dist/cli.js), like a user would, with a fixed zone and no colour. */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,4 +50,23 @@ export function demoCopy(): { home: string; cleanup: () => void } {
   const home = mkdtempSync(join(tmpdir(), 'sb-demo-'));
   cpSync(DEMO, home, { recursive: true });
   return { home, cleanup: () => rmSync(home, { recursive: true, force: true }) };
+}
+
+/**
+ * For a test file: a writable demo copy and an empty config folder, made
+ * before its tests and removed after them (`home`, `configHome` are set
+ * once beforeAll has run).
+ */
+export function useDemoHome(configPrefix: string): { home: string; configHome: string } {
+  const demo = { home: '', configHome: '' };
+  let removeHome = (): void => {};
+  beforeAll(() => {
+    ({ home: demo.home, cleanup: removeHome } = demoCopy());
+    demo.configHome = mkdtempSync(join(tmpdir(), configPrefix));
+  });
+  afterAll(() => {
+    removeHome();
+    rmSync(demo.configHome, { recursive: true, force: true });
+  });
+  return demo;
 }
