@@ -24,11 +24,15 @@ export function codexDir(opts: ForeignLocationOptions): string {
 
 const ROLLOUT = /^rollout-.*?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.jsonl$/i;
 
+/** The session's meta of a head record: a `session_meta` payload, or a legacy file's first record (an `id`, no `type`); else null. */
+function metaOf(r: Record<string, unknown>): Record<string, unknown> | null {
+  return (r.type === 'session_meta' && r.payload && typeof r.payload === 'object' ? r.payload : r.type === undefined && typeof r.id === 'string' ? r : null) as Record<string, unknown> | null;
+}
+
 async function readCodexHead(path: string): Promise<HeadFacts> {
   const facts: HeadFacts = {};
-  const isMeta = (r: Record<string, unknown>): boolean => r.type === 'session_meta' || (r.type === undefined && typeof r.id === 'string');
-  for (const r of await readHeadRecords(path, 5, undefined, isMeta)) {
-    const p = (r.type === 'session_meta' && r.payload && typeof r.payload === 'object' ? r.payload : r.type === undefined && typeof r.id === 'string' ? r : null) as Record<string, unknown> | null;
+  for (const r of await readHeadRecords(path, 5, undefined, (record) => metaOf(record) !== null)) {
+    const p = metaOf(r);
     if (p) {
       if (typeof p.cwd === 'string') facts.cwd = p.cwd;
       const id = typeof p.session_id === 'string' ? p.session_id : typeof p.id === 'string' ? p.id : undefined;

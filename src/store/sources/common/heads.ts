@@ -75,8 +75,9 @@ export async function readHeadRecords(
       const { bytesRead } = await handle.read(buf, have, buf.length - have, have);
       have += bytesRead;
       const atEnd = have < buf.length;
+      const read = buf.subarray(0, have);
       for (;;) {
-        let nl = buf.subarray(0, have).indexOf(0x0a, lineStart);
+        let nl = read.indexOf(0x0a, lineStart);
         if (nl === -1) {
           if (!atEnd || lineStart >= have) break;
           nl = have; // the file's last line, without a newline
