@@ -271,11 +271,12 @@ export class SummaryCache {
   private store(file: SessionFile, ino: number, plan: ReadPlan, summaryKey: string, result: CheckedSummary | PackedSummary): SessionSummary {
     const { previous, cached, collect } = plan;
     this.bytesRead += result.size - (previous?.offset ?? 0);
-    // Packed by the scan worker, or here for a file read in this thread.
-    const packed = 'packed' in result ? result.packed : packState(result.state, previous);
+    const offset = 'packed' in result ? result.packed.offset : result.state.offset;
     const unchanged =
-      previous !== undefined && cached?.size === result.size && cached.mtimeMs === result.mtimeMs && previous.offset === packed.offset && cached.summaryKey === summaryKey;
+      previous !== undefined && cached?.size === result.size && cached.mtimeMs === result.mtimeMs && previous.offset === offset && cached.summaryKey === summaryKey;
     if (this.database() && !unchanged) {
+      // Packed by the scan worker, or here for a file read in this thread (and only when its row is written).
+      const packed = 'packed' in result ? result.packed : packState(result.state, previous);
       // Read without its text: what the index held of a file read again from its start is stale.
       const texts = collect ? { fresh: previous === undefined, meta: metaText(result.summary), chunks: result.texts } : previous === undefined ? ('forget' as const) : undefined;
       this.put({
