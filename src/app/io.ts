@@ -38,19 +38,33 @@ export function outSink(io: Io): TextSink {
   };
 }
 
-/** Writes `lines` to stdout, each with its newline, a batch of about 64 KB at a time (never all of them as one string). */
-export async function writeLines(io: Io, lines: Iterable<string>): Promise<void> {
+/** Characters handed to stdout at a time by {@link writeBatched}. */
+const BATCH_CHARS = 64 * 1024;
+
+/**
+ * Writes `pieces` to stdout joined, a batch of about 64 KB at a time (never
+ * all of them as one string); `each` maps a batch before it goes (JSON's
+ * inertJson). Batches are cut between pieces only.
+ */
+export async function writeBatched(io: Io, pieces: Iterable<string>, each: (batch: string) => string = (b) => b): Promise<void> {
   const sink = outSink(io);
   let batch = '';
-  for (const line of lines) {
-    batch += `${line}\n`;
-    if (batch.length >= 64 * 1024) {
-      await sink.write(batch);
+  for (const piece of pieces) {
+    batch += piece;
+    if (batch.length >= BATCH_CHARS) {
+      await sink.write(each(batch));
       batch = '';
     }
   }
-  if (batch) await sink.write(batch);
+  if (batch) await sink.write(each(batch));
   await sink.end();
+}
+
+/** Writes `lines` to stdout, each with its newline, in batches ({@link writeBatched}). */
+export async function writeLines(io: Io, lines: Iterable<string>): Promise<void> {
+  await writeBatched(io, (function* () {
+    for (const line of lines) yield `${line}\n`;
+  })());
 }
 
 /**

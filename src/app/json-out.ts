@@ -7,24 +7,14 @@
  * inside an array's item is stringified with the item.
  */
 import { inertJson } from '../format/json.js';
-import { outSink, type Io } from './io.js';
-
-/** Characters handed to stdout at a time. */
-const BATCH_CHARS = 64 * 1024;
+import { writeBatched, type Io } from './io.js';
 
 /** Writes `value` as {@link toJson} would, then a newline, without building the whole text. */
 export async function writeJson(io: Io, value: unknown): Promise<void> {
-  const sink = outSink(io);
-  let batch = '';
-  for (const piece of jsonPieces(value, '')) {
-    batch += piece;
-    if (batch.length >= BATCH_CHARS) {
-      await sink.write(inertJson(batch));
-      batch = '';
-    }
-  }
-  await sink.write(inertJson(`${batch}\n`));
-  await sink.end();
+  await writeBatched(io, (function* () {
+    yield* jsonPieces(value, '');
+    yield '\n';
+  })(), inertJson);
 }
 
 /** A plain object JSON.stringify would write member by member (no toJSON of its own). */
