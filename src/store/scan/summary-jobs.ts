@@ -5,7 +5,7 @@
  */
 import { bytesBeforeSync } from './check-hash.js';
 import { packState, type PackedSummary } from './packed-state.js';
-import { readCheckedSummarySync, readSummary, type ReadSummaryOptions, type SummaryResult, type SummaryState } from './summary-reader.js';
+import { isWholeRead, readCheckedSummarySync, readSummary, type ReadSummaryOptions, type SummaryResult, type SummaryState } from './summary-reader.js';
 
 /** In this thread, files up to this size are read synchronously; bigger ones async, so the event loop keeps turning. */
 const SYNC_READ_MAX_BYTES = 1024 * 1024;
@@ -43,7 +43,9 @@ function packed(result: SummaryResult & { check: string }, previous: SummaryStat
 async function runJobAsync(path: string, opts: ReadSummaryOptions, previous: SummaryState | undefined, pack: boolean): Promise<JobOutcome> {
   try {
     const result = await readSummary(path, opts, previous);
-    return { result: packed(Object.assign(result, { check: bytesBeforeSync(path, result.state.offset) }), previous, pack) };
+    // A session read whole has no check hash (never continued from an offset): no read for it.
+    const check = isWholeRead(path, opts.file) ? '' : bytesBeforeSync(path, result.state.offset);
+    return { result: packed(Object.assign(result, { check }), previous, pack) };
   } catch (err) {
     return { error: errorMessage(err) };
   }

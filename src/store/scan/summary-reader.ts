@@ -172,10 +172,8 @@ export async function readSummary(path: string, opts: ReadSummaryOptions, previo
  * the same result, sessions read whole included.
  */
 export function readSummarySync(path: string, opts: ReadSummaryOptions, previous?: SummaryState): SummaryResult {
-  if (isWholeRead(path, opts.file)) return readWholeSummarySync(path, opts);
-  const fold = summaryFold(previous, opts);
-  const scan = readRecordsSync(path, fold.visitor, { fromOffset: fold.state.offset, firstLineNo: fold.state.nextLineNo, maxLineBytes: opts.maxLineBytes });
-  return fold.finish(scan, path, opts);
+  const { check: _check, ...result } = readCheckedSummarySync(path, opts, previous);
+  return result;
 }
 
 /**
@@ -184,10 +182,8 @@ export function readSummarySync(path: string, opts: ReadSummaryOptions, previous
  * holds them: what a scan job returns, without opening the file twice.
  */
 export function readCheckedSummarySync(path: string, opts: ReadSummaryOptions, previous?: SummaryState): SummaryResult & { check: string } {
-  if (isWholeRead(path, opts.file)) {
-    const whole = readWholeSummarySync(path, opts);
-    return Object.assign(whole, { check: bytesBeforeSync(path, whole.state.offset) });
-  }
+  // A session read whole is never continued from an offset: it has no check hash (the catalog stores '').
+  if (isWholeRead(path, opts.file)) return Object.assign(readWholeSummarySync(path, opts), { check: '' });
   const fold = summaryFold(previous, opts);
   const scan = readRecordsSync(path, fold.visitor, { fromOffset: fold.state.offset, firstLineNo: fold.state.nextLineNo, maxLineBytes: opts.maxLineBytes, check: true });
   const result = fold.finish(scan, path, opts);
