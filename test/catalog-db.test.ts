@@ -253,22 +253,48 @@ describe('the file on disk', () => {
 });
 
 describe('the calls index (cross-file dedupe)', () => {
-  it('finds the calls two files share however many each indexes (rows go 64 to a statement, the rest one by one)', () => {
+  it('finds the calls two files share, each copy once, and only those', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sb-calls-'));
     try {
       const db = CatalogDb.open(join(dir, 'c.sqlite'), '/home/x')!;
       const hash = (i: number) => Buffer.from(i.toString(16).padStart(16, '0'), 'hex');
       const row = (name: string, hashes: Buffer[]): FileRow => ({
         path: `/home/x/${name}.jsonl`, projectId: 'p', sessionId: name, ino: 1, size: 1, mtimeMs: 1, check: '', state: '{}', updatedAt: '', empty: false,
-        summary: '{}', summaryKey: 'k', textDone: false, calls: { replace: true, hashes },
+        summary: '{}', summaryKey: 'k', textDone: false, calls: { replace: true, hashes: Buffer.concat(hashes) },
       });
-      // 200 calls (3 full statements and 8 alone) and 150 of them again in a fork, plus 7 of its own.
+      // 200 calls, and 150 of them again in a fork, plus 7 of its own.
       const original = Array.from({ length: 200 }, (_, i) => hash(i));
       const fork = [...original.slice(50), ...Array.from({ length: 7 }, (_, i) => hash(1000 + i))];
       expect(db.write([row('original', original), row('fork', fork)])).toBe(true);
       const shared = [...db.sharedCalls()];
       expect(shared).toHaveLength(300);
       expect(new Set(shared.map((r) => r.hash))).toEqual(new Set(original.slice(50).map((h) => h.toString('hex'))));
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('extends a file read on from its offset, replaces one read again, forgets a deleted one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sb-calls-'));
+    try {
+      const db = CatalogDb.open(join(dir, 'c.sqlite'), '/home/x')!;
+      const hash = (i: number) => Buffer.from(i.toString(16).padStart(16, '0'), 'hex');
+      const row = (name: string, replace: boolean, ids: number[]): FileRow => ({
+        path: `/home/x/${name}.jsonl`, projectId: 'p', sessionId: name, ino: 1, size: 1, mtimeMs: 1, check: '', state: '{}', updatedAt: '', empty: false,
+        summary: '{}', summaryKey: 'k', textDone: false, calls: { replace, hashes: Buffer.concat(ids.map(hash)) },
+      });
+      const shared = () => [...db.sharedCalls()].map((r) => `${r.path.slice(8, -6)}:${parseInt(r.hash, 16)}`).sort();
+      db.write([row('a', true, [1, 2, 3]), row('b', true, [9])]);
+      expect(shared()).toEqual([]);
+      // b grew and now holds a copy of a's call 2 (listed twice: still one copy).
+      db.write([row('b', false, [2, 2])]);
+      expect(shared()).toEqual(['a:2', 'b:2']);
+      // a read again from its start without call 2, then b deleted.
+      db.write([row('a', true, [1, 3, 9])]);
+      expect(shared()).toEqual(['a:9', 'b:9']);
+      db.write([], ['/home/x/b.jsonl']);
+      expect(shared()).toEqual([]);
       db.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

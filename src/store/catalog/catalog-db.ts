@@ -14,9 +14,10 @@ import { removeDatabase } from './catalog-files.js';
 import { sqlite, type SqliteDatabase } from './sqlite.js';
 import type { TextWrite } from './text-columns.js';
 import { TEXT_SCHEMA, TextIndex } from './text-index.js';
+import { CALLS_SCHEMA, CallsIndex, type CallsWrite, type SharedCallRow } from './calls-index.js';
 
-/** Bump when the tables change (2: the full-text index, text-index.ts; 3: `text_done`, the `calls` index, stable file rowids; 4: fold states apart; 5: the pending-text index). */
-export const CATALOG_SCHEMA_VERSION = 5;
+/** Bump when the tables change (2: the full-text index, text-index.ts; 3: `text_done`, the `calls` index, stable file rowids; 4: fold states apart; 5: the pending-text index; 6: the calls index one blob per file). */
+export const CATALOG_SCHEMA_VERSION = 6;
 /** The path that opens a catalog in memory (the cache disabled or not writable): same engine, nothing persisted. */
 export const MEMORY_CATALOG = ':memory:';
 /**
@@ -69,22 +70,7 @@ export interface FileRow {
   calls?: CallsWrite;
 }
 
-/**
- * A file's entries in the `calls` index: the 8-byte hashes of the keyed
- * calls its fold kept that count once across files (scan/call-keys.ts).
- * `replace`: the file was read from the start, so these are all of them
- * (earlier entries go); else they are added to what it had.
- */
-export interface CallsWrite {
-  replace: boolean;
-  hashes: Buffer[];
-}
-
-/** One copy of a call that more than one file's fold kept: the file's path and the key's hash (16 hex digits). */
-export interface SharedCallRow {
-  path: string;
-  hash: string;
-}
+export type { CallsWrite, SharedCallRow } from './calls-index.js';
 
 /** The columns a listing needs: no fold state (the large part of a row). */
 export type ListedRow = Omit<FileRow, 'state' | 'check'>;
@@ -107,14 +93,11 @@ const SCHEMA = `
   -- The fold states (~5 KB a file, 3x the rest of a row) apart from the rows a listing reads, so the
   -- first frame's query walks 10,000 short rows, not 70 MB. file = files.rowid.
   CREATE TABLE IF NOT EXISTS fold_states (file INTEGER PRIMARY KEY, check_hash TEXT NOT NULL, state TEXT NOT NULL);
-  -- Which file's fold kept which keyed call (hash of message.id:requestId, ...): ADAPTERS.md counts
-  -- such a call once across files. file = files.rowid, kept stable by the upsert in CatalogDb.
-  CREATE TABLE IF NOT EXISTS calls (key BLOB NOT NULL, file INTEGER NOT NULL, PRIMARY KEY (key, file)) WITHOUT ROWID;
-  CREATE INDEX IF NOT EXISTS calls_file ON calls(file);
   CREATE INDEX IF NOT EXISTS files_project ON files(project_id);
   CREATE INDEX IF NOT EXISTS files_updated ON files(updated_at);
   -- The browser asks after every load which files wait for their text: a partial index answers without a table scan.
   CREATE INDEX IF NOT EXISTS files_text_pending ON files(project_id) WHERE text_done = 0;
+${CALLS_SCHEMA}
 ${TEXT_SCHEMA}
 `;
 
@@ -134,22 +117,17 @@ function isCorrupt(err: unknown): boolean {
   return code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT');
 }
 
-/** Calls indexed by one INSERT statement (calls-index rows, two bound values each). */
-const CALLS_PER_INSERT = 64;
-
 export class CatalogDb {
   private readonly getRow;
   private readonly putRow;
   private readonly deleteRow;
   private readonly putState;
   private readonly deleteState;
-  private readonly deleteCalls;
-  private readonly deleteCallsOf;
-  private readonly putCall;
-  private readonly putCalls;
   private broken = false;
   /** The full-text index on this connection (written only through {@link write}). */
   readonly text: TextIndex;
+  /** The calls index (cross-file dedupe) on this connection (written only through {@link write}). */
+  private readonly calls: CallsIndex;
 
   private constructor(
     private readonly db: SqliteDatabase,
@@ -170,10 +148,7 @@ export class CatalogDb {
     this.putState = db.prepare('INSERT OR REPLACE INTO fold_states (file, check_hash, state) VALUES (?, ?, ?)');
     this.deleteState = db.prepare('DELETE FROM fold_states WHERE file = (SELECT rowid FROM files WHERE path = ?)');
     this.deleteRow = db.prepare('DELETE FROM files WHERE path = ?');
-    this.deleteCalls = db.prepare('DELETE FROM calls WHERE file = ?');
-    this.deleteCallsOf = db.prepare('DELETE FROM calls WHERE file = (SELECT rowid FROM files WHERE path = ?)');
-    this.putCall = db.prepare('INSERT OR IGNORE INTO calls (key, file) VALUES (?, ?)');
-    this.putCalls = db.prepare(`INSERT OR IGNORE INTO calls (key, file) VALUES ${Array(CALLS_PER_INSERT).fill('(?, ?)').join(', ')}`);
+    this.calls = new CallsIndex(db);
     this.text = new TextIndex(db);
   }
 
@@ -299,18 +274,13 @@ export class CatalogDb {
 
   /**
    * Every copy of the keyed calls that more than one file's fold kept
-   * (the `calls` index), one at a time: path and key hash. Reads only the
-   * index (no fold state, no summary); a catalog with no shared call yields
-   * nothing after one pass over the index's keys. Do not write while iterating.
+   * (calls-index.ts): path and key hash. Reads only the calls index (no
+   * fold state, no summary). Do not write while iterating.
    */
   *sharedCalls(): Generator<SharedCallRow> {
     if (this.broken) return;
     try {
-      const rows = this.db
-        .prepare(`SELECT hex(c.key) AS hash, f.path AS path FROM calls c JOIN files f ON f.rowid = c.file
-          WHERE c.key IN (SELECT key FROM calls GROUP BY key HAVING count(*) > 1)`)
-        .iterate() as Iterable<SharedCallRow>;
-      for (const row of rows) yield { path: row.path, hash: row.hash.toLowerCase() };
+      yield* this.calls.shared();
     } catch (err) {
       this.fail(err);
     }
@@ -325,22 +295,6 @@ export class CatalogDb {
       this.fail(err);
       return 0;
     }
-  }
-
-  /** Indexes `hashes` as calls of file `id`, CALLS_PER_INSERT to a statement (one bound statement a row cost half the scan's catalog time). */
-  private insertCalls(hashes: readonly Buffer[], id: number): void {
-    let at = 0;
-    if (hashes.length >= CALLS_PER_INSERT) {
-      const values: (Buffer | number)[] = new Array(CALLS_PER_INSERT * 2);
-      for (; at + CALLS_PER_INSERT <= hashes.length; at += CALLS_PER_INSERT) {
-        for (let k = 0; k < CALLS_PER_INSERT; k++) {
-          values[2 * k] = hashes[at + k]!;
-          values[2 * k + 1] = id;
-        }
-        this.putCalls.run(values);
-      }
-    }
-    for (; at < hashes.length; at++) this.putCall.run(hashes[at]!, id);
   }
 
   /**
@@ -371,7 +325,7 @@ export class CatalogDb {
     try {
       this.db.transaction(() => {
         for (const path of deleted) {
-          this.deleteCallsOf.run(path);
+          this.calls.forget(path);
           this.deleteState.run(path);
           this.deleteRow.run(path);
           this.text.forget(path);
@@ -382,10 +336,7 @@ export class CatalogDb {
           this.putState.run(id, check, state);
           if (texts === 'forget') this.text.forget(row.path);
           else if (texts) this.text.write(row.path, row.projectId, texts);
-          if (calls) {
-            if (calls.replace) this.deleteCalls.run(id);
-            this.insertCalls(calls.hashes, id);
-          }
+          if (calls) this.calls.write(id, calls);
         }
       })();
       return true;

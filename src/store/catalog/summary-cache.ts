@@ -17,7 +17,7 @@ import { isWholeRead, partsUnchanged, readSummary, summarise, type ReadSummaryOp
 import { summaryAt } from '../scan/summary-clock.js';
 import { bytesBeforeSync } from '../scan/check-hash.js';
 import { keptCopies } from '../scan/call-keys.js';
-import { callHashesOf, packState, type PackedSummary } from '../scan/packed-state.js';
+import { packState, type PackedSummary } from '../scan/packed-state.js';
 import type { KeptCopy } from '../scan/summarize.js';
 import { readPackedSummaries, type CheckedSummary, type SummaryJob } from '../scan/scan-pool.js';
 import type { SessionSummary } from '../types.js';
@@ -296,7 +296,7 @@ export class SummaryCache {
         textDone: collect && (previous === undefined || cached?.textDone === true),
         texts,
         // The calls index gets the keys this pass added (all of them when read from the start).
-        calls: { replace: previous === undefined, hashes: callHashesOf(packed) },
+        calls: { replace: previous === undefined, hashes: packed.callHashes },
       });
     }
     return result.summary;

@@ -6,7 +6,7 @@
  * the worker's message nor serialises it again, nor hashes every billed
  * call (on a cold scan of a 1 GB Claude home that was most of its work).
  */
-import { acrossFileHashes, CALL_HASH_BYTES } from './call-keys.js';
+import { acrossFileHashes } from './call-keys.js';
 import type { SummaryResult, SummaryState } from './summary-reader.js';
 
 /** A state packed for the catalog. */
@@ -27,12 +27,4 @@ export type PackedSummary = Omit<SummaryResult, 'state'> & { check: string; pack
 /** Packs `state`, the result of a pass that continued `previous` (absent: read from the start). */
 export function packState(state: SummaryState, previous?: SummaryState): PackedState {
   return { offset: state.offset, whole: Boolean(state.g), json: JSON.stringify(state), callHashes: Buffer.concat(acrossFileHashes(state.d, previous?.d)) };
-}
-
-/** The call hashes of a packed state, one Buffer each (views, not copies). */
-export function callHashesOf(packed: PackedState): Buffer[] {
-  const all = Buffer.from(packed.callHashes.buffer, packed.callHashes.byteOffset, packed.callHashes.byteLength);
-  const out: Buffer[] = [];
-  for (let at = 0; at + CALL_HASH_BYTES <= all.length; at += CALL_HASH_BYTES) out.push(all.subarray(at, at + CALL_HASH_BYTES));
-  return out;
 }
