@@ -38,6 +38,7 @@ const rowOf = (i: number, state: SummaryState): FileRow => ({
   mtimeMs: 1_790_000_000_000 + i,
   check: '0123456789abcdef',
   state: JSON.stringify(state),
+  parts: '',
   updatedAt: new Date(1_790_000_000_000 + i * 1000).toISOString(),
   empty: false,
   summary: `{"id":"s${i}"}`,

@@ -217,6 +217,7 @@ describe('catalog database at scale', () => {
       mtimeMs: 1_790_000_000_000 + i,
       check: (i * 2654435761 >>> 0).toString(16).padStart(16, '0'),
       state,
+      parts: '',
       updatedAt: new Date(1_790_000_000_000 + i * 1000).toISOString(),
       empty: i % 10 === 0,
       summary: `{"id":"s${i}","title":"session ${i}"}`,
@@ -259,7 +260,7 @@ describe('the calls index (cross-file dedupe)', () => {
       const db = CatalogDb.open(join(dir, 'c.sqlite'), '/home/x')!;
       const hash = (i: number) => Buffer.from(i.toString(16).padStart(16, '0'), 'hex');
       const row = (name: string, hashes: Buffer[]): FileRow => ({
-        path: `/home/x/${name}.jsonl`, projectId: 'p', sessionId: name, ino: 1, size: 1, mtimeMs: 1, check: '', state: '{}', updatedAt: '', empty: false,
+        path: `/home/x/${name}.jsonl`, projectId: 'p', sessionId: name, ino: 1, size: 1, mtimeMs: 1, check: '', state: '{}', parts: '', updatedAt: '', empty: false,
         summary: '{}', summaryKey: 'k', textDone: false, calls: { replace: true, hashes: Buffer.concat(hashes) },
       });
       // 200 calls, and 150 of them again in a fork, plus 7 of its own.
@@ -281,7 +282,7 @@ describe('the calls index (cross-file dedupe)', () => {
       const db = CatalogDb.open(join(dir, 'c.sqlite'), '/home/x')!;
       const hash = (i: number) => Buffer.from(i.toString(16).padStart(16, '0'), 'hex');
       const row = (name: string, replace: boolean, ids: number[]): FileRow => ({
-        path: `/home/x/${name}.jsonl`, projectId: 'p', sessionId: name, ino: 1, size: 1, mtimeMs: 1, check: '', state: '{}', updatedAt: '', empty: false,
+        path: `/home/x/${name}.jsonl`, projectId: 'p', sessionId: name, ino: 1, size: 1, mtimeMs: 1, check: '', state: '{}', parts: '', updatedAt: '', empty: false,
         summary: '{}', summaryKey: 'k', textDone: false, calls: { replace, hashes: Buffer.concat(ids.map(hash)) },
       });
       const shared = () => [...db.sharedCalls()].map((r) => `${r.path.slice(8, -6)}:${parseInt(r.hash, 16)}`).sort();

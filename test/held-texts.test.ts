@@ -4,7 +4,7 @@ import { HeldTexts, sliceTextWrite } from '../src/store/catalog/held-texts.js';
 import type { TextWrite } from '../src/store/catalog/text-columns.js';
 
 const chunks = (n: number, size: number): string[] => Array.from({ length: n }, (_, i) => String(i).padEnd(size, '.'));
-const row = (texts: TextWrite): FileRow => ({ path: '/h/p/s.jsonl', projectId: 'p', sessionId: 's', ino: 1, size: 10, mtimeMs: 1, check: '', state: '{}', updatedAt: '', empty: false, summary: '{}', summaryKey: 'k', textDone: true, texts });
+const row = (texts: TextWrite): FileRow => ({ path: '/h/p/s.jsonl', projectId: 'p', sessionId: 's', ino: 1, size: 10, mtimeMs: 1, check: '', state: '{}', parts: '', updatedAt: '', empty: false, summary: '{}', summaryKey: 'k', textDone: true, texts });
 
 describe('a big text written in slices before its row (catalog/held-texts.ts)', () => {
   it('slices in order, never splits a chunk, keeps `fresh` on the first slice only', () => {

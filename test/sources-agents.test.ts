@@ -32,6 +32,51 @@ async function load(source: 'claude' | 'codex' | 'gemini'): Promise<Map<string, 
 }
 
 describe('Claude Code sessions', () => {
+  it('a warm catalog serves a session read whole until one of its subagent files changes or is added', async () => {
+    const { cpSync, mkdtempSync, appendFileSync, readFileSync, rmSync, utimesSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'sb-parts-'));
+    try {
+      cpSync(`${AGENTS}/claude`, join(dir, 'claude'), { recursive: true });
+      const session = join(dir, 'claude/projects/-work-app-sub/1d3b2c4e-0000-4000-8000-00000000000a');
+      const open = () =>
+        new SessionCatalog({
+          home: '/nonexistent/sb-home',
+          cache: new SummaryCache(join(dir, 'catalog.sqlite'), '/nonexistent/sb-home'),
+          locations: sourceLocations(['claude'], { claude: { dir: join(dir, 'claude'), named: true } }),
+        });
+      const tokensOf = async () => {
+        const { sessions } = await open().summaries(null, { includeEmpty: true });
+        const s = sessions.find((x) => x.id === '1d3b2c4e-0000-4000-8000-00000000000a')!;
+        return { input: s.tokens.input, parts: s.parts?.length };
+      };
+      const agent = join(session, 'subagents/agent-a1b2c3.jsonl');
+      const then = new Date('2026-01-03T00:00:00Z');
+      utimesSync(agent, then, then);
+      expect(await tokensOf()).toEqual({ input: 135, parts: 2 });
+      // Served from the catalog, subagent file unread: blanked in place with its size and mtime kept, nothing changes.
+      const original = readFileSync(agent);
+      writeFileSync(agent, Buffer.alloc(original.length, 0x20));
+      utimesSync(agent, then, then);
+      expect(await tokensOf()).toEqual({ input: 135, parts: 2 });
+      writeFileSync(agent, original);
+      utimesSync(agent, then, then);
+      // The subagent made another call (its mtime moved on too): the session is read again.
+      const line = (id: string, input: number) =>
+        `{"sessionId":"1d3b2c4e-0000-4000-8000-00000000000a","isSidechain":true,"type":"assistant","uuid":"u-${id}","timestamp":"2026-01-02T10:09:00Z","requestId":"r-${id}","message":{"model":"claude-haiku-4-5-20251001","id":"${id}","role":"assistant","content":[{"type":"text","text":"more"}],"usage":{"input_tokens":${input},"output_tokens":1}}}\n`;
+      appendFileSync(agent, line('msg_extra', 1000));
+      utimesSync(agent, new Date(), new Date(Date.now() + 5000));
+      expect(await tokensOf()).toEqual({ input: 1135, parts: 2 });
+      // A new subagent file: a third part.
+      cpSync(agent, join(session, 'subagents/agent-z9.jsonl'));
+      appendFileSync(join(session, 'subagents/agent-z9.jsonl'), line('msg_new', 7));
+      expect(await tokensOf()).toEqual({ input: 1142, parts: 3 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('title, counts, tokens and cost of a session with streaming copies, a subagent, a compaction and a rename', async () => {
     const sessions = await load('claude');
     expect(sessions.size).toBe(2); // the subagent and compaction-worker files are parts, not sessions

@@ -16,8 +16,8 @@ import type { TextWrite } from './text-columns.js';
 import { TEXT_SCHEMA, TextIndex } from './text-index.js';
 import { CALLS_SCHEMA, CallsIndex, type CallsWrite, type SharedCallRow } from './calls-index.js';
 
-/** Bump when the tables change (2: the full-text index, text-index.ts; 3: `text_done`, the `calls` index, stable file rowids; 4: fold states apart; 5: the pending-text index; 6: the calls index one blob per file). */
-export const CATALOG_SCHEMA_VERSION = 6;
+/** Bump when the tables change (2: the full-text index, text-index.ts; 3: `text_done`, the `calls` index, stable file rowids; 4: fold states apart; 5: the pending-text index; 6: the calls index one blob per file; 7: a whole read's parts beside its state). */
+export const CATALOG_SCHEMA_VERSION = 7;
 /** The path that opens a catalog in memory (the cache disabled or not writable): same engine, nothing persisted. */
 export const MEMORY_CATALOG = ':memory:';
 /**
@@ -43,6 +43,13 @@ export interface FileRow {
   check: string;
   /** JSON text of the SummaryState after the last complete line. */
   state: string;
+  /**
+   * For a session read whole, JSON of its state's parts (`g`: each part
+   * file's path, size and mtimeMs); '' otherwise. Kept beside the state so
+   * that a warm start checks a Claude session's subagent files without
+   * parsing its fold state (~25 KB of JSON each).
+   */
+  parts: string;
   /** The finished summary's updatedAt (ISO), so a list can be ordered in SQL. */
   updatedAt: string;
   /** The finished summary's `empty` (format §4). */
@@ -88,7 +95,8 @@ const SCHEMA = `
     empty INTEGER NOT NULL,
     summary TEXT NOT NULL,
     summary_key TEXT NOT NULL,
-    text_done INTEGER NOT NULL
+    text_done INTEGER NOT NULL,
+    parts TEXT NOT NULL
   );
   -- The fold states (~5 KB a file, 3x the rest of a row) apart from the rows a listing reads, so the
   -- first frame's query walks 10,000 short rows, not 70 MB. file = files.rowid.
@@ -102,10 +110,10 @@ ${TEXT_SCHEMA}
 `;
 
 const ROW_COLUMNS = `f.path, f.project_id AS projectId, f.session_id AS sessionId, f.ino, f.size, f.mtime_ms AS mtimeMs,
-  s.check_hash AS "check", s.state, f.updated_at AS updatedAt, f.empty, f.summary, f.summary_key AS summaryKey, f.text_done AS textDone`;
+  s.check_hash AS "check", s.state, f.updated_at AS updatedAt, f.empty, f.summary, f.summary_key AS summaryKey, f.text_done AS textDone, f.parts`;
 
 const LISTED_COLUMNS = `path, project_id AS projectId, session_id AS sessionId, ino, size, mtime_ms AS mtimeMs,
-  updated_at AS updatedAt, empty, summary, summary_key AS summaryKey, text_done AS textDone`;
+  updated_at AS updatedAt, empty, summary, summary_key AS summaryKey, text_done AS textDone, parts`;
 
 /** Thrown inside {@link prepare} when the file is a catalog of another version or home. */
 class ForeignCatalog extends Error {}
@@ -139,11 +147,11 @@ export class CatalogDb {
     this.getRow = db.prepare(`SELECT ${ROW_COLUMNS} FROM files f JOIN fold_states s ON s.file = f.rowid WHERE f.path = ?`);
     // An upsert, not INSERT OR REPLACE: the row keeps its rowid, which the `calls` index refers to.
     this.putRow = db.prepare(`INSERT INTO files
-      (path, project_id, session_id, ino, size, mtime_ms, updated_at, empty, summary, summary_key, text_done)
-      VALUES (@path, @projectId, @sessionId, @ino, @size, @mtimeMs, @updatedAt, @empty, @summary, @summaryKey, @textDone)
+      (path, project_id, session_id, ino, size, mtime_ms, updated_at, empty, summary, summary_key, text_done, parts)
+      VALUES (@path, @projectId, @sessionId, @ino, @size, @mtimeMs, @updatedAt, @empty, @summary, @summaryKey, @textDone, @parts)
       ON CONFLICT(path) DO UPDATE SET project_id = excluded.project_id, session_id = excluded.session_id, ino = excluded.ino,
         size = excluded.size, mtime_ms = excluded.mtime_ms,
-        updated_at = excluded.updated_at, empty = excluded.empty, summary = excluded.summary, summary_key = excluded.summary_key, text_done = excluded.text_done
+        updated_at = excluded.updated_at, empty = excluded.empty, summary = excluded.summary, summary_key = excluded.summary_key, text_done = excluded.text_done, parts = excluded.parts
       RETURNING rowid AS id`);
     this.putState = db.prepare('INSERT OR REPLACE INTO fold_states (file, check_hash, state) VALUES (?, ?, ?)');
     this.deleteState = db.prepare('DELETE FROM fold_states WHERE file = (SELECT rowid FROM files WHERE path = ?)');

@@ -5,7 +5,7 @@
  * state parsed (a damaged row parses to undefined: the file is read again).
  */
 import type { SessionSummary } from '../types.js';
-import { SUMMARY_STATE_VERSION, type SummaryState } from '../scan/summary-reader.js';
+import { SUMMARY_STATE_VERSION, type PartStat, type SummaryState } from '../scan/summary-reader.js';
 import { summaryAt } from '../scan/summary-clock.js';
 import type { FileRow, ListedRow } from './catalog-db.js';
 
@@ -58,4 +58,15 @@ export function untouched(row: ListedRow, st: { ino: number; size: number; mtime
 export function reusable(row: FileRow, st: { ino: number; size: number; mtimeMs: number }, projectId: string): boolean {
   if (row.ino !== st.ino || row.projectId !== projectId) return false;
   return st.size > row.size || (st.size === row.size && st.mtimeMs === row.mtimeMs);
+}
+
+/** A row's parts (FileRow.parts) parsed; [] for '' (not a whole read) or damaged text. */
+export function parsedParts(text: string): PartStat[] {
+  if (!text) return [];
+  try {
+    const parts = JSON.parse(text) as unknown;
+    return Array.isArray(parts) ? (parts as PartStat[]) : [];
+  } catch {
+    return [];
+  }
 }

@@ -24,7 +24,7 @@ import type { SessionSummary } from '../types.js';
 import { CatalogDb, MEMORY_CATALOG, type FileRow, type ListedRow } from './catalog-db.js';
 import { mergeTextWrites, metaText, type FullTextIndex } from './text-columns.js';
 import { catalogPath, pruneCatalogs } from './catalog-files.js';
-import { parsedSummary, parseState, reusable, storedSummary, untouched } from './stored-rows.js';
+import { parsedParts, parsedSummary, parseState, reusable, storedSummary, untouched } from './stored-rows.js';
 import { HeldTexts, TEXT_SLICE_CHARS, textChars } from './held-texts.js';
 import { readBits } from '../exposure.js';
 
@@ -116,6 +116,11 @@ export class SummaryCache {
     }
     for (const path of this.deleted) out.delete(path);
     return out;
+  }
+
+  /** The remembered listing row of a file (no fold state; no query): one not yet written wins over the prefetched one. */
+  private listedRow(path: string): ListedRow | undefined {
+    return this.held.get(path) ?? this.pending.get(path) ?? (this.deleted.has(path) ? undefined : this.listedRows.get(path));
   }
 
   /** The remembered row of a file: one not yet written wins over the database's. */
@@ -244,7 +249,7 @@ export class SummaryCache {
    */
   private plan(file: SessionFile, st: Stats, opts: ReadSummaryOptions, summaryKey: string): { summary: SessionSummary } | ReadPlan {
     const allText = wantsAllText(opts);
-    const listed = this.held.get(file.path) ?? this.pending.get(file.path) ?? (this.deleted.has(file.path) ? undefined : this.listedRows.get(file.path));
+    const listed = this.listedRow(file.path);
     const served = listed && (!allText || listed.textDone) && storedSummary(listed, st, file.projectId, summaryKey, opts.nowMs);
     if (served) return { summary: served };
     const cached = this.row(file.path);
@@ -289,6 +294,7 @@ export class SummaryCache {
         // A session read whole (its state records its parts: `g`) is never continued from an offset: no check hash.
         check: packed.whole ? '' : result.check,
         state: packed.json,
+        parts: packed.parts,
         updatedAt: result.summary.updatedAt,
         empty: result.summary.empty,
         summary: JSON.stringify(result.summary),
@@ -317,13 +323,17 @@ export class SummaryCache {
 
   /** What to do for a session read whole: serve its stored summary (or finish its state again), or read it all. */
   private async wholePlan(file: SessionFile, opts: ReadSummaryOptions, st: Stats, summaryKey: string): Promise<{ summary: SessionSummary } | ReadPlan> {
-    const cached = this.row(file.path);
     const allText = wantsAllText(opts);
-    const previous = cached && (!allText || cached.textDone) && untouched(cached, st, file.projectId) ? parseState(cached.state) : undefined;
-    if (cached && previous && (await partsUnchanged(previous, file.parts ?? []))) {
-      return { summary: storedSummary(cached, st, file.projectId, summaryKey, opts.nowMs) ?? summarise(previous, file.path, false, st.mtimeMs, opts) };
+    // The listing's row (no fold state) tells whether the main file and its parts are as they were; the
+    // state (~25 KB of JSON for a Claude session) is parsed only when the summary must be finished again.
+    const listed = this.listedRow(file.path) ?? this.row(file.path);
+    if (listed && (!allText || listed.textDone) && untouched(listed, st, file.projectId) && partsUnchanged(parsedParts(listed.parts), file.parts ?? [])) {
+      const served = storedSummary(listed, st, file.projectId, summaryKey, opts.nowMs);
+      if (served) return { summary: served };
+      const previous = parseState(this.row(file.path)?.state ?? '');
+      if (previous) return { summary: summarise(previous, file.path, false, st.mtimeMs, opts) };
     }
-    return { previous: undefined, cached, collect: allText };
+    return { previous: undefined, cached: this.row(file.path), collect: allText };
   }
 
   private noteMode(path: string, mode: number): void {

@@ -17,6 +17,8 @@ export interface PackedState {
   whole: boolean;
   /** `JSON.stringify(state)`. */
   json: string;
+  /** JSON of the state's parts (`g`) for a whole read, else '' (FileRow.parts). */
+  parts: string;
   /** The hashes of the across-file call keys this pass added (call-keys.ts acrossFileHashes), CALL_HASH_BYTES each, end to end. */
   callHashes: Uint8Array;
 }
@@ -26,5 +28,6 @@ export type PackedSummary = Omit<SummaryResult, 'state'> & { check: string; pack
 
 /** Packs `state`, the result of a pass that continued `previous` (absent: read from the start). */
 export function packState(state: SummaryState, previous?: SummaryState): PackedState {
-  return { offset: state.offset, whole: Boolean(state.g), json: JSON.stringify(state), callHashes: Buffer.concat(acrossFileHashes(state.d, previous?.d)) };
+  const parts = state.g ? JSON.stringify(state.g) : '';
+  return { offset: state.offset, whole: Boolean(state.g), json: JSON.stringify(state), parts, callHashes: Buffer.concat(acrossFileHashes(state.d, previous?.d)) };
 }
