@@ -140,6 +140,12 @@ export interface SessionSummary {
   /** Record times before 2000 or more than a day ahead of the reader's clock: left out of ordering and ages. */
   invalidTimes: number;
   /**
+   * Entries of a record's list that are not of their kind (a `tool_calls`
+   * entry that is a number, or an object with no string name): dropped, the
+   * record's other entries kept.
+   */
+  invalidEntries: number;
+  /**
    * Characters (UTF-16 units) of this session's text that no search finds:
    * one read indexes at most 32 Mi characters (scan/text-chunks.ts
    * PASS_TEXT_CHARS, a memory bound), and this much was past it. Absent:
@@ -326,6 +332,8 @@ export interface FileDiagnosis {
   invalidNumbers: number[];
   /** Lines whose records hold impossible times (SessionSummary.invalidTimes), left out of ordering. */
   invalidTimes: number[];
+  /** Lines whose records hold entries not of their kind (SessionSummary.invalidEntries), dropped. */
+  invalidEntries: number[];
   /** Characters of the file's text past what one read indexes (SessionSummary.unindexedChars): not found by search. Not a problem. */
   unindexedChars: number;
   pendingTail: boolean;

@@ -20,9 +20,10 @@ import { cacheWarmUntil, finishSummary, initSummarizer, summarizeEvent, type Fin
 /**
  * Bump when the shape of the summarizer's or any parser's state changes, or
  * what it holds (13: token sums capped at 2^53 - 1, counts.ts; 14: `xt`;
- * 15: lastCheckpoint's messages after it): cached states are then discarded.
+ * 15: lastCheckpoint's messages after it; 16: `flags.entries`, tool calls
+ * kept past a junk entry): cached states are then discarded.
  */
-export const SUMMARY_STATE_VERSION = 15;
+export const SUMMARY_STATE_VERSION = 16;
 
 export interface SummaryState {
   v: number;
@@ -389,6 +390,7 @@ export function summarise(
     tornLines: state.torn ?? 0,
     invalidNumbers: f.invalidNumbers,
     invalidTimes: f.invalidTimes,
+    invalidEntries: f.invalidEntries,
     ...(state.xt ? { unindexedChars: state.xt } : {}),
     pendingTail,
     empty: f.empty,
