@@ -7,7 +7,7 @@
 import type { SessionSummary } from '../store/types.js';
 import type { ResumeFrom, ScanProgress, Scope, SkippedPath } from './source.js';
 import { pageIndex, resolveIndex, resolveScroll, type ListLayout } from '../components/list-layout.js';
-import { applyEdit, lineAtEnd, type LineEdit, type LineState } from '../components/line-editor.js';
+import { applyEdit, lineAtEnd, lineSelected, type LineEdit, type LineState } from '../components/line-editor.js';
 import type { SessionLabel } from '../store/labels.js';
 import { SORT_ORDERS, type SortOrder } from './list-model.js';
 
@@ -138,7 +138,7 @@ export type BrowserAction =
   | { type: 'toggle-help' }
   | { type: 'labels'; labels: ReadonlyMap<string, SessionLabel> }
   | { type: 'cycle-sort' }
-  /** `R`: the rename box opens on `text` (the current name or title). */
+  /** `R`: the rename box opens on `text` (the current name or title), selected: typing replaces it. */
   | { type: 'rename-start'; id: string; text: string }
   | { type: 'rename-edit'; edit: LineEdit }
   | { type: 'rename-end' }
@@ -352,11 +352,11 @@ export function browserReducer(state: BrowserState, action: BrowserAction): Brow
       return { ...keyed(state), sort, scroll: 0, anchor: null };
     }
     case 'rename-start':
-      return { ...keyed(state), rename: { id: action.id, ...lineAtEnd(action.text) } };
+      return { ...keyed(state), rename: { id: action.id, ...lineSelected(action.text) } };
     case 'rename-edit': {
       if (!state.rename) return state;
       const next = applyEdit(state.rename, action.edit);
-      return next === state.rename ? state : { ...keyed(state), rename: { id: state.rename.id, text: next.text, cursor: next.cursor } };
+      return next === state.rename ? state : { ...keyed(state), rename: { ...next, id: state.rename.id } };
     }
     case 'rename-end':
       return state.rename ? { ...state, rename: null } : state;

@@ -196,7 +196,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { keys: 'Esc', description: 'keep the old name', mode: 'rename', action: 'rename-cancel', rank: 3,
     short: { keys: 'esc', label: 'cancel' }, match: (_, k) => k.escape },
   ...editing('rename'),
-  { keys: 'letters', description: 'type the name', mode: 'rename', action: 'type', rank: 1,
+  { keys: 'letters', description: 'type the name (replaces the old one, shown inverted, until a cursor key or Backspace)', mode: 'rename', action: 'type', rank: 1,
     short: { keys: 'type', label: 'name' }, match: printable },
 
   // The cost view.

@@ -1,7 +1,8 @@
 /**
  * One line of editable text with its cursor (the line editor's state),
- * scrolled sideways so the cursor always shows. Used by the list's search
- * box and the transcript search, so both look and behave the same.
+ * scrolled sideways so the cursor always shows; a selected line is drawn in
+ * inverse video. Used by the list's search box, the transcript search and
+ * the rename box, so all look and behave the same.
  */
 import React from 'react';
 import { Text } from 'ink';
@@ -26,10 +27,12 @@ export function LineInput({ line, width }: LineInputProps): React.JSX.Element {
   const [rawBefore, rawAfter] = splitAtCursor(line);
   const chars = Array.from(clean(rawAfter));
   // At the end the cursor is a bar after the text; inside it, the character under it is inverted.
+  // A selected line (its cursor is at the end) is inverted whole: the next letter replaces it.
   if (chars.length === 0) {
+    const before = truncateStart(clean(rawBefore), Math.max(0, width - 1));
     return (
       <Text>
-        {truncateStart(clean(rawBefore), Math.max(0, width - 1))}
+        {line.selected ? <Text inverse>{before}</Text> : before}
         <Text color={theme.accent}>{CURSOR}</Text>
       </Text>
     );

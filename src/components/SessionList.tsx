@@ -8,7 +8,7 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import { maskSecrets } from '../format/secrets.js';
 import type { ListItem } from './list-item.js';
-import type { ListLayout } from './list-layout.js';
+import { itemAtLine, stickyGroupAt, type ListLayout } from './list-layout.js';
 import { sanitize } from '../format/sanitize.js';
 import { fit } from '../format/width.js';
 import type { SearchHit } from '../store/search/types.js';
@@ -22,29 +22,23 @@ export type ListLine =
   | { kind: 'row'; item: number }
   | { kind: 'snippet'; item: number };
 
-/** First item whose lines (group header included) reach below `scroll`. */
-function firstItemAt(layout: ListLayout, scroll: number): number {
-  let lo = 0;
-  let hi = layout.ids.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((layout.tops[mid] ?? 0) + (layout.heights[mid] ?? 1) <= scroll) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The lines in [scroll, scroll + viewport), found by binary search, not by walking the list. */
+/**
+ * The lines in [scroll, scroll + viewport), found by binary search, not by
+ * walking the list; the first is the sticky heading of its group when that
+ * group's own heading is above the screen (list-layout.ts `stickyGroupAt`).
+ */
 export function visibleLines(layout: ListLayout, scroll: number): ListLine[] {
   const out: ListLine[] = [];
   const end = scroll + layout.viewport;
-  for (let i = firstItemAt(layout, scroll); i < layout.ids.length; i++) {
+  for (let i = itemAtLine(layout, scroll); i < layout.ids.length; i++) {
     const top = layout.tops[i] ?? 0;
     if (top - (layout.headers[i] ? 1 : 0) >= end) break;
     if (layout.headers[i] && top - 1 >= scroll) out.push({ kind: 'group', item: i });
     if (top >= scroll && top < end) out.push({ kind: 'row', item: i });
     if ((layout.heights[i] ?? 1) > 1 && top + 1 >= scroll && top + 1 < end) out.push({ kind: 'snippet', item: i });
   }
+  const sticky = stickyGroupAt(layout, scroll);
+  if (sticky >= 0 && out.length > 0) out[0] = { kind: 'group', item: sticky };
   return out;
 }
 

@@ -8,23 +8,20 @@
  * display lines are counted once per (transcript, width, unfolded entries,
  * mode) and only the visible window is built (format/replay-window.ts), so
  * scrolling stays instant and memory bounded on sessions of any size. The
- * `/` search reads every entry whole, folded or not, once per query
- * (store/search/transcript-find.ts); n/N unfold the entry a hit is hidden in
- * (components/replay-hits.ts).
+ * `/` search and its n/N jumps are use-replay-search.ts.
  */
 import React, { useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { Box, Text } from 'ink';
 import type { ResumeFrom, ResumePlan, SessionSummary, Transcript, TranscriptView } from '../store/types.js';
 import { memoryView, type TranscriptLive, type TranscriptProgress } from '../store/scan/transcript-index.js';
 import { transcriptProgressLine } from '../format/progress.js';
-import { NO_HITS, type FindOptions, type TranscriptHits } from '../store/search/transcript-find.js';
+import type { TranscriptHits } from '../store/search/transcript-find.js';
 import { sanitize } from '../format/sanitize.js';
 import { relativeTime } from '../format/time.js';
 import { displayWidth, padEnd, truncate } from '../format/width.js';
 import { isFoldable } from '../format/replay-lines.js';
 import { ReplayLines } from '../format/replay-window.js';
 import { Replay } from './Replay.js';
-import { HitLocator, HitSearch, SEARCH_SLICE_MS } from './replay-hits.js';
 import { UsagePanel, usageLines } from './UsagePanel.js';
 import { ResumePreview, resumeLines } from './ResumePreview.js';
 import { scrollWindow } from './scroll-window.js';
@@ -33,6 +30,7 @@ import { clampView, initialSessionView, sessionViewReducer, type SessionCommand,
 import { editOf } from './line-editor.js';
 import { LineInput } from './LineInput.js';
 import { helpBarText, type HelpBarEntry } from './HelpBar.js';
+import { useReplaySearch } from './use-replay-search.js';
 import { useSyncReducer } from './use-sync-reducer.js';
 import { lineStyles, theme } from './theme.js';
 
@@ -175,38 +173,13 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
     [transcript, width, expanded, full, fromCheckpoint, tz, revealSecrets],
   );
   const lineCount = lines?.count ?? 0;
-  // The search reads every entry's whole text, unfolded (store/search/transcript-find.ts): its hits do not change with folding.
-  const findOpts = useMemo((): FindOptions => ({ width: Math.max(1, width - 1), tz, fromCheckpoint, revealSecrets }), [width, tz, fromCheckpoint, revealSecrets]);
-  const hitSearch = useRef(new HitSearch(props.searchNowMs)).current;
-  const found = transcript ? hitSearch.get(transcript, findOpts, search.query) : NO_HITS;
-  // A big transcript is searched a slice per turn (replay-hits.ts HitSearch): keys, Esc and Ctrl+C work meanwhile.
-  const searching = found === null;
-  const hits = found ?? NO_HITS;
-  const [, setSearchDone] = useState(0);
-  /** A jump (Enter, n, N) asked for while the search ran: made once it ends. */
-  const pendingJump = useRef<{ query: string; how: 'at' | 'next' | 'prev'; current: number } | null>(null);
-  useEffect(() => {
-    if (!searching) return;
-    let live = true;
-    const step = (): void => {
-      if (!live) return;
-      if (!hitSearch.advance(SEARCH_SLICE_MS)) return void setImmediate(step);
-      const jump = pendingJump.current;
-      pendingJump.current = null;
-      // Only for the query still asked (Esc or a new query dropped the old one's jump).
-      if (jump && jump.query.trim() === store.get().search.query.trim()) showHit(jump.query, jump.how, jump.current);
-      setSearchDone((n) => n + 1);
-    };
-    setImmediate(step);
-    return () => {
-      live = false;
-    };
-  }, [searching, transcript, findOpts, search.query]); // eslint-disable-line react-hooks/exhaustive-deps
-  const locator = useMemo(() => (transcript && lines ? new HitLocator(transcript, lines, hits, findOpts) : null), [transcript, lines, hits, findOpts]);
   const showSearch = state.tab === 'replay' && (search.editing || search.query !== '');
   const bodyHeight = Math.max(0, height - 3 - (showSearch ? 1 : 0) - (reading ? 1 : 0));
   const viewport = { lineCount, page: bodyHeight, stop: lines ? (line: number) => lines.isStop(line) : undefined };
   const view = clampView(state, viewport);
+  const { hits, searching, locator, showHit } = useReplaySearch({
+    transcript, lines, query: search.query, width, tz, fromCheckpoint, revealSecrets, viewport, store, searchNowMs: props.searchNowMs,
+  });
   const matchSet = locator ? locator.linesIn(view.scroll, view.scroll + bodyHeight) : new Set<number>();
 
   // The Usage and Resume tabs scroll when taller than the body.
@@ -222,8 +195,8 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
   );
   const panel = scrollWindow(panelCount, bodyHeight, state.panelScroll);
   // Commands of a burst run before the next render: they read the latest state and lines.
-  const latest = useRef({ lines, transcript, viewport, onBack, onResume, summary, panel, findOpts });
-  latest.current = { lines, transcript, viewport, onBack, onResume, summary, panel, findOpts };
+  const latest = useRef({ lines, transcript, viewport, onBack, onResume, summary, panel });
+  latest.current = { lines, transcript, viewport, onBack, onResume, summary, panel };
   useImperativeHandle(
     props.ref,
     () => ({
@@ -232,18 +205,6 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
     }),
     [], // eslint-disable-line react-hooks/exhaustive-deps
   );
-  /** Shows the query's hit picked from the cursor (unfolding its entry when it hides it); asked while the search runs, once it ends. */
-  function showHit(query: string, how: 'at' | 'next' | 'prev', current: number): void {
-    const { lines, transcript, viewport, findOpts } = latest.current;
-    if (!transcript || !lines) return;
-    const known = hitSearch.get(transcript, findOpts, query);
-    if (known === null) return void (pendingJump.current = { query, how, current });
-    const locator = new HitLocator(transcript, lines, known, findOpts);
-    const k = locator.pick(clampView(store.get(), viewport).cursor, how, current);
-    if (k === null) return;
-    const place = locator.place(k);
-    store.dispatch({ type: 'showMatch', index: k, line: place.line, reveal: place.reveal, ...viewport, lineCount: place.lineCount });
-  }
   const runCommand = (cmd: string, input: string): boolean => {
     const { lines, transcript, viewport, onBack, onResume, summary, panel } = latest.current;
     const entryAt = (line: number): number => (lines && line >= 0 && line < lines.count ? lines.at(line).entry : -1);

@@ -1,7 +1,7 @@
 /**
  * The one input model of every text box (the list's search box, the
- * transcript search): a line of text and a cursor, edited by readline's
- * keys. Pure, so a burst of keys (fast typing, SSH batching, a paste) is a
+ * transcript search, the rename box): a line of text and a cursor, edited
+ * by readline's keys, and for a prefill a selection of the whole line. Pure, so a burst of keys (fast typing, SSH batching, a paste) is a
  * fold of `applyEdit` over the keys in order: nothing is lost or reordered.
  * The cursor counts code points, so a surrogate pair is never cut in half.
  *
@@ -21,6 +21,12 @@
 export interface LineState {
   text: string;
   cursor: number;
+  /**
+   * The whole text is selected (a prefill not touched yet, cursor at its
+   * end): the next typed text or paste replaces it, any other edit first
+   * drops the selection and then acts on the text as usual. Absent: none.
+   */
+  selected?: true;
 }
 
 /** What a key does to a line. */
@@ -50,8 +56,26 @@ export function lineAtEnd(text: string): LineState {
   return { text, cursor: Array.from(text).length };
 }
 
+/**
+ * A prefill the user most likely replaces (the rename box's old name), as
+ * lazygit's and VS Code's rename boxes open: all of it selected, the cursor
+ * at its end. An empty text has nothing to select.
+ */
+export function lineSelected(text: string): LineState {
+  return text === '' ? lineAtEnd(text) : { ...lineAtEnd(text), selected: true };
+}
+
 /** The state after one edit; the same object when nothing changes. */
 export function applyEdit(state: LineState, edit: LineEdit): LineState {
+  if (state.selected) {
+    if (edit.type === 'insert') {
+      const add = edit.text.replace(CONTROLS, ' ');
+      return add === '' ? state : lineAtEnd(add);
+    }
+    // A cursor key or Backspace says "edit the old text": it stays, unselected, and the key acts on it
+    // (Backspace takes its last character, as the user would expect of a cursor drawn at the end).
+    return applyEdit({ text: state.text, cursor: state.cursor }, edit);
+  }
   const chars = Array.from(state.text);
   const cursor = Math.max(0, Math.min(chars.length, state.cursor));
   const at = (text: string[], c: number): LineState => {

@@ -25,6 +25,8 @@ export interface ListLayout {
   tops: readonly number[];
   heights: readonly number[];
   headers: readonly boolean[];
+  /** For each item, the index of the item whose header heads its group; -1 when no header is above it. */
+  groups: readonly number[];
   /** All lines, headers included. */
   totalLines: number;
   /** Lines the screen has for the list. */
@@ -38,9 +40,13 @@ export function buildLayout(items: readonly LayoutItem[], viewport: number): Lis
   const tops: number[] = [];
   const heights: number[] = [];
   const headers: boolean[] = [];
+  const groups: number[] = [];
   let line = 0;
+  let group = -1;
   for (const item of items) {
     if (item.header) line++;
+    if (item.header) group = ids.length;
+    groups.push(group);
     indexOf.set(item.id, ids.length);
     ids.push(item.id);
     tops.push(line);
@@ -48,7 +54,40 @@ export function buildLayout(items: readonly LayoutItem[], viewport: number): Lis
     headers.push(item.header);
     line += item.height;
   }
-  return { ids, indexOf, tops, heights, headers, totalLines: line, viewport: Math.max(1, viewport) };
+  return { ids, indexOf, tops, heights, headers, groups, totalLines: line, viewport: Math.max(1, viewport) };
+}
+
+/** The first item whose lines (its group header included) reach below `line`; `ids.length` past the end. Binary search. */
+export function itemAtLine(layout: ListLayout, line: number): number {
+  let lo = 0;
+  let hi = layout.ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((layout.tops[mid] ?? 0) + (layout.heights[mid] ?? 1) <= line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Lists shorter than this draw no sticky heading: it would leave no room for a two-line row under it. */
+const STICKY_MIN_VIEWPORT = 3;
+
+/**
+ * The group whose heading is drawn on the list's top line in place of line
+ * `scroll` (a sticky heading, as in a contacts list): the group of the item
+ * on that line, when its own heading line is above the screen. Without it,
+ * a list scrolled into a group (by `a` keeping the selected row on its line,
+ * or by moving down a group longer than the screen) shows rows under no
+ * heading. Returns the index of the group's heading item, or -1: the top
+ * line is a heading itself, the list has no headings (one project), or the
+ * viewport is too short to spare the line.
+ */
+export function stickyGroupAt(layout: ListLayout, scroll: number): number {
+  if (scroll <= 0 || layout.viewport < STICKY_MIN_VIEWPORT) return -1;
+  const i = itemAtLine(layout, scroll);
+  if (i >= layout.ids.length) return -1;
+  if (layout.headers[i] && (layout.tops[i] ?? 0) - 1 === scroll) return -1;
+  return layout.groups[i] ?? -1;
 }
 
 /**
@@ -69,7 +108,8 @@ export function resolveIndex(layout: ListLayout, selectedId: string | null, fall
 /**
  * The first visible line: `scroll` moved as little as possible so that item
  * `index` (with its group header) is fully visible, then clamped so the list
- * never scrolls past its end.
+ * never scrolls past its end; one line less when the item would sit on the
+ * top line, under the sticky heading (`stickyGroupAt`).
  */
 export function resolveScroll(layout: ListLayout, index: number, scroll: number): number {
   const maxScroll = Math.max(0, layout.totalLines - layout.viewport);
@@ -79,7 +119,10 @@ export function resolveScroll(layout: ListLayout, index: number, scroll: number)
   const bottom = (layout.tops[index] ?? 0) + (layout.heights[index] ?? 1);
   if (bottom > s + layout.viewport) s = bottom - layout.viewport;
   if (top < s) s = top;
-  return Math.min(Math.max(0, s), maxScroll);
+  s = Math.min(Math.max(0, s), maxScroll);
+  // The item fits in viewport - 1 lines (the sticky heading needs 3, an item is at most 2), so one line up keeps it whole.
+  if (layout.tops[index] === s && stickyGroupAt(layout, s) >= 0) s -= 1;
+  return s;
 }
 
 /**

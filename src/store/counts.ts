@@ -14,6 +14,9 @@ export const SUM_CAP = Number.MAX_SAFE_INTEGER;
 /** True when `n` (tokens or micro-USD) is a capped sum, not an exact figure. */
 export const isOverflowed = (n: number): boolean => n >= SUM_CAP;
 
+/** True when any of `figures` (tokens, micro-USD; null: unknown, never capped) is a capped sum. */
+export const anyOverflowed = (...figures: (number | null)[]): boolean => figures.some((n) => n !== null && isOverflowed(n));
+
 /**
  * a + b for two non-negative counts (tokens, micro-USD, calls); SUM_CAP
  * when either is capped or the exact sum would pass SUM_CAP. Never throws.

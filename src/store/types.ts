@@ -113,7 +113,11 @@ export interface SessionSummary {
   endpoints: EndpointUsage[];
   models: ModelUsage[];
   tokens: Tokens;
-  /** Cost in USD (exact micro-USD / 1e6); null = unknown, never 0 by default. */
+  /**
+   * Cost in USD (exact micro-USD / 1e6); null = unknown, never 0 by default.
+   * A cost past 2^53 - 1 micro-USD (about $9.007 billion) is capped there,
+   * and the summary is `overflowed`.
+   */
   costUsd: number | null;
   /** Same figure in integer micro-USD, for summing without float drift. */
   costMicros: number | null;
@@ -139,6 +143,19 @@ export interface SessionSummary {
   invalidNumbers: number;
   /** Record times before 2000 or more than a day ahead of the reader's clock: left out of ordering and ages. */
   invalidTimes: number;
+  /**
+   * Entries of a record's list that are not of their kind (a `tool_calls`
+   * entry that is a number, or an object with no string name): dropped, the
+   * record's other entries kept.
+   */
+  invalidEntries: number;
+  /**
+   * Present (true) when a token total or the cost passed 2^53 - 1 (tokens
+   * or micro-USD) and is capped at Number.MAX_SAFE_INTEGER (counts.ts): not
+   * exact, so printers say "overflow"; as UsageRow.overflowed. Exact token
+   * counts priced at a high rate can pass it in micro-USD on their own.
+   */
+  overflowed?: true;
   /**
    * Characters (UTF-16 units) of this session's text that no search finds:
    * one read indexes at most 32 Mi characters (scan/text-chunks.ts
@@ -326,6 +343,8 @@ export interface FileDiagnosis {
   invalidNumbers: number[];
   /** Lines whose records hold impossible times (SessionSummary.invalidTimes), left out of ordering. */
   invalidTimes: number[];
+  /** Lines whose records hold entries not of their kind (SessionSummary.invalidEntries), dropped. */
+  invalidEntries: number[];
   /** Characters of the file's text past what one read indexes (SessionSummary.unindexedChars): not found by search. Not a problem. */
   unindexedChars: number;
   pendingTail: boolean;

@@ -77,6 +77,7 @@ export function makeSummary(partial: Partial<SessionSummary> = {}): SessionSumma
     tornLines: 0,
     invalidNumbers: 0,
     invalidTimes: 0,
+    invalidEntries: 0,
     pendingTail: false,
     empty: false,
     cacheWarmUntil: null,

@@ -46,6 +46,7 @@ const COLUMNS: FitColumn[] = [
   { header: 'TORN', minWidth: 4 },
   { header: 'BAD NUMBERS', minWidth: 7 },
   { header: 'BAD TIMES', minWidth: 7 },
+  { header: 'BAD ENTRIES', minWidth: 7 },
   { header: 'TAIL' },
 ];
 
@@ -76,7 +77,7 @@ export async function doctorCommand(ctx: AppContext, options: ParsedOptions, io:
   const where = readingWhere(ctx.home, ctx.catalog.locations.map((l) => l.id));
   io.out(sanitize(`${countNoun(results.length, 'session file')} checked under ${where}; ${problems.length} with problems.${skippedNote}`, { singleLine: true }));
   if (problems.length > 0) {
-    const rows = problems.map((d) => [d.id, d.dialect ?? 'none', String(d.lines), lineList(d.malformed), lineList(d.unknown), lineList(d.oversized), lineList(d.torn), lineList(d.invalidNumbers), lineList(d.invalidTimes), d.pendingTail ? 'pending' : '']);
+    const rows = problems.map((d) => [d.id, d.dialect ?? 'none', String(d.lines), lineList(d.malformed), lineList(d.unknown), lineList(d.oversized), lineList(d.torn), lineList(d.invalidNumbers), lineList(d.invalidTimes), lineList(d.invalidEntries), d.pendingTail ? 'pending' : '']);
     io.out(fitTable(COLUMNS, rows, tableWidth(io), { cutLines: false }).join('\n'));
   }
   // Not a problem (nothing is lost from the log), but a search will not find those words: said once per file.

@@ -26,6 +26,7 @@ export async function diagnoseFile(path: string, maxLineBytes?: number, nowMs = 
   const torn: number[] = [];
   const invalidNumbers: number[] = [];
   const invalidTimes: number[] = [];
+  const invalidEntries: number[] = [];
   // Lines some format ignores, before the file's format is known: unknown unless it ignores them too.
   const early: number[] = [];
   // The text a search read would index, counted, not kept: past PASS_TEXT_CHARS it is not searchable.
@@ -36,12 +37,13 @@ export async function diagnoseFile(path: string, maxLineBytes?: number, nowMs = 
     {
       record: (obj, at) => {
         const flags = state.d.flags;
-        const before = { unknown: state.unknown, early: state.ephemeralEarly, numbers: flags.numbers, times: flags.times };
+        const before = { unknown: state.unknown, early: state.ephemeralEarly, numbers: flags.numbers, times: flags.times, entries: flags.entries };
         foldObject(state, obj, text);
         if (state.unknown > before.unknown) unknown.push(at.lineNo);
         if (state.ephemeralEarly > before.early) early.push(at.lineNo);
         if (flags.numbers > before.numbers) invalidNumbers.push(at.lineNo);
         if (flags.times > before.times) invalidTimes.push(at.lineNo);
+        if (flags.entries > before.entries) invalidEntries.push(at.lineNo);
       },
       malformed: (at) => void malformed.push(at.lineNo),
       oversized: (at) => void oversized.push(at.lineNo),
@@ -55,14 +57,15 @@ export async function diagnoseFile(path: string, maxLineBytes?: number, nowMs = 
   const { lines, pendingTail } = scan;
   const id = basename(path).replace(/\.jsonl?$/, '');
   const unindexedChars = Math.max(0, text.chars - PASS_TEXT_CHARS);
-  return { path, id, dialect: state.dialect, lines, malformed, unknown, oversized, torn, invalidNumbers, invalidTimes, unindexedChars, pendingTail, empty };
+  return { path, id, dialect: state.dialect, lines, malformed, unknown, oversized, torn, invalidNumbers, invalidTimes, invalidEntries, unindexedChars, pendingTail, empty };
 }
 
 /**
  * Whether `doctor` counts a diagnosis as a problem: a file with complete
  * lines of no known dialect, or malformed, unknown or oversized lines, or
  * torn lines (a record lost to a crash), or records with impossible
- * numbers or times (left out of totals). A
+ * numbers or times (left out of totals) or entries not of their kind
+ * (dropped). A
  * partial last line is an agent still writing (format §1), and a file with
  * nothing complete yet (zero bytes, or only a partial first line) is a
  * session that just started: neither is a problem.
@@ -70,5 +73,5 @@ export async function diagnoseFile(path: string, maxLineBytes?: number, nowMs = 
 export function hasProblem(d: FileDiagnosis): boolean {
   const completeLines = d.pendingTail ? d.lines - 1 : d.lines;
   // Blank lines are not records either (format §2): a blank-only file is empty, not corrupt.
-  return (d.dialect === null && !d.empty && completeLines > 0) || d.malformed.length + d.unknown.length + d.oversized.length + d.torn.length + d.invalidNumbers.length + d.invalidTimes.length > 0;
+  return (d.dialect === null && !d.empty && completeLines > 0) || d.malformed.length + d.unknown.length + d.oversized.length + d.torn.length + d.invalidNumbers.length + d.invalidTimes.length + d.invalidEntries.length > 0;
 }

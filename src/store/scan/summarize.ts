@@ -47,7 +47,7 @@ export type SessionFigures = Pick<
   SessionSummary,
   | 'title' | 'userMessages' | 'assistantMessages' | 'messageCount' | 'toolCalls' | 'model' | 'provider' | 'workspace' | 'branch'
   | 'endpoints' | 'models' | 'tokens' | 'costMicros' | 'status' | 'checkpoints' | 'lastCheckpoint' | 'empty' | 'strikes'
-  | 'firstPrompt' | 'lastPrompt' | 'invalidNumbers' | 'invalidTimes'
+  | 'firstPrompt' | 'lastPrompt' | 'invalidNumbers' | 'invalidTimes' | 'invalidEntries'
 > & {
   firstMs: number | null;
   lastMs: number | null;
@@ -113,8 +113,11 @@ export interface SummarizerState {
    * until a keyed usage event arrives.
    */
   dedupe?: Record<string, KeptCopy>;
-  /** Figures the log recorded that cannot be true, left out of every total and ordering (see flagImpossible, noteTime). */
-  flags: { numbers: number; times: number };
+  /**
+   * Figures the log recorded that cannot be true, left out of every total and ordering (see flagImpossible,
+   * noteTime), and `entries` of a record's list that are not of their kind, dropped (see flagDropped).
+   */
+  flags: { numbers: number; times: number; entries: number };
   /** Record times after this (ms) are impossible: the reader's clock plus a day of skew, set before each read (null: Date.now()'s). */
   notAfterMs: number | null;
 }
@@ -143,7 +146,7 @@ export function initSummarizer(): SummarizerState {
     strikes: 0,
     estimate: null,
     context: { messages: 0, chars: 0, tail: null },
-    flags: { numbers: 0, times: 0 },
+    flags: { numbers: 0, times: 0, entries: 0 },
     notAfterMs: null,
   };
 }
@@ -202,6 +205,16 @@ function flagImpossible(s: SummarizerState, ev: NormalizedEvent): void {
   }
 }
 
+/**
+ * Counts the entries of `ev`'s record that its reader dropped as not of
+ * their kind: `tool_calls` entries that are no tool call (native/schemas.ts
+ * readToolCalls). The rest of the record was read.
+ */
+function flagDropped(s: SummarizerState, ev: NormalizedEvent): void {
+  if (ev.kind === 'message') s.flags.entries += ev.message.droppedCalls ?? 0;
+  else if (ev.kind === 'checkpoint') for (const m of ev.messages) s.flags.entries += m.droppedCalls ?? 0;
+}
+
 function appendContext(s: SummarizerState, chars: number): void {
   s.context.messages++;
   s.context.chars += chars;
@@ -236,6 +249,7 @@ export function summarizeEvent(s: SummarizerState, ev: NormalizedEvent, text?: T
     if (!noteTime(s.span, ev.ts, notAfter(s))) s.flags.times++;
   }
   flagImpossible(s, ev);
+  flagDropped(s, ev);
   switch (ev.kind) {
     case 'meta': {
       if (ev.replace) s.meta = {};
@@ -392,6 +406,7 @@ export function finishSummary(s: SummarizerState, ctx: FinishContext): SessionFi
     lastMs: parseTime(meta.updatedAt) ?? s.span.last,
     invalidNumbers: s.flags.numbers,
     invalidTimes: s.flags.times,
+    invalidEntries: s.flags.entries,
     userMessages: s.user,
     assistantMessages: s.assistant,
     messageCount: s.user + s.assistant + s.invocations,

@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import type { NormalizedEvent } from '../sources/events.js';
 import type { SessionFile } from '../sources/format.js';
 import { excusesEarlyIgnorables, formatById, isIgnorable } from '../sources/registry.js';
+import { anyOverflowed } from '../counts.js';
 import { CLOCK_SKEW_MS } from '../sources/common/fold-common.js';
 import { UNTITLED } from '../sources/common/title.js';
 import type { Dialect, SessionSummary } from '../types.js';
@@ -20,9 +21,11 @@ import { cacheWarmUntil, finishSummary, initSummarizer, summarizeEvent, type Fin
 /**
  * Bump when the shape of the summarizer's or any parser's state changes, or
  * what it holds (13: token sums capped at 2^53 - 1, counts.ts; 14: `xt`;
- * 15: lastCheckpoint's messages after it): cached states are then discarded.
+ * 15: lastCheckpoint's messages after it; 16: `flags.entries`, tool calls
+ * kept past a junk entry, and summaries' `overflowed`): cached states and
+ * the summaries made from them are then discarded.
  */
-export const SUMMARY_STATE_VERSION = 15;
+export const SUMMARY_STATE_VERSION = 16;
 
 export interface SummaryState {
   v: number;
@@ -405,6 +408,9 @@ export function summarise(
     tornLines: state.torn ?? 0,
     invalidNumbers: f.invalidNumbers,
     invalidTimes: f.invalidTimes,
+    invalidEntries: f.invalidEntries,
+    // Totals only: a capped part (an endpoint's or a model's figure) caps the total it is added to (counts.ts).
+    ...(anyOverflowed(f.tokens.input, f.tokens.output, f.tokens.cacheRead, f.tokens.cacheWrite, f.tokens.total, f.costMicros) ? { overflowed: true as const } : {}),
     ...(state.xt ? { unindexedChars: state.xt } : {}),
     pendingTail,
     empty: f.empty,

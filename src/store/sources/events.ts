@@ -21,6 +21,8 @@ export interface ChatMessage {
   tool_calls?: unknown[];
   tool_call_id?: string;
   name?: string;
+  /** Entries of the record's `tool_calls` that were no tool call, dropped by the reader (native/schemas.ts readToolCalls); absent: none. */
+  droppedCalls?: number;
 }
 
 /** ISO time of the record an event came from; every event's time joins the session's span. */

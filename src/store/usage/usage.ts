@@ -6,7 +6,7 @@
  * files) are taken out of its figures first, in every grouping and in the
  * totals, so each billed call is counted once.
  */
-import { addTokens, isOverflowed, subTokens } from '../counts.js';
+import { addTokens, isOverflowed, SUM_CAP, subTokens } from '../counts.js';
 import type { CopiedUsage, SessionSummary, Tokens } from '../types.js';
 import { dayKeyOf, inWindow, type TimeWindow } from './window.js';
 
@@ -58,6 +58,8 @@ export interface UsageRow {
    * (success or failed, so failures count against it) / their successes.
    * Sessions without an outcome (a store or turns log) stay out of both, so
    * their spend does not inflate it. null with no success of known cost.
+   * When that cost is capped (past 2^53 - 1 micro-USD), so is this: the cap
+   * in USD, shown as "overflow", never the cap divided as if it were exact.
    */
   costPerSuccess: number | null;
   /** outputTokens / seconds of duration; null when the duration is 0. */
@@ -372,7 +374,7 @@ function toRow(a: Acc): UsageRow {
     copiedCostMicros: a.anyCopiedKnown ? a.copiedMicros : null,
     successRate: ratio(a.success, a.success + a.failed),
     cacheHitRate: ratio(a.cacheRead, a.input + a.cacheRead),
-    costPerSuccess: a.successKnown === 0 ? null : ratio(a.outcomeMicros / 1e6, a.successKnown),
+    costPerSuccess: a.successKnown === 0 ? null : isOverflowed(a.outcomeMicros) ? SUM_CAP / 1e6 : ratio(a.outcomeMicros / 1e6, a.successKnown),
     outputTokensPerSecond: ratio(a.output, a.durationMs / 1000),
     ...(overflowed ? { overflowed: true as const } : {}),
   };

@@ -27,21 +27,60 @@ export const tokenUsageSchema = z.object({
 export type TokenUsageRecord = z.infer<typeof tokenUsageSchema>;
 export const optUsage = tokenUsageSchema.optional().catch(undefined);
 
-/** A tool call as carried by assistant messages and llm.response records. */
+/** A tool call as carried by assistant messages and llm.response records: an object with a string `name`. */
 export const toolCallSchema = z.object({
   id: optStr,
-  name: z.string().catch('(unnamed)'),
+  name: z.string(),
   arguments: z.unknown().optional(),
 });
+export type ToolCallRecord = z.infer<typeof toolCallSchema>;
+
+/**
+ * A `tool_calls` value read entry by entry: the entries that are tool calls
+ * (`calls`, in order), and how many were not (`dropped`: a number, an object
+ * with no string name), so one junk entry costs only itself, never the
+ * message's other calls. A value that is no list is one dropped entry;
+ * null and absent hold no calls and drop nothing (`calls` undefined).
+ */
+export function readToolCalls(value: unknown): { calls: ToolCallRecord[] | undefined; dropped: number } {
+  if (value === undefined || value === null) return { calls: undefined, dropped: 0 };
+  if (!Array.isArray(value)) return { calls: undefined, dropped: 1 };
+  const calls: ToolCallRecord[] = [];
+  let dropped = 0;
+  for (const item of value) {
+    const parsed = toolCallSchema.safeParse(item);
+    if (parsed.success) calls.push(parsed.data);
+    else dropped++;
+  }
+  return { calls, dropped };
+}
+
+/**
+ * An object's raw `tool_calls` replaced, in place, by its tool calls, with
+ * `droppedCalls` added when entries were dropped (in place: zod's output
+ * keeps its keys in the schema's order, which the fast path matches).
+ */
+function keepToolCalls<T extends { tool_calls?: unknown }>(o: T): Omit<T, 'tool_calls'> & { tool_calls?: ToolCallRecord[]; droppedCalls?: number } {
+  const { calls, dropped } = readToolCalls(o.tool_calls);
+  const out = o as unknown as Omit<T, 'tool_calls'> & { tool_calls?: ToolCallRecord[]; droppedCalls?: number };
+  if ('tool_calls' in o) out.tool_calls = calls;
+  if (dropped > 0) out.droppedCalls = dropped;
+  return out;
+}
+
+/** A record whose `tool_calls` is read by {@link readToolCalls}: `tool_calls` holds its tool calls, `droppedCalls` counts the rest. */
+export function withToolCalls<S extends z.ZodRawShape & { tool_calls: z.ZodType }>(fields: S) {
+  return z.object(fields).transform((o) => keepToolCalls(o as { tool_calls?: unknown } & z.infer<z.ZodObject<S>>));
+}
 
 /** A message's `content`: a string, an array of parts, or null. */
 export const contentSchema = z.union([z.string(), z.array(z.unknown()), z.null()]).optional().catch(undefined);
 
 /** A chat message (store `message.message`, checkpoint messages, llm.request messages). */
-export const chatMessageSchema = z.object({
+export const chatMessageSchema = withToolCalls({
   role: z.string(),
   content: contentSchema,
-  tool_calls: z.array(toolCallSchema).optional().catch(undefined),
+  tool_calls: z.unknown().optional(),
   tool_call_id: optStr,
   name: optStr,
 });

@@ -133,6 +133,7 @@ export function parseEvents(raw: Record<string, unknown>, s: EventsParserState):
       const d = fastLlmResponse(r.data) ?? llmResponseDataSchema.parse(r.data);
       const message: ChatMessage = { role: 'assistant', content: d.content ?? '' };
       if (d.tool_calls) message.tool_calls = d.tool_calls;
+      if (d.droppedCalls) message.droppedCalls = d.droppedCalls;
       messageEvents(out, message, ts, true, 'tail', false);
       s.answered = true;
       out.push({

@@ -2,7 +2,7 @@
  * zod schemas of the events dialect (FORMAT.md §2.2). Reading is liberal (see ../schemas.ts).
  */
 import { z } from 'zod';
-import { chatMessageSchema, contentSchema, optNum, optStr, optUsage, toolCallSchema } from '../schemas.js';
+import { chatMessageSchema, contentSchema, optNum, optStr, optUsage, withToolCalls } from '../schemas.js';
 import * as fast from '../fast-schemas.js';
 import { arrayOf, chatMessage, content, isObject, MISS, optional, shape, toolCall, type Field } from '../fast-schemas.js';
 
@@ -26,9 +26,9 @@ export const llmRequestDataSchema = z.object({
   model: optStr,
   tools: z.array(z.object({ name: z.string().catch('') })).optional().catch(undefined),
 });
-export const llmResponseDataSchema = z.object({
+export const llmResponseDataSchema = withToolCalls({
   content: contentSchema,
-  tool_calls: z.array(toolCallSchema).optional().catch(undefined),
+  tool_calls: z.unknown().optional(),
   usage: optUsage,
   cost_usd: optNum,
   latency_ms: optNum,
