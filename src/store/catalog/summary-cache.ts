@@ -211,7 +211,7 @@ export class SummaryCache {
         const opts = optsFor(file);
         // A session read whole goes to the pool like any other (Claude's subagent files make most of a Claude home such sessions).
         const whole = isWholeRead(file.path, opts.file);
-        const plan = whole ? await this.wholePlan(file, opts, st, summaryKey) : this.plan(file, st, opts, summaryKey);
+        const plan = whole ? this.wholePlan(file, opts, st, summaryKey) : this.plan(file, st, opts, summaryKey);
         if ('summary' in plan) summaries.push(plan.summary);
         else {
           const size = whole ? st.size + partsSize(file.parts ?? []) : st.size;
@@ -315,14 +315,14 @@ export class SummaryCache {
    * again in full. Never continued from an offset.
    */
   private async wholeSummary(file: SessionFile, opts: ReadSummaryOptions, st: Stats, summaryKey: string): Promise<SessionSummary> {
-    const plan = await this.wholePlan(file, opts, st, summaryKey);
+    const plan = this.wholePlan(file, opts, st, summaryKey);
     if ('summary' in plan) return plan.summary;
     const result = await readSummary(file.path, { ...opts, collectText: plan.collect }, undefined);
     return this.store(file, st.ino, plan, summaryKey, { ...result, check: '' });
   }
 
   /** What to do for a session read whole: serve its stored summary (or finish its state again), or read it all. */
-  private async wholePlan(file: SessionFile, opts: ReadSummaryOptions, st: Stats, summaryKey: string): Promise<{ summary: SessionSummary } | ReadPlan> {
+  private wholePlan(file: SessionFile, opts: ReadSummaryOptions, st: Stats, summaryKey: string): { summary: SessionSummary } | ReadPlan {
     const allText = wantsAllText(opts);
     // The listing's row (no fold state) tells whether the main file and its parts are as they were; the
     // state (~25 KB of JSON for a Claude session) is parsed only when the summary must be finished again.
