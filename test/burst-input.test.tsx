@@ -10,6 +10,8 @@ import { App } from '../src/app/App.js';
 import type { BrowserExit } from '../src/app/source.js';
 import { applyEdit, lineAtEnd, type LineEdit } from '../src/components/line-editor.js';
 import { splitKeys, NO_KEY } from '../src/app/keys.js';
+import { dropUnnamedKeys, keyReachedHandler } from '../src/components/keypress.js';
+import { EventEmitter } from 'node:events';
 
 import { appSummary, COMPACTED, fakeSource, NOW } from './helpers/fake-source.js';
 import { cleanup, expectFits, frameLines, KEYS, renderSized } from './helpers/render.js';
@@ -256,5 +258,19 @@ describe('keys Ink cannot name', () => {
     ui.write(seq);
     await ui.press('/dark', (f) => searchText(f) === 'dark');
     expect(exits).toEqual([]);
+  });
+
+  it('drops only what Ink throws before our handler: an error of our own on the same key is thrown on', () => {
+    const events = new EventEmitter();
+    const undo = dropUnnamedKeys(events);
+    let ours = false;
+    events.on('input', () => {
+      if (ours) keyReachedHandler();
+      throw new TypeError("Cannot read properties of undefined (reading 'length')");
+    });
+    expect(events.emit('input', '\u001b[1;5P')).toBe(false); // Ink's parse, before any handler: dropped
+    ours = true;
+    expect(() => events.emit('input', '\u001b[1;5P')).toThrow(TypeError); // our handler's own bug: not hidden
+    undo();
   });
 });

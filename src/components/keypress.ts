@@ -85,25 +85,38 @@ export function splitKeys(input: string, key: Key): KeyPress[] {
 }
 
 
+/** Set by the app's key handler as it starts (see {@link keyReachedHandler}); reset before each input. */
+let keyReached = false;
+
+/**
+ * Called first thing by the app's key handler: whatever is thrown after it
+ * is our own error and must not be taken for a key Ink could not name.
+ */
+export function keyReachedHandler(): void {
+  keyReached = true;
+}
+
 /**
  * Keeps one key Ink cannot name from ending the app. Ink 6.8 reads a
  * modified escape sequence it has no name for (xterm's Ctrl+F1-F4
  * "\x1b[1;5P", a pasted colour code "\x1b[31m") as Ctrl plus an undefined
  * name and throws from its input listener, which the process takes as a
  * crash. Wraps the emitter Ink hands its `input` events through so such a
- * key is dropped (only a TypeError raised for an input that is an escape
- * sequence; anything else is thrown on). Returns the undo.
+ * key is dropped: only a TypeError raised for an escape sequence before the
+ * app's handler was reached ({@link keyReachedHandler}); anything else,
+ * our own errors included, is thrown on. Returns the undo.
  */
 export function dropUnnamedKeys(events: { emit(event: string | symbol, ...args: unknown[]): boolean } | undefined): () => void {
   if (!events) return () => {};
   const emit = events.emit;
   events.emit = function guarded(this: unknown, event: string | symbol, ...args: unknown[]): boolean {
     if (event !== 'input') return emit.call(this, event, ...args);
+    keyReached = false;
     try {
       return emit.call(this, event, ...args);
     } catch (err) {
       const data = args[0];
-      if (err instanceof TypeError && typeof data === 'string' && data.length > 1 && data.startsWith('\u001b')) return false;
+      if (!keyReached && err instanceof TypeError && typeof data === 'string' && data.length > 1 && data.startsWith('\u001b')) return false;
       throw err;
     }
   };

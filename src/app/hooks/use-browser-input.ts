@@ -24,7 +24,7 @@ import type { SessionSummary } from '../../store/types.js';
 import type { BrowserAction, BrowserState } from '../browser-reducer.js';
 import { CLOSING_ENTER_MODES, keyOfChar, resolveKeys, splitKeys, TEXT_MODES, type KeyCommand, type KeyMode, type KeyPress } from '../keys.js';
 import { cursorAtEnd, editOf } from '../../components/line-editor.js';
-import { dropUnnamedKeys } from '../../components/keypress.js';
+import { dropUnnamedKeys, keyReachedHandler } from '../../components/keypress.js';
 import type { SessionScreenHandle } from '../../components/SessionScreen.js';
 import { resolveIndex } from '../../components/list-layout.js';
 import type { ListModel } from '../list-model.js';
@@ -352,6 +352,7 @@ export function useBrowserInput(deps: BrowserInputDeps): { sessionMounted: () =>
     }
   }, []);
   const onKey = useCallback((input: string, key: Key) => {
+    keyReachedHandler(); // from here on an error is ours, not a key Ink could not name
     for (const kp of splitKeys(input, key)) route(kp);
   }, [route]);
   // A key Ink cannot name (Ctrl+F1, a pasted colour code) is dropped, not a crash.
