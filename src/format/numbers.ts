@@ -45,9 +45,17 @@ function compact(value: number): string {
 }
 
 /**
- * Compact token count: 950 → "950", 1234 → "1.2k", 34000 → "34k",
- * 1.5e6 → "1.5M", 2.1e9 → "2.1B". `estimated` prefixes "~" (turns dialect).
- * A capped sum (2^53 - 1 and above) → "overflow".
+ * Any count in compact units: 950 → "950", 1234 → "1.2k", 34000 → "34k",
+ * 1.5e6 → "1.5M", 2.1e9 → "2.1B" (then T, P). A capped sum (2^53 - 1 and
+ * above) → "overflow".
+ */
+export function formatCompactCount(n: number): string {
+  return formatTokens(n);
+}
+
+/**
+ * Compact token count, as {@link formatCompactCount}; `estimated` prefixes
+ * "~" (turns dialect).
  */
 export function formatTokens(n: number, estimated = false): string {
   const prefix = estimated ? '~' : '';

@@ -4,7 +4,7 @@
  */
 import type { SessionSummary } from '../store/types.js';
 import { badges } from './badges.js';
-import { formatInt, formatTokens, formatUsd } from './numbers.js';
+import { formatCompactCount, formatInt, formatTokens, formatUsd } from './numbers.js';
 import { sanitize } from './sanitize.js';
 import { relativeTime } from './time.js';
 
@@ -37,5 +37,5 @@ export function cellText(key: ColumnKey, s: SessionSummary, nowMs: number): stri
  * "1.2M") — "17,842" was drawn "17,8…", a figure that reads as another.
  */
 function countCell(n: number): string {
-  return Number.isFinite(n) && n >= 10_000 ? formatTokens(n) : formatInt(n);
+  return Number.isFinite(n) && n >= 10_000 ? formatCompactCount(n) : formatInt(n);
 }
