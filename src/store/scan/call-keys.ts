@@ -7,6 +7,7 @@
  */
 import * as crypto from 'node:crypto';
 import type { KeptCopy, SummarizerState } from './summarize.js';
+import { ownValue } from '../sources/common/own-keys.js';
 
 /**
  * Node's one-shot `crypto.hash` (20.12+, 21.7+): a third of the time of
@@ -42,7 +43,7 @@ export function acrossFileHashes(d: SummarizerState, before?: SummarizerState): 
   const out: Buffer[] = [];
   const old = before?.dedupe;
   for (const [key, kept] of Object.entries(d.dedupe ?? {})) {
-    if (kept.a !== 1 || !kept.b || (old && old[key]?.a === 1)) continue;
+    if (kept.a !== 1 || !kept.b || (old && ownValue(old, key)?.a === 1)) continue;
     out.push(callKeyHash(key));
   }
   return out;

@@ -7,6 +7,7 @@
  * into figures. Prices, the clock and the file's mtime enter only at
  * `finish`, so a persisted state stays valid when they change.
  */
+import { ownValue, setOwn } from '../sources/common/own-keys.js';
 import {
   cleanTitle,
   CLOCK_SKEW_MS,
@@ -353,7 +354,8 @@ export function summarizeEvent(s: SummarizerState, ev: NormalizedEvent, text?: T
 function addKeyedCall(s: SummarizerState, ev: UsageEvent): void {
   const key = ev.dedupeKey!;
   const seen = (s.dedupe ??= {});
-  const prev = seen[key];
+  // The key may be any string a log holds (a Gemini message id): own keys only (own-keys.ts).
+  const prev = ownValue(seen, key);
   const policy = ev.dedupe ?? 'first';
   if (prev) {
     if (policy === 'first' || (policy === 'max-output' && ev.tokens.output <= prev.t.output)) return;
@@ -362,11 +364,11 @@ function addKeyedCall(s: SummarizerState, ev: UsageEvent): void {
   const calls = ev.calls ?? 1;
   if (calls === 0 && isZeroRaw(ev.tokens)) {
     // A retraction (a rewound Gemini message, Codex totals superseded by records): nothing to add.
-    seen[key] = { b: '', t: { ...ev.tokens }, c: 0 };
+    setOwn(seen, key, { b: '', t: { ...ev.tokens }, c: 0 });
     return;
   }
   const b = addCall(s.buckets, { vendor: ev.vendor, endpoint: ev.endpoint, model: ev.model ?? '', tokens: ev.tokens, calls });
-  seen[key] = ev.acrossFiles ? { b, t: { ...ev.tokens }, c: calls, a: 1 } : { b, t: { ...ev.tokens }, c: calls };
+  setOwn(seen, key, ev.acrossFiles ? { b, t: { ...ev.tokens }, c: calls, a: 1 } : { b, t: { ...ev.tokens }, c: calls });
 }
 
 export function finishSummary(s: SummarizerState, ctx: FinishContext): SessionFigures {

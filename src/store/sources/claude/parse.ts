@@ -24,6 +24,7 @@ import { basename } from 'node:path';
 import { textOfContent, type RawTokens } from '../common/fold-common.js';
 import { ownWords } from '../common/title.js';
 import type { NormalizedEvent } from '../events.js';
+import { ownValue, setOwn } from '../common/own-keys.js';
 
 /** Parser state: plain JSON (persisted with the summary state). */
 export interface ClaudeParserState {
@@ -104,7 +105,7 @@ export function parseClaude(r: Obj, s: ClaudeParserState): NormalizedEvent[] | n
   const ts = str(r.timestamp) ?? null;
   const uuid = str(r.uuid);
   // Most sessions wait for no leaf: a lookup by a fresh uuid string costs V8 an internalisation per line (a tenth of a cold scan).
-  if (uuid && waitsForLeaves(s) && s.leaves[uuid] !== undefined) {
+  if (uuid && waitsForLeaves(s) && ownValue(s.leaves, uuid) !== undefined) {
     s.summary = s.leaves[uuid]!;
     delete s.leaves[uuid];
     out.push(...titleEvents(s));
@@ -145,7 +146,7 @@ export function parseClaude(r: Obj, s: ClaudeParserState): NormalizedEvent[] | n
       // 1.0.x: it names its conversation's last line, which may be another file's: used only once that line is seen here.
       const t = str(r.summary)?.trim();
       const leaf = str(r.leafUuid);
-      if (t && leaf && Object.keys(s.leaves).length < 64) s.leaves[leaf] = t;
+      if (t && leaf && Object.keys(s.leaves).length < 64) setOwn(s.leaves, leaf, t);
       break;
     }
     default:

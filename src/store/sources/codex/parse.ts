@@ -21,6 +21,7 @@
  * `agent_message`); the `response_item` copies are not shown twice. Older
  * files (bare first line, unwrapped items) show their items.
  */
+import { ownOrSet } from '../common/own-keys.js';
 import { textOfContent, type RawTokens } from '../common/fold-common.js';
 import type { NormalizedEvent } from '../events.js';
 
@@ -229,7 +230,7 @@ function tokenCount(p: Obj, s: CodexParserState, ts: string | null, out: Normali
   const base = prev && v[5]! >= prev[5]! ? prev : [0, 0, 0, 0, 0, 0];
   const delta = codexTokens(fromVector(v.map((x, i) => Math.max(0, x - base[i]!))));
   const model = s.model;
-  const acc = (s.totals[model] ??= { t: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, total: 0, reasoning: 0 }, n: 0 });
+  const acc = ownOrSet(s.totals, model, () => ({ t: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, total: 0, reasoning: 0 }, n: 0 }));
   for (const k of ['input', 'output', 'cacheRead', 'cacheWrite', 'total', 'reasoning'] as const) acc.t[k] = (acc.t[k] ?? 0) + (delta[k] ?? 0);
   acc.n++;
   out.push({ kind: 'usage', ts, vendor: VENDOR, endpoint: ENDPOINT, ...(model ? { model } : {}), tokens: { ...acc.t }, calls: acc.n, dedupeKey: `totals:${model}`, dedupe: 'last', callProvider: VENDOR });

@@ -3,6 +3,7 @@
  * state, and their conversion to priced EndpointUsage / ModelUsage at
  * finish time (so a cached fold state stays valid when prices change).
  */
+import { ownOrSet, setOwn } from './own-keys.js';
 import { addTokens, SUM_CAP } from '../../counts.js';
 import { addRaw, isOverflowedRaw, isZeroRaw, subRaw, toTokens, zeroRaw, type RawTokens } from './fold-common.js';
 import { lookupPrice, priceMicros, providerOf, type PriceTable } from '../../pricing.js';
@@ -157,7 +158,7 @@ export function priceBuckets(
 /** Summaries must not share arrays with a fold state that keeps growing. */
 function copyMetrics(named: Record<string, number[]> | undefined): Record<string, number[]> {
   const out: Record<string, number[]> = {};
-  for (const [name, values] of Object.entries(named ?? {})) out[name] = values.slice();
+  for (const [name, values] of Object.entries(named ?? {})) setOwn(out, name, values.slice());
   return out;
 }
 
@@ -170,7 +171,8 @@ function splitKey(key: string): [string, string] {
 const METRIC_VALUES_MAX = 2000;
 
 export function addMetric(metrics: Record<string, Record<string, number[]>>, key: string, name: string, value: number): void {
-  const named = (metrics[key] ??= {});
-  const values = (named[name] ??= []);
+  // The metric's name is the log's: own keys only (own-keys.ts).
+  const named = ownOrSet(metrics, key, () => ({}));
+  const values = ownOrSet(named, name, (): number[] => []);
   if (values.length < METRIC_VALUES_MAX) values.push(value);
 }

@@ -1,4 +1,5 @@
 /** The `store` dialect's records as normalized events (FORMAT.md §2.1). */
+import { setOwn } from '../../common/own-keys.js';
 import { cleanTitle, rawFromUsage, type RawTokens } from '../../common/fold-common.js';
 import type { NormalizedEvent } from '../../events.js';
 import { messageEvents } from '../messages.js';
@@ -21,7 +22,7 @@ export function parseStore(raw: Record<string, unknown>): NormalizedEvent[] | nu
       let endpointUsage: Record<string, RawTokens> | undefined;
       if (r.endpoint_usage) {
         endpointUsage = {};
-        for (const [key, usage] of Object.entries(r.endpoint_usage)) endpointUsage[key] = rawFromUsage(usage);
+        for (const [key, usage] of Object.entries(r.endpoint_usage)) setOwn(endpointUsage, key, rawFromUsage(usage));
       }
       // The last meta record replaces the previous one; it does not merge.
       return [
