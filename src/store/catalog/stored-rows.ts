@@ -7,6 +7,7 @@
 import type { SessionSummary } from '../types.js';
 import { SUMMARY_STATE_VERSION, type PartStat, type SummaryState } from '../scan/summary-reader.js';
 import { summaryAt } from '../scan/summary-clock.js';
+import { unpackDedupe } from '../scan/dedupe-codec.js';
 import type { FileRow, ListedRow } from './catalog-db.js';
 
 /** A stored summary, or undefined when its text is not JSON (a damaged row: the file is read again). */
@@ -18,14 +19,26 @@ export function parseSummary(text: string): SessionSummary | undefined {
   }
 }
 
-/** A stored fold state of this build's version, else undefined (another version's or damaged: the file is read again). */
+/**
+ * A stored fold state of this build's version (packed-state.ts stateJson:
+ * its kept call copies turned back from columns), else undefined (another
+ * version's or damaged: the file is read again).
+ */
 export function parseState(text: string): SummaryState | undefined {
+  let state: SummaryState & { d?: { dq?: unknown } };
   try {
-    const state = JSON.parse(text) as SummaryState;
-    return state?.v === SUMMARY_STATE_VERSION ? state : undefined;
+    state = JSON.parse(text) as SummaryState;
   } catch {
     return undefined;
   }
+  if (state?.v !== SUMMARY_STATE_VERSION || typeof state.d !== 'object' || state.d === null) return undefined;
+  if (state.d.dq !== undefined) {
+    const dedupe = unpackDedupe(state.d.dq);
+    if (!dedupe) return undefined;
+    delete state.d.dq;
+    state.d.dedupe = dedupe;
+  }
+  return state;
 }
 
 /** The row's summary brought to `nowMs`, when the file is as the row saw it and the figures were computed with `summaryKey`. */

@@ -7,6 +7,7 @@
  * call (on a cold scan of a 1 GB Claude home that was most of its work).
  */
 import { acrossFileHashes } from './call-keys.js';
+import { packDedupe } from './dedupe-codec.js';
 import type { SummaryResult, SummaryState } from './summary-reader.js';
 
 /** A state packed for the catalog. */
@@ -15,7 +16,7 @@ export interface PackedState {
   offset: number;
   /** True for a session read whole (the state lists its parts, `g`): it is never continued from an offset. */
   whole: boolean;
-  /** `JSON.stringify(state)`. */
+  /** The state as stored: its JSON with the kept call copies as columns ({@link stateJson}). */
   json: string;
   /** JSON of the state's parts (`g`) for a whole read, else '' (FileRow.parts). */
   parts: string;
@@ -29,5 +30,16 @@ export type PackedSummary = Omit<SummaryResult, 'state'> & { check: string; pack
 /** Packs `state`, the result of a pass that continued `previous` (absent: read from the start). */
 export function packState(state: SummaryState, previous?: SummaryState): PackedState {
   const parts = state.g ? JSON.stringify(state.g) : '';
-  return { offset: state.offset, whole: Boolean(state.g), json: JSON.stringify(state), parts, callHashes: Buffer.concat(acrossFileHashes(state.d, previous?.d)) };
+  return { offset: state.offset, whole: Boolean(state.g), json: stateJson(state), parts, callHashes: Buffer.concat(acrossFileHashes(state.d, previous?.d)) };
+}
+
+/**
+ * The JSON text a state is stored as: the state itself, but its kept call
+ * copies (`d.dedupe`) as columns in `d.dq` (dedupe-codec.ts); stored-rows.ts
+ * parseState turns it back. `state` is not changed.
+ */
+export function stateJson(state: SummaryState): string {
+  const dedupe = state.d.dedupe;
+  if (!dedupe) return JSON.stringify(state);
+  return JSON.stringify({ ...state, d: { ...state.d, dedupe: undefined, dq: packDedupe(dedupe) } });
 }
