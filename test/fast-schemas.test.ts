@@ -88,6 +88,10 @@ describe('cheap checks before the schemas (fast-schemas.ts)', () => {
       { type: 'metric', timestamp: 'T', vendor: 'v', endpoint: 'e', metric: { name: 'ttft_ms', value: 420 } },
     ]);
     expect(n).toBeGreaterThan(100);
+    // A checkpoint always goes to the schema, which reads its messages one by one.
+    const checkpoint = { type: 'checkpoint', timestamp: 'T', token_count: 5, messages: [{ role: 'system', content: 's' }, 42, { role: 'user', content: 'u' }] };
+    expect(fastStoreRecord(checkpoint)).toBeUndefined();
+    expect(storeRecordSchema.parse(checkpoint)).toEqual({ ...checkpoint, messages: [checkpoint.messages[0], checkpoint.messages[2]], droppedMessages: [1] });
     // Records of other types, and a type that names an Object property, always go to the schema.
     expect(fastStoreRecord({ type: 'meta', id: 'x' })).toBeUndefined();
     expect(fastStoreRecord({ type: 'constructor' })).toBeUndefined();
@@ -108,6 +112,16 @@ describe('cheap checks before the schemas (fast-schemas.ts)', () => {
       ]),
     ).toBeGreaterThan(50);
     expect(holdsTo(fastToolCallData as (v: unknown) => unknown, toolCallDataSchema, [{ tool: 't', input: { a: 1 }, output: 'o', duration_ms: 5, error: null }])).toBeGreaterThan(50);
+    // A junk message (any value that is no message, at any position) is the schema's: it keeps the others.
+    for (let i = 0; i < messages.length; i++) {
+      for (const value of VALUES.filter((v) => v !== ABSENT && !(v !== null && typeof v === 'object' && !Array.isArray(v)))) {
+        const data = { messages: messages.map((m, j) => (j === i ? value : m)), model: 'm' };
+        expect(fastLlmRequest(data), JSON.stringify(data)).toBeUndefined();
+        const parsed = llmRequestDataSchema.parse(data);
+        expect(parsed.messages).toEqual(messages.filter((_, j) => j !== i));
+        expect(parsed.droppedMessages).toEqual([i]);
+      }
+    }
     // An own `__proto__` key in data is the schema's to copy.
     expect(fastEventRecord(JSON.parse('{"seq":1,"type":"a.b","data":{"__proto__":{"x":1}}}'))).toBeUndefined();
   });

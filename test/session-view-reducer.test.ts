@@ -67,6 +67,17 @@ describe('transcript search', () => {
     expect(run([{ type: 'toggleFromCheckpoint' }], shown).search.current).toBe(-1);
   });
 
+  it('reopening selects the last query: a letter replaces it, a cursor key keeps it; closing drops the selection', () => {
+    const searched = run([{ type: 'searchOpen' }, { type: 'searchEdit', draft: 'auth' }, { type: 'searchConfirm' }]);
+    const reopened = run([{ type: 'searchOpen' }], searched);
+    expect(reopened.search).toEqual({ editing: true, draft: 'auth', cursor: 4, selected: true, query: 'auth', current: -1 });
+    expect(run([{ type: 'searchKey', edit: { type: 'insert', text: 'c' } }], reopened).search).toMatchObject({ draft: 'c', cursor: 1 });
+    const kept = run([{ type: 'searchKey', edit: { type: 'left' } }, { type: 'searchKey', edit: { type: 'insert', text: 'x' } }], reopened);
+    expect(kept.search).toEqual({ editing: true, draft: 'autxh', cursor: 4, query: 'auth', current: -1 });
+    expect(run([{ type: 'searchCancel' }], reopened).search.selected).toBeUndefined();
+    expect(run([{ type: 'searchConfirm' }], reopened).search.selected).toBeUndefined();
+  });
+
   it('cancel keeps the previous query, clear removes it', () => {
     const s = run([
       { type: 'searchOpen' },

@@ -187,7 +187,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { keys: 'Esc', description: 'close the box', mode: 'find', action: 'find-cancel', rank: 3,
     short: { keys: 'esc', label: 'cancel' }, match: (_, k) => k.escape },
   ...editing('find'),
-  { keys: 'letters', description: 'type the words to find', mode: 'find', action: 'type', rank: 1,
+  { keys: 'letters', description: 'type the words to find (replaces the last query, shown inverted, until a cursor key or Backspace)', mode: 'find', action: 'type', rank: 1,
     short: { keys: 'type', label: 'words' }, match: printable },
 
   // The rename box (after R).

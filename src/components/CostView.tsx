@@ -9,7 +9,7 @@
 import React, { useMemo } from 'react';
 import { Box, Text } from 'ink';
 import type { SessionSummary } from '../store/types.js';
-import { rowLabel, type UsageRow } from '../store/usage/usage.js';
+import { cacheHitUnknown, rowLabel, type UsageRow } from '../store/usage/usage.js';
 import { sanitize } from '../format/sanitize.js';
 import { countNoun, formatInt, formatPercent, formatTokens, formatUsd, usdToMicros } from '../format/numbers.js';
 import { bar } from '../format/charts.js';
@@ -86,12 +86,15 @@ const MODEL_COLUMNS: FitColumn[] = [
   { header: '$/success', align: 'right', dropPriority: 1 },
 ];
 
+/** A row's cache hit rate: '?' when a capped sum makes it unknown (usage.ts cacheHitUnknown), '–' when there is none. */
+const hitText = (r: UsageRow): string => (cacheHitUnknown(r) ? '?' : formatPercent(r.cacheHitRate));
+
 function modelRow(r: UsageRow): string[] {
   return [
     sanitize(rowLabel(r.key), { singleLine: true }),
     formatInt(r.sessions),
     formatTokens(r.totalTokens, r.estimatedTokenSessions > 0),
-    formatPercent(r.cacheHitRate),
+    hitText(r),
     formatPercent(r.successRate),
     costText(r),
     r.costPerSuccess === null ? '–' : formatUsd(usdToMicros(r.costPerSuccess)),
@@ -135,7 +138,7 @@ export function costViewParts(m: CostModel, p: Omit<CostViewProps, 'sessions' | 
     countNoun(t.sessions, 'session'),
     `success ${formatPercent(t.successRate)}`,
     `${formatTokens(t.totalTokens, t.estimatedTokenSessions > 0)} tokens`,
-    `cache hit ${formatPercent(t.cacheHitRate)}`,
+    `cache hit ${hitText(t)}`,
     `${perSuccess} per success`,
   ];
   head.push(...joinWrapped(segments, width).map((text) => ({ text })));

@@ -344,7 +344,7 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
       {showSearch && search.editing && (
         <Box width={width} height={1} overflow="hidden">
           <Text color={theme.accent}>/</Text>
-          <LineInput line={{ text: search.draft, cursor: search.cursor }} width={Math.max(0, width - 1)} />
+          <LineInput line={{ text: search.draft, cursor: search.cursor, ...(search.selected ? { selected: true } : {}) }} width={Math.max(0, width - 1)} />
         </Box>
       )}
       {showSearch && !search.editing && <Text wrap="truncate" color={theme.match}>{truncate(searchStatus, width)}</Text>}

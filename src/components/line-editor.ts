@@ -57,7 +57,8 @@ export function lineAtEnd(text: string): LineState {
 }
 
 /**
- * A prefill the user most likely replaces (the rename box's old name), as
+ * A prefill the user most likely replaces (the rename box's old name, the
+ * transcript search's last query as `/` reopens it), as
  * lazygit's and VS Code's rename boxes open: all of it selected, the cursor
  * at its end. An empty text has nothing to select.
  */

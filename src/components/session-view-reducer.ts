@@ -6,7 +6,7 @@
  * fixes up a state whose line count changed under it (e.g. after folding).
  */
 
-import { applyEdit, lineAtEnd, type LineEdit } from './line-editor.js';
+import { applyEdit, lineAtEnd, lineSelected, type LineEdit, type LineState } from './line-editor.js';
 import type { ResumeFrom } from '../store/types.js';
 
 /** The session screen's commands in the app's key table (src/app/keys.ts binds keys to them). */
@@ -27,6 +27,12 @@ export interface TranscriptSearch {
   draft: string;
   /** Where the cursor is in `draft`, in code points. */
   cursor: number;
+  /**
+   * The whole draft is selected (the last query as `/` reopens it, not
+   * touched yet): typing replaces it, a cursor key or Backspace keeps it to
+   * edit (line-editor.ts LineState.selected). Absent: none.
+   */
+  selected?: true;
   /** Confirmed query whose matches are highlighted ('' = none). */
   query: string;
   /**
@@ -152,9 +158,15 @@ function goTo(state: SessionViewState, line: number, v: Viewport): SessionViewSt
   return clampView({ ...state, cursor: line }, v);
 }
 
-/** The box's fields of a line. */
-function draftOf(line: { text: string; cursor: number }): { draft: string; cursor: number } {
-  return { draft: line.text, cursor: line.cursor };
+/** `search` with the box holding `line` (its selection too: an old one never outlives the line it was on). */
+function withLine(search: TranscriptSearch, line: LineState): TranscriptSearch {
+  const { selected: _old, ...rest } = search;
+  return { ...rest, draft: line.text, cursor: line.cursor, ...(line.selected ? { selected: true as const } : {}) };
+}
+
+/** The box's line: its draft, cursor and selection. */
+function lineOf(search: TranscriptSearch): LineState {
+  return { text: search.draft, cursor: search.cursor, ...(search.selected ? { selected: true as const } : {}) };
 }
 
 export function sessionViewReducer(state: SessionViewState, action: SessionViewAction): SessionViewState {
@@ -213,19 +225,20 @@ export function sessionViewReducer(state: SessionViewState, action: SessionViewA
     case 'toggleResumeFrom':
       return { ...state, resumeFrom: state.resumeFrom === 'checkpoint' ? 'start' : 'checkpoint' };
     case 'searchOpen':
-      return { ...state, search: { ...state.search, editing: true, ...draftOf(lineAtEnd(state.search.query)) } };
+      // The last query opens selected, as the rename box's old name does: a new query is typed over it, not after it.
+      return { ...state, search: withLine({ ...state.search, editing: true }, lineSelected(state.search.query)) };
     case 'searchEdit':
-      return { ...state, search: { ...state.search, ...draftOf(lineAtEnd(action.draft)) } };
+      return { ...state, search: withLine(state.search, lineAtEnd(action.draft)) };
     case 'searchKey': {
-      const line = { text: state.search.draft, cursor: state.search.cursor };
+      const line = lineOf(state.search);
       const next = applyEdit(line, action.edit);
-      return next === line ? state : { ...state, search: { ...state.search, ...draftOf(next) } };
+      return next === line ? state : { ...state, search: withLine(state.search, next) };
     }
     case 'searchCancel':
-      return { ...state, search: { ...state.search, editing: false, ...draftOf(lineAtEnd(state.search.query)) } };
+      return { ...state, search: withLine({ ...state.search, editing: false }, lineAtEnd(state.search.query)) };
     case 'searchConfirm': {
       const query = state.search.draft.trim();
-      return { ...state, search: { editing: false, ...draftOf(lineAtEnd(query)), query, current: -1 } };
+      return { ...state, search: withLine({ ...state.search, editing: false, query, current: -1 }, lineAtEnd(query)) };
     }
     case 'searchClear':
       return { ...state, search: { editing: false, draft: '', cursor: 0, query: '', current: -1 } };

@@ -145,8 +145,10 @@ export interface SessionSummary {
   invalidTimes: number;
   /**
    * Entries of a record's list that are not of their kind (a `tool_calls`
-   * entry that is a number, or an object with no string name): dropped, the
-   * record's other entries kept.
+   * entry that is a number, or an object with no string name; a checkpoint's
+   * or llm.request's `messages` entry with no string role): dropped, the
+   * record's other entries kept. A request's junk counts once, not again
+   * in every later request that repeats it (docs/format.md §2.2).
    */
   invalidEntries: number;
   /**

@@ -106,7 +106,7 @@ describe('robustness: junk entries in native tool_calls', () => {
     expect(replay.stdout).toContain('grep');
     const show = runCli(['show', 'junk-cli', '--home', t.home, '--all']);
     expect(show.stdout).toMatch(/tool calls\s+2\b/);
-    expect(show.stdout).toMatch(/dropped\s+1 tool_calls entry not a tool call/);
+    expect(show.stdout).toMatch(/dropped\s+1 list entry not of its kind: a tool call/);
     expect(JSON.parse(runCli(['show', 'junk-cli', '--home', t.home, '--all', '--json']).stdout)).toMatchObject({ toolCalls: 2, invalidEntries: 1 });
     const doctor = runCli(['doctor', '--home', t.home, '--all']);
     expect(doctor.code).toBe(1);

@@ -52,7 +52,7 @@ export async function showCommand(ctx: AppContext, id: string, options: ParsedOp
   if (s.invalidNumbers + s.invalidTimes > 0) {
     rows.splice(rows.length - 1, 0, ['left out', `${countNoun(s.invalidNumbers, 'impossible number')} (left out of totals, or a total too large to be exact: overflow) · ${countNoun(s.invalidTimes, 'impossible time')} (not in ordering)`]);
   }
-  if (s.invalidEntries > 0) rows.splice(rows.length - 1, 0, ['dropped', `${countNoun(s.invalidEntries, 'tool_calls entry', 'tool_calls entries')} not a tool call (the record's other calls kept)`]);
+  if (s.invalidEntries > 0) rows.splice(rows.length - 1, 0, ['dropped', `${countNoun(s.invalidEntries, 'list entry', 'list entries')} not of its kind: a tool call or message that is none (the record's others kept)`]);
   // Known once the session's text has been indexed (a search, or the browser's background pass).
   if (s.unindexedChars) rows.splice(rows.length - 1, 0, ['search', `${UNINDEXED_NOTE} (${countNoun(s.unindexedChars, 'character')} past it)`]);
   for (const e of s.endpoints) {

@@ -5,7 +5,7 @@ import { modelCutter } from '../../format/elide.js';
 import { tableWidth } from './session-table.js';
 import { formatDateTime } from '../../format/time.js';
 import { sanitize } from '../../format/sanitize.js';
-import { aggregateUsage, isFullyCopied, rowLabel, type UsageRow } from '../../store/usage/usage.js';
+import { aggregateUsage, cacheHitUnknown, isFullyCopied, rowLabel, type UsageRow } from '../../store/usage/usage.js';
 import { inWindow, parseWindowOption, WindowSpecError } from '../../store/usage/window.js';
 import { oneOf, UsageError, type ParsedOptions } from '../cli-args.js';
 import type { AppContext } from '../context.js';
@@ -47,7 +47,8 @@ export async function usageCommand(ctx: AppContext, options: ParsedOptions, io: 
     formatTokens(r.outputTokens),
     formatTokens(r.cacheReadTokens),
     formatTokens(r.cacheWriteTokens),
-    formatPercent(r.cacheHitRate),
+    // A rate of a capped sum is unknown ('?', like an unknown cost), not "none" ('–').
+    cacheHitUnknown(r) ? '?' : formatPercent(r.cacheHitRate),
     // No session at all costs nothing to know: '–', not '?'.
     r.sessions === 0 ? '–' : r.knownCostMicros === null ? '?' : formatUsd(r.knownCostMicros),
     r.unknownCostSessions > 0 ? formatInt(r.unknownCostSessions) : '',

@@ -209,11 +209,16 @@ function flagImpossible(s: SummarizerState, ev: NormalizedEvent): void {
 /**
  * Counts the entries of `ev`'s record that its reader dropped as not of
  * their kind: `tool_calls` entries that are no tool call (native/schemas.ts
- * readToolCalls). The rest of the record was read.
+ * readToolCalls) and `messages` entries that are no message (readMessages;
+ * a request's only when new since the previous request, see
+ * native/events/parse.ts). The rest of the record was read.
  */
 function flagDropped(s: SummarizerState, ev: NormalizedEvent): void {
   if (ev.kind === 'message') s.flags.entries += ev.message.droppedCalls ?? 0;
-  else if (ev.kind === 'checkpoint') for (const m of ev.messages) s.flags.entries += m.droppedCalls ?? 0;
+  else if (ev.kind === 'checkpoint') {
+    s.flags.entries += ev.droppedMessages ?? 0;
+    for (const m of ev.messages) s.flags.entries += m.droppedCalls ?? 0;
+  } else if (ev.kind === 'context') s.flags.entries += ev.droppedMessages ?? 0;
 }
 
 function appendContext(s: SummarizerState, chars: number): void {

@@ -22,10 +22,11 @@ import { cacheWarmUntil, finishSummary, initSummarizer, summarizeEvent, type Fin
  * Bump when the shape of the summarizer's or any parser's state changes, or
  * what it holds (13: token sums capped at 2^53 - 1, counts.ts; 14: `xt`;
  * 15: lastCheckpoint's messages after it; 16: `flags.entries`, tool calls
- * kept past a junk entry, and summaries' `overflowed`): cached states and
+ * kept past a junk entry, and summaries' `overflowed`; 17: messages kept
+ * past a junk message, events' `prevEntries`): cached states and
  * the summaries made from them are then discarded.
  */
-export const SUMMARY_STATE_VERSION = 16;
+export const SUMMARY_STATE_VERSION = 17;
 
 export interface SummaryState {
   v: number;

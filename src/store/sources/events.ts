@@ -148,6 +148,8 @@ export interface CheckpointEvent extends Timed {
   kind: 'checkpoint';
   tokenCount: number;
   messages: ChatMessage[];
+  /** Entries of the record's `messages` that were no message, dropped by the reader (native/schemas.ts readMessages); absent: none. */
+  droppedMessages?: number;
 }
 
 /** The resume context restarts with these messages (events: each request carries the whole conversation). */
@@ -156,6 +158,12 @@ export interface ContextEvent extends Timed {
   messages: ChatMessage[];
   /** Characters of their text. */
   chars: number;
+  /**
+   * Entries of the record's `messages` that were no message, dropped, and not
+   * already counted for an earlier record that carried them (events: only
+   * the part of a request past the previous request); absent: none.
+   */
+  droppedMessages?: number;
 }
 
 /** A request identical to the previous one (a strike, FORMAT.md §3). */

@@ -6,7 +6,7 @@
  * files) are taken out of its figures first, in every grouping and in the
  * totals, so each billed call is counted once.
  */
-import { addTokens, isOverflowed, SUM_CAP, subTokens } from '../counts.js';
+import { addTokens, anyOverflowed, isOverflowed, SUM_CAP, subTokens } from '../counts.js';
 import type { CopiedUsage, SessionSummary, Tokens } from '../types.js';
 import { dayKeyOf, inWindow, type TimeWindow } from './window.js';
 
@@ -51,7 +51,11 @@ export interface UsageRow {
   copiedCostMicros: number | null;
   /** success / (success + failed); null when neither. */
   successRate: number | null;
-  /** cacheRead / (input + cacheRead); null when both are 0. */
+  /**
+   * cacheRead / (input + cacheRead); null when both are 0, and null (unknown,
+   * see {@link cacheHitUnknown}) when either sum is capped: a ratio of a
+   * capped sum would print an exact-looking wrong figure.
+   */
   cacheHitRate: number | null;
   /**
    * What one success costs: the known cost of the runs with an outcome
@@ -62,7 +66,7 @@ export interface UsageRow {
    * in USD, shown as "overflow", never the cap divided as if it were exact.
    */
   costPerSuccess: number | null;
-  /** outputTokens / seconds of duration; null when the duration is 0. */
+  /** outputTokens / seconds of duration; null when the duration is 0, or when outputTokens is capped (unknown). */
   outputTokensPerSecond: number | null;
   /**
    * Present (true) when a token or cost sum of this row passed 2^53 - 1:
@@ -373,9 +377,10 @@ function toRow(a: Acc): UsageRow {
     copiedCalls: a.copiedCalls,
     copiedCostMicros: a.anyCopiedKnown ? a.copiedMicros : null,
     successRate: ratio(a.success, a.success + a.failed),
-    cacheHitRate: ratio(a.cacheRead, a.input + a.cacheRead),
+    // A capped sum is no count: a ratio of it is unknown, not a figure (counts.ts).
+    cacheHitRate: anyOverflowed(a.cacheRead, a.input) ? null : ratio(a.cacheRead, a.input + a.cacheRead),
     costPerSuccess: a.successKnown === 0 ? null : isOverflowed(a.outcomeMicros) ? SUM_CAP / 1e6 : ratio(a.outcomeMicros / 1e6, a.successKnown),
-    outputTokensPerSecond: ratio(a.output, a.durationMs / 1000),
+    outputTokensPerSecond: isOverflowed(a.output) ? null : ratio(a.output, a.durationMs / 1000),
     ...(overflowed ? { overflowed: true as const } : {}),
   };
 }
@@ -387,6 +392,16 @@ function byCost(a: UsageRow, b: UsageRow): number {
     b.totalTokens - a.totalTokens ||
     (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
   );
+}
+
+/**
+ * True when a row's cache hit rate is unknown rather than absent: its input
+ * or cache-read sum passed 2^53 - 1 and is capped (counts.ts), so
+ * `cacheHitRate` is null though there are tokens. Printers show it as
+ * unknown ('?'), where a null from no tokens at all is '–'.
+ */
+export function cacheHitUnknown(r: Pick<UsageRow, 'inputTokens' | 'cacheReadTokens'>): boolean {
+  return anyOverflowed(r.inputTokens, r.cacheReadTokens);
 }
 
 /**

@@ -85,3 +85,44 @@ export const chatMessageSchema = withToolCalls({
   name: optStr,
 });
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
+
+/**
+ * A list of chat messages (checkpoint `messages`, llm.request `messages`)
+ * read entry by entry, like {@link readToolCalls}: the entries that are
+ * messages (`messages`, in order) and the positions in the recorded list of
+ * those that are not (`dropped`: a number, an object with no string `role`),
+ * so one junk message costs only itself, never the checkpoint's or the
+ * request's other messages. A value that is no list is one dropped entry at
+ * position 0; null and absent hold no messages and drop nothing.
+ */
+export function readMessages(value: unknown): { messages: ChatMessage[]; dropped: number[] } {
+  if (value === undefined || value === null) return { messages: [], dropped: [] };
+  if (!Array.isArray(value)) return { messages: [], dropped: [0] };
+  const messages: ChatMessage[] = [];
+  const dropped: number[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const parsed = chatMessageSchema.safeParse(value[i]);
+    if (parsed.success) messages.push(parsed.data);
+    else dropped.push(i);
+  }
+  return { messages, dropped };
+}
+
+/**
+ * A record whose `messages` is read by {@link readMessages}: `messages`
+ * holds its chat messages (always a list), and `droppedMessages`, present
+ * only when entries were dropped, their positions in the recorded list
+ * (the recorded list's length is `messages.length + droppedMessages.length`).
+ * With nothing dropped the output is the fields' as zod gives them, which
+ * the fast path (fast-schemas.ts) matches.
+ */
+export function withMessages<S extends z.ZodRawShape & { messages: z.ZodType }>(fields: S) {
+  return z.object(fields).transform((o) => {
+    const { messages, dropped } = readMessages((o as { messages?: unknown }).messages);
+    // In place: the key keeps its position in the schema's order.
+    const out = o as unknown as Omit<z.infer<z.ZodObject<S>>, 'messages'> & { messages: ChatMessage[]; droppedMessages?: number[] };
+    out.messages = messages;
+    if (dropped.length > 0) out.droppedMessages = dropped;
+    return out;
+  });
+}

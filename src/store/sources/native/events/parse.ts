@@ -15,6 +15,8 @@ import { eventRecordSchema, fastEventRecord, fastLlmRequest, fastLlmResponse, fa
 export interface EventsParserState {
   started: boolean;
   prevHashes: string[];
+  /** Entries of the last request's recorded `messages`, junk included: its junk is not counted again. */
+  prevEntries: number;
   /** Characters of the last request's message text. */
   prevChars: number;
   prevRequestHash: string | null;
@@ -30,6 +32,7 @@ export interface EventsParserState {
 export const initEventsParser = (): EventsParserState => ({
   started: false,
   prevHashes: [],
+  prevEntries: 0,
   prevChars: 0,
   prevRequestHash: null,
   answered: false,
@@ -41,6 +44,34 @@ export const initEventsParser = (): EventsParserState => ({
 
 /** Whitespace-collapsed text of a message, as the prompt echo compares it. */
 const echoKey = (text: string): string => hash32(text.replace(/\s+/g, ' ').trim());
+
+/**
+ * How many of a request's junk messages (positions `dropped` in its recorded
+ * list, whose good messages number `kept`) are new: each request repeats the
+ * conversation, so junk the previous request carried would otherwise be
+ * counted once per request. New is what lies past the part this request
+ * shares with the previous one: past its first `shared` good messages (the
+ * shared prefix, as replay takes it), and, when it carries the whole
+ * previous request (`carried`: that request's recorded length, junk
+ * included; 0 when the conversation was rewritten), past that length too,
+ * so the previous request's trailing junk is not new either.
+ * Docs: docs/format.md §2.2.
+ */
+function newlyDropped(dropped: number[] | undefined, kept: number, shared: number, carried: number): number {
+  if (dropped === undefined) return 0;
+  // The recorded position of the first good message after the shared prefix
+  // (or the end): junk before it sits among what was already seen.
+  let position = 0;
+  let good = 0;
+  let d = 0;
+  while (good < shared && position < kept + dropped.length) {
+    if (d < dropped.length && dropped[d] === position) d++;
+    else good++;
+    position++;
+  }
+  const from = Math.max(position, carried);
+  return dropped.filter((p) => p >= from).length;
+}
 
 export function parseEvents(raw: Record<string, unknown>, s: EventsParserState): NormalizedEvent[] | null {
   // Most records pass the cheap checks; the schemas decide the rest.
@@ -82,7 +113,7 @@ export function parseEvents(raw: Record<string, unknown>, s: EventsParserState):
       return out;
     }
     case 'llm.request': {
-      const { messages, tools } = fastLlmRequest(r.data) ?? llmRequestDataSchema.parse(r.data);
+      const { messages, tools, droppedMessages } = fastLlmRequest(r.data) ?? llmRequestDataSchema.parse(r.data);
       // Each request repeats the conversation so far: when it opens and continues as the previous one did
       // (its first message and the previous one's last are the same), only what follows is read and hashed.
       const texts: string[] = new Array(messages.length);
@@ -108,6 +139,8 @@ export function parseEvents(raw: Record<string, unknown>, s: EventsParserState):
         for (let i = 0; i < messages.length; i++) chars += textAt(i).length;
       }
       s.prevChars = chars;
+      const dropped = newlyDropped(droppedMessages, messages.length, shared, shared === prevLen ? s.prevEntries : 0);
+      s.prevEntries = messages.length + (droppedMessages?.length ?? 0);
       for (let i = shared; i < messages.length; i++) {
         const m = messages[i]!;
         // Assistant turns were counted (and shown) as the responses they came from.
@@ -121,7 +154,7 @@ export function parseEvents(raw: Record<string, unknown>, s: EventsParserState):
         messageEvents(out, m, ts, m.role !== 'assistant', 'none', false);
       }
       s.answered = false;
-      out.push({ kind: 'context', ts, messages, chars });
+      out.push({ kind: 'context', ts, messages, chars, ...(dropped > 0 ? { droppedMessages: dropped } : {}) });
       const last = messages.length === 0 ? undefined : textAt(messages.length - 1);
       const content = last === undefined ? '' : last.replace(/\s+/g, ' ').trim().slice(0, 500);
       const requestHash = hash32(`${content}\u0000${(tools ?? []).map((t) => t.name).join(',')}`);

@@ -2,7 +2,7 @@
  * zod schemas of the events dialect (FORMAT.md §2.2). Reading is liberal (see ../schemas.ts).
  */
 import { z } from 'zod';
-import { chatMessageSchema, contentSchema, optNum, optStr, optUsage, withToolCalls } from '../schemas.js';
+import { contentSchema, optNum, optStr, optUsage, withMessages, withToolCalls } from '../schemas.js';
 import * as fast from '../fast-schemas.js';
 import { arrayOf, chatMessage, content, isObject, MISS, optional, shape, toolCall, type Field } from '../fast-schemas.js';
 
@@ -21,8 +21,9 @@ export const sessionStartDataSchema = z.object({
   work_dir: optStr,
   prompt: optStr,
 });
-export const llmRequestDataSchema = z.object({
-  messages: z.array(chatMessageSchema).catch([]),
+/** A request's `messages` are read entry by entry (../schemas.ts readMessages): a junk message is dropped, the others kept. */
+export const llmRequestDataSchema = withMessages({
+  messages: z.unknown().optional(),
   model: optStr,
   tools: z.array(z.object({ name: z.string().catch('') })).optional().catch(undefined),
 });

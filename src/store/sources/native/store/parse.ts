@@ -43,7 +43,15 @@ export function parseStore(raw: Record<string, unknown>): NormalizedEvent[] | nu
     case 'message':
       return messageEvents([], r.message, r.timestamp ?? null, true, 'append', true);
     case 'checkpoint':
-      return [{ kind: 'checkpoint', ts: r.timestamp ?? null, tokenCount: Math.max(0, Math.floor(r.token_count)), messages: r.messages }];
+      return [
+        {
+          kind: 'checkpoint',
+          ts: r.timestamp ?? null,
+          tokenCount: Math.max(0, Math.floor(r.token_count)),
+          messages: r.messages,
+          ...(r.droppedMessages ? { droppedMessages: r.droppedMessages.length } : {}),
+        },
+      ];
     case 'usage': {
       const e = r.entry;
       const vendor = e.vendor ?? '';

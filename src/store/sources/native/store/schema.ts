@@ -2,7 +2,7 @@
  * zod schemas of the store dialect (FORMAT.md §2.1). Reading is liberal (see ../schemas.ts).
  */
 import { z } from 'zod';
-import { chatMessageSchema, optNum, optStr, optUsage, tokenUsageSchema } from '../schemas.js';
+import { chatMessageSchema, optNum, optStr, optUsage, tokenUsageSchema, withMessages } from '../schemas.js';
 import * as fast from '../fast-schemas.js';
 import { chatMessage, literal, MISS, shape, type Field } from '../fast-schemas.js';
 
@@ -24,11 +24,12 @@ export const storeMessageSchema = z.object({
   timestamp: optStr,
   message: chatMessageSchema,
 });
-export const storeCheckpointSchema = z.object({
+/** A checkpoint's `messages` are read entry by entry (../schemas.ts readMessages): a junk message is dropped, the others kept. */
+export const storeCheckpointSchema = withMessages({
   type: z.literal('checkpoint'),
   timestamp: optStr,
   token_count: z.number().finite().catch(0),
-  messages: z.array(chatMessageSchema).catch([]),
+  messages: z.unknown().optional(),
 });
 export const storeUsageSchema = z.object({
   type: z.literal('usage'),
