@@ -14,7 +14,7 @@
  * This is the only bench file that imports src/store (besides the search
  * micro-bench): when the store's shape changes, change it here.
  */
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, utimesSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, truncateSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SessionCatalog } from '../src/store/catalog/catalog.js';
@@ -66,7 +66,8 @@ interface AppendArgs {
 
 async function appendMode(a: AppendArgs): Promise<object> {
   const files = await listSessionFiles(a.home, null);
-  const file = files.find((f) => f.path === a.path);
+  // Paths compared as real paths: .bench-tree may be a symlink (a bench run from a second checkout).
+  const file = files.find((f) => realpathSync(f.path) === realpathSync(a.path));
   if (!file) throw new Error(`${a.path} is not a session of ${a.home}`);
   const { size, mtimeMs } = statSync(a.path);
   const text = readFileSync(a.textFile, 'utf8');
