@@ -380,9 +380,9 @@ export class SummaryCache {
    * The keyed calls that count once across files (ADAPTERS.md) and that the
    * folds of two or more of `paths` kept, per path: key hash (16 hex digits)
    * → the copy that file's fold kept (bucket, tokens, calls). Writes what
-   * waits first. Reads the catalog's `calls` index, then the fold state of
+   * waits first. Reads the catalog's calls index (calls-index.ts), then the fold state of
    * each file that shares a call (only those): with no fork or copied
-   * history in scope, one index query and nothing else. Empty without a
+   * history in scope, one read and sort of the index and nothing else. Empty without a
    * database.
    */
   sharedCopies(paths: ReadonlySet<string>): Map<string, Map<string, KeptCopy>> {
