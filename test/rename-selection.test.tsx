@@ -5,13 +5,13 @@
  * so the user sees that the next letter replaces it.
  */
 import React from 'react';
-import chalk from 'chalk';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../src/app/App.js';
 import { applyEdit, lineSelected, type LineEdit } from '../src/components/line-editor.js';
 
 import { appSummary, fakeSource, NOW } from './helpers/fake-source.js';
 import { cleanup, expectFits, frameLines, KEYS, renderSized } from './helpers/render.js';
+import { useColours } from './helpers/colours.js';
 
 afterEach(cleanup);
 
@@ -93,15 +93,8 @@ for (const [columns, rows] of [
 }
 
 describe('the selection is visible', () => {
-  // The tests run with colours off (vitest.config.ts); inverse video is what the user sees, so turn it on here.
-  let level: typeof chalk.level;
-  beforeAll(() => {
-    level = chalk.level;
-    chalk.level = 1;
-  });
-  afterAll(() => {
-    chalk.level = level;
-  });
+  // Inverse video is what the user sees: colours on for this block.
+  useColours();
 
   it('the old name is drawn in inverse video until the first key, then plain', async () => {
     const { ui } = openRename();

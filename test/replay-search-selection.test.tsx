@@ -6,12 +6,12 @@
  * inverse video so the user sees that the next letter replaces it.
  */
 import React from 'react';
-import chalk from 'chalk';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ResumePlan, Transcript } from '../src/store/types.js';
 import { SessionHarness as SessionScreen } from './helpers/session-harness.js';
 import { cleanup, expectFits, frameLines, KEYS, renderSized } from './helpers/render.js';
 import { makeSummary } from './helpers/summary.js';
+import { useColours } from './helpers/colours.js';
 
 afterEach(cleanup);
 
@@ -85,15 +85,8 @@ describe('the transcript search reopens on the last query selected', () => {
 });
 
 describe('the selection is visible', () => {
-  // The tests run with colours off (vitest.config.ts); inverse video is what the user sees, so turn it on here.
-  let level: typeof chalk.level;
-  beforeAll(() => {
-    level = chalk.level;
-    chalk.level = 1;
-  });
-  afterAll(() => {
-    chalk.level = level;
-  });
+  // Inverse video is what the user sees: colours on for this block.
+  useColours();
 
   it('the last query is drawn in inverse video until the first key, then plain', async () => {
     const app = await searchedOnce();
