@@ -88,6 +88,13 @@ export interface BrowserState {
   confirmFrom: ResumeFrom | null;
   costWindow: CostWindow;
   /**
+   * The user picked the cost window with `w`: opening the view keeps it.
+   * Until then the view opens on the first window, from the current one,
+   * that holds a session (a home whose sessions are all older than a week
+   * opened on "No sessions in this window").
+   */
+  costWindowChosen: boolean;
+  /**
    * First line of the cost view's scrolling body, as last asked for: it may
    * be past the end at the current size (the terminal grew), and is then
    * drawn at the end (costViewLines) and moved from there by the next key.
@@ -133,7 +140,8 @@ export type BrowserAction =
   | { type: 'edit'; edit: LineEdit }
   | { type: 'escape' }
   | { type: 'open-session'; id: string }
-  | { type: 'toggle-cost' }
+  /** Opens (or closes) the cost view; `window`: the window to open on when the user has not picked one. */
+  | { type: 'toggle-cost'; window?: CostWindow }
   | { type: 'cycle-cost-window' }
   | { type: 'toggle-help' }
   | { type: 'labels'; labels: ReadonlyMap<string, SessionLabel> }
@@ -183,6 +191,7 @@ export function initialBrowserState(opts: { scope?: Scope; query?: string; label
     confirmNote: null,
     confirmFrom: null,
     costWindow: '7d',
+    costWindowChosen: false,
     costScroll: 0,
     labels: opts.labels ?? new Map(),
     sort: 'relevance',
@@ -337,10 +346,11 @@ export function browserReducer(state: BrowserState, action: BrowserAction): Brow
       // The search box keeps its focus: ← comes back to it, as it was.
       return { ...keyed(state), view: 'session', target: action.id, selectedId: action.id };
     case 'toggle-cost':
-      return { ...keyed(state), view: state.view === 'cost' ? 'list' : 'cost', costScroll: 0 };
+      if (state.view === 'cost') return { ...keyed(state), view: 'list', costScroll: 0 };
+      return { ...keyed(state), view: 'cost', costScroll: 0, costWindow: !state.costWindowChosen && action.window ? action.window : state.costWindow };
     case 'cycle-cost-window': {
       const next = COST_WINDOWS[(COST_WINDOWS.indexOf(state.costWindow) + 1) % COST_WINDOWS.length];
-      return { ...keyed(state), costWindow: next ?? '7d', costScroll: 0 };
+      return { ...keyed(state), costWindow: next ?? '7d', costWindowChosen: true, costScroll: 0 };
     }
     case 'toggle-help':
       return { ...keyed(state), help: state.help ? null : { scroll: 0 } };

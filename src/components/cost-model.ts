@@ -6,7 +6,7 @@
 import { addTokens } from '../store/counts.js';
 import type { SessionSummary } from '../store/types.js';
 import { aggregateUsage, type UsageRow } from '../store/usage/usage.js';
-import { dayKeyOf, parseSince, type TimeWindow } from '../store/usage/window.js';
+import { dayKeyOf, inWindow, parseSince, type TimeWindow } from '../store/usage/window.js';
 
 /** The windows `w` cycles through, relative to "now", in whole days of the browser's zone. */
 export type CostWindowName = 'today' | '7d' | '30d' | 'all';
@@ -46,6 +46,22 @@ export const MAX_DAILY_BARS = 30;
  */
 export function costWindow(name: CostWindowName, nowMs: number, tz = 'UTC'): TimeWindow | null {
   return name === 'all' ? null : parseSince(name, nowMs, tz);
+}
+
+/** The windows of the cost view, narrowest first (browser-reducer.ts COST_WINDOWS is the same order). */
+const WINDOW_ORDER: readonly CostWindowName[] = ['today', '7d', '30d', 'all'];
+
+/**
+ * The first window, from `from` on in the order today, 7d, 30d, all, that
+ * holds a session of `sessions` (by last activity, as {@link buildCostModel}
+ * counts them); `from` when none does.
+ */
+export function firstWindowWithSessions(sessions: readonly SessionSummary[], from: CostWindowName, nowMs: number, tz = 'UTC'): CostWindowName {
+  for (const name of WINDOW_ORDER.slice(Math.max(0, WINDOW_ORDER.indexOf(from)))) {
+    const window = costWindow(name, nowMs, tz);
+    if (!window || sessions.some((s) => inWindow(s.updatedAt, window))) return name;
+  }
+  return from;
 }
 
 function dayMs(key: string): number {

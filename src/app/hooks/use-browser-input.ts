@@ -34,6 +34,7 @@ import { errorMessage } from './use-sessions-loader.js';
 import { truncate } from '../../format/width.js';
 import { copyMessage } from '../clipboard.js';
 import { labeled, sortMessage } from '../list-model.js';
+import { firstWindowWithSessions } from '../../components/cost-model.js';
 
 /** How far the help overlay and the cost view can scroll, and how many of their scrolling lines show at once, as last drawn. */
 export interface ScrollLimits {
@@ -197,8 +198,11 @@ function browserCommand(mode: KeyMode, cmd: KeyCommand, input: string, deps: Bro
       // Esc with nothing to leave or clear cancels the picker, as in fzf.
       if (state.view === 'list' && !state.searchFocused && state.query === '') return exit({ kind: 'quit' });
       return dispatch({ type: 'escape' });
-    case 'cost':
-      return dispatch({ type: 'toggle-cost' });
+    case 'cost': {
+      // Opening: on the first window from the current one that holds a session, until the user picks one with `w`.
+      const window = state.view !== 'cost' && !state.costWindowChosen ? firstWindowWithSessions(deps.listOf(state).spent, state.costWindow, source.nowMs(), source.timeZone) : undefined;
+      return dispatch({ type: 'toggle-cost', window });
+    }
     case 'cost-window':
       return dispatch({ type: 'cycle-cost-window' });
     case 'scope':
