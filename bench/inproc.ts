@@ -80,6 +80,8 @@ async function appendMode(a: AppendArgs): Promise<object> {
       let t = performance.now();
       const before = await catalog.summary(file);
       reread.push(performance.now() - t);
+      // Its text goes into the index after it answers: let that finish, as a browser open on it would have.
+      await catalog.textSettled();
       appendFileSync(a.path, text);
       t = performance.now();
       const after = await catalog.summary(file);

@@ -257,6 +257,38 @@ describe('text left for later (commands that do not search, with a kept catalog)
     again.cache.close();
   });
 
+  it('a refresh answers before a big appended text is indexed; the text and the row land a few turns later, for good', async () => {
+    const path = t.write('live', [msg('user', 'a note about gondolas')]);
+    const first = open('appends');
+    await first.catalog.summaries(null);
+    expect(await first.catalog.indexText(null)).toBe(1);
+    // The agent writes ~600 Ki characters more (three slices) while the browser is open.
+    const words = (i: number) => Array.from({ length: 120 }, (_, k) => `w${i}x${k}`).join(' ');
+    appendFileSync(path, Array.from({ length: 700 }, (_, i) => JSON.stringify(msg('assistant', `${i === 699 ? 'albatrosses ' : ''}${words(i)}`))).join('\n') + '\n');
+    const { write, writeText } = CatalogDb.prototype;
+    let textWrites = 0;
+    CatalogDb.prototype.writeText = function (this: CatalogDb, p: string, projectId: string, text: TextWrite) {
+      textWrites++;
+      return writeText.call(this, p, projectId, text);
+    };
+    try {
+      const { sessions } = await first.catalog.summaries(null, { text: 'appends' });
+      expect(sessions[0]!.messageCount).toBe(701); // the list is refreshed...
+      expect(textWrites).toBeLessThan(2); // ...before all of the new text went into the index
+      for (let i = 0; i < 200 && textWrites < 2; i++) await new Promise((r) => setImmediate(r));
+      expect(textWrites).toBe(2); // then slice by slice, and the row with the last one
+    } finally {
+      Object.assign(CatalogDb.prototype, { write, writeText });
+    }
+    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+    first.cache.close();
+    const again = open('appends');
+    expect(await again.catalog.indexText(null)).toBe(0); // committed: nothing to read again
+    expect(await again.search('albatrosses')).toEqual(['live']);
+    expect(await again.search('gondolas')).toEqual(['live']);
+    again.cache.close();
+  });
+
   it('indexText covers only the projects asked for', async () => {
     t.write('s1', [msg('user', 'a note about zeppelins')]);
     const lazy = open('appends');

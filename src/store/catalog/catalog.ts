@@ -194,12 +194,19 @@ export class SessionCatalog {
     const { files, skipped } = await this.scan(projectIds);
     this.cache.prefetch(projectIds);
     // Files to read go to the scan pool (worker threads for a big cold scan); rows are written as results arrive.
-    const read = await this.cache.summaries(files, (file) => this.optionsFor(file, opts.text), this.summaryKey, (p) =>
-      opts.onProgress?.({ files: p.files, totalFiles: files.length, bytes: p.bytes, totalBytes: p.totalBytes, elapsedMs: Date.now() - started }),
+    // A browser's refresh ('appends') answers before a big appended text is in the index: it lands a few
+    // turns later, and the search it may run meanwhile misses only that text. A caller that searches next waits.
+    const textLater = opts.text === 'appends';
+    const read = await this.cache.summaries(
+      files,
+      (file) => this.optionsFor(file, opts.text),
+      this.summaryKey,
+      (p) => opts.onProgress?.({ files: p.files, totalFiles: files.length, bytes: p.bytes, totalBytes: p.totalBytes, elapsedMs: Date.now() - started }),
+      textLater,
     );
     const unreadable: UnreadableFile[] = [...skipped, ...read.unreadable];
     this.cache.forgetMissing(projectIds, new Set(files.map((f) => f.path)));
-    this.cache.save();
+    this.cache.save({ textLater });
     // Copies are decided over every session in scope, empty ones too (they may hold a copied call).
     const all = opts.sharedCalls ? attributeCopies(read.summaries, this.cache.sharedCopies(new Set(read.summaries.map((s) => s.path))), this.pricing, birthTimeMs) : read.summaries;
     const sessions = opts.includeEmpty ? all : all.filter((s) => !s.empty);
@@ -257,10 +264,19 @@ export class SessionCatalog {
     return this.cache.textIndex();
   }
 
-  /** One session's summary, from the persisted cache where the file allows. */
+  /** Resolves once the text a read left to be indexed after it answered ({@link summary}, a browser's refresh) is written. */
+  textSettled(): Promise<void> {
+    return this.cache.textSettled();
+  }
+
+  /**
+   * One session's summary, from the persisted cache where the file allows.
+   * A big text it read goes into the full-text index after it answers (a
+   * few turns of the event loop; the process stays up until it is written).
+   */
   async summary(file: SessionFile): Promise<SessionSummary | null> {
     const summary = await this.cache.summary(file, this.optionsFor(file), this.summaryKey);
-    this.cache.save();
+    this.cache.save({ textLater: true });
     return summary;
   }
 

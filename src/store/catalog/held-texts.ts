@@ -61,6 +61,8 @@ export class HeldTexts {
     private readonly writeSlice: (path: string, projectId: string, slice: TextWrite) => boolean,
     /** Hands a row on once its earlier slices are written (SummaryCache puts it like any other). */
     private readonly release: (row: FileRow) => void,
+    /** Called when a background run has written and released everything it held (SummaryCache commits the released rows). */
+    private readonly idle: () => void = () => {},
   ) {}
 
   /** Holds `row` (whose text is over TEXT_SLICE_CHARS) and starts writing its slices after a turn of the event loop. */
@@ -108,7 +110,7 @@ export class HeldTexts {
   private async writeAll(): Promise<void> {
     for (;;) {
       const next = this.rows.entries().next();
-      if (next.done) return;
+      if (next.done) return this.idle();
       const [path, held] = next.value;
       while (held.slices.length > 0) {
         await new Promise((resolve) => setImmediate(resolve));
