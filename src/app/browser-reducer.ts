@@ -122,6 +122,8 @@ export type BrowserAction =
   | { type: 'progress'; scope: Scope; progress: ScanProgress }
   /** The background indexing of the scope's text started (progress null) or came this far. */
   | { type: 'text-indexing'; scope: Scope; progress: ScanProgress | null }
+  /** Text a load left to be indexed after it answered is in the index now: the search runs again. */
+  | { type: 'text-landed'; scope: Scope }
   /** The background indexing ended; `count` sessions were indexed. */
   | { type: 'text-indexed'; scope: Scope; count: number }
   /** Look again (a change on disk, the clock, `r`). */
@@ -277,6 +279,8 @@ export function browserReducer(state: BrowserState, action: BrowserAction): Brow
       const again = state.indexing !== null && step !== state.indexing.step;
       return { ...state, indexing: { progress: action.progress, step }, textSeq: again ? state.textSeq + 1 : state.textSeq };
     }
+    case 'text-landed':
+      return action.scope === state.scope ? { ...state, textSeq: state.textSeq + 1 } : state;
     case 'text-indexed':
       if (action.scope !== state.scope) return state;
       return { ...state, indexing: null, textSeq: action.count > 0 ? state.textSeq + 1 : state.textSeq };

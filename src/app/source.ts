@@ -59,6 +59,12 @@ export interface BrowserSource {
    */
   indexText?(scope: Scope, opts?: { onProgress?(progress: ScanProgress): void }): Promise<number>;
   /**
+   * Resolves once the text the last load left to be indexed after it
+   * answered (a big append) is in the index: true when there was some, so
+   * a search shown meanwhile is run again. Absent: loads index before they answer.
+   */
+  textSettled?(): Promise<boolean>;
+  /**
    * What the catalog last saw of the scope, at once and without touching a
    * log (same shape and order as `loadSessions`): the first frame is drawn
    * from it while `loadSessions` checks every file. Absent or empty: the

@@ -78,6 +78,7 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
       // Asked after the first load, whose check stat'ed every file of the scope: its modes are reused, no second pass.
       return ctx.demo ? null : exposureNote(ctx.home, exposureOfChecked(ctx.home, ctx.catalog.readableFiles()));
     },
+    textSettled: () => ctx.catalog.textSettled(),
     indexText(scope, opts) {
       // One run at a time: two would read the same pending files twice.
       const run = indexing.then(() => ctx.catalog.indexText(projectsOf(scope), opts));

@@ -57,7 +57,15 @@ export function useSessionsLoader(
     const load = (): void =>
       void source.loadSessions(scope, { onProgress }).then(
         (sessions) => {
-          if (live) dispatch({ type: 'loaded', scope, sessions, skipped: source.skipped?.(scope) ?? [], seq: reloadSeq, keep: selection() });
+          if (!live) return;
+          dispatch({ type: 'loaded', scope, sessions, skipped: source.skipped?.(scope) ?? [], seq: reloadSeq, keep: selection() });
+          // A big append's text lands a few turns after the list: then a search on screen is run again.
+          void source.textSettled?.().then(
+            (landed) => {
+              if (landed && live) dispatch({ type: 'text-landed', scope });
+            },
+            () => {}, // the index only lags: nothing to show
+          );
         },
         (err: unknown) => {
           if (live) dispatch({ type: 'load-failed', scope, message: errorMessage(err) });

@@ -264,8 +264,8 @@ export class SessionCatalog {
     return this.cache.textIndex();
   }
 
-  /** Resolves once the text a read left to be indexed after it answered ({@link summary}, a browser's refresh) is written. */
-  textSettled(): Promise<void> {
+  /** Resolves once the text a read left to be indexed after it answered ({@link summary}, a browser's refresh) is written: true when there was some. */
+  textSettled(): Promise<boolean> {
     return this.cache.textSettled();
   }
 

@@ -120,9 +120,15 @@ export class SummaryCache {
     return out;
   }
 
-  /** Resolves once every big text held back ({@link save} `textLater`) is in the full-text index and its row committed. */
-  async textSettled(): Promise<void> {
+  /**
+   * Resolves once every big text held back ({@link save} `textLater`) is in
+   * the full-text index and its row committed: true when some was held at
+   * the call (a search run before may have missed it), false when none was.
+   */
+  async textSettled(): Promise<boolean> {
+    const held = this.held.all().length > 0;
     await this.held.drained();
+    return held;
   }
 
   /** The remembered listing row of a file (no fold state; no query): one not yet written wins over the prefetched one. */
