@@ -38,6 +38,17 @@ async function found(cache: SummaryCache, query: string): Promise<string[]> {
 }
 
 describe('the catalog full-text index', () => {
+  it('a first letter typed matches words of titles by their first letter, diacritics folded, the same on every key', async () => {
+    t.write('s1', [msg('user', 'Écrire les tests'), msg('assistant', 'sure')]);
+    t.write('s2', [msg('user', 'zebra crossing notes'), msg('assistant', 'sure')]);
+    const cache = SummaryCache.forHome(t.home, { XDG_CACHE_HOME: cacheDir });
+    expect(await found(cache, 'e')).toEqual(['s1']);
+    expect(await found(cache, 'z')).toEqual(['s2']);
+    expect(await found(cache, 'e')).toEqual(['s1']); // again, from the letters noted the first time
+    expect(await found(cache, 'q')).toEqual([]);
+    cache.close();
+  });
+
   it('indexes user, assistant and tool text, and tool-call arguments', async () => {
     t.write('s1', [
       msg('user', 'please look at the parser'),
