@@ -10,6 +10,7 @@ import { pageIndex, resolveIndex, resolveScroll, type ListLayout } from '../comp
 import { applyEdit, lineAtEnd, lineSelected, type LineEdit, type LineState } from '../components/line-editor.js';
 import type { SessionLabel } from '../store/labels.js';
 import { SORT_ORDERS, type SortOrder } from './list-model.js';
+import { COST_WINDOWS, type CostWindowName } from '../components/cost-model.js';
 
 /**
  * The screen in front: the list, an opened session, the cost view, the
@@ -18,9 +19,8 @@ import { SORT_ORDERS, type SortOrder } from './list-model.js';
  */
 export type View = 'list' | 'session' | 'cost' | 'confirm-delete' | 'confirm-resume';
 
-/** Time window of the cost view; `w` cycles through them in this order. */
-export type CostWindow = 'today' | '7d' | '30d' | 'all';
-export const COST_WINDOWS: readonly CostWindow[] = ['today', '7d', '30d', 'all'];
+/** Time window of the cost view; `w` cycles through COST_WINDOWS in order (cost-model.ts). */
+export type CostWindow = CostWindowName;
 
 export interface BrowserState {
   /** The scope asked for (`a` toggles it): what loads. */

@@ -48,8 +48,8 @@ export function costWindow(name: CostWindowName, nowMs: number, tz = 'UTC'): Tim
   return name === 'all' ? null : parseSince(name, nowMs, tz);
 }
 
-/** The windows of the cost view, narrowest first (browser-reducer.ts COST_WINDOWS is the same order). */
-const WINDOW_ORDER: readonly CostWindowName[] = ['today', '7d', '30d', 'all'];
+/** The windows of the cost view, narrowest first: the order `w` cycles through them (browser-reducer.ts). */
+export const COST_WINDOWS: readonly CostWindowName[] = ['today', '7d', '30d', 'all'];
 
 /**
  * The first window, from `from` on in the order today, 7d, 30d, all, that
@@ -57,7 +57,7 @@ const WINDOW_ORDER: readonly CostWindowName[] = ['today', '7d', '30d', 'all'];
  * counts them); `from` when none does.
  */
 export function firstWindowWithSessions(sessions: readonly SessionSummary[], from: CostWindowName, nowMs: number, tz = 'UTC'): CostWindowName {
-  for (const name of WINDOW_ORDER.slice(Math.max(0, WINDOW_ORDER.indexOf(from)))) {
+  for (const name of COST_WINDOWS.slice(Math.max(0, COST_WINDOWS.indexOf(from)))) {
     const window = costWindow(name, nowMs, tz);
     if (!window || sessions.some((s) => inWindow(s.updatedAt, window))) return name;
   }

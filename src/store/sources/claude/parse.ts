@@ -105,8 +105,9 @@ export function parseClaude(r: Obj, s: ClaudeParserState): NormalizedEvent[] | n
   const ts = str(r.timestamp) ?? null;
   const uuid = str(r.uuid);
   // Most sessions wait for no leaf: a lookup by a fresh uuid string costs V8 an internalisation per line (a tenth of a cold scan).
-  if (uuid && waitsForLeaves(s) && ownValue(s.leaves, uuid) !== undefined) {
-    s.summary = s.leaves[uuid]!;
+  const leafSummary = uuid && waitsForLeaves(s) ? ownValue(s.leaves, uuid) : undefined;
+  if (uuid && leafSummary !== undefined) {
+    s.summary = leafSummary;
     delete s.leaves[uuid];
     out.push(...titleEvents(s));
   }
