@@ -8,7 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../src/app/App.js';
 import type { BrowserExit, BrowserSource, ScanProgress, Scope } from '../src/app/source.js';
 import type { SessionSummary } from '../src/store/types.js';
-import { appSummary, fakeSource, NOW } from './helpers/fake-source.js';
+import { appSummary, fakeSource, manySummaries, NOW } from './helpers/fake-source.js';
+import { byRecency } from '../src/store/recency.js';
 import { cleanup, KEYS, renderSized } from './helpers/render.js';
 
 afterEach(cleanup);
@@ -197,6 +198,39 @@ describe('the full-text index catching up in the background', () => {
     ui.write('r');
     await waitUntil(() => runs.length === 2);
     expect(runs.map((r) => r.scope)).toEqual(['project', 'project']);
+  });
+});
+
+describe('first frame from one page of the catalog (storedPage)', () => {
+  it('draws the top of the list with the counts of all of it, then the whole stored list, then checks', async () => {
+    const all = [...manySummaries(30, 'p1'), ...manySummaries(12, 'p2')].sort(byRecency);
+    const order: string[] = [];
+    const pending: ((s: SessionSummary[]) => void)[] = [];
+    const source: BrowserSource = {
+      ...fakeSource({ sessions: all }),
+      storedPage: (_scope, opts) => {
+        order.push(`page ${opts.rows}`);
+        // The top three rows only: the heading and header must still count every session.
+        const top = all.filter((s) => s.projectId === all[0]!.projectId).slice(0, 3);
+        return { sessions: top, total: 42, projectCounts: new Map([['p1', 30], ['p2', 12]]) };
+      },
+      storedSessions: () => (order.push('stored'), all),
+      loadSessions: () => (order.push('load'), new Promise<SessionSummary[]>((resolve) => pending.push(resolve))),
+    };
+    const ui = renderSized(<App source={source} onExit={() => {}} initialScope="all" />, { columns: 100, rows: 24 });
+    // The very first frame already lists sessions (no "loading…" frame before it), counted whole.
+    const first = ui.frames.find((f) => f.includes('sessions')) ?? '';
+    expect(first).toContain('42 sessions');
+    expect(first).toContain('/work/p1 (30)');
+    expect(first).toContain('Task number 2');
+    expect(ui.frames.some((f) => f.includes('loading…'))).toBe(false);
+    expect(order[0]).toMatch(/^page \d+$/);
+    // Then the whole stored list (more rows than the page), then the check of every file.
+    await waitUntil(() => order.includes('load'));
+    expect(order).toEqual([order[0], 'stored', 'load']);
+    expect(await ui.waitFor(all[5]!.title)).toContain('42 sessions');
+    pending[0]!(all);
+    await ui.waitFor((f) => !f.includes('checking…'));
   });
 });
 

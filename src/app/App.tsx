@@ -25,7 +25,7 @@ import { inputMode, resumeOrAsk, targetOf, useBrowserInput } from './hooks/use-b
 import { useBrowserStore } from './hooks/use-browser-store.js';
 import { createListDeriver, SORT_LABELS } from './list-model.js';
 import { BADGE_SECTION, helpBarEntries, helpSectionsFor } from './keys.js';
-import { useLiveRefresh, useSessionsLoader, useStoreWarning, useTextIndexer } from './hooks/use-sessions-loader.js';
+import { useLiveRefresh, useSessionsLoader, useStoreWarning, useTextIndexer, withTopOfList } from './hooks/use-sessions-loader.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { resolveIndex } from '../components/list-layout.js';
 import type { SessionSummary } from '../store/types.js';
@@ -85,7 +85,7 @@ const isDialog = (view: BrowserState['view']): boolean => view === 'confirm-dele
 
 export function App({ source, onExit, initialScope, initialQuery }: AppProps): React.JSX.Element {
   const [state, store] = useBrowserStore(() =>
-    initialBrowserState({ scope: initialScope ?? (source.project ? 'project' : 'all'), query: initialQuery ?? '', labels: readLabelsOf(source) }),
+    withTopOfList(source, initialBrowserState({ scope: initialScope ?? (source.project ? 'project' : 'all'), query: initialQuery ?? '', labels: readLabelsOf(source) })),
   );
   const { columns: width, rows } = useTerminalSize();
   const selectedRef = useRef<{ id: string; offset: number } | null>(null);
@@ -114,6 +114,7 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
         viewport: frameBudget(rows, s).viewport,
         labels: s.labels,
         sort: s.sort,
+        partial: s.partial,
       }),
     [derive, projectLabel, search, rows, source.includeEmpty],
   );
@@ -151,8 +152,11 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
   // The mode under the overlay: its keys lead the overlay.
   const helpHere = state.help ? inputMode({ ...state, help: null }, session.current) : 'list';
   const sections = useMemo(() => overlaySections(helpHere), [helpHere]);
+  // Laying the overlay out measures every line of it (~1 ms a line cold): only while it is open, not on every frame.
+  const helpOpen = state.help !== null;
+  const helpMax = useMemo(() => (helpOpen ? helpScrollMax(sections, width, helpHeight) : 0), [helpOpen, sections, width, helpHeight]);
   const limits = {
-    help: { max: helpScrollMax(sections, width, helpHeight), page: Math.max(1, helpHeight - 1) },
+    help: { max: helpMax, page: Math.max(1, helpHeight - 1) },
     cost: { max: costParts ? costScrollMax(costParts, costHeight) : 0, page: costParts ? costPage(costParts, costHeight) : 1 },
   };
   // OSC 52 goes to the terminal we draw on, only when it is one (never into a captured stream).

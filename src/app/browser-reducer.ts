@@ -9,7 +9,7 @@ import type { ResumeFrom, ScanProgress, Scope, SkippedPath } from './source.js';
 import { pageIndex, resolveIndex, resolveScroll, type ListLayout } from '../components/list-layout.js';
 import { applyEdit, lineAtEnd, lineSelected, type LineEdit, type LineState } from '../components/line-editor.js';
 import type { SessionLabel } from '../store/labels.js';
-import { SORT_ORDERS, type SortOrder } from './list-model.js';
+import { SORT_ORDERS, type ListPageCounts, type SortOrder } from './list-model.js';
 import { COST_WINDOWS, type CostWindowName } from '../components/cost-model.js';
 
 /**
@@ -33,6 +33,12 @@ export interface BrowserState {
    */
   listScope: Scope;
   sessions: SessionSummary[];
+  /**
+   * Set while `sessions` are only the top of the list (the first frame,
+   * BrowserSource.storedPage): the counts of the whole scope, which the
+   * header and project headings show. null once the whole list is in.
+   */
+  partial: ListPageCounts | null;
   /** True until the first answer for this scope arrives. */
   loading: boolean;
   /** A user-facing load error (never a stack trace). */
@@ -116,9 +122,11 @@ export type BrowserAction =
   /**
    * Sessions of the scope. `stale`: the catalog's last view, shown until the
    * fresh answer of load `seq` arrives. `keep`: the session selected on
-   * screen and its line, kept while sessions slot in around it.
+   * screen and its line, kept while sessions slot in around it. `partial`:
+   * the sessions are only the top of a stale list, and these the counts
+   * of all of it (BrowserState.partial).
    */
-  | { type: 'loaded'; scope: Scope; sessions: SessionSummary[]; skipped?: readonly SkippedPath[]; stale?: boolean; seq?: number; keep?: { id: string; offset: number } | null }
+  | { type: 'loaded'; scope: Scope; sessions: SessionSummary[]; skipped?: readonly SkippedPath[]; stale?: boolean; seq?: number; keep?: { id: string; offset: number } | null; partial?: ListPageCounts }
   | { type: 'progress'; scope: Scope; progress: ScanProgress }
   /** The background indexing of the scope's text started (progress null) or came this far. */
   | { type: 'text-indexing'; scope: Scope; progress: ScanProgress | null }
@@ -171,6 +179,7 @@ export function initialBrowserState(opts: { scope?: Scope; query?: string; label
     scope: opts.scope ?? 'project',
     listScope: opts.scope ?? 'project',
     sessions: [],
+    partial: null,
     loading: true,
     error: null,
     skipped: [],
@@ -257,7 +266,7 @@ export function browserReducer(state: BrowserState, action: BrowserAction): Brow
       const kept = keep && action.sessions.some((s) => s.id === keep.id) ? keep : null;
       const selectedId = (gone ? null : state.selectedId) ?? kept?.id ?? null;
       const anchor = kept && kept.id === selectedId ? kept : state.anchor;
-      const base = { ...state, listScope: action.scope, sessions: action.sessions, skipped: action.skipped ?? state.skipped, loading: false, error: null, selectedId, anchor };
+      const base = { ...state, listScope: action.scope, sessions: action.sessions, partial: (action.stale && action.partial) || null, skipped: action.skipped ?? state.skipped, loading: false, error: null, selectedId, anchor };
       if (action.stale) return { ...base, stale: true };
       const seq = action.seq ?? state.reloadSeq;
       return {
@@ -293,7 +302,7 @@ export function browserReducer(state: BrowserState, action: BrowserAction): Brow
       // The error takes the list's place: the old scope's rows, no longer on screen, go too (keys must not act on them).
       return {
         ...state,
-        ...(state.listScope === state.scope ? {} : { listScope: state.scope, sessions: [], selectedId: null, selectedIndex: 0, scroll: 0, anchor: null }),
+        ...(state.listScope === state.scope ? {} : { listScope: state.scope, sessions: [], partial: null, selectedId: null, selectedIndex: 0, scroll: 0, anchor: null }),
         loading: false, stale: false, progress: null, loadedSeq: state.reloadSeq, refreshPending: false, error: action.message,
       };
     case 'toggle-scope': {

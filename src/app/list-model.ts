@@ -97,13 +97,27 @@ function pinnedFirst<T extends { summary: SessionSummary }>(rows: T[]): T[] {
   return [...rows.filter((r) => r.summary.pinned), ...rows.filter((r) => !r.summary.pinned)];
 }
 
-/** Rows in display order from the sessions and (when searching) the hits: sorted, pinned first in each project. */
+/**
+ * The counts of a whole list of which only the top is loaded (the first
+ * frame: BrowserSource.storedPage): sessions in scope, and per project id.
+ */
+export interface ListPageCounts {
+  total: number;
+  projectCounts: ReadonlyMap<string, number>;
+}
+
+/**
+ * Rows in display order from the sessions and (when searching) the hits:
+ * sorted, pinned first in each project. `partial`: the sessions are the top
+ * of a longer list, whose project headings count from it.
+ */
 export function buildItems(
   sessions: readonly SessionSummary[],
   hits: readonly SearchHit[] | null,
   scope: Scope,
   projectLabel: (projectId: string) => string,
   order: SortOrder = 'relevance',
+  partial: ListPageCounts | null = null,
 ): ListItem[] {
   const rows = sortRows<Omit<ListItem, 'group'>>(
     hits
@@ -123,7 +137,8 @@ export function buildItems(
   for (const [projectId, unpinned] of groups) {
     const label = projectLabel(projectId);
     const members = pinnedFirst(unpinned);
-    members.forEach((r, i) => out.push({ ...r, group: i === 0 ? { label, count: members.length } : null }));
+    const count = (hits === null ? partial?.projectCounts.get(projectId) : undefined) ?? members.length;
+    members.forEach((r, i) => out.push({ ...r, group: i === 0 ? { label, count } : null }));
   }
   return out;
 }
@@ -160,6 +175,8 @@ export interface ListInputs {
   labels?: ReadonlyMap<string, SessionLabel>;
   /** The list's order (default relevance). */
   sort?: SortOrder;
+  /** `sessions` are only the top of the list: the counts of all of it (BrowserState.partial). */
+  partial?: ListPageCounts | null;
 }
 
 const NO_LABELS: ReadonlyMap<string, SessionLabel> = new Map();
@@ -213,13 +230,14 @@ export function createListDeriver(): (inputs: ListInputs) => ListModel {
     listed,
     spent: cost,
   }));
-  return ({ sessions: raw, includeEmpty = false, query, search, scope, projectLabel, viewport, labels = NO_LABELS, sort = 'relevance' }) => {
+  return ({ sessions: raw, includeEmpty = false, query, search, scope, projectLabel, viewport, labels = NO_LABELS, sort = 'relevance', partial = null }) => {
     const sessions = withLabels(raw, labels);
     // The search covers hidden sessions too, so the cost view can count those that match.
     const all = hits(search, sessions, query.trim());
     const visible = shown(sessions, includeEmpty);
     const h = shownHits(all, includeEmpty);
-    const list = items(visible, h, scope, projectLabel, sort);
-    return model(list, layout(list, viewport), h, visible.length, spent(sessions, all));
+    const list = items(visible, h, scope, projectLabel, sort, partial);
+    // The top of the list only: the header counts all of it.
+    return model(list, layout(list, viewport), h, partial?.total ?? visible.length, spent(sessions, all));
   };
 }

@@ -8,7 +8,7 @@ import type { ResumePlan, SessionSummary, Transcript, TranscriptView } from '../
 import type { TranscriptLive } from '../store/scan/transcript-index.js';
 
 export type { TranscriptLive };
-import type { ScanProgress } from '../store/catalog/catalog.js';
+import type { ScanProgress, StoredPage } from '../store/catalog/catalog.js';
 import type { CopyResult } from './clipboard.js';
 import type { SessionLabel } from '../store/labels.js';
 
@@ -71,6 +71,16 @@ export interface BrowserSource {
    * browser shows "loading" until `loadSessions` answers.
    */
   storedSessions?(scope: Scope): SessionSummary[];
+  /**
+   * The top `rows` sessions of the scope in the list's default order (over
+   * all projects grouped by project, each group's `pinned` ids first, then
+   * newest first) and the counts of the whole scope, without touching a
+   * log and without reading every stored session: the very first frame,
+   * drawn before `storedSessions` (whose cost grows with the sessions).
+   * Empty sessions only with `includeEmpty`. Absent or null: the first
+   * frame comes from `storedSessions`.
+   */
+  storedPage?(scope: Scope, opts: { rows: number; pinned: readonly string[] }): StoredPage | null;
   /**
    * Calls `onChange` when sessions of the scope may have been created,
    * appended to or removed (file watching, else polling); returns the stop

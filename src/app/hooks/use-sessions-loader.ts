@@ -8,7 +8,9 @@
  */
 import { useEffect, useRef } from 'react';
 import type { BrowserStore } from './use-browser-store.js';
+import { browserReducer, type BrowserAction, type BrowserState } from '../browser-reducer.js';
 import type { BrowserSource, Scope, ScanProgress } from '../source.js';
+import type { SessionLabel } from '../../store/labels.js';
 
 /** A user-facing message for anything thrown: the message, never a stack. */
 export function errorMessage(err: unknown): string {
@@ -18,6 +20,46 @@ export function errorMessage(err: unknown): string {
 
 /** How long the catalog's first frame gets to be drawn before the check of every file starts, in ms (Ink draws at most every ~32 ms). */
 const FIRST_PAINT_MS = 60;
+/**
+ * Sessions in the first frame's page (BrowserSource.storedPage): more than
+ * any terminal shows, so the first screen is whole while the rest loads.
+ */
+const FIRST_PAGE_ROWS = 300;
+
+/** Ids of the sessions the user pinned: first in their project on the first frame too. */
+function pinnedIds(labels: ReadonlyMap<string, SessionLabel>): string[] {
+  const out: string[] = [];
+  for (const [id, label] of labels) if (label.pinned) out.push(id);
+  return out;
+}
+
+/**
+ * The top of the scope's list from the catalog (BrowserSource.storedPage)
+ * as a stale `loaded` action, or null when there is none (no catalog yet,
+ * or it cannot be read).
+ */
+function topOfList(source: BrowserSource, scope: Scope, labels: ReadonlyMap<string, SessionLabel>): Extract<BrowserAction, { type: 'loaded' }> | null {
+  let page: ReturnType<NonNullable<BrowserSource['storedPage']>> = null;
+  try {
+    page = source.storedPage?.(scope, { rows: FIRST_PAGE_ROWS, pinned: pinnedIds(labels) }) ?? null;
+  } catch {
+    // The whole stored list, then.
+  }
+  if (!page || page.sessions.length === 0) return null;
+  return { type: 'loaded', scope, sessions: page.sessions, stale: true, partial: { total: page.total, projectCounts: page.projectCounts } };
+}
+
+/**
+ * `state` (before the first load) with the top of its list in it: the
+ * first render draws the list rather than "loading…" and a frame later the
+ * list (one render and one write fewer before the user sees sessions).
+ * useSessionsLoader then goes on from there.
+ */
+export function withTopOfList(source: BrowserSource, state: BrowserState): BrowserState {
+  const top = topOfList(source, state.scope, state.labels);
+  return top ? browserReducer(state, top) : state;
+}
+
 /** Progress is drawn at most this often, in ms: a scan reports per file batch. */
 const PROGRESS_EVERY_MS = 100;
 
@@ -32,21 +74,32 @@ export function useSessionsLoader(
   useEffect(() => {
     let live = true;
     const { dispatch } = store;
-    let painted = false;
-    if (store.get().loading) {
-      // The first frame, from the catalog: no file is touched.
+    // The first frame, from the catalog, touches no file: the top of the list from one query
+    // (storedPage, the same cost at 100 or 100,000 sessions), then the whole stored list a frame later.
+    const paintStored = (): boolean => {
       let stored: ReturnType<NonNullable<BrowserSource['storedSessions']>> = [];
       try {
         stored = source.storedSessions?.(scope) ?? [];
       } catch {
-        // A catalog that cannot be read is a cold start: the load below still answers.
+        // A catalog that cannot be read is a cold start: the load still answers.
       }
-      if (stored.length > 0) {
-        // After `a` the other scope's list is on screen: its selected session keeps its line if this list has it.
-        dispatch({ type: 'loaded', scope, sessions: stored, stale: true, keep: selection() });
-        painted = true;
-      }
-    }
+      if (stored.length === 0) return false;
+      // After `a` the other scope's list is on screen: its selected session keeps its line if this list has it.
+      dispatch({ type: 'loaded', scope, sessions: stored, stale: true, keep: selection() });
+      return true;
+    };
+    const paintTop = (): boolean => {
+      const top = topOfList(source, scope, store.get().labels);
+      if (!top) return false;
+      dispatch({ ...top, keep: selection() });
+      return true;
+    };
+    // Ink writes a frame up to ~34 ms after React commits it (its render throttle), and a timer due before
+    // that would take the thread first: the delay starts after the commit (a dispatch renders in a
+    // microtask, so by the next macrotask it is done and Ink's timer is set), and outlasts the throttle.
+    const timers: NodeJS.Timeout[] = [];
+    const immediates: NodeJS.Immediate[] = [];
+    const later = (run: () => void): void => void immediates.push(setImmediate(() => void timers.push(setTimeout(run, FIRST_PAINT_MS))));
     let lastDrawn = 0;
     const onProgress = (progress: ScanProgress): void => {
       const now = Date.now();
@@ -71,12 +124,24 @@ export function useSessionsLoader(
           if (live) dispatch({ type: 'load-failed', scope, message: errorMessage(err) });
         },
       );
-    // With the catalog's list dispatched, let Ink paint it before the check takes the thread.
-    const timer = painted ? setTimeout(load, FIRST_PAINT_MS) : null;
-    if (!painted) load();
+    // The whole stored list a frame after its top, then the check a frame after that.
+    const storedThenLoad = (): void =>
+      later(() => {
+        if (!live) return;
+        paintStored();
+        later(load);
+      });
+    // With the catalog's list dispatched, let Ink paint it before the next step takes the thread.
+    const now = store.get();
+    if (now.partial !== null && now.listScope === scope) storedThenLoad(); // the top came with the first state (withTopOfList)
+    else if (!now.loading) load();
+    else if (paintTop()) storedThenLoad();
+    else if (paintStored()) later(load);
+    else load();
     return () => {
       live = false;
-      if (timer) clearTimeout(timer);
+      for (const t of timers) clearTimeout(t);
+      for (const i of immediates) clearImmediate(i);
     };
     // The selection is read when the answer arrives, not a reason to load again.
     // eslint-disable-next-line react-hooks/exhaustive-deps

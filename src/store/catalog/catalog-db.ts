@@ -15,9 +15,10 @@ import { sqlite, type SqliteDatabase } from './sqlite.js';
 import type { TextWrite } from './text-columns.js';
 import { TEXT_SCHEMA, TextIndex } from './text-index.js';
 import { CALLS_SCHEMA, CallsIndex, type CallsWrite, type SharedCallRow } from './calls-index.js';
+import { listedPageOrder, type ListedPageQuery } from './listed-page.js';
 
-/** Bump when the tables change (2: the full-text index, text-index.ts; 3: `text_done`, the `calls` index, stable file rowids; 4: fold states apart; 5: the pending-text index; 6: the calls index one blob per file; 7: a whole read's parts beside its state). */
-export const CATALOG_SCHEMA_VERSION = 7;
+/** Bump when the tables change (2: the full-text index, text-index.ts; 3: `text_done`, the `calls` index, stable file rowids; 4: fold states apart; 5: the pending-text index; 6: the calls index one blob per file; 7: a whole read's parts beside its state; 8: the listing index). */
+export const CATALOG_SCHEMA_VERSION = 8;
 /** The path that opens a catalog in memory (the cache disabled or not writable): same engine, nothing persisted. */
 export const MEMORY_CATALOG = ':memory:';
 /**
@@ -106,6 +107,9 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS fold_states (file INTEGER PRIMARY KEY, check_hash TEXT NOT NULL, state TEXT NOT NULL);
   CREATE INDEX IF NOT EXISTS files_project ON files(project_id);
   CREATE INDEX IF NOT EXISTS files_updated ON files(updated_at);
+  -- The first frame's page and counts (listed-page.ts) from this index alone: summary_key and empty come after
+  -- the long summary in a row, so reading them from the table walks every row's overflow pages.
+  CREATE INDEX IF NOT EXISTS files_listing ON files(project_id, summary_key, empty, updated_at, session_id);
   -- The browser asks after every load which files wait for their text: a partial index answers without a table scan.
   CREATE INDEX IF NOT EXISTS files_text_pending ON files(project_id) WHERE text_done = 0;
 ${CALLS_SCHEMA}
@@ -117,6 +121,9 @@ const ROW_COLUMNS = `f.path, f.project_id AS projectId, f.session_id AS sessionI
 
 const LISTED_COLUMNS = `path, project_id AS projectId, session_id AS sessionId, ino, size, mtime_ms AS mtimeMs,
   updated_at AS updatedAt, empty, summary, summary_key AS summaryKey, text_done AS textDone, parts`;
+
+/** byRecency's order (store/recency.ts) in SQL: ties in time by session id, then project id, so every listing agrees. */
+const NEWEST_FIRST = 'updated_at DESC, session_id, project_id';
 
 /** Thrown inside {@link prepare} when the file is a catalog of another version or home. */
 class ForeignCatalog extends Error {}
@@ -239,13 +246,35 @@ export class CatalogDb {
       // One project (the usual scope) is read through its index; more are filtered.
       const one = projectIds?.length === 1 ? projectIds[0] : undefined;
       const rows = (one !== undefined
-        ? this.db.prepare(`SELECT ${LISTED_COLUMNS} FROM files WHERE project_id = ? ORDER BY updated_at DESC`).iterate(one)
-        : this.db.prepare(`SELECT ${LISTED_COLUMNS} FROM files ORDER BY updated_at DESC`).iterate()) as Iterable<Omit<ListedRow, 'empty' | 'textDone'> & { empty: number; textDone: number }>;
+        ? this.db.prepare(`SELECT ${LISTED_COLUMNS} FROM files WHERE project_id = ? ORDER BY ${NEWEST_FIRST}`).iterate(one)
+        : this.db.prepare(`SELECT ${LISTED_COLUMNS} FROM files ORDER BY ${NEWEST_FIRST}`).iterate()) as Iterable<Omit<ListedRow, 'empty' | 'textDone'> & { empty: number; textDone: number }>;
       for (const row of rows) {
         if (!wanted || wanted.has(row.projectId)) yield { ...row, empty: row.empty !== 0, textDone: row.textDone !== 0 };
       }
     } catch (err) {
       this.fail(err);
+    }
+  }
+
+  /**
+   * The top of a listing and the counts of its scope, from SQL alone
+   * (listed-page.ts): what the browser's first frame shows. null when the
+   * catalog cannot be read.
+   */
+  page(query: ListedPageQuery): { rows: ListedRow[]; total: number; projectCounts: Map<string, number> } | null {
+    if (this.broken) return null;
+    try {
+      const { ids, total, projectCounts } = listedPageOrder(this.db, query);
+      const byId = this.db.prepare(`SELECT ${LISTED_COLUMNS} FROM files WHERE rowid = ?`);
+      const rows: ListedRow[] = [];
+      for (const id of ids) {
+        const row = byId.get(id) as (Omit<ListedRow, 'empty' | 'textDone'> & { empty: number; textDone: number }) | undefined;
+        if (row) rows.push({ ...row, empty: row.empty !== 0, textDone: row.textDone !== 0 });
+      }
+      return { rows, total, projectCounts };
+    } catch (err) {
+      this.fail(err);
+      return null;
     }
   }
 

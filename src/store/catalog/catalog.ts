@@ -19,9 +19,11 @@ import type { ReadSummaryOptions, SessionFileInfo } from '../scan/summary-reader
 import { loadTranscript } from '../scan/transcript.js';
 import { indexTranscript, type TranscriptLive } from '../scan/transcript-index.js';
 import { byRecency } from '../recency.js';
+import type { StoredPage } from './listed-page.js';
 import type { SessionSummary, Transcript, TranscriptView } from '../types.js';
 
 export { byRecency };
+export type { StoredPage } from './listed-page.js';
 
 export interface CatalogOptions {
   home: string;
@@ -253,6 +255,18 @@ export class SessionCatalog {
    */
   storedSummaries(projectIds: string[] | null): SessionSummary[] {
     return this.cache.stored(projectIds, this.summaryKey, this.now());
+  }
+
+  /**
+   * The top `limit` sessions of the given projects (null = all, grouped by
+   * project) in the browser's default order, pinned ids first in their
+   * project, with the counts of the whole scope, from one query and
+   * without touching a log (listed-page.ts): the browser's first frame,
+   * whose cost does not grow with the number of sessions. Empty sessions
+   * only with `includeEmpty`. null when the catalog cannot be read.
+   */
+  storedPage(projectIds: string[] | null, opts: { limit: number; includeEmpty?: boolean; pinned?: readonly string[] }): StoredPage | null {
+    return this.cache.storedPage({ projectIds, ...opts }, this.summaryKey, this.now());
   }
 
   /**

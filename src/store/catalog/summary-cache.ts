@@ -26,6 +26,7 @@ import { mergeTextWrites, metaText, type FullTextIndex } from './text-columns.js
 import { catalogPath, pruneCatalogs } from './catalog-files.js';
 import { parsedParts, parsedSummary, parseState, reusable, storedSummary, untouched } from './stored-rows.js';
 import { HeldTexts, TEXT_SLICE_CHARS, textChars } from './held-texts.js';
+import type { ListedPageQuery, StoredPage } from './listed-page.js';
 import { readBits } from '../exposure.js';
 
 export { UNOWNED_CACHE_MAX_AGE_MS, pruneCatalogs } from './catalog-files.js';
@@ -175,6 +176,24 @@ export class SummaryCache {
       if (summary) out.push(summaryAt(summary, row.mtimeMs, nowMs));
     }
     return out;
+  }
+
+  /**
+   * The top of the browser's list of the given projects (null = all,
+   * grouped by project) from one SQL query, and the counts of the whole
+   * scope (listed-page.ts): the first frame at any number of sessions.
+   * Rows of another `summaryKey` and rows that fail to parse are left out,
+   * as {@link stored} does. null when the catalog cannot be read (empty when it holds nothing yet).
+   */
+  storedPage(query: Omit<ListedPageQuery, 'summaryKey'>, summaryKey: string, nowMs: number): StoredPage | null {
+    const page = this.database()?.page({ ...query, summaryKey });
+    if (!page) return null;
+    const sessions: SessionSummary[] = [];
+    for (const row of page.rows) {
+      const summary = parsedSummary(row);
+      if (summary) sessions.push(summaryAt(summary, row.mtimeMs, nowMs));
+    }
+    return { sessions, total: page.total, projectCounts: page.projectCounts };
   }
 
   /**
