@@ -59,36 +59,47 @@ export interface StoredPage {
  * Throws what SQLite throws (the caller treats the catalog as broken).
  */
 export function listedPageOrder(db: SqliteDatabase, q: ListedPageQuery): ListedPageOrder {
-  // The scope: every project, or the listed ones (bound as one JSON array: any number of them).
-  const projects = q.projectIds === null ? '' : 'AND f.project_id IN (SELECT value FROM json_each(@projects))';
-  const where = `f.summary_key = @key AND (@withEmpty = 1 OR f.empty = 0) ${projects}`;
-  const params = {
-    key: q.summaryKey,
-    withEmpty: q.includeEmpty ? 1 : 0,
-    projects: JSON.stringify(q.projectIds ?? []),
-    pinned: JSON.stringify(q.pinned ?? []),
-    limit: Math.max(1, Math.floor(q.limit)),
-  };
+  const limit = Math.max(1, Math.floor(q.limit));
+  const inScope = q.projectIds === null ? '' : 'AND project_id IN (SELECT value FROM json_each(@projects))';
+  // Every clause is answered from the listing index (catalog-db.ts files_listing): summary_key and empty
+  // come after the long summary in a row, and reading them from the table walks overflow pages.
+  const where = `summary_key = @key AND (@withEmpty = 1 OR empty = 0)`;
+  const params = { key: q.summaryKey, withEmpty: q.includeEmpty ? 1 : 0, pinned: JSON.stringify(q.pinned ?? []), projects: JSON.stringify(q.projectIds ?? []) };
   const projectCounts = new Map<string, number>();
+  const groups: { projectId: string; newest: string }[] = [];
   let total = 0;
-  const counts = db.prepare(`SELECT f.project_id AS projectId, count(*) AS n FROM files f WHERE ${where} GROUP BY f.project_id`);
-  for (const c of counts.iterate(params) as Iterable<{ projectId: string; n: number }>) {
+  const counts = db.prepare(`SELECT project_id AS projectId, count(*) AS n, max(updated_at) AS newest FROM files WHERE ${where} ${inScope} GROUP BY project_id`);
+  for (const c of counts.iterate(params) as Iterable<{ projectId: string; n: number; newest: string }>) {
     projectCounts.set(c.projectId, c.n);
+    groups.push({ projectId: c.projectId, newest: c.newest });
     total += c.n;
   }
-  // The order is found on the listing index alone (rowids and short keys, catalog-db.ts files_listing);
-  // only the page's rows are then read whole, by rowid (a sort carrying every row's summary took 100 ms at 10,000).
-  // `rank` is the place in the newest-first list (byRecency: time, then session id, then project id);
-  // over all projects, each project's group stands where its first row does.
-  const ranked = `SELECT f.rowid AS id, f.project_id, f.updated_at, f.session_id,
-      f.session_id IN (SELECT value FROM json_each(@pinned)) AS pin,
-      row_number() OVER (ORDER BY f.updated_at DESC, f.session_id, f.project_id) AS rank
-    FROM files f WHERE ${where}`;
-  const order =
-    q.projectIds === null
-      ? `WITH r AS (${ranked}), p AS (SELECT project_id, min(rank) AS first FROM r GROUP BY project_id)
-         SELECT r.id FROM r JOIN p ON p.project_id = r.project_id ORDER BY p.first, r.pin DESC, r.rank LIMIT @limit`
-      : `WITH r AS (${ranked}) SELECT r.id FROM r ORDER BY r.pin DESC, r.rank LIMIT @limit`;
-  const ids = (db.prepare(order).all(params) as { id: number }[]).map((r) => r.id);
+  // The top rows of the given projects: pinned first, then byRecency's order; only these few are sorted past the index.
+  const top = db.prepare(`SELECT rowid AS id FROM files WHERE ${where} AND project_id IN (SELECT value FROM json_each(@projects))
+    ORDER BY session_id IN (SELECT value FROM json_each(@pinned)) DESC, updated_at DESC, session_id, project_id LIMIT @limit`);
+  const idsOf = (projects: readonly string[], n: number): number[] =>
+    (top.all({ ...params, projects: JSON.stringify(projects), limit: n }) as { id: number }[]).map((r) => r.id);
+  if (q.projectIds !== null) return { ids: idsOf(q.projectIds, limit), total, projectCounts };
+  // All projects: grouped, each group where its first row stands in the newest-first list (its newest
+  // time, then that row's session id: byRecency's tie-break, looked up only for projects that tie).
+  const firstId = db.prepare(`SELECT min(session_id) AS id FROM files WHERE ${where} AND project_id = @project AND updated_at = @newest`);
+  const firstIds = new Map<string, string>();
+  const idOf = (g: { projectId: string; newest: string }): string => {
+    let id = firstIds.get(g.projectId);
+    if (id === undefined) firstIds.set(g.projectId, (id = (firstId.get({ ...params, project: g.projectId, newest: g.newest }) as { id: string }).id));
+    return id;
+  };
+  groups.sort((a, b) => {
+    if (a.newest !== b.newest) return a.newest < b.newest ? 1 : -1;
+    const ia = idOf(a);
+    const ib = idOf(b);
+    if (ia !== ib) return ia < ib ? -1 : 1;
+    return a.projectId < b.projectId ? -1 : a.projectId > b.projectId ? 1 : 0;
+  });
+  const ids: number[] = [];
+  for (const g of groups) {
+    if (ids.length >= limit) break;
+    ids.push(...idsOf([g.projectId], limit - ids.length));
+  }
   return { ids, total, projectCounts };
 }
