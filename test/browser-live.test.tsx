@@ -234,6 +234,34 @@ describe('first frame from one page of the catalog (storedPage)', () => {
   });
 });
 
+describe('a cold start (nothing stored yet)', () => {
+  it('fills the list in from the catalog as the scan writes it, with the progress line, until the load answers', async () => {
+    const all = manySummaries(40, 'p1');
+    let written = 0; // sessions the scan has put in the catalog so far
+    const pending: { resolve: (s: SessionSummary[]) => void; progress?: (p: ScanProgress) => void }[] = [];
+    const source: BrowserSource = {
+      ...fakeSource({ sessions: all }),
+      storedPage: () => ({ sessions: all.slice(0, Math.min(written, 5)), total: written, projectCounts: new Map([['p1', written]]) }),
+      storedSessions: () => all.slice(0, written),
+      loadSessions: (_scope: Scope, opts) => new Promise<SessionSummary[]>((resolve) => pending.push({ resolve, progress: opts?.onProgress })),
+    };
+    const ui = renderSized(<App source={source} onExit={() => {}} />, { columns: 100, rows: 24 });
+    await waitUntil(() => pending.length === 1);
+    const report = (files: number) => pending[0]!.progress?.({ files, totalFiles: 40, bytes: files * 1e6, totalBytes: 40e6, elapsedMs: files * 100 });
+    report(1); // nothing written yet: still "loading", with the progress line
+    expect(await ui.waitFor('reading 1/40 files')).not.toContain('Task number 0');
+    written = 12;
+    await new Promise((r) => setTimeout(r, 300));
+    report(12);
+    const filling = await ui.waitFor('12 sessions');
+    expect(filling).toContain('Task number 0');
+    expect(filling).toContain('reading 12/40 files');
+    pending[0]!.resolve(all);
+    const done = await ui.waitFor('40 sessions');
+    expect(done).not.toContain('reading');
+  });
+});
+
 describe('a session home others can read (issue 9)', () => {
   it('says so on one line once the list is up, once per run, until the next key', async () => {
     let asked = 0;

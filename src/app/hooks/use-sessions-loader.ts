@@ -50,16 +50,18 @@ function topOfList(source: BrowserSource, scope: Scope, labels: ReadonlyMap<stri
 }
 
 /**
- * `state` (before the first load) with the top of its list in it: the
- * first render draws the list rather than "loading…" and a frame later the
- * list (one render and one write fewer before the user sees sessions).
- * useSessionsLoader then goes on from there.
+ * `state` (before the first load) with the top of its list in it, so the
+ * very first render draws sessions rather than "loading…" (one render and
+ * one write fewer before the user sees them). useSessionsLoader then loads
+ * the whole stored list and checks the files from there.
  */
 export function withTopOfList(source: BrowserSource, state: BrowserState): BrowserState {
   const top = topOfList(source, state.scope, state.labels);
   return top ? browserReducer(state, top) : state;
 }
 
+/** While a scan with no stored list to show runs, the top of the list is read again from the catalog this often, in ms. */
+const REPAGE_EVERY_MS = 1000;
 /** Progress is drawn at most this often, in ms: a scan reports per file batch. */
 const PROGRESS_EVERY_MS = 100;
 
@@ -101,10 +103,21 @@ export function useSessionsLoader(
     const immediates: NodeJS.Immediate[] = [];
     const later = (run: () => void): void => void immediates.push(setImmediate(() => void timers.push(setTimeout(run, FIRST_PAINT_MS))));
     let lastDrawn = 0;
+    let lastPaged = 0;
     const onProgress = (progress: ScanProgress): void => {
       const now = Date.now();
       if (!live || now - lastDrawn < PROGRESS_EVERY_MS || progress.bytes === 0) return;
       lastDrawn = now;
+      // A cold start (no list yet, or only a page of one): the sessions read so far are in the catalog
+      // already, so the list fills in as the scan goes instead of appearing only when it ends.
+      const shown = store.get();
+      // Until the first rows are in (the catalog writes them in batches), it is looked for more often.
+      const every = shown.loading ? PROGRESS_EVERY_MS * 2.5 : REPAGE_EVERY_MS;
+      if (now - lastPaged >= every && shown.listScope === scope && (shown.loading || shown.partial !== null)) {
+        lastPaged = now;
+        const top = topOfList(source, scope, shown.labels);
+        if (top) dispatch({ ...top, keep: selection() });
+      }
       dispatch({ type: 'progress', scope, progress });
     };
     const load = (): void =>
