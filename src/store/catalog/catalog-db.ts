@@ -15,7 +15,8 @@ import { sqlite, type SqliteDatabase } from './sqlite.js';
 import type { TextWrite } from './text-columns.js';
 import { TEXT_SCHEMA, TextIndex } from './text-index.js';
 import { CALLS_SCHEMA, CallsIndex, type CallsWrite, type SharedCallRow } from './calls-index.js';
-import { listedPageOrder, type ListedPageQuery } from './listed-page.js';
+import { listedPageOrder } from './listed-page.js';
+import type { ListedPageQuery } from './stored-page.js';
 
 /** Bump when the tables change (2: the full-text index, text-index.ts; 3: `text_done`, the `calls` index, stable file rowids; 4: fold states apart; 5: the pending-text index; 6: the calls index one blob per file; 7: a whole read's parts beside its state; 8: the listing index). */
 export const CATALOG_SCHEMA_VERSION = 8;

@@ -19,11 +19,11 @@ import type { ReadSummaryOptions, SessionFileInfo } from '../scan/summary-reader
 import { loadTranscript } from '../scan/transcript.js';
 import { indexTranscript, type TranscriptLive } from '../scan/transcript-index.js';
 import { byRecency } from '../recency.js';
-import type { StoredPage } from './listed-page.js';
+import type { StoredPage } from './stored-page.js';
 import type { SessionSummary, Transcript, TranscriptView } from '../types.js';
 
 export { byRecency };
-export type { StoredPage } from './listed-page.js';
+export type { StoredPage } from './stored-page.js';
 
 export interface CatalogOptions {
   home: string;

@@ -26,7 +26,7 @@ import { mergeTextWrites, metaText, type FullTextIndex } from './text-columns.js
 import { catalogPath, pruneCatalogs } from './catalog-files.js';
 import { parsedParts, parsedSummary, parseState, reusable, storedSummary, untouched } from './stored-rows.js';
 import { HeldTexts, TEXT_SLICE_CHARS, textChars } from './held-texts.js';
-import type { ListedPageQuery, StoredPage } from './listed-page.js';
+import type { ListedPageQuery, StoredPage } from './stored-page.js';
 import { readBits } from '../exposure.js';
 
 export { UNOWNED_CACHE_MAX_AGE_MS, pruneCatalogs } from './catalog-files.js';
