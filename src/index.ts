@@ -13,6 +13,8 @@ export { loadTranscript } from './store/scan/transcript.js';
 export {
   readSummaries,
   scanThreads,
+  prestartScanWorkers,
+  type StartedWorkers,
   type SummaryJob,
   type SummaryOutcome,
   type CheckedSummary,

@@ -26,25 +26,32 @@ const kept: fc.Arbitrary<KeptCopy> = fc
     },
     { requiredKeys: ['b', 't', 'c'] },
   );
-const dedupe = fc.dictionary(fc.string({ minLength: 1, maxLength: 40 }), kept, { maxKeys: 30 });
+// Any string a log holds may be a key ("__proto__", "constructor" too): the fold keeps them in a Map.
+const dedupe = fc.dictionary(fc.string({ minLength: 1, maxLength: 40 }), kept, { maxKeys: 30 }).map((o) => new Map(Object.entries(o)));
 
 describe('kept call copies as columns', () => {
   it('round-trip exactly, whatever the keys, buckets and optional token parts', () => {
     fc.assert(
       fc.property(dedupe, (d) => {
-        expect(unpackDedupe(JSON.parse(JSON.stringify(packDedupe(d))))).toEqual(d);
+        const back = unpackDedupe(JSON.parse(JSON.stringify(packDedupe(d))));
+        expect(back).toEqual(d);
+        expect([...back!.keys()]).toEqual([...d.keys()]); // in the same order
       }),
     );
   });
 
   it('come back through the stored state, and a state stored the old way still parses', () => {
-    const d = { 'msg_1:req_1': { b: 'anthropic|claude-code|claude-opus-4-6', t: { input: 3, output: 50, cacheRead: 900, cacheWrite: 100, total: 1053, cacheWrite5m: 40, cacheWrite1h: 60 }, c: 1, a: 1 as const } };
+    const copy: KeptCopy = { b: 'anthropic|claude-code|claude-opus-4-6', t: { input: 3, output: 50, cacheRead: 900, cacheWrite: 100, total: 1053, cacheWrite5m: 40, cacheWrite1h: 60 }, c: 1, a: 1 };
+    const d = new Map([['msg_1:req_1', copy], ['__proto__', { ...copy, c: 2 }]]);
     const state = { v: SUMMARY_STATE_VERSION, offset: 10, d: { dedupe: d, user: 1 } } as unknown as SummaryState;
     const stored = stateJson(state);
     expect(stored).not.toContain('"dedupe"');
     expect(parseState(stored)?.d.dedupe).toEqual(d);
     expect(state.d.dedupe).toBe(d); // the state in memory is left as it was
-    expect(parseState(JSON.stringify(state))?.d.dedupe).toEqual(d);
+    // Stored the old way: the copies as a plain object, keyed by call key.
+    const old = JSON.stringify({ ...state, d: { ...state.d, dedupe: { 'msg_1:req_1': copy, ['__proto__']: { ...copy, c: 2 } } } });
+    expect(old).toContain('"__proto__"');
+    expect(parseState(old)?.d.dedupe).toEqual(d);
   });
 
   it('damaged columns make the stored state unusable (the file is read again), never wrong calls', () => {

@@ -8,6 +8,8 @@ import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readSummary } from '../src/store/scan/summary-reader.js';
+import { stateJson } from '../src/store/scan/packed-state.js';
+import { parseState } from '../src/store/catalog/stored-rows.js';
 import { loadTranscript } from '../src/store/scan/transcript.js';
 import { FORMATS } from '../src/store/sources/registry.js';
 import { readOpts, useTempHome, type TempHome } from './helpers/session-files.js';
@@ -55,7 +57,7 @@ describe('normalized events', () => {
     }
   });
 
-  it('a file read in two pieces, the state JSON round-tripped between them, has the figures of one read', async () => {
+  it('a file read in two pieces, the state stored and parsed between them (as the catalog does), has the figures of one read', async () => {
     for (const s of demoSessions()) {
       const id = s.name.replace(/\.jsonl$/, '');
       const full = await readSummary(t.write(id, s.lines), readOpts());
@@ -65,7 +67,9 @@ describe('normalized events', () => {
         const path = t.write(id, s.lines.slice(0, k));
         const first = await readSummary(path, readOpts());
         appendFileSync(path, `${s.lines.slice(k).join('\n')}\n`);
-        const rest = await readSummary(path, readOpts(), JSON.parse(JSON.stringify(first.state)));
+        const stored = parseState(stateJson(first.state));
+        expect(stored, 'the stored state parses').toBeDefined();
+        const rest = await readSummary(path, readOpts(), stored);
         const { path: _a, ...got } = rest.summary;
         const { path: _b, ...want } = full.summary;
         expect(got, `${s.name} split at line ${k}`).toEqual(want);

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { diagnoseFile } from '../src/store/scan/doctor.js';
 import { scanLines, scanLinesSync } from '../src/store/scan/lines.js';
 import { readSummary, readSummarySync } from '../src/store/scan/summary-reader.js';
+import { stateJson } from '../src/store/scan/packed-state.js';
+import { parseState } from '../src/store/catalog/stored-rows.js';
 import { readOpts, useTempHome, type TempHome } from './helpers/session-files.js';
 
 let t: TempHome;
@@ -157,10 +159,11 @@ describe('line handling shared by every reader', () => {
     expect(second.summary!.messageCount).toBe(3);
   });
 
-  it('continues from a persisted (JSON round-tripped) state with the same figures as a full read', async () => {
+  it('continues from a persisted (stored and parsed, as the catalog does) state with the same figures as a full read', async () => {
     const path = t.write('grow', [{ type: 'meta', title: 'Grow' }, msg('user', 'a'), 'oops']);
     const first = await readSummary(path, readOpts());
-    const persisted = JSON.parse(JSON.stringify(first.state));
+    const persisted = parseState(stateJson(first.state));
+    expect(persisted).toBeDefined();
     appendFileSync(path, `${JSON.stringify(msg('assistant', 'b'))}\n{"x":1}\n${JSON.stringify({ type: 'checkpoint', token_count: 9, messages: [] })}\n`);
     const incremental = await readSummary(path, readOpts(), persisted);
     const full = await readSummary(path, readOpts());

@@ -161,6 +161,30 @@ describe('readSummaries in worker threads (from dist/index.js)', () => {
     expect(new Set(turns).size).toBeGreaterThan(jobs.length * 0.9);
   });
 
+  it('takes the workers a first scan started ahead, and ends those a small job does not need', async () => {
+    const { prestartScanWorkers } = (await import(INDEX)) as { prestartScanWorkers: typeof import('../src/store/scan/scan-pool.js').prestartScanWorkers };
+    const jobs = await jobsOf(generated);
+    const here = await collect(readSummaries, jobs);
+    const early = prestartScanWorkers(2)!;
+    expect(early.size).toBe(2);
+    const take = early.take.bind(early);
+    let taken = 0;
+    early.take = () => {
+      const worker = take();
+      if (worker) taken++;
+      return worker;
+    };
+    const there = await collect(bundled, jobs, { inThreadBelow: ALWAYS, threads: 2, started: early });
+    expect(there.stats).toEqual({ workers: 2, rescued: 0 });
+    expect(taken).toBe(2);
+    for (const job of jobs) expect(there.outcomes.get(job.path)).toEqual(here.outcomes.get(job.path));
+    // Few files: read in this thread, and the workers started for nothing are ended.
+    const spare = prestartScanWorkers(2)!;
+    const small = await collect(bundled, jobs.slice(0, 3), { threads: 2, started: spare });
+    expect(small.stats.workers).toBe(0);
+    expect(spare.size).toBe(0);
+  });
+
   it('reads a crashed worker’s unfinished jobs in this thread', async () => {
     const jobs = await jobsOf(generated);
     const here = await collect(readSummaries, jobs);

@@ -13,7 +13,7 @@ import { assertSessionId, readProjectJson } from '../project.js';
 import { resolveIdPrefix, type IdResolution } from './resolve-id.js';
 import { SummaryCache } from './summary-cache.js';
 import { attributeCopies } from './shared-calls.js';
-import type { ScanProgress as FilesProgress } from '../scan/scan-pool.js';
+import { prestartScanWorkers, type ScanProgress as FilesProgress, type StartedWorkers } from '../scan/scan-pool.js';
 import type { FullTextIndex } from './text-columns.js';
 import type { ReadSummaryOptions, SessionFileInfo } from '../scan/summary-reader.js';
 import { loadTranscript } from '../scan/transcript.js';
@@ -192,6 +192,18 @@ export class SessionCatalog {
    * `includeEmpty: true` (format §2.1: usage and cost count every session).
    */
   async summaries(projectIds: string[] | null, opts: SummariesOptions = {}): Promise<SummaryList> {
+    // A first scan reads every file it finds: its workers start now and load while the files are found
+    // (~0.45 s of a 1 GB Claude home), not after. The pool takes them or ends them; this ends them on a throw.
+    const workers = this.cache.firstScan(projectIds) ? prestartScanWorkers() : null;
+    try {
+      return await this.listing(projectIds, opts, workers);
+    } finally {
+      workers?.close();
+    }
+  }
+
+  /** {@link summaries}, with the scan workers started ahead of it (or null). */
+  private async listing(projectIds: string[] | null, opts: SummariesOptions, workers: StartedWorkers | null): Promise<SummaryList> {
     const started = Date.now();
     const { files, skipped } = await this.scan(projectIds);
     this.cache.prefetch(projectIds);
@@ -205,6 +217,7 @@ export class SessionCatalog {
       this.summaryKey,
       (p) => opts.onProgress?.({ files: p.files, totalFiles: files.length, bytes: p.bytes, totalBytes: p.totalBytes, elapsedMs: Date.now() - started }),
       textLater,
+      workers,
     );
     const unreadable: UnreadableFile[] = [...skipped, ...read.unreadable];
     this.cache.forgetMissing(projectIds, new Set(files.map((f) => f.path)));

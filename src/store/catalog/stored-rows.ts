@@ -7,7 +7,7 @@
 import type { SessionSummary } from '../types.js';
 import { SUMMARY_STATE_VERSION, type PartStat, type SummaryState } from '../scan/summary-reader.js';
 import { summaryAt } from '../scan/summary-clock.js';
-import { unpackDedupe } from '../scan/dedupe-codec.js';
+import { dedupeFromObject, unpackDedupe } from '../scan/dedupe-codec.js';
 import type { FileRow, ListedRow } from './catalog-db.js';
 
 /** A stored summary, or undefined when its text is not JSON (a damaged row: the file is read again). */
@@ -21,11 +21,12 @@ export function parseSummary(text: string): SessionSummary | undefined {
 
 /**
  * A stored fold state of this build's version (packed-state.ts stateJson:
- * its kept call copies turned back from columns), else undefined (another
- * version's or damaged: the file is read again).
+ * its kept call copies turned back from columns into a Map; a state stored
+ * before the columns, with a plain object `dedupe`, is turned into one
+ * too), else undefined (another version's or damaged: the file is read again).
  */
 export function parseState(text: string): SummaryState | undefined {
-  let state: SummaryState & { d?: { dq?: unknown } };
+  let state: SummaryState & { d?: { dq?: unknown; dedupe?: unknown } };
   try {
     state = JSON.parse(text) as SummaryState;
   } catch {
@@ -36,6 +37,10 @@ export function parseState(text: string): SummaryState | undefined {
     const dedupe = unpackDedupe(state.d.dq);
     if (!dedupe) return undefined;
     delete state.d.dq;
+    state.d.dedupe = dedupe;
+  } else if (state.d.dedupe !== undefined) {
+    const dedupe = dedupeFromObject(state.d.dedupe);
+    if (!dedupe) return undefined;
     state.d.dedupe = dedupe;
   }
   return state;

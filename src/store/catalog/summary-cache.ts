@@ -19,7 +19,7 @@ import { bytesBeforeSync } from '../scan/check-hash.js';
 import { keptCopies } from '../scan/call-keys.js';
 import { packState, type PackedSummary } from '../scan/packed-state.js';
 import type { KeptCopy } from '../scan/summarize.js';
-import { readPackedSummaries, type CheckedSummary, type SummaryJob } from '../scan/scan-pool.js';
+import { readPackedSummaries, type CheckedSummary, type StartedWorkers, type SummaryJob } from '../scan/scan-pool.js';
 import type { SessionSummary } from '../types.js';
 import { CatalogDb, MEMORY_CATALOG, type FileRow, type ListedRow } from './catalog-db.js';
 import { mergeTextWrites, metaText, type FullTextIndex } from './text-columns.js';
@@ -66,6 +66,8 @@ export class SummaryCache {
   /** The projects {@link listedRows} were read for (scopeKey), null before the first read. */
   private listedScope: string | null = null;
   private pruned = false;
+  /** {@link firstScan} answers true at most once per instance. */
+  private firstAsked = false;
   /** Bytes of logs read by this instance (changed files only), for progress reports. */
   bytesRead = 0;
   /**
@@ -140,6 +142,23 @@ export class SummaryCache {
   /** The remembered row of a file: one not yet written wins over the database's. */
   private row(path: string): FileRow | undefined {
     return this.held.get(path) ?? this.pending.get(path) ?? (this.deleted.has(path) ? undefined : this.database()?.get(path));
+  }
+
+  /**
+   * True when a listing of the given projects (null = all) is about to
+   * read every file it finds: the catalog was created by this open and
+   * holds no row of them (a first, cold scan). Asked before the files are
+   * found, so the scan pool's workers can start meanwhile
+   * (scan-pool.ts prestartScanWorkers). True at most once per instance: a
+   * home with no sessions keeps its catalog empty, and a browser lists it
+   * again and again. Reads the rows as {@link prefetch} does.
+   */
+  firstScan(projectIds: readonly string[] | null): boolean {
+    if (this.firstAsked) return false;
+    this.firstAsked = true;
+    if (!this.database()?.created || this.pending.size > 0 || this.held.all().length > 0) return false;
+    this.prefetch(projectIds);
+    return this.listedRows.size === 0;
   }
 
   /**
@@ -231,6 +250,8 @@ export class SummaryCache {
     onProgress?: (progress: { files: number; bytes: number; totalBytes: number }) => void,
     /** Answer before big texts are in the full-text index (see {@link save}); default false: the caller may search next. */
     textLater = false,
+    /** Scan workers started ahead ({@link firstScan}), handed to the pool, which takes or ends them. */
+    started?: StartedWorkers | null,
   ): Promise<{ summaries: SessionSummary[]; unreadable: { path: string; error: string }[] }> {
     const summaries: SessionSummary[] = [];
     const unreadable: { path: string; error: string }[] = [];
@@ -265,7 +286,7 @@ export class SummaryCache {
         if (!outcome.result) return void unreadable.push({ path: outcome.path, error: outcome.error ?? 'unreadable' });
         summaries.push(this.store(job.file, job.ino, job.plan, summaryKey, outcome.result));
       },
-      { onProgress: onProgress && ((p) => onProgress({ files: served + p.files, bytes: p.bytes, totalBytes: p.totalBytes })) },
+      { onProgress: onProgress && ((p) => onProgress({ files: served + p.files, bytes: p.bytes, totalBytes: p.totalBytes })), started },
     );
     // Big texts still being written slice by slice: the caller may search next (unless it said it will not).
     if (!textLater) await this.held.drained();

@@ -7,7 +7,6 @@
  */
 import * as crypto from 'node:crypto';
 import type { KeptCopy, SummarizerState } from './summarize.js';
-import { ownValue } from '../sources/common/own-keys.js';
 
 /**
  * Node's one-shot `crypto.hash` (20.12+, 21.7+): a third of the time of
@@ -42,8 +41,9 @@ export function callKeyHex(key: string): string {
 export function acrossFileHashes(d: SummarizerState, before?: SummarizerState): Buffer[] {
   const out: Buffer[] = [];
   const old = before?.dedupe;
-  for (const [key, kept] of Object.entries(d.dedupe ?? {})) {
-    if (kept.a !== 1 || !kept.b || (old && ownValue(old, key)?.a === 1)) continue;
+  if (!d.dedupe) return out;
+  for (const [key, kept] of d.dedupe) {
+    if (kept.a !== 1 || !kept.b || old?.get(key)?.a === 1) continue;
     out.push(callKeyHash(key));
   }
   return out;
@@ -52,7 +52,8 @@ export function acrossFileHashes(d: SummarizerState, before?: SummarizerState): 
 /** The across-files copies `d` kept whose hashes (hex) are in `wanted`, by hash. */
 export function keptCopies(d: SummarizerState, wanted: ReadonlySet<string>): Map<string, KeptCopy> {
   const out = new Map<string, KeptCopy>();
-  for (const [key, kept] of Object.entries(d.dedupe ?? {})) {
+  if (!d.dedupe) return out;
+  for (const [key, kept] of d.dedupe) {
     if (kept.a !== 1 || !kept.b) continue;
     const hex = callKeyHex(key);
     if (wanted.has(hex)) out.set(hex, kept);

@@ -8,13 +8,13 @@
  * sessions of a 1 GB Claude home: most of each stored state, serialised in
  * the scan workers and written by the catalog on every cold scan. As
  * columns the bucket key is written once per state, not once per call.
- * The in-memory shape does not change: states are packed when they are
- * serialised (packed-state.ts) and unpacked when parsed (stored-rows.ts),
- * which still reads a state stored the old way (no state version bump).
+ * In memory the copies are a Map (key → KeptCopy): states are packed when
+ * they are serialised (packed-state.ts) and unpacked when parsed
+ * (stored-rows.ts), which still reads a state stored the old way, a plain
+ * object `dedupe` (no state version bump; {@link dedupeFromObject}).
  */
 import type { RawTokens } from '../sources/common/fold-common.js';
 import type { KeptCopy } from './summarize.js';
-import { setOwn } from '../sources/common/own-keys.js';
 
 /** The stored form of a dedupe map. */
 export interface PackedDedupe {
@@ -34,14 +34,13 @@ export interface PackedDedupe {
 const FIELDS = 12;
 const OPTIONAL = ['cacheWrite5m', 'cacheWrite1h', 'reasoning', 'rejected'] as const;
 
-/** `dedupe` as columns. */
-export function packDedupe(dedupe: Record<string, KeptCopy>): PackedDedupe {
+/** `dedupe` (call key → kept copy) as columns, in the Map's order. */
+export function packDedupe(dedupe: ReadonlyMap<string, KeptCopy>): PackedDedupe {
   const k: string[] = [];
   const b: string[] = [];
   const bucketIndex = new Map<string, number>();
   const n: number[] = [];
-  for (const key in dedupe) {
-    const kept = dedupe[key]!;
+  for (const [key, kept] of dedupe) {
     let bi = bucketIndex.get(kept.b);
     if (bi === undefined) {
       bi = b.length;
@@ -61,10 +60,10 @@ export function packDedupe(dedupe: Record<string, KeptCopy>): PackedDedupe {
  * well-formed {@link PackedDedupe} (the caller then treats the state as
  * damaged and reads the file again).
  */
-export function unpackDedupe(packed: unknown): Record<string, KeptCopy> | undefined {
+export function unpackDedupe(packed: unknown): Map<string, KeptCopy> | undefined {
   const p = packed as Partial<PackedDedupe> | null;
   if (!p || !Array.isArray(p.k) || !Array.isArray(p.b) || !Array.isArray(p.n) || p.n.length !== p.k.length * FIELDS) return undefined;
-  const out: Record<string, KeptCopy> = {};
+  const out = new Map<string, KeptCopy>();
   const n = p.n;
   for (let i = 0; i < p.k.length; i++) {
     const at = i * FIELDS;
@@ -77,7 +76,17 @@ export function unpackDedupe(packed: unknown): Record<string, KeptCopy> | undefi
     });
     const kept: KeptCopy = { b: bucket, t, c: n[at + 1]! };
     if (n[at + 2] === 1) kept.a = 1;
-    setOwn(out, p.k[i]!, kept);
+    out.set(p.k[i]!, kept);
   }
   return out;
+}
+
+/**
+ * The dedupe map of a state stored before the columns (a plain object,
+ * call key → KeptCopy, as JSON.parse made it: every key its own, even
+ * "__proto__"), or undefined when `old` is not an object (a damaged state).
+ */
+export function dedupeFromObject(old: unknown): Map<string, KeptCopy> | undefined {
+  if (typeof old !== 'object' || old === null || Array.isArray(old)) return undefined;
+  return new Map(Object.entries(old as Record<string, KeptCopy>));
 }

@@ -70,6 +70,11 @@ export interface ScanPoolOptions {
   workerUrl?: URL | null;
   /** Jobs smaller than this in both files and bytes read in this thread: a worker costs start-up time. */
   inThreadBelow?: { files: number; bytes: number };
+  /**
+   * Workers started ahead ({@link prestartScanWorkers}): the pool takes
+   * them first (those of its own worker file only) and ends the rest.
+   */
+  started?: StartedWorkers | null;
   /** @internal Tests: each worker exits (as if it crashed) after this many results. */
   crashWorkersAfter?: number;
 }
@@ -103,6 +108,70 @@ interface WireJob {
 /** A worker answers a whole batch in one message: one structured clone, not one per file. */
 interface WireResult extends JobOutcome {
   id: number;
+}
+
+/**
+ * Scan workers started before the jobs are known ({@link prestartScanWorkers}),
+ * so that their start-up (loading the worker bundle, ~0.2 s each) runs
+ * while this thread is still finding the files. Idle ones are unref'd: a
+ * set nobody closes does not keep the process alive.
+ */
+export class StartedWorkers {
+  private readonly idle = new Set<Worker>();
+
+  constructor(
+    /** The file the workers run (the pool takes them only for this file). */
+    readonly url: URL,
+    threads: number,
+  ) {
+    for (let i = 0; i < threads; i++) {
+      let worker: Worker;
+      try {
+        worker = new Worker(url, { workerData: { sessionBrowserScan: true } satisfies ScanWorkerData });
+      } catch {
+        break; // no thread to be had: the pool starts what it can, or reads in its own thread
+      }
+      worker.unref();
+      worker.on('error', () => {}); // the exit that follows takes it out
+      worker.on('exit', () => this.idle.delete(worker));
+      this.idle.add(worker);
+    }
+  }
+
+  /** Workers still idle and alive. */
+  get size(): number {
+    return this.idle.size;
+  }
+
+  /** An idle worker, now the caller's (ref'd again), or undefined when none is left. */
+  take(): Worker | undefined {
+    for (const worker of this.idle) {
+      this.idle.delete(worker);
+      worker.ref();
+      return worker;
+    }
+    return undefined;
+  }
+
+  /** Ends the workers nobody took. */
+  close(): void {
+    for (const worker of this.idle) void worker.terminate();
+    this.idle.clear();
+  }
+}
+
+/**
+ * Starts the workers a big scan would use ({@link scanThreads}, the pool's
+ * default worker file), for a caller that knows before finding its files
+ * that it will read most of them (a first scan into an empty catalog);
+ * null when the pool would read in this thread anyway (one thread, or
+ * running from TypeScript sources). The caller hands them to the pool
+ * ({@link ScanPoolOptions.started}) and closes them when done.
+ */
+export function prestartScanWorkers(threads = scanThreads()): StartedWorkers | null {
+  const url = ownBundleUrl();
+  if (threads < 2 || url === null) return null;
+  return new StartedWorkers(url, threads);
 }
 
 /** True in a worker thread started by {@link readSummaries}: the CLI entry must not run there. */
@@ -161,11 +230,16 @@ async function pool(jobList: readonly SummaryJob[], pack: boolean, onResult: (ou
   const threads = Math.min(opts.threads ?? scanThreads(), jobs.length);
   const url = opts.workerUrl === undefined ? ownBundleUrl() : opts.workerUrl;
   const small = jobs.length < below.files && progress.totalBytes < below.bytes;
+  // Workers started ahead of another file, or that crash tests cannot use (their workerData differs), are not taken.
+  const started = opts.started && url !== null && opts.started.url.href === url.href && opts.crashWorkersAfter === undefined ? opts.started : undefined;
   if (threads < 2 || url === null || small) {
+    opts.started?.close();
     await inThread(order, jobs, work, done);
     return { workers: 0, rescued: 0 };
   }
-  return inWorkers(url, threads, order, jobs, work, done, opts.crashWorkersAfter);
+  const running = inWorkers(url, threads, order, jobs, work, done, opts.crashWorkersAfter, started);
+  opts.started?.close(); // those it did not take (fewer first batches than workers; none when they were not of its file)
+  return running;
 }
 
 /**
@@ -194,7 +268,16 @@ function sizeOf(path: string): number {
  * worker exits with jobs unanswered, they and whatever no worker can take
  * any more are read in this thread.
  */
-function inWorkers(url: URL, threads: number, order: readonly number[], jobs: readonly PoolJob[], work: readonly number[], done: (id: number, outcome: JobOutcome) => void, crashAfter?: number): Promise<ScanStats> {
+function inWorkers(
+  url: URL,
+  threads: number,
+  order: readonly number[],
+  jobs: readonly PoolJob[],
+  work: readonly number[],
+  done: (id: number, outcome: JobOutcome) => void,
+  crashAfter?: number,
+  started?: StartedWorkers,
+): Promise<ScanStats> {
   const stats: ScanStats = { workers: 0, rescued: 0 };
   let next = 0;
   let remaining = order.length;
@@ -264,7 +347,7 @@ function inWorkers(url: URL, threads: number, order: readonly number[], jobs: re
     for (let i = 0; i < threads && next < order.length; i++) {
       let worker: Worker;
       try {
-        worker = new Worker(url, { workerData: data });
+        worker = started?.take() ?? new Worker(url, { workerData: data });
       } catch {
         break; // no thread to be had (resource limits): this thread reads the rest
       }
