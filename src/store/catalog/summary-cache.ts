@@ -38,6 +38,13 @@ export { UNOWNED_CACHE_MAX_AGE_MS, pruneCatalogs } from './catalog-files.js';
  */
 const FLUSH_ROWS = 512;
 /**
+ * The first write of an instance comes sooner: a browser started cold
+ * shows the sessions of the catalog while the scan writes it (the
+ * sessions loader reads its top again), so the first rows should not wait
+ * for 512 files.
+ */
+const FIRST_FLUSH_ROWS = 64;
+/**
  * ... or once their text holds this many characters: indexing runs on the
  * main thread (one SQLite writer), and a browser indexing in the background
  * must get a turn every few tens of ms, not wait on one 14 MB transaction
@@ -66,6 +73,8 @@ export class SummaryCache {
   /** The projects {@link listedRows} were read for (scopeKey), null before the first read. */
   private listedScope: string | null = null;
   private pruned = false;
+  /** Rows were written once by this instance (the first batch is smaller: {@link FIRST_FLUSH_ROWS}). */
+  private flushed = false;
   /** {@link firstScan} answers true at most once per instance. */
   private firstAsked = false;
   /** Bytes of logs read by this instance (changed files only), for progress reports. */
@@ -417,7 +426,7 @@ export class SummaryCache {
     this.listedRows.set(row.path, row);
     this.deleted.delete(row.path);
     if (row.texts && row.texts !== 'forget') for (const chunk of row.texts.chunks) this.pendingChars += chunk.length;
-    if (this.pending.size >= FLUSH_ROWS || this.pendingChars >= FLUSH_TEXT_CHARS) this.flush();
+    if (this.pending.size >= (this.flushed ? FLUSH_ROWS : FIRST_FLUSH_ROWS) || this.pendingChars >= FLUSH_TEXT_CHARS) this.flush();
   }
 
   /** Writes what waits, in one transaction; a failed write is dropped (the next run reads those files again). */
@@ -425,6 +434,7 @@ export class SummaryCache {
     const db = this.database();
     if (!db || (this.pending.size === 0 && this.deleted.size === 0)) return false;
     const wrote = db.write(this.pending.values(), this.deleted);
+    this.flushed = true;
     this.pending.clear();
     this.deleted.clear();
     this.pendingChars = 0;
