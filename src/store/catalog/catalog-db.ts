@@ -123,9 +123,6 @@ const ROW_COLUMNS = `f.path, f.project_id AS projectId, f.session_id AS sessionI
 const LISTED_COLUMNS = `path, project_id AS projectId, session_id AS sessionId, ino, size, mtime_ms AS mtimeMs,
   updated_at AS updatedAt, empty, summary, summary_key AS summaryKey, text_done AS textDone, parts`;
 
-/** byRecency's order (store/recency.ts) in SQL: ties in time by session id, then project id, so every listing agrees. */
-const NEWEST_FIRST = 'updated_at DESC, session_id, project_id';
-
 /** Thrown inside {@link prepare} when the file is a catalog of another version or home. */
 class ForeignCatalog extends Error {}
 
@@ -237,8 +234,10 @@ export class CatalogDb {
 
   /**
    * The rows of the given projects (null = every row) without their fold
-   * states, newest `updatedAt` first, one at a time: what a listing needs
-   * before (or instead of) touching any file. Do not write while iterating.
+   * states, in no particular order (the table's: read in order of
+   * `updated_at`, 100,000 rows took 0.9-1.4 s instead of 0.35-0.55 s, each
+   * one a lookup), one at a time: what a listing needs before (or instead
+   * of) touching any file. Do not write while iterating.
    */
   *listed(projectIds: readonly string[] | null): Generator<ListedRow> {
     if (this.broken) return;
@@ -247,8 +246,8 @@ export class CatalogDb {
       // One project (the usual scope) is read through its index; more are filtered.
       const one = projectIds?.length === 1 ? projectIds[0] : undefined;
       const rows = (one !== undefined
-        ? this.db.prepare(`SELECT ${LISTED_COLUMNS} FROM files WHERE project_id = ? ORDER BY ${NEWEST_FIRST}`).iterate(one)
-        : this.db.prepare(`SELECT ${LISTED_COLUMNS} FROM files ORDER BY ${NEWEST_FIRST}`).iterate()) as Iterable<Omit<ListedRow, 'empty' | 'textDone'> & { empty: number; textDone: number }>;
+        ? this.db.prepare(`SELECT ${LISTED_COLUMNS} FROM files WHERE project_id = ?`).iterate(one)
+        : this.db.prepare(`SELECT ${LISTED_COLUMNS} FROM files`).iterate()) as Iterable<Omit<ListedRow, 'empty' | 'textDone'> & { empty: number; textDone: number }>;
       for (const row of rows) {
         if (!wanted || wanted.has(row.projectId)) yield { ...row, empty: row.empty !== 0, textDone: row.textDone !== 0 };
       }

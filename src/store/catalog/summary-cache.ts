@@ -21,6 +21,7 @@ import { packState, type PackedSummary } from '../scan/packed-state.js';
 import type { KeptCopy } from '../scan/summarize.js';
 import { readPackedSummaries, type CheckedSummary, type StartedWorkers, type SummaryJob } from '../scan/scan-pool.js';
 import type { SessionSummary } from '../types.js';
+import { byRecency } from '../recency.js';
 import { CatalogDb, MEMORY_CATALOG, type FileRow, type ListedRow } from './catalog-db.js';
 import { mergeTextWrites, metaText, type FullTextIndex } from './text-columns.js';
 import { catalogPath, pruneCatalogs } from './catalog-files.js';
@@ -203,7 +204,8 @@ export class SummaryCache {
       const summary = parsedSummary(row);
       if (summary) out.push(summaryAt(summary, row.mtimeMs, nowMs));
     }
-    return out;
+    // The rows come in the table's order (catalog-db.ts listed): newest first here, as every listing.
+    return out.sort(byRecency);
   }
 
   /**
