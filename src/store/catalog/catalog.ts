@@ -215,9 +215,11 @@ export class SessionCatalog {
       files,
       (file) => this.optionsFor(file, opts.text),
       this.summaryKey,
-      (p) => opts.onProgress?.({ files: p.files, totalFiles: files.length, bytes: p.bytes, totalBytes: p.totalBytes, elapsedMs: Date.now() - started }),
-      textLater,
-      workers,
+      {
+        onProgress: (p) => opts.onProgress?.({ files: p.files, totalFiles: files.length, bytes: p.bytes, totalBytes: p.totalBytes, elapsedMs: Date.now() - started }),
+        textLater,
+        started: workers,
+      },
     );
     const unreadable: UnreadableFile[] = [...skipped, ...read.unreadable];
     this.cache.forgetMissing(projectIds, new Set(files.map((f) => f.path)));
@@ -252,9 +254,9 @@ export class SessionCatalog {
     const started = Date.now();
     const { files } = await this.scan(projectIds);
     const todo = files.filter((f) => pending.has(f.path));
-    await this.cache.summaries(todo, (file) => this.optionsFor(file, 'all'), this.summaryKey, (p) =>
-      opts.onProgress?.({ files: p.files, totalFiles: todo.length, bytes: p.bytes, totalBytes: p.totalBytes, elapsedMs: Date.now() - started }),
-    );
+    await this.cache.summaries(todo, (file) => this.optionsFor(file, 'all'), this.summaryKey, {
+      onProgress: (p) => opts.onProgress?.({ files: p.files, totalFiles: todo.length, bytes: p.bytes, totalBytes: p.totalBytes, elapsedMs: Date.now() - started }),
+    });
     this.cache.save();
     return todo.length;
   }

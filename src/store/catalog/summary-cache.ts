@@ -55,6 +55,16 @@ const FLUSH_TEXT_CHARS = TEXT_SLICE_CHARS;
 /** Files checked between two turns of the event loop in {@link SummaryCache.summaries} (a check is a stat and a lookup: ~10 µs). */
 const YIELD_EVERY = 512;
 
+/** How one {@link SummaryCache.summaries} pass runs. */
+export interface SummariesRun {
+  /** Hears of files checked and bytes read (of those that changed). */
+  onProgress?: (progress: { files: number; bytes: number; totalBytes: number }) => void;
+  /** Answer before big texts are in the full-text index (see {@link SummaryCache.save}); default false: the caller may search next. */
+  textLater?: boolean;
+  /** Scan workers started ahead ({@link SummaryCache.firstScan}), handed to the pool, which takes or ends them. */
+  started?: StartedWorkers | null;
+}
+
 export class SummaryCache {
   /** undefined until first used; null when there is no usable database. */
   private db: CatalogDb | null | undefined;
@@ -251,19 +261,16 @@ export class SummaryCache {
    * ones are served from the catalog, and the rest are read by the scan pool
    * (worker threads for a big cold scan, store/scan/scan-pool.ts), their
    * rows written here as results arrive. Files that cannot be read are
-   * returned in `unreadable`, never thrown. `onProgress` hears of files
-   * checked and bytes read (of those that changed).
+   * returned in `unreadable`, never thrown. How the pass runs (progress,
+   * text left for later, workers started ahead): {@link SummariesRun}.
    */
   async summaries(
     files: readonly SessionFile[],
     optsFor: (file: SessionFile) => ReadSummaryOptions,
     summaryKey: string,
-    onProgress?: (progress: { files: number; bytes: number; totalBytes: number }) => void,
-    /** Answer before big texts are in the full-text index (see {@link save}); default false: the caller may search next. */
-    textLater = false,
-    /** Scan workers started ahead ({@link firstScan}), handed to the pool, which takes or ends them. */
-    started?: StartedWorkers | null,
+    opts: SummariesRun = {},
   ): Promise<{ summaries: SessionSummary[]; unreadable: { path: string; error: string }[] }> {
+    const { onProgress, textLater = false, started } = opts;
     const summaries: SessionSummary[] = [];
     const unreadable: { path: string; error: string }[] = [];
     const jobs: (SummaryJob & { file: SessionFile; ino: number; plan: ReadPlan })[] = [];
