@@ -234,6 +234,34 @@ describe('first frame from one page of the catalog (storedPage)', () => {
   });
 });
 
+describe('the whole stored list parsed in turns (storedSessions as a promise)', () => {
+  it('answers keys on the first page meanwhile, and keeps the session they selected when the list arrives', async () => {
+    const all = manySummaries(40, 'p1');
+    let resolveStored: ((s: SessionSummary[]) => void) | null = null;
+    const order: string[] = [];
+    const source: BrowserSource = {
+      ...fakeSource({ sessions: all }),
+      storedPage: () => ({ sessions: all.slice(0, 5), total: 40, projectCounts: new Map([['p1', 40]]) }),
+      storedSessions: () => (order.push('stored'), new Promise<SessionSummary[]>((resolve) => (resolveStored = resolve))),
+      loadSessions: () => (order.push('load'), new Promise<SessionSummary[]>(() => {})),
+    };
+    const ui = renderSized(<App source={source} onExit={() => {}} />, { columns: 100, rows: 24 });
+    await ui.waitFor('40 sessions');
+    await waitUntil(() => resolveStored !== null);
+    // The list is still being parsed: the keys move on the page.
+    await ui.press('j', /› Task number 1\b/);
+    await ui.press('j', /› Task number 2\b/);
+    expect(order).toEqual(['stored']); // no check before the stored list is in
+    resolveStored!(all);
+    await waitUntil(() => order.includes('load'));
+    // The rows past the page are drawn, and the selection is where the keys left it.
+    const frame = await ui.waitFor((f) => f.includes('Task number 10') && /› Task number 2\b/.test(f));
+    expect(frame).toContain('40 sessions');
+    ui.write('G');
+    expect(await ui.waitFor(/› Task number 39\b/)).toContain('Task number 39');
+  });
+});
+
 describe('a cold start (nothing stored yet)', () => {
   it('fills the list in from the catalog as the scan writes it, with the progress line, until the load answers', async () => {
     const all = manySummaries(40, 'p1');

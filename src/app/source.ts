@@ -65,12 +65,13 @@ export interface BrowserSource {
    */
   textSettled?(): Promise<boolean>;
   /**
-   * What the catalog last saw of the scope, at once and without touching a
-   * log (same shape and order as `loadSessions`): the first frame is drawn
-   * from it while `loadSessions` checks every file. Absent or empty: the
-   * browser shows "loading" until `loadSessions` answers.
+   * What the catalog last saw of the scope, without touching a log (same
+   * shape and order as `loadSessions`), at once or as a promise (parsed in
+   * slices, so keys are answered meanwhile): drawn while `loadSessions`
+   * checks every file. Absent or empty: the browser shows the page
+   * (`storedPage`) or "loading" until `loadSessions` answers.
    */
-  storedSessions?(scope: Scope): SessionSummary[];
+  storedSessions?(scope: Scope): SessionSummary[] | Promise<SessionSummary[]>;
   /**
    * The top `rows` sessions of the scope in the list's default order (over
    * all projects grouped by project, each group's `pinned` ids first, then

@@ -52,7 +52,7 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
     nowMs: ctx.now,
     timeZone: ctx.tz,
     includeEmpty: ctx.includeEmpty,
-    storedSessions: (scope) => ctx.catalog.storedSummaries(projectsOf(scope)),
+    storedSessions: (scope) => ctx.catalog.storedSummariesInTurns(projectsOf(scope)),
     storedPage: (scope, opts) => ctx.catalog.storedPage(projectsOf(scope), { limit: opts.rows, includeEmpty: ctx.includeEmpty, pinned: opts.pinned }),
     watch(scope, onChange) {
       const w = watchSessions(ctx.home, projectsOf(scope), onChange, { locations: ctx.catalog.locations });

@@ -11,6 +11,7 @@ import type { BrowserStore } from './use-browser-store.js';
 import { browserReducer, type BrowserAction, type BrowserState } from '../browser-reducer.js';
 import type { BrowserSource, Scope, ScanProgress } from '../source.js';
 import type { SessionLabel } from '../../store/labels.js';
+import type { SessionSummary } from '../../store/types.js';
 
 /** A user-facing message for anything thrown: the message, never a stack. */
 export function errorMessage(err: unknown): string {
@@ -78,17 +79,22 @@ export function useSessionsLoader(
     const { dispatch } = store;
     // The first frame, from the catalog, touches no file: the top of the list from one query
     // (storedPage, the same cost at 100 or 100,000 sessions), then the whole stored list a frame later.
-    const paintStored = (): boolean => {
+    // `then` hears whether it drew anything (the list may come as a promise: keys are answered while it is parsed).
+    const paintStored = (then: (painted: boolean) => void): void => {
+      const paint = (stored: SessionSummary[]): void => {
+        if (!live) return;
+        // After `a` the other scope's list is on screen: its selected session keeps its line if this list has it.
+        if (stored.length > 0) dispatch({ type: 'loaded', scope, sessions: stored, stale: true, keep: selection() });
+        then(stored.length > 0);
+      };
       let stored: ReturnType<NonNullable<BrowserSource['storedSessions']>> = [];
       try {
         stored = source.storedSessions?.(scope) ?? [];
       } catch {
         // A catalog that cannot be read is a cold start: the load still answers.
       }
-      if (stored.length === 0) return false;
-      // After `a` the other scope's list is on screen: its selected session keeps its line if this list has it.
-      dispatch({ type: 'loaded', scope, sessions: stored, stale: true, keep: selection() });
-      return true;
+      if (Array.isArray(stored)) paint(stored);
+      else stored.then(paint, () => paint([]));
     };
     const paintTop = (): boolean => {
       const top = topOfList(source, scope, store.get().labels);
@@ -140,17 +146,14 @@ export function useSessionsLoader(
     // The whole stored list a frame after its top, then the check a frame after that.
     const storedThenLoad = (): void =>
       later(() => {
-        if (!live) return;
-        paintStored();
-        later(load);
+        if (live) paintStored(() => later(load));
       });
     // With the catalog's list dispatched, let Ink paint it before the next step takes the thread.
     const now = store.get();
     if (now.partial !== null && now.listScope === scope) storedThenLoad(); // the top came with the first state (withTopOfList)
     else if (!now.loading) load();
     else if (paintTop()) storedThenLoad();
-    else if (paintStored()) later(load);
-    else load();
+    else paintStored((painted) => (painted ? later(load) : load()));
     return () => {
       live = false;
       for (const t of timers) clearTimeout(t);

@@ -273,6 +273,15 @@ export class SessionCatalog {
   }
 
   /**
+   * {@link storedSummaries}, resolving after parsing them in slices with
+   * turns of the event loop between (a browser drawing its first page
+   * meanwhile keeps answering keys).
+   */
+  storedSummariesInTurns(projectIds: string[] | null): Promise<SessionSummary[]> {
+    return this.cache.storedInTurns(projectIds, this.summaryKey, this.now());
+  }
+
+  /**
    * The top `limit` sessions of the given projects (null = all, grouped by
    * project) in the browser's default order, pinned ids first in their
    * project, with the counts of the whole scope, from one query and
