@@ -52,8 +52,17 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
     nowMs: ctx.now,
     timeZone: ctx.tz,
     includeEmpty: ctx.includeEmpty,
-    storedSessions: (scope) => ctx.catalog.storedSummariesInTurns(projectsOf(scope)),
-    storedPage: (scope, opts) => ctx.catalog.storedPage(projectsOf(scope), { limit: opts.rows, includeEmpty: ctx.includeEmpty, pinned: opts.pinned }),
+    // What the catalog last saw is what the browser shows first: project headings take their paths from it too.
+    storedSessions: (scope) =>
+      ctx.catalog.storedSummariesInTurns(projectsOf(scope)).then((stored) => {
+        loaded = stored;
+        return stored;
+      }),
+    storedPage(scope, opts) {
+      const page = ctx.catalog.storedPage(projectsOf(scope), { limit: opts.rows, includeEmpty: ctx.includeEmpty, pinned: opts.pinned });
+      if (page) loaded = page.sessions;
+      return page;
+    },
     watch(scope, onChange) {
       const w = watchSessions(ctx.home, projectsOf(scope), onChange, { locations: ctx.catalog.locations });
       return () => w.close();
@@ -95,7 +104,8 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
       let label = labels.get(projectId);
       if (label === undefined) {
         label = ctx.catalog.projectLabel(projectId, loaded);
-        labels.set(projectId, label);
+        // A bare id (no project.json, no root found yet, no session seen with a workspace) is asked again later.
+        if (label !== projectId) labels.set(projectId, label);
       }
       return label;
     },
