@@ -234,6 +234,36 @@ describe('first frame from one page of the catalog (storedPage)', () => {
   });
 });
 
+describe('a cold start filling in, with the user on a session', () => {
+  it('keeps the selected session on screen when newer rows would push it out of the top', async () => {
+    const all = manySummaries(40, 'p1'); // Task number 0 is the newest
+    let written = 0; // the scan writes the oldest first here: each re-read's top holds newer rows
+    const pending: { resolve: (s: SessionSummary[]) => void; progress?: (p: ScanProgress) => void }[] = [];
+    const top = () => all.slice(40 - written, 40 - written + 5);
+    const source: BrowserSource = {
+      ...fakeSource({ sessions: all }),
+      storedPage: () => ({ sessions: top(), total: written, projectCounts: new Map([['p1', written]]) }),
+      storedSessions: () => [],
+      loadSessions: (_scope: Scope, opts) => new Promise<SessionSummary[]>((resolve) => pending.push({ resolve, progress: opts?.onProgress })),
+    };
+    const ui = renderSized(<App source={source} onExit={() => {}} />, { columns: 100, rows: 24 });
+    await waitUntil(() => pending.length === 1);
+    const report = (files: number) => pending[0]!.progress?.({ files, totalFiles: 40, bytes: files * 1e6, totalBytes: 40e6, elapsedMs: files * 100 });
+    written = 10;
+    report(10);
+    await ui.waitFor('10 sessions');
+    await ui.press('j', /› Task number 31\b/);
+    written = 20;
+    await new Promise((r) => setTimeout(r, 1100));
+    report(20);
+    const still = await ui.waitFor('reading 20/40 files');
+    expect(still).toMatch(/› Task number 31\b/);
+    pending[0]!.resolve(all);
+    const done = await ui.waitFor('40 sessions');
+    expect(done).toMatch(/› Task number 31\b/);
+  });
+});
+
 describe('the whole stored list parsed in turns (storedSessions as a promise)', () => {
   it('answers keys on the first page meanwhile, and keeps the session they selected when the list arrives', async () => {
     const all = manySummaries(40, 'p1');

@@ -9,7 +9,7 @@
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SessionCatalog } from '../src/store/catalog/catalog.js';
 import { SummaryCache } from '../src/store/catalog/summary-cache.js';
 import { applyLabels, buildItems, type ListPageCounts } from '../src/app/list-model.js';
@@ -97,5 +97,28 @@ describe('the first frame page (SessionCatalog.storedPage)', () => {
     expect(catalog().storedPage(null, { limit: 5 })).toEqual({ sessions: [], total: 0, projectCounts: new Map() });
     await catalog().summaries(null, { includeEmpty: true });
     expect(catalog().storedPage(['0000000000000000'], { limit: 5 })).toEqual({ sessions: [], total: 0, projectCounts: new Map() });
+  });
+});
+
+describe('a cold scan writes the catalog as it goes (a cold browser fills its list in)', () => {
+  it('writes rows that waited a second, before a batch is full, so the first page grows during the scan', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(NOW);
+      const cat = catalog();
+      const seen: number[] = [];
+      await cat.summaries(null, {
+        includeEmpty: true,
+        onProgress: () => {
+          // A second passes between two files: what was read so far is in the catalog.
+          vi.setSystemTime(Date.now() + 1500);
+          seen.push(cat.storedPage(null, { limit: 50, includeEmpty: true })!.total);
+        },
+      });
+      expect(seen.some((n) => n > 0 && n < 12)).toBe(true);
+      expect(cat.storedPage(null, { limit: 50, includeEmpty: true })!.total).toBe(12);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -122,7 +122,9 @@ export function useSessionsLoader(
       if (now - lastPaged >= every && shown.listScope === scope && (shown.loading || shown.partial !== null)) {
         lastPaged = now;
         const top = topOfList(source, scope, shown.labels);
-        if (top) dispatch({ ...top, keep: selection() });
+        // A session the user selected stays on screen: once newer rows push it out of the top, the rows stay as they are.
+        const selected = shown.selectedId;
+        if (top && (selected === null || top.sessions.some((s) => s.id === selected))) dispatch({ ...top, keep: selection() });
       }
       dispatch({ type: 'progress', scope, progress });
     };

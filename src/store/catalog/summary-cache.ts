@@ -45,6 +45,8 @@ const FLUSH_ROWS = 512;
  * for 512 files.
  */
 const FIRST_FLUSH_ROWS = 64;
+/** ... and rows waiting this long are written whatever their number, in ms: the list a cold browser fills in grows every second. */
+const FLUSH_EVERY_MS = 1000;
 /**
  * ... or once their text holds this many characters: indexing runs on the
  * main thread (one SQLite writer), and a browser indexing in the background
@@ -96,6 +98,8 @@ export class SummaryCache {
   private pruned = false;
   /** Rows were written once by this instance (the first batch is smaller: {@link FIRST_FLUSH_ROWS}). */
   private flushed = false;
+  /** When rows were last written (or this instance was made), in ms since the epoch. */
+  private flushedAt = Date.now();
   /** {@link firstScan} answers true at most once per instance. */
   private firstAsked = false;
   /** Bytes of logs read by this instance (changed files only), for progress reports. */
@@ -458,7 +462,8 @@ export class SummaryCache {
     this.listedRows.set(row.path, row);
     this.deleted.delete(row.path);
     if (row.texts && row.texts !== 'forget') for (const chunk of row.texts.chunks) this.pendingChars += chunk.length;
-    if (this.pending.size >= (this.flushed ? FLUSH_ROWS : FIRST_FLUSH_ROWS) || this.pendingChars >= FLUSH_TEXT_CHARS) this.flush();
+    const due = this.pending.size >= (this.flushed ? FLUSH_ROWS : FIRST_FLUSH_ROWS) || this.pendingChars >= FLUSH_TEXT_CHARS;
+    if (due || Date.now() - this.flushedAt >= FLUSH_EVERY_MS) this.flush();
   }
 
   /** Writes what waits, in one transaction; a failed write is dropped (the next run reads those files again). */
@@ -467,6 +472,7 @@ export class SummaryCache {
     if (!db || (this.pending.size === 0 && this.deleted.size === 0)) return false;
     const wrote = db.write(this.pending.values(), this.deleted);
     this.flushed = true;
+    this.flushedAt = Date.now();
     this.pending.clear();
     this.deleted.clear();
     this.pendingChars = 0;
