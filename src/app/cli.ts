@@ -15,7 +15,7 @@ import { resumeCommand } from './commands/resume.js';
 import { showCommand } from './commands/show.js';
 import { usageCommand } from './commands/usage.js';
 import { HELP, helpFor } from './help.js';
-import { browseCommand } from './interactive.js';
+import { browseCommand, browserRan, endOnceFlushed } from './interactive.js';
 import { processIo, type Io } from './io.js';
 import { TemplateError } from '../store/actions/resume.js';
 import { isScanWorker } from '../store/scan/scan-pool.js';
@@ -117,5 +117,7 @@ if (!isScanWorker()) {
     if (err.code === 'EPIPE') process.exit(0);
   });
 
-  process.exitCode = await run(process.argv.slice(2));
+  const code = await run(process.argv.slice(2));
+  process.exitCode = code;
+  if (browserRan()) endOnceFlushed(code);
 }

@@ -37,6 +37,7 @@ export async function browseCommand(ctx: AppContext, options: ParsedOptions, io:
   });
   // Ink, React and Yoga are loaded only here: every other command starts without them (the bundle evaluates them lazily).
   const { runBrowser } = await import('./run-browser.js');
+  browserStarted = true;
   // Ink has now read $CI (ci-env.ts): the resume command gets the environment it was given.
   restoreCiEnv();
   let exit;
@@ -63,4 +64,24 @@ export async function browseCommand(ctx: AppContext, options: ParsedOptions, io:
   const line = await resumeLine(session, command, contextLoader(ctx, session, exit.from), projectRootOf(ctx), undefined, { demo: ctx.demo });
   if (line.warning) io.err(line.warning);
   return spawnResume(line);
+}
+
+/** The browser ran in this process (see {@link endOnceFlushed}). */
+let browserStarted = false;
+
+/** True once the browser was started in this process: its background work may still be running. */
+export function browserRan(): boolean {
+  return browserStarted;
+}
+
+/**
+ * Ends the process with `code` once stdout and stderr have taken what was
+ * written to them (a pipe is asynchronous on macOS). What the browser may
+ * leave running when it closes only fills the catalog, a cache (the scan
+ * of a cold start quit early, the text index catching up, the file
+ * watch): the next start reads what it missed, and it must not hold the
+ * shell for the seconds a cold scan of a big home takes.
+ */
+export function endOnceFlushed(code: number): void {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
 }
