@@ -290,6 +290,50 @@ describe('the whole stored list parsed in turns (storedSessions as a promise)', 
     ui.write('G');
     expect(await ui.waitFor(/› Task number 39\b/)).toContain('Task number 39');
   });
+
+  it('counts matches and costs "so far" while only the top of the list is in', async () => {
+    const all = manySummaries(40, 'p1');
+    let resolveStored: ((s: SessionSummary[]) => void) | null = null;
+    const source: BrowserSource = {
+      ...fakeSource({ sessions: all }),
+      storedPage: () => ({ sessions: all.slice(0, 5), total: 40, projectCounts: new Map([['p1', 40]]) }),
+      storedSessions: () => new Promise<SessionSummary[]>((resolve) => (resolveStored = resolve)),
+      loadSessions: () => new Promise<SessionSummary[]>(() => {}),
+    };
+    const ui = renderSized(<App source={source} onExit={() => {}} />, { columns: 120, rows: 24 });
+    await ui.waitFor('40 sessions');
+    await waitUntil(() => resolveStored !== null);
+    ui.write('/');
+    ui.write('task');
+    expect(await ui.waitFor('5 matches for “task” so far')).toContain('40 sessions');
+    ui.write(KEYS.escape); // leaves the box, keeps the filter
+    await ui.waitFor('filter: task');
+    const cost = await ui.press('c', 'Cost · ');
+    expect(cost).toMatch(/Cost · .* · so far · window/);
+    resolveStored!(all);
+    const whole = await ui.waitFor((f) => f.includes('Cost · ') && !f.includes('so far'));
+    expect(whole).toContain('40 sessions');
+  });
+
+  it('takes G pressed on the first page to the end of the whole list once it is in', async () => {
+    const all = manySummaries(40, 'p1');
+    let resolveStored: ((s: SessionSummary[]) => void) | null = null;
+    const source: BrowserSource = {
+      ...fakeSource({ sessions: all }),
+      storedPage: () => ({ sessions: all.slice(0, 5), total: 40, projectCounts: new Map([['p1', 40]]) }),
+      storedSessions: () => new Promise<SessionSummary[]>((resolve) => (resolveStored = resolve)),
+      loadSessions: () => new Promise<SessionSummary[]>(() => {}),
+    };
+    const ui = renderSized(<App source={source} onExit={() => {}} />, { columns: 100, rows: 24 });
+    await ui.waitFor('40 sessions');
+    await waitUntil(() => resolveStored !== null);
+    await ui.press('G', /› Task number 4\b/); // the end of what is in
+    resolveStored!(all);
+    const end = await ui.waitFor(/› Task number 39\b/);
+    expect(end).toContain('40 sessions');
+    // A move after it is an ordinary move from there.
+    expect(await ui.press('k', /› Task number 38\b/)).toContain('Task number 39');
+  });
 });
 
 describe('a cold start (nothing stored yet)', () => {

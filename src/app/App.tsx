@@ -139,7 +139,11 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
     }
   }, [source, selected, target, state.view]);
 
-  const scopeLabel = (state.listScope === 'all' ? 'all projects' : (source.project?.root ?? 'all projects')) + (state.query.trim() ? ` · matching “${state.query.trim()}”` : '');
+  const scopeLabel =
+    (state.listScope === 'all' ? 'all projects' : (source.project?.root ?? 'all projects')) +
+    (state.query.trim() ? ` · matching “${state.query.trim()}”` : '') +
+    // Only the top of the list is in yet (the first frame, a cold start): the figures grow with it.
+    (state.partial ? ' · so far' : '');
   const costHeight = budget - 2 - (state.skipped.length > 0 ? 1 : 0);
   const helpHeight = budget - 2;
   const costModel = useMemo(
@@ -240,6 +244,7 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
       loading={state.loading && switching === null}
       switching={switching}
       stale={state.stale}
+      partial={state.partial !== null}
       progress={state.progress}
       indexing={state.indexing?.progress ?? null}
       sort={state.sort === 'relevance' ? null : SORT_LABELS[state.sort]}

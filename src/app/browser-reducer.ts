@@ -39,6 +39,8 @@ export interface BrowserState {
    * header and project headings show. null once the whole list is in.
    */
   partial: ListPageCounts | null;
+  /** `G` (the end) was pressed while only the top of the list was in: the selection goes to the end again once all of it is. */
+  toEnd: boolean;
   /** True until the first answer for this scope arrives. */
   loading: boolean;
   /** A user-facing load error (never a stack trace). */
@@ -180,6 +182,7 @@ export function initialBrowserState(opts: { scope?: Scope; query?: string; label
     listScope: opts.scope ?? 'project',
     sessions: [],
     partial: null,
+    toEnd: false,
     loading: true,
     error: null,
     skipped: [],
@@ -235,6 +238,7 @@ function selectIndex(state: BrowserState, layout: ListLayout, index: number): Br
     selectedIndex: index,
     scroll: resolveScroll(layout, index, seen),
     anchor: null,
+    toEnd: false,
   };
 }
 
@@ -266,7 +270,10 @@ export function browserReducer(state: BrowserState, action: BrowserAction): Brow
       const kept = keep && action.sessions.some((s) => s.id === keep.id) ? keep : null;
       const selectedId = (gone ? null : state.selectedId) ?? kept?.id ?? null;
       const anchor = kept && kept.id === selectedId ? kept : state.anchor;
-      const base = { ...state, listScope: action.scope, sessions: action.sessions, partial: (action.stale && action.partial) || null, skipped: action.skipped ?? state.skipped, loading: false, error: null, selectedId, anchor };
+      const partial = (action.stale && action.partial) || null;
+      // The end the user jumped to on the top of the list is the end of the whole list once it is in.
+      const end = state.toEnd && partial === null ? { selectedId: null, selectedIndex: Number.MAX_SAFE_INTEGER, scroll: Number.MAX_SAFE_INTEGER, anchor: null } : { selectedId, anchor };
+      const base = { ...state, listScope: action.scope, sessions: action.sessions, partial, toEnd: state.toEnd && partial !== null, skipped: action.skipped ?? state.skipped, loading: false, error: null, ...end };
       if (action.stale) return { ...base, stale: true };
       const seq = action.seq ?? state.reloadSeq;
       return {
@@ -335,7 +342,8 @@ export function browserReducer(state: BrowserState, action: BrowserAction): Brow
     case 'jump': {
       const s = keyed(state);
       const n = action.layout.ids.length;
-      return selectIndex(s, action.layout, n === 0 ? -1 : action.to === 'top' ? 0 : n - 1);
+      const next = selectIndex(s, action.layout, n === 0 ? -1 : action.to === 'top' ? 0 : n - 1);
+      return action.to === 'bottom' && state.partial !== null ? { ...next, toEnd: true } : next;
     }
     case 'focus-search':
       // The cursor starts at the end, where typing continues the filter.

@@ -30,15 +30,17 @@ export interface StatusBarProps {
   indexing?: ProgressFigures | null;
   /** The scope being loaded while the list of the other one stays on screen ("all projects" after `a`), else null. */
   switching?: string | null;
+  /** The list holds only its top so far (the first frame, a cold start filling in): matches are counted "so far". */
+  partial?: boolean;
   /** The list's order when it is not the default ("cost"): said for as long as it holds, wherever the keys are. */
   sort?: string | null;
   width: number;
 }
 
 /** "session-browser /home/me/proj     42 sessions · 3 matches for “auth” · sorted by cost". */
-export function StatusBar({ root, total, matches, query = '', loading, switching = null, stale = false, progress = null, indexing = null, sort = null, width }: StatusBarProps): React.JSX.Element {
+export function StatusBar({ root, total, matches, query = '', loading, switching = null, stale = false, progress = null, indexing = null, partial = false, sort = null, width }: StatusBarProps): React.JSX.Element {
   const q = sanitize(query, { singleLine: true });
-  const found = matches === null ? '' : ` · ${countNoun(matches, 'match', 'matches')}` + (q ? ` for “${truncate(q, 20)}”` : '');
+  const found = matches === null ? '' : ` · ${countNoun(matches, 'match', 'matches')}` + (q ? ` for “${truncate(q, 20)}”` : '') + (partial ? ' so far' : '');
   const work = switching
     ? ` · loading ${switching}…${progress ? ` ${progressLine(progress)}` : ''}`
     : progress ? ` · ${progressLine(progress)}` : stale ? ' · checking…' : indexing ? ` · ${indexingLine(indexing)}` : '';
