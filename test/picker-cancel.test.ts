@@ -20,7 +20,7 @@ const ENV = { XDG_CACHE_HOME: cache };
  * `id=$(session-browser --demo) && echo "ran with [$id]"; echo "rc=$? id=[$id]"`
  * in a real terminal: the picker draws on stderr (the pty), stdout is captured by the shell.
  */
-async function fzfStyle(keys: string[]): Promise<string> {
+async function fzfStyle(keys: string[], opts: { early?: boolean } = {}): Promise<string> {
   const script = `id=$(${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} --demo) && echo "ran with [$id]"; echo "rc=$? id=[$id]"`;
   const proc = pty.spawn('sh', ['-c', script], {
     name: 'xterm-256color',
@@ -35,8 +35,10 @@ async function fzfStyle(keys: string[]): Promise<string> {
   });
   const exited = new Promise<void>((resolve) => proc.onExit(() => resolve()));
   try {
+    // `early`: typed as soon as the program writes anything (the alternate screen), before the picker has
+    // drawn or listens for keys (a fast typist, a script): they must still count as keys.
     const deadline = Date.now() + 10_000;
-    while (!out.includes('Refactor the router')) {
+    while (!(opts.early ? out.length > 0 : out.includes('Refactor the router'))) {
       if (Date.now() > deadline) throw new Error(`the picker never drew; got:\n${out}`);
       await new Promise((r) => setTimeout(r, 25));
     }
@@ -58,6 +60,15 @@ describe('cancelling the fzf-style picker', () => {
     expect(out).toContain('rc=130 id=[]');
     expect(out).not.toContain('ran with');
   });
+
+  // (An Enter typed before the list is on screen resumes nothing: keys read in one burst never spawn an agent.)
+  it('Ctrl+C and q typed while the picker starts still cancel with 130, the shell line intact, nothing echoed', async () => {
+    for (const key of ['\u0003', 'q']) {
+      const out = await fzfStyle([key], { early: true });
+      expect(out).toContain('rc=130 id=[]');
+      expect(out).not.toContain('^C');
+    }
+  }, 60_000);
 
   it('Enter still prints the id (exit 0) for the && command', async () => {
     const out = await fzfStyle([KEYS.enter]);

@@ -35,8 +35,18 @@ export async function browseCommand(ctx: AppContext, options: ParsedOptions, io:
   const source = storeSource(ctx, {
     onDeleted: (s, restore) => deleted.push(sanitize(`session-browser: deleted ${s.id}; restore with: ${restore}`, { singleLine: true })),
   });
+  // Keys typed while the browser starts (loading Ink, the first frame, which is drawn before Ink listens) must
+  // reach it as keys: in the terminal's cooked mode they are echoed, Enter arrives as a newline and Ctrl+C
+  // kills the shell's whole pipeline. runBrowser leaves raw mode on every way out.
+  const rawEarly = setRaw(process.stdin, true);
   // Ink, React and Yoga are loaded only here: every other command starts without them (the bundle evaluates them lazily).
-  const { runBrowser } = await import('./run-browser.js');
+  let runBrowser: typeof import('./run-browser.js').runBrowser;
+  try {
+    ({ runBrowser } = await import('./run-browser.js'));
+  } catch (err) {
+    if (rawEarly) setRaw(process.stdin, false);
+    throw err;
+  }
   browserStarted = true;
   // Ink has now read $CI (ci-env.ts): the resume command gets the environment it was given.
   restoreCiEnv();
@@ -84,4 +94,15 @@ export function browserRan(): boolean {
  */
 export function endOnceFlushed(code: number): void {
   process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
+/** Sets the terminal's raw mode when stdin is one; true when it did. Never throws. */
+function setRaw(stdin: NodeJS.ReadStream, on: boolean): boolean {
+  try {
+    if (!stdin.isTTY || typeof stdin.setRawMode !== 'function') return false;
+    stdin.setRawMode(on);
+    return true;
+  } catch {
+    return false;
+  }
 }
