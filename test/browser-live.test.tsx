@@ -264,6 +264,22 @@ describe('a cold start filling in, with the user on a session', () => {
   });
 });
 
+/**
+ * 40 sessions whose first page (5 of them) the source hands at once and whose whole stored list
+ * answers when the test says (`resolveStored()` once asked); the check never answers.
+ */
+function pageThenStored() {
+  const all = manySummaries(40, 'p1');
+  let resolve: ((s: SessionSummary[]) => void) | null = null;
+  const source: BrowserSource = {
+    ...fakeSource({ sessions: all }),
+    storedPage: () => ({ sessions: all.slice(0, 5), total: 40, projectCounts: new Map([['p1', 40]]) }),
+    storedSessions: () => new Promise<SessionSummary[]>((r) => (resolve = r)),
+    loadSessions: () => new Promise<SessionSummary[]>(() => {}),
+  };
+  return { all, source, resolveStored: () => resolve };
+}
+
 describe('the whole stored list parsed in turns (storedSessions as a promise)', () => {
   it('answers keys on the first page meanwhile, and keeps the session they selected when the list arrives', async () => {
     const all = manySummaries(40, 'p1');
@@ -292,17 +308,10 @@ describe('the whole stored list parsed in turns (storedSessions as a promise)', 
   });
 
   it('counts matches and costs "so far" while only the top of the list is in', async () => {
-    const all = manySummaries(40, 'p1');
-    let resolveStored: ((s: SessionSummary[]) => void) | null = null;
-    const source: BrowserSource = {
-      ...fakeSource({ sessions: all }),
-      storedPage: () => ({ sessions: all.slice(0, 5), total: 40, projectCounts: new Map([['p1', 40]]) }),
-      storedSessions: () => new Promise<SessionSummary[]>((resolve) => (resolveStored = resolve)),
-      loadSessions: () => new Promise<SessionSummary[]>(() => {}),
-    };
+    const { all, source, resolveStored } = pageThenStored();
     const ui = renderSized(<App source={source} onExit={() => {}} />, { columns: 120, rows: 24 });
     await ui.waitFor('40 sessions');
-    await waitUntil(() => resolveStored !== null);
+    await waitUntil(() => resolveStored() !== null);
     ui.write('/');
     ui.write('task');
     expect(await ui.waitFor('5 matches for “task” so far')).toContain('40 sessions');
@@ -310,25 +319,18 @@ describe('the whole stored list parsed in turns (storedSessions as a promise)', 
     await ui.waitFor('filter: task');
     const cost = await ui.press('c', 'Cost · ');
     expect(cost).toMatch(/Cost · .* · so far · window/);
-    resolveStored!(all);
+    resolveStored()!(all);
     const whole = await ui.waitFor((f) => f.includes('Cost · ') && !f.includes('so far'));
     expect(whole).toContain('40 sessions');
   });
 
   it('takes G pressed on the first page to the end of the whole list once it is in', async () => {
-    const all = manySummaries(40, 'p1');
-    let resolveStored: ((s: SessionSummary[]) => void) | null = null;
-    const source: BrowserSource = {
-      ...fakeSource({ sessions: all }),
-      storedPage: () => ({ sessions: all.slice(0, 5), total: 40, projectCounts: new Map([['p1', 40]]) }),
-      storedSessions: () => new Promise<SessionSummary[]>((resolve) => (resolveStored = resolve)),
-      loadSessions: () => new Promise<SessionSummary[]>(() => {}),
-    };
+    const { all, source, resolveStored } = pageThenStored();
     const ui = renderSized(<App source={source} onExit={() => {}} />, { columns: 100, rows: 24 });
     await ui.waitFor('40 sessions');
-    await waitUntil(() => resolveStored !== null);
+    await waitUntil(() => resolveStored() !== null);
     await ui.press('G', /› Task number 4\b/); // the end of what is in
-    resolveStored!(all);
+    resolveStored()!(all);
     const end = await ui.waitFor(/› Task number 39\b/);
     expect(end).toContain('40 sessions');
     // A move after it is an ordinary move from there.
