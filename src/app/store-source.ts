@@ -27,7 +27,8 @@ export interface StoreSourceHooks {
 }
 
 export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): BrowserSource {
-  let loaded: SessionSummary[] = [];
+  // The sessions last handed to the browser (the first page, the stored list, a load): project labels come from their workspaces.
+  let shown: SessionSummary[] = [];
   const skipped = new Map<Scope, SkippedPath[]>();
   const labels = new Map<string, string>();
   // The preview strip plans a resume on every move of the selection: look each workspace up once.
@@ -52,15 +53,14 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
     nowMs: ctx.now,
     timeZone: ctx.tz,
     includeEmpty: ctx.includeEmpty,
-    // What the catalog last saw is what the browser shows first: project headings take their paths from it too.
     storedSessions: (scope) =>
       ctx.catalog.storedSummariesInTurns(projectsOf(scope)).then((stored) => {
-        loaded = stored;
+        shown = stored;
         return stored;
       }),
     storedPage(scope, opts) {
       const page = ctx.catalog.storedPage(projectsOf(scope), { limit: opts.rows, includeEmpty: ctx.includeEmpty, pinned: opts.pinned });
-      if (page) loaded = page.sessions;
+      if (page) shown = page.sessions;
       return page;
     },
     watch(scope, onChange) {
@@ -77,7 +77,7 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
         scope,
         unreadable.map((u) => ({ path: u.path, projectFolder: u.error === SYMLINKED_PROJECT, reason: u.error })),
       );
-      loaded = sessions;
+      shown = sessions;
       labels.clear();
       folders.clear();
       return sessions;
@@ -103,7 +103,7 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
     projectLabel(projectId) {
       let label = labels.get(projectId);
       if (label === undefined) {
-        label = ctx.catalog.projectLabel(projectId, loaded);
+        label = ctx.catalog.projectLabel(projectId, shown);
         // A bare id (no project.json, no root found yet, no session seen with a workspace) is asked again later.
         if (label !== projectId) labels.set(projectId, label);
       }

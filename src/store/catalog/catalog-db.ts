@@ -123,6 +123,14 @@ const ROW_COLUMNS = `f.path, f.project_id AS projectId, f.session_id AS sessionI
 const LISTED_COLUMNS = `path, project_id AS projectId, session_id AS sessionId, ino, size, mtime_ms AS mtimeMs,
   updated_at AS updatedAt, empty, summary, summary_key AS summaryKey, text_done AS textDone, parts`;
 
+/** A listing row as SQLite hands it over: its flags are integers. */
+type RawListedRow = Omit<ListedRow, 'empty' | 'textDone'> & { empty: number; textDone: number };
+
+/** `row` with its flags as booleans. */
+function listedRow(row: RawListedRow): ListedRow {
+  return { ...row, empty: row.empty !== 0, textDone: row.textDone !== 0 };
+}
+
 /** Thrown inside {@link prepare} when the file is a catalog of another version or home. */
 class ForeignCatalog extends Error {}
 
@@ -247,9 +255,9 @@ export class CatalogDb {
       const one = projectIds?.length === 1 ? projectIds[0] : undefined;
       const rows = (one !== undefined
         ? this.db.prepare(`SELECT ${LISTED_COLUMNS} FROM files WHERE project_id = ?`).iterate(one)
-        : this.db.prepare(`SELECT ${LISTED_COLUMNS} FROM files`).iterate()) as Iterable<Omit<ListedRow, 'empty' | 'textDone'> & { empty: number; textDone: number }>;
+        : this.db.prepare(`SELECT ${LISTED_COLUMNS} FROM files`).iterate()) as Iterable<RawListedRow>;
       for (const row of rows) {
-        if (!wanted || wanted.has(row.projectId)) yield { ...row, empty: row.empty !== 0, textDone: row.textDone !== 0 };
+        if (!wanted || wanted.has(row.projectId)) yield listedRow(row);
       }
     } catch (err) {
       this.fail(err);
@@ -268,8 +276,8 @@ export class CatalogDb {
       const byId = this.db.prepare(`SELECT ${LISTED_COLUMNS} FROM files WHERE rowid = ?`);
       const rows: ListedRow[] = [];
       for (const id of ids) {
-        const row = byId.get(id) as (Omit<ListedRow, 'empty' | 'textDone'> & { empty: number; textDone: number }) | undefined;
-        if (row) rows.push({ ...row, empty: row.empty !== 0, textDone: row.textDone !== 0 });
+        const row = byId.get(id) as RawListedRow | undefined;
+        if (row) rows.push(listedRow(row));
       }
       return { rows, total, projectCounts };
     } catch (err) {

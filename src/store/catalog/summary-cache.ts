@@ -39,13 +39,11 @@ export { UNOWNED_CACHE_MAX_AGE_MS, pruneCatalogs } from './catalog-files.js';
  */
 const FLUSH_ROWS = 512;
 /**
- * The first write of an instance comes sooner: a browser started cold
- * shows the sessions of the catalog while the scan writes it (the
- * sessions loader reads its top again), so the first rows should not wait
- * for 512 files.
+ * ... and rows waiting this long (since the last write, or since this
+ * instance was made) are written whatever their number, in ms: a browser
+ * started cold shows the catalog's sessions while the scan writes them, so
+ * its first rows and the list it fills in must not wait for 512 files.
  */
-const FIRST_FLUSH_ROWS = 64;
-/** ... and rows waiting this long are written whatever their number, in ms: the list a cold browser fills in grows every second. */
 const FLUSH_EVERY_MS = 1000;
 /**
  * ... or once their text holds this many characters: indexing runs on the
@@ -96,8 +94,6 @@ export class SummaryCache {
   /** The projects {@link listedRows} were read for (scopeKey), null before the first read. */
   private listedScope: string | null = null;
   private pruned = false;
-  /** Rows were written once by this instance (the first batch is smaller: {@link FIRST_FLUSH_ROWS}). */
-  private flushed = false;
   /** When rows were last written (or this instance was made), in ms since the epoch. */
   private flushedAt = Date.now();
   /** {@link firstScan} answers true at most once per instance. */
@@ -256,10 +252,7 @@ export class SummaryCache {
     const page = this.database()?.page({ ...query, summaryKey });
     if (!page) return null;
     const sessions: SessionSummary[] = [];
-    for (const row of page.rows) {
-      const summary = parsedSummary(row);
-      if (summary) sessions.push(summaryAt(summary, row.mtimeMs, nowMs));
-    }
+    for (const row of page.rows) storedOne(row, summaryKey, nowMs, sessions);
     return { sessions, total: page.total, projectCounts: page.projectCounts };
   }
 
@@ -462,8 +455,7 @@ export class SummaryCache {
     this.listedRows.set(row.path, row);
     this.deleted.delete(row.path);
     if (row.texts && row.texts !== 'forget') for (const chunk of row.texts.chunks) this.pendingChars += chunk.length;
-    const due = this.pending.size >= (this.flushed ? FLUSH_ROWS : FIRST_FLUSH_ROWS) || this.pendingChars >= FLUSH_TEXT_CHARS;
-    if (due || Date.now() - this.flushedAt >= FLUSH_EVERY_MS) this.flush();
+    if (this.pending.size >= FLUSH_ROWS || this.pendingChars >= FLUSH_TEXT_CHARS || Date.now() - this.flushedAt >= FLUSH_EVERY_MS) this.flush();
   }
 
   /** Writes what waits, in one transaction; a failed write is dropped (the next run reads those files again). */
@@ -471,7 +463,6 @@ export class SummaryCache {
     const db = this.database();
     if (!db || (this.pending.size === 0 && this.deleted.size === 0)) return false;
     const wrote = db.write(this.pending.values(), this.deleted);
-    this.flushed = true;
     this.flushedAt = Date.now();
     this.pending.clear();
     this.deleted.clear();

@@ -97,6 +97,9 @@ interface ScanWorkerData {
   crashAfter?: number;
 }
 
+/** What a scan worker is started with (a pre-started one too: the pool takes only workers started so). */
+const SCAN_WORKER_DATA: ScanWorkerData = { sessionBrowserScan: true };
+
 interface WireJob {
   id: number;
   path: string;
@@ -127,7 +130,7 @@ export class StartedWorkers {
     for (let i = 0; i < threads; i++) {
       let worker: Worker;
       try {
-        worker = new Worker(url, { workerData: { sessionBrowserScan: true } satisfies ScanWorkerData });
+        worker = new Worker(url, { workerData: SCAN_WORKER_DATA });
       } catch {
         break; // no thread to be had: the pool starts what it can, or reads in its own thread
       }
@@ -341,7 +344,7 @@ function inWorkers(
       inThread(rest, jobs, work, answer).catch(finish);
     };
 
-    const data: ScanWorkerData = crashAfter === undefined ? { sessionBrowserScan: true } : { sessionBrowserScan: true, crashAfter };
+    const data: ScanWorkerData = crashAfter === undefined ? SCAN_WORKER_DATA : { ...SCAN_WORKER_DATA, crashAfter };
     const deals: (() => void)[] = [];
     // Only as many workers as there are first batches: each starts with one, then a second round.
     for (let i = 0; i < threads && next < order.length; i++) {
