@@ -1,6 +1,7 @@
 // The esbuild options of every bundle we ship (dist/cli.js, dist/index.js)
 // and of the bench's Ink "hello" baseline, which must be bundled the same way
 // to be a fair baseline. A module of its own because build.mjs builds on import.
+import { inkFrameCaches } from './ink-frame-caches.mjs';
 
 /** esbuild options shared by our bundles; `version` becomes __VERSION__. */
 export function bundleOptions(version) {
@@ -23,6 +24,8 @@ export function bundleOptions(version) {
     // better-sqlite3 loads a native addon from its own folder: it stays in
     // node_modules (a dependency) and is required at run time, not bundled.
     external: ['better-sqlite3'],
+    // Ink's Output keeps its caches across frames: a keystroke then re-tokenizes only the lines it changed.
+    plugins: [inkFrameCaches()],
     define: { 'process.env.NODE_ENV': '"production"', __VERSION__: JSON.stringify(version) },
   };
 }
