@@ -86,6 +86,40 @@ describe('first frame from the catalog, then the check', () => {
   });
 });
 
+describe('the search made ready in the background', () => {
+  it('prepares the checked list once every file was checked, not the stored one, and a new list again', async () => {
+    const { source, pending, change } = controlledSource(OLD);
+    const warmed: string[][] = [];
+    const finished: string[][] = [];
+    source.warmSearch = function* (sessions) {
+      warmed.push(sessions.map((s) => s.id));
+      yield;
+      yield;
+      finished.push(sessions.map((s) => s.id));
+    };
+    const ui = renderSized(<App source={source} onExit={() => {}} />, { columns: 100, rows: 24 });
+    await ui.waitFor('Alpha work');
+    await waitUntil(() => pending.length === 1);
+    // The stored list is shown while files are checked: what a search would run over is not final yet.
+    await new Promise((r) => setTimeout(r, 400));
+    expect(warmed).toEqual([]);
+    pending[0]!.resolve([NEW, ...OLD]);
+    await waitUntil(() => finished.length === 1);
+    expect(finished[0]).toEqual(['sess-n', 'sess-a', 'sess-b']);
+    // A change on disk gives a new list: it is prepared in turn.
+    change();
+    await waitUntil(() => pending.length === 2);
+    pending[1]!.resolve([...OLD]);
+    await waitUntil(() => finished.length === 2);
+    expect(finished[1]).toEqual(['sess-a', 'sess-b']);
+    // The search still answers from the list on screen.
+    ui.write('/');
+    ui.write('beta');
+    const found = await ui.waitFor('1 match for');
+    expect(found).toContain('Beta work');
+  });
+});
+
 describe('a refresh in the all-projects view', () => {
   it('keeps the selected row on its screen line when a new session moves another project to the top', async () => {
     const mine = Array.from({ length: 30 }, (_, i) => appSummary({ id: `p1-${i}`, projectId: 'p1', title: `Mine ${i}`, updatedAt: hoursAgo(1 + i) }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildMemorySearch, type SearchDoc } from '../src/store/search/memory-search.js';
-import { SessionSearch } from '../src/store/search/session-search.js';
+import { SessionSearch, WARM_SLICE } from '../src/store/search/session-search.js';
 import { searchTranscriptLines } from '../src/store/search/transcript.js';
 import { similarWords } from '../src/store/search/transcript-find.js';
 import { parseQuery, phraseExpr, wordExpr } from '../src/store/search/fts-query.js';
@@ -173,6 +173,27 @@ describe('SessionSearch (FTS5)', () => {
     expect(snip?.text).toContain('needle');
     expect(snip?.text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
     expect(cut(snip?.text ?? '', snip?.ranges ?? [])).toEqual(['needle']);
+  });
+
+  it('gives the same hits whether its warm-up ran to the end, stopped half-way or never ran, in slices of a bounded size', () => {
+    const docs: SearchDoc[] = Array.from({ length: WARM_SLICE + 500 }, (_, i) => ({
+      summary: session({ id: `s${String(i).padStart(5, '0')}`, title: i % 3 === 0 ? `fix flaky test ${i}` : `refactor parser ${i}`, workspace: i % 7 === 0 ? '/src/frontend' : '/src/api', updatedAt: day(1 + (i % 28)) }),
+      texts: i % 5 === 0 ? ['the deploy failed with ECONNRESET'] : [],
+    }));
+    const sessions = docs.map((d) => d.summary);
+    const queries = ['f', 'fl', 'flaky', 'r', 'econnreset', 'front', 'fix parser'];
+    const expected = queries.map((q) => ids(buildMemorySearch(docs).search(q, sessions)));
+    const whole = buildMemorySearch(docs);
+    const steps = [...whole.warm(sessions)].length;
+    // One step for the lookup, one for the file map, one per slice of sessions.
+    expect(steps).toBe(1 + Math.ceil(sessions.length / WARM_SLICE));
+    expect(queries.map((q) => ids(whole.search(q, sessions)))).toEqual(expected);
+    const half = buildMemorySearch(docs);
+    const it2 = half.warm(sessions);
+    it2.next();
+    it2.next();
+    expect(queries.map((q) => ids(half.search(q, sessions)))).toEqual(expected);
+    expect(expected[0]!.length).toBeGreaterThan(WARM_SLICE / 3);
   });
 
   it('falls back to substrings of the title, prompts, id, workspace and model without SQLite', () => {

@@ -26,6 +26,7 @@ import { useBrowserStore } from './hooks/use-browser-store.js';
 import { createListDeriver, SORT_LABELS } from './list-model.js';
 import { BADGE_SECTION, helpBarEntries, helpSectionsFor } from './keys.js';
 import { useLiveRefresh, useSessionsLoader, useStoreWarning, useTextIndexer, withTopOfList } from './hooks/use-sessions-loader.js';
+import { useSearchWarmup } from './hooks/use-search-warmup.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { resolveIndex } from '../components/list-layout.js';
 import type { SessionSummary } from '../store/types.js';
@@ -119,6 +120,7 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
     [derive, projectLabel, search, rows, source.includeEmpty],
   );
   const model = listOf(state);
+  useSearchWarmup(source, model.searched, state.loadedSeq >= 0 && !state.stale && state.partial === null);
   const index = resolveIndex(model.layout, state.selectedId, state.selectedIndex);
   const scroll = visibleScroll(state, model.layout, index);
   const selected = model.items[index]?.summary ?? null;

@@ -156,6 +156,8 @@ export interface ListModel {
    * without one), empty ones included whether or not the list shows them.
    */
   spent: SessionSummary[];
+  /** The sessions a query is searched among (labels applied): what BrowserSource.warmSearch prepares. */
+  searched: SessionSummary[];
 }
 
 /** What the list is derived from. */
@@ -223,12 +225,13 @@ export function createListDeriver(): (inputs: ListInputs) => ListModel {
       viewport,
     ),
   );
-  const model = memoLast((list: ListItem[], l: ListLayout, h: SearchHit[] | null, listed: number, cost: SessionSummary[]) => ({
+  const model = memoLast((list: ListItem[], l: ListLayout, h: SearchHit[] | null, listed: number, cost: SessionSummary[], searched: SessionSummary[]) => ({
     items: list,
     layout: l,
     matches: h ? h.length : null,
     listed,
     spent: cost,
+    searched,
   }));
   return ({ sessions: raw, includeEmpty = false, query, search, scope, projectLabel, viewport, labels = NO_LABELS, sort = 'relevance', partial = null }) => {
     const sessions = withLabels(raw, labels);
@@ -238,6 +241,6 @@ export function createListDeriver(): (inputs: ListInputs) => ListModel {
     const h = shownHits(all, includeEmpty);
     const list = items(visible, h, scope, projectLabel, sort, partial);
     // The top of the list only: the header counts all of it.
-    return model(list, layout(list, viewport), h, partial?.total ?? visible.length, spent(sessions, all));
+    return model(list, layout(list, viewport), h, partial?.total ?? visible.length, spent(sessions, all), sessions);
   };
 }

@@ -103,6 +103,15 @@ export interface BrowserSource {
    * are computed when a hit's `snippet` is read.
    */
   search(query: string, sessions: readonly SessionSummary[]): SearchHit[];
+  /**
+   * What the first `search` over `sessions` would build inside a keystroke
+   * (lookups, the index's file map, per-session word initials), built
+   * ahead: each `next()` does one slice of a few ms, so the browser steps
+   * it in later turns while keys are answered between. A search before it
+   * ends builds what is left itself; results never depend on it. Absent:
+   * nothing to prepare.
+   */
+  warmSearch?(sessions: readonly SessionSummary[]): Iterator<void>;
   /** Display label of a project (project.json root, recorded workspace, else the hash). */
   projectLabel(projectId: string): string;
   /**

@@ -100,6 +100,10 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
       searcher ??= new SessionSearch(ctx.catalog.textIndex());
       return searcher.search(query, sessions);
     },
+    warmSearch(sessions) {
+      searcher ??= new SessionSearch(ctx.catalog.textIndex());
+      return searcher.warm(sessions);
+    },
     projectLabel(projectId) {
       let label = labels.get(projectId);
       if (label === undefined) {
