@@ -123,8 +123,10 @@ export function useSessionsLoader(
         lastPaged = now;
         const top = topOfList(source, scope, shown.labels);
         // A session the user selected stays on screen: once newer rows push it out of the top, the rows stay as they are.
+        // Untouched, the selection stays on the top row: the scan finds sessions in no order, so the row that was
+        // first a second ago is often not the newest, and keeping it would leave the cursor mid-list, unasked.
         const selected = shown.selectedId;
-        if (top && (selected === null || top.sessions.some((s) => s.id === selected))) dispatch({ ...top, keep: selection() });
+        if (top && (selected === null || top.sessions.some((s) => s.id === selected))) dispatch({ ...top, keep: selected === null ? null : selection() });
       }
       dispatch({ type: 'progress', scope, progress });
     };
@@ -132,7 +134,10 @@ export function useSessionsLoader(
       void source.loadSessions(scope, { onProgress }).then(
         (sessions) => {
           if (!live) return;
-          dispatch({ type: 'loaded', scope, sessions, skipped: source.skipped?.(scope) ?? [], seq: reloadSeq, keep: selection() });
+          // After a cold fill-in (only a page of the scan so far on screen), an untouched selection goes to the top too.
+          const shown = store.get();
+          const keep = shown.partial !== null && shown.selectedId === null ? null : selection();
+          dispatch({ type: 'loaded', scope, sessions, skipped: source.skipped?.(scope) ?? [], seq: reloadSeq, keep });
           // A big append's text lands a few turns after the list: then a search on screen is run again.
           void source.textSettled?.().then(
             (landed) => {
