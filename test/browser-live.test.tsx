@@ -400,6 +400,37 @@ describe('a cold start (nothing stored yet)', () => {
   });
 });
 
+describe('the selection while a cold scan fills the list in', () => {
+  it('stays on the top row when the user has not moved, as newer sessions are found', async () => {
+    // The scan finds sessions in no order: first an older one, then newer ones that go above it.
+    const all = manySummaries(30, 'p1');
+    let found: SessionSummary[] = [];
+    const pending: { resolve: (s: SessionSummary[]) => void; progress?: (p: ScanProgress) => void }[] = [];
+    const exits: BrowserExit[] = [];
+    const source: BrowserSource = {
+      ...fakeSource({ sessions: all }),
+      storedPage: () => ({ sessions: [...found].sort(byRecency).slice(0, 5), total: found.length, projectCounts: new Map([['p1', found.length]]) }),
+      storedSessions: () => [...found].sort(byRecency),
+      loadSessions: (_scope: Scope, opts) => new Promise<SessionSummary[]>((resolve) => pending.push({ resolve, progress: opts?.onProgress })),
+    };
+    const ui = renderSized(<App source={source} onExit={(e) => exits.push(e)} />, { columns: 100, rows: 24 });
+    await waitUntil(() => pending.length === 1);
+    const report = (files: number) => pending[0]!.progress?.({ files, totalFiles: 30, bytes: files * 1e6, totalBytes: 30e6, elapsedMs: files * 100 });
+    found = all.slice(20, 25);
+    report(5);
+    await ui.waitFor('Task number 20');
+    found = all.slice(3, 25);
+    await new Promise((r) => setTimeout(r, 1100));
+    report(22);
+    await ui.waitFor('Task number 3');
+    pending[0]!.resolve(all);
+    await ui.waitFor('30 sessions');
+    ui.write(KEYS.enter);
+    await waitUntil(() => exits.length === 1);
+    expect(exits[0]).toMatchObject({ kind: 'resume', session: { id: 'p1-s0' } });
+  });
+});
+
 describe('a session home others can read (issue 9)', () => {
   it('says so on one line once the list is up, once per run, until the next key', async () => {
     let asked = 0;
