@@ -174,7 +174,7 @@ describe('layout with group headers and snippet lines', () => {
   );
 
   it('counts header and snippet lines', () => {
-    expect(grouped.tops).toEqual([1, 2, 5, 6]);
+    expect(Array.from(grouped.tops)).toEqual([1, 2, 5, 6]);
     expect(grouped.totalLines).toBe(8);
   });
 

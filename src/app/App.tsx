@@ -123,7 +123,7 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
   useSearchWarmup(source, model.searched, state.loadedSeq >= 0 && !state.stale && state.partial === null);
   const index = resolveIndex(model.layout, state.selectedId, state.selectedIndex);
   const scroll = visibleScroll(state, model.layout, index);
-  const selected = model.items[index]?.summary ?? null;
+  const selected = model.items.at(index)?.summary ?? null;
   selectedRef.current = selected ? { id: selected.id, offset: (model.layout.tops[index] ?? 0) - scroll } : null;
   const target = useMemo(() => targetOf(state), [state]);
   // Looking the trash up costs a readdir per project: once per delete dialog, not per redraw.
@@ -150,7 +150,8 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
   const helpHeight = budget - 2;
   const costModel = useMemo(
     () => (state.view === 'cost' ? buildCostModel(model.spent, state.costWindow, nowMs, source.timeZone) : null),
-    [state.view, model.spent, state.costWindow, nowMs, source.timeZone],
+    // `model`, not `model.spent`: the sessions the cost view adds up are worked out only when it is open.
+    [state.view, model, state.costWindow, nowMs, source.timeZone],
   );
   const costParts = costModel ? costViewParts(costModel, { window: state.costWindow, width, scopeLabel, timeZone: source.timeZone }) : null;
   // What one page is: the lines that scroll, not the whole view (PgDn must not skip any).

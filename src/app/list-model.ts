@@ -9,22 +9,15 @@
 import type { SessionSummary } from '../store/types.js';
 import type { SearchHit } from '../store/search/types.js';
 import type { SessionLabel } from '../store/labels.js';
-import { buildLayout, type ListLayout } from '../components/list-layout.js';
+import type { ListLayout } from '../components/list-layout.js';
 import type { Scope } from './source.js';
 import type { ListItem } from '../components/list-item.js';
+import type { ListRows } from '../components/list-item.js';
+import { OrderedRows, rowsArray, type ListPageCounts, type SortOrder } from './list-rows.js';
 
-export type { ListItem } from '../components/list-item.js';
+export type { ListItem, ListRows } from '../components/list-item.js';
+export type { ListPageCounts, SortOrder } from './list-rows.js';
 
-/**
- * Content matches show why they matched (a snippet line), and so do typo
- * matches ("similar: …"); exact title, id, workspace and model matches need none.
- */
-function wantsSnippet(hit: SearchHit): boolean {
-  return hit.field === 'content' || hit.similar.length > 0;
-}
-
-/** The list's order; `s` cycles through them in this order. */
-export type SortOrder = 'relevance' | 'activity' | 'cost' | 'messages';
 export const SORT_ORDERS: readonly SortOrder[] = ['relevance', 'activity', 'cost', 'messages'];
 /** The names a sort order goes by on screen ("sorted by last activity"). */
 export const SORT_LABELS: Readonly<Record<SortOrder, string>> = { relevance: 'relevance', activity: 'last activity', cost: 'cost', messages: 'messages' };
@@ -55,9 +48,12 @@ export function applyLabels(sessions: SessionSummary[], labels: ReadonlyMap<stri
 export function nameHits(sessions: readonly SessionSummary[], query: string, found: readonly SearchHit[]): SearchHit[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return [];
+  const named = sessions.filter((s) => s.originalTitle !== undefined && words.every((w) => s.title.toLowerCase().includes(w)));
+  // Most lists have no renamed session: no set of every hit's id per keystroke then.
+  if (named.length === 0) return [];
   const have = new Set(found.map((h) => h.summary.id));
-  return sessions
-    .filter((s) => s.originalTitle !== undefined && !have.has(s.id) && words.every((w) => s.title.toLowerCase().includes(w)))
+  return named
+    .filter((s) => !have.has(s.id))
     .map((summary) => ({ summary, tier: 'all' as const, field: 'title' as const, similar: [], snippet: null, titleRanges: [] }));
 }
 
@@ -80,36 +76,11 @@ function onBranches(s: SessionSummary, branches: readonly string[]): boolean {
   return branches.every((name) => b !== undefined && b.includes(name));
 }
 
-/** Rows in `order`: 'relevance' keeps the given order (best match first, else newest first). */
-function sortRows<T extends { summary: SessionSummary }>(rows: T[], order: SortOrder): T[] {
-  const by: Record<Exclude<SortOrder, 'relevance'>, (s: SessionSummary) => number> = {
-    activity: (s) => Date.parse(s.updatedAt) || 0,
-    cost: (s) => s.costMicros ?? -1,
-    messages: (s) => s.messageCount,
-  };
-  if (order === 'relevance') return rows;
-  const key = by[order];
-  return rows.map((r, i) => ({ r, i, k: key(r.summary) })).sort((a, b) => b.k - a.k || a.i - b.i).map((x) => x.r);
-}
-
-/** Pinned rows first, each group keeping its order. */
-function pinnedFirst<T extends { summary: SessionSummary }>(rows: T[]): T[] {
-  return [...rows.filter((r) => r.summary.pinned), ...rows.filter((r) => !r.summary.pinned)];
-}
-
 /**
- * The counts of a whole list of which only the top is loaded (the first
- * frame: BrowserSource.storedPage): sessions in scope, and per project id.
- */
-export interface ListPageCounts {
-  total: number;
-  projectCounts: ReadonlyMap<string, number>;
-}
-
-/**
- * Rows in display order from the sessions and (when searching) the hits:
- * sorted, pinned first in each project. `partial`: the sessions are the top
- * of a longer list, whose project headings count from it.
+ * Rows in display order from the sessions and (when searching) the hits,
+ * as an array (list-rows.ts OrderedRows: sorted, pinned first in each
+ * project, grouped by project in 'all' scope). `partial`: the sessions are
+ * the top of a longer list, whose project headings count from it.
  */
 export function buildItems(
   sessions: readonly SessionSummary[],
@@ -119,33 +90,13 @@ export function buildItems(
   order: SortOrder = 'relevance',
   partial: ListPageCounts | null = null,
 ): ListItem[] {
-  const rows = sortRows<Omit<ListItem, 'group'>>(
-    hits
-      ? hits.map((hit) => ({ summary: hit.summary, hit, hasSnippet: wantsSnippet(hit) }))
-      : sessions.map((summary) => ({ summary, hit: null, hasSnippet: false })),
-    order,
-  );
-  if (scope !== 'all') return pinnedFirst(rows).map((r) => ({ ...r, group: null }));
-  // Stable group-by: projects in order of their first (newest / best) row.
-  const groups = new Map<string, Omit<ListItem, 'group'>[]>();
-  for (const r of rows) {
-    const g = groups.get(r.summary.projectId);
-    if (g) g.push(r);
-    else groups.set(r.summary.projectId, [r]);
-  }
-  const out: ListItem[] = [];
-  for (const [projectId, unpinned] of groups) {
-    const label = projectLabel(projectId);
-    const members = pinnedFirst(unpinned);
-    const count = (hits === null ? partial?.projectCounts.get(projectId) : undefined) ?? members.length;
-    members.forEach((r, i) => out.push({ ...r, group: i === 0 ? { label, count } : null }));
-  }
-  return out;
+  return rowsArray(new OrderedRows(sessions, hits, scope, projectLabel, order, partial));
 }
 
 /** What the list screen shows. */
 export interface ListModel {
-  items: ListItem[];
+  /** The rows in display order, each made when read: draw only the visible window. */
+  items: ListRows;
   layout: ListLayout;
   /** Number of matches when searching, null otherwise. */
   matches: number | null;
@@ -154,8 +105,9 @@ export interface ListModel {
   /**
    * What the cost view adds up: every session matching the query (all
    * without one), empty ones included whether or not the list shows them.
+   * Worked out on first read.
    */
-  spent: SessionSummary[];
+  readonly spent: SessionSummary[];
   /** The sessions a query is searched among (labels applied): what BrowserSource.warmSearch prepares. */
   searched: SessionSummary[];
 }
@@ -217,22 +169,25 @@ export function createListDeriver(): (inputs: ListInputs) => ListModel {
   const shownHits = memoLast((h: SearchHit[] | null, includeEmpty: boolean) =>
     h === null || includeEmpty ? h : h.filter((hit) => !hit.summary.empty),
   );
-  const spent = memoLast((sessions: SessionSummary[], h: SearchHit[] | null) => (h ? h.map((hit) => hit.summary) : sessions));
-  const items = memoLast(buildItems);
-  const layout = memoLast((list: ListItem[], viewport: number) =>
-    buildLayout(
-      list.map((it) => ({ id: it.summary.id, height: it.hasSnippet ? 2 : 1, header: it.group !== null })),
-      viewport,
-    ),
+  const items = memoLast(
+    (visible: SessionSummary[], h: SearchHit[] | null, scope: Scope, projectLabel: (id: string) => string, sort: SortOrder, partial: ListPageCounts | null) =>
+      new OrderedRows(visible, h, scope, projectLabel, sort, partial),
   );
-  const model = memoLast((list: ListItem[], l: ListLayout, h: SearchHit[] | null, listed: number, cost: SessionSummary[], searched: SessionSummary[]) => ({
-    items: list,
-    layout: l,
-    matches: h ? h.length : null,
-    listed,
-    spent: cost,
-    searched,
-  }));
+  const layout = memoLast((rows: OrderedRows, viewport: number) => rows.layout(viewport));
+  const model = memoLast((rows: OrderedRows, l: ListLayout, h: SearchHit[] | null, listed: number, searched: SessionSummary[], all: SearchHit[] | null): ListModel => {
+    let spent: SessionSummary[] | null = null;
+    return {
+      items: rows,
+      layout: l,
+      matches: h ? h.length : null,
+      listed,
+      // Only the cost view reads it: not a copy of every hit per keystroke.
+      get spent() {
+        return (spent ??= all ? all.map((hit) => hit.summary) : searched);
+      },
+      searched,
+    };
+  });
   return ({ sessions: raw, includeEmpty = false, query, search, scope, projectLabel, viewport, labels = NO_LABELS, sort = 'relevance', partial = null }) => {
     const sessions = withLabels(raw, labels);
     // The search covers hidden sessions too, so the cost view can count those that match.
@@ -241,6 +196,6 @@ export function createListDeriver(): (inputs: ListInputs) => ListModel {
     const h = shownHits(all, includeEmpty);
     const list = items(visible, h, scope, projectLabel, sort, partial);
     // The top of the list only: the header counts all of it.
-    return model(list, layout(list, viewport), h, partial?.total ?? visible.length, spent(sessions, all), sessions);
+    return model(list, layout(list, viewport), h, partial?.total ?? visible.length, sessions, all);
   };
 }

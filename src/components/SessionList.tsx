@@ -7,7 +7,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import { maskSecrets } from '../format/secrets.js';
-import type { ListItem } from './list-item.js';
+import type { ListItem, ListRows } from './list-item.js';
 import { itemAtLine, stickyGroupAt, type ListLayout } from './list-layout.js';
 import { sanitize } from '../format/sanitize.js';
 import { fit } from '../format/width.js';
@@ -43,8 +43,8 @@ export function visibleLines(layout: ListLayout, scroll: number): ListLine[] {
 }
 
 export interface SessionListProps {
-  /** Every row of the (filtered, grouped) list. */
-  items: readonly ListItem[];
+  /** Every row of the (filtered, grouped) list: an array, or rows made when read (only the visible window is read). */
+  items: ListRows;
   /** Their geometry; `layout.viewport` is the number of lines drawn below the header. */
   layout: ListLayout;
   /** Index into `items` of the selected row (-1: none). */
@@ -67,7 +67,7 @@ export function SessionList({ items, layout, selectedIndex, scroll, width, nowMs
         {headerLine(rowLayout)}
       </Text>
       {lines.map((line) => {
-        const item = items[line.item];
+        const item = items.at(line.item);
         if (!item) return null;
         const key = `${line.kind}:${item.summary.id}`;
         if (line.kind === 'group') {

@@ -15,3 +15,10 @@ export interface ListItem {
   /** Group header above this row ('all' scope, first row of its project). */
   group: { label: string; count: number } | null;
 }
+
+/** Rows of the list by display index (an array of rows is one too): the app makes a row only when it is read. */
+export interface ListRows {
+  readonly length: number;
+  /** The row at `index` (display order), undefined outside 0..length-1. */
+  at(index: number): ListItem | undefined;
+}

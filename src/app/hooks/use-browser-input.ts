@@ -164,7 +164,7 @@ function browserCommand(mode: KeyMode, cmd: KeyCommand, input: string, deps: Bro
   const state = store.get();
   const { layout, items } = deps.listOf(state);
   const index = resolveIndex(layout, state.selectedId, state.selectedIndex);
-  const selected = items[index]?.summary ?? null;
+  const selected = items.at(index)?.summary ?? null;
   const flash = (message: string) => dispatch({ type: 'flash', message });
   const exit = (e: BrowserExit): true => {
     deps.onExit(e);
