@@ -400,6 +400,34 @@ describe('a cold start (nothing stored yet)', () => {
   });
 });
 
+describe('refreshes spaced by what they cost', () => {
+  it('while an agent writes all the time, refreshes take at most a third of the time (each waits twice what the last took)', async () => {
+    let loads = 0;
+    let changed: (() => void) | null = null;
+    const source: BrowserSource = {
+      ...fakeSource({ sessions: OLD }),
+      // Each refresh checks every file: here 300 ms, as ~10,000 sessions take.
+      loadSessions: () => new Promise<SessionSummary[]>((resolve) => setTimeout(() => (loads++, resolve(OLD)), 300)),
+      watch: (_s, cb) => ((changed = cb), () => (changed = null)),
+    };
+    const ui = renderSized(<App source={source} onExit={() => {}} />, { columns: 100, rows: 24 });
+    await ui.waitFor('Alpha work');
+    await waitUntil(() => loads === 1 && changed !== null);
+    // An agent appending a line every 30 ms.
+    const writing = setInterval(() => changed?.(), 30);
+    try {
+      await waitUntil(() => loads === 2); // the first refresh: 250 ms after the change, 300 ms long
+      const from = loads;
+      await new Promise((r) => setTimeout(r, 2400));
+      // Spaced by 250 ms, refreshes would run back to back (~7 in 2.4 s); twice their cost apart, every ~900 ms.
+      expect(loads - from).toBeLessThanOrEqual(3);
+      expect(loads - from).toBeGreaterThanOrEqual(1);
+    } finally {
+      clearInterval(writing);
+    }
+  });
+});
+
 describe('the selection while a cold scan fills the list in', () => {
   it('stays on the top row when the user has not moved, as newer sessions are found', async () => {
     // The scan finds sessions in no order: first an older one, then newer ones that go above it.

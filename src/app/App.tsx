@@ -25,7 +25,7 @@ import { inputMode, resumeOrAsk, targetOf, useBrowserInput } from './hooks/use-b
 import { useBrowserStore } from './hooks/use-browser-store.js';
 import { createListDeriver, SORT_LABELS } from './list-model.js';
 import { BADGE_SECTION, helpBarEntries, helpSectionsFor } from './keys.js';
-import { useLiveRefresh, useSessionsLoader, useStoreWarning, useTextIndexer, withTopOfList } from './hooks/use-sessions-loader.js';
+import { useLiveRefresh, useSessionsLoader, useStoreWarning, useTextIndexer, withTopOfList, type RefreshCost } from './hooks/use-sessions-loader.js';
 import { useSearchWarmup } from './hooks/use-search-warmup.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { resolveIndex } from '../components/list-layout.js';
@@ -91,8 +91,10 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
   const { columns: width, rows } = useTerminalSize();
   const selectedRef = useRef<{ id: string; offset: number } | null>(null);
   const selectedNow = useCallback(() => selectedRef.current, []);
-  useSessionsLoader(source, state.scope, state.reloadSeq, store, selectedNow);
-  useLiveRefresh(source, state.scope, store);
+  // What a refresh took (ms): changes on disk and the clock refresh no more often than it allows.
+  const [refreshCost] = useState<RefreshCost>(() => ({ ms: 0, startedAt: 0, endedAt: 0 }));
+  useSessionsLoader(source, state.scope, state.reloadSeq, store, selectedNow, refreshCost);
+  useLiveRefresh(source, state.scope, store, refreshCost);
   useTextIndexer(source, state.scope, state.loadedSeq, store);
   useStoreWarning(source, state.loadedSeq >= 0, store);
   const nowMs = source.nowMs();
