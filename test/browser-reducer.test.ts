@@ -25,6 +25,21 @@ function seen(s: BrowserState, l: ListLayout = layout): { index: number; scroll:
   return { index, scroll: resolveScroll(l, index, s.scroll) };
 }
 
+describe('the selection when the query changes', () => {
+  it('goes to the best match, at the top, from wherever it was; a cleared query keeps the selected session', () => {
+    const atEnd = run(loaded(), { type: 'jump', to: 'bottom', layout }, { type: 'focus-search' }, { type: 'type', text: 'c' });
+    expect(seen(atEnd)).toEqual({ index: 0, scroll: 0 });
+    const moved = run(atEnd, { type: 'type', text: 'o' }, { type: 'move', delta: 1, layout }, { type: 'move', delta: 1, layout });
+    expect(moved.selectedId).toBe('s2');
+    // Moving the cursor in the box changes no text: the selection stays.
+    expect(run(moved, { type: 'edit', edit: { type: 'left' } }).selectedId).toBe('s2');
+    const cleared = run(moved, { type: 'set-query', query: '' });
+    expect(cleared.selectedId).toBe('s2');
+    expect(run(moved, { type: 'set-query', query: 'co ' }).selectedId).toBe('s2');
+    expect(run(moved, { type: 'set-query', query: 'con' }).selectedId).toBeNull();
+  });
+});
+
 describe('navigation', () => {
   it('j/k move one row and clamp at both ends', () => {
     const s0 = loaded();

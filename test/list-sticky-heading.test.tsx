@@ -106,6 +106,25 @@ describe('the sticky heading, in display lines', () => {
     expect(resolveScroll(layout, 4, 2)).toBe(5); // e spans lines 6-7, d is under the heading
   });
 
+  it('takes the snippet line of the row it covers with it: no snippet under no title', () => {
+    // Group d: heading line 4, d line 5, e lines 6-7 (title, snippet), f line 8. Scrolled to e's title line.
+    const tall = buildLayout(
+      [
+        { id: 'a', height: 1, header: true },
+        { id: 'b', height: 1, header: false },
+        { id: 'c', height: 1, header: false },
+        { id: 'd', height: 1, header: true },
+        { id: 'e', height: 2, header: false },
+        { id: 'f', height: 1, header: false },
+      ],
+      3,
+    );
+    expect(visibleLines(tall, 6)).toEqual([
+      { kind: 'group', item: 3 },
+      { kind: 'row', item: 5 },
+    ]);
+  });
+
   it('a one- or two-line list has no room for it', () => {
     const tiny = buildLayout([{ id: 'a', height: 1, header: true }, { id: 'b', height: 1, header: false }], 2);
     expect(stickyGroupAt(tiny, 1)).toBe(-1);

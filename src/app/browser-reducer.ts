@@ -250,7 +250,20 @@ function current(state: BrowserState, layout: ListLayout): number {
 function editQuery(state: BrowserState, edit: LineEdit): BrowserState {
   const line = { text: state.query, cursor: state.queryCursor };
   const next = applyEdit(line, edit);
-  return next === line ? state : { ...keyed(state), query: next.text, queryCursor: next.cursor };
+  return next === line ? state : withQuery(state, next.text, next.cursor);
+}
+
+/**
+ * A new query text: the selection goes to the best match, at the top (a
+ * selection held from the query before, by id or position, started the new
+ * results scrolled to wherever that row was). A query cleared keeps the
+ * selected session: found, then seen among its neighbours.
+ */
+function withQuery(state: BrowserState, query: string, cursor: number): BrowserState {
+  const next = { ...keyed(state), query, queryCursor: cursor };
+  // The list searches the trimmed text: a space typed between words changes no result yet.
+  if (query.trim() === state.query.trim() || query.trim() === '') return next;
+  return { ...next, selectedId: null, selectedIndex: 0, scroll: 0, anchor: null };
 }
 
 /** Keys clear the flash message; results of async work (loads, deletes) do not. */
@@ -350,7 +363,7 @@ export function browserReducer(state: BrowserState, action: BrowserAction): Brow
       return { ...keyed(state), view: 'list', searchFocused: true, queryCursor: Array.from(state.query).length };
     case 'set-query': {
       const line = lineAtEnd(action.query);
-      return { ...keyed(state), query: line.text, queryCursor: line.cursor };
+      return withQuery(state, line.text, line.cursor);
     }
     case 'type':
       return editQuery(state, { type: 'insert', text: action.text });

@@ -9,7 +9,7 @@ import type { ResumePlan, SessionSummary } from '../store/types.js';
 import { sanitize } from '../format/sanitize.js';
 import { maskSecrets } from '../format/secrets.js';
 import { displayWidth, fit, truncate } from '../format/width.js';
-import { formatInt, formatTokens } from '../format/numbers.js';
+import { countNoun, formatInt, formatTokens } from '../format/numbers.js';
 import { clock } from '../format/time.js';
 import { theme } from './theme.js';
 import { UNINDEXED_NOTE } from '../store/scan/text-chunks.js';
@@ -22,12 +22,12 @@ export function resumeSummary(plan: ResumePlan, tz = 'UTC'): string {
   if (plan.checkpoint) {
     const at = clock(plan.checkpoint.timestamp, false, tz);
     return (
-      `resume from checkpoint${at ? ' ' + at : ''} · ${formatInt(plan.messagesAfter)} msgs after` +
+      `resume from checkpoint${at ? ' ' + at : ''} · ${countNoun(plan.messagesAfter, 'msg')} after` +
       ` · ${formatTokens(plan.estimatedContextTokens, true)} tokens`
     );
   }
   // The list's count (its msgs column), not the context file's records, which add tool calls and results.
-  return `resume whole conversation · ${formatInt(plan.messagesAfter)} msgs`;
+  return `resume whole conversation · ${countNoun(plan.messagesAfter, 'msg')}`;
 }
 
 /** What Enter runs: the program, or that it prints the id when nothing is configured. */

@@ -6,6 +6,7 @@
  */
 import React from 'react';
 import { Box, Text } from 'ink';
+import { formatInt } from '../format/numbers.js';
 import { maskSecrets } from '../format/secrets.js';
 import type { ListItem, ListRows } from './list-item.js';
 import { itemAtLine, stickyGroupAt, type ListLayout } from './list-layout.js';
@@ -38,7 +39,12 @@ export function visibleLines(layout: ListLayout, scroll: number): ListLine[] {
     if ((layout.heights[i] ?? 1) > 1 && top + 1 >= scroll && top + 1 < end) out.push({ kind: 'snippet', item: i });
   }
   const sticky = stickyGroupAt(layout, scroll);
-  if (sticky >= 0 && out.length > 0) out[0] = { kind: 'group', item: sticky };
+  if (sticky >= 0 && out.length > 0) {
+    // The heading takes the top line; a row it covers takes its snippet line with it (no snippet under no title).
+    const covered = out[0]!;
+    out[0] = { kind: 'group', item: sticky };
+    if (covered.kind === 'row' && out[1]?.kind === 'snippet' && out[1].item === covered.item) out.splice(1, 1);
+  }
   return out;
 }
 
@@ -72,7 +78,7 @@ export function SessionList({ items, layout, selectedIndex, scroll, width, nowMs
         const key = `${line.kind}:${item.summary.id}`;
         if (line.kind === 'group') {
           const g = item.group;
-          const label = `▸ ${sanitize(g?.label ?? item.summary.projectId, { singleLine: true })} (${g?.count ?? 0})`;
+          const label = `▸ ${sanitize(g?.label ?? item.summary.projectId, { singleLine: true })} (${formatInt(g?.count ?? 0)})`;
           return (
             <Text key={key} bold color={theme.group} wrap="truncate-end">
               {fit(label, width)}
