@@ -143,6 +143,29 @@ describe('a refresh in the all-projects view', () => {
   });
 });
 
+describe('sessions that slot in above the first row', () => {
+  it('stay in sight when the list is at its top: the selected session moves down with the rows, still selected', async () => {
+    const mine = Array.from({ length: 10 }, (_, i) => appSummary({ id: `p1-${i}`, projectId: 'p1', title: `Mine ${i}`, updatedAt: hoursAgo(1 + i) }));
+    const theirs = Array.from({ length: 10 }, (_, i) => appSummary({ id: `p2-${i}`, projectId: 'p2', title: `Theirs ${i}`, updatedAt: hoursAgo(20 + i) }));
+    const fresh = appSummary({ id: 'p2-new', projectId: 'p2', title: 'Theirs brand new', updatedAt: hoursAgo(0.1) });
+    let sessions = [...mine, ...theirs];
+    let changed: (() => void) | null = null;
+    const exits: BrowserExit[] = [];
+    const source: BrowserSource = { ...fakeSource({ sessions }), loadSessions: async () => sessions, watch: (_s, cb) => ((changed = cb), () => {}) };
+    const ui = renderSized(<App source={source} initialScope="all" onExit={(e) => exits.push(e)} />, { columns: 100, rows: 24 });
+    await ui.waitFor((f) => /› Mine 0/.test(f));
+    // Another project's session becomes the newest: its group goes to the top.
+    sessions = [fresh, ...theirs, ...mine];
+    changed!();
+    const after = await ui.waitFor((f) => f.includes('21 sessions'));
+    expect(after).toContain('Theirs brand new');
+    expect(after).toMatch(/› Mine 0/);
+    ui.write(KEYS.enter);
+    await waitUntil(() => exits.length === 1);
+    expect(exits[0]).toMatchObject({ kind: 'resume', session: { id: 'p1-0' } });
+  });
+});
+
 describe('live', () => {
   it('reloads when the watch reports a change, and on r', async () => {
     const { source, pending, change, watching } = controlledSource([]);

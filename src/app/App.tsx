@@ -20,7 +20,7 @@ import { SessionList } from '../components/SessionList.js';
 import { StatusBar } from '../components/StatusBar.js';
 import { EmptyState, ErrorState, Loading, SkippedNote } from '../components/States.js';
 import { theme } from '../components/theme.js';
-import { initialBrowserState, visibleScroll, type BrowserState } from './browser-reducer.js';
+import { initialBrowserState, visibleScroll, type BrowserState, type KeptSelection } from './browser-reducer.js';
 import { inputMode, resumeOrAsk, targetOf, useBrowserInput } from './hooks/use-browser-input.js';
 import { useBrowserStore } from './hooks/use-browser-store.js';
 import { createListDeriver, SORT_LABELS } from './list-model.js';
@@ -89,7 +89,7 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
     withTopOfList(source, initialBrowserState({ scope: initialScope ?? (source.project ? 'project' : 'all'), query: initialQuery ?? '', labels: readLabelsOf(source) })),
   );
   const { columns: width, rows } = useTerminalSize();
-  const selectedRef = useRef<{ id: string; offset: number } | null>(null);
+  const selectedRef = useRef<KeptSelection | null>(null);
   const selectedNow = useCallback(() => selectedRef.current, []);
   // What a refresh took (ms): changes on disk and the clock refresh no more often than it allows.
   const [refreshCost] = useState<RefreshCost>(() => ({ ms: 0, startedAt: 0, endedAt: 0 }));
@@ -126,7 +126,7 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
   const index = resolveIndex(model.layout, state.selectedId, state.selectedIndex);
   const scroll = visibleScroll(state, model.layout, index);
   const selected = model.items.at(index)?.summary ?? null;
-  selectedRef.current = selected ? { id: selected.id, offset: (model.layout.tops[index] ?? 0) - scroll } : null;
+  selectedRef.current = selected ? { id: selected.id, offset: (model.layout.tops[index] ?? 0) - scroll, top: index === 0 && scroll === 0 } : null;
   const target = useMemo(() => targetOf(state), [state]);
   // Looking the trash up costs a readdir per project: once per delete dialog, not per redraw.
   const restoreHint = useMemo(

@@ -128,7 +128,7 @@ export type BrowserAction =
    * the sessions are only the top of a stale list, and these the counts
    * of all of it (BrowserState.partial).
    */
-  | { type: 'loaded'; scope: Scope; sessions: SessionSummary[]; skipped?: readonly SkippedPath[]; stale?: boolean; seq?: number; keep?: { id: string; offset: number } | null; partial?: ListPageCounts }
+  | { type: 'loaded'; scope: Scope; sessions: SessionSummary[]; skipped?: readonly SkippedPath[]; stale?: boolean; seq?: number; keep?: KeptSelection | null; partial?: ListPageCounts }
   | { type: 'progress'; scope: Scope; progress: ScanProgress }
   /** The background indexing of the scope's text started (progress null) or came this far. */
   | { type: 'text-indexing'; scope: Scope; progress: ScanProgress | null }
@@ -271,6 +271,17 @@ function keyed(state: BrowserState): BrowserState {
   return state.flash === null ? state : { ...state, flash: null };
 }
 
+/**
+ * The session selected on screen when a load was asked for: its id, its
+ * line below the list's top (`offset`), and whether it is the first row of
+ * a list scrolled to its top (`top`).
+ */
+export interface KeptSelection {
+  id: string;
+  offset: number;
+  top?: boolean;
+}
+
 export function browserReducer(state: BrowserState, action: BrowserAction): BrowserState {
   switch (action.type) {
     case 'loaded': {
@@ -282,10 +293,13 @@ export function browserReducer(state: BrowserState, action: BrowserAction): Brow
       const gone = state.selectedId !== null && !action.sessions.some((s) => s.id === state.selectedId);
       const kept = keep && action.sessions.some((s) => s.id === keep.id) ? keep : null;
       const selectedId = (gone ? null : state.selectedId) ?? kept?.id ?? null;
-      const anchor = kept && kept.id === selectedId ? kept : state.anchor;
+      // On the first row of a list at its top, sessions that slot in above stay in sight: the selected one moves
+      // down with the rows (still selected), rather than the list scrolling them out of view to hold its line.
+      const atTop = kept?.top === true && kept.id === selectedId;
+      const anchor = atTop ? null : kept && kept.id === selectedId ? kept : state.anchor;
       const partial = (action.stale && action.partial) || null;
       // The end the user jumped to on the top of the list is the end of the whole list once it is in.
-      const end = state.toEnd && partial === null ? { selectedId: null, selectedIndex: Number.MAX_SAFE_INTEGER, scroll: Number.MAX_SAFE_INTEGER, anchor: null } : { selectedId, anchor };
+      const end = state.toEnd && partial === null ? { selectedId: null, selectedIndex: Number.MAX_SAFE_INTEGER, scroll: Number.MAX_SAFE_INTEGER, anchor: null } : { selectedId, anchor, ...(atTop ? { scroll: 0 } : {}) };
       const base = { ...state, listScope: action.scope, sessions: action.sessions, partial, toEnd: state.toEnd && partial !== null, skipped: action.skipped ?? state.skipped, loading: false, error: null, ...end };
       if (action.stale) return { ...base, stale: true };
       const seq = action.seq ?? state.reloadSeq;

@@ -8,7 +8,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { BrowserStore } from './use-browser-store.js';
-import { browserReducer, type BrowserAction, type BrowserState } from '../browser-reducer.js';
+import { browserReducer, type BrowserAction, type BrowserState, type KeptSelection } from '../browser-reducer.js';
 import type { BrowserSource, Scope, ScanProgress } from '../source.js';
 import type { SessionLabel } from '../../store/labels.js';
 import type { SessionSummary } from '../../store/types.js';
@@ -72,7 +72,7 @@ export function useSessionsLoader(
   reloadSeq: number,
   store: BrowserStore,
   /** The session selected on screen now and its line below the list's top, kept when the answer slots sessions in around it. */
-  selection: () => { id: string; offset: number } | null,
+  selection: () => KeptSelection | null,
   /** Told what the last refresh took and when it ended: useLiveRefresh spaces refreshes by it. */
   refreshCost: RefreshCost = { ms: 0, startedAt: 0, endedAt: 0 },
 ): void {
