@@ -90,6 +90,19 @@ describe('readSummaries', () => {
     }
   });
 
+  it('stops once its signal is aborted: no outcome for the jobs not read, and those given are whole reads', async () => {
+    const jobs = await jobsOf(generated);
+    const here = await collect(readSummaries, jobs);
+    const stop = new AbortController();
+    const outcomes = new Map<string, SummaryOutcome>();
+    await readSummaries(jobs, (o) => {
+      outcomes.set(o.path, o);
+      if (outcomes.size === 3) stop.abort();
+    }, { signal: stop.signal });
+    expect(outcomes.size).toBe(3);
+    for (const [path, o] of outcomes) expect(o).toEqual(here.outcomes.get(path));
+  });
+
   it('SESSION_BROWSER_THREADS overrides the machine; otherwise 1 to 4', () => {
     expect(scanThreads({ SESSION_BROWSER_THREADS: '0' })).toBe(0);
     expect(scanThreads({ SESSION_BROWSER_THREADS: '3' })).toBe(3);
@@ -183,6 +196,21 @@ describe('readSummaries in worker threads (from dist/index.js)', () => {
     const small = await collect(bundled, jobs.slice(0, 3), { threads: 2, started: spare });
     expect(small.stats.workers).toBe(0);
     expect(spare.size).toBe(0);
+  });
+
+  it('stops once its signal is aborted: the workers end, results received are handed on, the jobs not read get no outcome', async () => {
+    const jobs = await jobsOf(generated);
+    const here = await collect(readSummaries, jobs);
+    const stop = new AbortController();
+    const outcomes = new Map<string, SummaryOutcome>();
+    const stats = await bundled(jobs, (o) => {
+      outcomes.set(o.path, o);
+      stop.abort();
+    }, { inThreadBelow: ALWAYS, threads: 2, signal: stop.signal });
+    expect(stats.workers).toBe(2);
+    expect(outcomes.size).toBeGreaterThan(0);
+    expect(outcomes.size).toBeLessThan(jobs.length);
+    for (const [path, o] of outcomes) expect(o).toEqual(here.outcomes.get(path));
   });
 
   it('reads a crashed worker’s unfinished jobs in this thread', async () => {

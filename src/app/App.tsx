@@ -25,7 +25,7 @@ import { inputMode, resumeOrAsk, targetOf, useBrowserInput } from './hooks/use-b
 import { useBrowserStore } from './hooks/use-browser-store.js';
 import { createListDeriver, SORT_LABELS } from './list-model.js';
 import { BADGE_SECTION, helpBarEntries, helpSectionsFor } from './keys.js';
-import { useLiveRefresh, useSessionsLoader, useStoreWarning, useTextIndexer, withTopOfList, type RefreshCost } from './hooks/use-sessions-loader.js';
+import { useIndexingPause, useLiveRefresh, useSessionsLoader, useStoreWarning, useTextIndexer, withTopOfList, type RefreshCost } from './hooks/use-sessions-loader.js';
 import { useSearchWarmup } from './hooks/use-search-warmup.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { resolveIndex } from '../components/list-layout.js';
@@ -96,6 +96,8 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
   useSessionsLoader(source, state.scope, state.reloadSeq, store, selectedNow, refreshCost);
   useLiveRefresh(source, state.scope, store, refreshCost);
   useTextIndexer(source, state.scope, state.loadedSeq, store);
+  // A session open in the replay reads its file alone: indexing waits until the user is back in the list.
+  useIndexingPause(source, state.view === 'session' && state.target !== null);
   useStoreWarning(source, state.loadedSeq >= 0, store);
   const nowMs = source.nowMs();
   const { budget, bottom, viewport } = frameBudget(rows, state);

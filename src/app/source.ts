@@ -65,6 +65,14 @@ export interface BrowserSource {
    */
   textSettled?(): Promise<boolean>;
   /**
+   * Pauses the background text indexing (`indexText`, and text a load left
+   * to be written after it) until the returned function is called: the
+   * browser holds it while a session is open in the replay, which reads
+   * its file meanwhile. An `indexText` run waits through it and resolves
+   * once its files are indexed after it. Absent: nothing to pause.
+   */
+  pauseIndexing?(): () => void;
+  /**
    * What the catalog last saw of the scope, without touching a log (same
    * shape and order as `loadSessions`), at once or as a promise (parsed in
    * slices, so keys are answered meanwhile): drawn while `loadSessions`

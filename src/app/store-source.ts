@@ -89,6 +89,7 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
       return ctx.demo ? null : exposureNote(ctx.home, exposureOfChecked(ctx.home, ctx.catalog.readableFiles()));
     },
     textSettled: () => ctx.catalog.textSettled(),
+    pauseIndexing: () => ctx.catalog.pauseText(),
     indexText(scope, opts) {
       // One run at a time: two would read the same pending files twice.
       const run = indexing.then(() => ctx.catalog.indexText(projectsOf(scope), opts));

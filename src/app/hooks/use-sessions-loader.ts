@@ -214,6 +214,21 @@ export function useTextIndexer(source: BrowserSource, scope: Scope, loadedSeq: n
 }
 
 /**
+ * Holds the source's pause of background text indexing (source.pauseIndexing)
+ * while `open` (a session is open in the replay), and releases it when the
+ * session closes or the browser unmounts: the replay reads its file alone.
+ * A 600 MB session whose text was still being indexed opened at 314 MB peak
+ * RSS, 228 MB with the replay alone. Indexing resumes (useTextIndexer's run
+ * waits through the pause) once the user is back in the list.
+ */
+export function useIndexingPause(source: BrowserSource, open: boolean): void {
+  useEffect(() => {
+    if (!open || !source.pauseIndexing) return;
+    return source.pauseIndexing();
+  }, [source, open]);
+}
+
+/**
  * Once the first load has answered (`loaded`), shows the source's warning
  * about the home (readable by others) as the flash line, once per run:
  * the CLI prints it on stderr, which the browser's screen would hide.

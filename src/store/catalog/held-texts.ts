@@ -10,10 +10,12 @@
  * before all of it is. A run cut short leaves the row as it was: the next
  * run reads the file again (a fresh read drops the slices written; an
  * appended one may index its new lines twice, which only repeats a
- * snippet).
+ * snippet). While indexing is paused (text-pause.ts: a session open in the
+ * replay) the slices wait, in order, and are written once it resumes.
  */
 import type { FileRow } from './catalog-db.js';
 import type { TextWrite } from './text-columns.js';
+import type { TextPause } from './text-pause.js';
 
 /** Characters of text written in one transaction (about 20 ms of FTS5 work). */
 export const TEXT_SLICE_CHARS = 1 << 18;
@@ -63,6 +65,8 @@ export class HeldTexts {
     private readonly release: (row: FileRow) => void,
     /** Called when a background run has written and released everything it held (SummaryCache commits the released rows). */
     private readonly idle: () => void = () => {},
+    /** While it is paused, the background run writes nothing; {@link finishNow} and {@link finishAll} still write at once. */
+    private readonly pause: Pick<TextPause, 'paused' | 'resumed'> | null = null,
   ) {}
 
   /** Holds `row` (whose text is over TEXT_SLICE_CHARS) and starts writing its slices after a turn of the event loop. */
@@ -114,6 +118,7 @@ export class HeldTexts {
       const [path, held] = next.value;
       while (held.slices.length > 0) {
         await new Promise((resolve) => setImmediate(resolve));
+        if (this.pause?.paused) await this.pause.resumed();
         if (this.rows.get(path) !== held) break; // finished (or dropped) meanwhile
         if (!this.writeSlice(path, held.row.projectId, held.slices.shift()!)) failed(held);
       }

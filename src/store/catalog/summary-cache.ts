@@ -27,6 +27,7 @@ import { mergeTextWrites, metaText, type FullTextIndex } from './text-columns.js
 import { catalogPath, pruneCatalogs } from './catalog-files.js';
 import { parsedParts, parsedSummary, parseState, reusable, storedSummary, untouched } from './stored-rows.js';
 import { HeldTexts, TEXT_SLICE_CHARS, textChars } from './held-texts.js';
+import { TextPause } from './text-pause.js';
 import type { ListedPageQuery, StoredPage } from './stored-page.js';
 import { readBits } from '../exposure.js';
 
@@ -73,6 +74,12 @@ export interface SummariesRun {
   textLater?: boolean;
   /** Scan workers started ahead ({@link SummaryCache.firstScan}), handed to the pool, which takes or ends them. */
   started?: StartedWorkers | null;
+  /**
+   * Stops the reads once aborted (scan-pool.ts ScanPoolOptions.signal):
+   * files not read by then are left as they were, and the pass answers
+   * with those it read.
+   */
+  signal?: AbortSignal;
 }
 
 export class SummaryCache {
@@ -80,12 +87,15 @@ export class SummaryCache {
   private db: CatalogDb | null | undefined;
   private readonly pending = new Map<string, FileRow>();
   private readonly deleted = new Set<string>();
+  /** The pause of background text indexing (text-pause.ts): SessionCatalog.indexText and the slices below wait for it. */
+  readonly textPause = new TextPause();
   /** Rows whose text is written slice by slice before them (held-texts.ts). */
   private readonly held = new HeldTexts(
     (path, projectId, slice) => this.database()?.writeText(path, projectId, slice) ?? false,
     (row) => this.put(row),
     // Rows released by a run nobody waits for (a refresh that left its text to be written after it): commit them.
     () => void this.flush(),
+    this.textPause,
   );
   /** Characters of text in the rows of {@link pending}. */
   private pendingChars = 0;
@@ -290,7 +300,7 @@ export class SummaryCache {
     summaryKey: string,
     opts: SummariesRun = {},
   ): Promise<{ summaries: SessionSummary[]; unreadable: { path: string; error: string }[] }> {
-    const { onProgress, textLater = false, started } = opts;
+    const { onProgress, textLater = false, started, signal } = opts;
     const summaries: SessionSummary[] = [];
     const unreadable: { path: string; error: string }[] = [];
     const jobs: (SummaryJob & { file: SessionFile; ino: number; plan: ReadPlan })[] = [];
@@ -324,7 +334,7 @@ export class SummaryCache {
         if (!outcome.result) return void unreadable.push({ path: outcome.path, error: outcome.error ?? 'unreadable' });
         summaries.push(this.store(job.file, job.ino, job.plan, summaryKey, outcome.result));
       },
-      { onProgress: onProgress && ((p) => onProgress({ files: served + p.files, bytes: p.bytes, totalBytes: p.totalBytes })), started },
+      { onProgress: onProgress && ((p) => onProgress({ files: served + p.files, bytes: p.bytes, totalBytes: p.totalBytes })), started, signal },
     );
     // Big texts still being written slice by slice: the caller may search next (unless it said it will not).
     if (!textLater) await this.held.drained();

@@ -51,6 +51,11 @@ export interface ScanOptions {
   check?: boolean;
   /** @internal Tests: the synchronous loop's read size in bytes (default 1 MB). */
   chunkBytes?: number;
+  /**
+   * {@link scanLines}: checked before each read; once aborted, the scan
+   * throws the signal's reason (an AbortError) and the file is closed.
+   */
+  signal?: AbortSignal;
 }
 
 /**
@@ -85,6 +90,8 @@ export interface ScanResult {
 /**
  * Scans `path` from `fromOffset`, calling `onLine` for every complete line.
  * CR before LF is dropped; a UTF-8 BOM at offset 0 is dropped.
+ * Throws what the file system throws, what `onLine` throws, and the
+ * reason of `opts.signal` once it is aborted.
  */
 export async function scanLines(path: string, onLine: LineHandler, opts: ScanOptions = {}): Promise<ScanResult> {
   const handle = await open(path, 'r');
@@ -93,6 +100,7 @@ export async function scanLines(path: string, onLine: LineHandler, opts: ScanOpt
     const lines = new LineSplitter(opts);
     const buf = Buffer.allocUnsafe(CHUNK_BYTES);
     for (;;) {
+      opts.signal?.throwIfAborted();
       const want = lines.want(CHUNK_BYTES);
       if (want <= 0) break;
       const { bytesRead } = await handle.read(buf, 0, want, lines.position);

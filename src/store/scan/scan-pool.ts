@@ -77,6 +77,13 @@ export interface ScanPoolOptions {
   started?: StartedWorkers | null;
   /** @internal Tests: each worker exits (as if it crashed) after this many results. */
   crashWorkersAfter?: number;
+  /**
+   * Stops the scan once aborted: no job is started or dealt any more, the
+   * workers end (what they read is dropped), results already received are
+   * still handed on, and the promise resolves. Jobs cut short get no
+   * outcome (the caller reads their files again another time).
+   */
+  signal?: AbortSignal;
 }
 
 /** Below both: in this thread. */
@@ -198,7 +205,8 @@ export function scanThreads(env: NodeJS.ProcessEnv = process.env): number {
  * no particular order; resolves once all are done and the workers are gone.
  * A file that cannot be read gives an outcome with `error`, never a
  * rejection; a worker that dies has its unfinished jobs read again in this
- * thread. Rejects only when `onResult` or `onProgress` throws.
+ * thread. Rejects only when `onResult` or `onProgress` throws. With
+ * `opts.signal` aborted it resolves early: see {@link ScanPoolOptions.signal}.
  */
 export async function readSummaries(jobs: readonly SummaryJob[], onResult: (outcome: SummaryOutcome) => void, opts: ScanPoolOptions = {}): Promise<ScanStats> {
   return pool(jobs, false, onResult as (outcome: { path: string } & JobOutcome) => void, opts);
@@ -237,10 +245,10 @@ async function pool(jobList: readonly SummaryJob[], pack: boolean, onResult: (ou
   const started = opts.started && url !== null && opts.started.url.href === url.href && opts.crashWorkersAfter === undefined ? opts.started : undefined;
   if (threads < 2 || url === null || small) {
     opts.started?.close();
-    await inThread(order, jobs, work, done);
+    await inThread(order, jobs, work, done, opts.signal);
     return { workers: 0, rescued: 0 };
   }
-  const running = inWorkers(url, threads, order, jobs, work, done, opts.crashWorkersAfter, started);
+  const running = inWorkers(url, threads, order, jobs, work, done, { crashAfter: opts.crashWorkersAfter, started, signal: opts.signal });
   opts.started?.close(); // those it did not take (fewer first batches than workers; none when they were not of its file)
   return running;
 }
@@ -278,8 +286,7 @@ function inWorkers(
   jobs: readonly PoolJob[],
   work: readonly number[],
   done: (id: number, outcome: JobOutcome) => void,
-  crashAfter?: number,
-  started?: StartedWorkers,
+  { crashAfter, started, signal }: { crashAfter?: number; started?: StartedWorkers; signal?: AbortSignal },
 ): Promise<ScanStats> {
   const stats: ScanStats = { workers: 0, rescued: 0 };
   let next = 0;
@@ -303,7 +310,9 @@ function inWorkers(
 
   return new Promise<ScanStats>((resolve, reject) => {
     let failed = false;
+    let stopped = false;
     const finish = (err?: unknown): void => {
+      signal?.removeEventListener('abort', stop);
       for (const w of workers) void w.terminate();
       workers.clear();
       if (err !== undefined) {
@@ -326,7 +335,11 @@ function inWorkers(
     let draining = false;
     const step = (): void => {
       const next = queue.shift();
-      if (!next) return void (draining = false);
+      if (!next) {
+        draining = false;
+        if (stopped && !failed) finish();
+        return;
+      }
       answer(next.id, next.outcome);
       setImmediate(step);
     };
@@ -337,11 +350,19 @@ function inWorkers(
     };
     const rescue = (): void => {
       // No worker left to take the rest: this thread reads what is orphaned or not yet dealt.
-      if (workers.size > 0 || failed) return;
+      if (workers.size > 0 || failed || stopped) return;
       const rest = orphans.splice(0).concat(order.slice(next));
       next = order.length;
       stats.rescued += rest.length;
-      inThread(rest, jobs, work, answer).catch(finish);
+      inThread(rest, jobs, work, answer, signal).catch(finish);
+    };
+    // Aborted: the workers end now (their memory with them); what was received is handed on first.
+    const stop = (): void => {
+      if (stopped || failed) return;
+      stopped = true;
+      for (const w of workers) void w.terminate();
+      workers.clear();
+      if (!draining) finish();
     };
 
     const data: ScanWorkerData = crashAfter === undefined ? SCAN_WORKER_DATA : { ...SCAN_WORKER_DATA, crashAfter };
@@ -364,6 +385,7 @@ function inWorkers(
         worker.postMessage(jobsOut);
       };
       worker.on('message', (answers: WireResult[]) => {
+        if (stopped) return; // sent before it was ended: dropped like the rest of its work
         deal();
         for (const msg of answers) {
           if (!open.delete(msg.id)) continue; // already read again elsewhere: answered once only
@@ -381,7 +403,7 @@ function inWorkers(
         else if (orphans.length > 0) {
           const rest = orphans.splice(0);
           stats.rescued += rest.length;
-          inThread(rest, jobs, work, answer).catch(finish);
+          inThread(rest, jobs, work, answer, signal).catch(finish);
         }
       });
       deals.push(deal);
@@ -389,6 +411,8 @@ function inWorkers(
     }
     for (let k = 1; k < BATCHES_AHEAD; k++) for (const deal of deals) deal();
     if (workers.size === 0) rescue();
+    if (signal?.aborted) stop();
+    else signal?.addEventListener('abort', stop, { once: true });
   });
 }
 

@@ -40,9 +40,9 @@ function packed(result: SummaryResult & { check: string }, previous: SummaryStat
   return { ...rest, packed: packState(state, previous) };
 }
 
-async function runJobAsync(path: string, opts: ReadSummaryOptions, previous: SummaryState | undefined, pack: boolean): Promise<JobOutcome> {
+async function runJobAsync(path: string, opts: ReadSummaryOptions, previous: SummaryState | undefined, pack: boolean, signal?: AbortSignal): Promise<JobOutcome> {
   try {
-    const result = await readSummary(path, opts, previous);
+    const result = await readSummary(path, opts, previous, signal);
     // A session read whole has no check hash (never continued from an offset): no read for it.
     const check = isWholeRead(path, opts.file) ? '' : bytesBeforeSync(path, result.state.offset);
     return { result: packed(Object.assign(result, { check }), previous, pack) };
@@ -55,13 +55,28 @@ function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** Reads in this thread: small files synchronously, big ones async, with a turn of the event loop every few ms. */
-export async function inThread(ids: readonly number[], jobs: readonly SummaryJobInput[], work: readonly number[], done: (id: number, outcome: JobOutcome) => void): Promise<void> {
+/**
+ * Reads in this thread: small files synchronously, big ones async, with a
+ * turn of the event loop every few ms. Once `signal` is aborted it stops:
+ * the job being read (a big file is checked between reads) and those after
+ * it get no outcome.
+ */
+export async function inThread(
+  ids: readonly number[],
+  jobs: readonly SummaryJobInput[],
+  work: readonly number[],
+  done: (id: number, outcome: JobOutcome) => void,
+  signal?: AbortSignal,
+): Promise<void> {
   let sliceStart = performance.now();
   for (const id of ids) {
+    if (signal?.aborted) return;
     const { path, opts, previous, pack = false } = jobs[id]!;
-    if (work[id]! > SYNC_READ_MAX_BYTES) done(id, await runJobAsync(path, opts, previous, pack));
-    else done(id, runJob(path, opts, previous, pack));
+    if (work[id]! > SYNC_READ_MAX_BYTES) {
+      const outcome = await runJobAsync(path, opts, previous, pack, signal);
+      if (signal?.aborted) return; // what it read is dropped: the caller reads the file again later
+      done(id, outcome);
+    } else done(id, runJob(path, opts, previous, pack));
     if (performance.now() - sliceStart > IN_THREAD_SLICE_MS) {
       await new Promise((resolve) => setImmediate(resolve));
       sliceStart = performance.now();

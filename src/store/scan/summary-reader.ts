@@ -162,12 +162,14 @@ export interface SummaryResult {
 /**
  * Reads (or, given a previous state, continues reading) a session file.
  * The previous state is not mutated. Throws what the file system throws
- * (ENOENT, EACCES).
+ * (ENOENT, EACCES), and the reason of `signal` once it is aborted (checked
+ * between reads of a JSONL file, before reading a session read whole).
  */
-export async function readSummary(path: string, opts: ReadSummaryOptions, previous?: SummaryState): Promise<SummaryResult> {
+export async function readSummary(path: string, opts: ReadSummaryOptions, previous?: SummaryState, signal?: AbortSignal): Promise<SummaryResult> {
+  signal?.throwIfAborted();
   if (isWholeRead(path, opts.file)) return readWholeSummary(path, opts);
   const fold = summaryFold(previous, opts);
-  const scan = await readRecords(path, fold.visitor, { fromOffset: fold.state.offset, firstLineNo: fold.state.nextLineNo, maxLineBytes: opts.maxLineBytes });
+  const scan = await readRecords(path, fold.visitor, { fromOffset: fold.state.offset, firstLineNo: fold.state.nextLineNo, maxLineBytes: opts.maxLineBytes, signal });
   return fold.finish(scan, path, opts);
 }
 
