@@ -25,7 +25,8 @@ import { inputMode, resumeOrAsk, targetOf, useBrowserInput } from './hooks/use-b
 import { useBrowserStore } from './hooks/use-browser-store.js';
 import { createListDeriver, SORT_LABELS } from './list-model.js';
 import { BADGE_SECTION, helpBarEntries, helpSectionsFor } from './keys.js';
-import { useIndexingPause, useLiveRefresh, useSessionsLoader, useStoreWarning, useTextIndexer, withTopOfList, type RefreshCost } from './hooks/use-sessions-loader.js';
+import { useIndexingPause, useSessionsLoader, useStoreWarning, useTextIndexer, withTopOfList } from './hooks/use-sessions-loader.js';
+import { useLiveRefresh, type RefreshCost } from './hooks/use-live-refresh.js';
 import { useSearchWarmup } from './hooks/use-search-warmup.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { resolveIndex } from '../components/list-layout.js';
