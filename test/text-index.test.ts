@@ -173,6 +173,9 @@ describe('text left for later (commands that do not search, with a kept catalog)
     const listed = (await lazy.catalog.summaries(null, { includeEmpty: true })).sessions;
     expect(lazy.catalog.pendingText(null)).toBe(2);
     expect(await lazy.search('zeppelins')).toEqual([]);
+    // What the list shows of a session (its title, its prompts) is found before its text is indexed.
+    expect(await lazy.search('note')).toEqual(['s1']);
+    expect(await lazy.search('other')).toEqual(['s2']);
     expect(await lazy.catalog.indexText(null)).toBe(2);
     expect(lazy.catalog.pendingText(null)).toBe(0);
     expect(await lazy.search('zeppelins')).toEqual(['s1']);
@@ -206,7 +209,7 @@ describe('text left for later (commands that do not search, with a kept catalog)
     expect(lazy.catalog.pendingText(null)).toBe(0);
     writeFileSync(path, JSON.stringify(msg('user', 'rewritten about gondolas')) + '\n');
     expect(await lazy.search('zeppelins')).toEqual([]); // read again from its start: the stale text is dropped
-    expect(await lazy.search('gondolas')).toEqual([]); // and the new text waits
+    expect(await lazy.search('gondolas')).toEqual(['s1']); // its prompt stands in for its text, which waits
     expect(lazy.catalog.pendingText(null)).toBe(1);
     await lazy.catalog.indexText(null);
     expect(await lazy.search('gondolas')).toEqual(['s1']);

@@ -23,7 +23,7 @@ import { readPackedSummaries, type CheckedSummary, type StartedWorkers, type Sum
 import type { SessionSummary } from '../types.js';
 import { byRecency } from '../recency.js';
 import { CatalogDb, MEMORY_CATALOG, type FileRow, type ListedRow } from './catalog-db.js';
-import { mergeTextWrites, metaText, type FullTextIndex } from './text-columns.js';
+import { mergeTextWrites, metaText, pendingMetaText, type FullTextIndex } from './text-columns.js';
 import { catalogPath, pruneCatalogs } from './catalog-files.js';
 import { parsedParts, parsedSummary, parseState, reusable, storedSummary, untouched } from './stored-rows.js';
 import { HeldTexts, TEXT_SLICE_CHARS, textChars } from './held-texts.js';
@@ -385,8 +385,13 @@ export class SummaryCache {
     if (this.database() && !unchanged) {
       // Packed by the scan worker, or here for a file read in this thread (and only when its row is written).
       const packed = 'packed' in result ? result.packed : packState(result.state, previous);
-      // Read without its text: what the index held of a file read again from its start is stale.
-      const texts = collect ? { fresh: previous === undefined, meta: metaText(result.summary), chunks: result.texts } : previous === undefined ? ('forget' as const) : undefined;
+      // Read without its text: what the index held of a file read again from its start is stale; its title,
+      // id, workspace, model and prompts stand in (one small document) until the text is indexed.
+      const texts = collect
+        ? { fresh: previous === undefined, meta: metaText(result.summary), chunks: result.texts }
+        : previous === undefined
+          ? { fresh: true, meta: pendingMetaText(result.summary), chunks: [] }
+          : undefined;
       this.put({
         path: file.path,
         projectId: file.projectId,

@@ -26,6 +26,17 @@ export function metaText(s: Pick<SessionSummary, 'title' | 'id' | 'workspace' | 
 }
 
 /**
+ * The meta document of a session read without its text (text policy
+ * 'appends', a cold listing): {@link metaText} plus its first and last
+ * prompts, which the summary holds anyway. Until the text is indexed (and
+ * this document replaced by {@link metaText}), a search finds the session
+ * by what the list shows of it: a title on screen found nothing before.
+ */
+export function pendingMetaText(s: Pick<SessionSummary, 'title' | 'id' | 'workspace' | 'model' | 'firstPrompt' | 'lastPrompt'>): string {
+  return [metaText(s), s.firstPrompt, s.lastPrompt === s.firstPrompt ? '' : s.lastPrompt].filter(Boolean).join('\n');
+}
+
+/**
  * Two writes of the same file not yet committed, as one: a fresh newer
  * write (or a `'forget'`) replaces the older; an appending one adds its
  * chunks after the older's, and the newer meta wins. (An appending write
