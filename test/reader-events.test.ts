@@ -58,6 +58,14 @@ describe('events dialect summary (format §4)', () => {
     expect(s!.strikes).toBe(0);
   });
 
+  it("gives a tool.call's input to the search as well as its output (a file path is what people remember)", async () => {
+    const path = t.write('run-7', [start, request(1, [sys, u1]), response(2), ev(3, 'tool.call', { tool: 'read_file', input: { path: 'src/db/pool.ts' }, output: 'export const pool = 1' })]);
+    const { texts } = await readSummary(path, readOpts({ pricing: PRICES }));
+    const text = texts.join('\n');
+    expect(text).toContain('src/db/pool.ts');
+    expect(text).toContain('export const pool = 1');
+  });
+
   it('sums llm.response cost_usd without session.end cost, then prices usage, else unknown', async () => {
     const summed = t.write('a', [start, request(1, [u1]), response(2, { cost_usd: 0.0051 }), request(3, [u1, a1, u2]), response(4, { cost_usd: 0.002 }), end(9, {})]);
     expect((await readSummary(summed, readOpts({ pricing: PRICES }))).summary!.costMicros).toBe(7100);

@@ -294,7 +294,11 @@ export function summarizeEvent(s: SummarizerState, ev: NormalizedEvent, text?: T
     case 'tool_result':
       if (text) {
         if (ev.kind === 'tool_call') text.add(`${ev.name} ${recordedText(ev.arguments)}`);
-        else text.add(recordedText(ev.output));
+        else {
+          // A tool.call's input (a path, a command) is what people remember as much as its output.
+          if (ev.input !== undefined) text.add(`${ev.name ?? ''} ${recordedText(ev.input)}`);
+          text.add(recordedText(ev.output));
+        }
       }
       if (ev.counted) s.toolCalls++;
       if (ev.context) appendContext(s, textOfContent(ev.context.content).length);

@@ -86,6 +86,12 @@ export interface ToolResultEvent extends Timed {
   name?: string;
   /** As recorded (a string, or JSON to show as text): only a transcript renders it. */
   output: unknown;
+  /**
+   * What the call was given, when the result record carries it (events'
+   * `tool.call` `input`: file paths, commands): searched, not drawn (the
+   * call itself shows its arguments).
+   */
+  input?: unknown;
   durationMs?: number;
   isError?: boolean;
   /** This record is the format's count of a tool call (events' `tool.call`). */

@@ -184,7 +184,7 @@ export function parseEvents(raw: Record<string, unknown>, s: EventsParserState):
     case 'tool.call': {
       const d = fastToolCallData(r.data) ?? toolCallDataSchema.parse(r.data);
       const isError = d.error !== undefined && d.error !== null;
-      out.push({ kind: 'tool_result', ts, id: '', name: d.tool, output: d.output ?? d.error, durationMs: d.duration_ms, isError, counted: true });
+      out.push({ kind: 'tool_result', ts, id: '', name: d.tool, output: d.output ?? d.error, input: d.input, durationMs: d.duration_ms, isError, counted: true });
       return out;
     }
     case 'session.end': {
