@@ -9,6 +9,7 @@ import { sanitize } from '../format/sanitize.js';
 import { displayWidth, fit, truncate, truncateStart } from '../format/width.js';
 import { countNoun } from '../format/numbers.js';
 import { indexingLine, progressLine, type ProgressFigures } from '../format/progress.js';
+import { namesOnlyQuery } from '../store/search/session-search.js';
 import { theme } from './theme.js';
 
 export interface StatusBarProps {
@@ -40,7 +41,9 @@ export interface StatusBarProps {
 /** "session-browser /home/me/proj     42 sessions · 3 matches for “auth” · sorted by cost". */
 export function StatusBar({ root, total, matches, query = '', loading, switching = null, stale = false, progress = null, indexing = null, partial = false, sort = null, width }: StatusBarProps): React.JSX.Element {
   const q = sanitize(query, { singleLine: true });
-  const found = matches === null ? '' : ` · ${countNoun(matches, 'match', 'matches')}` + (q ? ` for “${truncate(q, 20)}”` : '') + (partial ? ' so far' : '');
+  // One letter searches names (titles, ids, paths, models), not messages: two letters can find more, so it says so.
+  const scope = q && namesOnlyQuery(query) ? ' in titles' : '';
+  const found = matches === null ? '' : ` · ${countNoun(matches, 'match', 'matches')}` + (q ? ` for “${truncate(q, 20)}”${scope}` : '') + (partial ? ' so far' : '');
   const work = switching
     ? ` · loading ${switching}…${progress ? ` ${progressLine(progress)}` : ''}`
     : progress ? ` · ${progressLine(progress)}` : stale ? ' · checking…' : indexing ? ` · ${indexingLine(indexing)}` : '';

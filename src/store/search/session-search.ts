@@ -250,6 +250,17 @@ function isFirstLetter(w: QueryWord): boolean {
 }
 
 /**
+ * True when `query` is one letter or digit alone: {@link SessionSearch.search}
+ * then matches words of titles, ids, workspaces and models that start with
+ * it (and whole one-letter words anywhere), not every word of every message
+ * that does, so it can find fewer sessions than two letters: the list says so.
+ */
+export function namesOnlyQuery(query: string): boolean {
+  const words = parseQuery(query);
+  return words.length === 1 && words[0]!.idPrefix === null && isFirstLetter(words[0]!);
+}
+
+/**
  * The first letters (folded) of the words of each session's title, id,
  * workspace and model, worked out once per summary: a first letter typed
  * tokenised all four fields of every session on each key (100,000
