@@ -90,6 +90,23 @@ for (const [columns, rows] of [
       expect(found).not.toContain('Add dark mode');
     });
 
+    it('a session named with R comes first among the matches of its name, even when its text matched too', async () => {
+      // Both hold "deploy" in their messages; the older one is then named "Deploy checklist".
+      const sessions = [
+        appSummary({ id: 'sess-new', title: 'Newer work', updatedAt: '2026-11-20T12:00:00Z' }),
+        appSummary({ id: 'sess-old', title: 'Older work', updatedAt: '2026-11-10T12:00:00Z' }),
+      ];
+      const source = fakeSource({ sessions, texts: { 'sess-new': 'we talked about the deploy', 'sess-old': 'the deploy failed twice' }, labelsById: { 'sess-old': { name: 'Deploy checklist' } } });
+      const ui = renderSized(<App source={source} onExit={() => undefined} />, { columns, rows });
+      await ui.waitFor('Deploy checklist');
+      const found = await ui.press('/deploy', (f) => f.includes('2 matches'));
+      const lines = frameLines(found);
+      const named = lines.findIndex((l) => l.includes('Deploy checklist'));
+      const other = lines.findIndex((l) => l.includes('Newer work'));
+      expect(named).toBeGreaterThan(-1);
+      expect(named).toBeLessThan(other);
+    });
+
     it('the header says the order for as long as it holds, with a long filter and inside the search box', async () => {
       const ui = renderSized(<App source={fakeSource({ sessions: SESSIONS })} onExit={() => undefined} />, { columns, rows });
       await ui.waitFor('Fix login bug');

@@ -41,20 +41,22 @@ export function applyLabels(sessions: SessionSummary[], labels: ReadonlyMap<stri
 }
 
 /**
- * Sessions whose user-given name holds every word of the query and that the
- * search did not find (the index knows the agents' titles, not our names):
- * they come first, as title hits.
+ * The hits with the sessions whose user-given name holds every word of the
+ * query first, as title matches (the index knows the agents' titles, not
+ * our names): one the search found for its text keeps its hit (and
+ * snippet) and moves up; one it did not find comes as a title hit.
+ * `found` itself when no renamed session matches.
  */
-export function nameHits(sessions: readonly SessionSummary[], query: string, found: readonly SearchHit[]): SearchHit[] {
+export function withNameHits(sessions: readonly SessionSummary[], query: string, found: SearchHit[]): SearchHit[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return [];
+  if (words.length === 0) return found;
   const named = sessions.filter((s) => s.originalTitle !== undefined && words.every((w) => s.title.toLowerCase().includes(w)));
-  // Most lists have no renamed session: no set of every hit's id per keystroke then.
-  if (named.length === 0) return [];
-  const have = new Set(found.map((h) => h.summary.id));
-  return named
-    .filter((s) => !have.has(s.id))
-    .map((summary) => ({ summary, tier: 'all' as const, field: 'title' as const, similar: [], snippet: null, titleRanges: [] }));
+  // Most lists have no renamed session: no map of every hit's id per keystroke then.
+  if (named.length === 0) return found;
+  const byId = new Map(found.map((h) => [h.summary.id, h]));
+  const first = named.map((summary): SearchHit => byId.get(summary.id) ?? { summary, tier: 'all', field: 'title', similar: [], snippet: null, titleRanges: [] });
+  const moved = new Set(named.map((s) => s.id));
+  return [...first, ...found.filter((h) => !moved.has(h.summary.id))];
 }
 
 /**
@@ -75,6 +77,8 @@ function onBranches(s: SessionSummary, branches: readonly string[]): boolean {
   const b = s.branch?.toLowerCase();
   return branches.every((name) => b !== undefined && b.includes(name));
 }
+
+/**
 
 /**
  * Rows in display order from the sessions and (when searching) the hits,
@@ -160,8 +164,7 @@ export function createListDeriver(): (inputs: ListInputs) => ListModel {
     const pool = branches.length > 0 ? sessions.filter((s) => onBranches(s, branches)) : sessions;
     if (rest === '') return pool.map((summary): SearchHit => ({ summary, tier: 'all', field: 'title', similar: [], snippet: null, titleRanges: [] }));
     const found = search(rest, sessions).filter((h) => branches.length === 0 || onBranches(h.summary, branches));
-    const named = nameHits(pool, rest, found);
-    return named.length > 0 ? [...named, ...found] : found;
+    return withNameHits(pool, rest, found);
   });
   const shown = memoLast((sessions: SessionSummary[], includeEmpty: boolean) =>
     includeEmpty ? sessions : sessions.filter((s) => !s.empty),
