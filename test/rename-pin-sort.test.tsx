@@ -15,7 +15,7 @@ import { readLabels, labelsPath, writeLabel } from '../src/store/labels.js';
 import { buildItems, labeled } from '../src/app/list-model.js';
 import { transcriptToMarkdown } from '../src/format/markdown.js';
 
-import { appSummary, fakeSource, NOW } from './helpers/fake-source.js';
+import { appSummary, fakeSource, NOW, searchOf } from './helpers/fake-source.js';
 import type { SessionSummary } from '../src/store/types.js';
 import { cleanup, expectFits, frameLines, KEYS, renderSized } from './helpers/render.js';
 
@@ -96,7 +96,9 @@ for (const [columns, rows] of [
         appSummary({ id: 'sess-new', title: 'Newer work', updatedAt: '2026-11-20T12:00:00Z' }),
         appSummary({ id: 'sess-old', title: 'Older work', updatedAt: '2026-11-10T12:00:00Z' }),
       ];
-      const source = fakeSource({ sessions, texts: { 'sess-new': 'we talked about the deploy', 'sess-old': 'the deploy failed twice' }, labelsById: { 'sess-old': { name: 'Deploy checklist' } } });
+      const texts = { 'sess-new': 'we talked about the deploy', 'sess-old': 'the deploy failed twice' };
+      // As in the catalog, the index knows the agents' titles, not our names.
+      const source = { ...fakeSource({ sessions, texts, labelsById: { 'sess-old': { name: 'Deploy checklist' } } }), search: (q: string, listed: readonly SessionSummary[]) => searchOf(sessions, texts).search(q, listed) };
       const ui = renderSized(<App source={source} onExit={() => undefined} />, { columns, rows });
       await ui.waitFor('Deploy checklist');
       const found = await ui.press('/deploy', (f) => f.includes('2 matches'));
