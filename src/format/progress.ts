@@ -33,7 +33,7 @@ export function progressLine(p: ProgressFigures): string {
     parts.push(`${megabytes((p.bytes / p.elapsedMs) * 1000)}/s`);
     // Reading is most of the work: what is left to read, at the rate read so far.
     const leftMs = ((p.totalBytes - p.bytes) * p.elapsedMs) / p.bytes;
-    parts.push(`~${formatDuration(Math.max(1000, leftMs))} left`);
+    parts.push(`~${estimate(Math.max(1000, leftMs))} left`);
   }
   return parts.join(' · ');
 }
@@ -49,9 +49,14 @@ export function indexingLine(p: ProgressFigures): string {
   if (p.elapsedMs >= 1000 && p.bytes > 0) {
     const leftMs = ((p.totalBytes - p.bytes) * p.elapsedMs) / p.bytes;
     // The estimate counts bytes read; the last files' index writes it cannot see ("~1.0s left" stood for 40 s).
-    parts.push(leftMs < 2000 ? 'finishing' : `~${formatDuration(leftMs)} left`);
+    parts.push(leftMs < 2000 ? 'finishing' : `~${estimate(leftMs)} left`);
   }
   return parts.join(' · ');
+}
+
+/** A time left, no more precise than an estimate is: "~28s", not "~28.1s" (tenths only under 10 s; then as formatDuration). */
+function estimate(ms: number): string {
+  return ms >= 10_000 && ms < 59_500 ? `${Math.round(ms / 1000)}s` : formatDuration(ms);
 }
 
 const GB = 1024 * MB;
