@@ -185,6 +185,36 @@ describe('readSummaries in worker threads (from dist/index.js)', () => {
     expect(spare.size).toBe(0);
   });
 
+  it('takes the workers the CLI entry started before the CLI loaded, and ends them when no first scan comes', async () => {
+    type Early = typeof import('../src/store/scan/early-workers.js');
+    const bundle = (await import(INDEX)) as Early & { prestartScanWorkers: typeof import('../src/store/scan/scan-pool.js').prestartScanWorkers };
+    const workerFile = new URL('./scan-worker.js', INDEX);
+    expect(bundle.startEarlyScanWorkers(workerFile, 2)).toBe(2);
+    expect(bundle.startEarlyScanWorkers(workerFile, 2)).toBe(0); // some wait already
+    const jobs = await jobsOf(generated);
+    const here = await collect(readSummaries, jobs);
+    const started = bundle.prestartScanWorkers(2)!;
+    expect(started.size).toBe(2);
+    expect(bundle.takeEarlyScanWorkers(workerFile)).toEqual([]); // the pool's set holds them now
+    const there = await collect(bundled, jobs, { inThreadBelow: ALWAYS, threads: 2, started });
+    expect(there.stats).toEqual({ workers: 2, rescued: 0 });
+    for (const job of jobs) expect(there.outcomes.get(job.path)).toEqual(here.outcomes.get(job.path));
+    // Not a first scan after all: the catalog ends them; every one exits.
+    expect(bundle.startEarlyScanWorkers(workerFile, 2)).toBe(2);
+    const waiting = bundle.takeEarlyScanWorkers(workerFile);
+    expect(waiting).toHaveLength(2);
+    const exits = waiting.map((w) => new Promise((resolve) => w.once('exit', resolve)));
+    for (const w of waiting) void w.terminate();
+    await Promise.all(exits);
+    expect(bundle.startEarlyScanWorkers(workerFile, 2)).toBe(2);
+    bundle.endEarlyScanWorkers();
+    expect(bundle.takeEarlyScanWorkers(workerFile)).toEqual([]);
+    // Workers of another file are never taken (they are ended).
+    expect(bundle.startEarlyScanWorkers(workerFile, 2)).toBe(2);
+    expect(bundle.takeEarlyScanWorkers(new URL('./other.js', INDEX))).toEqual([]);
+    expect(bundle.startEarlyScanWorkers(workerFile, 1)).toBe(0); // one thread: the pool reads in its own
+  });
+
   it('reads a crashed worker’s unfinished jobs in this thread', async () => {
     const jobs = await jobsOf(generated);
     const here = await collect(readSummaries, jobs);

@@ -14,6 +14,7 @@ import { resolveIdPrefix, type IdResolution } from './resolve-id.js';
 import { SummaryCache } from './summary-cache.js';
 import { attributeCopies } from './shared-calls.js';
 import { prestartScanWorkers, type ScanProgress as FilesProgress, type StartedWorkers } from '../scan/scan-pool.js';
+import { endEarlyScanWorkers } from '../scan/early-workers.js';
 import type { FullTextIndex } from './text-columns.js';
 import type { ReadSummaryOptions, SessionFileInfo } from '../scan/summary-reader.js';
 import { loadTranscript } from '../scan/transcript.js';
@@ -195,6 +196,8 @@ export class SessionCatalog {
     // A first scan reads every file it finds: its workers start now and load while the files are found
     // (~0.45 s of a 1 GB Claude home), not after. The pool takes them or ends them; this ends them on a throw.
     const workers = this.cache.firstScan(projectIds) ? prestartScanWorkers() : null;
+    // Workers the CLI's entry started on a guess that this is a first scan: not needed.
+    if (!workers) endEarlyScanWorkers();
     try {
       return await this.listing(projectIds, opts, workers);
     } finally {

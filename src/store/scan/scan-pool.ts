@@ -11,8 +11,8 @@
  * serves jobs, and the CLI entry stays quiet.
  */
 import { existsSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { SCAN_WORKER_DATA, scanThreads, takeEarlyScanWorkers, type ScanWorkerData } from './early-workers.js';
 import type { ReadSummaryOptions, SummaryResult, SummaryState } from './summary-reader.js';
 import { inThread, runJob, type JobOutcome } from './summary-jobs.js';
 import type { PackedSummary } from './packed-state.js';
@@ -91,15 +91,6 @@ const BATCH_BYTES = 4 * 1024 * 1024;
  */
 const BATCHES_AHEAD = 4;
 
-/** The marker in `workerData` of a scan worker. */
-interface ScanWorkerData {
-  sessionBrowserScan: true;
-  crashAfter?: number;
-}
-
-/** What a scan worker is started with (a pre-started one too: the pool takes only workers started so). */
-const SCAN_WORKER_DATA: ScanWorkerData = { sessionBrowserScan: true };
-
 interface WireJob {
   id: number;
   path: string;
@@ -116,8 +107,9 @@ interface WireResult extends JobOutcome {
 /**
  * Scan workers started before the jobs are known ({@link prestartScanWorkers}),
  * so that their start-up (loading the worker bundle, ~0.2 s each) runs
- * while this thread is still finding the files. Idle ones are unref'd: a
- * set nobody closes does not keep the process alive.
+ * while this thread is still finding the files; those the CLI's entry
+ * started even earlier (early-workers.ts) are taken first. Idle ones are
+ * unref'd: a set nobody closes does not keep the process alive.
  */
 export class StartedWorkers {
   private readonly idle = new Set<Worker>();
@@ -127,10 +119,12 @@ export class StartedWorkers {
     readonly url: URL,
     threads: number,
   ) {
+    const early = takeEarlyScanWorkers(url);
+    for (const extra of early.splice(threads)) void extra.terminate();
     for (let i = 0; i < threads; i++) {
       let worker: Worker;
       try {
-        worker = new Worker(url, { workerData: SCAN_WORKER_DATA });
+        worker = early.shift() ?? new Worker(url, { workerData: SCAN_WORKER_DATA });
       } catch {
         break; // no thread to be had: the pool starts what it can, or reads in its own thread
       }
@@ -182,15 +176,7 @@ export function isScanWorker(): boolean {
   return !isMainThread && (workerData as Partial<ScanWorkerData> | null)?.sessionBrowserScan === true;
 }
 
-/**
- * Worker threads a cold scan uses: $SESSION_BROWSER_THREADS when set (0 or 1
- * = none), else the machine's available parallelism, from 1 to 4.
- */
-export function scanThreads(env: NodeJS.ProcessEnv = process.env): number {
-  const set = env.SESSION_BROWSER_THREADS;
-  if (set !== undefined && /^\d+$/.test(set.trim())) return Number(set.trim());
-  return Math.min(4, Math.max(1, availableParallelism()));
-}
+export { scanThreads } from './early-workers.js';
 
 /**
  * Summarises every job (readSummary, plus the check hash at the resulting
