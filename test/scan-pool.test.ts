@@ -20,6 +20,7 @@ import { scanLocations, sourceLocations } from '../src/store/sources/registry.js
 import { listSessionFiles } from '../src/store/sources/native/discover.js';
 import { CLI, DEMO, ROOT } from './helpers/cli.js';
 import { NOW, readOpts } from './helpers/session-files.js';
+import { BUILTIN_PRICES } from '../src/store/prices-builtin.js';
 
 const INDEX = pathToFileURL(join(ROOT, 'dist', 'index.js')).href;
 type Pool = typeof readSummaries;
@@ -110,6 +111,22 @@ describe('readSummaries in worker threads (from dist/index.js)', () => {
       for (const job of jobs) expect(there.outcomes.get(job.path)).toEqual(here.outcomes.get(job.path));
       expect(there.progress.at(-1)).toEqual(here.progress.at(-1));
     }
+  });
+
+  it('prices each job with its own table, when jobs of one pool carry different tables', async () => {
+    const jobs = await jobsOf(generated);
+    // Every model at one made-up price in every third job: the worker is sent a table only when it changes.
+    const flat = Object.fromEntries(Object.keys(BUILTIN_PRICES).map((model) => [model, { input: 1, output: 2, cache_read: 0.5, cache_write: 1.5 }]));
+    const mixed = jobs.map((job, i) => (i % 3 === 0 ? { ...job, opts: { ...job.opts, pricing: flat } } : job));
+    const here = await collect(readSummaries, mixed);
+    const there = await collect(bundled, mixed, { inThreadBelow: ALWAYS, threads: 2 });
+    expect(there.stats.workers).toBe(2);
+    for (const job of mixed) expect(there.outcomes.get(job.path)).toEqual(here.outcomes.get(job.path));
+    // The made-up table did price its jobs (the check above would pass if every job had the same table).
+    const plain = await collect(readSummaries, jobs);
+    const cost = (of: typeof here, path: string): unknown => of.outcomes.get(path)?.result?.summary.costMicros;
+    expect(mixed.filter((job, i) => i % 3 === 0 && cost(there, job.path) !== cost(plain, job.path)).length).toBeGreaterThan(0);
+    expect(mixed.filter((job, i) => i % 3 !== 0 && cost(there, job.path) !== cost(plain, job.path))).toEqual([]);
   });
 
   it('reads sessions read whole (Claude subagent files, a Gemini JSON document) in workers as readSummary does in this thread', async () => {

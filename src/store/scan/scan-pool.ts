@@ -94,7 +94,8 @@ const BATCHES_AHEAD = 4;
 interface WireJob {
   id: number;
   path: string;
-  opts: ReadSummaryOptions;
+  /** `pricing` absent: the table the worker was last sent (see {@link pricedOnce}). */
+  opts: Omit<ReadSummaryOptions, 'pricing'> & { pricing?: ReadSummaryOptions['pricing'] };
   previous?: SummaryState;
   pack?: true;
 }
@@ -343,10 +344,14 @@ function inWorkers(
       workers.add(worker);
       stats.workers++;
       const open = new Set<number>();
+      const priced = pricedOnce();
       const deal = (): void => {
         const jobsOut = batch();
         if (jobsOut.length === 0) return;
-        for (const j of jobsOut) open.add(j.id);
+        for (const j of jobsOut) {
+          open.add(j.id);
+          priced(j);
+        }
         worker.postMessage(jobsOut);
       };
       worker.on('message', (answers: WireResult[]) => {
@@ -378,16 +383,35 @@ function inWorkers(
   });
 }
 
+/**
+ * Leaves out of a worker's jobs the price table it was last sent: a
+ * listing's jobs share one table, and a copy of it in every batch cost the
+ * worker the clone and, the copy being a new object, its price index
+ * (pricing.ts indexOf: every model id normalised) again, batch after batch.
+ */
+function pricedOnce(): (job: WireJob) => void {
+  let sent: ReadSummaryOptions['pricing'] | undefined;
+  return (job) => {
+    if (job.opts.pricing === sent) {
+      const { pricing: _same, ...opts } = job.opts;
+      job.opts = opts;
+    } else sent = job.opts.pricing;
+  };
+}
+
 /** The worker's side: reads each batch synchronously and answers it in one message. */
 function serve(): void {
   const port = parentPort!;
   const crashAfter = (workerData as ScanWorkerData).crashAfter;
   let answered = 0;
+  /** The price table last sent (jobs that share it come without it: pricedOnce). */
+  let pricing: ReadSummaryOptions['pricing'] | undefined;
   port.on('message', (batch: WireJob[]) => {
     const answers: WireResult[] = [];
     for (const job of batch) {
       if (crashAfter !== undefined && answered >= crashAfter) process.exit(1);
-      answers.push({ id: job.id, ...runJob(job.path, job.opts, job.previous, job.pack === true) });
+      pricing = job.opts.pricing ?? pricing;
+      answers.push({ id: job.id, ...runJob(job.path, { ...job.opts, pricing: pricing! }, job.previous, job.pack === true) });
       if (++answered === crashAfter) port.postMessage(answers.splice(0));
     }
     port.postMessage(answers);
