@@ -102,6 +102,13 @@ export class SummaryCache {
   private flushedAt = Date.now();
   /** {@link firstScan} answers true at most once per instance. */
   private firstAsked = false;
+  /**
+   * True while the database cannot hold a row of a file: this open created
+   * it, it held no row when {@link firstScan} looked, and nothing was
+   * written since. {@link row} then asks it nothing (a first scan of a
+   * 1 GB Claude home asked it twice a file: ~40 ms before the first job).
+   */
+  private emptyDb = false;
   /** Bytes of logs read by this instance (changed files only), for progress reports. */
   bytesRead = 0;
   /**
@@ -175,7 +182,7 @@ export class SummaryCache {
 
   /** The remembered row of a file: one not yet written wins over the database's. */
   private row(path: string): FileRow | undefined {
-    return this.held.get(path) ?? this.pending.get(path) ?? (this.deleted.has(path) ? undefined : this.database()?.get(path));
+    return this.held.get(path) ?? this.pending.get(path) ?? (this.deleted.has(path) || this.emptyDb ? undefined : this.database()?.get(path));
   }
 
   /**
@@ -192,7 +199,10 @@ export class SummaryCache {
     this.firstAsked = true;
     if (!this.database()?.created || this.pending.size > 0 || this.held.all().length > 0) return false;
     this.prefetch(projectIds);
-    return this.listedRows.size === 0;
+    if (this.listedRows.size > 0) return false;
+    // Created by this open: it holds no row of any project (another process writing meanwhile only costs reads).
+    this.emptyDb = true;
+    return true;
   }
 
   /**
@@ -466,6 +476,7 @@ export class SummaryCache {
   private flush(): boolean {
     const db = this.database();
     if (!db || (this.pending.size === 0 && this.deleted.size === 0)) return false;
+    this.emptyDb = false;
     const wrote = db.write(this.pending.values(), this.deleted);
     this.flushedAt = Date.now();
     this.pending.clear();
