@@ -12,6 +12,9 @@ export { loadTranscript } from './store/scan/transcript.js';
  */
 export {
   readSummaries,
+  readPackedSummaries,
+  readPackedSummariesFed,
+  JobFeed,
   scanThreads,
   prestartScanWorkers,
   type StartedWorkers,

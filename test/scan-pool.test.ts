@@ -232,6 +232,35 @@ describe('readSummaries in worker threads (from dist/index.js)', () => {
     expect(bundle.startEarlyScanWorkers(workerFile, 1)).toBe(0); // one thread: the pool reads in its own
   });
 
+  it('reads jobs fed while it runs (a first scan, folder by folder) as it reads a list, and ends with the feed', async () => {
+    type Fed = typeof import('../src/store/scan/scan-pool.js');
+    const { JobFeed, readPackedSummariesFed, readPackedSummaries } = (await import(INDEX)) as Fed;
+    const jobs = await jobsOf(generated);
+    const listed = new Map<string, unknown>();
+    await readPackedSummaries(jobs, (o) => void listed.set(o.path, o), { inThreadBelow: ALWAYS, threads: 2 });
+    const feed = new JobFeed();
+    feed.add(jobs.slice(0, 10)); // before the pool listens: they wait for it
+    const fed = new Map<string, unknown>();
+    const progress: ScanProgress[] = [];
+    const running = readPackedSummariesFed(feed, (o) => void fed.set(o.path, o), { threads: 2, onProgress: (p) => void progress.push(p) });
+    for (let at = 10; at < jobs.length; at += 37) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      feed.add(jobs.slice(at, at + 37));
+    }
+    feed.end();
+    expect(await running).toEqual({ workers: 2, rescued: 0 });
+    expect(fed.size).toBe(jobs.length);
+    // The same packed states, check hashes and summaries as from a list.
+    for (const job of jobs) expect(fed.get(job.path)).toEqual(listed.get(job.path));
+    expect(progress.at(-1)).toMatchObject({ files: jobs.length, totalFiles: jobs.length });
+    // A feed that ends with no job: the pool ends too.
+    const empty = new JobFeed();
+    const none = readPackedSummariesFed(empty, () => {}, { threads: 2 });
+    empty.end();
+    expect(await none).toEqual({ workers: 2, rescued: 0 });
+    expect(() => empty.add(jobs.slice(0, 1))).toThrow(/ended/);
+  });
+
   it('reads a crashed worker’s unfinished jobs in this thread', async () => {
     const jobs = await jobsOf(generated);
     const here = await collect(readSummaries, jobs);

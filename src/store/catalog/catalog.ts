@@ -12,6 +12,7 @@ import type { PriceTable } from '../pricing.js';
 import { assertSessionId, readProjectJson } from '../project.js';
 import { resolveIdPrefix, type IdResolution } from './resolve-id.js';
 import { SummaryCache } from './summary-cache.js';
+import { foundFiles } from './found-files.js';
 import { attributeCopies } from './shared-calls.js';
 import { prestartScanWorkers, type ScanProgress as FilesProgress, type StartedWorkers } from '../scan/scan-pool.js';
 import { endEarlyScanWorkers } from '../scan/early-workers.js';
@@ -167,8 +168,8 @@ export class SessionCatalog {
     return { ...opts, file: info };
   }
 
-  private async scan(projectIds: string[] | null): Promise<{ files: SessionFile[]; skipped: SkippedEntry[] }> {
-    const scan = await scanLocations(this.home, projectIds, this.locations);
+  private async scan(projectIds: string[] | null, found?: (files: readonly SessionFile[]) => void): Promise<{ files: SessionFile[]; skipped: SkippedEntry[] }> {
+    const scan = await scanLocations(this.home, projectIds, this.locations, found);
     for (const [id, root] of Object.entries(scan.roots ?? {})) this.roots.set(id, root);
     return scan;
   }
@@ -208,22 +209,27 @@ export class SessionCatalog {
   /** {@link summaries}, with the scan workers started ahead of it (or null). */
   private async listing(projectIds: string[] | null, opts: SummariesOptions, workers: StartedWorkers | null): Promise<SummaryList> {
     const started = Date.now();
-    const { files, skipped } = await this.scan(projectIds);
+    // A first scan (workers started) reads each folder's sessions as soon as they are found: the workers
+    // start while this thread still reads the heads of the rest (~0.4 s of a 1 GB Claude home).
+    const streamed = workers ? foundFiles((found) => this.scan(projectIds, found)) : null;
+    const scanned = streamed ? null : await this.scan(projectIds);
+    const totalFiles = (): number => scanned?.files.length ?? streamed!.heard();
     this.cache.prefetch(projectIds);
     // Files to read go to the scan pool (worker threads for a big cold scan); rows are written as results arrive.
     // A browser's refresh ('appends') answers before a big appended text is in the index: it lands a few
     // turns later, and the search it may run meanwhile misses only that text. A caller that searches next waits.
     const textLater = opts.text === 'appends';
     const read = await this.cache.summaries(
-      files,
+      scanned?.files ?? streamed!.chunks,
       (file) => this.optionsFor(file, opts.text),
       this.summaryKey,
       {
-        onProgress: (p) => opts.onProgress?.({ files: p.files, totalFiles: files.length, bytes: p.bytes, totalBytes: p.totalBytes, elapsedMs: Date.now() - started }),
+        onProgress: (p) => opts.onProgress?.({ files: p.files, totalFiles: totalFiles(), bytes: p.bytes, totalBytes: p.totalBytes, elapsedMs: Date.now() - started }),
         textLater,
         started: workers,
       },
     );
+    const { files, skipped } = scanned ?? (await streamed!.scan);
     const unreadable: UnreadableFile[] = [...skipped, ...read.unreadable];
     this.cache.forgetMissing(projectIds, new Set(files.map((f) => f.path)));
     this.cache.save({ textLater });

@@ -200,6 +200,109 @@ export async function readPackedSummaries(jobs: readonly SummaryJob[], onResult:
   return pool(jobs, true, onResult as (outcome: { path: string } & JobOutcome) => void, opts);
 }
 
+/**
+ * Jobs handed to a pool while it runs ({@link readPackedSummariesFed}): a
+ * first scan's files as their folders are found, so the workers start on
+ * the first ones while this thread finds the rest. Jobs added before the
+ * pool starts wait for it.
+ */
+export class JobFeed {
+  private readonly waiting: SummaryJob[] = [];
+  private ended = false;
+  private take: ((jobs: SummaryJob[]) => void) | null = null;
+  private onEnd: (() => void) | null = null;
+
+  /** Adds jobs; none after {@link end}. */
+  add(jobs: readonly SummaryJob[]): void {
+    if (this.ended) throw new Error('job feed already ended');
+    if (jobs.length === 0) return;
+    if (this.take) this.take([...jobs]);
+    else this.waiting.push(...jobs);
+  }
+
+  /** No more jobs: the pool resolves once those added are done. */
+  end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.onEnd?.();
+  }
+
+  /** @internal The pool's side: `take` gets every job added (those waiting at once), `onEnd` the end. */
+  listen(take: (jobs: SummaryJob[]) => void, onEnd: () => void): void {
+    this.take = take;
+    this.onEnd = onEnd;
+    take(this.waiting.splice(0));
+    if (this.ended) onEnd();
+  }
+
+  /** True once {@link end} was called. */
+  get done(): boolean {
+    return this.ended;
+  }
+}
+
+/**
+ * {@link readPackedSummaries} over a {@link JobFeed}: reads its jobs as they
+ * are added, in workers (biggest first among those waiting), and resolves
+ * once the feed has ended and every job is done. For a scan known to be
+ * big (a first scan with workers started ahead); with fewer than two
+ * threads or no worker file it reads in this thread once the feed ends.
+ */
+export async function readPackedSummariesFed(feed: JobFeed, onResult: (outcome: PackedOutcome) => void, opts: ScanPoolOptions = {}): Promise<ScanStats> {
+  const jobs: PoolJob[] = [];
+  const work: number[] = [];
+  const order: number[] = [];
+  const progress: ScanProgress = { files: 0, totalFiles: 0, bytes: 0, totalBytes: 0 };
+  const done = (id: number, outcome: JobOutcome): void => {
+    (onResult as (outcome: { path: string } & JobOutcome) => void)({ path: jobs[id]!.path, ...outcome });
+    progress.files++;
+    progress.bytes += work[id]!;
+    opts.onProgress?.({ ...progress });
+  };
+  let wake: (() => void) | null = null;
+  const incoming: Incoming = { ended: () => feed.done, onChange: (fn) => void (wake = fn) };
+  const arrived = new Promise<void>((resolve) => {
+    feed.listen(
+      (added) => {
+        const ids = added.map((job) => {
+          const id = jobs.push({ ...job, pack: true }) - 1;
+          work[id] = Math.max(0, (job.size ?? sizeOf(job.path)) - (job.previous?.offset ?? 0));
+          progress.totalBytes += work[id]!;
+          return id;
+        });
+        progress.totalFiles = jobs.length;
+        // Biggest first among those not yet dealt.
+        order.push(...ids.sort((a, b) => work[b]! - work[a]!));
+        wake?.();
+      },
+      () => {
+        resolve();
+        wake?.();
+      },
+    );
+  });
+  const threads = opts.threads ?? scanThreads();
+  const url = opts.workerUrl === undefined ? ownBundleUrl() : opts.workerUrl;
+  const started = opts.started && url !== null && opts.started.url.href === url.href && opts.crashWorkersAfter === undefined ? opts.started : undefined;
+  if (threads < 2 || url === null) {
+    opts.started?.close();
+    await arrived;
+    await inThread(order, jobs, work, done);
+    return { workers: 0, rescued: 0 };
+  }
+  const running = inWorkers(url, threads, order, jobs, work, done, opts.crashWorkersAfter, started, incoming);
+  opts.started?.close();
+  return running;
+}
+
+/** Jobs still coming to {@link inWorkers}: their ids land in its `order` (and `jobs`, `work`) as they arrive. */
+interface Incoming {
+  /** True once no job will be added. */
+  ended(): boolean;
+  /** Calls `wake` after jobs were added or the feed ended. */
+  onChange(wake: () => void): void;
+}
+
 /** A job as the pool deals it. */
 type PoolJob = SummaryJob & { pack?: boolean };
 
@@ -267,10 +370,13 @@ function inWorkers(
   done: (id: number, outcome: JobOutcome) => void,
   crashAfter?: number,
   started?: StartedWorkers,
+  incoming?: Incoming,
 ): Promise<ScanStats> {
   const stats: ScanStats = { workers: 0, rescued: 0 };
   let next = 0;
-  let remaining = order.length;
+  let answered = 0;
+  // With jobs still coming, all are answered only once the feed has ended.
+  const complete = (): boolean => (incoming === undefined || incoming.ended()) && answered === jobs.length;
   const orphans: number[] = [];
   const workers = new Set<Worker>();
 
@@ -305,7 +411,8 @@ function inWorkers(
       } catch (err) {
         return finish(err);
       }
-      if (--remaining === 0) finish();
+      answered++;
+      if (complete()) finish();
     };
     // A worker's batch is handed on one result per turn of the event loop: storing a result (its catalog
     // row, its text) is this thread's work, and a batch of 32 in one turn held a browser's keys for seconds.
@@ -333,8 +440,8 @@ function inWorkers(
 
     const data: ScanWorkerData = crashAfter === undefined ? SCAN_WORKER_DATA : { ...SCAN_WORKER_DATA, crashAfter };
     const deals: (() => void)[] = [];
-    // Only as many workers as there are first batches: each starts with one, then a second round.
-    for (let i = 0; i < threads && next < order.length; i++) {
+    // Only as many workers as there are first batches (with jobs still coming, all of them).
+    for (let i = 0; i < threads && (next < order.length || incoming !== undefined); i++) {
       let worker: Worker;
       try {
         worker = started?.take() ?? new Worker(url, { workerData: data });
@@ -345,9 +452,13 @@ function inWorkers(
       stats.workers++;
       const open = new Set<number>();
       const priced = pricedOnce();
+      // Batches sent and not yet answered.
+      let inFlight = 0;
       const deal = (): void => {
+        if (inFlight >= BATCHES_AHEAD || !workers.has(worker)) return;
         const jobsOut = batch();
         if (jobsOut.length === 0) return;
+        inFlight++;
         for (const j of jobsOut) {
           open.add(j.id);
           priced(j);
@@ -355,6 +466,7 @@ function inWorkers(
         worker.postMessage(jobsOut);
       };
       worker.on('message', (answers: WireResult[]) => {
+        inFlight--;
         deal();
         for (const msg of answers) {
           if (!open.delete(msg.id)) continue; // already read again elsewhere: answered once only
@@ -380,6 +492,14 @@ function inWorkers(
     }
     for (let k = 1; k < BATCHES_AHEAD; k++) for (const deal of deals) deal();
     if (workers.size === 0) rescue();
+    // Jobs added later go to workers with room (each holds up to BATCHES_AHEAD batches), or here when none is left.
+    incoming?.onChange(() => {
+      if (failed) return;
+      for (let k = 0; k < BATCHES_AHEAD; k++) for (const deal of deals) deal();
+      if (workers.size === 0) rescue();
+      if (complete()) finish();
+    });
+    if (incoming && complete()) finish(); // a feed that ended with no job
   });
 }
 

@@ -42,7 +42,7 @@ const AGENT_FILE = /^agent-[A-Za-z0-9._-]+\.jsonl$/;
 /** The Claude Code location for these options. */
 export function claudeLocation(opts: ForeignLocationOptions): SessionLocation {
   const memo = opts.memo ?? defaultMemo();
-  const scan = async (_home: string, projectIds: string[] | null): Promise<SessionScan> => {
+  const scan = async (_home: string, projectIds: string[] | null, found?: (files: readonly SessionFile[]) => void): Promise<SessionScan> => {
     const dir = claudeDir(opts);
     const projects = join(dir, 'projects');
     let folders;
@@ -107,6 +107,8 @@ export function claudeLocation(opts: ForeignLocationOptions): SessionLocation {
         const parent = facts?.id ? byId.get(facts.id) : undefined;
         if (parent) (parent.parts ??= []).push(agent);
       });
+      // This folder's sessions, heard of as soon as its heads are read (a first scan starts reading them).
+      const listed: SessionFile[] = [];
       await eachInTurns(mains, (m) => {
         let facts: HeadFacts;
         try {
@@ -122,7 +124,9 @@ export function claudeLocation(opts: ForeignLocationOptions): SessionLocation {
         if (cwd) roots[m.projectId] ??= repoRootOf(cwd);
         if (live.has(m.id)) m.running = true;
         files.push(m);
+        listed.push(m);
       });
+      if (listed.length > 0) found?.(listed);
     });
     memo.save?.();
     files.sort((a, b) => (a.path < b.path ? -1 : 1));
