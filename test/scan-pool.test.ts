@@ -242,7 +242,7 @@ describe('readSummaries in worker threads (from dist/index.js)', () => {
     feed.add(jobs.slice(0, 10)); // before the pool listens: they wait for it
     const fed = new Map<string, unknown>();
     const progress: ScanProgress[] = [];
-    const running = readPackedSummariesFed(feed, (o) => void fed.set(o.path, o), { threads: 2, onProgress: (p) => void progress.push(p) });
+    const running = readPackedSummariesFed(feed, (o) => void fed.set(o.path, o), { inThreadBelow: ALWAYS, threads: 2, onProgress: (p) => void progress.push(p) });
     for (let at = 10; at < jobs.length; at += 37) {
       await new Promise((resolve) => setTimeout(resolve, 5));
       feed.add(jobs.slice(at, at + 37));
@@ -255,10 +255,18 @@ describe('readSummaries in worker threads (from dist/index.js)', () => {
     expect(progress.at(-1)).toMatchObject({ files: jobs.length, totalFiles: jobs.length });
     // A feed that ends with no job: the pool ends too.
     const empty = new JobFeed();
-    const none = readPackedSummariesFed(empty, () => {}, { threads: 2 });
+    const none = readPackedSummariesFed(empty, () => {}, { inThreadBelow: ALWAYS, threads: 2 });
     empty.end();
     expect(await none).toEqual({ workers: 2, rescued: 0 });
     expect(() => empty.add(jobs.slice(0, 1))).toThrow(/ended/);
+    // A feed that ends small (a demo home) is read in this thread, as a list that small is.
+    const few = new JobFeed();
+    const small = new Map<string, unknown>();
+    const reading = readPackedSummariesFed(few, (o) => void small.set(o.path, o), { threads: 2 });
+    few.add(jobs.slice(0, 5));
+    few.end();
+    expect(await reading).toEqual({ workers: 0, rescued: 0 });
+    for (const job of jobs.slice(0, 5)) expect(small.get(job.path)).toEqual(listed.get(job.path));
   });
 
   it('reads a crashed worker’s unfinished jobs in this thread', async () => {

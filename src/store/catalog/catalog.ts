@@ -210,8 +210,11 @@ export class SessionCatalog {
   private async listing(projectIds: string[] | null, opts: SummariesOptions, workers: StartedWorkers | null): Promise<SummaryList> {
     const started = Date.now();
     // A first scan (workers started) reads each folder's sessions as soon as they are found: the workers
-    // start while this thread still reads the heads of the rest (~0.4 s of a 1 GB Claude home).
-    const streamed = workers ? foundFiles((found) => this.scan(projectIds, found)) : null;
+    // start while this thread still reads the heads of the rest (~0.4 s of a 1 GB Claude home). Not for a
+    // caller that watches progress (the browser fills its list from the rows written so far): it gets the
+    // rows of the whole home biggest first, as its list-keeping expects (a list filled folder by folder
+    // kept its selection on a session of the first folder read).
+    const streamed = workers && !opts.onProgress ? foundFiles((found) => this.scan(projectIds, found)) : null;
     const scanned = streamed ? null : await this.scan(projectIds);
     const totalFiles = (): number => scanned?.files.length ?? streamed!.heard();
     this.cache.prefetch(projectIds);

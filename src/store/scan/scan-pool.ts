@@ -244,9 +244,10 @@ export class JobFeed {
 /**
  * {@link readPackedSummaries} over a {@link JobFeed}: reads its jobs as they
  * are added, in workers (biggest first among those waiting), and resolves
- * once the feed has ended and every job is done. For a scan known to be
- * big (a first scan with workers started ahead); with fewer than two
- * threads or no worker file it reads in this thread once the feed ends.
+ * once the feed has ended and every job is done. Workers start once the
+ * jobs pass `inThreadBelow` in files or bytes; a feed that ends below it,
+ * or fewer than two threads, or no worker file: read in this thread once
+ * the feed ends, as a list that small would be.
  */
 export async function readPackedSummariesFed(feed: JobFeed, onResult: (outcome: PackedOutcome) => void, opts: ScanPoolOptions = {}): Promise<ScanStats> {
   const jobs: PoolJob[] = [];
@@ -261,6 +262,11 @@ export async function readPackedSummariesFed(feed: JobFeed, onResult: (outcome: 
   };
   let wake: (() => void) | null = null;
   const incoming: Incoming = { ended: () => feed.done, onChange: (fn) => void (wake = fn) };
+  // As for a list: a scan that stays small (a demo home) is read in this thread, so workers start only once
+  // the jobs heard of pass the size below which a list is read here (or the feed ends).
+  const below = opts.inThreadBelow ?? IN_THREAD_BELOW;
+  let decide: () => void = () => {};
+  const decided = new Promise<void>((resolve) => (decide = resolve));
   const arrived = new Promise<void>((resolve) => {
     feed.listen(
       (added) => {
@@ -273,18 +279,22 @@ export async function readPackedSummariesFed(feed: JobFeed, onResult: (outcome: 
         progress.totalFiles = jobs.length;
         // Biggest first among those not yet dealt.
         order.push(...ids.sort((a, b) => work[b]! - work[a]!));
+        if (jobs.length >= below.files || progress.totalBytes >= below.bytes) decide();
         wake?.();
       },
       () => {
         resolve();
+        decide();
         wake?.();
       },
     );
   });
+  await decided;
   const threads = opts.threads ?? scanThreads();
   const url = opts.workerUrl === undefined ? ownBundleUrl() : opts.workerUrl;
   const started = opts.started && url !== null && opts.started.url.href === url.href && opts.crashWorkersAfter === undefined ? opts.started : undefined;
-  if (threads < 2 || url === null) {
+  const small = feed.done && jobs.length < below.files && progress.totalBytes < below.bytes;
+  if (threads < 2 || url === null || small) {
     opts.started?.close();
     await arrived;
     await inThread(order, jobs, work, done);
