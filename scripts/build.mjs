@@ -11,7 +11,7 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 // Stale files go; the bundles are replaced by rename (below) and dist/types
 // is build-types.mjs's to reuse or redo (tsc is the slow part of the build).
 // So a CLI test running during a rebuild never finds dist/cli.js missing.
-const KEEP = new Set(['cli.js', 'index.js', 'scan-worker.js', TYPES_DIR.slice('dist/'.length)]);
+const KEEP = new Set(['cli.js', 'cli-main.js', 'index.js', 'scan-worker.js', TYPES_DIR.slice('dist/'.length)]);
 for (const name of safeReaddir('dist')) {
   // A `.<pid>.tmp` belongs to a build running now (another terminal): its own `finally` removes it.
   if (!KEEP.has(name) && !/\.\d+\.tmp$/.test(name)) rmSync(`dist/${name}`, { recursive: true, force: true });
@@ -34,8 +34,15 @@ async function bundle(outfile, options, mode = 0o644) {
   }
 }
 
-await bundle('dist/cli.js', {
+// The CLI itself; dist/cli.js (below) loads it.
+await bundle('dist/cli-main.js', {
   entryPoints: ['src/app/cli.ts'],
+});
+
+// The entry: starts a cold scan's workers before it loads the CLI (src/app/cli-launch.ts). Built after
+// the CLI, so a CLI test running during a rebuild never finds an entry without its CLI.
+await bundle('dist/cli.js', {
+  entryPoints: ['src/app/cli-launch.ts'],
   banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
 }, 0o755);
 

@@ -12,6 +12,9 @@ export { loadTranscript } from './store/scan/transcript.js';
  */
 export {
   readSummaries,
+  readPackedSummaries,
+  readPackedSummariesFed,
+  JobFeed,
   scanThreads,
   prestartScanWorkers,
   type StartedWorkers,
@@ -22,6 +25,8 @@ export {
   type ScanPoolOptions,
   type ScanStats,
 } from './store/scan/scan-pool.js';
+/** @internal The CLI entry's early scan workers (scan/early-workers.ts), exported for tests; not a stable API. */
+export { startEarlyScanWorkers, takeEarlyScanWorkers, endEarlyScanWorkers } from './store/scan/early-workers.js';
 export { readSummarySync, type SummaryResult } from './store/scan/summary-reader.js';
 export { diagnoseFile } from './store/scan/doctor.js';
 export { listSessionFiles, listProjectIds, type SessionFile } from './store/sources/native/discover.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readHeadRecords, readHeadText } from '../src/store/sources/common/heads.js';
+import { readHeadRecords, readHeadRecordsSync, readHeadText } from '../src/store/sources/common/heads.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sb-heads-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -37,6 +37,21 @@ describe('the head of a session file (what a location reads before any summary)'
     const path = file('cut.jsonl', line({ n: 1 }) + line({ n: 2, pad: 'y'.repeat(40_000) }));
     expect((await readHeadRecords(path, 40, 20_000)).map((r) => r.n)).toEqual([1]);
     expect((await readHeadRecords(path, 40, 80_000)).map((r) => r.n)).toEqual([1, 2]);
+  });
+
+  it('reads the same records synchronously (the Claude location reads its heads so), with every limit', async () => {
+    const long = file('sync-long.jsonl', line({ type: 'summary', summary: 'x'.repeat(100_000) }) + line({ cwd: '/repo', sessionId: 's1' }) + line({ cwd: '/other' }));
+    const mixed = file('sync-mixed.jsonl', `\n[1,2]\nnot json\n${line({ n: 1 })}  \n${JSON.stringify({ n: 2 })}`);
+    const cut = file('sync-cut.jsonl', line({ n: 1 }) + line({ n: 2, pad: 'y'.repeat(40_000) }));
+    const until = (r: Record<string, unknown>): boolean => typeof r.cwd === 'string';
+    const cases: [string, number?, number?, ((r: Record<string, unknown>) => boolean)?][] = [[long], [long, 40, undefined, until], [mixed], [mixed, 1], [cut, 40, 20_000], [cut, 40, 80_000], [cut, 40, 100]];
+    for (const [path, maxLines, maxBytes, stop] of cases) {
+      expect(readHeadRecordsSync(path, maxLines, maxBytes, stop)).toEqual(await readHeadRecords(path, maxLines, maxBytes, stop));
+    }
+    // One after another (the reused first-read buffer holds no earlier file's bytes).
+    expect(readHeadRecordsSync(long).map((r) => r.cwd)).toEqual([undefined, '/repo', '/other']);
+    expect(readHeadRecordsSync(mixed).map((r) => r.n)).toEqual([1, 2]);
+    expect(() => readHeadRecordsSync(join(dir, 'missing.jsonl'))).toThrow(/ENOENT/);
   });
 
   it('gives the first bytes of a document as text, or all of a shorter one', async () => {

@@ -20,6 +20,7 @@ import { scanLocations, sourceLocations } from '../src/store/sources/registry.js
 import { listSessionFiles } from '../src/store/sources/native/discover.js';
 import { CLI, DEMO, ROOT } from './helpers/cli.js';
 import { NOW, readOpts } from './helpers/session-files.js';
+import { BUILTIN_PRICES } from '../src/store/prices-builtin.js';
 
 const INDEX = pathToFileURL(join(ROOT, 'dist', 'index.js')).href;
 type Pool = typeof readSummaries;
@@ -125,6 +126,22 @@ describe('readSummaries in worker threads (from dist/index.js)', () => {
     }
   });
 
+  it('prices each job with its own table, when jobs of one pool carry different tables', async () => {
+    const jobs = await jobsOf(generated);
+    // Every model at one made-up price in every third job: the worker is sent a table only when it changes.
+    const flat = Object.fromEntries(Object.keys(BUILTIN_PRICES).map((model) => [model, { input: 1, output: 2, cache_read: 0.5, cache_write: 1.5 }]));
+    const mixed = jobs.map((job, i) => (i % 3 === 0 ? { ...job, opts: { ...job.opts, pricing: flat } } : job));
+    const here = await collect(readSummaries, mixed);
+    const there = await collect(bundled, mixed, { inThreadBelow: ALWAYS, threads: 2 });
+    expect(there.stats.workers).toBe(2);
+    for (const job of mixed) expect(there.outcomes.get(job.path)).toEqual(here.outcomes.get(job.path));
+    // The made-up table did price its jobs (the check above would pass if every job had the same table).
+    const plain = await collect(readSummaries, jobs);
+    const cost = (of: typeof here, path: string): unknown => of.outcomes.get(path)?.result?.summary.costMicros;
+    expect(mixed.filter((job, i) => i % 3 === 0 && cost(there, job.path) !== cost(plain, job.path)).length).toBeGreaterThan(0);
+    expect(mixed.filter((job, i) => i % 3 !== 0 && cost(there, job.path) !== cost(plain, job.path))).toEqual([]);
+  });
+
   it('reads sessions read whole (Claude subagent files, a Gemini JSON document) in workers as readSummary does in this thread', async () => {
     const AGENTS = join(ROOT, 'fixtures', 'agents');
     let whole = 0;
@@ -211,6 +228,88 @@ describe('readSummaries in worker threads (from dist/index.js)', () => {
     expect(outcomes.size).toBeGreaterThan(0);
     expect(outcomes.size).toBeLessThan(jobs.length);
     for (const [path, o] of outcomes) expect(o).toEqual(here.outcomes.get(path));
+  });
+
+  it('takes the workers the CLI entry started before the CLI loaded, and ends them when no first scan comes', async () => {
+    type Early = typeof import('../src/store/scan/early-workers.js');
+    const bundle = (await import(INDEX)) as Early & { prestartScanWorkers: typeof import('../src/store/scan/scan-pool.js').prestartScanWorkers };
+    const workerFile = new URL('./scan-worker.js', INDEX);
+    expect(bundle.startEarlyScanWorkers(workerFile, 2)).toBe(2);
+    expect(bundle.startEarlyScanWorkers(workerFile, 2)).toBe(0); // some wait already
+    const jobs = await jobsOf(generated);
+    const here = await collect(readSummaries, jobs);
+    const started = bundle.prestartScanWorkers(2)!;
+    expect(started.size).toBe(2);
+    expect(bundle.takeEarlyScanWorkers(workerFile)).toEqual([]); // the pool's set holds them now
+    const there = await collect(bundled, jobs, { inThreadBelow: ALWAYS, threads: 2, started });
+    expect(there.stats).toEqual({ workers: 2, rescued: 0 });
+    for (const job of jobs) expect(there.outcomes.get(job.path)).toEqual(here.outcomes.get(job.path));
+    // Not a first scan after all: the catalog ends them; every one exits.
+    expect(bundle.startEarlyScanWorkers(workerFile, 2)).toBe(2);
+    const waiting = bundle.takeEarlyScanWorkers(workerFile);
+    expect(waiting).toHaveLength(2);
+    const exits = waiting.map((w) => new Promise((resolve) => w.once('exit', resolve)));
+    for (const w of waiting) void w.terminate();
+    await Promise.all(exits);
+    expect(bundle.startEarlyScanWorkers(workerFile, 2)).toBe(2);
+    bundle.endEarlyScanWorkers();
+    expect(bundle.takeEarlyScanWorkers(workerFile)).toEqual([]);
+    // Workers of another file are never taken (they are ended).
+    expect(bundle.startEarlyScanWorkers(workerFile, 2)).toBe(2);
+    expect(bundle.takeEarlyScanWorkers(new URL('./other.js', INDEX))).toEqual([]);
+    expect(bundle.startEarlyScanWorkers(workerFile, 1)).toBe(0); // one thread: the pool reads in its own
+  });
+
+  it('reads jobs fed while it runs (a first scan, folder by folder) as it reads a list, and ends with the feed', async () => {
+    type Fed = typeof import('../src/store/scan/scan-pool.js');
+    const { JobFeed, readPackedSummariesFed, readPackedSummaries } = (await import(INDEX)) as Fed;
+    const jobs = await jobsOf(generated);
+    const listed = new Map<string, unknown>();
+    await readPackedSummaries(jobs, (o) => void listed.set(o.path, o), { inThreadBelow: ALWAYS, threads: 2 });
+    const feed = new JobFeed();
+    feed.add(jobs.slice(0, 10)); // before the pool listens: they wait for it
+    const fed = new Map<string, unknown>();
+    const progress: ScanProgress[] = [];
+    const running = readPackedSummariesFed(feed, (o) => void fed.set(o.path, o), { inThreadBelow: ALWAYS, threads: 2, onProgress: (p) => void progress.push(p) });
+    for (let at = 10; at < jobs.length; at += 37) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      feed.add(jobs.slice(at, at + 37));
+    }
+    feed.end();
+    expect(await running).toEqual({ workers: 2, rescued: 0 });
+    expect(fed.size).toBe(jobs.length);
+    // The same packed states, check hashes and summaries as from a list.
+    for (const job of jobs) expect(fed.get(job.path)).toEqual(listed.get(job.path));
+    expect(progress.at(-1)).toMatchObject({ files: jobs.length, totalFiles: jobs.length });
+    // Aborted while jobs are still coming (a session opened in the browser): it resolves with part of them read.
+    const cut = new JobFeed();
+    const stop = new AbortController();
+    const partial = new Map<string, unknown>();
+    const cutting = readPackedSummariesFed(cut, (o) => {
+      partial.set(o.path, o);
+      stop.abort();
+    }, { inThreadBelow: ALWAYS, threads: 2, signal: stop.signal });
+    cut.add(jobs.slice(0, 40));
+    await cutting;
+    cut.add(jobs.slice(40)); // heard of after the stop: not read
+    cut.end();
+    expect(partial.size).toBeGreaterThan(0);
+    expect(partial.size).toBeLessThan(40);
+    for (const [path, o] of partial) expect(o).toEqual(listed.get(path));
+    // A feed that ends with no job: the pool ends too.
+    const empty = new JobFeed();
+    const none = readPackedSummariesFed(empty, () => {}, { inThreadBelow: ALWAYS, threads: 2 });
+    empty.end();
+    expect(await none).toEqual({ workers: 2, rescued: 0 });
+    expect(() => empty.add(jobs.slice(0, 1))).toThrow(/ended/);
+    // A feed that ends small (a demo home) is read in this thread, as a list that small is.
+    const few = new JobFeed();
+    const small = new Map<string, unknown>();
+    const reading = readPackedSummariesFed(few, (o) => void small.set(o.path, o), { threads: 2 });
+    few.add(jobs.slice(0, 5));
+    few.end();
+    expect(await reading).toEqual({ workers: 0, rescued: 0 });
+    for (const job of jobs.slice(0, 5)) expect(small.get(job.path)).toEqual(listed.get(job.path));
   });
 
   it('reads a crashed worker’s unfinished jobs in this thread', async () => {

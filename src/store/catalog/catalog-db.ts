@@ -18,8 +18,8 @@ import { CALLS_SCHEMA, CallsIndex, type CallsWrite, type SharedCallRow } from '.
 import { listedPageOrder } from './listed-page.js';
 import type { ListedPageQuery } from './stored-page.js';
 
-/** Bump when the tables change (2: the full-text index, text-index.ts; 3: `text_done`, the `calls` index, stable file rowids; 4: fold states apart; 5: the pending-text index; 6: the calls index one blob per file; 7: a whole read's parts beside its state; 8: the listing index; 9: what the full-text index holds: events' tool inputs, a pending text's meta with its prompts). */
-export const CATALOG_SCHEMA_VERSION = 9;
+/** Bump when the tables change (2: the full-text index, text-index.ts; 3: `text_done`, the `calls` index, stable file rowids; 4: fold states apart; 5: the pending-text index; 6: the calls index one blob per file; 7: a whole read's parts beside its state; 8: the listing index; 9: what the full-text index holds: events' tool inputs, a pending text's meta with its prompts; 10: the calls index's hashes are MurmurHash3 lanes, not SHA-1, scan/call-keys.ts). */
+export const CATALOG_SCHEMA_VERSION = 10;
 /** The path that opens a catalog in memory (the cache disabled or not writable): same engine, nothing persisted. */
 export const MEMORY_CATALOG = ':memory:';
 /**

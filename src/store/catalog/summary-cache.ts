@@ -19,7 +19,7 @@ import { bytesBeforeSync } from '../scan/check-hash.js';
 import { keptCopies } from '../scan/call-keys.js';
 import { packState, type PackedSummary } from '../scan/packed-state.js';
 import type { KeptCopy } from '../scan/summarize.js';
-import { readPackedSummaries, type CheckedSummary, type StartedWorkers, type SummaryJob } from '../scan/scan-pool.js';
+import { JobFeed, readPackedSummaries, readPackedSummariesFed, type CheckedSummary, type PackedOutcome, type ScanProgress, type StartedWorkers, type SummaryJob } from '../scan/scan-pool.js';
 import type { SessionSummary } from '../types.js';
 import { byRecency } from '../recency.js';
 import { CatalogDb, MEMORY_CATALOG, type FileRow, type ListedRow } from './catalog-db.js';
@@ -36,14 +36,18 @@ export { UNOWNED_CACHE_MAX_AGE_MS, pruneCatalogs } from './catalog-files.js';
 /**
  * Rows waiting for {@link SummaryCache.save} are written early, in a
  * transaction of their own, once this many wait: a cold scan of 100,000
- * files then holds a few MB of states, not all of them, and the WAL stays small.
+ * files then holds a few MB of states, not all of them, and the WAL stays
+ * small. Few enough that the write left when the scan pool ends (the
+ * caller waits for it) is short: at 512 it held up to a second of a cold
+ * scan's rows, 40-150 ms of a 1 GB Claude home's `usage`, now ~40 ms; the
+ * writes before it overlap the workers' reads.
  */
-const FLUSH_ROWS = 512;
+const FLUSH_ROWS = 128;
 /**
  * ... and rows waiting this long (since the last write, or since this
  * instance was made) are written whatever their number, in ms: a browser
  * started cold shows the catalog's sessions while the scan writes them, so
- * its first rows and the list it fills in must not wait for 512 files.
+ * its first rows and the list it fills in must not wait for 128 files.
  */
 const FLUSH_EVERY_MS = 1000;
 /**
@@ -108,6 +112,13 @@ export class SummaryCache {
   private flushedAt = Date.now();
   /** {@link firstScan} answers true at most once per instance. */
   private firstAsked = false;
+  /**
+   * True while the database cannot hold a row of a file: this open created
+   * it, it held no row when {@link firstScan} looked, and nothing was
+   * written since. {@link row} then asks it nothing (a first scan of a
+   * 1 GB Claude home asked it twice a file: ~40 ms before the first job).
+   */
+  private emptyDb = false;
   /** Bytes of logs read by this instance (changed files only), for progress reports. */
   bytesRead = 0;
   /**
@@ -181,7 +192,7 @@ export class SummaryCache {
 
   /** The remembered row of a file: one not yet written wins over the database's. */
   private row(path: string): FileRow | undefined {
-    return this.held.get(path) ?? this.pending.get(path) ?? (this.deleted.has(path) ? undefined : this.database()?.get(path));
+    return this.held.get(path) ?? this.pending.get(path) ?? (this.deleted.has(path) || this.emptyDb ? undefined : this.database()?.get(path));
   }
 
   /**
@@ -198,7 +209,10 @@ export class SummaryCache {
     this.firstAsked = true;
     if (!this.database()?.created || this.pending.size > 0 || this.held.all().length > 0) return false;
     this.prefetch(projectIds);
-    return this.listedRows.size === 0;
+    if (this.listedRows.size > 0) return false;
+    // Created by this open: it holds no row of any project (another process writing meanwhile only costs reads).
+    this.emptyDb = true;
+    return true;
   }
 
   /**
@@ -291,11 +305,13 @@ export class SummaryCache {
    * ones are served from the catalog, and the rest are read by the scan pool
    * (worker threads for a big cold scan, store/scan/scan-pool.ts), their
    * rows written here as results arrive. Files that cannot be read are
-   * returned in `unreadable`, never thrown. How the pass runs (progress,
-   * text left for later, workers started ahead): {@link SummariesRun}.
+   * returned in `unreadable`, never thrown. `files` may come in chunks as
+   * they are found (a first scan's folders): the pool then reads the first
+   * while the rest are found. How the pass runs (progress, text left for
+   * later, workers started ahead): {@link SummariesRun}.
    */
   async summaries(
-    files: readonly SessionFile[],
+    files: readonly SessionFile[] | AsyncIterable<readonly SessionFile[]>,
     optsFor: (file: SessionFile) => ReadSummaryOptions,
     summaryKey: string,
     opts: SummariesRun = {},
@@ -303,42 +319,73 @@ export class SummaryCache {
     const { onProgress, textLater = false, started, signal } = opts;
     const summaries: SessionSummary[] = [];
     const unreadable: { path: string; error: string }[] = [];
-    const jobs: (SummaryJob & { file: SessionFile; ino: number; plan: ReadPlan })[] = [];
+    const byPath = new Map<string, CacheJob>();
     let served = 0;
-    for (const [i, file] of files.entries()) {
-      // The browser's keys and frames get a turn now and then while thousands of files are checked.
-      if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
-      try {
-        const st = statSync(file.path);
-        this.noteMode(file.path, st.mode);
-        const opts = optsFor(file);
-        // A session read whole goes to the pool like any other (Claude's subagent files make most of a Claude home such sessions).
-        const whole = isWholeRead(file.path, opts.file);
-        const plan = whole ? this.wholePlan(file, opts, st, summaryKey) : this.plan(file, st, opts, summaryKey);
-        if ('summary' in plan) summaries.push(plan.summary);
-        else {
-          const size = whole ? st.size + partsSize(file.parts ?? []) : st.size;
-          jobs.push({ path: file.path, opts: { ...opts, collectText: plan.collect }, previous: plan.previous, size, file, ino: st.ino, plan });
-          continue;
-        }
-      } catch (err) {
-        unreadable.push({ path: file.path, error: (err as Error).message });
+    let checked = 0;
+    /** Checks `chunk`'s files: those served go to `summaries` (or `unreadable`), the rest come back as jobs. */
+    const check = async (chunk: readonly SessionFile[]): Promise<CacheJob[]> => {
+      const jobs: CacheJob[] = [];
+      for (const file of chunk) {
+        // The browser's keys and frames get a turn now and then while thousands of files are checked.
+        if (checked++ % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
+        const job = this.checkOne(file, optsFor, summaryKey, summaries, unreadable);
+        if (job) {
+          jobs.push(job);
+          byPath.set(job.path, job);
+        } else served++;
       }
-      served++;
-    }
-    const byPath = new Map(jobs.map((j) => [j.path, j]));
-    await readPackedSummaries(
-      jobs,
-      (outcome) => {
-        const job = byPath.get(outcome.path)!;
-        if (!outcome.result) return void unreadable.push({ path: outcome.path, error: outcome.error ?? 'unreadable' });
-        summaries.push(this.store(job.file, job.ino, job.plan, summaryKey, outcome.result));
-      },
-      { onProgress: onProgress && ((p) => onProgress({ files: served + p.files, bytes: p.bytes, totalBytes: p.totalBytes })), started, signal },
-    );
+      return jobs;
+    };
+    const onResult = (outcome: PackedOutcome): void => {
+      const job = byPath.get(outcome.path)!;
+      if (!outcome.result) return void unreadable.push({ path: outcome.path, error: outcome.error ?? 'unreadable' });
+      summaries.push(this.store(job.file, job.ino, job.plan, summaryKey, outcome.result));
+    };
+    const poolOpts = { onProgress: onProgress && ((p: ScanProgress) => onProgress({ files: served + p.files, bytes: p.bytes, totalBytes: p.totalBytes })), started, signal };
+    if (Symbol.asyncIterator in files) {
+      // Files arrive folder by folder (a first scan): the pool reads the first while the rest are found.
+      const feed = new JobFeed();
+      const reading = readPackedSummariesFed(feed, onResult, poolOpts);
+      try {
+        for await (const chunk of files) feed.add(await check(chunk));
+      } finally {
+        feed.end();
+        await reading;
+      }
+    } else await readPackedSummaries(await check(files), onResult, poolOpts);
     // Big texts still being written slice by slice: the caller may search next (unless it said it will not).
     if (!textLater) await this.held.drained();
     return { summaries, unreadable };
+  }
+
+  /**
+   * One file of a listing: its summary pushed to `summaries` when the
+   * catalog serves it (or its error to `unreadable`), else the job that
+   * reads it.
+   */
+  private checkOne(
+    file: SessionFile,
+    optsFor: (file: SessionFile) => ReadSummaryOptions,
+    summaryKey: string,
+    summaries: SessionSummary[],
+    unreadable: { path: string; error: string }[],
+  ): CacheJob | null {
+    try {
+      const st = statSync(file.path);
+      this.noteMode(file.path, st.mode);
+      const opts = optsFor(file);
+      // A session read whole goes to the pool like any other (Claude's subagent files make most of a Claude home such sessions).
+      const whole = isWholeRead(file.path, opts.file);
+      const plan = whole ? this.wholePlan(file, opts, st, summaryKey) : this.plan(file, st, opts, summaryKey);
+      if (!('summary' in plan)) {
+        const size = whole ? st.size + partsSize(file.parts ?? []) : st.size;
+        return { path: file.path, opts: { ...opts, collectText: plan.collect }, previous: plan.previous, size, file, ino: st.ino, plan };
+      }
+      summaries.push(plan.summary);
+    } catch (err) {
+      unreadable.push({ path: file.path, error: (err as Error).message });
+    }
+    return null;
   }
 
   /**
@@ -477,6 +524,7 @@ export class SummaryCache {
   private flush(): boolean {
     const db = this.database();
     if (!db || (this.pending.size === 0 && this.deleted.size === 0)) return false;
+    this.emptyDb = false;
     const wrote = db.write(this.pending.values(), this.deleted);
     this.flushedAt = Date.now();
     this.pending.clear();
@@ -577,6 +625,9 @@ function partsSize(parts: readonly string[]): number {
   }
   return bytes;
 }
+
+/** A file of a listing for the scan pool, with what storing its result needs. */
+type CacheJob = SummaryJob & { file: SessionFile; ino: number; plan: ReadPlan };
 
 /** A file to read: from `previous` (its stored state) when it was appended to, else from the start; `cached` is its row. */
 interface ReadPlan {

@@ -30,7 +30,7 @@ export type PackedSummary = Omit<SummaryResult, 'state'> & { check: string; pack
 /** Packs `state`, the result of a pass that continued `previous` (absent: read from the start). */
 export function packState(state: SummaryState, previous?: SummaryState): PackedState {
   const parts = state.g ? JSON.stringify(state.g) : '';
-  return { offset: state.offset, whole: Boolean(state.g), json: stateJson(state), parts, callHashes: Buffer.concat(acrossFileHashes(state.d, previous?.d)) };
+  return { offset: state.offset, whole: Boolean(state.g), json: stateJson(state), parts, callHashes: acrossFileHashes(state.d, previous?.d) };
 }
 
 /**

@@ -11,8 +11,8 @@
  * serves jobs, and the CLI entry stays quiet.
  */
 import { existsSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { SCAN_WORKER_DATA, scanThreads, takeEarlyScanWorkers, type ScanWorkerData } from './early-workers.js';
 import type { ReadSummaryOptions, SummaryResult, SummaryState } from './summary-reader.js';
 import { inThread, runJob, type JobOutcome } from './summary-jobs.js';
 import type { PackedSummary } from './packed-state.js';
@@ -98,19 +98,11 @@ const BATCH_BYTES = 4 * 1024 * 1024;
  */
 const BATCHES_AHEAD = 4;
 
-/** The marker in `workerData` of a scan worker. */
-interface ScanWorkerData {
-  sessionBrowserScan: true;
-  crashAfter?: number;
-}
-
-/** What a scan worker is started with (a pre-started one too: the pool takes only workers started so). */
-const SCAN_WORKER_DATA: ScanWorkerData = { sessionBrowserScan: true };
-
 interface WireJob {
   id: number;
   path: string;
-  opts: ReadSummaryOptions;
+  /** `pricing` absent: the table the worker was last sent (see {@link pricedOnce}). */
+  opts: Omit<ReadSummaryOptions, 'pricing'> & { pricing?: ReadSummaryOptions['pricing'] };
   previous?: SummaryState;
   pack?: true;
 }
@@ -123,8 +115,9 @@ interface WireResult extends JobOutcome {
 /**
  * Scan workers started before the jobs are known ({@link prestartScanWorkers}),
  * so that their start-up (loading the worker bundle, ~0.2 s each) runs
- * while this thread is still finding the files. Idle ones are unref'd: a
- * set nobody closes does not keep the process alive.
+ * while this thread is still finding the files; those the CLI's entry
+ * started even earlier (early-workers.ts) are taken first. Idle ones are
+ * unref'd: a set nobody closes does not keep the process alive.
  */
 export class StartedWorkers {
   private readonly idle = new Set<Worker>();
@@ -134,10 +127,12 @@ export class StartedWorkers {
     readonly url: URL,
     threads: number,
   ) {
+    const early = takeEarlyScanWorkers(url);
+    for (const extra of early.splice(threads)) void extra.terminate();
     for (let i = 0; i < threads; i++) {
       let worker: Worker;
       try {
-        worker = new Worker(url, { workerData: SCAN_WORKER_DATA });
+        worker = early.shift() ?? new Worker(url, { workerData: SCAN_WORKER_DATA });
       } catch {
         break; // no thread to be had: the pool starts what it can, or reads in its own thread
       }
@@ -189,15 +184,7 @@ export function isScanWorker(): boolean {
   return !isMainThread && (workerData as Partial<ScanWorkerData> | null)?.sessionBrowserScan === true;
 }
 
-/**
- * Worker threads a cold scan uses: $SESSION_BROWSER_THREADS when set (0 or 1
- * = none), else the machine's available parallelism, from 1 to 4.
- */
-export function scanThreads(env: NodeJS.ProcessEnv = process.env): number {
-  const set = env.SESSION_BROWSER_THREADS;
-  if (set !== undefined && /^\d+$/.test(set.trim())) return Number(set.trim());
-  return Math.min(4, Math.max(1, availableParallelism()));
-}
+export { scanThreads } from './early-workers.js';
 
 /**
  * Summarises every job (readSummary, plus the check hash at the resulting
@@ -219,6 +206,119 @@ export async function readSummaries(jobs: readonly SummaryJob[], onResult: (outc
  */
 export async function readPackedSummaries(jobs: readonly SummaryJob[], onResult: (outcome: PackedOutcome) => void, opts: ScanPoolOptions = {}): Promise<ScanStats> {
   return pool(jobs, true, onResult as (outcome: { path: string } & JobOutcome) => void, opts);
+}
+
+/**
+ * Jobs handed to a pool while it runs ({@link readPackedSummariesFed}): a
+ * first scan's files as their folders are found, so the workers start on
+ * the first ones while this thread finds the rest. Jobs added before the
+ * pool starts wait for it.
+ */
+export class JobFeed {
+  private readonly waiting: SummaryJob[] = [];
+  private ended = false;
+  private take: ((jobs: SummaryJob[]) => void) | null = null;
+  private onEnd: (() => void) | null = null;
+
+  /** Adds jobs; none after {@link end}. */
+  add(jobs: readonly SummaryJob[]): void {
+    if (this.ended) throw new Error('job feed already ended');
+    if (jobs.length === 0) return;
+    if (this.take) this.take([...jobs]);
+    else this.waiting.push(...jobs);
+  }
+
+  /** No more jobs: the pool resolves once those added are done. */
+  end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.onEnd?.();
+  }
+
+  /** @internal The pool's side: `take` gets every job added (those waiting at once), `onEnd` the end. */
+  listen(take: (jobs: SummaryJob[]) => void, onEnd: () => void): void {
+    this.take = take;
+    this.onEnd = onEnd;
+    take(this.waiting.splice(0));
+    if (this.ended) onEnd();
+  }
+
+  /** True once {@link end} was called. */
+  get done(): boolean {
+    return this.ended;
+  }
+}
+
+/**
+ * {@link readPackedSummaries} over a {@link JobFeed}: reads its jobs as they
+ * are added, in workers (biggest first among those waiting), and resolves
+ * once the feed has ended and every job is done. Workers start once the
+ * jobs pass `inThreadBelow` in files or bytes; a feed that ends below it,
+ * or fewer than two threads, or no worker file: read in this thread once
+ * the feed ends, as a list that small would be.
+ */
+export async function readPackedSummariesFed(feed: JobFeed, onResult: (outcome: PackedOutcome) => void, opts: ScanPoolOptions = {}): Promise<ScanStats> {
+  const jobs: PoolJob[] = [];
+  const work: number[] = [];
+  const order: number[] = [];
+  const progress: ScanProgress = { files: 0, totalFiles: 0, bytes: 0, totalBytes: 0 };
+  const done = (id: number, outcome: JobOutcome): void => {
+    (onResult as (outcome: { path: string } & JobOutcome) => void)({ path: jobs[id]!.path, ...outcome });
+    progress.files++;
+    progress.bytes += work[id]!;
+    opts.onProgress?.({ ...progress });
+  };
+  let wake: (() => void) | null = null;
+  const incoming: Incoming = { ended: () => feed.done, onChange: (fn) => void (wake = fn) };
+  // As for a list: a scan that stays small (a demo home) is read in this thread, so workers start only once
+  // the jobs heard of pass the size below which a list is read here (or the feed ends).
+  const below = opts.inThreadBelow ?? IN_THREAD_BELOW;
+  let decide: () => void = () => {};
+  const decided = new Promise<void>((resolve) => (decide = resolve));
+  const arrived = new Promise<void>((resolve) => {
+    feed.listen(
+      (added) => {
+        const ids = added.map((job) => {
+          const id = jobs.push({ ...job, pack: true }) - 1;
+          work[id] = Math.max(0, (job.size ?? sizeOf(job.path)) - (job.previous?.offset ?? 0));
+          progress.totalBytes += work[id]!;
+          return id;
+        });
+        progress.totalFiles = jobs.length;
+        // Biggest first among those not yet dealt.
+        order.push(...ids.sort((a, b) => work[b]! - work[a]!));
+        if (jobs.length >= below.files || progress.totalBytes >= below.bytes) decide();
+        wake?.();
+      },
+      () => {
+        resolve();
+        decide();
+        wake?.();
+      },
+    );
+  });
+  await decided;
+  const threads = opts.threads ?? scanThreads();
+  const url = opts.workerUrl === undefined ? ownBundleUrl() : opts.workerUrl;
+  const started = opts.started && url !== null && opts.started.url.href === url.href && opts.crashWorkersAfter === undefined ? opts.started : undefined;
+  const small = feed.done && jobs.length < below.files && progress.totalBytes < below.bytes;
+  if (threads < 2 || url === null || small) {
+    opts.started?.close();
+    await arrived;
+    await inThread(order, jobs, work, done, opts.signal);
+    return { workers: 0, rescued: 0 };
+  }
+  const running = inWorkers(url, threads, order, jobs, work, done, { crashAfter: opts.crashWorkersAfter, started, signal: opts.signal, incoming });
+  opts.started?.close();
+  return running;
+}
+
+/** Jobs still coming to {@link inWorkers}: their ids land in its `order` (and `jobs`, `work`) as they arrive. */
+interface Incoming {
+  /** True once no job will be added. */
+  ended(): boolean;
+  /** Calls `wake` after jobs were added or the feed ended. */
+  onChange(wake: () => void): void;
 }
 
 /** A job as the pool deals it. */
@@ -286,11 +386,13 @@ function inWorkers(
   jobs: readonly PoolJob[],
   work: readonly number[],
   done: (id: number, outcome: JobOutcome) => void,
-  { crashAfter, started, signal }: { crashAfter?: number; started?: StartedWorkers; signal?: AbortSignal },
+  { crashAfter, started, signal, incoming }: { crashAfter?: number; started?: StartedWorkers; signal?: AbortSignal; incoming?: Incoming },
 ): Promise<ScanStats> {
   const stats: ScanStats = { workers: 0, rescued: 0 };
   let next = 0;
-  let remaining = order.length;
+  let answered = 0;
+  // With jobs still coming, all are answered only once the feed has ended.
+  const complete = (): boolean => (incoming === undefined || incoming.ended()) && answered === jobs.length;
   const orphans: number[] = [];
   const workers = new Set<Worker>();
 
@@ -327,7 +429,8 @@ function inWorkers(
       } catch (err) {
         return finish(err);
       }
-      if (--remaining === 0) finish();
+      answered++;
+      if (complete()) finish();
     };
     // A worker's batch is handed on one result per turn of the event loop: storing a result (its catalog
     // row, its text) is this thread's work, and a batch of 32 in one turn held a browser's keys for seconds.
@@ -367,8 +470,8 @@ function inWorkers(
 
     const data: ScanWorkerData = crashAfter === undefined ? SCAN_WORKER_DATA : { ...SCAN_WORKER_DATA, crashAfter };
     const deals: (() => void)[] = [];
-    // Only as many workers as there are first batches: each starts with one, then a second round.
-    for (let i = 0; i < threads && next < order.length; i++) {
+    // Only as many workers as there are first batches (with jobs still coming, all of them).
+    for (let i = 0; i < threads && (next < order.length || incoming !== undefined); i++) {
       let worker: Worker;
       try {
         worker = started?.take() ?? new Worker(url, { workerData: data });
@@ -378,14 +481,23 @@ function inWorkers(
       workers.add(worker);
       stats.workers++;
       const open = new Set<number>();
+      const priced = pricedOnce();
+      // Batches sent and not yet answered.
+      let inFlight = 0;
       const deal = (): void => {
+        if (inFlight >= BATCHES_AHEAD || !workers.has(worker)) return;
         const jobsOut = batch();
         if (jobsOut.length === 0) return;
-        for (const j of jobsOut) open.add(j.id);
+        inFlight++;
+        for (const j of jobsOut) {
+          open.add(j.id);
+          priced(j);
+        }
         worker.postMessage(jobsOut);
       };
       worker.on('message', (answers: WireResult[]) => {
         if (stopped) return; // sent before it was ended: dropped like the rest of its work
+        inFlight--;
         deal();
         for (const msg of answers) {
           if (!open.delete(msg.id)) continue; // already read again elsewhere: answered once only
@@ -411,9 +523,33 @@ function inWorkers(
     }
     for (let k = 1; k < BATCHES_AHEAD; k++) for (const deal of deals) deal();
     if (workers.size === 0) rescue();
+    // Jobs added later go to workers with room (each holds up to BATCHES_AHEAD batches), or here when none is left.
+    incoming?.onChange(() => {
+      if (failed || stopped) return;
+      for (let k = 0; k < BATCHES_AHEAD; k++) for (const deal of deals) deal();
+      if (workers.size === 0) rescue();
+      if (complete()) finish();
+    });
+    if (incoming && complete()) finish(); // a feed that ended with no job
     if (signal?.aborted) stop();
     else signal?.addEventListener('abort', stop, { once: true });
   });
+}
+
+/**
+ * Leaves out of a worker's jobs the price table it was last sent: a
+ * listing's jobs share one table, and a copy of it in every batch cost the
+ * worker the clone and, the copy being a new object, its price index
+ * (pricing.ts indexOf: every model id normalised) again, batch after batch.
+ */
+function pricedOnce(): (job: WireJob) => void {
+  let sent: ReadSummaryOptions['pricing'] | undefined;
+  return (job) => {
+    if (job.opts.pricing === sent) {
+      const { pricing: _same, ...opts } = job.opts;
+      job.opts = opts;
+    } else sent = job.opts.pricing;
+  };
 }
 
 /** The worker's side: reads each batch synchronously and answers it in one message. */
@@ -421,11 +557,14 @@ function serve(): void {
   const port = parentPort!;
   const crashAfter = (workerData as ScanWorkerData).crashAfter;
   let answered = 0;
+  /** The price table last sent (jobs that share it come without it: pricedOnce). */
+  let pricing: ReadSummaryOptions['pricing'] | undefined;
   port.on('message', (batch: WireJob[]) => {
     const answers: WireResult[] = [];
     for (const job of batch) {
       if (crashAfter !== undefined && answered >= crashAfter) process.exit(1);
-      answers.push({ id: job.id, ...runJob(job.path, job.opts, job.previous, job.pack === true) });
+      pricing = job.opts.pricing ?? pricing;
+      answers.push({ id: job.id, ...runJob(job.path, { ...job.opts, pricing: pricing! }, job.previous, job.pack === true) });
       if (++answered === crashAfter) port.postMessage(answers.splice(0));
     }
     port.postMessage(answers);

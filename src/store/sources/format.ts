@@ -63,8 +63,14 @@ export interface SessionLocation {
   readonly id: string;
   /** Project ids that have sessions here, sorted. */
   projectIds(home: string): Promise<string[]>;
-  /** Session files of the given projects (null: every project), and what was refused. Throws on I/O errors other than a missing folder. */
-  scan(home: string, projectIds: string[] | null): Promise<SessionScan>;
+  /**
+   * Session files of the given projects (null: every project), and what was
+   * refused. Throws on I/O errors other than a missing folder. `found`, when
+   * given, may hear of files before the scan resolves (a folder's at a
+   * time, each file once, only files the result lists): a caller can start
+   * reading them. A location may call it for some files or none.
+   */
+  scan(home: string, projectIds: string[] | null, found?: (files: readonly SessionFile[]) => void): Promise<SessionScan>;
   /**
    * Folders whose entries change when a session of the given projects (null:
    * every project) is created, appended to or removed, for live watching.

@@ -5,7 +5,7 @@
  * that exports a {@link LogFormat}, plus one line in FORMATS; scan/ and the
  * catalog find its recogniser, fold, builder and location only through here.
  */
-import type { LogFormat, SessionLocation, SessionScan } from './format.js';
+import type { LogFormat, SessionFile, SessionLocation, SessionScan } from './format.js';
 import { eventsFormat } from './native/events/index.js';
 import { skillsFormat } from './native/skills/index.js';
 import { storeFormat } from './native/store/index.js';
@@ -64,9 +64,14 @@ export function excusesEarlyIgnorables(formatId: string | null): boolean {
 /** The native home's locations, each once, in registry order: the default of every catalog (other agents' folders are added by `sourceLocations`). */
 export const LOCATIONS: readonly SessionLocation[] = [...new Set(FORMATS.filter((f) => !f.byLocation).map((f) => f.location))];
 
-/** Session files of the given projects (null: all) in every location, with everything refused and the project roots the locations know. */
-export async function scanLocations(home: string, projectIds: string[] | null, locations: readonly SessionLocation[] = LOCATIONS): Promise<SessionScan> {
-  const scans = await Promise.all(locations.map((l) => l.scan(home, projectIds)));
+/** Session files of the given projects (null: all) in every location, with everything refused and the project roots the locations know; `found` as SessionLocation.scan. */
+export async function scanLocations(
+  home: string,
+  projectIds: string[] | null,
+  locations: readonly SessionLocation[] = LOCATIONS,
+  found?: (files: readonly SessionFile[]) => void,
+): Promise<SessionScan> {
+  const scans = await Promise.all(locations.map((l) => l.scan(home, projectIds, found)));
   const roots: Record<string, string> = {};
   for (const s of scans) Object.assign(roots, s.roots);
   return { files: scans.flatMap((s) => s.files), skipped: scans.flatMap((s) => s.skipped), roots };

@@ -224,6 +224,18 @@ export function parseTime(iso: string | undefined | null): number | null {
  * a day the month has, hours 0-23); the rest go to Date.parse.
  */
 export function parseIso(iso: string): number {
+  // A record's time is read twice (its span, then its call's time), and a streamed response's lines share one.
+  if (iso === lastIso) return lastMs;
+  lastMs = parseIsoOnce(iso);
+  lastIso = iso;
+  return lastMs;
+}
+
+/** The last time {@link parseIso} read, and what it gave. */
+let lastIso = '';
+let lastMs = Number.NaN;
+
+function parseIsoOnce(iso: string): number {
   const n = iso.length;
   if ((n !== 20 && n !== 24) || iso.charCodeAt(n - 1) !== 0x5a /* Z */) return Date.parse(iso);
   if (iso.charCodeAt(4) !== 0x2d || iso.charCodeAt(7) !== 0x2d || iso.charCodeAt(10) !== 0x54 || iso.charCodeAt(13) !== 0x3a || iso.charCodeAt(16) !== 0x3a) return Date.parse(iso);

@@ -32,7 +32,7 @@ export function addCall(
   buckets: Buckets,
   call: { vendor: string; endpoint: string; model: string; tokens: RawTokens; recordedUsd?: number; calls?: number },
 ): string {
-  const key = `${call.vendor}|${call.endpoint}|${call.model}`;
+  const key = bucketKey(call.vendor, call.endpoint, call.model);
   let b = buckets[key];
   if (!b) {
     b = { vendor: call.vendor, endpoint: call.endpoint, model: call.model, calls: 0, tokens: zeroRaw(), recordedMicros: 0, unpricedTokens: zeroRaw() };
@@ -43,6 +43,21 @@ export function addCall(
   if (call.recordedUsd !== undefined) b.recordedMicros = addTokens(b.recordedMicros, Math.round(call.recordedUsd * 1e6));
   else addRaw(b.unpricedTokens, call.tokens);
   return key;
+}
+
+/** The last bucket key made, and of what: a session's calls nearly all go to one bucket. */
+let lastKey = { vendor: '', endpoint: '', model: '', key: '||' };
+
+/**
+ * `vendor|endpoint|model`, the same string object while the parts repeat:
+ * a new one a call was a concatenation to flatten, hash and look up in the
+ * session's buckets (V8 internalises a string used as a property key once).
+ */
+function bucketKey(vendor: string, endpoint: string, model: string): string {
+  const last = lastKey;
+  if (vendor === last.vendor && endpoint === last.endpoint && model === last.model) return last.key;
+  lastKey = { vendor, endpoint, model, key: `${vendor}|${endpoint}|${model}` };
+  return lastKey.key;
 }
 
 /** Takes a call added by {@link addCall} without a recorded cost back out of bucket `key` (a copy replaced by a later one). */

@@ -5,6 +5,7 @@
  * location reads a head once per file and keeps it in a {@link HeadMemo}
  * (persisted by the catalog), so a start-up does not re-read every file.
  */
+import { closeSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 /** Facts from a file's head; any may be missing. */
@@ -65,37 +66,92 @@ export async function readHeadRecords(
   maxBytes = HEAD_BYTES,
   until?: (record: Record<string, unknown>) => boolean,
 ): Promise<Record<string, unknown>[]> {
-  const out: Record<string, unknown>[] = [];
   const handle = await open(path, 'r');
   try {
-    let buf = Buffer.allocUnsafe(Math.min(FIRST_READ_BYTES, maxBytes));
-    let have = 0;
-    let lineStart = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(buf, have, buf.length - have, have);
-      have += bytesRead;
-      const atEnd = have < buf.length;
-      const read = buf.subarray(0, have);
-      for (;;) {
-        let nl = read.indexOf(0x0a, lineStart);
-        if (nl === -1) {
-          if (!atEnd || lineStart >= have) break;
-          nl = have; // the file's last line, without a newline
-        }
-        const record = headRecord(buf.toString('utf8', lineStart, nl));
-        lineStart = nl + 1;
-        if (record) {
-          out.push(record);
-          if (out.length >= maxLines || until?.(record)) return out;
-        }
-      }
-      if (atEnd || buf.length >= maxBytes) return out;
-      const bigger = Buffer.allocUnsafe(Math.min(buf.length * 4, maxBytes));
-      buf.copy(bigger, 0, 0, have);
-      buf = bigger;
+    const steps = headSteps(maxLines, maxBytes, until);
+    for (let step = steps.next(0); ; ) {
+      if (step.done) return step.value;
+      const { buf, at } = step.value;
+      step = steps.next((await handle.read(buf, at, buf.length - at, at)).bytesRead);
     }
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * {@link readHeadRecords} with synchronous reads: the same records. A
+ * location that reads many heads in a row (a cold scan of a Claude home
+ * reads ~2,000) costs a few system calls a file this way, where every
+ * awaited open, read and close was a round trip through libuv's thread
+ * pool and its promises (0.45 s against 0.17 s for 1,837 heads). Throws
+ * what the file system throws.
+ */
+export function readHeadRecordsSync(
+  path: string,
+  maxLines = 40,
+  maxBytes = HEAD_BYTES,
+  until?: (record: Record<string, unknown>) => boolean,
+): Record<string, unknown>[] {
+  const fd = openSync(path, 'r');
+  // The first read goes into this thread's buffer, taken while in use: a fresh 16 KB buffer a head (its
+  // allocation and the page faults of reading into it) cost more than the read itself.
+  const first = syncFirstRead !== null && maxBytes >= FIRST_READ_BYTES ? (syncFirstRead ?? Buffer.allocUnsafe(FIRST_READ_BYTES)) : undefined;
+  if (first) syncFirstRead = null;
+  try {
+    const steps = headSteps(maxLines, maxBytes, until, first);
+    for (let step = steps.next(0); ; ) {
+      if (step.done) return step.value;
+      const { buf, at } = step.value;
+      step = steps.next(readSync(fd, buf, at, buf.length - at, at));
+    }
+  } finally {
+    if (first) syncFirstRead = first;
+    closeSync(fd);
+  }
+}
+
+/** {@link readHeadRecordsSync}'s first-read buffer, reused (records are decoded out of it before it is given back): undefined until first needed, null while in use. */
+let syncFirstRead: Buffer | null | undefined;
+
+/**
+ * The one head-reading loop of {@link readHeadRecords} and
+ * {@link readHeadRecordsSync}: yields where to read the file next (into
+ * `buf` from byte `at`, which is also the file offset) and takes back how
+ * many bytes the read gave; returns the records. `first`: the buffer of the
+ * first read (FIRST_READ_BYTES), else a new one.
+ */
+function* headSteps(
+  maxLines: number,
+  maxBytes: number,
+  until: ((record: Record<string, unknown>) => boolean) | undefined,
+  first?: Buffer,
+): Generator<{ buf: Buffer; at: number }, Record<string, unknown>[], number> {
+  const out: Record<string, unknown>[] = [];
+  let buf = first ?? Buffer.allocUnsafe(Math.min(FIRST_READ_BYTES, maxBytes));
+  let have = 0;
+  let lineStart = 0;
+  for (;;) {
+    have += yield { buf, at: have };
+    const atEnd = have < buf.length;
+    const read = buf.subarray(0, have);
+    for (;;) {
+      let nl = read.indexOf(0x0a, lineStart);
+      if (nl === -1) {
+        if (!atEnd || lineStart >= have) break;
+        nl = have; // the file's last line, without a newline
+      }
+      const record = headRecord(buf.toString('utf8', lineStart, nl));
+      lineStart = nl + 1;
+      if (record) {
+        out.push(record);
+        if (out.length >= maxLines || until?.(record)) return out;
+      }
+    }
+    if (atEnd || buf.length >= maxBytes) return out;
+    const bigger = Buffer.allocUnsafe(Math.min(buf.length * 4, maxBytes));
+    buf.copy(bigger, 0, 0, have);
+    buf = bigger;
   }
 }
 

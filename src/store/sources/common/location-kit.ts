@@ -3,6 +3,7 @@
  * Gemini CLI): their options, the project-scope filter, head facts through
  * the memo, and the one-line note for a folder that is missing or unreadable.
  */
+import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, sep } from 'node:path';
@@ -49,7 +50,37 @@ export async function headFacts(path: string, memo: HeadMemo, read: (path: strin
   return facts;
 }
 
+/** {@link headFacts} with a synchronous stat and read (`read` must not wait on anything): see {@link eachInTurns}. */
+export function headFactsSync(path: string, memo: HeadMemo, read: (path: string) => HeadFacts): HeadFacts {
+  const st = statSync(path);
+  const known = memo.get(path, st.ino);
+  if (known) return known;
+  const facts = read(path);
+  memo.set(path, st.ino, facts);
+  return facts;
+}
+
 export const defaultMemo = memoryHeadMemo;
+
+/** How long {@link eachInTurns} works before it gives the event loop a turn, in ms. */
+const TURN_MS = 8;
+
+/**
+ * Runs the synchronous `fn` over `items` in order, giving the event loop a
+ * turn every few ms: for file-system work of a few system calls an item
+ * (a file's head), where awaiting each call cost more than the call, and
+ * where a browser on this thread must still answer keys.
+ */
+export async function eachInTurns<T>(items: readonly T[], fn: (item: T) => void): Promise<void> {
+  let since = performance.now();
+  for (const item of items) {
+    fn(item);
+    if (performance.now() - since >= TURN_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      since = performance.now();
+    }
+  }
+}
 
 /** The note for an agent folder that cannot be listed: none for a default folder that does not exist (that agent is not installed). */
 export function folderProblem(dir: string, err: unknown, named: boolean | undefined): SkippedEntry[] {
