@@ -53,6 +53,22 @@ describe('SessionSearch (FTS5)', () => {
     expect(cut(snip?.text ?? '', snip?.ranges ?? [])).toEqual(['harness']);
   });
 
+  it('widens a snippet to the columns a wide terminal has, keeping its highlight and one line', () => {
+    const words = Array.from({ length: 120 }, (_, i) => `word${i}`);
+    const text = [...words.slice(0, 60), 'needle', ...words.slice(60)].join(' \n ');
+    const hit = search([{ summary: session({ id: 'w1', title: 'Wide' }), texts: [text] }], 'needle')[0]!;
+    const narrow = hit.snippet!;
+    const wide = hit.snippetIn!(140)!;
+    expect(narrow.text.length).toBeLessThanOrEqual(90);
+    expect(wide.text.length).toBeGreaterThan(140);
+    expect(wide.text.length).toBeLessThanOrEqual(160);
+    expect(wide.text).toContain(narrow.text.slice(1, -1)); // more of the same context on both sides
+    expect(wide.text).not.toMatch(/\n/);
+    expect(cut(wide.text, wide.ranges)).toEqual(['needle']);
+    // Narrower than the default: the default.
+    expect(hit.snippetIn!(30)).toBe(narrow);
+  });
+
   it('ranks a title match above a newer content match in the same tier, and gives it no snippet', () => {
     const docs = [
       { summary: session({ id: 'content', title: 'Refactor', updatedAt: day(20) }), texts: ['the oauth token expired'] },

@@ -86,7 +86,7 @@ export function SessionList({ items, layout, selectedIndex, scroll, width, nowMs
           );
         }
         if (line.kind === 'snippet') {
-          const line = item.hit ? snippetLine(item.hit) : { text: '', ranges: [] };
+          const line = item.hit ? snippetLine(item.hit, width - 4) : { text: '', ranges: [] };
           return (
             <Text key={key} wrap="truncate-end">
               {'    '}
@@ -109,13 +109,19 @@ export function SessionList({ items, layout, selectedIndex, scroll, width, nowMs
   );
 }
 
+/** Columns of a snippet line kept for the match itself and its two '…'. */
+const MATCH_ROOM = 14;
+
 /**
  * The second line of a hit: "similar: <word>" when a typo stand-in matched,
- * then the snippet (read here, so computed for visible rows only).
+ * then the snippet fit to the `columns` left (read here, so computed for
+ * visible rows only).
  */
-function snippetLine(hit: SearchHit): { text: string; ranges: Range[] } {
-  const snippet = hit.snippet;
-  const lead = hit.similar.length > 0 ? `similar: ${hit.similar.join(', ')}${snippet ? ' · ' : ''}` : '';
+function snippetLine(hit: SearchHit, columns: number): { text: string; ranges: Range[] } {
+  const similar = hit.similar.length > 0 ? `similar: ${hit.similar.join(', ')} · ` : '';
+  // Room for the match and the two '…' besides the context.
+  const snippet = hit.snippetIn ? hit.snippetIn(columns - similar.length - MATCH_ROOM) : hit.snippet;
+  const lead = similar && !snippet ? similar.slice(0, -3) : similar;
   // Keys and tokens are masked; a masked snippet loses its highlight (its offsets no longer hold).
   const text = snippet ? maskSecrets(snippet.text) : '';
   const ranges = snippet && text === snippet.text ? snippet.ranges : [];

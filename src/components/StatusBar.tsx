@@ -38,27 +38,39 @@ export interface StatusBarProps {
   width: number;
 }
 
+/** Columns of the scope's path kept before the app's name or the rate give way ("…/proj/webapp"). */
+const MIN_WHERE = 16;
+
 /** "session-browser /home/me/proj     42 sessions · 3 matches for “auth” · sorted by cost". */
 export function StatusBar({ root, total, matches, query = '', loading, switching = null, stale = false, progress = null, indexing = null, partial = false, sort = null, width }: StatusBarProps): React.JSX.Element {
   const q = sanitize(query, { singleLine: true });
   // One letter searches names (titles, ids, paths, models), not messages: two letters can find more, so it says so.
   const scope = q && namesOnlyQuery(query) ? ' in titles' : '';
   const found = matches === null ? '' : ` · ${countNoun(matches, 'match', 'matches')}` + (q ? ` for “${truncate(q, 20)}”${scope}` : '') + (partial ? ' so far' : '');
-  const work = switching
-    ? ` · loading ${switching}…${progress ? ` ${progressLine(progress)}` : ''}`
-    : progress ? ` · ${progressLine(progress)}` : stale ? ' · checking…' : indexing ? ` · ${indexingLine(indexing)}` : '';
   const sorted = sort ? ` · sorted by ${sort}` : '';
-  const counts = loading ? (progress ? progressLine(progress) : 'loading…') : `${countNoun(total, 'session')}${found}${sorted}${work}`;
+  const counts = (short: boolean): string => {
+    const reading = progress ? progressLine(progress, { short }) : '';
+    const work = switching
+      ? ` · loading ${switching}…${reading ? ` ${reading}` : ''}`
+      : reading ? ` · ${reading}` : stale ? ' · checking…' : indexing ? ` · ${indexingLine(indexing)}` : '';
+    return loading ? reading || 'loading…' : `${countNoun(total, 'session')}${found}${sorted}${work}`;
+  };
   const where = root === null ? 'all projects' : sanitize(root, { singleLine: true });
-  const name = 'session-browser ';
-  const right = ' ' + counts;
+  // Narrow (80 columns while reading): the app's name goes first, then the rate, so the scope keeps its end and the time left shows.
+  let right = ' ' + counts(false);
+  const roomy = (name: string): boolean => displayWidth(name) + displayWidth(right) + MIN_WHERE <= width;
+  let name = 'session-browser ';
+  if (!roomy(name)) name = '';
+  if (!roomy(name)) right = ' ' + counts(true);
   const whereWidth = Math.max(0, width - displayWidth(name) - displayWidth(right));
   return (
     <Box width={width}>
       <Text wrap="truncate-end">
-        <Text bold color={theme.accent}>
-          {truncate(name, width)}
-        </Text>
+        {name && (
+          <Text bold color={theme.accent}>
+            {truncate(name, width)}
+          </Text>
+        )}
         <Text bold>{fit(truncateStart(where, whereWidth), whereWidth)}</Text>
         <Text color={theme.muted}>{truncate(right, Math.max(0, width - displayWidth(name)))}</Text>
       </Text>

@@ -26,11 +26,15 @@ function megabytes(bytes: number): string {
  * One line, without a trailing period. The rate and time left appear once
  * there is a second of history (before that they would be noise); time left
  * is estimated from the bytes still to read at the rate read so far.
+ * `short` (a narrow header): "reading 1,234/10,000 · 45/212 MB · ~14s left",
+ * no rate.
  */
-export function progressLine(p: ProgressFigures): string {
-  const parts = [`reading ${formatInt(p.files)}/${formatInt(p.totalFiles)} files`, `${megabytes(p.bytes)} of ${megabytes(p.totalBytes)}`];
+export function progressLine(p: ProgressFigures, { short = false }: { short?: boolean } = {}): string {
+  const parts = short
+    ? [`reading ${formatInt(p.files)}/${formatInt(p.totalFiles)}`, `${megabytes(p.bytes).replace(' MB', '')}/${megabytes(p.totalBytes)}`]
+    : [`reading ${formatInt(p.files)}/${formatInt(p.totalFiles)} files`, `${megabytes(p.bytes)} of ${megabytes(p.totalBytes)}`];
   if (p.elapsedMs >= 1000 && p.bytes > 0) {
-    parts.push(`${megabytes((p.bytes / p.elapsedMs) * 1000)}/s`);
+    if (!short) parts.push(`${megabytes((p.bytes / p.elapsedMs) * 1000)}/s`);
     // Reading is most of the work: what is left to read, at the rate read so far.
     const leftMs = ((p.totalBytes - p.bytes) * p.elapsedMs) / p.bytes;
     parts.push(`~${estimate(Math.max(1000, leftMs))} left`);

@@ -25,7 +25,7 @@
 import { CONTENT, META, type FullTextIndex } from '../catalog/text-columns.js';
 import type { SessionSummary } from '../types.js';
 import { fold, highlightOf, highlightRanges, latinTokens, parseQuery, phraseExpr, quote, wordExpr, type Highlight, type QueryWord } from './fts-query.js';
-import { makeSnippet } from './snippet.js';
+import { makeSnippet, SNIPPET_COLUMNS } from './snippet.js';
 import { mergeRanges } from './text.js';
 import { typoCandidates } from './typo-terms.js';
 import type { MatchTier, SearchHit, SearchRange, Snippet } from './types.js';
@@ -307,6 +307,8 @@ function countAll(perWord: readonly Map<SessionSummary, WordHit>[]): number {
  */
 class LazyHit implements SearchHit {
   #snippet: Snippet | null | undefined;
+  /** The last snippet fit to a width (the list asks with the same width row after row, frame after frame). */
+  #wide: { columns: number; snippet: Snippet | null } | undefined;
   #titleRanges: SearchRange[] | undefined;
 
   constructor(
@@ -319,17 +321,27 @@ class LazyHit implements SearchHit {
   ) {}
 
   get snippet(): Snippet | null {
-    if (this.#snippet === undefined) {
-      this.#snippet = null;
-      try {
-        const text = this.chunk ? this.chunk() : null;
-        const anchor = text === null ? undefined : highlightRanges(text, this.highlight, 1)[0];
-        if (text !== null && anchor) this.#snippet = makeSnippet(text, anchor, (body) => highlightRanges(body, this.highlight));
-      } catch {
-        // The index went away under us: no snippet, the hit stands.
-      }
-    }
+    if (this.#snippet === undefined) this.#snippet = this.build(SNIPPET_COLUMNS);
     return this.#snippet;
+  }
+
+  snippetIn(columns: number): Snippet | null {
+    if (columns <= SNIPPET_COLUMNS) return this.snippet;
+    // No text found for the default width: none at any width (one chunk read, not one per frame).
+    if (this.#snippet === null) return null;
+    if (this.#wide?.columns !== columns) this.#wide = { columns, snippet: this.build(columns) };
+    return this.#wide.snippet;
+  }
+
+  private build(columns: number): Snippet | null {
+    try {
+      const text = this.chunk ? this.chunk() : null;
+      const anchor = text === null ? undefined : highlightRanges(text, this.highlight, 1)[0];
+      if (text !== null && anchor) return makeSnippet(text, anchor, (body) => highlightRanges(body, this.highlight), columns);
+    } catch {
+      // The index went away under us: no snippet, the hit stands.
+    }
+    return null;
   }
 
   get titleRanges(): SearchRange[] {

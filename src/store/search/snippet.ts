@@ -1,31 +1,36 @@
 /**
- * One-line snippets: ~60 characters of context around a match, whitespace
+ * One-line snippets: ~60 columns (or as many as the line has) of context around a match, whitespace
  * (and control characters) collapsed to single spaces, cut at word
  * boundaries with '…', and the matched words' ranges inside the snippet.
  */
 import type { SearchRange, Snippet } from './types.js';
 import { mergeRanges } from './text.js';
 
-/** Context kept before and after the match, in terminal columns of the collapsed text. */
-const BEFORE = 25;
-const AFTER = 35;
+/** Context kept around the match by default, in terminal columns of the collapsed text. */
+export const SNIPPET_COLUMNS = 60;
+/** The share of the context before the match (25 of 60): the words after it say more. */
+const BEFORE_SHARE = 5 / 12;
 /** How far a cut may move to land on a space instead of inside a word. */
 const SNAP = 12;
-/** Raw text read around the match: enough to fill the context even after collapsing. */
-const RAW_BEFORE = 200;
-const RAW_AFTER = 260;
+/** Raw characters read per column of context: enough to fill it even after collapsing runs of spaces. */
+const RAW_PER_COLUMN = 8;
 
 // Whitespace and C0/C1 controls both become a plain space: the snippet must stay one terminal line.
 const SPACE_LIKE = /[\s\p{Cc}]/u;
 
 /**
- * Builds the snippet around `anchor` (a range in `text`). `highlight` gives
- * the ranges to mark inside the snippet's body; `anchor` itself is always
- * marked.
+ * Builds the snippet around `anchor` (a range in `text`), with about
+ * `columns` terminal columns of context (minimum and default
+ * {@link SNIPPET_COLUMNS}; the match itself comes on top). `highlight`
+ * gives the ranges to mark inside the snippet's body; `anchor` itself is
+ * always marked.
  */
-export function makeSnippet(text: string, anchor: SearchRange, highlight: (body: string) => SearchRange[]): Snippet {
-  let a = Math.max(0, anchor.start - RAW_BEFORE);
-  let b = Math.min(text.length, anchor.end + RAW_AFTER);
+export function makeSnippet(text: string, anchor: SearchRange, highlight: (body: string) => SearchRange[], columns = SNIPPET_COLUMNS): Snippet {
+  const width = Math.max(SNIPPET_COLUMNS, Math.floor(columns));
+  const before = Math.round(width * BEFORE_SHARE);
+  const after = width - before;
+  let a = Math.max(0, anchor.start - before * RAW_PER_COLUMN);
+  let b = Math.min(text.length, anchor.end + after * RAW_PER_COLUMN);
   if (a > 0 && isLowSurrogate(text.charCodeAt(a))) a--;
   if (b < text.length && isLowSurrogate(text.charCodeAt(b))) b++;
 
@@ -48,7 +53,7 @@ export function makeSnippet(text: string, anchor: SearchRange, highlight: (body:
   const sA = map[anchor.start - a] ?? 0;
   const sE = Math.max(sA, map[Math.min(anchor.end, b) - a] ?? sA);
 
-  let [start, end] = windowAround(out, sA, sE);
+  let [start, end] = windowAround(out, sA, sE, before, after);
   start = snapStart(out, start, sA);
   end = snapEnd(out, end, sE);
 
@@ -71,15 +76,13 @@ export function makeSnippet(text: string, anchor: SearchRange, highlight: (body:
 }
 
 /**
- * BEFORE/AFTER terminal columns around [sA, sE), giving one side's unused
+ * `before`/`after` terminal columns around [sA, sE), giving one side's unused
  * budget to the other. CJK characters take two columns (and a surrogate
  * pair two code units), so a Chinese snippet is as wide as an English one.
  */
-function windowAround(s: string, sA: number, sE: number): [number, number] {
+function windowAround(s: string, sA: number, sE: number, before: number, after: number): [number, number] {
   let start = sA;
   let end = sE;
-  let before = BEFORE;
-  let after = AFTER;
   for (let pass = 0; pass < 2; pass++) {
     while (start > 0 && before >= columns(s, start - 1)) before -= columns(s, --start);
     while (end < s.length && after >= columns(s, end)) after -= columns(s, end++);

@@ -40,6 +40,12 @@ export interface SearchHit {
    * read) on first read: read it only for the rows on screen.
    */
   readonly snippet: Snippet | null;
+  /**
+   * The same context fit to `columns` terminal columns (at least the
+   * default ~60 of {@link snippet}): a wide terminal shows more of it.
+   * Absent on hits that carry no text (a plain copy, a worker's answer).
+   */
+  snippetIn?(columns: number): Snippet | null;
   /** Matched ranges inside summary.title, for highlighting (may be empty). Computed on first read. */
   readonly titleRanges: SearchRange[];
 }
