@@ -49,7 +49,7 @@ export class TextIndex implements FullTextIndex {
   private readonly addFile;
   private readonly setFile;
   private readonly dropFile;
-  private readonly dropFts;
+  private readonly dropFtsRow;
   private readonly dropChunks;
   private readonly putFts;
   private readonly putChunk;
@@ -67,7 +67,9 @@ export class TextIndex implements FullTextIndex {
     this.addFile = db.prepare('INSERT INTO text_files (path, project_id, next_seq) VALUES (?, ?, 1)');
     this.setFile = db.prepare('UPDATE text_files SET project_id = ?, next_seq = ? WHERE no = ?');
     this.dropFile = db.prepare('DELETE FROM text_files WHERE no = ?');
-    this.dropFts = db.prepare('DELETE FROM text_fts WHERE rowid >= ? AND rowid < ?');
+    // One row at a time, by rowid: FTS5 serves a rowid range with no MATCH by a scan of the table (~1.2 ms a
+    // delete at 5,000 sessions, growing with the index; it made a cold start's text catch-up at 10k take 30 s, not 13).
+    this.dropFtsRow = db.prepare('DELETE FROM text_fts WHERE rowid = ?');
     this.dropChunks = db.prepare('DELETE FROM text_chunks WHERE id >= ? AND id < ?');
     this.putFts = db.prepare('INSERT INTO text_fts (rowid, text, cjk) VALUES (?, ?, ?)');
     this.putChunk = db.prepare('INSERT OR REPLACE INTO text_chunks (id, text) VALUES (?, ?)');
@@ -95,11 +97,11 @@ export class TextIndex implements FullTextIndex {
     const base = row.no * SEQ_SPAN;
     let seq = row.nextSeq;
     if (t.fresh && seq > 1) {
-      this.dropFts.run(base + 1, base + SEQ_SPAN);
+      this.dropFts(base + 1, base + seq);
       this.dropChunks.run(base + 1, base + SEQ_SPAN);
       seq = 1;
     }
-    if (known) this.dropFts.run(base, base + 1);
+    if (known) this.dropFtsRow.run(base);
     const meta = ftsColumns(t.meta);
     this.putFts.run(base, meta.text, meta.cjk);
     for (const chunk of t.chunks) {
@@ -112,13 +114,18 @@ export class TextIndex implements FullTextIndex {
     this.setFile.run(projectId, seq, row.no);
   }
 
+  /** Deletes the FTS rows [from, to): every seq a file was given is below its `next_seq`. */
+  private dropFts(from: number, to: number): void {
+    for (let rowid = from; rowid < to; rowid++) this.dropFtsRow.run(rowid);
+  }
+
   /** Drops everything indexed for `path` (call inside a transaction). */
   forget(path: string): void {
-    const row = this.fileOf.get(path) as { no: number } | undefined;
+    const row = this.fileOf.get(path) as { no: number; nextSeq: number } | undefined;
     if (!row) return;
     this.writes++;
     const base = row.no * SEQ_SPAN;
-    this.dropFts.run(base, base + SEQ_SPAN);
+    this.dropFts(base, base + row.nextSeq);
     this.dropChunks.run(base, base + SEQ_SPAN);
     this.dropFile.run(row.no);
   }
