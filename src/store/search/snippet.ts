@@ -1,7 +1,8 @@
 /**
- * One-line snippets: ~60 columns (or as many as the line has) of context around a match, whitespace
- * (and control characters) collapsed to single spaces, cut at word
- * boundaries with '…', and the matched words' ranges inside the snippet.
+ * One-line snippets: ~60 terminal columns of context around a match (more
+ * on a wider line), whitespace (and control characters) collapsed to
+ * single spaces, cut at word boundaries with '…', and the matched words'
+ * ranges inside the snippet.
  */
 import type { SearchRange, Snippet } from './types.js';
 import { mergeRanges } from './text.js';
