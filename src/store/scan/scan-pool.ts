@@ -262,14 +262,8 @@ export async function readPackedSummariesFed(feed: JobFeed, onResult: (outcome: 
   const work: number[] = [];
   const order: number[] = [];
   const progress: ScanProgress = { files: 0, totalFiles: 0, bytes: 0, totalBytes: 0 };
-  const done = (id: number, outcome: JobOutcome): void => {
-    (onResult as (outcome: { path: string } & JobOutcome) => void)({ path: jobs[id]!.path, ...outcome });
-    progress.files++;
-    progress.bytes += work[id]!;
-    opts.onProgress?.({ ...progress });
-  };
+  const done = reporting(jobs, work, progress, onResult as (outcome: { path: string } & JobOutcome) => void, opts);
   let wake: (() => void) | null = null;
-  const incoming: Incoming = { ended: () => feed.done, onChange: (fn) => void (wake = fn) };
   // As for a list: a scan that stays small (a demo home) is read in this thread, so workers start only once
   // the jobs heard of pass the size below which a list is read here (or the feed ends).
   const below = opts.inThreadBelow ?? IN_THREAD_BELOW;
@@ -298,19 +292,9 @@ export async function readPackedSummariesFed(feed: JobFeed, onResult: (outcome: 
     );
   });
   await decided;
-  const threads = opts.threads ?? scanThreads();
-  const url = opts.workerUrl === undefined ? ownBundleUrl() : opts.workerUrl;
-  const started = opts.started && url !== null && opts.started.url.href === url.href && opts.crashWorkersAfter === undefined ? opts.started : undefined;
   const small = feed.done && jobs.length < below.files && progress.totalBytes < below.bytes;
-  if (threads < 2 || url === null || small) {
-    opts.started?.close();
-    await arrived;
-    await inThread(order, jobs, work, done, opts.signal);
-    return { workers: 0, rescued: 0 };
-  }
-  const running = inWorkers(url, threads, order, jobs, work, done, { crashAfter: opts.crashWorkersAfter, started, signal: opts.signal, incoming });
-  opts.started?.close();
-  return running;
+  const incoming = { ended: () => feed.done, onChange: (fn: () => void) => void (wake = fn), allArrived: arrived };
+  return dispatch({ order, jobs, work, done }, opts.threads ?? scanThreads(), small, opts, incoming);
 }
 
 /** Jobs still coming to {@link inWorkers}: their ids land in its `order` (and `jobs`, `work`) as they arrive. */
@@ -329,26 +313,55 @@ async function pool(jobList: readonly SummaryJob[], pack: boolean, onResult: (ou
   const sizes = jobs.map((j) => j.size ?? sizeOf(j.path));
   const work = jobs.map((j, i) => Math.max(0, sizes[i]! - (j.previous?.offset ?? 0)));
   const progress: ScanProgress = { files: 0, totalFiles: jobs.length, bytes: 0, totalBytes: work.reduce((a, b) => a + b, 0) };
-  const done = (id: number, outcome: JobOutcome): void => {
+  const done = reporting(jobs, work, progress, onResult, opts);
+  // Biggest first, so the tail of the scan is small files spread over every worker.
+  const order = jobs.map((_, i) => i).sort((a, b) => work[b]! - work[a]!);
+  const below = opts.inThreadBelow ?? IN_THREAD_BELOW;
+  const small = jobs.length < below.files && progress.totalBytes < below.bytes;
+  return dispatch({ order, jobs, work, done }, Math.min(opts.threads ?? scanThreads(), jobs.length), small, opts);
+}
+
+/** What a pool reads: jobs by id, the bytes each has to read, the order to deal them in, and where each outcome goes. */
+interface PoolRun {
+  order: readonly number[];
+  jobs: readonly PoolJob[];
+  work: readonly number[];
+  done: (id: number, outcome: JobOutcome) => void;
+}
+
+/** `done` for a pool: hands the outcome on with its path, then reports progress (files and bytes read so far). */
+function reporting(
+  jobs: readonly PoolJob[],
+  work: readonly number[],
+  progress: ScanProgress,
+  onResult: (outcome: { path: string } & JobOutcome) => void,
+  opts: ScanPoolOptions,
+): (id: number, outcome: JobOutcome) => void {
+  return (id, outcome) => {
     onResult({ path: jobs[id]!.path, ...outcome });
     progress.files++;
     progress.bytes += work[id]!;
     opts.onProgress?.({ ...progress });
   };
-  // Biggest first, so the tail of the scan is small files spread over every worker.
-  const order = jobs.map((_, i) => i).sort((a, b) => work[b]! - work[a]!);
-  const below = opts.inThreadBelow ?? IN_THREAD_BELOW;
-  const threads = Math.min(opts.threads ?? scanThreads(), jobs.length);
+}
+
+/**
+ * Reads `run` in this thread (fewer than two threads, no worker file, or
+ * `small`: after `allArrived`, when jobs are still coming) or in workers,
+ * taking those `opts.started` holds when they run the same file.
+ */
+async function dispatch(run: PoolRun, threads: number, small: boolean, opts: ScanPoolOptions, incoming?: Incoming & { allArrived: Promise<void> }): Promise<ScanStats> {
+  const { order, jobs, work, done } = run;
   const url = opts.workerUrl === undefined ? ownBundleUrl() : opts.workerUrl;
-  const small = jobs.length < below.files && progress.totalBytes < below.bytes;
   // Workers started ahead of another file, or that crash tests cannot use (their workerData differs), are not taken.
   const started = opts.started && url !== null && opts.started.url.href === url.href && opts.crashWorkersAfter === undefined ? opts.started : undefined;
   if (threads < 2 || url === null || small) {
     opts.started?.close();
+    await incoming?.allArrived;
     await inThread(order, jobs, work, done, opts.signal);
     return { workers: 0, rescued: 0 };
   }
-  const running = inWorkers(url, threads, order, jobs, work, done, { crashAfter: opts.crashWorkersAfter, started, signal: opts.signal });
+  const running = inWorkers(url, threads, order, jobs, work, done, { crashAfter: opts.crashWorkersAfter, started, signal: opts.signal, incoming });
   opts.started?.close(); // those it did not take (fewer first batches than workers; none when they were not of its file)
   return running;
 }
