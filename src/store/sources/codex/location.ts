@@ -12,8 +12,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { projectIdOf } from '../../project.js';
 import type { SessionFile, SessionLocation, SessionScan, SkippedEntry } from '../format.js';
-import { readHeadRecords, type HeadFacts } from '../common/heads.js';
-import { defaultMemo, eachLimited, folderProblem, headFacts, homeOf, wantedIds, type ForeignLocationOptions, watchedFolders } from '../common/location-kit.js';
+import { readHeadRecordsSync, type HeadFacts } from '../common/heads.js';
+import { defaultMemo, eachInTurns, folderProblem, headFactsSync, homeOf, wantedIds, type ForeignLocationOptions, watchedFolders } from '../common/location-kit.js';
 import { projectIdOfCwd, repoRootOf } from '../common/project-scope.js';
 
 /** The Codex home: `dir`, else `$CODEX_HOME`, else `~/.codex`. */
@@ -29,9 +29,10 @@ function metaOf(r: Record<string, unknown>): Record<string, unknown> | null {
   return (r.type === 'session_meta' && r.payload && typeof r.payload === 'object' ? r.payload : r.type === undefined && typeof r.id === 'string' ? r : null) as Record<string, unknown> | null;
 }
 
-async function readCodexHead(path: string): Promise<HeadFacts> {
+/** A rollout's id, cwd and parent thread from its first records (read synchronously, as Claude's heads are: see the scan). */
+function readCodexHead(path: string): HeadFacts {
   const facts: HeadFacts = {};
-  for (const r of await readHeadRecords(path, 5, undefined, (record) => metaOf(record) !== null)) {
+  for (const r of readHeadRecordsSync(path, 5, undefined, (record) => metaOf(record) !== null)) {
     const p = metaOf(r);
     if (p) {
       if (typeof p.cwd === 'string') facts.cwd = p.cwd;
@@ -98,10 +99,12 @@ export function codexLocation(opts: ForeignLocationOptions): SessionLocation {
     if (!found && skipped.length === 0) return { files: [], skipped: folderProblem(dir, Object.assign(new Error('no such folder'), { code: 'ENOENT' }), opts.named) };
     const names = await threadNames(dir);
     const sessions = new Map<string, SessionFile & { parent?: string }>();
-    await eachLimited(paths, 16, async (path) => {
+    // Every rollout's head, with synchronous reads a few ms at a time: awaiting each stat, open, read and
+    // close cost more than the calls (common/location-kit.ts eachInTurns).
+    await eachInTurns(paths, (path) => {
       let facts: HeadFacts;
       try {
-        facts = await headFacts(path, memo, readCodexHead);
+        facts = headFactsSync(path, memo, readCodexHead);
       } catch (err) {
         skipped.push({ path, error: (err as Error).message });
         return;
