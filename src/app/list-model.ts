@@ -8,6 +8,7 @@
  */
 import type { SessionSummary } from '../store/types.js';
 import type { SearchHit } from '../store/search/types.js';
+import { plainHit } from '../store/search/session-search.js';
 import type { SessionLabel } from '../store/labels.js';
 import type { ListLayout } from '../components/list-layout.js';
 import type { Scope } from './source.js';
@@ -54,7 +55,7 @@ export function withNameHits(sessions: readonly SessionSummary[], query: string,
   // Most lists have no renamed session: no map of every hit's id per keystroke then.
   if (named.length === 0) return found;
   const byId = new Map(found.map((h) => [h.summary.id, h]));
-  const first = named.map((summary): SearchHit => byId.get(summary.id) ?? { summary, tier: 'all', field: 'title', similar: [], snippet: null, titleRanges: [] });
+  const first = named.map((summary) => byId.get(summary.id) ?? plainHit(summary, 'title', []));
   const moved = new Set(named.map((s) => s.id));
   return [...first, ...found.filter((h) => !moved.has(h.summary.id))];
 }

@@ -355,8 +355,8 @@ class LazyHit implements SearchHit {
   }
 }
 
-/** A hit with nothing to compute. */
-function plainHit(summary: SessionSummary, field: SearchHit['field'], titleRanges: SearchRange[]): SearchHit {
+/** A hit with nothing to compute: tier 'all', no typo stand-in, no snippet (a title match, or a listing's row). */
+export function plainHit(summary: SessionSummary, field: SearchHit['field'], titleRanges: SearchRange[]): SearchHit {
   return { summary, tier: 'all', field, similar: [], snippet: null, titleRanges };
 }
 
