@@ -172,27 +172,20 @@ const notAfter = (s: SummarizerState): number => s.notAfterMs ?? Date.now() + CL
  * here before any total or ordering sees them.
  */
 function flagImpossible(s: SummarizerState, ev: NormalizedEvent): void {
-  const rejectedTokens = (t: RawTokens | undefined): void => {
-    if (t?.rejected) s.flags.numbers += t.rejected;
-  };
-  const amount = (v: number | undefined, scale = 1): number | undefined => {
-    if (v === undefined || isAmount(v, scale)) return v;
-    s.flags.numbers++;
-    return undefined;
-  };
   switch (ev.kind) {
     case 'usage':
-      rejectedTokens(ev.tokens);
-      ev.recordedCostUsd = amount(ev.recordedCostUsd, 1e6);
+      rejectedTokens(s, ev.tokens);
+      // Set only when recorded: assigning undefined would add the key to every call's event.
+      if (ev.recordedCostUsd !== undefined) ev.recordedCostUsd = amount(s, ev.recordedCostUsd, 1e6);
       return;
     case 'status':
-      rejectedTokens(ev.tokens);
-      ev.costUsd = amount(ev.costUsd, 1e6);
-      ev.durationMs = amount(ev.durationMs);
+      rejectedTokens(s, ev.tokens);
+      ev.costUsd = amount(s, ev.costUsd, 1e6);
+      ev.durationMs = amount(s, ev.durationMs);
       return;
     case 'meta':
-      rejectedTokens(ev.tokenUsage);
-      for (const t of Object.values(ev.endpointUsage ?? {})) rejectedTokens(t);
+      rejectedTokens(s, ev.tokenUsage);
+      for (const t of Object.values(ev.endpointUsage ?? {})) rejectedTokens(s, t);
       for (const key of ['createdAt', 'updatedAt'] as const) {
         const ms = parseTime(ev[key]);
         if (ms !== null && !isPossibleTime(ms, notAfter(s))) {
@@ -208,11 +201,23 @@ function flagImpossible(s: SummarizerState, ev: NormalizedEvent): void {
       }
       return;
     case 'tool_result':
-      ev.durationMs = amount(ev.durationMs);
+      ev.durationMs = amount(s, ev.durationMs);
       return;
     default:
       return;
   }
+}
+
+/** Counts the token figures a record gave that could not be counts (RawTokens.rejected). */
+function rejectedTokens(s: SummarizerState, t: RawTokens | undefined): void {
+  if (t?.rejected) s.flags.numbers += t.rejected;
+}
+
+/** `v` when it is a possible amount (`scale`: units per one, see isAmount), else undefined, counted. */
+function amount(s: SummarizerState, v: number | undefined, scale = 1): number | undefined {
+  if (v === undefined || isAmount(v, scale)) return v;
+  s.flags.numbers++;
+  return undefined;
 }
 
 /**

@@ -23,7 +23,7 @@
 import { basename } from 'node:path';
 import { textOfContent, type RawTokens } from '../common/fold-common.js';
 import { ownWords } from '../common/title.js';
-import type { NormalizedEvent } from '../events.js';
+import type { NormalizedEvent, ToolCallEvent, UsageEvent } from '../events.js';
 import { ownValue, setOwn } from '../common/own-keys.js';
 
 /** Parser state: plain JSON (persisted with the summary state). */
@@ -173,16 +173,15 @@ function assistant(r: Obj, s: ClaudeParserState, side: boolean, ts: string | nul
   const id = str(message.id);
   const requestId = str(r.requestId);
   if (usage) {
-    out.push({
-      kind: 'usage',
-      ts,
-      vendor: VENDOR,
-      endpoint: ENDPOINT,
-      ...(model ? { model } : {}),
-      tokens: claudeTokens(usage),
-      callProvider: VENDOR,
-      ...(id && requestId ? { dedupeKey: `${id}:${requestId}`, dedupe: 'max-output' as const, acrossFiles: true as const } : {}),
-    });
+    // Built field by field, not from spreads of small objects: every assistant line makes one (a cold scan's hottest event).
+    const ev: UsageEvent = { kind: 'usage', ts, vendor: VENDOR, endpoint: ENDPOINT, tokens: claudeTokens(usage), callProvider: VENDOR };
+    if (model) ev.model = model;
+    if (id && requestId) {
+      ev.dedupeKey = `${id}:${requestId}`;
+      ev.dedupe = 'max-output';
+      ev.acrossFiles = true;
+    }
+    out.push(ev);
   }
   if (side) return;
   if (model && !s.model) {
@@ -190,31 +189,26 @@ function assistant(r: Obj, s: ClaudeParserState, side: boolean, ts: string | nul
     out.push({ kind: 'meta', model });
   }
   const blocks = Array.isArray(message.content) ? message.content : [{ type: 'text', text: textOfContent(message.content) }];
-  const texts: string[] = [];
-  const calls: NormalizedEvent[] = [];
-  const toolCalls: unknown[] = [];
+  let text = '';
+  let texts = 0;
+  let calls: ToolCallEvent[] | null = null;
   for (const raw of blocks) {
     const b = obj(raw);
     if (!b) continue;
-    if (b.type === 'text' && typeof b.text === 'string' && b.text.trim()) texts.push(b.text);
-    else if (b.type === 'tool_use') {
-      const call = { id: str(b.id) ?? '', name: str(b.name) ?? '(tool)', arguments: b.input };
-      toolCalls.push(call);
-      calls.push({ kind: 'tool_call', ts, ...call, counted: true });
-    }
+    if (b.type === 'text' && typeof b.text === 'string' && b.text.trim()) text = texts++ === 0 ? b.text : `${text}\n${b.text}`;
+    else if (b.type === 'tool_use') (calls ??= []).push({ kind: 'tool_call', ts, id: str(b.id) ?? '', name: str(b.name) ?? '(tool)', arguments: b.input, counted: true });
   }
-  if (texts.length > 0 || toolCalls.length > 0) {
+  if (texts > 0 || calls !== null) {
     // A response is written one content block per line: it counts once, at its first shown block.
     const first = id === undefined || !s.recent.includes(id);
     if (id && first) {
       s.recent.push(id);
       if (s.recent.length > 8) s.recent.shift();
     }
-    const text = texts.join('\n');
-    const content = toolCalls.length ? { role: 'assistant', content: text, tool_calls: toolCalls } : { role: 'assistant', content: text };
+    const content = calls !== null ? { role: 'assistant', content: text, tool_calls: calls.map(({ id, name, arguments: args }) => ({ id, name, arguments: args })) } : { role: 'assistant', content: text };
     out.push({ kind: 'message', ts, message: content, text, tally: first, context: 'append' });
+    if (calls !== null) for (const call of calls) out.push(call);
   }
-  out.push(...calls);
 }
 
 function user(r: Obj, s: ClaudeParserState, ts: string | null, out: NormalizedEvent[]): void {

@@ -89,7 +89,10 @@ export function addRaw(into: RawTokens, t: RawTokens): void {
   into.cacheRead = addTokens(into.cacheRead, t.cacheRead);
   into.cacheWrite = addTokens(into.cacheWrite, t.cacheWrite);
   into.total = addTokens(into.total, t.total);
-  for (const k of PARTS) if (t[k] !== undefined) into[k] = addTokens(into[k] ?? 0, t[k]);
+  // The parts one by one, not a loop over their names: a keyed access by a varying name was a fifth of this fold's time.
+  if (t.reasoning !== undefined) into.reasoning = addTokens(into.reasoning ?? 0, t.reasoning);
+  if (t.cacheWrite5m !== undefined) into.cacheWrite5m = addTokens(into.cacheWrite5m ?? 0, t.cacheWrite5m);
+  if (t.cacheWrite1h !== undefined) into.cacheWrite1h = addTokens(into.cacheWrite1h ?? 0, t.cacheWrite1h);
 }
 
 /** True when a figure of `t` is a capped sum (counts.ts isOverflowed). */
@@ -103,7 +106,9 @@ export function subRaw(from: RawTokens, t: RawTokens): void {
   from.cacheRead = subTokens(from.cacheRead, t.cacheRead);
   from.cacheWrite = subTokens(from.cacheWrite, t.cacheWrite);
   from.total = subTokens(from.total, t.total);
-  for (const k of PARTS) if (t[k] !== undefined) from[k] = subTokens(from[k] ?? 0, t[k]);
+  if (t.reasoning !== undefined) from.reasoning = subTokens(from.reasoning ?? 0, t.reasoning);
+  if (t.cacheWrite5m !== undefined) from.cacheWrite5m = subTokens(from.cacheWrite5m ?? 0, t.cacheWrite5m);
+  if (t.cacheWrite1h !== undefined) from.cacheWrite1h = subTokens(from.cacheWrite1h ?? 0, t.cacheWrite1h);
 }
 
 export const isZeroRaw = (t: RawTokens): boolean =>
