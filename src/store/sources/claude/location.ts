@@ -39,6 +39,22 @@ function readClaudeHead(path: string): HeadFacts {
 
 const AGENT_FILE = /^agent-[A-Za-z0-9._-]+\.jsonl$/;
 
+/**
+ * Puts the subagent and compaction-worker transcripts in `sub`
+ * (`<session>/subagents/`), sorted, before the session's other parts (the
+ * older `agent-*.jsonl` beside it); none when `sub` cannot be listed.
+ */
+function addSubagentParts(m: SessionFile, sub: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(sub);
+  } catch {
+    return;
+  }
+  const parts = names.filter((n) => AGENT_FILE.test(n)).sort().map((n) => join(sub, n));
+  if (parts.length) m.parts = [...parts, ...(m.parts ?? [])];
+}
+
 /** The Claude Code location for these options. */
 export function claudeLocation(opts: ForeignLocationOptions): SessionLocation {
   const memo = opts.memo ?? defaultMemo();
@@ -81,21 +97,6 @@ export function claudeLocation(opts: ForeignLocationOptions): SessionLocation {
       }
       const byId = new Map(mains.map((m) => [m.id, m]));
       const dirs = new Set(entries.filter((e) => e.isDirectory()).map((e) => e.name));
-      // Synchronous listings and head reads, a few ms at a time (eachInTurns): a cold scan reads the head of
-      // every session (~2,000 in a 1 GB home) while the scan workers wait for their first jobs, and awaiting
-      // each stat, open, read and close made that 0.65 s of a 4.5 s cold `usage`.
-      await eachInTurns(mains, (m) => {
-        if (!dirs.has(m.id)) return;
-        const sub = join(path, m.id, 'subagents');
-        let names: string[];
-        try {
-          names = readdirSync(sub);
-        } catch {
-          return;
-        }
-        const parts = names.filter((n) => AGENT_FILE.test(n)).sort().map((n) => join(sub, n));
-        if (parts.length) m.parts = parts;
-      });
       // Older versions wrote subagents beside the sessions; their lines name the parent's sessionId.
       await eachInTurns(oldAgents, (agent) => {
         let facts: HeadFacts | null;
@@ -107,26 +108,37 @@ export function claudeLocation(opts: ForeignLocationOptions): SessionLocation {
         const parent = facts?.id ? byId.get(facts.id) : undefined;
         if (parent) (parent.parts ??= []).push(agent);
       });
-      // This folder's sessions, heard of as soon as its heads are read (a first scan starts reading them).
-      const listed: SessionFile[] = [];
-      await eachInTurns(mains, (m) => {
-        let facts: HeadFacts;
-        try {
-          facts = headFactsSync(m.path, memo, readClaudeHead);
-        } catch (err) {
-          skipped.push({ path: m.path, error: (err as Error).message });
-          return;
-        }
-        const cwd = facts.cwd;
-        // No cwd recorded (a file of summaries only): its folder stands for the project.
-        m.projectId = cwd ? projectIdOfCwd(cwd) : projectIdOf(path);
-        if (wanted && !wanted.has(m.projectId)) return;
-        if (cwd) roots[m.projectId] ??= repoRootOf(cwd);
-        if (live.has(m.id)) m.running = true;
-        files.push(m);
-        listed.push(m);
-      });
-      if (listed.length > 0) found?.(listed);
+      // Synchronous listings and head reads, a few ms at a time (eachInTurns): a cold scan reads the head of
+      // every session (~2,000 in a 1 GB home) while the scan workers wait for their first jobs, and awaiting
+      // each stat, open, read and close made that 0.65 s of a 4.5 s cold `usage`. The sessions of each turn
+      // are heard of at its end: the workers start on the first turn's, not on a whole folder's, which
+      // with 8 folders taking turns came ~0.1 s later.
+      let listed: SessionFile[] = [];
+      await eachInTurns(
+        mains,
+        (m) => {
+          let facts: HeadFacts;
+          try {
+            facts = headFactsSync(m.path, memo, readClaudeHead);
+          } catch (err) {
+            skipped.push({ path: m.path, error: (err as Error).message });
+            return;
+          }
+          const cwd = facts.cwd;
+          // No cwd recorded (a file of summaries only): its folder stands for the project.
+          m.projectId = cwd ? projectIdOfCwd(cwd) : projectIdOf(path);
+          if (wanted && !wanted.has(m.projectId)) return;
+          if (dirs.has(m.id)) addSubagentParts(m, join(path, m.id, 'subagents'));
+          if (cwd) roots[m.projectId] ??= repoRootOf(cwd);
+          if (live.has(m.id)) m.running = true;
+          files.push(m);
+          listed.push(m);
+        },
+        () => {
+          if (listed.length > 0) found?.(listed);
+          listed = [];
+        },
+      );
     });
     memo.save?.();
     files.sort((a, b) => (a.path < b.path ? -1 : 1));

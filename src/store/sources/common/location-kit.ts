@@ -69,17 +69,22 @@ const TURN_MS = 8;
  * Runs the synchronous `fn` over `items` in order, giving the event loop a
  * turn every few ms: for file-system work of a few system calls an item
  * (a file's head), where awaiting each call cost more than the call, and
- * where a browser on this thread must still answer keys.
+ * where a browser on this thread must still answer keys. `endOfTurn`, when
+ * given, is called before each turn is given and once at the end: what the
+ * items of that turn made can be handed on (a first scan's readers start on
+ * them).
  */
-export async function eachInTurns<T>(items: readonly T[], fn: (item: T) => void): Promise<void> {
+export async function eachInTurns<T>(items: readonly T[], fn: (item: T) => void, endOfTurn?: () => void): Promise<void> {
   let since = performance.now();
   for (const item of items) {
     fn(item);
     if (performance.now() - since >= TURN_MS) {
+      endOfTurn?.();
       await new Promise((resolve) => setImmediate(resolve));
       since = performance.now();
     }
   }
+  endOfTurn?.();
 }
 
 /** The note for an agent folder that cannot be listed: none for a default folder that does not exist (that agent is not installed). */
