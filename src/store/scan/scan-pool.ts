@@ -91,6 +91,8 @@ const IN_THREAD_BELOW = { files: 200, bytes: 8 * 1024 * 1024 };
 /** A batch is at most this many files or, when its files are big, about this many bytes. */
 const BATCH_FILES = 32;
 const BATCH_BYTES = 4 * 1024 * 1024;
+/** The smallest batch in bytes at the end of a scan (one file over it still goes alone). */
+const MIN_BATCH_BYTES = 64 * 1024;
 /**
  * Batches a worker holds at once: one in work, the rest waiting, so it never idles on a round trip nor
  * while this thread commits a chunk of the catalog (up to half a second on a cold scan of 1 GB; with two
@@ -323,7 +325,8 @@ async function pool(jobList: readonly SummaryJob[], pack: boolean, onResult: (ou
 
 /** What a pool reads: jobs by id, the bytes each has to read, the order to deal them in, and where each outcome goes. */
 interface PoolRun {
-  order: readonly number[];
+  /** Ids in dealing order; the pool may reorder those not dealt yet (see inWorkers). */
+  order: number[];
   jobs: readonly PoolJob[];
   work: readonly number[];
   done: (id: number, outcome: JobOutcome) => void;
@@ -386,6 +389,18 @@ function sizeOf(path: string): number {
 }
 
 /**
+ * The most bytes a batch holds: BATCH_BYTES while jobs are still coming
+ * (`undealt` null), then a share of what is left that shrinks with it, so
+ * that the batches each worker holds ahead at the end are small and both
+ * finish together. (With 4 MB batches, 4 ahead, one worker could still hold
+ * 12 MB, ~70 ms of reading, when the other ran out; guided self-scheduling.)
+ */
+function batchBytes(undealt: number | null, threads: number): number {
+  if (undealt === null) return BATCH_BYTES;
+  return Math.min(BATCH_BYTES, Math.max(MIN_BATCH_BYTES, Math.floor(undealt / (threads * BATCHES_AHEAD * 2))));
+}
+
+/**
  * Deals `order` (job ids, biggest first) to `threads` workers in batches;
  * a worker gets its next batch when one of its batches is answered (it
  * holds BATCHES_AHEAD, so it never waits for the round trip). When a
@@ -395,7 +410,7 @@ function sizeOf(path: string): number {
 function inWorkers(
   url: URL,
   threads: number,
-  order: readonly number[],
+  order: number[],
   jobs: readonly PoolJob[],
   work: readonly number[],
   done: (id: number, outcome: JobOutcome) => void,
@@ -408,12 +423,24 @@ function inWorkers(
   const complete = (): boolean => (incoming === undefined || incoming.ended()) && answered === jobs.length;
   const orphans: number[] = [];
   const workers = new Set<Worker>();
+  // Bytes not yet dealt, once every job is known (null while a feed still adds jobs): see batchBytes.
+  let undealt: number | null = null;
+  const allKnown = (): void => {
+    if (undealt !== null) return;
+    // A feed's jobs came biggest first only among each chunk: the rest goes biggest first now (the smallest last).
+    const rest = order.slice(next).sort((a, b) => work[b]! - work[a]!);
+    order.splice(next, rest.length, ...rest);
+    undealt = rest.reduce((sum, id) => sum + work[id]!, 0);
+  };
+  if (incoming === undefined) allKnown();
 
   const batch = (): WireJob[] => {
     const out: WireJob[] = [];
     let bytes = 0;
-    while (next < order.length && out.length < BATCH_FILES && (out.length === 0 || bytes + work[order[next]!]! <= BATCH_BYTES)) {
+    const most = batchBytes(undealt, threads);
+    while (next < order.length && out.length < BATCH_FILES && (out.length === 0 || bytes + work[order[next]!]! <= most)) {
       const id = order[next++]!;
+      if (undealt !== null) undealt -= work[id]!;
       const { path, opts, previous, pack } = jobs[id]!;
       const job: WireJob = previous ? { id, path, opts, previous } : { id, path, opts };
       if (pack) job.pack = true;
@@ -539,6 +566,7 @@ function inWorkers(
     // Jobs added later go to workers with room (each holds up to BATCHES_AHEAD batches), or here when none is left.
     incoming?.onChange(() => {
       if (failed || stopped) return;
+      if (incoming.ended()) allKnown();
       for (let k = 0; k < BATCHES_AHEAD; k++) for (const deal of deals) deal();
       if (workers.size === 0) rescue();
       if (complete()) finish();
