@@ -187,6 +187,26 @@ describe('text left for later (commands that do not search, with a kept catalog)
     eager.cache.close();
   });
 
+  it('a listing that leaves its stand-ins for later (metaLater) writes none; indexText writes them before it reads a file', async () => {
+    t.write('s1', [msg('user', 'a note'), msg('assistant', 'indeed, zeppelins')]);
+    t.write('s2', [msg('user', 'other'), msg('assistant', 'albatrosses')]);
+    const lazy = open('appends');
+    const listed = (await lazy.catalog.summaries(null, { includeEmpty: true, metaLater: true })).sessions;
+    const byTitle = (query: string): string[] => new SessionSearch(lazy.catalog.textIndex()).search(query, listed).map((h) => h.summary.id);
+    expect(lazy.catalog.pendingText(null)).toBe(2);
+    expect(byTitle('note')).toEqual([]); // no stand-in yet: nothing was indexed
+    // The catch-up's first step: the stand-ins, from the stored summaries, with no file read.
+    expect(await lazy.cache.writePendingMeta(null)).toBe(2);
+    expect(byTitle('note')).toEqual(['s1']);
+    expect(byTitle('other')).toEqual(['s2']);
+    expect(byTitle('zeppelins')).toEqual([]);
+    expect(await lazy.cache.writePendingMeta(null)).toBe(0); // each once
+    expect(await lazy.catalog.indexText(null)).toBe(2);
+    expect(byTitle('zeppelins')).toEqual(['s1']);
+    expect(byTitle('note')).toEqual(['s1']);
+    lazy.cache.close();
+  });
+
   it('a search pass reads a file whose text is pending again, whole, and serves the others', async () => {
     t.write('s1', [msg('user', 'a note'), msg('assistant', 'indeed, zeppelins')]);
     const lazy = open('appends');

@@ -19,7 +19,12 @@ import { maskedSummary, renderSessionTable, tableWidth } from './session-table.j
  * copied into several sessions counts once.
  */
 export async function loadScope(ctx: AppContext, io: Io, opts: { includeEmpty?: boolean; sharedCalls?: boolean } = {}): Promise<SessionSummary[]> {
-  const { sessions, unreadable } = await ctx.catalog.summaries(ctx.projectIds, { includeEmpty: opts.includeEmpty ?? ctx.includeEmpty, sharedCalls: opts.sharedCalls });
+  const { sessions, unreadable } = await ctx.catalog.summaries(ctx.projectIds, {
+    includeEmpty: opts.includeEmpty ?? ctx.includeEmpty,
+    sharedCalls: opts.sharedCalls,
+    // Nothing here searches before indexText runs (a search's pass collects the text, stand-in included).
+    metaLater: true,
+  });
   for (const u of unreadable) io.err(sanitize(`session-browser: skipped ${u.path}: ${u.error}`, { singleLine: true }));
   return sessions;
 }

@@ -321,6 +321,39 @@ export class CatalogDb {
   }
 
   /**
+   * Rows of the given projects (null = every row) that wait for their text
+   * and have no document in the full-text index (listed with
+   * SummariesRun.metaLater): path, project and stored summary JSON.
+   */
+  metaPending(projectIds: readonly string[] | null): { path: string; projectId: string; summary: string }[] {
+    if (this.broken) return [];
+    const wanted = projectIds && new Set(projectIds);
+    try {
+      const rows = this.db
+        .prepare('SELECT path, project_id AS projectId, summary FROM files f WHERE text_done = 0 AND NOT EXISTS (SELECT 1 FROM text_files t WHERE t.path = f.path)')
+        .all() as { path: string; projectId: string; summary: string }[];
+      return wanted ? rows.filter((r) => wanted.has(r.projectId)) : rows;
+    } catch (err) {
+      this.fail(err);
+      return [];
+    }
+  }
+
+  /** Writes each file's meta document (replacing what the index held of it) in one transaction. False when it could not be written. Never throws. */
+  writeMetaDocs(docs: readonly { path: string; projectId: string; meta: string }[]): boolean {
+    if (this.broken) return false;
+    try {
+      this.db.transaction(() => {
+        for (const d of docs) this.text.write(d.path, d.projectId, { fresh: true, meta: d.meta, chunks: [] });
+      })();
+      return true;
+    } catch (err) {
+      this.fail(err);
+      return false;
+    }
+  }
+
+  /**
    * Every copy of the keyed calls that more than one file's fold kept
    * (calls-index.ts): path and key hash. Reads only the calls index (no
    * fold state, no summary). Do not write while iterating.

@@ -23,9 +23,9 @@ import { JobFeed, readPackedSummaries, readPackedSummariesFed, type CheckedSumma
 import type { SessionSummary } from '../types.js';
 import { byRecency } from '../recency.js';
 import { CatalogDb, MEMORY_CATALOG, type FileRow, type ListedRow } from './catalog-db.js';
-import { mergeTextWrites, metaText, pendingMetaText, type FullTextIndex } from './text-columns.js';
+import { mergeTextWrites, metaText, pendingMetaText, type FullTextIndex, type TextWrite } from './text-columns.js';
 import { catalogPath, pruneCatalogs } from './catalog-files.js';
-import { parsedParts, parsedSummary, parseState, reusable, storedSummary, untouched } from './stored-rows.js';
+import { parsedParts, parsedSummary, parseState, parseSummary, reusable, storedSummary, untouched } from './stored-rows.js';
 import { HeldTexts, TEXT_SLICE_CHARS, textChars } from './held-texts.js';
 import { TextPause } from './text-pause.js';
 import type { ListedPageQuery, StoredPage } from './stored-page.js';
@@ -60,6 +60,9 @@ const FLUSH_TEXT_CHARS = TEXT_SLICE_CHARS;
 /** Files checked between two turns of the event loop in {@link SummaryCache.summaries} (a check is a stat and a lookup: ~10 µs). */
 const YIELD_EVERY = 512;
 
+/** Stand-in documents of {@link SummaryCache.writePendingMeta} per transaction (~60 µs each: ~15 ms a slice). */
+const META_SLICE_ROWS = 256;
+
 /** Rows of {@link SummaryCache.storedInTurns} between two turns of the event loop (~2,000 summaries parse in ~40 ms). */
 const STORED_SLICE_ROWS = 2000;
 
@@ -76,6 +79,8 @@ export interface SummariesRun {
   onProgress?: (progress: { files: number; bytes: number; totalBytes: number }) => void;
   /** Answer before big texts are in the full-text index (see {@link SummaryCache.save}); default false: the caller may search next. */
   textLater?: boolean;
+  /** A file read from its start without its text gets no stand-in document now: {@link SummaryCache.writePendingMeta} writes it (catalog.ts SummariesOptions.metaLater). */
+  metaLater?: boolean;
   /** Scan workers started ahead ({@link SummaryCache.firstScan}), handed to the pool, which takes or ends them. */
   started?: StartedWorkers | null;
   /**
@@ -163,6 +168,29 @@ export class SummaryCache {
   }
 
   /** Paths of the given projects (null = all) whose text the full-text index does not hold yet (written rows and those waiting). */
+  /**
+   * Writes the stand-in document (text-columns.ts pendingMetaText, from the
+   * stored summary) of every file of the given projects (null: all) that
+   * waits for its text and has none in the full-text index (read with
+   * {@link SummariesRun.metaLater}), a slice per transaction with a turn of
+   * the event loop between slices. Resolves to the number written.
+   */
+  async writePendingMeta(projectIds: readonly string[] | null): Promise<number> {
+    this.flush();
+    const db = this.database();
+    if (!db) return 0;
+    const rows = db.metaPending(projectIds);
+    for (let i = 0; i < rows.length; i += META_SLICE_ROWS) {
+      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+      const docs = rows.slice(i, i + META_SLICE_ROWS).flatMap((r) => {
+        const summary = parseSummary(r.summary);
+        return summary ? [{ path: r.path, projectId: r.projectId, meta: pendingMetaText(summary) }] : [];
+      });
+      if (!db.writeMetaDocs(docs)) return i;
+    }
+    return rows.length;
+  }
+
   pendingText(projectIds: readonly string[] | null): Set<string> {
     const out = this.database()?.pendingText(projectIds) ?? new Set<string>();
     for (const row of [...this.held.all(), ...this.pending.values()]) {
@@ -316,7 +344,7 @@ export class SummaryCache {
     summaryKey: string,
     opts: SummariesRun = {},
   ): Promise<{ summaries: SessionSummary[]; unreadable: { path: string; error: string }[] }> {
-    const { onProgress, textLater = false, started, signal } = opts;
+    const { onProgress, textLater = false, metaLater = false, started, signal } = opts;
     const summaries: SessionSummary[] = [];
     const unreadable: { path: string; error: string }[] = [];
     const byPath = new Map<string, CacheJob>();
@@ -339,7 +367,7 @@ export class SummaryCache {
     const onResult = (outcome: PackedOutcome): void => {
       const job = byPath.get(outcome.path)!;
       if (!outcome.result) return void unreadable.push({ path: outcome.path, error: outcome.error ?? 'unreadable' });
-      summaries.push(this.store(job.file, job.ino, job.plan, summaryKey, outcome.result));
+      summaries.push(this.store(job.file, job.ino, job.plan, summaryKey, outcome.result, metaLater));
     };
     const poolOpts = { onProgress: onProgress && ((p: ScanProgress) => onProgress({ files: served + p.files, bytes: p.bytes, totalBytes: p.totalBytes })), started, signal };
     if (Symbol.asyncIterator in files) {
@@ -422,8 +450,8 @@ export class SummaryCache {
     return { previous, cached, collect };
   }
 
-  /** Writes the row of a file just read (unless nothing changed) and returns its summary. */
-  private store(file: SessionFile, ino: number, plan: ReadPlan, summaryKey: string, result: CheckedSummary | PackedSummary): SessionSummary {
+  /** Writes the row of a file just read (unless nothing changed) and returns its summary; `metaLater`: see {@link SummariesRun}. */
+  private store(file: SessionFile, ino: number, plan: ReadPlan, summaryKey: string, result: CheckedSummary | PackedSummary, metaLater = false): SessionSummary {
     const { previous, cached, collect } = plan;
     this.bytesRead += result.size - (previous?.offset ?? 0);
     const offset = 'packed' in result ? result.packed.offset : result.state.offset;
@@ -433,11 +461,14 @@ export class SummaryCache {
       // Packed by the scan worker, or here for a file read in this thread (and only when its row is written).
       const packed = 'packed' in result ? result.packed : packState(result.state, previous);
       // Read without its text: what the index held of a file read again from its start is stale; its title,
-      // id, workspace, model and prompts stand in (one small document) until the text is indexed.
-      const texts = collect
+      // id, workspace, model and prompts stand in (one small document) until the text is indexed, written
+      // now or, `metaLater`, by writePendingMeta.
+      const texts: TextWrite | 'forget' | undefined = collect
         ? { fresh: previous === undefined, meta: metaText(result.summary), chunks: result.texts }
         : previous === undefined
-          ? { fresh: true, meta: pendingMetaText(result.summary), chunks: [] }
+          ? metaLater
+            ? 'forget'
+            : { fresh: true, meta: pendingMetaText(result.summary), chunks: [] }
           : undefined;
       this.put({
         path: file.path,
