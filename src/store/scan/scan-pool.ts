@@ -91,8 +91,12 @@ const IN_THREAD_BELOW = { files: 200, bytes: 8 * 1024 * 1024 };
 /** A batch is at most this many files or, when its files are big, about this many bytes. */
 const BATCH_FILES = 32;
 const BATCH_BYTES = 4 * 1024 * 1024;
-/** The smallest batch in bytes at the end of a scan (one file over it still goes alone). */
-const MIN_BATCH_BYTES = 64 * 1024;
+/**
+ * The smallest batch in bytes at the end of a scan (one file over it still
+ * goes alone): a worker is then at most a few MB (~20 ms) behind the other,
+ * and a scan small enough for one batch still starts one worker only.
+ */
+const MIN_BATCH_BYTES = 1024 * 1024;
 /**
  * Batches a worker holds at once: one in work, the rest waiting, so it never idles on a round trip nor
  * while this thread commits a chunk of the catalog (up to half a second on a cold scan of 1 GB; with two
