@@ -5,26 +5,26 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from './zod.js';
 import { pricingFileSchema, loadPricingFile, type PriceTable } from './pricing.js';
 
 export const configSchema = z.object({
   /** Resume command template, e.g. "claude --resume {id}". */
-  resumeCommand: z.string().optional(),
+  resumeCommand: z.optional(z.string()),
   /** A price table laid over the built-in one, or the path of a pricing file. */
-  pricing: z.union([z.string(), pricingFileSchema]).optional(),
+  pricing: z.optional(z.union([z.string(), pricingFileSchema])),
   /** Prompt-cache TTL in seconds per provider (`default` for the rest). */
-  cacheTtlSeconds: z.record(z.string(), z.number().positive()).optional(),
+  cacheTtlSeconds: z.optional(z.record(z.string(), z.number().check(z.positive()))),
   /** Default IANA zone for --since windows and day grouping. */
-  timeZone: z.string().optional(),
+  timeZone: z.optional(z.string()),
   /** Sources read by default: a list (or comma list) of native, claude, codex, gemini; absent: every source that exists. */
-  sources: z.union([z.string(), z.array(z.string())]).optional(),
+  sources: z.optional(z.union([z.string(), z.array(z.string())])),
   /** Claude Code's folder (default `$CLAUDE_CONFIG_DIR`, else ~/.claude). */
-  claudeDir: z.string().optional(),
+  claudeDir: z.optional(z.string()),
   /** Codex's folder (default `$CODEX_HOME`, else ~/.codex). */
-  codexDir: z.string().optional(),
+  codexDir: z.optional(z.string()),
   /** Gemini CLI's folder (default ~/.gemini). */
-  geminiDir: z.string().optional(),
+  geminiDir: z.optional(z.string()),
 });
 export type Config = z.infer<typeof configSchema>;
 

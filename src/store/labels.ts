@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from './zod.js';
 
 /** The user's name for a session and whether it is pinned to the top of its project. */
 export interface SessionLabel {
@@ -16,7 +16,7 @@ export interface SessionLabel {
 
 const LabelFile = z.object({
   version: z.literal(1),
-  sessions: z.record(z.string(), z.object({ name: z.string().optional(), pinned: z.boolean().optional() })),
+  sessions: z.record(z.string(), z.object({ name: z.optional(z.string()), pinned: z.optional(z.boolean()) })),
 });
 
 /** The file, in the session home. */

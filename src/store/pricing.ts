@@ -4,7 +4,7 @@
  */
 import { capSum } from './counts.js';
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from './zod.js';
 
 /** List prices of one model in USD per million tokens. */
 export interface ModelPrice {
@@ -20,7 +20,8 @@ export interface ModelPrice {
 /** Prices by model id. Treated as immutable once built (lookups are cached per table). */
 export type PriceTable = Record<string, ModelPrice>;
 
-const price = z.number().finite().nonnegative();
+/** zod 4's `z.number()` already rejects Infinity and NaN. */
+const price = z.number().check(z.nonnegative());
 
 /**
  * The user's pricing file: `{"<model id>": {input, output, cache_read?, cache_write?}}`.
@@ -28,16 +29,16 @@ const price = z.number().finite().nonnegative();
  * surcharge, so a file that only knows input/output never under-states a cost.
  */
 export const pricingFileSchema = z.record(
-  z.string().min(1),
-  z
-    .object({
+  z.string().check(z.minLength(1)),
+  z.pipe(
+    z.object({
       input: price,
       output: price,
-      cache_read: price.optional(),
-      cache_write: price.optional(),
-      cache_write_1h: price.optional(),
-    })
-    .transform(
+      cache_read: z.optional(price),
+      cache_write: z.optional(price),
+      cache_write_1h: z.optional(price),
+    }),
+    z.transform(
       (p): ModelPrice => ({
         input: p.input,
         output: p.output,
@@ -46,6 +47,7 @@ export const pricingFileSchema = z.record(
         ...(p.cache_write_1h !== undefined ? { cache_write_1h: p.cache_write_1h } : {}),
       }),
     ),
+  ),
 );
 
 /**

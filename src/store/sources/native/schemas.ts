@@ -3,18 +3,19 @@
  * (FORMAT.md §3), tool calls and chat messages. Each dialect's own record
  * schemas live in its folder (store/schema.ts, events/schema.ts, ...).
  * Reading is liberal: optional fields of the wrong type are dropped
- * (`.catch(undefined)`) rather than failing the record; only the fields that
- * make a record what it is are required. Unknown fields are ignored.
+ * (`z.catch(…, undefined)`) rather than failing the record; only the fields
+ * that make a record what it is are required. Unknown fields are ignored.
  */
-import { z } from 'zod';
+import * as z from '../../zod.js';
 
 /** Liberal optional fields: a value of the wrong type is dropped, not fatal. */
-export const optStr = z.string().optional().catch(undefined);
-export const optNum = z.number().finite().optional().catch(undefined);
-export const optBool = z.boolean().optional().catch(undefined);
+export const optStr = z.catch(z.optional(z.string()), undefined);
+/** `z.number()` is finite: Infinity and NaN are dropped too. */
+export const optNum = z.catch(z.optional(z.number()), undefined);
+export const optBool = z.catch(z.optional(z.boolean()), undefined);
 
 /** A token count as recorded: rawFromUsage takes non-negative safe integers and flags the rest (never dropped silently). */
-const rawCount = z.unknown().optional();
+const rawCount = z.optional(z.unknown());
 
 /** Token usage object (format §3). Every count is optional and defaults to 0. */
 export const tokenUsageSchema = z.object({
@@ -25,13 +26,13 @@ export const tokenUsageSchema = z.object({
   total_tokens: rawCount,
 });
 export type TokenUsageRecord = z.infer<typeof tokenUsageSchema>;
-export const optUsage = tokenUsageSchema.optional().catch(undefined);
+export const optUsage = z.catch(z.optional(tokenUsageSchema), undefined);
 
 /** A tool call as carried by assistant messages and llm.response records: an object with a string `name`. */
 export const toolCallSchema = z.object({
   id: optStr,
   name: z.string(),
-  arguments: z.unknown().optional(),
+  arguments: z.optional(z.unknown()),
 });
 export type ToolCallRecord = z.infer<typeof toolCallSchema>;
 
@@ -69,18 +70,21 @@ function keepToolCalls<T extends { tool_calls?: unknown }>(o: T): Omit<T, 'tool_
 }
 
 /** A record whose `tool_calls` is read by {@link readToolCalls}: `tool_calls` holds its tool calls, `droppedCalls` counts the rest. */
-export function withToolCalls<S extends z.ZodRawShape & { tool_calls: z.ZodType }>(fields: S) {
-  return z.object(fields).transform((o) => keepToolCalls(o as { tool_calls?: unknown } & z.infer<z.ZodObject<S>>));
+export function withToolCalls<S extends z.core.$ZodShape & { tool_calls: z.core.$ZodType }>(fields: S) {
+  return z.pipe(
+    z.object(fields),
+    z.transform((o) => keepToolCalls(o as { tool_calls?: unknown } & z.infer<z.ZodMiniObject<S>>)),
+  );
 }
 
 /** A message's `content`: a string, an array of parts, or null. */
-export const contentSchema = z.union([z.string(), z.array(z.unknown()), z.null()]).optional().catch(undefined);
+export const contentSchema = z.catch(z.optional(z.union([z.string(), z.array(z.unknown()), z.null()])), undefined);
 
 /** A chat message (store `message.message`, checkpoint messages, llm.request messages). */
 export const chatMessageSchema = withToolCalls({
   role: z.string(),
   content: contentSchema,
-  tool_calls: z.unknown().optional(),
+  tool_calls: z.optional(z.unknown()),
   tool_call_id: optStr,
   name: optStr,
 });
@@ -116,13 +120,16 @@ export function readMessages(value: unknown): { messages: ChatMessage[]; dropped
  * With nothing dropped the output is the fields' as zod gives them, which
  * the fast path (fast-schemas.ts) matches.
  */
-export function withMessages<S extends z.ZodRawShape & { messages: z.ZodType }>(fields: S) {
-  return z.object(fields).transform((o) => {
-    const { messages, dropped } = readMessages((o as { messages?: unknown }).messages);
-    // In place: the key keeps its position in the schema's order.
-    const out = o as unknown as Omit<z.infer<z.ZodObject<S>>, 'messages'> & { messages: ChatMessage[]; droppedMessages?: number[] };
-    out.messages = messages;
-    if (dropped.length > 0) out.droppedMessages = dropped;
-    return out;
-  });
+export function withMessages<S extends z.core.$ZodShape & { messages: z.core.$ZodType }>(fields: S) {
+  return z.pipe(
+    z.object(fields),
+    z.transform((o) => {
+      const { messages, dropped } = readMessages((o as { messages?: unknown }).messages);
+      // In place: the key keeps its position in the schema's order.
+      const out = o as unknown as Omit<z.infer<z.ZodMiniObject<S>>, 'messages'> & { messages: ChatMessage[]; droppedMessages?: number[] };
+      out.messages = messages;
+      if (dropped.length > 0) out.droppedMessages = dropped;
+      return out;
+    }),
+  );
 }

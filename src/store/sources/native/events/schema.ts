@@ -1,7 +1,7 @@
 /**
  * zod schemas of the events dialect (FORMAT.md §2.2). Reading is liberal (see ../schemas.ts).
  */
-import { z } from 'zod';
+import * as z from '../../../zod.js';
 import { contentSchema, optNum, optStr, optUsage, withMessages, withToolCalls } from '../schemas.js';
 import * as fast from '../fast-schemas.js';
 import { arrayOf, chatMessage, content, isObject, MISS, optional, shape, toolCall, type Field } from '../fast-schemas.js';
@@ -9,7 +9,7 @@ import { arrayOf, chatMessage, content, isObject, MISS, optional, shape, toolCal
 export const eventRecordSchema = z.object({
   session_id: optStr,
   seq: z.number(),
-  type: z.string().regex(/\./),
+  type: z.string().check(z.regex(/\./)),
   timestamp: optStr,
   data: z.record(z.string(), z.unknown()),
 });
@@ -23,13 +23,13 @@ export const sessionStartDataSchema = z.object({
 });
 /** A request's `messages` are read entry by entry (../schemas.ts readMessages): a junk message is dropped, the others kept. */
 export const llmRequestDataSchema = withMessages({
-  messages: z.unknown().optional(),
+  messages: z.optional(z.unknown()),
   model: optStr,
-  tools: z.array(z.object({ name: z.string().catch('') })).optional().catch(undefined),
+  tools: z.catch(z.optional(z.array(z.object({ name: z.catch(z.string(), '') }))), undefined),
 });
 export const llmResponseDataSchema = withToolCalls({
   content: contentSchema,
-  tool_calls: z.unknown().optional(),
+  tool_calls: z.optional(z.unknown()),
   usage: optUsage,
   cost_usd: optNum,
   latency_ms: optNum,
@@ -39,11 +39,11 @@ export const llmResponseDataSchema = withToolCalls({
   finish_reason: optStr,
 });
 export const toolCallDataSchema = z.object({
-  tool: z.string().catch('(unnamed)'),
-  input: z.unknown().optional(),
-  output: z.unknown().optional(),
+  tool: z.catch(z.string(), '(unnamed)'),
+  input: z.optional(z.unknown()),
+  output: z.optional(z.unknown()),
   duration_ms: optNum,
-  error: z.unknown().optional(),
+  error: z.optional(z.unknown()),
 });
 export const sessionEndDataSchema = z.object({
   status: optStr,

@@ -1,17 +1,17 @@
 /**
  * zod schemas of the skills dialect (FORMAT.md §2.4). Reading is liberal (see ../schemas.ts).
  */
-import { z } from 'zod';
+import * as z from '../../../zod.js';
 import { optBool, optNum, optStr } from '../schemas.js';
 
 export const skillAttemptSchema = z.object({
-  attempt: z.number().catch(0),
-  model: z.string().catch(''),
-  tier: z.string().catch(''),
-  duration_ms: z.number().catch(0),
+  attempt: z.catch(z.number(), 0),
+  model: z.catch(z.string(), ''),
+  tier: z.catch(z.string(), ''),
+  duration_ms: z.catch(z.number(), 0),
   warm_start: optBool,
-  verified: z.boolean().catch(false),
-  verdict: z.string().catch(''),
+  verified: z.catch(z.boolean(), false),
+  verdict: z.catch(z.string(), ''),
   feedback: optStr,
 });
 export const skillRecordSchema = z.object({
@@ -20,7 +20,7 @@ export const skillRecordSchema = z.object({
   skill: z.string(),
   phase: optStr,
   project_root: optStr,
-  attempts: z.array(skillAttemptSchema).catch([]),
+  attempts: z.catch(z.array(skillAttemptSchema), []),
   final_status: z.string(),
   file_path: optStr,
   model_used: optStr,

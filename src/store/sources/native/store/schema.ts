@@ -1,7 +1,7 @@
 /**
  * zod schemas of the store dialect (FORMAT.md §2.1). Reading is liberal (see ../schemas.ts).
  */
-import { z } from 'zod';
+import * as z from '../../../zod.js';
 import { chatMessageSchema, optNum, optStr, optUsage, tokenUsageSchema, withMessages } from '../schemas.js';
 import * as fast from '../fast-schemas.js';
 import { chatMessage, literal, MISS, shape, type Field } from '../fast-schemas.js';
@@ -17,7 +17,7 @@ export const storeMetaSchema = z.object({
   endpoint: optStr,
   model: optStr,
   token_usage: optUsage,
-  endpoint_usage: z.record(z.string(), tokenUsageSchema).optional().catch(undefined),
+  endpoint_usage: z.catch(z.optional(z.record(z.string(), tokenUsageSchema)), undefined),
 });
 export const storeMessageSchema = z.object({
   type: z.literal('message'),
@@ -28,8 +28,8 @@ export const storeMessageSchema = z.object({
 export const storeCheckpointSchema = withMessages({
   type: z.literal('checkpoint'),
   timestamp: optStr,
-  token_count: z.number().finite().catch(0),
-  messages: z.unknown().optional(),
+  token_count: z.catch(z.number(), 0),
+  messages: z.optional(z.unknown()),
 });
 export const storeUsageSchema = z.object({
   type: z.literal('usage'),
@@ -39,7 +39,7 @@ export const storeUsageSchema = z.object({
     model: optStr,
     vendor: optStr,
     endpoint: optStr,
-    usage: tokenUsageSchema.catch({}),
+    usage: z.catch(tokenUsageSchema, {}),
   }),
 });
 export const storeMetricSchema = z.object({
@@ -47,11 +47,11 @@ export const storeMetricSchema = z.object({
   timestamp: optStr,
   vendor: optStr,
   endpoint: optStr,
-  metric: z.object({ name: z.string(), value: z.number().finite() }),
+  metric: z.object({ name: z.string(), value: z.number() }),
 });
 export const storeTunnelSchema = z.object({
   type: z.literal('tunnel_event'),
-  event: z.unknown().optional(),
+  event: z.optional(z.unknown()),
 });
 export const storeRecordSchema = z.discriminatedUnion('type', [
   storeMetaSchema,

@@ -1,7 +1,7 @@
 /**
  * zod schemas of the turns dialect (FORMAT.md §2.3). Reading is liberal (see ../schemas.ts).
  */
-import { z } from 'zod';
+import * as z from '../../../zod.js';
 import { optStr } from '../schemas.js';
 
 export const TURN_TYPES: ReadonlySet<string> = new Set(['user', 'assistant', 'tool_call', 'tool_result', 'system']);
