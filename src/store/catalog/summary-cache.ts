@@ -167,7 +167,6 @@ export class SummaryCache {
     return db?.usable ? db.text : null;
   }
 
-  /** Paths of the given projects (null = all) whose text the full-text index does not hold yet (written rows and those waiting). */
   /**
    * Writes the stand-in document (text-columns.ts pendingMetaText, from the
    * stored summary) of every file of the given projects (null: all) that
@@ -191,6 +190,7 @@ export class SummaryCache {
     return rows.length;
   }
 
+  /** Paths of the given projects (null = all) whose text the full-text index does not hold yet (written rows and those waiting). */
   pendingText(projectIds: readonly string[] | null): Set<string> {
     const out = this.database()?.pendingText(projectIds) ?? new Set<string>();
     for (const row of [...this.held.all(), ...this.pending.values()]) {
