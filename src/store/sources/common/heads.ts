@@ -6,7 +6,6 @@
  * (persisted by the catalog), so a start-up does not re-read every file.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 
 /** Facts from a file's head; any may be missing. */
 export interface HeadFacts {
@@ -58,34 +57,11 @@ const FIRST_READ_BYTES = 16 * 1024;
  * file of a Claude home on the main thread). Lines that are not JSON
  * objects are skipped; a line cut by the byte limit is dropped; a last
  * line without a newline at the end of the file is read. Throws what the
- * file system throws.
- */
-export async function readHeadRecords(
-  path: string,
-  maxLines = 40,
-  maxBytes = HEAD_BYTES,
-  until?: (record: Record<string, unknown>) => boolean,
-): Promise<Record<string, unknown>[]> {
-  const handle = await open(path, 'r');
-  try {
-    const steps = headSteps(maxLines, maxBytes, until);
-    for (let step = steps.next(0); ; ) {
-      if (step.done) return step.value;
-      const { buf, at } = step.value;
-      step = steps.next((await handle.read(buf, at, buf.length - at, at)).bytesRead);
-    }
-  } finally {
-    await handle.close();
-  }
-}
-
-/**
- * {@link readHeadRecords} with synchronous reads: the same records. A
- * location that reads many heads in a row (a cold scan of a Claude home
- * reads ~2,000) costs a few system calls a file this way, where every
- * awaited open, read and close was a round trip through libuv's thread
- * pool and its promises (0.45 s against 0.17 s for 1,837 heads). Throws
- * what the file system throws.
+ * file system throws. Synchronous: a location that reads many heads in a
+ * row (a cold scan of a Claude home reads ~2,000) costs a few system calls
+ * a file this way, where every awaited open, read and close was a round
+ * trip through libuv's thread pool and its promises (0.45 s against 0.17 s
+ * for 1,837 heads).
  */
 export function readHeadRecordsSync(
   path: string,
@@ -115,8 +91,7 @@ export function readHeadRecordsSync(
 let syncFirstRead: Buffer | null | undefined;
 
 /**
- * The one head-reading loop of {@link readHeadRecords} and
- * {@link readHeadRecordsSync}: yields where to read the file next (into
+ * The head-reading loop of {@link readHeadRecordsSync}: yields where to read the file next (into
  * `buf` from byte `at`, which is also the file offset) and takes back how
  * many bytes the read gave; returns the records. `first`: the buffer of the
  * first read (FIRST_READ_BYTES), else a new one.
@@ -167,13 +142,13 @@ function headRecord(line: string): Record<string, unknown> | null {
 }
 
 /** The first `bytes` bytes of `path` as text (less when the file is shorter). Throws what the file system throws. */
-export async function readHeadText(path: string, bytes: number): Promise<string> {
-  const handle = await open(path, 'r');
+export function readHeadTextSync(path: string, bytes: number): string {
+  const fd = openSync(path, 'r');
   try {
     const buf = Buffer.allocUnsafe(bytes);
-    const { bytesRead } = await handle.read(buf, 0, bytes, 0);
-    return buf.toString('utf8', 0, bytesRead);
+    const read = readSync(fd, buf, 0, bytes, 0);
+    return buf.toString('utf8', 0, read);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }

@@ -4,7 +4,6 @@
  * the memo, and the one-line note for a folder that is missing or unreadable.
  */
 import { statSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, sep } from 'node:path';
 import type { SessionScan, SkippedEntry } from '../format.js';
@@ -40,17 +39,11 @@ export function wantedIds(projectIds: string[] | null, aliases: Record<string, s
   return out;
 }
 
-/** A file's head facts: from the memo while its inode is the same, else read (and remembered). */
-export async function headFacts(path: string, memo: HeadMemo, read: (path: string) => Promise<HeadFacts>): Promise<HeadFacts> {
-  const st = await stat(path);
-  const known = memo.get(path, st.ino);
-  if (known) return known;
-  const facts = await read(path);
-  memo.set(path, st.ino, facts);
-  return facts;
-}
-
-/** {@link headFacts} with a synchronous stat and read (`read` must not wait on anything): see {@link eachInTurns}. */
+/**
+ * A file's head facts: from the memo while its inode is the same, else read
+ * (and remembered). Synchronous stat and read (`read` must not wait on
+ * anything): see {@link eachInTurns}. Throws what the file system throws.
+ */
 export function headFactsSync(path: string, memo: HeadMemo, read: (path: string) => HeadFacts): HeadFacts {
   const st = statSync(path);
   const known = memo.get(path, st.ino);

@@ -13,8 +13,8 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SessionFile, SessionLocation, SessionScan, SkippedEntry } from '../format.js';
-import { readHeadRecords, readHeadText, type HeadFacts } from '../common/heads.js';
-import { defaultMemo, eachLimited, folderProblem, headFacts, homeOf, wantedIds, type ForeignLocationOptions, watchedFolders } from '../common/location-kit.js';
+import { readHeadRecordsSync, readHeadTextSync, type HeadFacts } from '../common/heads.js';
+import { defaultMemo, eachInTurns, eachLimited, folderProblem, headFactsSync, homeOf, wantedIds, type ForeignLocationOptions, watchedFolders } from '../common/location-kit.js';
 import { projectIdOfCwd, repoRootOf } from '../common/project-scope.js';
 
 /** The Gemini folder: `dir`, else `$GEMINI_CLI_HOME/.gemini`, else `~/.gemini`. */
@@ -27,17 +27,17 @@ const CHAT = /^session-.+\.jsonl?$/;
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** `sessionId`, `projectHash`, `kind` of a chat: its first line (JSONL), or the head of the document (`.json`). */
-async function readGeminiHead(path: string): Promise<HeadFacts> {
+function readGeminiHead(path: string): HeadFacts {
   const facts: HeadFacts = {};
   if (path.endsWith('.jsonl')) {
-    const [first] = await readHeadRecords(path, 1);
+    const [first] = readHeadRecordsSync(path, 1);
     if (typeof first?.sessionId === 'string') facts.id = first.sessionId;
     if (typeof first?.projectHash === 'string') facts.projectHash = first.projectHash;
     if (typeof first?.kind === 'string') facts.kind = first.kind;
     return facts;
   }
   // A pretty-printed document: its top-level keys come first.
-  const head = await readHeadText(path, 4096);
+  const head = readHeadTextSync(path, 4096);
   facts.id = /"sessionId"\s*:\s*"([^"]+)"/.exec(head)?.[1];
   facts.projectHash = /"projectHash"\s*:\s*"([0-9a-f]+)"/.exec(head)?.[1];
   facts.kind = /"kind"\s*:\s*"([^"]+)"/.exec(head)?.[1];
@@ -86,17 +86,18 @@ export function geminiLocation(opts: ForeignLocationOptions): SessionLocation {
       const rootFile = await readFile(join(tmp, folder.name, '.project_root'), 'utf8').then((t) => t.trim(), () => '');
       const names = new Set(entries.filter((e) => e.isFile() && CHAT.test(e.name)).map((e) => e.name));
       const sessions: SessionFile[] = [];
-      for (const name of names) {
-        if (name.endsWith('.json') && names.has(`${name}l`)) continue; // migrated: the .jsonl wins
+      // Heads read synchronously, a few ms at a time, as Claude's and Codex's are (location-kit.ts eachInTurns).
+      await eachInTurns([...names], (name) => {
+        if (name.endsWith('.json') && names.has(`${name}l`)) return; // migrated: the .jsonl wins
         const path = join(chats, name);
         let facts: HeadFacts;
         try {
-          facts = await headFacts(path, memo, readGeminiHead);
+          facts = headFactsSync(path, memo, readGeminiHead);
         } catch (err) {
           skipped.push({ path, error: (err as Error).message });
-          continue;
+          return;
         }
-        if (facts.kind === 'subagent') continue;
+        if (facts.kind === 'subagent') return;
         const root = rootFile || (facts.projectHash ? roots.get(facts.projectHash) : undefined);
         const projectId = root ? projectIdOfCwd(root) : (facts.projectHash ?? sha256(folder.name)).slice(0, 16);
         const file: SessionFile = { projectId, id: facts.id ?? name.replace(/\.jsonl?$/, ''), path, source: 'gemini', format: 'gemini' };
@@ -105,7 +106,7 @@ export function geminiLocation(opts: ForeignLocationOptions): SessionLocation {
           labels[projectId] ??= repoRootOf(root);
         }
         sessions.push(file);
-      }
+      });
       // Subagent chats: chats/<parentId>/<id>.jsonl, parts of their parent.
       for (const e of entries) {
         if (!e.isDirectory()) continue;
