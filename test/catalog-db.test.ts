@@ -276,6 +276,33 @@ describe('the calls index (cross-file dedupe)', () => {
     }
   });
 
+  it('tells apart hashes that share a 32-bit half: only the same 8 bytes in two files are one call', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sb-calls-'));
+    try {
+      const db = CatalogDb.open(join(dir, 'c.sqlite'), '/home/x')!;
+      const hash = (high: number, low: number): Buffer => {
+        const b = Buffer.alloc(8);
+        b.writeUInt32LE(low, 0);
+        b.writeUInt32LE(high, 4);
+        return b;
+      };
+      const row = (name: string, hashes: Buffer[]): FileRow => ({
+        path: `/home/x/${name}.jsonl`, projectId: 'p', sessionId: name, ino: 1, size: 1, mtimeMs: 1, check: '', state: '{}', parts: '', updatedAt: '', empty: false,
+        summary: '{}', summaryKey: 'k', textDone: false, calls: { replace: true, hashes: Buffer.concat(hashes) },
+      });
+      // a and b share one call (7, 7); the rest agree in one half only, or differ in a half the table's
+      // slot is made of (low XOR high), so they land in the same slots.
+      const a = [hash(7, 7), hash(1, 5), hash(5, 1), hash(0xffffffff, 3), hash(2, 2)];
+      const b = [hash(7, 7), hash(2, 5), hash(1, 4), hash(3, 0xffffffff), hash(3, 3), hash(2, 2 + 1024)];
+      expect(db.write([row('a', a), row('b', b)])).toBe(true);
+      const shared = [...db.sharedCalls()].map((r) => `${r.path.slice(8, -6)}:${r.hash}`).sort();
+      expect(shared).toEqual([`a:${hash(7, 7).toString('hex')}`, `b:${hash(7, 7).toString('hex')}`]);
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('extends a file read on from its offset, replaces one read again, forgets a deleted one', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sb-calls-'));
     try {
