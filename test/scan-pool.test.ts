@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTree } from '../fixtures/generate.js';
 import { bytesBefore } from '../src/store/scan/check-hash.js';
-import { readSummaries, scanThreads, type ScanProgress, type SummaryJob, type SummaryOutcome } from '../src/store/scan/scan-pool.js';
+import { readSummaries, scanThreads, sortRest, type ScanProgress, type SummaryJob, type SummaryOutcome } from '../src/store/scan/scan-pool.js';
 import { isWholeRead, readSummary } from '../src/store/scan/summary-reader.js';
 import { SessionCatalog } from '../src/store/catalog/catalog.js';
 import { scanLocations, sourceLocations } from '../src/store/sources/registry.js';
@@ -102,6 +102,17 @@ describe('readSummaries', () => {
     }, { signal: stop.signal });
     expect(outcomes.size).toBe(3);
     for (const [path, o] of outcomes) expect(o).toEqual(here.outcomes.get(path));
+  });
+
+  it('deals what is left of a fed scan biggest first, whatever its length (200,000 jobs: no spread of them into one call)', () => {
+    const n = 200_000;
+    const work = Array.from({ length: n }, (_, id) => (id * 7919) % 100_003);
+    const order = Array.from({ length: n }, (_, id) => id);
+    sortRest(order, 1000, work);
+    expect(order.slice(0, 1000)).toEqual(Array.from({ length: 1000 }, (_, id) => id)); // those dealt stay where they were
+    const rest = order.slice(1000);
+    expect(new Set(rest).size).toBe(n - 1000);
+    expect(rest.every((id, i) => i === 0 || work[rest[i - 1]!]! >= work[id]!)).toBe(true);
   });
 
   it('SESSION_BROWSER_THREADS overrides the machine; otherwise 1 to 4', () => {
