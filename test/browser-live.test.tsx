@@ -209,12 +209,12 @@ describe('the full-text index catching up in the background', () => {
   function indexingSource() {
     const base = fakeSource({ sessions: OLD });
     let indexed = false;
-    const runs: { resolve: (n: number) => void; progress?: (p: ScanProgress) => void; scope: Scope }[] = [];
+    const runs: { resolve: (n: number) => void; progress?: (p: ScanProgress) => void; standIns?: (count: number) => void; scope: Scope }[] = [];
     const source: BrowserSource = {
       ...base,
       // "zeppelin" is said in Beta's messages; the search finds it only once Beta's text is indexed.
       search: (query, listed) => (indexed && /zeppelin/i.test(query) ? listed.filter((s) => s.id === 'sess-b').map((summary) => ({ summary, tier: 'all' as const, field: 'content' as const, similar: [], snippet: null, titleRanges: [] })) : []),
-      indexText: (scope, opts) => new Promise<number>((resolve) => runs.push({ resolve, progress: opts?.onProgress, scope })),
+      indexText: (scope, opts) => new Promise<number>((resolve) => runs.push({ resolve, progress: opts?.onProgress, standIns: opts?.onStandIns, scope })),
     };
     return { source, runs, index: () => (indexed = true) };
   }
@@ -235,6 +235,20 @@ describe('the full-text index catching up in the background', () => {
     const found = await ui.waitFor('1 match for “zeppelin”');
     expect(found).toContain('Beta work');
     expect(found).not.toContain('indexing');
+  });
+
+  it('searches again as soon as the stand-ins of a CLI listing are written, not only when the whole index has caught up', async () => {
+    const { source, runs, index } = indexingSource();
+    const ui = renderSized(<App source={source} onExit={() => {}} />, { columns: 120, rows: 24 });
+    await ui.waitFor('Alpha work');
+    await waitUntil(() => runs.length === 1);
+    ui.write('/');
+    ui.write('zeppelin');
+    await ui.waitFor('No sessions match');
+    index(); // what the stand-ins make findable (a title), before any file is read
+    runs[0]!.standIns?.(1);
+    expect(await ui.waitFor('1 match for “zeppelin”')).toContain('Beta work');
+    runs[0]!.resolve(0);
   });
 
   it('while the list is still being checked, a search that finds nothing says it may yet', async () => {

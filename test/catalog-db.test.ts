@@ -253,6 +253,34 @@ describe('the file on disk', () => {
   });
 });
 
+describe('stand-in documents left for later (metaLater)', () => {
+  it('writes a stand-in only for a row that still waits for its text and still has no document: one indexed meanwhile keeps its text', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sb-meta-'));
+    try {
+      const db = CatalogDb.open(join(dir, 'c.sqlite'), '/home/x')!;
+      const row = (name: string, projectId = 'p'): FileRow => ({
+        path: `/home/x/${name}.jsonl`, projectId, sessionId: name, ino: 1, size: 1, mtimeMs: 1, check: '', state: '{}', parts: '', updatedAt: '', empty: false,
+        summary: JSON.stringify({ title: `title of ${name}` }), summaryKey: 'k', textDone: false, texts: 'forget',
+      });
+      expect(db.write([row('a'), row('b'), row('c', 'q')])).toBe(true);
+      expect(db.metaPending(['q'])).toHaveLength(1);
+      const ids = db.metaPending(null);
+      expect(ids).toHaveLength(3);
+      // b is indexed by another run between the listing of ids and their write.
+      expect(db.write([{ ...row('b'), textDone: true, texts: { fresh: true, meta: 'title of b', chunks: ['zeppelins over the bay'] } }])).toBe(true);
+      expect(db.writeMetaDocs(ids, (json) => (JSON.parse(json) as { title: string }).title)).toBe(2);
+      const found = (q: string) => [...db.text.match(`"${q}"`).keys()].length;
+      expect(found('zeppelins')).toBe(1); // b's text is still there, not replaced by a stand-in
+      expect(found('title')).toBe(3);
+      expect(db.metaPending(null)).toEqual([]);
+      expect(db.writeMetaDocs(ids, () => 'again')).toBe(0);
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the calls index (cross-file dedupe)', () => {
   it('finds the calls two files share, each copy once, and only those', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sb-calls-'));

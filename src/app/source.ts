@@ -55,9 +55,11 @@ export interface BrowserSource {
    * with it, in the background after each load. Resolves to the number of
    * sessions indexed (0: nothing was pending); one run at a time (a call
    * during a run waits for it). Rejects with a user-facing message.
-   * Absent: the index is always complete.
+   * `onStandIns` hears that sessions listed without even a stand-in
+   * document (a CLI command's cold listing) can now be found by title,
+   * before any file is read. Absent: the index is always complete.
    */
-  indexText?(scope: Scope, opts?: { onProgress?(progress: ScanProgress): void }): Promise<number>;
+  indexText?(scope: Scope, opts?: { onProgress?(progress: ScanProgress): void; onStandIns?(count: number): void }): Promise<number>;
   /**
    * Resolves once the text the last load left to be indexed after it
    * answered (a big append) is in the index: true when there was some, so

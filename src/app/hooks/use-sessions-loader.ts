@@ -202,7 +202,9 @@ export function useTextIndexer(source: BrowserSource, scope: Scope, loadedSeq: n
       started = true;
       dispatch({ type: 'text-indexing', scope, progress });
     };
-    void source.indexText(scope, { onProgress }).then(
+    // The stand-ins of sessions a CLI listing left without them (catalog.ts metaLater) are written first: a search shown meanwhile runs again.
+    const onStandIns = (): void => dispatch({ type: 'text-landed', scope });
+    void source.indexText(scope, { onProgress, onStandIns }).then(
       (count) => {
         if (started || count > 0) dispatch({ type: 'text-indexed', scope, count });
       },

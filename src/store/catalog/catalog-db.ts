@@ -321,35 +321,52 @@ export class CatalogDb {
   }
 
   /**
-   * Rows of the given projects (null = every row) that wait for their text
-   * and have no document in the full-text index (listed with
-   * SummariesRun.metaLater): path, project and stored summary JSON.
+   * Row ids of the given projects (null = every row) that wait for their
+   * text and have no document in the full-text index (listed with
+   * SummariesRun.metaLater). Ids only: the summaries are read a slice at a
+   * time by {@link writeMetaDocs}.
    */
-  metaPending(projectIds: readonly string[] | null): { path: string; projectId: string; summary: string }[] {
+  metaPending(projectIds: readonly string[] | null): number[] {
     if (this.broken) return [];
     const wanted = projectIds && new Set(projectIds);
     try {
       const rows = this.db
-        .prepare('SELECT path, project_id AS projectId, summary FROM files f WHERE text_done = 0 AND NOT EXISTS (SELECT 1 FROM text_files t WHERE t.path = f.path)')
-        .all() as { path: string; projectId: string; summary: string }[];
-      return wanted ? rows.filter((r) => wanted.has(r.projectId)) : rows;
+        .prepare('SELECT f.rowid AS id, f.project_id AS projectId FROM files f WHERE f.text_done = 0 AND NOT EXISTS (SELECT 1 FROM text_files t WHERE t.path = f.path)')
+        .all() as { id: number; projectId: string }[];
+      return rows.filter((r) => !wanted || wanted.has(r.projectId)).map((r) => r.id);
     } catch (err) {
       this.fail(err);
       return [];
     }
   }
 
-  /** Writes each file's meta document (replacing what the index held of it) in one transaction. False when it could not be written. Never throws. */
-  writeMetaDocs(docs: readonly { path: string; projectId: string; meta: string }[]): boolean {
-    if (this.broken) return false;
+  /**
+   * Gives each of the rows `ids` that still waits for its text and still
+   * has no document in the full-text index (another run may have indexed it
+   * since {@link metaPending}) the meta document `metaOf` makes of its
+   * stored summary JSON (null: none), in one transaction. Returns how many
+   * it wrote, or -1 when it could not write. Never throws.
+   */
+  writeMetaDocs(ids: readonly number[], metaOf: (summary: string) => string | null): number {
+    if (this.broken) return -1;
     try {
+      const still = this.db.prepare(
+        'SELECT f.path AS path, f.project_id AS projectId, f.summary AS summary FROM files f WHERE f.rowid = ? AND f.text_done = 0 AND NOT EXISTS (SELECT 1 FROM text_files t WHERE t.path = f.path)',
+      );
+      let wrote = 0;
       this.db.transaction(() => {
-        for (const d of docs) this.text.write(d.path, d.projectId, { fresh: true, meta: d.meta, chunks: [] });
+        for (const id of ids) {
+          const row = still.get(id) as { path: string; projectId: string; summary: string } | undefined;
+          const meta = row && metaOf(row.summary);
+          if (!row || !meta) continue;
+          this.text.write(row.path, row.projectId, { fresh: true, meta, chunks: [] });
+          wrote++;
+        }
       })();
-      return true;
+      return wrote;
     } catch (err) {
       this.fail(err);
-      return false;
+      return -1;
     }
   }
 

@@ -108,7 +108,9 @@ export interface SummariesOptions {
    * any file. For a command that will not search (`usage`, `list`): the
    * stand-ins were ~110 ms of a cold usage of a 1 GB Claude home (FTS5
    * indexing 1,837 small documents). Default false: a browser searching
-   * during its first scan finds sessions by title at once.
+   * during its first scan finds sessions by title at once. A browser opened
+   * after such a listing finds them once its indexText has written the
+   * stand-ins (its first step; the search is run again then).
    */
   metaLater?: boolean;
 }
@@ -269,19 +271,24 @@ export class SessionCatalog {
    * with it (the scan pool, as a cold scan; rows are committed in small
    * transactions so a browser stays responsive). Resolves to the number of
    * files read; `onProgress` as for {@link summaries}. Files that vanished
-   * or cannot be read are skipped (the next listing reports them).
+   * or cannot be read are skipped (the next listing reports them). Before
+   * any read, files listed without a stand-in document
+   * ({@link SummariesOptions.metaLater}) get one, and `onStandIns` hears
+   * how many (when any).
    *
    * While indexing is paused ({@link pauseText}) it waits; a pause that
    * comes during a read stops it (what it read is dropped, see
    * text-pause.ts), and once the pause is released the files still
    * waiting for their text are read again: it resolves when they are in.
    */
-  async indexText(projectIds: string[] | null, opts: { onProgress?(progress: ScanProgress): void } = {}): Promise<number> {
+  async indexText(projectIds: string[] | null, opts: { onProgress?(progress: ScanProgress): void; onStandIns?(count: number): void } = {}): Promise<number> {
     let read = 0;
     for (;;) {
       await this.cache.textPause.resumed();
-      // Files listed without a stand-in document (SummariesOptions.metaLater): found by title from now on.
-      await this.cache.writePendingMeta(projectIds);
+      // Files listed without a stand-in document (SummariesOptions.metaLater): found by title from now on,
+      // which a search shown meanwhile hears (onStandIns) before the files are read.
+      const standIns = await this.cache.writePendingMeta(projectIds);
+      if (standIns > 0) opts.onStandIns?.(standIns);
       const pending = this.cache.pendingText(projectIds);
       if (pending.size === 0) return read;
       const signal = this.cache.textPause.signal();
