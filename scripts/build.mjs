@@ -1,5 +1,6 @@
-// Bundles the CLI into one ESM file. Unbundled ink + react cost ~600 ms of
-// module resolution at start-up on these machines; one file halves it.
+// Bundles the CLI (an entry, the CLI and its chunks), the scan worker and the
+// library, each an ESM bundle: unbundled ink + react cost ~600 ms of module
+// resolution at start-up on these machines; bundled, a fraction of it.
 // Also writes the library's declarations (dist/types, package.json "types").
 import { build } from 'esbuild';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
@@ -15,8 +16,9 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const CHUNK = /^chunk-[A-Z0-9]+\.js$/;
 const KEEP = new Set(['cli.js', 'cli-main.js', 'index.js', 'scan-worker.js', TYPES_DIR.slice('dist/'.length)]);
 for (const name of safeReaddir('dist')) {
-  // A `.<pid>.tmp` belongs to a build running now (another terminal): its own `finally` removes it.
-  if (!KEEP.has(name) && !CHUNK.test(name) && !/\.\d+\.tmp$/.test(name)) rmSync(`dist/${name}`, { recursive: true, force: true });
+  // A `.<pid>.tmp` of a build running now (another terminal) is its own `finally`'s to remove; one of a
+  // build that was killed (its pid gone) would stay for ever, and ship with `npm pack`.
+  if (!KEEP.has(name) && !CHUNK.test(name) && !ofLiveBuild(name)) rmSync(`dist/${name}`, { recursive: true, force: true });
 }
 mkdirSync('dist', { recursive: true });
 // tsc runs in a child process while esbuild bundles.
@@ -79,6 +81,18 @@ await bundle('dist/scan-worker.js', {
 });
 
 await types;
+
+/** True for a `<name>.<pid>.tmp` whose process still runs (a build in another terminal). */
+function ofLiveBuild(name) {
+  const pid = /\.(\d+)\.tmp$/.exec(name)?.[1];
+  if (pid === undefined) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return true;
+  } catch (err) {
+    return err.code === 'EPERM'; // alive, another user's
+  }
+}
 
 function safeReaddir(dir) {
   try {

@@ -96,7 +96,7 @@ export interface SummariesOptions {
    * Tell each session what it holds as copies of calls another of these
    * sessions counts (SessionSummary.copies; ADAPTERS.md counts a keyed
    * call once across files): for usage totals and the cost view. Costs one
-   * read and sort of the catalog's calls index (calls-index.ts), plus a read of the fold state of
+   * read of the catalog's calls index and one pass over it (calls-index.ts), plus a read of the fold state of
    * each session that shares a call; default false (a listing shows each
    * session's file as it is).
    */

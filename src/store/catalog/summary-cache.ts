@@ -573,7 +573,7 @@ export class SummaryCache {
    * → the copy that file's fold kept (bucket, tokens, calls). Writes what
    * waits first. Reads the catalog's calls index (calls-index.ts), then the fold state of
    * each file that shares a call (only those): with no fork or copied
-   * history in scope, one read and sort of the index and nothing else. Empty without a
+   * history in scope, one read of the index and one pass over it, nothing else. Empty without a
    * database.
    */
   sharedCopies(paths: ReadonlySet<string>): Map<string, Map<string, KeptCopy>> {
