@@ -22,6 +22,10 @@ describe('relativeTime', () => {
     expect(relativeTime(ago(36 * DAY), NOW)).toBe('5w ago');
     expect(relativeTime(ago(125 * DAY), NOW)).toBe('4mo ago');
     expect(relativeTime(ago(800 * DAY), NOW)).toBe('2y ago');
+    // A year to the day (365 days, under 365.25): one year, never "0y".
+    expect(relativeTime(ago(364 * DAY), NOW)).toBe('11mo ago');
+    expect(relativeTime(ago(365 * DAY), NOW)).toBe('1y ago');
+    expect(relativeTime(ago(365 * DAY + 5 * HOUR), NOW)).toBe('1y ago');
   });
 
   it('says "in 5m" for a future time', () => {

@@ -33,7 +33,8 @@ function spanText(abs: number): string {
   if (days < 7) return `${days}d`;
   if (days < 60) return `${Math.floor(days / 7)}w`;
   if (days < 365) return `${Math.floor(days / 30.44)}mo`;
-  return `${Math.floor(days / 365.25)}y`;
+  // 365 days is under 365.25: a year to the day would read "0y".
+  return `${Math.max(1, Math.floor(days / 365.25))}y`;
 }
 
 /** One formatter per zone: building an Intl.DateTimeFormat is the slow part. */
