@@ -281,6 +281,36 @@ describe('stand-in documents left for later (metaLater)', () => {
   });
 });
 
+describe('writes while another connection writes the same catalog', () => {
+  it('a stand-ins write holds the write lock from its start: another connection committing meanwhile cannot turn its snapshot stale and close it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sb-meta-lock-'));
+    try {
+      const a = CatalogDb.open(join(dir, 'c.sqlite'), '/home/x')!;
+      const b = CatalogDb.open(join(dir, 'c.sqlite'), '/home/x')!;
+      const row = (name: string): FileRow => ({
+        path: `/home/x/${name}.jsonl`, projectId: 'p', sessionId: name, ino: 1, size: 1, mtimeMs: 1, check: '', state: '{}', parts: '', updatedAt: '', empty: false,
+        summary: JSON.stringify({ title: name }), summaryKey: 'k', textDone: false, texts: 'forget',
+      });
+      expect(a.write([row('s1'), row('s2')])).toBe(true);
+      let other: boolean | null = null;
+      // Another writer tries to commit between a's first read and its first write: it waits for a's lock
+      // (and gives up after the busy timeout), where with a deferred transaction it would have committed and
+      // a's write would have failed on its stale snapshot, closing a's catalog for the rest of the run.
+      const wrote = a.writeMetaDocs(a.metaPending(null), (json) => {
+        other ??= b.write([row('s3')]);
+        return (JSON.parse(json) as { title: string }).title;
+      });
+      expect(wrote).toBe(2);
+      expect(a.usable).toBe(true);
+      expect(other).toBe(false);
+      a.close();
+      b.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the calls index (cross-file dedupe)', () => {
   it('finds the calls two files share, each copy once, and only those', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sb-calls-'));

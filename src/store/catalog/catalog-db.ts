@@ -354,6 +354,9 @@ export class CatalogDb {
         'SELECT f.path AS path, f.project_id AS projectId, f.summary AS summary FROM files f WHERE f.rowid = ? AND f.text_done = 0 AND NOT EXISTS (SELECT 1 FROM text_files t WHERE t.path = f.path)',
       );
       let wrote = 0;
+      // IMMEDIATE, as every write here: the transaction reads before it writes, and a deferred one whose
+      // snapshot another process's commit made stale fails at its first write (SQLITE_BUSY_SNAPSHOT, which
+      // no busy timeout waits out), and a failure closes the catalog for the rest of the run.
       this.db.transaction(() => {
         for (const id of ids) {
           const row = still.get(id) as { path: string; projectId: string; summary: string } | undefined;
@@ -362,7 +365,7 @@ export class CatalogDb {
           this.text.write(row.path, row.projectId, { fresh: true, meta, chunks: [] });
           wrote++;
         }
-      })();
+      }).immediate();
       return wrote;
     } catch (err) {
       this.fail(err);
@@ -403,7 +406,7 @@ export class CatalogDb {
   writeText(path: string, projectId: string, t: TextWrite): boolean {
     if (this.broken) return false;
     try {
-      this.db.transaction(() => this.text.write(path, projectId, t))();
+      this.db.transaction(() => this.text.write(path, projectId, t)).immediate(); // IMMEDIATE: see writeMetaDocs
       return true;
     } catch (err) {
       this.fail(err);
@@ -436,7 +439,7 @@ export class CatalogDb {
           else if (texts) this.text.write(row.path, row.projectId, texts);
           if (calls) this.calls.write(id, calls);
         }
-      })();
+      }).immediate(); // IMMEDIATE: see writeMetaDocs
       return true;
     } catch (err) {
       this.fail(err);
