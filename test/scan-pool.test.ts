@@ -307,12 +307,19 @@ describe('readSummaries in worker threads (from dist/index.js)', () => {
     expect(partial.size).toBeGreaterThan(0);
     expect(partial.size).toBeLessThan(40);
     for (const [path, o] of partial) expect(o).toEqual(listed.get(path));
-    // A feed that ends with no job: the pool ends too.
+    // A feed that ends with no job: the pool ends too, and starts no worker for it.
     const empty = new JobFeed();
     const none = readPackedSummariesFed(empty, () => {}, { inThreadBelow: ALWAYS, threads: 2 });
     empty.end();
-    expect(await none).toEqual({ workers: 2, rescued: 0 });
+    expect(await none).toEqual({ workers: 0, rescued: 0 });
     expect(() => empty.add(jobs.slice(0, 1))).toThrow(/ended/);
+    // A feed that ended before the pool dealt anything, with one batch of jobs: one worker, as for a list.
+    const once = new JobFeed();
+    once.add(jobs.slice(0, 3));
+    once.end();
+    const one = new Map<string, unknown>();
+    expect(await readPackedSummariesFed(once, (o) => void one.set(o.path, o), { inThreadBelow: ALWAYS, threads: 2 })).toEqual({ workers: 1, rescued: 0 });
+    expect(one.size).toBe(3);
     // A feed that ends small (a demo home) is read in this thread, as a list that small is.
     const few = new JobFeed();
     const small = new Map<string, unknown>();

@@ -527,7 +527,7 @@ function inWorkers(
     const data: ScanWorkerData = crashAfter === undefined ? SCAN_WORKER_DATA : { ...SCAN_WORKER_DATA, crashAfter };
     const deals: (() => void)[] = [];
     // Only as many workers as there are first batches (with jobs still coming, all of them).
-    for (let i = 0; i < threads && (next < order.length || incoming !== undefined); i++) {
+    for (let i = 0; i < threads && (next < order.length || (incoming !== undefined && !incoming.ended())); i++) {
       let worker: Worker;
       try {
         worker = started?.take() ?? new Worker(url, { workerData: data });
