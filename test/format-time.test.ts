@@ -22,10 +22,19 @@ describe('relativeTime', () => {
     expect(relativeTime(ago(36 * DAY), NOW)).toBe('5w ago');
     expect(relativeTime(ago(125 * DAY), NOW)).toBe('4mo ago');
     expect(relativeTime(ago(800 * DAY), NOW)).toBe('2y ago');
-    // A year to the day (365 days, under 365.25): one year, never "0y".
+    // Years and months by the calendar: a year to the day is one year (365 days is under an average
+    // year of 365.25), two and three years to the day with no leap day between are two and three.
     expect(relativeTime(ago(364 * DAY), NOW)).toBe('11mo ago');
     expect(relativeTime(ago(365 * DAY), NOW)).toBe('1y ago');
     expect(relativeTime(ago(365 * DAY + 5 * HOUR), NOW)).toBe('1y ago');
+    expect(relativeTime('2021-06-01T00:00:00Z', Date.parse('2023-06-01T00:00:00Z'))).toBe('2y ago');
+    expect(relativeTime('2021-06-01T00:00:00Z', Date.parse('2024-06-01T00:00:00Z'))).toBe('3y ago');
+    expect(relativeTime('2021-06-01T00:00:00Z', Date.parse('2024-05-31T23:59:00Z'))).toBe('2y ago');
+    // From weeks to months without going back: 59 days "8w", 60 days "2mo".
+    expect(relativeTime(ago(59 * DAY), NOW)).toBe('8w ago');
+    expect(relativeTime(ago(60 * DAY), NOW)).toBe('2mo ago');
+    expect(relativeTime('2026-01-31T00:00:00Z', Date.parse('2026-05-30T00:00:00Z'))).toBe('3mo ago');
+    expect(relativeTime(ago(-400 * DAY), NOW)).toBe('in 1y');
   });
 
   it('says "in 5m" for a future time', () => {

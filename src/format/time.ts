@@ -12,9 +12,10 @@ const DAY = 24 * HOUR;
 
 /**
  * "just now" (under 45 s either way), "5m ago", "2h ago", "3d ago",
- * "5w ago" (7 to 59 days), "4mo ago", "2y ago"; a future time reads "in 5m".
- * Units are floored, with a floor of 1 ("1m ago" from 45 s). An unparsable
- * time gives "?".
+ * "5w ago" (7 to 59 days), "4mo ago" (whole calendar months, 2 at least),
+ * "2y ago" (whole calendar years); a future time reads "in 5m". Units are
+ * floored, with a floor of 1 ("1m ago" from 45 s). An unparsable time
+ * gives "?".
  */
 export function relativeTime(iso: string, nowMs: number): string {
   const t = Date.parse(iso);
@@ -22,19 +23,32 @@ export function relativeTime(iso: string, nowMs: number): string {
   const diff = nowMs - t;
   const abs = Math.abs(diff);
   if (abs < 45_000) return 'just now';
-  const span = spanText(abs);
+  const span = spanText(Math.min(t, nowMs), Math.max(t, nowMs));
   return diff < 0 ? `in ${span}` : `${span} ago`;
 }
 
-function spanText(abs: number): string {
+function spanText(from: number, to: number): string {
+  const abs = to - from;
   if (abs < HOUR) return `${Math.max(1, Math.floor(abs / MINUTE))}m`;
   if (abs < DAY) return `${Math.floor(abs / HOUR)}h`;
   const days = Math.floor(abs / DAY);
   if (days < 7) return `${days}d`;
   if (days < 60) return `${Math.floor(days / 7)}w`;
-  if (days < 365) return `${Math.floor(days / 30.44)}mo`;
-  // 365 days is under 365.25: a year to the day would read "0y".
-  return `${Math.max(1, Math.floor(days / 365.25))}y`;
+  // Months and years by the calendar (UTC), not by an average length: two years to the day read "2y"
+  // whatever the leap days between, and the months go on from "8w" at "2mo".
+  const months = calendarMonths(from, to);
+  if (months < 12) return `${Math.max(2, months)}mo`;
+  return `${Math.floor(months / 12)}y`;
+}
+
+/** Whole calendar months (UTC) from `from` to `to` (ms, `from` <= `to`): 2026-01-31 → 2026-02-28 is 0, → 2026-03-31 is 2. */
+function calendarMonths(from: number, to: number): number {
+  const a = new Date(from);
+  const b = new Date(to);
+  const months = (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + (b.getUTCMonth() - a.getUTCMonth());
+  // Not yet the same day and time of the month: one month fewer.
+  const within = (d: Date): number => ((d.getUTCDate() * 24 + d.getUTCHours()) * 60 + d.getUTCMinutes()) * 60_000 + d.getUTCSeconds() * 1000 + d.getUTCMilliseconds();
+  return within(b) < within(a) ? months - 1 : months;
 }
 
 /** One formatter per zone: building an Intl.DateTimeFormat is the slow part. */
