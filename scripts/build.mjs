@@ -82,12 +82,17 @@ await bundle('dist/scan-worker.js', {
 
 await types;
 
-/** True for a `<name>.<pid>.tmp` whose process still runs (a build in another terminal). */
+/**
+ * True for a `<name>.<pid>.tmp` whose process still runs (a build in another
+ * terminal). Not this build's own pid (a killed build's leftover when the
+ * container gave this one the same pid) nor pid 0 (kill(0) signals the
+ * process group).
+ */
 function ofLiveBuild(name) {
-  const pid = /\.(\d+)\.tmp$/.exec(name)?.[1];
-  if (pid === undefined) return false;
+  const pid = Number(/\.(\d+)\.tmp$/.exec(name)?.[1] ?? NaN);
+  if (!(pid > 0) || pid === process.pid) return false;
   try {
-    process.kill(Number(pid), 0);
+    process.kill(pid, 0);
     return true;
   } catch (err) {
     return err.code === 'EPERM'; // alive, another user's
