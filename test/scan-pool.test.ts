@@ -115,6 +115,22 @@ describe('readSummaries', () => {
     expect(rest.every((id, i) => i === 0 || work[rest[i - 1]!]! >= work[id]!)).toBe(true);
   });
 
+  it('a job feed takes a chunk of 200,000 jobs heard before its pool listens (appended one by one, not spread into push)', async () => {
+    const { JobFeed } = await import('../src/store/scan/scan-pool.js');
+    const { appendAll } = await import('../src/store/arrays.js');
+    const n = 200_000;
+    const feed = new JobFeed();
+    const opts = readOpts();
+    feed.add(Array.from({ length: n }, (_, i) => ({ path: `/x/${i}.jsonl`, opts })));
+    feed.end();
+    let heard = 0;
+    let ended = false;
+    feed.listen((jobs) => void (heard += jobs.length), () => void (ended = true));
+    expect(heard).toBe(n);
+    expect(ended).toBe(true);
+    expect(appendAll([0], Array.from({ length: n }, (_, i) => i + 1))).toHaveLength(n + 1);
+  });
+
   it('SESSION_BROWSER_THREADS overrides the machine; otherwise 1 to 4', () => {
     expect(scanThreads({ SESSION_BROWSER_THREADS: '0' })).toBe(0);
     expect(scanThreads({ SESSION_BROWSER_THREADS: '3' })).toBe(3);

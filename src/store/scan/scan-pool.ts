@@ -11,6 +11,7 @@
  * serves jobs, and the CLI entry stays quiet.
  */
 import { existsSync, statSync } from 'node:fs';
+import { appendAll } from '../arrays.js';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { SCAN_WORKER_DATA, scanThreads, takeEarlyScanWorkers, type ScanWorkerData } from './early-workers.js';
 import type { ReadSummaryOptions, SummaryResult, SummaryState } from './summary-reader.js';
@@ -231,7 +232,7 @@ export class JobFeed {
     if (this.ended) throw new Error('job feed already ended');
     if (jobs.length === 0) return;
     if (this.take) this.take([...jobs]);
-    else this.waiting.push(...jobs);
+    else appendAll(this.waiting, jobs);
   }
 
   /** No more jobs: the pool resolves once those added are done. */
@@ -286,7 +287,7 @@ export async function readPackedSummariesFed(feed: JobFeed, onResult: (outcome: 
         });
         progress.totalFiles = jobs.length;
         // Biggest first among those not yet dealt.
-        order.push(...ids.sort((a, b) => work[b]! - work[a]!));
+        appendAll(order, ids.sort((a, b) => work[b]! - work[a]!));
         if (jobs.length >= below.files || progress.totalBytes >= below.bytes) decide();
         wake?.();
       },

@@ -10,6 +10,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { appendAll } from '../../arrays.js';
 import { projectIdOf } from '../../project.js';
 import type { SessionFile, SessionLocation, SessionScan, SkippedEntry } from '../format.js';
 import { readHeadRecordsSync, type HeadFacts } from '../common/heads.js';
@@ -54,7 +55,7 @@ async function rollouts(root: string, depth = 0): Promise<string[]> {
   const entries = await readdir(root, { withFileTypes: true });
   const out: string[] = [];
   for (const e of entries) {
-    if (e.isDirectory() && depth < 4) out.push(...(await rollouts(join(root, e.name), depth + 1).catch(() => [])));
+    if (e.isDirectory() && depth < 4) appendAll(out, await rollouts(join(root, e.name), depth + 1).catch(() => []));
     else if (e.isFile() && ROLLOUT.test(e.name)) out.push(join(root, e.name));
   }
   return out;
@@ -90,7 +91,7 @@ export function codexLocation(opts: ForeignLocationOptions): SessionLocation {
     let found = false;
     for (const sub of ['sessions', 'archived_sessions']) {
       try {
-        paths.push(...(await rollouts(join(dir, sub))));
+        appendAll(paths, await rollouts(join(dir, sub)));
         found = true;
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT') skipped.push(...folderProblem(join(dir, sub), err, true));

@@ -16,6 +16,7 @@
  */
 import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { appendAll } from '../../arrays.js';
 import { isValidProjectId, isValidSessionId, projectDir, projectsDir } from '../../project.js';
 import type { SessionFile, SessionScan, SkippedEntry } from '../format.js';
 
@@ -105,8 +106,8 @@ export async function scanSessionFiles(home: string, projectIds: string[] | null
   const files: SessionFile[] = [];
   const skipped = [...projects.skipped];
   for (const s of scans) {
-    files.push(...s.files);
-    skipped.push(...s.skipped);
+    appendAll(files, s.files);
+    appendAll(skipped, s.skipped);
   }
   return { files, skipped };
 }
