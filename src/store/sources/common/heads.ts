@@ -75,11 +75,32 @@ export function readHeadRecordsSync(
   const first = syncFirstRead !== null && maxBytes >= FIRST_READ_BYTES ? (syncFirstRead ?? Buffer.allocUnsafe(FIRST_READ_BYTES)) : undefined;
   if (first) syncFirstRead = null;
   try {
-    const steps = headSteps(maxLines, maxBytes, until, first);
-    for (let step = steps.next(0); ; ) {
-      if (step.done) return step.value;
-      const { buf, at } = step.value;
-      step = steps.next(readSync(fd, buf, at, buf.length - at, at));
+    const out: Record<string, unknown>[] = [];
+    // 16 KB first, then four times more at a time, up to maxBytes.
+    let buf = first ?? Buffer.allocUnsafe(Math.min(FIRST_READ_BYTES, maxBytes));
+    let have = 0;
+    let lineStart = 0;
+    for (;;) {
+      have += readSync(fd, buf, have, buf.length - have, have);
+      const atEnd = have < buf.length;
+      const read = buf.subarray(0, have);
+      for (;;) {
+        let nl = read.indexOf(0x0a, lineStart);
+        if (nl === -1) {
+          if (!atEnd || lineStart >= have) break;
+          nl = have; // the file's last line, without a newline
+        }
+        const record = headRecord(buf.toString('utf8', lineStart, nl));
+        lineStart = nl + 1;
+        if (record) {
+          out.push(record);
+          if (out.length >= maxLines || until?.(record)) return out;
+        }
+      }
+      if (atEnd || buf.length >= maxBytes) return out;
+      const bigger = Buffer.allocUnsafe(Math.min(buf.length * 4, maxBytes));
+      buf.copy(bigger, 0, 0, have);
+      buf = bigger;
     }
   } finally {
     if (first) syncFirstRead = first;
@@ -89,46 +110,6 @@ export function readHeadRecordsSync(
 
 /** {@link readHeadRecordsSync}'s first-read buffer, reused (records are decoded out of it before it is given back): undefined until first needed, null while in use. */
 let syncFirstRead: Buffer | null | undefined;
-
-/**
- * The head-reading loop of {@link readHeadRecordsSync}: yields where to read the file next (into
- * `buf` from byte `at`, which is also the file offset) and takes back how
- * many bytes the read gave; returns the records. `first`: the buffer of the
- * first read (FIRST_READ_BYTES), else a new one.
- */
-function* headSteps(
-  maxLines: number,
-  maxBytes: number,
-  until: ((record: Record<string, unknown>) => boolean) | undefined,
-  first?: Buffer,
-): Generator<{ buf: Buffer; at: number }, Record<string, unknown>[], number> {
-  const out: Record<string, unknown>[] = [];
-  let buf = first ?? Buffer.allocUnsafe(Math.min(FIRST_READ_BYTES, maxBytes));
-  let have = 0;
-  let lineStart = 0;
-  for (;;) {
-    have += yield { buf, at: have };
-    const atEnd = have < buf.length;
-    const read = buf.subarray(0, have);
-    for (;;) {
-      let nl = read.indexOf(0x0a, lineStart);
-      if (nl === -1) {
-        if (!atEnd || lineStart >= have) break;
-        nl = have; // the file's last line, without a newline
-      }
-      const record = headRecord(buf.toString('utf8', lineStart, nl));
-      lineStart = nl + 1;
-      if (record) {
-        out.push(record);
-        if (out.length >= maxLines || until?.(record)) return out;
-      }
-    }
-    if (atEnd || buf.length >= maxBytes) return out;
-    const bigger = Buffer.allocUnsafe(Math.min(buf.length * 4, maxBytes));
-    buf.copy(bigger, 0, 0, have);
-    buf = bigger;
-  }
-}
 
 /** A head line as a JSON object; null for a blank line or one that is not a JSON object (a pretty-printed document's line). */
 function headRecord(line: string): Record<string, unknown> | null {
