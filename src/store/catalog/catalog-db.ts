@@ -147,6 +147,8 @@ export class CatalogDb {
   private readonly deleteRow;
   private readonly putState;
   private readonly deleteState;
+  /** A row by id while it waits for its text with no document in the index (writeMetaDocs). */
+  private readonly stillPending;
   private broken = false;
   /** The full-text index on this connection (written only through {@link write}). */
   readonly text: TextIndex;
@@ -172,6 +174,9 @@ export class CatalogDb {
     this.putState = db.prepare('INSERT OR REPLACE INTO fold_states (file, check_hash, state) VALUES (?, ?, ?)');
     this.deleteState = db.prepare('DELETE FROM fold_states WHERE file = (SELECT rowid FROM files WHERE path = ?)');
     this.deleteRow = db.prepare('DELETE FROM files WHERE path = ?');
+    this.stillPending = db.prepare(
+      'SELECT f.path AS path, f.project_id AS projectId, f.summary AS summary FROM files f WHERE f.rowid = ? AND f.text_done = 0 AND NOT EXISTS (SELECT 1 FROM text_files t WHERE t.path = f.path)',
+    );
     this.calls = new CallsIndex(db);
     this.text = new TextIndex(db);
   }
@@ -350,16 +355,13 @@ export class CatalogDb {
   writeMetaDocs(ids: readonly number[], metaOf: (summary: string) => string | null): number {
     if (this.broken) return -1;
     try {
-      const still = this.db.prepare(
-        'SELECT f.path AS path, f.project_id AS projectId, f.summary AS summary FROM files f WHERE f.rowid = ? AND f.text_done = 0 AND NOT EXISTS (SELECT 1 FROM text_files t WHERE t.path = f.path)',
-      );
       let wrote = 0;
       // IMMEDIATE, as every write here: the transaction reads before it writes, and a deferred one whose
       // snapshot another process's commit made stale fails at its first write (SQLITE_BUSY_SNAPSHOT, which
       // no busy timeout waits out), and a failure closes the catalog for the rest of the run.
       this.db.transaction(() => {
         for (const id of ids) {
-          const row = still.get(id) as { path: string; projectId: string; summary: string } | undefined;
+          const row = this.stillPending.get(id) as { path: string; projectId: string; summary: string } | undefined;
           const meta = row && metaOf(row.summary);
           if (!row || !meta) continue;
           this.text.write(row.path, row.projectId, { fresh: true, meta, chunks: [] });
