@@ -19,6 +19,12 @@ import { PROJECT_ID, readOpts, tempHome, type TempHome } from './helpers/session
 
 const msg = (role: string, content: string) => ({ type: 'message', timestamp: '2026-11-20T09:00:00Z', message: { role, content } });
 /** A whole-second mtime, so it can be put back exactly after a same-size rewrite. */
+/** A row of `/home/x/<name>.jsonl` in project p, waiting for its text, with `extra` over it. */
+const rowOf = (name: string, extra: Partial<FileRow> = {}): FileRow => ({
+  path: `/home/x/${name}.jsonl`, projectId: 'p', sessionId: name, ino: 1, size: 1, mtimeMs: 1, check: '', state: '{}', parts: '', updatedAt: '', empty: false,
+  summary: '{}', summaryKey: 'k', textDone: false, ...extra,
+});
+
 const FIXED_MTIME_S = 1_790_000_000;
 
 let t: TempHome;
@@ -258,10 +264,7 @@ describe('stand-in documents left for later (metaLater)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sb-meta-'));
     try {
       const db = CatalogDb.open(join(dir, 'c.sqlite'), '/home/x')!;
-      const row = (name: string, projectId = 'p'): FileRow => ({
-        path: `/home/x/${name}.jsonl`, projectId, sessionId: name, ino: 1, size: 1, mtimeMs: 1, check: '', state: '{}', parts: '', updatedAt: '', empty: false,
-        summary: JSON.stringify({ title: `title of ${name}` }), summaryKey: 'k', textDone: false, texts: 'forget',
-      });
+      const row = (name: string, projectId = 'p'): FileRow => rowOf(name, { projectId, summary: JSON.stringify({ title: `title of ${name}` }), texts: 'forget' });
       expect(db.write([row('a'), row('b'), row('c', 'q')])).toBe(true);
       expect(db.metaPending(['q'])).toHaveLength(1);
       const ids = db.metaPending(null);
@@ -287,10 +290,7 @@ describe('writes while another connection writes the same catalog', () => {
     try {
       const a = CatalogDb.open(join(dir, 'c.sqlite'), '/home/x')!;
       const b = CatalogDb.open(join(dir, 'c.sqlite'), '/home/x')!;
-      const row = (name: string): FileRow => ({
-        path: `/home/x/${name}.jsonl`, projectId: 'p', sessionId: name, ino: 1, size: 1, mtimeMs: 1, check: '', state: '{}', parts: '', updatedAt: '', empty: false,
-        summary: JSON.stringify({ title: name }), summaryKey: 'k', textDone: false, texts: 'forget',
-      });
+      const row = (name: string): FileRow => rowOf(name, { summary: JSON.stringify({ title: name }), texts: 'forget' });
       expect(a.write([row('s1'), row('s2')])).toBe(true);
       let other: boolean | null = null;
       // Another writer tries to commit between a's first read and its first write: it waits for a's lock
@@ -317,10 +317,7 @@ describe('the calls index (cross-file dedupe)', () => {
     try {
       const db = CatalogDb.open(join(dir, 'c.sqlite'), '/home/x')!;
       const hash = (i: number) => Buffer.from(i.toString(16).padStart(16, '0'), 'hex');
-      const row = (name: string, hashes: Buffer[]): FileRow => ({
-        path: `/home/x/${name}.jsonl`, projectId: 'p', sessionId: name, ino: 1, size: 1, mtimeMs: 1, check: '', state: '{}', parts: '', updatedAt: '', empty: false,
-        summary: '{}', summaryKey: 'k', textDone: false, calls: { replace: true, hashes: Buffer.concat(hashes) },
-      });
+      const row = (name: string, hashes: Buffer[]): FileRow => rowOf(name, { calls: { replace: true, hashes: Buffer.concat(hashes) } });
       // 200 calls, and 150 of them again in a fork, plus 7 of its own.
       const original = Array.from({ length: 200 }, (_, i) => hash(i));
       const fork = [...original.slice(50), ...Array.from({ length: 7 }, (_, i) => hash(1000 + i))];
@@ -344,10 +341,7 @@ describe('the calls index (cross-file dedupe)', () => {
         b.writeUInt32LE(high, 4);
         return b;
       };
-      const row = (name: string, hashes: Buffer[]): FileRow => ({
-        path: `/home/x/${name}.jsonl`, projectId: 'p', sessionId: name, ino: 1, size: 1, mtimeMs: 1, check: '', state: '{}', parts: '', updatedAt: '', empty: false,
-        summary: '{}', summaryKey: 'k', textDone: false, calls: { replace: true, hashes: Buffer.concat(hashes) },
-      });
+      const row = (name: string, hashes: Buffer[]): FileRow => rowOf(name, { calls: { replace: true, hashes: Buffer.concat(hashes) } });
       // a and b share one call (7, 7); the rest agree in one half only, or differ in a half the table's
       // slot is made of (low XOR high), so they land in the same slots.
       const a = [hash(7, 7), hash(1, 5), hash(5, 1), hash(0xffffffff, 3), hash(2, 2)];
@@ -366,10 +360,7 @@ describe('the calls index (cross-file dedupe)', () => {
     try {
       const db = CatalogDb.open(join(dir, 'c.sqlite'), '/home/x')!;
       const hash = (i: number) => Buffer.from(i.toString(16).padStart(16, '0'), 'hex');
-      const row = (name: string, replace: boolean, ids: number[]): FileRow => ({
-        path: `/home/x/${name}.jsonl`, projectId: 'p', sessionId: name, ino: 1, size: 1, mtimeMs: 1, check: '', state: '{}', parts: '', updatedAt: '', empty: false,
-        summary: '{}', summaryKey: 'k', textDone: false, calls: { replace, hashes: Buffer.concat(ids.map(hash)) },
-      });
+      const row = (name: string, replace: boolean, ids: number[]): FileRow => rowOf(name, { calls: { replace, hashes: Buffer.concat(ids.map(hash)) } });
       const shared = () => [...db.sharedCalls()].map((r) => `${r.path.slice(8, -6)}:${parseInt(r.hash, 16)}`).sort();
       db.write([row('a', true, [1, 2, 3]), row('b', true, [9])]);
       expect(shared()).toEqual([]);
