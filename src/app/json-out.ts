@@ -63,7 +63,7 @@ function* jsonPieces(value: unknown, pad: string): Generator<string> {
 
 /**
  * `JSON.stringify(value, null, 2)` with its lines after the first indented
- * by `pad` (two spaces a level, as {@link jsonPieces} makes it). Made by
+ * by `pad`, which {@link jsonPieces} makes two spaces a level. Made by
  * JSON.stringify itself: `value` nested in as many one-item arrays as `pad`
  * has levels comes out indented by `pad`, and the arrays' own brackets are
  * cut off (a regular expression adding `pad` after every newline of 20 MB
@@ -72,7 +72,6 @@ function* jsonPieces(value: unknown, pad: string): Generator<string> {
 function indented(value: unknown, pad: string): string {
   if (pad === '') return JSON.stringify(value, null, 2) ?? 'null';
   const depth = pad.length / 2;
-  if (!Number.isInteger(depth) || pad !== ' '.repeat(pad.length)) return indentedSlow(value, pad);
   let nested: unknown = value;
   for (let i = 0; i < depth; i++) nested = [nested];
   const text = JSON.stringify(nested, null, 2);
@@ -80,10 +79,4 @@ function indented(value: unknown, pad: string): string {
   // each level a newline, 2i spaces and "]".
   const open = depth * (depth + 1) + pad.length;
   return text.slice(open, text.length - depth * (depth + 1));
-}
-
-/** {@link indented} for a pad that is not two spaces a level (not made by jsonPieces). */
-function indentedSlow(value: unknown, pad: string): string {
-  const text = JSON.stringify(value, null, 2) ?? 'null';
-  return pad ? text.replace(/\n/g, `\n${pad}`) : text;
 }
