@@ -190,15 +190,15 @@ function assistant(r: Obj, s: ClaudeParserState, side: boolean, ts: string | nul
   }
   const blocks = Array.isArray(message.content) ? message.content : [{ type: 'text', text: textOfContent(message.content) }];
   let text = '';
-  let texts = 0;
   let calls: ToolCallEvent[] | null = null;
   for (const raw of blocks) {
     const b = obj(raw);
     if (!b) continue;
-    if (b.type === 'text' && typeof b.text === 'string' && b.text.trim()) text = texts++ === 0 ? b.text : `${text}\n${b.text}`;
+    // A block counts only when it has words, so `text` is empty until the first one.
+    if (b.type === 'text' && typeof b.text === 'string' && b.text.trim()) text = text === '' ? b.text : `${text}\n${b.text}`;
     else if (b.type === 'tool_use') (calls ??= []).push({ kind: 'tool_call', ts, id: str(b.id) ?? '', name: str(b.name) ?? '(tool)', arguments: b.input, counted: true });
   }
-  if (texts > 0 || calls !== null) {
+  if (text !== '' || calls !== null) {
     // A response is written one content block per line: it counts once, at its first shown block.
     const first = id === undefined || !s.recent.includes(id);
     if (id && first) {
