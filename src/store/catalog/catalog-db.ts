@@ -480,6 +480,10 @@ function prepare(db: SqliteDatabase, home: string | null): boolean {
   if (db.memory) return createSchema(db, home);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
+  // Statement journals (each upsert inside a bigger transaction keeps one) and sorts in memory, not in
+  // temporary files: a cold scan's catalog writes made one such file per transaction and ~19,000 small
+  // writes to them; the rows of a 1 GB Claude home were written in ~35 ms instead of ~60.
+  db.pragma('temp_store = MEMORY');
   // A cold scan commits in chunks; after each checkpoint the WAL shrinks back to this (bytes).
   db.pragma('journal_size_limit = 8388608');
   // Reads through a memory map: a warm start's listing query read 10,000 rows in ~70 ms against ~180 ms
