@@ -2,6 +2,7 @@
 // and of the bench's Ink "hello" baseline, which must be bundled the same way
 // to be a fair baseline. A module of its own because build.mjs builds on import.
 import { inkFrameCaches } from './ink-frame-caches.mjs';
+import { lazyStringWidthPlugin } from './lazy-string-width.mjs';
 
 /** esbuild options shared by our bundles; `version` becomes __VERSION__. */
 export function bundleOptions(version) {
@@ -25,7 +26,8 @@ export function bundleOptions(version) {
     // node_modules (a dependency) and is required at run time, not bundled.
     external: ['better-sqlite3'],
     // Ink's Output keeps its caches across frames: a keystroke then re-tokenizes only the lines it changed.
-    plugins: [inkFrameCaches()],
+    // string-width builds its segmenter and emoji RegExp when first used, not at every start.
+    plugins: [inkFrameCaches(), lazyStringWidthPlugin()],
     define: { 'process.env.NODE_ENV': '"production"', __VERSION__: JSON.stringify(version) },
   };
 }

@@ -10,7 +10,9 @@
  * next window starts at that cluster, so every cut is a true boundary.
  */
 
-const segmenter = new Intl.Segmenter();
+/** Made on first use: the first Intl object loads ICU's data, which a command that segments nothing never needs. */
+let segmenterMade: Intl.Segmenter | undefined;
+const segmenter = (): Intl.Segmenter => (segmenterMade ??= new Intl.Segmenter());
 
 /** Code units per window: small enough that the per-step cost is negligible. */
 const WINDOW = 128;
@@ -26,7 +28,7 @@ export function* graphemeChunks(text: string): Generator<string> {
   while (text.length - pos > WINDOW) {
     const window = text.slice(pos, pos + WINDOW);
     // Where the window's last cluster starts: one lookup, no walk.
-    const lastStart = segmenter.segment(window).containing(WINDOW - 1)?.index ?? 0;
+    const lastStart = segmenter().segment(window).containing(WINDOW - 1)?.index ?? 0;
     const end = lastStart === 0 ? WINDOW : lastStart;
     yield window.slice(0, end);
     pos += end;
@@ -37,6 +39,6 @@ export function* graphemeChunks(text: string): Generator<string> {
 /** Grapheme clusters of `text` in order, linear in its length. */
 export function* graphemes(text: string): Generator<string> {
   for (const chunk of graphemeChunks(text)) {
-    for (const { segment } of segmenter.segment(chunk)) yield segment;
+    for (const { segment } of segmenter().segment(chunk)) yield segment;
   }
 }

@@ -4,7 +4,9 @@
  * at the edge. Unknown is never shown as zero: an unknown cost is '?'.
  */
 
-const intFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+/** Made on first use, like graphemes.ts's segmenter: `--version` and `--json` output format no number this way. */
+let intFormatMade: Intl.NumberFormat | undefined;
+const intFormat = (): Intl.NumberFormat => (intFormatMade ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }));
 
 /**
  * What a sum of tokens or micro-USD that passed 2^53 - 1 prints as. The
@@ -19,7 +21,7 @@ export function formatInt(n: number): string {
   if (!Number.isFinite(n)) return '–';
   if (overflowed(n)) return OVERFLOW_TEXT;
   // Math.round first so -0.4 prints "0", not "-0".
-  return intFormat.format(Math.round(n) + 0);
+  return intFormat().format(Math.round(n) + 0);
 }
 
 /**
