@@ -22,6 +22,38 @@ describe('JSON on stdout, piece by piece (app/json-out.ts)', () => {
     );
   });
 
+  it("applies a value's toJSON as JSON.stringify does: once, with its member's name or item's index, leaving out what gives undefined", async () => {
+    const keys: string[] = [];
+    const noted = (out: unknown) => ({ toJSON: (key: string) => (keys.push(key), out) });
+    const chained = { toJSON: () => ({ inner: 1, toJSON: () => 'called twice' }) };
+    class Point {
+      constructor(readonly x: number) {}
+      toJSON(key: string): unknown {
+        return key === 'gone' ? undefined : { x: this.x, at: key };
+      }
+    }
+    const value = {
+      when: new Date(Date.UTC(2026, 11, 1, 12, 0, 0)),
+      gone: new Point(1),
+      kept: new Point(2),
+      list: [new Point(3), noted(undefined), noted({ deep: [new Point(4)] })],
+      named: noted('by name'),
+      chained,
+      top: [noted(7)],
+    };
+    const expected = `${toJson(value)}\n`;
+    const seen = keys.splice(0);
+    const c = capture();
+    await writeJson(c.io, value);
+    expect(c.text()).toBe(expected);
+    expect(keys).toEqual(seen);
+    expect(JSON.parse(c.text())).not.toHaveProperty('gone');
+    expect(JSON.parse(c.text()).list[1]).toBeNull();
+    const top = capture();
+    await writeJson(top.io, { toJSON: (key: string) => ({ key }) });
+    expect(top.text()).toBe(`${toJson({ key: '' })}\n`);
+  });
+
   it('hands a big listing to stdout in many writes of whole lines, inert in a terminal', async () => {
     const sessions = Array.from({ length: 3000 }, (_, i) => ({ id: `s${i}`, title: `title ${i} \u001b]0;pwned\u0007 \u202e`, tokens: { input: i, output: 2 * i } }));
     const c = capture();
