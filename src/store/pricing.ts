@@ -2,7 +2,7 @@
  * Model prices: the user's pricing file, table merging, model-id lookup and
  * integer micro-USD costing (format §3).
  */
-import { capSum } from './counts.js';
+import { anyOverflowed, capSum, SUM_CAP } from './counts.js';
 import { readFileSync } from 'node:fs';
 import * as z from './zod.js';
 
@@ -186,11 +186,16 @@ export interface PricedTokens {
 
 /**
  * Cost in integer micro-USD. A price per million tokens times a token count is
- * micro-USD, so one rounding at the end is all it takes. Assumes `input` does
+ * micro-USD, so one rounding at the end is all it takes; SUM_CAP (printed
+ * "overflow") when a count is a capped sum or the product passes 2^53 - 1
+ * (counts.ts). Assumes `input` does
  * NOT include cache reads, as in the `store` and `events` dialects; readers of
  * logs where it does (Codex, Gemini) subtract the cached part first.
  */
 export function priceMicros(price: ModelPrice, t: PricedTokens): number {
+  // A capped count (a sum that passed 2^53 - 1) is not a number of tokens: priced, it made an exact-looking
+  // cost ($4.5 billion for one capped cache-read sum at Claude's price). Its cost is capped too: "overflow".
+  if (anyOverflowed(t.input, t.output, t.cacheRead, t.cacheWrite)) return SUM_CAP;
   // 1-hour cache writes are priced apart (ADAPTERS.md: 2x input); the rest of the writes at cache_write (5 minutes).
   const hour = Math.min(Math.max(t.cacheWrite1h ?? 0, 0), t.cacheWrite);
   // Capped (counts.ts): enough tokens times a price passes 2^53 micro-USD even when each count is exact.

@@ -23,10 +23,11 @@ import { cacheWarmUntil, finishSummary, initSummarizer, summarizeEvent, type Fin
  * what it holds (13: token sums capped at 2^53 - 1, counts.ts; 14: `xt`;
  * 15: lastCheckpoint's messages after it; 16: `flags.entries`, tool calls
  * kept past a junk entry, and summaries' `overflowed`; 17: messages kept
- * past a junk message, events' `prevEntries`): cached states and
- * the summaries made from them are then discarded.
+ * past a junk message, events' `prevEntries`; 18: Claude's, Codex's and
+ * Gemini's absurd token counts flagged and left out, not summed): cached
+ * states and the summaries made from them are then discarded.
  */
-export const SUMMARY_STATE_VERSION = 17;
+export const SUMMARY_STATE_VERSION = 18;
 
 export interface SummaryState {
   v: number;

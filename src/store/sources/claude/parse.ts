@@ -21,7 +21,8 @@
  *   make one checkpoint whose messages are the summary.
  */
 import { basename } from 'node:path';
-import { textOfContent, type RawTokens } from '../common/fold-common.js';
+import { readCount, textOfContent, type CountTally, type RawTokens } from '../common/fold-common.js';
+import { addTokens, subTokens } from '../../counts.js';
 import { ownWords } from '../common/title.js';
 import type { NormalizedEvent, ToolCallEvent, UsageEvent } from '../events.js';
 import { ownValue, setOwn } from '../common/own-keys.js';
@@ -62,17 +63,29 @@ const obj = (v: unknown): Obj | null => (v !== null && typeof v === 'object' && 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.floor(v) : 0);
 
-/** Tokens of one `message.usage` (ADAPTERS.md: `input_tokens` excludes the cache). */
+/** The counts {@link claudeTokens} rejected in the usage object it read last (reset by each call: no allocation per line). */
+const TALLY: CountTally = { rejected: 0 };
+
+/**
+ * Tokens of one `message.usage` (ADAPTERS.md: `input_tokens` excludes the
+ * cache). A count that is not a non-negative safe integer (1e17, -5,
+ * "lots") is read as 0 and counted in `rejected` (fold-common readCount):
+ * flagged as an impossible number, never summed nor priced.
+ */
 export function claudeTokens(usage: Obj): RawTokens {
-  const input = num(usage.input_tokens);
-  const output = num(usage.output_tokens);
-  const cacheRead = num(usage.cache_read_input_tokens);
+  TALLY.rejected = 0;
+  const input = readCount(usage.input_tokens, TALLY);
+  const output = readCount(usage.output_tokens, TALLY);
+  const cacheRead = readCount(usage.cache_read_input_tokens, TALLY);
   const creation = obj(usage.cache_creation);
-  const hour = num(creation?.ephemeral_1h_input_tokens);
-  const five = num(creation?.ephemeral_5m_input_tokens);
+  const hour = readCount(creation?.ephemeral_1h_input_tokens, TALLY);
+  const five = readCount(creation?.ephemeral_5m_input_tokens, TALLY);
   // The total write is recorded; its split only in newer versions (all of it is 5-minute otherwise).
-  const cacheWrite = Math.max(num(usage.cache_creation_input_tokens), hour + five);
-  return { input, output, cacheRead, cacheWrite, total: input + output + cacheRead + cacheWrite, cacheWrite5m: cacheWrite - hour, cacheWrite1h: hour };
+  const cacheWrite = Math.max(readCount(usage.cache_creation_input_tokens, TALLY), addTokens(hour, five));
+  const total = addTokens(addTokens(input, output), addTokens(cacheRead, cacheWrite));
+  const raw: RawTokens = { input, output, cacheRead, cacheWrite, total, cacheWrite5m: subTokens(cacheWrite, hour), cacheWrite1h: hour };
+  if (TALLY.rejected > 0) raw.rejected = TALLY.rejected;
+  return raw;
 }
 
 /** `/name args` of a slash command's `<command-name>` markup, or null. */

@@ -22,7 +22,8 @@
  * files (bare first line, unwrapped items) show their items.
  */
 import { ownOrSet } from '../common/own-keys.js';
-import { textOfContent, type RawTokens } from '../common/fold-common.js';
+import { readCount, textOfContent, type CountTally, type RawTokens } from '../common/fold-common.js';
+import { addTokens } from '../../counts.js';
 import type { NormalizedEvent } from '../events.js';
 
 type Obj = Record<string, unknown>;
@@ -58,19 +59,28 @@ export function initCodexParser(): CodexParserState {
 const VENDOR = 'openai';
 const ENDPOINT = 'codex';
 
-/** Tokens of a Codex usage object (ADAPTERS.md: cached and cache-write are part of input, reasoning part of output). */
+/**
+ * Tokens of a Codex usage object (ADAPTERS.md: cached and cache-write are
+ * part of input, reasoning part of output). A count that is not a
+ * non-negative safe integer is read as 0 and counted in `rejected`
+ * (fold-common readCount): flagged, never summed nor priced.
+ */
 export function codexTokens(u: Obj): RawTokens {
-  const inputAll = num(u.input_tokens);
-  const cacheRead = Math.min(num(u.cached_input_tokens), inputAll);
-  const cacheWrite = Math.min(num(u.cache_write_input_tokens), inputAll - cacheRead);
-  const output = num(u.output_tokens);
-  const reasoning = Math.min(num(u.reasoning_output_tokens), output);
-  const total = u.total_tokens !== undefined ? num(u.total_tokens) : inputAll + output;
-  return { input: inputAll - cacheRead - cacheWrite, output, cacheRead, cacheWrite, total, reasoning };
+  const tally: CountTally = { rejected: 0 };
+  const inputAll = readCount(u.input_tokens, tally);
+  const cacheRead = Math.min(readCount(u.cached_input_tokens, tally), inputAll);
+  const cacheWrite = Math.min(readCount(u.cache_write_input_tokens, tally), inputAll - cacheRead);
+  const output = readCount(u.output_tokens, tally);
+  const reasoning = Math.min(readCount(u.reasoning_output_tokens, tally), output);
+  const total = u.total_tokens != null ? readCount(u.total_tokens, tally) : addTokens(inputAll, output);
+  const raw: RawTokens = { input: inputAll - cacheRead - cacheWrite, output, cacheRead, cacheWrite, total, reasoning };
+  if (tally.rejected > 0) raw.rejected = tally.rejected;
+  return raw;
 }
 
-function vector(u: Obj): number[] {
-  return [num(u.input_tokens), num(u.cached_input_tokens), num(u.cache_write_input_tokens), num(u.output_tokens), num(u.reasoning_output_tokens), num(u.total_tokens)];
+/** A `total_token_usage` as (input, cached, cache write, output, reasoning, total); counts it rejects are tallied (and read as 0). */
+function vector(u: Obj, tally: CountTally): number[] {
+  return [u.input_tokens, u.cached_input_tokens, u.cache_write_input_tokens, u.output_tokens, u.reasoning_output_tokens, u.total_tokens].map((v) => readCount(v, tally));
 }
 
 function fromVector(v: number[]): Obj {
@@ -218,7 +228,17 @@ function eventMsg(p: Obj, s: CodexParserState, ts: string | null, out: Normalize
 function tokenCount(p: Obj, s: CodexParserState, ts: string | null, out: NormalizedEvent[]): void {
   const total = obj(obj(p.info)?.total_token_usage);
   if (!total || s.records) return;
-  const v = vector(total);
+  const tally: CountTally = { rejected: 0 };
+  const v = vector(total, tally);
+  if (tally.rejected > 0) {
+    // A running total with an impossible count says nothing of what grew: it is flagged (the session's last
+    // copy of its totals again, unchanged, carrying the flag) and the next good total counts from the last good one.
+    const model = s.model;
+    const acc = s.totals[model];
+    const tokens: RawTokens = acc ? { ...acc.t, rejected: tally.rejected } : { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, total: 0, rejected: tally.rejected };
+    out.push({ kind: 'usage', ts, vendor: VENDOR, endpoint: ENDPOINT, ...(model ? { model } : {}), tokens, calls: acc?.n ?? 0, dedupeKey: `totals:${model}`, dedupe: 'last', callProvider: VENDOR });
+    return;
+  }
   const prev = s.last;
   s.last = v;
   // A smaller total in a child thread is its own new counter: the parent's replay is over.
@@ -231,7 +251,7 @@ function tokenCount(p: Obj, s: CodexParserState, ts: string | null, out: Normali
   const delta = codexTokens(fromVector(v.map((x, i) => Math.max(0, x - base[i]!))));
   const model = s.model;
   const acc = ownOrSet(s.totals, model, () => ({ t: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, total: 0, reasoning: 0 }, n: 0 }));
-  for (const k of ['input', 'output', 'cacheRead', 'cacheWrite', 'total', 'reasoning'] as const) acc.t[k] = (acc.t[k] ?? 0) + (delta[k] ?? 0);
+  for (const k of ['input', 'output', 'cacheRead', 'cacheWrite', 'total', 'reasoning'] as const) acc.t[k] = addTokens(acc.t[k] ?? 0, delta[k] ?? 0);
   acc.n++;
   out.push({ kind: 'usage', ts, vendor: VENDOR, endpoint: ENDPOINT, ...(model ? { model } : {}), tokens: { ...acc.t }, calls: acc.n, dedupeKey: `totals:${model}`, dedupe: 'last', callProvider: VENDOR });
 }

@@ -75,12 +75,26 @@ export function rawFromUsage(u: UsageCounts | undefined): RawTokens {
   return raw;
 }
 
-function count(v: unknown, tally: { rejected: number }): number {
+/** How many recorded counts a reader rejected (see {@link readCount}). */
+export interface CountTally {
+  rejected: number;
+}
+
+/**
+ * One recorded token count by the rule of {@link rawFromUsage}: absent and
+ * null are 0; a non-negative safe integer is itself; anything else (1e17,
+ * -5, "lots", 1.5) is 0 and counted in `tally.rejected`. Other agents'
+ * readers (Claude, Codex, Gemini) read their usage objects with it too, so
+ * an absurd count is flagged and left out of every total, never priced.
+ */
+export function readCount(v: unknown, tally: CountTally): number {
   if (v == null) return 0;
   if (isCount(v)) return v;
   tally.rejected++;
   return 0;
 }
+
+const count = readCount;
 
 /** Adds `t` into `into`, each figure through addTokens (a sum past 2^53 - 1 is capped: counts.ts). */
 export function addRaw(into: RawTokens, t: RawTokens): void {

@@ -12,13 +12,13 @@
  * `reasoning`), `tool` (tool-use prompt) is input. Title: `summary`, else
  * the first real prompt (not `<session_context>`, `<hook_context>`, `/…`, `?…`).
  */
-import { textOfContent, type RawTokens } from '../common/fold-common.js';
+import { readCount, textOfContent, type CountTally, type RawTokens } from '../common/fold-common.js';
+import { addTokens } from '../../counts.js';
 import type { NormalizedEvent } from '../events.js';
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj | null => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : null);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.floor(v) : 0);
 
 /** Parser state: plain JSON. */
 export interface GeminiParserState {
@@ -45,15 +45,22 @@ const VENDOR = 'google';
 const ENDPOINT = 'gemini-cli';
 const ZERO: RawTokens = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, total: 0 };
 
-/** Tokens of one Gemini `tokens` object (ADAPTERS.md). */
+/**
+ * Tokens of one Gemini `tokens` object (ADAPTERS.md). A count that is not a
+ * non-negative safe integer is read as 0 and counted in `rejected`
+ * (fold-common readCount): flagged, never summed nor priced.
+ */
 export function geminiTokens(t: Obj): RawTokens {
-  const inputAll = num(t.input);
-  const cacheRead = Math.min(num(t.cached), inputAll);
-  const thoughts = num(t.thoughts);
-  const output = num(t.output) + thoughts;
-  const input = inputAll - cacheRead + num(t.tool);
-  const total = t.total !== undefined ? num(t.total) : input + cacheRead + output;
-  return { input, output, cacheRead, cacheWrite: 0, total, reasoning: thoughts };
+  const tally: CountTally = { rejected: 0 };
+  const inputAll = readCount(t.input, tally);
+  const cacheRead = Math.min(readCount(t.cached, tally), inputAll);
+  const thoughts = readCount(t.thoughts, tally);
+  const output = addTokens(readCount(t.output, tally), thoughts);
+  const input = addTokens(inputAll - cacheRead, readCount(t.tool, tally));
+  const total = t.total != null ? readCount(t.total, tally) : addTokens(addTokens(input, cacheRead), output);
+  const raw: RawTokens = { input, output, cacheRead, cacheWrite: 0, total, reasoning: thoughts };
+  if (tally.rejected > 0) raw.rejected = tally.rejected;
+  return raw;
 }
 
 /** A legacy `.json` chat as records: its metadata, then each message. */
