@@ -180,6 +180,19 @@ describe('the browser asks before touching an active session', () => {
     expect(forced).toEqual([true]);
   });
 
+  it("d on another agent's session says at once that it is not ours to delete, and deletes nothing", async () => {
+    const claude = appSummary({ id: 'claude-one', title: 'Claude session', source: 'claude' });
+    const deleted: string[] = [];
+    const source: BrowserSource = { ...fakeSource({ sessions: [claude] }), deleteSession: async (s) => void deleted.push(s.id) };
+    const ui = renderSized(<App source={source} onExit={() => {}} />, { columns: 140 });
+    await ui.waitFor('Claude session');
+    const frame = await ui.press('d', 'Not deleted: a Claude Code session');
+    expect(frame).toContain('session-browser deletes only its own');
+    expect(frame).not.toContain('Delete “Claude session”');
+    await ui.press('y', (f) => f.includes('Claude session'));
+    expect(deleted).toEqual([]);
+  });
+
   it('Enter on a running session asks first; n keeps the browser open, y resumes', async () => {
     const { ui, exits } = start();
     await ui.waitFor('Busy run');

@@ -255,3 +255,49 @@ describe('a Claude folder named one level too deep', () => {
     expect(r.stderr).not.toContain('no such folder');
   });
 });
+
+describe("other agents' sessions are theirs to delete", () => {
+  it('delete refuses a Claude session before asking, cleanup leaves them and says so, and nothing of theirs moves', async () => {
+    const { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { runCli } = await import('./helpers/cli.js');
+    const dir = mkdtempSync(join(tmpdir(), 'sb-delete-agents-'));
+    try {
+      cpSync(join(AGENTS, 'claude'), join(dir, 'claude'), { recursive: true });
+      const home = join(dir, 'home');
+      mkdirSync(home);
+      const folder = join(dir, 'claude/projects/-work-app');
+      const file = readdirSync(folder).find((n) => n.endsWith('.jsonl'))!;
+      const id = file.slice(0, -'.jsonl'.length);
+      // Old enough for any cleanup: neither active nor recent.
+      for (const n of readdirSync(folder)) if (n.endsWith('.jsonl')) utimesSync(join(folder, n), new Date('2026-01-01'), new Date('2026-01-01'));
+      const scope = ['--all', '--home', home, '--source', 'claude', '--claude-dir', join(dir, 'claude')];
+
+      const del = runCli(['delete', id, '--yes', '--force', ...scope]);
+      expect(del.code).not.toBe(0);
+      expect(del.stderr).toContain(`${id} is a Claude Code session`);
+      expect(del.stderr).toContain('session-browser deletes only its own sessions');
+      expect(existsSync(join(folder, file))).toBe(true);
+
+      const dry = runCli(['cleanup', '--older-than', '1d', '--dry-run', ...scope]);
+      expect(dry.code, dry.stderr).toBe(0);
+      expect(dry.stdout).toMatch(/No sessions of session-browser's own older than 1d; \d+ sessions? of Claude Code left alone/);
+
+      const real = runCli(['cleanup', '--older-than', '1d', '--yes', ...scope]);
+      expect(real.code, real.stderr).toBe(0);
+      expect(real.stdout).toContain('of Claude Code left alone');
+      expect(existsSync(join(folder, file))).toBe(true);
+      expect(existsSync(join(home, '.trash'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a follow-up command carries the source options it was given, so it finds the same sessions when pasted', async () => {
+    const { followUpFor } = await import('../src/app/follow-up.js');
+    const ctx = { home: '/h', demo: false, project: { id: 'p', root: '/r' } } as never;
+    const cmd = followUpFor(ctx, { source: 'native,claude', 'claude-dir': '/x/my claude' } as never, ['cleanup', '--older-than', '30d', '--yes']);
+    expect(cmd).toContain("--source native,claude --claude-dir '/x/my claude'");
+  });
+});

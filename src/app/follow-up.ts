@@ -34,9 +34,16 @@ export function followUp(scope: FollowUpScope, args: readonly string[], opts: { 
   return shellCommand([...words, ...args]);
 }
 
-/** The same, with `--project` carried when the user gave it on this command line. */
+/** Options that pick which sessions a run sees besides the home: carried as given, so a pasted follow-up finds the same ones. */
+const SOURCE_OPTIONS = ['source', 'claude-dir', 'codex-dir', 'gemini-dir'] as const;
+
+/**
+ * The same, with `--project` carried when the user gave it on this command
+ * line, and the source options (`--source`, `--claude-dir`, ...) as given.
+ */
 export function followUpFor(ctx: AppContext, options: ParsedOptions, args: readonly string[]): string {
-  return followUp(ctx, args, { projectRoot: options.project !== undefined ? ctx.project.root : undefined });
+  const sources = SOURCE_OPTIONS.flatMap((name) => (typeof options[name] === 'string' ? [`--${name}`, options[name]] : []));
+  return followUp(ctx, [...args, ...sources], { projectRoot: options.project !== undefined ? ctx.project.root : undefined });
 }
 
 /**

@@ -12,7 +12,8 @@ import { renderTable } from '../../format/table.js';
 import { sessionActivity } from '../../store/actions/activity.js';
 import { trashEach } from '../../store/actions/cleanup.js';
 import { parseDuration, DURATION_FORMS } from '../../store/duration.js';
-import { listTrash, restoreFromTrash, trashDir, trashSession } from '../../store/actions/trash.js';
+import { assertOwnSession, listTrash, restoreFromTrash, trashDir, trashSession } from '../../store/actions/trash.js';
+import { sourceAgent } from '../../store/sources/registry.js';
 import type { SessionSummary } from '../../store/types.js';
 import { sanitize } from '../../format/sanitize.js';
 import { UsageError, type ParsedOptions } from '../cli-args.js';
@@ -33,6 +34,8 @@ export function undoHint(ctx: AppContext, s: Pick<SessionSummary, 'projectId' | 
 
 export async function deleteCommand(ctx: AppContext, id: string, options: ParsedOptions, io: Io): Promise<number> {
   const summary = await loadSummaryById(ctx, id);
+  // Another agent's session is never moved: said before any question is asked.
+  assertOwnSession(summary);
   // `id` may be a prefix: every message and the move use the whole id.
   const label = `${line(summary.title)} (${summary.id}, ${relativeTime(summary.updatedAt, ctx.now())})`;
   const activity = sessionActivity(summary, ctx.now());
@@ -97,7 +100,10 @@ export async function cleanupCommand(ctx: AppContext, options: ParsedOptions, io
   const cutoff = now - age;
   // Empty sessions are the first thing worth cleaning: always include them here.
   const { sessions } = await ctx.catalog.summaries(ctx.projectIds, { includeEmpty: true });
-  const old = sessions.filter((s) => Date.parse(s.updatedAt) < cutoff);
+  const older = sessions.filter((s) => Date.parse(s.updatedAt) < cutoff);
+  // Other agents' sessions are theirs (trash.ts NotOwnSessionError): left where they are, and counted.
+  const old = older.filter((s) => sourceAgent(s.source) === null);
+  const leftAlone = othersLeftAlone(older.filter((s) => sourceAgent(s.source) !== null));
   // Old records do not make a session idle: an agent may have appended to it a moment ago.
   const skipped: { s: SessionSummary; reason: string }[] = [];
   // Nor old: its age is the newest of the last record and the file's mtime (a store meta `updated_at` may be stale).
@@ -116,14 +122,14 @@ export async function cleanupCommand(ctx: AppContext, options: ParsedOptions, io
     for (const { s, reason } of [...recent, ...skipped]) io.out(line(`Skipped ${s.id}: ${reason}.`));
   };
   if (old.length === 0) {
-    io.out(line(`No sessions older than ${spec}.`));
+    io.out(line(`No sessions of session-browser's own older than ${spec}${leftAlone}.`));
     return 0;
   }
   if (movable.length > 0) await writeLines(io, renderSessionTable(movable, { nowMs: now, width: tableWidth(io) }));
   if (!options.yes || options['dry-run']) {
     reportSkipped();
     const todo = followUpFor(ctx, options, ['cleanup', '--older-than', spec, ...(ctx.all ? ['--all'] : []), '--yes']);
-    io.out(line(`Dry run: ${countNoun(movable.length, 'session')} older than ${spec} would move to ${trash}${skipped.length ? `; ${countNoun(skipped.length, 'active one')} would be skipped` : ''}.`) + (movable.length ? `\nTo do it, run: ${line(todo)}` : ''));
+    io.out(line(`Dry run: ${countNoun(movable.length, 'session')} older than ${spec} would move to ${trash}${skipped.length ? `; ${countNoun(skipped.length, 'active one')} would be skipped` : ''}${leftAlone}.`) + (movable.length ? `\nTo do it, run: ${line(todo)}` : ''));
     return 0;
   }
   // One session that cannot move (a file system error) is reported and the rest still move (cleanup.ts).
@@ -139,6 +145,13 @@ export async function cleanupCommand(ctx: AppContext, options: ParsedOptions, io
     ...(recent.length + skipped.length ? [`skipped ${countNoun(recent.length + skipped.length, 'recent or active one')}`] : []),
     ...(report.failed.length ? [`${countNoun(report.failed.length, 'session')} could not move`] : []),
   ];
-  io.out(line(`Moved ${countNoun(moved, 'session')} to ${trash}${notMoved.length ? `; ${notMoved.join('; ')}` : ''}.`) + (moved ? `\nSee them with: ${line(followUp(ctx, ['restore']))}` : ''));
+  io.out(line(`Moved ${countNoun(moved, 'session')} to ${trash}${notMoved.length ? `; ${notMoved.join('; ')}` : ''}${leftAlone}.`) + (moved ? `\nSee them with: ${line(followUp(ctx, ['restore']))}` : ''));
   return report.failed.length ? 1 : 0;
+}
+
+/** "; 3 sessions of Claude Code left alone (...)" for other agents' old sessions a cleanup does not move, or ''. */
+function othersLeftAlone(others: readonly SessionSummary[]): string {
+  if (others.length === 0) return '';
+  const agents = [...new Set(others.map((s) => sourceAgent(s.source)!))].join(', ');
+  return `; ${countNoun(others.length, 'session')} of ${agents} left alone (session-browser deletes only its own sessions)`;
 }

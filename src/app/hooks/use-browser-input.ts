@@ -28,6 +28,7 @@ import { dropUnnamedKeys, keyReachedHandler } from '../../components/keypress.js
 import type { SessionScreenHandle } from '../../components/SessionScreen.js';
 import { resolveIndex } from '../../components/list-layout.js';
 import type { ListModel } from '../list-model.js';
+import { sourceAgent } from '../../store/sources/registry.js';
 import type { BrowserExit, BrowserSource, ResumeFrom } from '../source.js';
 import type { BrowserStore } from './use-browser-store.js';
 import { errorMessage } from './use-sessions-loader.js';
@@ -228,9 +229,14 @@ function browserCommand(mode: KeyMode, cmd: KeyCommand, input: string, deps: Bro
           (err: unknown) => flash(`Copy failed: ${errorMessage(err)}; id: ${selected.id}`),
         );
       return true;
-    case 'delete':
-      if (selected) dispatch({ type: 'ask-delete', id: selected.id, index, note: activityOf(selected, source)?.reason ?? null });
+    case 'delete': {
+      if (!selected) return true;
+      // Another agent's session is never moved (trash.ts): said at once, not after a confirmation.
+      const agent = sourceAgent(selected.source);
+      if (agent !== null) return flash(`Not deleted: a ${agent} session; session-browser deletes only its own (delete it with ${agent})`), true;
+      dispatch({ type: 'ask-delete', id: selected.id, index, note: activityOf(selected, source)?.reason ?? null });
       return true;
+    }
     case 'confirm': {
       const t = targetOf(state);
       dispatch({ type: 'close' }); // closed first, so a second 'y' cannot act twice

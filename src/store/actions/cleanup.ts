@@ -37,7 +37,7 @@ export const emptyCleanupReport = (): CleanupReport => ({ moved: [], skipped: []
  */
 export function trashEach(
   home: string,
-  sessions: readonly Pick<SessionSummary, 'id' | 'projectId' | 'path' | 'status' | 'updatedAt'>[],
+  sessions: readonly Pick<SessionSummary, 'id' | 'projectId' | 'path' | 'status' | 'updatedAt' | 'source'>[],
   nowMs: number,
   report: CleanupReport = emptyCleanupReport(),
 ): CleanupReport {

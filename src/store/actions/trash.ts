@@ -8,11 +8,35 @@ import { assertNoSymlinks as checkNoSymlinks, UnsafePathError } from './safe-pat
 import { ActiveSessionError, sessionActivity } from './activity.js';
 import { assertSessionId, isValidProjectId, isValidSessionId, projectDir, projectsDir } from '../project.js';
 import type { SessionSummary } from '../types.js';
+import { sourceAgent } from '../sources/registry.js';
 
 export const trashDir = (home: string): string => join(home, '.trash');
 
 export class TrashError extends Error {
   override name = 'TrashError';
+}
+
+/**
+ * Thrown for a session another agent wrote (Claude Code, Codex CLI, Gemini
+ * CLI): its files are that tool's (its index, its subagent folders, its own
+ * resume), so they are never moved; only session-browser's own sessions go
+ * to the trash. `cleanup` leaves such sessions out and says how many.
+ */
+export class NotOwnSessionError extends TrashError {
+  override name = 'NotOwnSessionError';
+  constructor(
+    readonly id: string,
+    readonly agent: string,
+    readonly path: string,
+  ) {
+    super(`${id} is a ${agent} session (${path}): session-browser deletes only its own sessions; delete it with ${agent}, or remove its file yourself`);
+  }
+}
+
+/** Throws NotOwnSessionError for a session of another agent's source (sources/registry.ts sourceAgent). */
+export function assertOwnSession(summary: Pick<SessionSummary, 'id' | 'source' | 'path'>): void {
+  const agent = sourceAgent(summary.source);
+  if (agent !== null) throw new NotOwnSessionError(summary.id, agent, summary.path);
 }
 
 /** Throws TrashError unless `path` and every folder between the home and it is a real entry, not a symlink (safe-path.ts). */
@@ -76,14 +100,16 @@ export function moveToTrash(home: string, projectId: string, id: string): Trashe
  * Moves a session to the trash unless it is active (see activity.ts:
  * running, or its last record or file changed in the last 10 minutes).
  * `nowMs` is the clock (epoch ms); `force` moves an active session anyway.
- * Throws ActiveSessionError for an active session without `force`, and
+ * Throws NotOwnSessionError for another agent's session (never moved),
+ * ActiveSessionError for an active session without `force`, and
  * TrashError / InvalidIdError like {@link moveToTrash}.
  */
 export function trashSession(
   home: string,
-  summary: Pick<SessionSummary, 'id' | 'projectId' | 'path' | 'status' | 'updatedAt'>,
+  summary: Pick<SessionSummary, 'id' | 'projectId' | 'path' | 'status' | 'updatedAt' | 'source'>,
   opts: { nowMs: number; force?: boolean },
 ): TrashedSession {
+  assertOwnSession(summary);
   const activity = sessionActivity(summary, opts.nowMs);
   if (activity.active && !opts.force) throw new ActiveSessionError(summary.id, activity.reason ?? 'it is active');
   return moveToTrash(home, summary.projectId, summary.id);

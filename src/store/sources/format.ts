@@ -130,4 +130,6 @@ export interface LogFormat<P = unknown> {
   explodeDocument?(doc: unknown): Record<string, unknown>[];
   /** The agent's own resume command as a template (`claude --resume {id}`), used when the user configured none. */
   readonly resumeTemplate?: string;
+  /** The agent that writes these files, as people name it ("Claude Code"); absent for our own formats. */
+  readonly agent?: string;
 }

@@ -116,3 +116,9 @@ export function sourceResumeTemplate(source: string | undefined): string | null 
   if (!source || source === 'native') return null;
   return FORMATS.find((f) => f.id === source)?.resumeTemplate ?? null;
 }
+
+/** The agent that wrote a session of this source ("Claude Code"), or null for our own (native) sessions. */
+export function sourceAgent(source: string | undefined): string | null {
+  if (!source || source === 'native') return null;
+  return FORMATS.find((f) => f.id === source)?.agent ?? source;
+}

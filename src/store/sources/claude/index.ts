@@ -15,4 +15,5 @@ export const claudeFormat: LogFormat<ClaudeParserState> = {
   parse: parseClaude,
   beginPart: beginClaudePart,
   resumeTemplate: 'claude --resume {id}',
+  agent: 'Claude Code',
 };

@@ -14,4 +14,5 @@ export const codexFormat: LogFormat<CodexParserState> = {
   initParser: initCodexParser,
   parse: parseCodex,
   resumeTemplate: 'codex resume {id}',
+  agent: 'Codex CLI',
 };

@@ -15,4 +15,5 @@ export const geminiFormat: LogFormat<GeminiParserState> = {
   parse: parseGemini,
   explodeDocument: explodeGeminiDocument,
   resumeTemplate: 'gemini --resume {id}',
+  agent: 'Gemini CLI',
 };
