@@ -5,7 +5,7 @@
  * none is priced by it), never the entries it emitted: the caller decides
  * whether to collect them (`loadTranscript`) or stream them (replay, export).
  */
-import { isAmount, toTokens } from '../sources/common/fold-common.js';
+import { isAmount, isZeroRaw, toTokens } from '../sources/common/fold-common.js';
 import type { ChatMessage, NormalizedEvent } from '../sources/events.js';
 import { lookupPrice, priceMicros, type PriceTable } from '../pricing.js';
 import type { ResumeMessage, TranscriptEntry } from '../types.js';
@@ -119,15 +119,18 @@ export class TranscriptBuilder {
       }
       case 'usage': {
         const model = ev.model ?? this.sessionModel;
+        // A running total's event shows the one call it adds (none: nothing to show), never the total so far.
+        const tokens = ev.perCall ?? ev.tokens;
+        if (ev.perCall && isZeroRaw(ev.perCall)) return;
         let costMicros: number | null;
         if (ev.recordedCostUsd !== undefined && isAmount(ev.recordedCostUsd, 1e6)) costMicros = Math.round(ev.recordedCostUsd * 1e6);
         else {
           const price = lookupPrice(this.pricing, model);
-          costMicros = price ? priceMicros(price, ev.tokens) : null;
+          costMicros = price ? priceMicros(price, tokens) : null;
         }
-        const entry: Extract<TranscriptEntry, { kind: 'usage' }> = { kind: 'usage', timestamp, model, vendor: ev.vendor, endpoint: ev.endpoint, tokens: toTokens(ev.tokens), costMicros };
+        const entry: Extract<TranscriptEntry, { kind: 'usage' }> = { kind: 'usage', timestamp, model, vendor: ev.vendor, endpoint: ev.endpoint, tokens: toTokens(tokens), costMicros };
         if (ev.latencyMs !== undefined) entry.latencyMs = ev.latencyMs;
-        if (ev.dedupeKey === undefined) return void out.entry(entry);
+        if (ev.dedupeKey === undefined || ev.perCall) return void out.entry(entry);
         if (this.held?.key === ev.dedupeKey) {
           // Another copy of the held call: keep the one the summary counts (summarize.ts, ADAPTERS.md).
           const better = ev.dedupe === 'last' || (ev.dedupe === 'max-output' && entry.tokens.output > this.held.entry.tokens.output);

@@ -139,6 +139,13 @@ export interface UsageEvent extends Timed {
   acrossFiles?: true;
   /** How many calls this event stands for (default 1; a running total stands for several, a retraction for 0). */
   calls?: number;
+  /**
+   * For a running total (Codex `total_token_usage`): the one call this event
+   * adds, as per-call views show it (the transcript's usage entries, the
+   * Usage tab's chart); all zero when it adds none. The totals themselves
+   * fold by `dedupe` as usual. Absent: the event's `tokens` are its call.
+   */
+  perCall?: RawTokens;
 }
 
 export interface MetricEvent extends Timed {

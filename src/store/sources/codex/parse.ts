@@ -236,7 +236,8 @@ function tokenCount(p: Obj, s: CodexParserState, ts: string | null, out: Normali
     const model = s.model;
     const acc = s.totals[model];
     const tokens: RawTokens = acc ? { ...acc.t, rejected: tally.rejected } : { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, total: 0, rejected: tally.rejected };
-    out.push({ kind: 'usage', ts, vendor: VENDOR, endpoint: ENDPOINT, ...(model ? { model } : {}), tokens, calls: acc?.n ?? 0, dedupeKey: `totals:${model}`, dedupe: 'last', callProvider: VENDOR });
+    const perCall: RawTokens = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, total: 0 };
+    out.push({ kind: 'usage', ts, vendor: VENDOR, endpoint: ENDPOINT, ...(model ? { model } : {}), tokens, calls: acc?.n ?? 0, perCall, dedupeKey: `totals:${model}`, dedupe: 'last', callProvider: VENDOR });
     return;
   }
   const prev = s.last;
@@ -253,7 +254,8 @@ function tokenCount(p: Obj, s: CodexParserState, ts: string | null, out: Normali
   const acc = ownOrSet(s.totals, model, () => ({ t: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, total: 0, reasoning: 0 }, n: 0 }));
   for (const k of ['input', 'output', 'cacheRead', 'cacheWrite', 'total', 'reasoning'] as const) acc.t[k] = addTokens(acc.t[k] ?? 0, delta[k] ?? 0);
   acc.n++;
-  out.push({ kind: 'usage', ts, vendor: VENDOR, endpoint: ENDPOINT, ...(model ? { model } : {}), tokens: { ...acc.t }, calls: acc.n, dedupeKey: `totals:${model}`, dedupe: 'last', callProvider: VENDOR });
+  // The session's totals so far fold as its last copy; the transcript shows each increase as the call it is.
+  out.push({ kind: 'usage', ts, vendor: VENDOR, endpoint: ENDPOINT, ...(model ? { model } : {}), tokens: { ...acc.t }, calls: acc.n, perCall: delta, dedupeKey: `totals:${model}`, dedupe: 'last', callProvider: VENDOR });
 }
 
 function usageRecord(p: Obj, s: CodexParserState, ts: string | null, out: NormalizedEvent[]): void {
@@ -263,7 +265,8 @@ function usageRecord(p: Obj, s: CodexParserState, ts: string | null, out: Normal
     s.records = true;
     // Records are the billing truth: take back what the totals counted.
     for (const model of Object.keys(s.totals)) {
-      out.push({ kind: 'usage', ts, vendor: VENDOR, endpoint: ENDPOINT, ...(model ? { model } : {}), tokens: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, total: 0 }, calls: 0, dedupeKey: `totals:${model}`, dedupe: 'last' });
+      const none = (): RawTokens => ({ input: 0, output: 0, cacheRead: 0, cacheWrite: 0, total: 0 });
+      out.push({ kind: 'usage', ts, vendor: VENDOR, endpoint: ENDPOINT, ...(model ? { model } : {}), tokens: none(), calls: 0, perCall: none(), dedupeKey: `totals:${model}`, dedupe: 'last' });
     }
     s.totals = {};
   }
