@@ -9,13 +9,42 @@ import { join } from 'node:path';
 import React from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../src/app/App.js';
-import { branchFilter } from '../src/app/list-model.js';
+import { branchFilter } from '../src/store/search/branch-filter.js';
 import { displayWidth } from '../src/format/width.js';
 import { ROOT, runCli } from './helpers/cli.js';
 import { appSummary, fakeSource, NOW } from './helpers/fake-source.js';
 import { cleanup, frameLines, KEYS, renderSized } from './helpers/render.js';
 
 afterEach(cleanup);
+
+describe('list --query', () => {
+  it('branch:NAME narrows to sessions on that branch, alone or with words, as the browser does', () => {
+    const home = mkdtempSync(join(tmpdir(), 'sb-branch-q-'));
+    try {
+      const agents = join(ROOT, 'fixtures', 'agents');
+      const args = ['list', '--json', '--all', '--home', home, '--source', 'claude,codex,gemini', '--claude-dir', join(agents, 'claude'), '--codex-dir', join(agents, 'codex'), '--gemini-dir', join(agents, 'gemini')];
+      const ids = (query: string): { id: string; branch?: string }[] => {
+        const res = runCli([...args, '--query', query]);
+        expect(res.code, res.stderr).toBe(0);
+        return (JSON.parse(res.stdout) as { sessions: { id: string; branch?: string }[] }).sessions;
+      };
+      const all = (JSON.parse(runCli(args).stdout) as { sessions: { id: string; branch?: string }[] }).sessions;
+      const onMain = all.filter((s) => s.branch === 'main').map((s) => s.id).sort();
+      expect(onMain.length).toBeGreaterThan(1);
+      expect(ids('branch:main').map((s) => s.id).sort()).toEqual(onMain);
+      expect(ids('branch:MAI').map((s) => s.id).sort()).toEqual(onMain);
+      expect(ids('branch:no-such-branch')).toEqual([]);
+      // Words are searched among the sessions on the branch only.
+      const withWords = ids('branch:main parser');
+      expect(withWords.length).toBeGreaterThan(0);
+      expect(withWords.every((s) => s.branch === 'main')).toBe(true);
+      // "parser" is said in a session off the branch too: found there without the branch term.
+      expect(ids('parser').some((s) => s.branch !== 'main')).toBe(true);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('the summary', () => {
   it('holds the branch of Claude and Codex sessions, and none where the log has none (Gemini)', () => {

@@ -9,6 +9,7 @@
 import type { SessionSummary } from '../store/types.js';
 import type { SearchHit } from '../store/search/types.js';
 import { plainHit } from '../store/search/session-search.js';
+import { branchFilter, onBranches } from '../store/search/branch-filter.js';
 import type { SessionLabel } from '../store/labels.js';
 import type { ListLayout } from '../components/list-layout.js';
 import type { Scope } from './source.js';
@@ -58,25 +59,6 @@ export function withNameHits(sessions: readonly SessionSummary[], query: string,
   const first = named.map((summary) => byId.get(summary.id) ?? plainHit(summary, 'title', []));
   const moved = new Set(named.map((s) => s.id));
   return [...first, ...found.filter((h) => !moved.has(h.summary.id))];
-}
-
-/**
- * The `branch:NAME` terms of a query (sessions recorded on a branch whose
- * name holds NAME, any case) and the rest of the query for the search.
- */
-export function branchFilter(query: string): { branches: string[]; rest: string } {
-  const branches: string[] = [];
-  const rest = query.replace(/(^|\s)branch:(\S*)/gi, (_m, lead: string, name: string) => {
-    branches.push(name.toLowerCase());
-    return lead;
-  });
-  return { branches, rest: rest.trim() };
-}
-
-/** Whether `s` was recorded on a branch matching every `branch:` term. */
-function onBranches(s: SessionSummary, branches: readonly string[]): boolean {
-  const b = s.branch?.toLowerCase();
-  return branches.every((name) => b !== undefined && b.includes(name));
 }
 
 /**

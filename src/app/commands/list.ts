@@ -2,6 +2,7 @@
 import { sanitize } from '../../format/sanitize.js';
 import { countNoun } from '../../format/numbers.js';
 import { PASS_TEXT_CHARS } from '../../store/scan/text-chunks.js';
+import { branchFilter, onBranches } from '../../store/search/branch-filter.js';
 import { SessionSearch } from '../../store/search/session-search.js';
 import type { SessionSummary } from '../../store/types.js';
 import { positiveInt, type ParsedOptions } from '../cli-args.js';
@@ -47,8 +48,11 @@ export async function listCommand(ctx: AppContext, options: ParsedOptions, io: I
   let sessions = await loadScope(ctx, io);
   const cutText = sessions.filter((s) => s.unindexedChars).length;
   if (options.query?.trim()) {
-    // Best first (session-search.ts): the catalog's full-text index, read after the scan above wrote it.
-    sessions = new SessionSearch(ctx.catalog.textIndex()).search(options.query, sessions).map((h) => h.summary);
+    // `branch:NAME` narrows to sessions recorded on that branch, as in the browser; the other words are searched
+    // among them, best first (session-search.ts: the catalog's full-text index, read after the scan above wrote it).
+    const { branches, rest } = branchFilter(options.query);
+    if (branches.length > 0) sessions = sessions.filter((s) => onBranches(s, branches));
+    if (rest !== '') sessions = new SessionSearch(ctx.catalog.textIndex()).search(rest, sessions).map((h) => h.summary);
   }
   if (limit !== undefined) sessions = sessions.slice(0, limit);
   // Searched as written; printed masked, as the browser shows them (issue 9), unless --reveal-secrets.
