@@ -14,8 +14,9 @@
  *   = the `content` of every non-ephemeral line (system, user, assistant,
  *   tool_call, tool_result). The demo turns content has no astral characters,
  *   so UTF-16 length = code points.
- * - `costUsd` is given only where the log records a cost (events); events
- *   sums are done in micro-USD as FORMAT.md §3 asks.
+ * - `costUsd` is given where the log records a cost (events), and where an
+ *   events run records tokens only on `session.end` (priced by its model);
+ *   events sums are done in micro-USD as FORMAT.md §3 asks.
  * - `costUsdKnown` for store sessions assumes the built-in pricing table
  *   knows claude-sonnet-4.6, claude-opus-4.5, gpt-5 and gemini-2.5-pro, and
  *   does not know qwen3-coder-30b (the demo's unpriced local model).
@@ -587,6 +588,8 @@ export const EXPECTED: Record<string, ExpectedSummary> = {
     toolCalls: 1,
     tokens: tokens(2500, 400),
     costUsdKnown: true,
+    // Tokens only on session.end, no cost recorded: priced by the session model (gpt-5: $1.25 / $10 a million).
+    costUsd: (2500 * 1.25 + 400 * 10) / 1e6,
     status: 'success',
     ...noCheckpoint,
     ...clean,

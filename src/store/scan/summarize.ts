@@ -416,7 +416,13 @@ export function finishSummary(s: SummarizerState, ctx: FinishContext): SessionFi
       raw = meta.tokenUsage;
       const price = lookupPrice(ctx.pricing, model);
       costMicros = price && !isZeroRaw(raw) ? priceMicros(price, raw) : null;
-    } else if (isZeroRaw(raw) && s.status?.tokens) raw = s.status.tokens;
+    } else if (isZeroRaw(raw) && s.status?.tokens) {
+      // No call recorded usage, the run's end did (FORMAT.md §4 tokens: `session.end` tokens): priced by the
+      // session model like the running total above (costUsd: priced from the table), never left at $0.00.
+      raw = s.status.tokens;
+      const price = lookupPrice(ctx.pricing, model);
+      costMicros = price && !isZeroRaw(raw) ? priceMicros(price, raw) : null;
+    }
     tokens = toTokens(raw);
   }
   // A recorded total cost wins; otherwise nothing spent on no tokens is unknown, not free.
