@@ -144,3 +144,28 @@ describe('the config file', () => {
     expect(warnings[0]).toContain('timeZone');
   });
 });
+
+describe('messages that name what went wrong in words', () => {
+  it("an unknown id names every place looked in: the home and the agents' folders read", () => {
+    const claude = join(tmp, 'claude');
+    mkdirSync(join(claude, 'projects'), { recursive: true });
+    mkdirSync(home, { recursive: true });
+    const r = cli(['show', 'zzz', '--all', '--home', home, '--source', 'native,claude', '--claude-dir', claude]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`no session zzz under ${home} and the claude folder`);
+  });
+
+  it('a --project folder that does not exist is "no such folder", not an lstat error', () => {
+    const r = cli(['list', '--project', join(tmp, 'nowhere')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`cannot use project folder ${join(tmp, 'nowhere')}: no such folder`);
+    expect(r.stderr).not.toMatch(/ENOENT|lstat/);
+  });
+
+  it("an option given a value that starts with '-' says how to write one", () => {
+    const r = cli(['list', '--limit', '-3']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--limit needs a value, and one that starts with '-' is written --limit=VALUE");
+    expect(r.stderr).not.toContain('XYZ');
+  });
+});

@@ -101,6 +101,9 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (err) {
+    // `--limit -3`: parseArgs reads -3 as an option and asks about "--limit=-XYZ"; say what the option needs.
+    const dashValue = /^Option '(--[a-z-]+)(?: <value>)?' argument is ambiguous/.exec((err as Error).message);
+    if (dashValue) throw new UsageError(`${dashValue[1]} needs a value, and one that starts with '-' is written ${dashValue[1]}=VALUE`);
     throw new UsageError((err as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
   }
   const options = parsed.values as ParsedOptions;

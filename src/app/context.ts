@@ -68,7 +68,10 @@ export function buildContext(options: ParsedOptions, env: NodeJS.ProcessEnv = pr
     try {
       project = resolveProject(options.project ?? process.cwd());
     } catch (err) {
-      throw new UsageError(`cannot use project folder ${options.project ?? process.cwd()}: ${(err as Error).message}`);
+      // The reason in words ("no such folder"), not Node's "ENOENT: no such file or directory, lstat '…'".
+      const code = (err as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' ? 'no such folder' : code === 'ENOTDIR' ? 'not a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (err as Error).message;
+      throw new UsageError(`cannot use project folder ${options.project ?? process.cwd()}: ${why}`);
     }
   }
   const pricing = mergePrices(BUILTIN_PRICES, configPricing(config), options.pricing ? loadPricingFile(options.pricing) : undefined);

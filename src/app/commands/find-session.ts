@@ -17,6 +17,7 @@ import { resolveIdPrefix } from '../../store/catalog/resolve-id.js';
 import { listTrash, type TrashEntry } from '../../store/actions/trash.js';
 import { UsageError } from '../cli-args.js';
 import type { AppContext } from '../context.js';
+import { readingWhere } from '../sources.js';
 
 /** No session has this id (exit 1). */
 export class NotFoundError extends Error {
@@ -52,7 +53,8 @@ export async function findSession(ctx: AppContext, idOrPrefix: string): Promise<
       return s.error === SYMLINKED_SESSION && name.endsWith('.jsonl') && name.startsWith(idOrPrefix);
     });
     const why = refused ? `; skipped ${refused.path}: ${refused.error}` : '';
-    throw new NotFoundError(sanitize(`no session ${idOrPrefix} under ${ctx.home}${where}${why}`, { singleLine: true }));
+    const looked = readingWhere(ctx.home, ctx.catalog.locations.map((l) => l.id));
+    throw new NotFoundError(sanitize(`no session ${idOrPrefix} under ${looked}${where}${why}`, { singleLine: true }));
   }
   throw new AmbiguousIdError(await ambiguityMessage(ctx, idOrPrefix, found.candidates));
 }

@@ -9,6 +9,7 @@ import { positiveInt, type ParsedOptions } from '../cli-args.js';
 import type { AppContext } from '../context.js';
 import { writeLines, type Io } from '../io.js';
 import { writeJson } from '../json-out.js';
+import { readingWhere } from '../sources.js';
 import { maskedSummary, renderSessionTable, tableWidth } from './session-table.js';
 
 /**
@@ -35,7 +36,9 @@ export async function loadScope(ctx: AppContext, io: Io, opts: { includeEmpty?: 
  * hint at what else to try; never `--demo` while in the demo.
  */
 export function noSessionsMessage(ctx: AppContext, query?: string, cutText = 0): string {
-  const where = ctx.all ? `in any project under ${ctx.home}` : `for project ${ctx.project.root} under ${ctx.home}`;
+  // Where this run looked: the session home and the agents' folders it read (never a home it did not read).
+  const looked = readingWhere(ctx.home, ctx.catalog.locations.map((l) => l.id));
+  const where = ctx.all ? `in any project under ${looked}` : `for project ${ctx.project.root} under ${looked}`;
   // A search cannot find words past the index's cap (SessionSummary.unindexedChars): say so rather than "nothing".
   const cut = query && cutText > 0 ? `; in ${countNoun(cutText, 'session')}, text past ${PASS_TEXT_CHARS / 2 ** 20} Mi characters is not searchable` : '';
   const what = query ? `No sessions match ${JSON.stringify(query)}` : 'No sessions';
