@@ -34,6 +34,14 @@ const transcript = (entries: TranscriptEntry[], over: Partial<SessionSummary> = 
 const DANGEROUS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 
 describe('transcriptToMarkdown', () => {
+  it('lists every model a session called when it called more than one, none when one', () => {
+    const model = (m: string, calls: number, total: number, costMicros: number | null) => ({ provider: 'anthropic', model: m, calls, tokens: makeTokens({ total }), costMicros });
+    const md = transcriptToMarkdown(transcript([], { model: 'claude-opus-4-6', models: [model('claude-opus-4-6', 85, 5_900_000, 4_670_000), model('claude-haiku-4-5', 133, 11_000_000, null)] }));
+    expect(md).toContain('- **Model:** claude-opus-4-6 (anthropic)');
+    expect(md).toContain('- **Models:** claude-opus-4-6 (85 calls, 5,900,000 tokens, $4.67); claude-haiku-4-5 (133 calls, 11,000,000 tokens, ? cost)');
+    expect(transcriptToMarkdown(transcript([], { models: [model('claude-sonnet-4.6', 2, 1510, 4200)] }))).not.toContain('**Models:**');
+  });
+
   it('starts with the title and a metadata list', () => {
     const md = transcriptToMarkdown(transcript([]), { nowMs: Date.parse('2026-11-20T11:42:10Z') });
     expect(md.startsWith('# Fix flaky auth test\n\n')).toBe(true);

@@ -41,6 +41,10 @@ function header(s: SessionSummary, nowMs: number | undefined, tz: string): strin
     `**Created:** ${formatDateTime(s.createdAt, tz)} ${tz}`,
     `**Updated:** ${updated}`,
     `**Model:** ${s.model ? one(`${s.model} (${s.provider})`) : 'unknown'}`,
+    // Every model the session called, when more than one (a Claude session's subagents on Haiku).
+    s.models.length > 1
+      ? `**Models:** ${s.models.map((m) => one(`${m.model || '(session model)'} (${countNoun(m.calls, 'call')}, ${formatInt(m.tokens.total)} tokens, ${m.costMicros === null ? '? cost' : formatUsd(m.costMicros)})`)).join('; ')}`
+      : null,
     s.workspace === null ? null : `**Workspace:** ${inlineCode(one(s.workspace))}`,
     s.status === 'unknown' ? null : `**Status:** ${s.status}`,
     `**Messages:** ${formatInt(s.messageCount)} (${formatInt(s.userMessages)} user, ${formatInt(s.assistantMessages)} assistant)`,
