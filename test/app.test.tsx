@@ -240,7 +240,7 @@ describe('actions', () => {
   it('e exports markdown and y copies the id, each with a message', async () => {
     const { ui, source } = start({ clipboard: 'shown' });
     await ui.waitFor('Fix login bug');
-    await ui.press('e', 'Exported to /tmp/export/sess-login.md');
+    await ui.press('e', 'Exported sess-login.md to /tmp/export');
     await ui.press('y', 'No clipboard could take it; id: sess-login');
     expect(source.calls.exported).toEqual(['sess-login']);
     expect(source.calls.copied).toEqual(['sess-login']);

@@ -33,6 +33,15 @@ describe('columns adapt to the width', () => {
     expect(chooseColumns(160).columns.map((c) => c.key)).toEqual(['age', 'msgs', 'tools', 'model', 'tokens', 'cost', 'badges']);
   });
 
+  it("on a wide line the model column holds a dated model id whole; on a narrower one it keeps its width, not the title's share", () => {
+    const wide = chooseColumns(160);
+    expect(wide.columns.find((c) => c.key === 'model')!.width).toBeGreaterThanOrEqual('claude-sonnet-4-5-20250929'.length);
+    expect(wide.titleWidth).toBeGreaterThanOrEqual(64);
+    const mid = chooseColumns(120);
+    expect(mid.columns.find((c) => c.key === 'model')!.width).toBe(18);
+    expect(mid.titleWidth).toBeGreaterThanOrEqual(48);
+  });
+
   it('at 80 columns drops tool calls and model but keeps title, age, msgs, cost and badges', () => {
     const keys = chooseColumns(80).columns.map((c) => c.key);
     expect(keys).not.toContain('tools');

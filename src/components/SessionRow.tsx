@@ -42,7 +42,20 @@ export interface RowLayout {
   columns: Column[];
 }
 
-/** Pick columns so the title keeps at least 40% of the line (and 12 columns). */
+/**
+ * The model column on a wide line: room for dated and preview ids whole
+ * (`claude-sonnet-4-5-20250929`, `gemini-3.1-pro-preview`), which 18 cut.
+ */
+const WIDE_MODEL = 26;
+/** ... given only while the title keeps at least this many columns. */
+const WIDE_MODEL_TITLE = 64;
+
+/**
+ * Pick columns so the title keeps at least 40% of the line (and 12
+ * columns); on a wide line the model column grows to {@link WIDE_MODEL}
+ * while the title keeps {@link WIDE_MODEL_TITLE}. By width alone, never by
+ * the rows shown, so columns do not move while the list changes.
+ */
 export function chooseColumns(width: number): RowLayout {
   const minTitle = Math.max(12, Math.floor(width * 0.4));
   let columns = [...ALL_COLUMNS];
@@ -51,6 +64,9 @@ export function chooseColumns(width: number): RowLayout {
     if (titleWidth() >= minTitle) break;
     columns = columns.filter((c) => c.key !== key);
   }
+  const model = columns.findIndex((c) => c.key === 'model');
+  const grow = WIDE_MODEL - (columns[model]?.width ?? WIDE_MODEL);
+  if (model !== -1 && titleWidth() - grow >= Math.max(minTitle, WIDE_MODEL_TITLE)) columns[model] = { ...columns[model]!, width: WIDE_MODEL };
   return { titleWidth: Math.max(1, titleWidth()), columns };
 }
 

@@ -29,6 +29,7 @@ import type { SessionScreenHandle } from '../../components/SessionScreen.js';
 import { resolveIndex } from '../../components/list-layout.js';
 import type { ListModel } from '../list-model.js';
 import { sourceAgent } from '../../store/sources/registry.js';
+import { basename, dirname } from 'node:path';
 import type { BrowserExit, BrowserSource, ResumeFrom } from '../source.js';
 import type { BrowserStore } from './use-browser-store.js';
 import { errorMessage } from './use-sessions-loader.js';
@@ -218,7 +219,8 @@ function browserCommand(mode: KeyMode, cmd: KeyCommand, input: string, deps: Bro
     case 'export':
       if (selected)
         source.exportMarkdown(selected).then(
-          (path) => flash(`Exported to ${path}`),
+          // The file's name first: on a narrow terminal the line is cut at its end, and the folder is what can go.
+          (path) => flash(`Exported ${basename(path)} to ${dirname(path)}`),
           (err: unknown) => flash(`Export failed: ${errorMessage(err)}`),
         );
       return true;
