@@ -44,4 +44,18 @@ describe('robustness: impossible timestamps', () => {
     const { summary } = await readSummary(path, readOpts());
     expect(summary.updatedAt).toBe(new Date(NOW - 3600_000).toISOString());
   });
+
+  it('a timestamp that is not a time at all is flagged too, in our files and in a Claude log (summary and doctor)', async () => {
+    const path = t.write('not-a-time', [msg('2026-11-20T09:00:00Z'), msg('not a time'), msg('2026-11-20T10:00:00Z')]);
+    const { summary } = await readSummary(path, readOpts());
+    expect(summary.invalidTimes).toBe(1);
+    expect(summary.updatedAt).toBe('2026-11-20T10:00:00.000Z');
+    expect((await diagnoseFile(path, undefined, NOW)).invalidTimes).toEqual([2]);
+
+    const line = (timestamp: string, uuid: string): object => ({ type: 'user', sessionId: 's', cwd: '/w', timestamp, uuid, message: { role: 'user', content: 'go' } });
+    const claude = t.write('claude-not-a-time', [line('2026-11-20T09:00:00Z', 'u1'), line('not a time', 'u2')]);
+    const opts = readOpts({ file: { id: 'claude-not-a-time', source: 'claude', format: 'claude' } });
+    expect((await readSummary(claude, opts)).summary.invalidTimes).toBe(1);
+    expect((await diagnoseFile(claude, undefined, NOW, { id: 'claude-not-a-time', source: 'claude', format: 'claude' })).invalidTimes).toEqual([2]);
+  });
 });

@@ -214,15 +214,15 @@ export const CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
 export const isPossibleTime = (ms: number, notAfterMs: number): boolean => ms >= EARLIEST_RECORD_MS && ms <= notAfterMs;
 
 /**
- * Widens the span by the time `iso`. Returns false when the time parses but
- * is impossible (before 2000, or after `notAfterMs`): it is left out of the
- * span (so of ordering and ages), for the caller to flag. Absent or
- * unparseable times are skipped and return true.
+ * Widens the span by the time `iso`. Returns false when the time is
+ * impossible: not a time at all ("not a time"), before 2000, or after
+ * `notAfterMs`: it is left out of the span (so of ordering and ages), for
+ * the caller to flag. An absent time is skipped and returns true.
  */
 export function noteTime(span: TimeSpan, iso: string | undefined, notAfterMs = Infinity): boolean {
   if (!iso) return true;
   const ms = parseIso(iso);
-  if (Number.isNaN(ms)) return true;
+  if (Number.isNaN(ms)) return false;
   if (!isPossibleTime(ms, notAfterMs)) return false;
   if (span.first === null || ms < span.first) span.first = ms;
   if (span.last === null || ms > span.last) span.last = ms;
