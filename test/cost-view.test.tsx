@@ -37,6 +37,7 @@ describe('CostView', () => {
       expect(frame).toContain('cost $2.00+?');
       expect(frame).toContain('3 sessions');
       expect(frame).toContain('success 67%');
+      expect(frame).toMatch(/per success \(runs with an\s+outcome\)/);
       expect(frame).toContain('1 session with unknown cost');
       expect(frame).not.toContain('$11'); // the old session is outside the window
       // A long id keeps its provider and its end ("anthropic/…very-long-model-name"): the end names it.

@@ -139,7 +139,8 @@ export function costViewParts(m: CostModel, p: Omit<CostViewProps, 'sessions' | 
     `success ${formatPercent(t.successRate)}`,
     `${formatTokens(t.totalTokens, t.estimatedTokenSessions > 0)} tokens`,
     `cache hit ${hitText(t)}`,
-    `${perSuccess} per success`,
+    // Of the runs that record an outcome (usage.ts costPerSuccess): said, or $0.05 reads as the whole cost over its successes.
+    `${perSuccess} per success (runs with an outcome)`,
   ];
   head.push(...joinWrapped(segments, width).map((text) => ({ text })));
   if (t.unknownCostSessions > 0) {
