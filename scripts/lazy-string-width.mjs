@@ -27,7 +27,8 @@ export function lazyStringWidth(source, path = 'string-width/index.js') {
   }
   // Anything else that uses them directly (not through the one method) would break: refuse that too.
   const code = source.replace(/\/\/.*$/gm, '');
-  const uses = code.match(/\b(?:segmenter|rgiEmojiRegex)\b(?!\s*=)(?!\.(?:segment|test)\()/g) ?? [];
+  // Not followed by an assignment's `=` (its declaration) nor by `.segment(` / `.test(`: `==` and `===` count as uses.
+  const uses = code.match(/\b(?:segmenter|rgiEmojiRegex)\b(?!\s*=(?!=))(?!\.(?:segment|test)\()/g) ?? [];
   if (uses.length > 0) throw new Error(`${path} uses ${uses.join(', ')} other than by .segment()/.test(): update scripts/lazy-string-width.mjs`);
   return out;
 }

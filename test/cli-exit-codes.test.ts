@@ -167,5 +167,8 @@ describe('messages that name what went wrong in words', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("--limit needs a value, and one that starts with '-' is written --limit=VALUE");
     expect(r.stderr).not.toContain('XYZ');
+    const short = cli(['list', '-q', '-x']);
+    expect(short.code).toBe(2);
+    expect(short.stderr).toContain("--query needs a value, and one that starts with '-' is written --query=VALUE");
   });
 });

@@ -64,9 +64,16 @@ describe('string-width with its segmenter and emoji RegExp made on first use', (
     expect(lazySource).not.toMatch(/rgiEmojiRegex\s*=\s*(?:\/|new RegExp)/);
   });
 
+  it('is one of the plugins every bundle we ship is built with', async () => {
+    // @ts-expect-error: a build script in plain JavaScript, without declarations
+    const { bundleOptions } = (await import('../scripts/bundle-options.mjs')) as { bundleOptions: (v: string) => { plugins: { name: string }[] } };
+    expect(bundleOptions('0.0.0').plugins.map((p) => p.name)).toContain('lazy-string-width');
+  });
+
   it('fails the build when string-width no longer reads what it rewrites', () => {
     const real = readFileSync(join(process.cwd(), 'node_modules/string-width/index.js'), 'utf8');
     expect(() => lazyStringWidth(real.replace('const segmenter = new Intl.Segmenter();', 'const segmenter = new Intl.Segmenter("en");'))).toThrow(/no longer reads/);
     expect(() => lazyStringWidth(`${real}\nexport const leaked = rgiEmojiRegex;\n`)).toThrow(/other than by/);
+    expect(() => lazyStringWidth(`${real}\nexport const same = (x) => x === segmenter;\n`)).toThrow(/other than by/);
   });
 });

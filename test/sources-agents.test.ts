@@ -298,6 +298,10 @@ describe("other agents' sessions are theirs to delete", () => {
     const { followUpFor } = await import('../src/app/follow-up.js');
     const ctx = { home: '/h', demo: false, project: { id: 'p', root: '/r' } } as never;
     const cmd = followUpFor(ctx, { source: 'native,claude', 'claude-dir': '/x/my claude' } as never, ['cleanup', '--older-than', '30d', '--yes']);
-    expect(cmd).toContain("--source native,claude --claude-dir '/x/my claude'");
+    expect(cmd).toContain("--source=native,claude '--claude-dir=/x/my claude'");
+    // A folder given relative is written absolute (the pasted line may run elsewhere); a value starting with '-' stays a value.
+    const rel = followUpFor(ctx, { 'codex-dir': 'rel/codex', 'gemini-dir': '-odd' } as never, ['list']);
+    expect(rel).toContain(`--codex-dir=${process.cwd()}/rel/codex`);
+    expect(rel).toContain(`--gemini-dir=${process.cwd()}/-odd`);
   });
 });

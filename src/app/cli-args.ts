@@ -102,8 +102,12 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (err) {
     // `--limit -3`: parseArgs reads -3 as an option and asks about "--limit=-XYZ"; say what the option needs.
-    const dashValue = /^Option '(--[a-z-]+)(?: <value>)?' argument is ambiguous/.exec((err as Error).message);
-    if (dashValue) throw new UsageError(`${dashValue[1]} needs a value, and one that starts with '-' is written ${dashValue[1]}=VALUE`);
+    const dashValue = /^Option '(?:-([A-Za-z])|(--[a-z-]+))/.exec((err as Error).message);
+    if (dashValue && /argument is ambiguous/.test((err as Error).message)) {
+      // `-q -x` names the short form only: said with the long one, which `=VALUE` needs.
+      const long = dashValue[2] ?? `--${Object.entries(OPTIONS).find(([, o]) => 'short' in o && o.short === dashValue[1])?.[0] ?? dashValue[1]}`;
+      throw new UsageError(`${long} needs a value, and one that starts with '-' is written ${long}=VALUE`);
+    }
     throw new UsageError((err as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
   }
   const options = parsed.values as ParsedOptions;

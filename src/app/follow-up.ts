@@ -5,6 +5,7 @@
  * sessions this run looked at: `--demo`, or `--home` when the home did not
  * come from the defaults, and `--project` when it was given.
  */
+import { resolve } from 'node:path';
 import { shellCommand } from '../format/shell-quote.js';
 import { readProjectJson, resolveHome, resolveProject } from '../store/project.js';
 import { findInTrash } from '../store/actions/trash.js';
@@ -42,7 +43,13 @@ const SOURCE_OPTIONS = ['source', 'claude-dir', 'codex-dir', 'gemini-dir'] as co
  * line, and the source options (`--source`, `--claude-dir`, ...) as given.
  */
 export function followUpFor(ctx: AppContext, options: ParsedOptions, args: readonly string[]): string {
-  const sources = SOURCE_OPTIONS.flatMap((name) => (typeof options[name] === 'string' ? [`--${name}`, options[name]] : []));
+  // Folders made absolute (a pasted line may run elsewhere, as --project's root is); `--name=value`, so a value
+  // that starts with '-' is not read as an option.
+  const sources = SOURCE_OPTIONS.flatMap((name) => {
+    const value = options[name];
+    if (typeof value !== 'string') return [];
+    return [`--${name}=${name === 'source' ? value : resolve(value)}`];
+  });
   return followUp(ctx, [...args, ...sources], { projectRoot: options.project !== undefined ? ctx.project.root : undefined });
 }
 

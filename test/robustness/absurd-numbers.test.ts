@@ -75,6 +75,8 @@ describe('robustness: absurd numbers', () => {
       { type: 'user', sessionId: 's', cwd: '/w', timestamp: T, uuid: 'u0', message: { role: 'user', content: 'go' } },
       line(1, { input_tokens: 10, output_tokens: 50, cache_read_input_tokens: 1e17 }),
       line(2, { input_tokens: 'lots', output_tokens: -5, cache_read_input_tokens: 100 }),
+      // The same reply's next content block: a copy of its usage, flagged once with it.
+      line(2, { input_tokens: 'lots', output_tokens: -5, cache_read_input_tokens: 100 }),
       line(3, { input_tokens: 1.5, output_tokens: 7, cache_creation_input_tokens: 2 ** 53 + 1 }),
     ]);
     const { summary } = await readSummary(path, agent('claude'));

@@ -49,6 +49,10 @@ describe('robustness: impossible timestamps', () => {
     const path = t.write('not-a-time', [msg('2026-11-20T09:00:00Z'), msg('not a time'), msg('2026-11-20T10:00:00Z')]);
     const { summary } = await readSummary(path, readOpts());
     expect(summary.invalidTimes).toBe(1);
+    const meta = t.write('meta-not-a-time', [{ type: 'meta', id: 'meta-not-a-time', title: 't', created_at: 'not a time', updated_at: '2026-11-20T10:00:00Z' }, msg('2026-11-20T09:00:00Z')]);
+    const m = (await readSummary(meta, readOpts())).summary;
+    expect(m.invalidTimes).toBe(1);
+    expect(m.createdAt).toBe('2026-11-20T09:00:00.000Z');
     expect(summary.updatedAt).toBe('2026-11-20T10:00:00.000Z');
     expect((await diagnoseFile(path, undefined, NOW)).invalidTimes).toEqual([2]);
 

@@ -40,7 +40,7 @@ export async function showCommand(ctx: AppContext, id: string, options: ParsedOp
     ['status', s.status],
     ['messages', `${formatInt(s.messageCount)} (${s.userMessages} user, ${s.assistantMessages} assistant)`],
     ['tool calls', formatInt(s.toolCalls)],
-    ['model', s.model ? `${s.model} (${s.provider})${s.models.length > 1 ? ` and ${countNoun(s.models.length - 1, 'other')} (below)` : ''}` : '–'],
+    ['model', s.model ? `${s.model} (${s.provider})${s.models.length > 1 ? ` and ${countNoun(s.models.filter((m) => m.model !== s.model).length, 'other')} (below)` : ''}` : '–'],
     ['tokens', `${formatTokens(t.total, t.estimated)} total · ${formatInt(t.input)} in · ${formatInt(t.output)} out · ${formatInt(t.cacheRead)} cache read · ${formatInt(t.cacheWrite)} cache write${t.estimated ? ' (estimated)' : ''}`],
     ['cost', s.costMicros === null ? 'unknown' : formatUsd(s.costMicros)],
     ['duration', formatDuration(s.durationMs)],
@@ -60,7 +60,7 @@ export async function showCommand(ctx: AppContext, id: string, options: ParsedOp
   }
   // A session that called several models (a Claude session's subagents on Haiku): each, as the Usage tab shows them.
   if (s.models.length > 1) {
-    for (const m of s.models) rows.push(['model', `${m.model || '(session model)'} (${m.provider}) · ${countNoun(m.calls, 'call')} · ${formatTokens(m.tokens.total)} · ${formatUsd(m.costMicros)}`]);
+    for (const m of s.models) rows.push(['model', `${m.model || '(unknown model)'} (${m.provider}) · ${countNoun(m.calls, 'call')} · ${formatTokens(m.tokens.total)} · ${formatUsd(m.costMicros)}`]);
   }
   const width = Math.max(...rows.map(([k]) => k.length));
   io.out(rows.map(([k, v]) => `${k.padEnd(width)}  ${sanitize(v, { singleLine: true })}`).join('\n'));

@@ -174,7 +174,9 @@ const notAfter = (s: SummarizerState): number => s.notAfterMs ?? Date.now() + CL
 function flagImpossible(s: SummarizerState, ev: NormalizedEvent): void {
   switch (ev.kind) {
     case 'usage':
-      rejectedTokens(s, ev.tokens);
+      // Copies of one call (Claude's lines of a streamed reply, Codex's records written twice) flag its impossible
+      // counts once; a running total's events (`last`) are each a new figure.
+      if (ev.dedupe === 'last' || ev.dedupeKey === undefined || !s.dedupe?.has(ev.dedupeKey)) rejectedTokens(s, ev.tokens);
       // Set only when recorded: assigning undefined would add the key to every call's event.
       if (ev.recordedCostUsd !== undefined) ev.recordedCostUsd = amount(s, ev.recordedCostUsd, 1e6);
       return;
@@ -188,7 +190,8 @@ function flagImpossible(s: SummarizerState, ev: NormalizedEvent): void {
       for (const t of Object.values(ev.endpointUsage ?? {})) rejectedTokens(s, t);
       for (const key of ['createdAt', 'updatedAt'] as const) {
         const ms = parseTime(ev[key]);
-        if (ms !== null && !isPossibleTime(ms, notAfter(s))) {
+        // A recorded time that is not a time at all is as impossible as one from 1970 (noteTime).
+        if (ev[key] && (ms === null || !isPossibleTime(ms, notAfter(s)))) {
           s.flags.times++;
           ev[key] = undefined;
         }
@@ -411,15 +414,11 @@ export function finishSummary(s: SummarizerState, ctx: FinishContext): SessionFi
     tokens = toTokens({ input: total - output, output, cacheRead: 0, cacheWrite: 0, total }, true);
   } else {
     let raw: RawTokens = usage.tokens;
-    if (Object.keys(s.buckets).length === 0 && meta.tokenUsage) {
-      // No call recorded usage: the running total is all we know; price it by the session model.
-      raw = meta.tokenUsage;
-      const price = lookupPrice(ctx.pricing, model);
-      costMicros = price && !isZeroRaw(raw) ? priceMicros(price, raw) : null;
-    } else if (isZeroRaw(raw) && s.status?.tokens) {
-      // No call recorded usage, the run's end did (FORMAT.md §4 tokens: `session.end` tokens): priced by the
-      // session model like the running total above (costUsd: priced from the table), never left at $0.00.
-      raw = s.status.tokens;
+    // No call recorded usage: a running total (store meta `token_usage`), else the run's end (`session.end`
+    // tokens, FORMAT.md §4) is all we know; either is priced by the session model, never left at $0.00.
+    const whole = Object.keys(s.buckets).length === 0 && meta.tokenUsage ? meta.tokenUsage : isZeroRaw(raw) && s.status?.tokens ? s.status.tokens : null;
+    if (whole) {
+      raw = whole;
       const price = lookupPrice(ctx.pricing, model);
       costMicros = price && !isZeroRaw(raw) ? priceMicros(price, raw) : null;
     }

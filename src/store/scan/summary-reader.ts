@@ -24,8 +24,9 @@ import { cacheWarmUntil, finishSummary, initSummarizer, summarizeEvent, type Fin
  * 15: lastCheckpoint's messages after it; 16: `flags.entries`, tool calls
  * kept past a junk entry, and summaries' `overflowed`; 17: messages kept
  * past a junk message, events' `prevEntries`; 18: Claude's, Codex's and
- * Gemini's absurd token counts flagged and left out, not summed): cached
- * states and the summaries made from them are then discarded.
+ * Gemini's absurd token counts flagged and left out, not summed; times that
+ * are not times flagged; `session.end` tokens priced): cached states and
+ * the summaries made from them are then discarded.
  */
 export const SUMMARY_STATE_VERSION = 18;
 

@@ -63,6 +63,14 @@ export class TranscriptBuilder {
   /** Keys of the calls already shown: a later stray copy is not shown again. */
   private readonly shownKeys = new Set<string>();
   /**
+   * The calls a running total's last events added (UsageEvent.perCall, Codex
+   * `total_token_usage`), held until any other event: when billing records
+   * follow (Codex writes a response's `token_usage_record` right after its
+   * total), the parser takes the totals back and these are dropped, so no
+   * call shows twice; otherwise they are shown in order.
+   */
+  private totalsCalls: { key: string; entries: Extract<TranscriptEntry, { kind: 'usage' }>[] } | null = null;
+  /**
    * Names of the calls waiting for their output: Claude's and Codex's
    * outputs carry only the call's id, and "↳ Bash" reads better than
    * "↳ result". Forgotten once answered, so it holds the open calls only.
@@ -80,13 +88,26 @@ export class TranscriptBuilder {
 
   /** Emits what is still held back (call once after the last event). */
   finish(out: TranscriptOut): void {
+    this.flushTotalsCalls(out);
     if (this.held) out.entry(this.held.entry);
     this.held = null;
+  }
+
+  /** Shows the calls a running total added, held back in {@link totalsCalls}. */
+  private flushTotalsCalls(out: TranscriptOut): void {
+    for (const entry of this.totalsCalls?.entries ?? []) out.entry(entry);
+    this.totalsCalls = null;
   }
 
   /** Emits what one event means into `out`. */
   add(ev: NormalizedEvent, out: TranscriptOut): void {
     const timestamp = ev.kind === 'meta' ? null : ev.ts ?? null;
+    if (this.totalsCalls) {
+      const sameTotals = ev.kind === 'usage' && ev.perCall !== undefined && ev.dedupeKey === this.totalsCalls.key;
+      // The totals taken back (calls 0): billing records follow and count these calls; anything else shows them.
+      if (sameTotals && ev.calls === 0) return void (this.totalsCalls = null);
+      if (!sameTotals) this.flushTotalsCalls(out);
+    }
     // A new user turn or an unkeyed call closes the held call: it is shown before them.
     if (this.held && ((ev.kind === 'message' && ev.message.role === 'user') || (ev.kind === 'usage' && ev.dedupeKey !== this.held.key))) this.finish(out);
     switch (ev.kind) {
@@ -130,7 +151,13 @@ export class TranscriptBuilder {
         }
         const entry: Extract<TranscriptEntry, { kind: 'usage' }> = { kind: 'usage', timestamp, model, vendor: ev.vendor, endpoint: ev.endpoint, tokens: toTokens(tokens), costMicros };
         if (ev.latencyMs !== undefined) entry.latencyMs = ev.latencyMs;
-        if (ev.dedupeKey === undefined || ev.perCall) return void out.entry(entry);
+        if (ev.perCall) {
+          const key = ev.dedupeKey ?? '';
+          if (this.totalsCalls?.key === key) this.totalsCalls.entries.push(entry);
+          else this.totalsCalls = { key, entries: [entry] };
+          return;
+        }
+        if (ev.dedupeKey === undefined) return void out.entry(entry);
         if (this.held?.key === ev.dedupeKey) {
           // Another copy of the held call: keep the one the summary counts (summarize.ts, ADAPTERS.md).
           const better = ev.dedupe === 'last' || (ev.dedupe === 'max-output' && entry.tokens.output > this.held.entry.tokens.output);

@@ -21,8 +21,8 @@
  * `agent_message`); the `response_item` copies are not shown twice. Older
  * files (bare first line, unwrapped items) show their items.
  */
-import { ownOrSet } from '../common/own-keys.js';
-import { readCount, textOfContent, type CountTally, type RawTokens } from '../common/fold-common.js';
+import { ownOrSet, ownValue } from '../common/own-keys.js';
+import { readCount, textOfContent, zeroRaw, type CountTally, type RawTokens } from '../common/fold-common.js';
 import { addTokens } from '../../counts.js';
 import type { NormalizedEvent } from '../events.js';
 
@@ -234,10 +234,9 @@ function tokenCount(p: Obj, s: CodexParserState, ts: string | null, out: Normali
     // A running total with an impossible count says nothing of what grew: it is flagged (the session's last
     // copy of its totals again, unchanged, carrying the flag) and the next good total counts from the last good one.
     const model = s.model;
-    const acc = s.totals[model];
-    const tokens: RawTokens = acc ? { ...acc.t, rejected: tally.rejected } : { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, total: 0, rejected: tally.rejected };
-    const perCall: RawTokens = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, total: 0 };
-    out.push({ kind: 'usage', ts, vendor: VENDOR, endpoint: ENDPOINT, ...(model ? { model } : {}), tokens, calls: acc?.n ?? 0, perCall, dedupeKey: `totals:${model}`, dedupe: 'last', callProvider: VENDOR });
+    const acc = ownValue(s.totals, model);
+    const tokens: RawTokens = { ...(acc ? acc.t : zeroRaw()), rejected: tally.rejected };
+    out.push({ kind: 'usage', ts, vendor: VENDOR, endpoint: ENDPOINT, ...(model ? { model } : {}), tokens, calls: acc?.n ?? 0, perCall: zeroRaw(), dedupeKey: `totals:${model}`, dedupe: 'last', callProvider: VENDOR });
     return;
   }
   const prev = s.last;
@@ -265,8 +264,7 @@ function usageRecord(p: Obj, s: CodexParserState, ts: string | null, out: Normal
     s.records = true;
     // Records are the billing truth: take back what the totals counted.
     for (const model of Object.keys(s.totals)) {
-      const none = (): RawTokens => ({ input: 0, output: 0, cacheRead: 0, cacheWrite: 0, total: 0 });
-      out.push({ kind: 'usage', ts, vendor: VENDOR, endpoint: ENDPOINT, ...(model ? { model } : {}), tokens: none(), calls: 0, perCall: none(), dedupeKey: `totals:${model}`, dedupe: 'last' });
+      out.push({ kind: 'usage', ts, vendor: VENDOR, endpoint: ENDPOINT, ...(model ? { model } : {}), tokens: zeroRaw(), calls: 0, perCall: zeroRaw(), dedupeKey: `totals:${model}`, dedupe: 'last' });
     }
     s.totals = {};
   }

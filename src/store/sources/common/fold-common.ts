@@ -62,14 +62,14 @@ export const zeroRaw = (): RawTokens => ({ input: 0, output: 0, cacheRead: 0, ca
  */
 export function rawFromUsage(u: UsageCounts | undefined): RawTokens {
   const tally = { rejected: 0 };
-  const input = count(u?.input_tokens, tally);
-  const output = count(u?.output_tokens, tally);
+  const input = readCount(u?.input_tokens, tally);
+  const output = readCount(u?.output_tokens, tally);
   const raw: RawTokens = {
     input,
     output,
-    cacheRead: count(u?.cache_read_tokens, tally),
-    cacheWrite: count(u?.cache_write_tokens, tally),
-    total: u?.total_tokens != null ? count(u.total_tokens, tally) : addTokens(input, output),
+    cacheRead: readCount(u?.cache_read_tokens, tally),
+    cacheWrite: readCount(u?.cache_write_tokens, tally),
+    total: u?.total_tokens != null ? readCount(u.total_tokens, tally) : addTokens(input, output),
   };
   if (tally.rejected > 0) raw.rejected = tally.rejected;
   return raw;
@@ -94,7 +94,6 @@ export function readCount(v: unknown, tally: CountTally): number {
   return 0;
 }
 
-const count = readCount;
 
 /** Adds `t` into `into`, each figure through addTokens (a sum past 2^53 - 1 is capped: counts.ts). */
 export function addRaw(into: RawTokens, t: RawTokens): void {
