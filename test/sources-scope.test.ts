@@ -16,7 +16,7 @@ let root: string;
 let repo: string;
 let worktree: string;
 let claude: string;
-const ID = { sub: '2e000000-0000-4000-8000-000000000001', wt: '2e000000-0000-4000-8000-000000000002', other: '2e000000-0000-4000-8000-000000000003' };
+const ID = { sub: '2e000000-0000-4000-8000-000000000001', wt: '2e000000-0000-4000-8000-000000000002', other: '2e000000-0000-4000-8000-000000000003', gone: '2e000000-0000-4000-8000-000000000004' };
 
 function session(id: string, cwd: string, prompt: string): void {
   const dir = join(claude, 'projects', cwd.replace(/[^A-Za-z0-9]/g, '-'));
@@ -45,6 +45,7 @@ beforeAll(() => {
   session(ID.sub, join(repo, 'sub'), 'Started in a subfolder');
   session(ID.wt, worktree, 'Started in the worktree');
   session(ID.other, join(root, 'elsewhere'), 'Started elsewhere');
+  session(ID.gone, join(root, 'gone'), 'Started in a folder since removed'); // never made
 });
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -74,6 +75,19 @@ describe('project scope of other agents sessions', () => {
     expect(res.code).toBe(0);
     expect(JSON.parse(res.stdout)).toEqual(['claude', '--resume', ID.sub]);
     expect(res.stderr).toContain(`cwd: ${join(repo, 'sub')}`);
+  });
+
+  it('a dry run of a session whose folder is gone shows the plan, says why a real resume would stop, and exits 1', () => {
+    // ID.gone was recorded in <root>/gone, which does not exist: no folder to run in.
+    const res = runCli(['resume', ID.gone, '--dry-run', '--all', '--source', 'claude', '--claude-dir', claude]);
+    expect(res.code).toBe(1);
+    expect(JSON.parse(res.stdout)).toEqual(['claude', '--resume', ID.gone]);
+    expect(res.stderr).toContain(`cwd: ${join(root, 'gone')}`);
+    expect(res.stderr).toContain('a real resume would stop here: cannot resume');
+    // Not a dry run: refused, nothing run.
+    const real = runCli(['resume', ID.gone, '--all', '--source', 'claude', '--claude-dir', claude]);
+    expect(real.code).not.toBe(0);
+    expect(real.stderr).toContain('cannot resume');
   });
 
   it('a configured resume command wins over the agent’s own', () => {

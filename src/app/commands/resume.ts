@@ -18,6 +18,7 @@ import {
   isDir,
   removeContextFile,
   resolveResumeDir,
+  ResumeDirError,
   splitTemplate,
   substitute,
   usesContext,
@@ -45,6 +46,12 @@ export interface ResumeCommandLine {
   warning: string | null;
   /** The temporary context file to delete once the program exits (never a `--context FILE`), else null. */
   tempContext: string | null;
+  /**
+   * A dry run only: why a real resume would refuse (no folder to run in,
+   * resume.ts ResumeDirError); `cwd` is then the recorded workspace. Absent
+   * when it would run.
+   */
+  refused?: string;
 }
 
 
@@ -70,7 +77,8 @@ export function projectRootOf(ctx: AppContext): (projectId: string) => string | 
  * context needs a full read of the session, so it is loaded only for
  * `--context FILE` (always written, kept) or a template that names
  * `{context}` (a private temporary file, see `tempContext`). Throws
- * ResumeDirError when the session has no folder to run in.
+ * ResumeDirError when the session has no folder to run in, except in a
+ * dry run, which shows the plan and why it would stop (`refused`).
  */
 export async function resumeLine(
   summary: SessionSummary,
@@ -81,7 +89,16 @@ export async function resumeLine(
   opts: { dryRun?: boolean; demo?: boolean } = {},
 ): Promise<ResumeCommandLine> {
   const words = splitTemplate(command.template);
-  const dir = resolveResumeDir(summary, projectRoot);
+  let dir: ReturnType<typeof resolveResumeDir>;
+  let refused: string | undefined;
+  try {
+    dir = resolveResumeDir(summary, projectRoot);
+  } catch (err) {
+    if (!(opts.dryRun && err instanceof ResumeDirError)) throw err;
+    // A dry run shows what would run, and where it was recorded, with the reason a real one stops.
+    refused = err.message;
+    dir = { cwd: summary.workspace?.trim() || '(no folder recorded)', from: 'workspace', missingWorkspace: null, workspaceProblem: null };
+  }
   let context = contextFile;
   let tempContext: string | null = null;
   if (contextFile) await writeContextStream(loadContext, contextFile, summary.path);
@@ -98,7 +115,7 @@ export async function resumeLine(
   const warning = dir.missingWorkspace
     ? sanitize(`session-browser: the workspace ${dir.missingWorkspace} ${dir.workspaceProblem ?? 'no longer exists'}; resuming in ${fallback} ${dir.cwd}`, { singleLine: true })
     : null;
-  return { argv, cwd: dir.cwd, warning, tempContext };
+  return { argv, cwd: dir.cwd, warning, tempContext, ...(refused === undefined ? {} : { refused }) };
 }
 
 /** What `{context}` becomes in a dry run without `--context FILE`. */
@@ -142,7 +159,9 @@ export async function resumeCommand(ctx: AppContext, id: string | undefined, opt
     if (options.context) io.err(sanitize(`session-browser: wrote the resume context to ${options.context} (kept)`, { singleLine: true }));
     else if (usesContext(splitTemplate(command.template)))
       io.err('session-browser: dry run: no context file written; a real resume writes {context} to a private temporary file and deletes it when the command exits. To inspect it, add --context FILE.');
-    return 0;
+    // The plan is shown, and the exit code says a real resume would stop.
+    if (line.refused) io.err(sanitize(`session-browser: a real resume would stop here: ${line.refused}`, { singleLine: true }));
+    return line.refused ? 1 : 0;
   }
   // The plan, before it runs: what a log put in it is there to see.
   io.err(sanitize(`session-browser: running ${JSON.stringify(line.argv)} in ${line.cwd}`, { singleLine: true }));
