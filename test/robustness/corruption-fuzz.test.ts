@@ -144,7 +144,8 @@ function idOf(line: string): unknown {
  * Times are left out too: a prompt is dated by the first line that states it.
  */
 const entryKey = (e: TranscriptEntry): string | null => {
-  if (e.kind === 'usage') return null;
+  // A skipped line's note names its line number, which the corruption moves: it is about that line, not a survivor.
+  if (e.kind === 'usage' || (e.kind === 'note' && e.type === 'skipped')) return null;
   const own = e as Partial<Record<'role' | 'text' | 'name' | 'arguments' | 'type', unknown>>;
   // A rewind note counts the messages it drops: a figure of the lines before it.
   const text = e.kind === 'note' && own.type === 'rewind' ? null : own.text;

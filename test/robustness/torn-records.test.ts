@@ -37,7 +37,9 @@ describe('robustness: torn records', () => {
     expect(summary.tornLines).toBe(2);
     expect(summary.malformedLines).toBe(0);
     const transcript = await loadTranscript(path, readOpts());
-    expect(transcript.entries.map((e) => (e.kind === 'message' ? e.text : ''))).toEqual(['first', 'second', 'third', 'fourth']);
+    expect(transcript.entries.flatMap((e) => (e.kind === 'message' ? [e.text] : []))).toEqual(['first', 'second', 'third', 'fourth']);
+    // The replay says where a torn part was skipped, in its place.
+    expect(transcript.entries.map((e) => (e.kind === 'message' ? e.text : e.kind === 'note' ? e.text.split(':')[0] : e.kind))).toEqual(['first', 'line 2', 'second', 'line 3', 'third', 'fourth']);
     const d = await diagnoseFile(path);
     expect(d.torn).toEqual([2, 3]);
     expect(hasProblem(d)).toBe(true);
@@ -50,5 +52,11 @@ describe('robustness: torn records', () => {
     expect(first.summary.userMessages).toBe(2);
     const again = await readSummary(path, readOpts(), first.state);
     expect(again.summary.tornLines).toBe(1);
+  });
+
+  it('a malformed line shows in the replay as a note where it was', async () => {
+    const path = t.write('skipped-note', [msg('before'), 'this is not json', msg('after')]);
+    const transcript = await loadTranscript(path, readOpts());
+    expect(transcript.entries.map((e) => (e.kind === 'message' ? e.text : e.kind === 'note' ? `${e.type}: ${e.text}` : e.kind))).toEqual(['before', 'skipped: line 2: not a JSON record', 'after']);
   });
 });

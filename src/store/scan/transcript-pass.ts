@@ -6,6 +6,7 @@
  * record is read. Nothing of the file is kept by the pass itself, so memory
  * is bounded by one line (the scanner's cap) plus what the handler keeps.
  */
+import { basename } from 'node:path';
 import type { PriceTable } from '../pricing.js';
 import { formatById } from '../sources/registry.js';
 import { parseRecord, type ParseCursor } from './parse-record.js';
@@ -115,18 +116,31 @@ export async function transcriptPass(path: string, opts: PassOptions, handler: P
     if (part === -1 && ops.some((o) => o.op === 'reset')) result.contextFrom = start;
     const from: PassRecord | null = end === undefined ? null : { part, start, end, record: obj };
     for (const op of ops) {
-      // A held call's entry shown now belongs to an earlier line.
-      const waiting = handler(op, op.op === 'entry' && op.entry.kind === 'usage' ? null : from);
+      // A held call's entry and a skipped line's note belong to earlier lines than this record.
+      const waiting = handler(op, op.op === 'entry' && (op.entry.kind === 'usage' || (op.entry.kind === 'note' && op.entry.type === 'skipped')) ? null : from);
       if (waiting) await waiting;
     }
     ops.length = 0;
   };
 
+  // A line skipped shows where it was (the replay says so, as doctor does), in the order of the file: its note
+  // goes out with the next record's entries, or at the end.
+  let where = '';
+  const skipped = (at: RecordAt, what: string): void => out.entry({ kind: 'note', timestamp: null, type: 'skipped', text: `${where}line ${at.lineNo}: ${what}` });
   const visitor = {
     record: (obj: Record<string, unknown>, at: RecordAt) => onRecord(obj, at.start, -1, at.end),
-    malformed: () => void (fold && fold.malformed++),
-    oversized: () => void (fold && fold.oversized++),
-    torn: () => void (fold && fold.torn++),
+    malformed: (at: RecordAt) => {
+      if (fold) fold.malformed++;
+      skipped(at, 'not a JSON record');
+    },
+    oversized: (at: RecordAt) => {
+      if (fold) fold.oversized++;
+      skipped(at, 'over the line size limit, not read');
+    },
+    torn: (at: RecordAt) => {
+      if (fold) fold.torn++;
+      skipped(at, 'the start of a record cut short (a crash, or NUL bytes); the record after it is read');
+    },
   };
   const scan = await readSessionFile(path, opts.file, visitor, { maxLineBytes: opts.maxLineBytes, fromOffset: from, toOffset: opts.toOffset });
   // A session's further files (subagent transcripts) follow the main one; a pass from an offset (the resume context) skips them.
@@ -141,6 +155,7 @@ export async function transcriptPass(path: string, opts: PassOptions, handler: P
     }
     for (const op of ops) await handler(op, null);
     ops.length = 0;
+    where = `${basename(parts[i]!)} `;
     try {
       await readSessionFile(parts[i]!, opts.file, { ...visitor, record: (obj, at) => onRecord(obj, at.start, i, at.end) }, { maxLineBytes: opts.maxLineBytes });
     } catch {
