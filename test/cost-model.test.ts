@@ -27,6 +27,17 @@ const sessions = [
 ];
 
 describe('buildCostModel', () => {
+  it('counts the empty sessions of the window apart, which the list hides but the totals count', async () => {
+    const withEmpty = [...sessions, { ...session('e', '2026-11-19T09:00:00Z', null), empty: true }, { ...session('e-old', '2026-09-01T09:00:00Z', null), empty: true }];
+    const m = buildCostModel(withEmpty, '7d', NOW);
+    expect(m.totals.sessions).toBe(4);
+    expect(m.emptySessions).toBe(1);
+    expect(buildCostModel(withEmpty, 'all', NOW).emptySessions).toBe(2);
+    const { costViewLines } = await import('../src/components/CostView.js');
+    const text = costViewLines(m, { width: 120, height: 40, scopeLabel: 'this project', window: '7d' }).map((l) => l.text).join('\n');
+    expect(text).toContain('4 sessions (1 empty)');
+  });
+
   it('counts only sessions whose last activity is in the window', () => {
     expect(buildCostModel(sessions, 'today', NOW).totals.sessions).toBe(1);
     const week = buildCostModel(sessions, '7d', NOW);

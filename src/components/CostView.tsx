@@ -135,7 +135,8 @@ export function costViewParts(m: CostModel, p: Omit<CostViewProps, 'sessions' | 
   const perSuccess = t.costPerSuccess === null ? '–' : formatUsd(usdToMicros(t.costPerSuccess));
   const segments = [
     `cost ${costText(t)}`,
-    countNoun(t.sessions, 'session'),
+    // Usage counts every session, the list hides the empty ones: said, so the two counts agree on sight.
+    `${countNoun(t.sessions, 'session')}${m.emptySessions > 0 ? ` (${m.emptySessions} empty)` : ''}`,
     `success ${formatPercent(t.successRate)}`,
     `${formatTokens(t.totalTokens, t.estimatedTokenSessions > 0)} tokens`,
     `cache hit ${hitText(t)}`,

@@ -33,6 +33,12 @@ export interface CostModel {
   unit: 'day' | 'week';
   /** Oldest first, with empty days/weeks filled in. */
   buckets: CostBucket[];
+  /**
+   * Sessions of the window with no prompt of their own (format §4 `empty`):
+   * counted in `totals.sessions` (usage counts every session, format §2.1)
+   * though the list hides them, so the view says how many.
+   */
+  emptySessions: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -124,5 +130,6 @@ export function buildCostModel(sessions: SessionSummary[], name: CostWindowName,
   }
   const last = window ? dayKeyOf(new Date(Date.parse(window.end) - 1).toISOString(), tz) : today;
   const buckets = byModel.totals.sessions === 0 ? [] : fillBuckets(byDay, first, last, unit);
-  return { window, totals: byModel.totals, models: byModel.rows, endpoints, unit, buckets };
+  const emptySessions = sessions.filter((s) => s.empty && inWindow(s.updatedAt, window)).length;
+  return { window, totals: byModel.totals, models: byModel.rows, endpoints, unit, buckets, emptySessions };
 }
