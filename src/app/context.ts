@@ -13,6 +13,7 @@ import { pickTemplate, type CommandTemplate } from '../store/actions/resume.js';
 import { assertTimeZone } from '../store/usage/window.js';
 import { canonicalZone, userTimeZone } from '../format/time.js';
 import { sanitize } from '../format/sanitize.js';
+import { folderReason } from '../store/fs-reason.js';
 import { UsageError, type ParsedOptions } from './cli-args.js';
 import { DEMO_MAIN_ROOT, DEMO_NOW, demoHome } from './demo.js';
 import { runLocations } from './sources.js';
@@ -68,10 +69,7 @@ export function buildContext(options: ParsedOptions, env: NodeJS.ProcessEnv = pr
     try {
       project = resolveProject(options.project ?? process.cwd());
     } catch (err) {
-      // The reason in words ("no such folder"), not Node's "ENOENT: no such file or directory, lstat '…'".
-      const code = (err as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'no such folder' : code === 'ENOTDIR' ? 'not a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (err as Error).message;
-      throw new UsageError(`cannot use project folder ${options.project ?? process.cwd()}: ${why}`);
+      throw new UsageError(`cannot use project folder ${options.project ?? process.cwd()}: ${folderReason(err)}`);
     }
   }
   const pricing = mergePrices(BUILTIN_PRICES, configPricing(config), options.pricing ? loadPricingFile(options.pricing) : undefined);

@@ -7,6 +7,7 @@ import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, sep } from 'node:path';
 import type { SessionScan, SkippedEntry } from '../format.js';
+import { folderReason } from '../../fs-reason.js';
 import { memoryHeadMemo, type HeadFacts, type HeadMemo } from './heads.js';
 
 /** How a location of another agent's folder is set up. */
@@ -84,8 +85,7 @@ export async function eachInTurns<T>(items: readonly T[], fn: (item: T) => void,
 export function folderProblem(dir: string, err: unknown, named: boolean | undefined): SkippedEntry[] {
   const code = (err as NodeJS.ErrnoException).code;
   if ((code === 'ENOENT' || code === 'ENOTDIR') && !named) return [];
-  const why = code === 'ENOENT' ? 'no such folder' : code === 'ENOTDIR' ? 'not a folder' : (err as Error).message;
-  return [{ path: dir, error: why }];
+  return [{ path: dir, error: folderReason(err) }];
 }
 
 /** Runs `fn` over `items`, `limit` at a time. */
