@@ -175,8 +175,9 @@ function flagImpossible(s: SummarizerState, ev: NormalizedEvent): void {
   switch (ev.kind) {
     case 'usage':
       // Copies of one call (Claude's lines of a streamed reply, Codex's records written twice) flag its impossible
-      // counts once; a running total's events (`last`) are each a new figure.
-      if (ev.dedupe === 'last' || ev.dedupeKey === undefined || !s.dedupe?.has(ev.dedupeKey)) rejectedTokens(s, ev.tokens);
+      // counts once; a running total's events (`last`) are each a new figure. Asked only of a flagged record: the
+      // copy lookup is addKeyedCall's, not another one for every usage record.
+      if (ev.tokens.rejected && (ev.dedupe === 'last' || ev.dedupeKey === undefined || !s.dedupe?.has(ev.dedupeKey))) s.flags.numbers += ev.tokens.rejected;
       // Set only when recorded: assigning undefined would add the key to every call's event.
       if (ev.recordedCostUsd !== undefined) ev.recordedCostUsd = amount(s, ev.recordedCostUsd, 1e6);
       return;
