@@ -100,10 +100,11 @@ export async function cleanupCommand(ctx: AppContext, options: ParsedOptions, io
   const cutoff = now - age;
   // Empty sessions are the first thing worth cleaning: always include them here.
   const { sessions } = await ctx.catalog.summaries(ctx.projectIds, { includeEmpty: true });
-  const older = sessions.filter((s) => Date.parse(s.updatedAt) < cutoff);
   // Other agents' sessions are theirs (trash.ts NotOwnSessionError): left where they are, and counted.
-  const old = older.filter((s) => sourceAgent(s.source) === null);
-  const leftAlone = othersLeftAlone(older.filter((s) => sourceAgent(s.source) !== null));
+  const old: SessionSummary[] = [];
+  const others: SessionSummary[] = [];
+  for (const s of sessions) if (Date.parse(s.updatedAt) < cutoff) (sourceAgent(s.source) === null ? old : others).push(s);
+  const leftAlone = othersLeftAlone(others);
   // Old records do not make a session idle: an agent may have appended to it a moment ago.
   const skipped: { s: SessionSummary; reason: string }[] = [];
   // Nor old: its age is the newest of the last record and the file's mtime (a store meta `updated_at` may be stale).

@@ -87,6 +87,9 @@ export type { CallsWrite, SharedCallRow } from './calls-index.js';
 /** The columns a listing needs: no fold state (the large part of a row). */
 export type ListedRow = Omit<FileRow, 'state' | 'check'>;
 
+/** A row (`files f`) that waits for its text and has no document in the full-text index, not even a stand-in (metaPending, writeMetaDocs). */
+const WAITS_FOR_STAND_IN = 'f.text_done = 0 AND NOT EXISTS (SELECT 1 FROM text_files t WHERE t.path = f.path)';
+
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS files (
@@ -174,9 +177,7 @@ export class CatalogDb {
     this.putState = db.prepare('INSERT OR REPLACE INTO fold_states (file, check_hash, state) VALUES (?, ?, ?)');
     this.deleteState = db.prepare('DELETE FROM fold_states WHERE file = (SELECT rowid FROM files WHERE path = ?)');
     this.deleteRow = db.prepare('DELETE FROM files WHERE path = ?');
-    this.stillPending = db.prepare(
-      'SELECT f.path AS path, f.project_id AS projectId, f.summary AS summary FROM files f WHERE f.rowid = ? AND f.text_done = 0 AND NOT EXISTS (SELECT 1 FROM text_files t WHERE t.path = f.path)',
-    );
+    this.stillPending = db.prepare(`SELECT f.path AS path, f.project_id AS projectId, f.summary AS summary FROM files f WHERE f.rowid = ? AND ${WAITS_FOR_STAND_IN}`);
     this.calls = new CallsIndex(db);
     this.text = new TextIndex(db);
   }
@@ -336,7 +337,7 @@ export class CatalogDb {
     const wanted = projectIds && new Set(projectIds);
     try {
       const rows = this.db
-        .prepare('SELECT f.rowid AS id, f.project_id AS projectId FROM files f WHERE f.text_done = 0 AND NOT EXISTS (SELECT 1 FROM text_files t WHERE t.path = f.path)')
+        .prepare(`SELECT f.rowid AS id, f.project_id AS projectId FROM files f WHERE ${WAITS_FOR_STAND_IN}`)
         .all() as { id: number; projectId: string }[];
       return rows.filter((r) => !wanted || wanted.has(r.projectId)).map((r) => r.id);
     } catch (err) {

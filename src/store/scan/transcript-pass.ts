@@ -75,6 +75,9 @@ export interface PassResult {
   mtimeMs: number;
 }
 
+/** An entry handed on with a record that belongs to earlier lines: a held call's usage, a skipped line's note. */
+const ofEarlierLine = (e: TranscriptEntry): boolean => e.kind === 'usage' || (e.kind === 'note' && e.type === 'skipped');
+
 /**
  * Reads `path` once and hands every op to `handler`. Malformed and oversized
  * lines are skipped (and counted in `fold` when one is given); a final line
@@ -116,8 +119,7 @@ export async function transcriptPass(path: string, opts: PassOptions, handler: P
     if (part === -1 && ops.some((o) => o.op === 'reset')) result.contextFrom = start;
     const from: PassRecord | null = end === undefined ? null : { part, start, end, record: obj };
     for (const op of ops) {
-      // A held call's entry and a skipped line's note belong to earlier lines than this record.
-      const waiting = handler(op, op.op === 'entry' && (op.entry.kind === 'usage' || (op.entry.kind === 'note' && op.entry.type === 'skipped')) ? null : from);
+      const waiting = handler(op, op.op === 'entry' && ofEarlierLine(op.entry) ? null : from);
       if (waiting) await waiting;
     }
     ops.length = 0;

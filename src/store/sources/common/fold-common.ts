@@ -94,7 +94,6 @@ export function readCount(v: unknown, tally: CountTally): number {
   return 0;
 }
 
-
 /** Adds `t` into `into`, each figure through addTokens (a sum past 2^53 - 1 is capped: counts.ts). */
 export function addRaw(into: RawTokens, t: RawTokens): void {
   into.input = addTokens(into.input, t.input);
