@@ -3,15 +3,12 @@
  * the log has it (Claude `gitBranch`, Codex `git.branch`), is in the summary,
  * shown in the preview and the session header, and `branch:NAME` searches by it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import React from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../src/app/App.js';
 import { branchFilter } from '../src/store/search/branch-filter.js';
 import { displayWidth } from '../src/format/width.js';
-import { ROOT, runCli } from './helpers/cli.js';
+import { agentsCli } from './helpers/cli.js';
 import { appSummary, fakeSource, NOW } from './helpers/fake-source.js';
 import { cleanup, frameLines, KEYS, renderSized } from './helpers/render.js';
 
@@ -19,16 +16,14 @@ afterEach(cleanup);
 
 describe('list --query', () => {
   it('branch:NAME narrows to sessions on that branch, alone or with words, as the browser does', () => {
-    const home = mkdtempSync(join(tmpdir(), 'sb-branch-q-'));
+    const cli = agentsCli();
     try {
-      const agents = join(ROOT, 'fixtures', 'agents');
-      const args = ['list', '--json', '--all', '--home', home, '--source', 'claude,codex,gemini', '--claude-dir', join(agents, 'claude'), '--codex-dir', join(agents, 'codex'), '--gemini-dir', join(agents, 'gemini')];
       const ids = (query: string): { id: string; branch?: string }[] => {
-        const res = runCli([...args, '--query', query]);
+        const res = cli.run(['list', '--json', '--query', query]);
         expect(res.code, res.stderr).toBe(0);
         return (JSON.parse(res.stdout) as { sessions: { id: string; branch?: string }[] }).sessions;
       };
-      const all = (JSON.parse(runCli(args).stdout) as { sessions: { id: string; branch?: string }[] }).sessions;
+      const all = (JSON.parse(cli.run(['list', '--json']).stdout) as { sessions: { id: string; branch?: string }[] }).sessions;
       const onMain = all.filter((s) => s.branch === 'main').map((s) => s.id).sort();
       expect(onMain.length).toBeGreaterThan(1);
       expect(ids('branch:main').map((s) => s.id).sort()).toEqual(onMain);
@@ -41,25 +36,23 @@ describe('list --query', () => {
       // "parser" is said in a session off the branch too: found there without the branch term.
       expect(ids('parser').some((s) => s.branch !== 'main')).toBe(true);
     } finally {
-      rmSync(home, { recursive: true, force: true });
+      cli.cleanup();
     }
   });
 });
 
 describe('the summary', () => {
   it('holds the branch of Claude and Codex sessions, and none where the log has none (Gemini)', () => {
-    const home = mkdtempSync(join(tmpdir(), 'sb-branch-'));
+    const cli = agentsCli();
     try {
-      const agents = join(ROOT, 'fixtures', 'agents');
-      const res = runCli(['list', '--json', '--all', '--home', home, '--source', 'claude,codex,gemini',
-        '--claude-dir', join(agents, 'claude'), '--codex-dir', join(agents, 'codex'), '--gemini-dir', join(agents, 'gemini')]);
+      const res = cli.run(['list', '--json']);
       expect(res.code, res.stderr).toBe(0);
       const sessions = (JSON.parse(res.stdout) as { sessions: { source?: string; branch?: string }[] }).sessions;
       expect(sessions.filter((s) => s.source === 'claude').map((s) => s.branch)).toContain('main');
       expect(sessions.filter((s) => s.source === 'codex').map((s) => s.branch)).toContain('main');
       expect(sessions.filter((s) => s.source === 'gemini').every((s) => s.branch === undefined)).toBe(true);
     } finally {
-      rmSync(home, { recursive: true, force: true });
+      cli.cleanup();
     }
   });
 

@@ -45,6 +45,23 @@ export function runCli(args: string[], opts: { env?: Record<string, string>; cwd
   return { code: res.status ?? -1, stdout: res.stdout, stderr: res.stderr };
 }
 
+/** The agents' fixtures (fixtures/agents: Claude Code, Codex, Gemini CLI folders). */
+export const AGENTS = join(ROOT, 'fixtures', 'agents');
+
+/**
+ * Runs the CLI on the agents' fixtures only: `run(args)` adds `--all`, an
+ * empty native home of its own, `--source` and each agent's `--*-dir`;
+ * `cleanup()` removes the home.
+ */
+export function agentsCli(sources: readonly ('claude' | 'codex' | 'gemini')[] = ['claude', 'codex', 'gemini']): { run(args: string[]): CliResult; cleanup(): void } {
+  const home = mkdtempSync(join(tmpdir(), 'sb-agents-'));
+  const dirs = sources.flatMap((s) => [`--${s}-dir`, join(AGENTS, s)]);
+  return {
+    run: (args) => runCli([...args, '--all', '--home', home, '--source', sources.join(','), ...dirs]),
+    cleanup: () => rmSync(home, { recursive: true, force: true }),
+  };
+}
+
 /** A writable copy of the demo home, for commands that change things. */
 export function demoCopy(): { home: string; cleanup: () => void } {
   const home = mkdtempSync(join(tmpdir(), 'sb-demo-'));
