@@ -31,6 +31,13 @@ export interface RecordVisitor {
   torn?(at: RecordAt): void;
   /** The last line, without a newline, when it is a complete JSON object; `record` when absent. */
   tail?(value: Record<string, unknown>, at: RecordAt): void | Promise<void>;
+  /**
+   * Tried on each complete line before it is parsed: a record read cheaply
+   * (LogFormat.skimLine) goes to `record` as it is; undefined, and the line
+   * is parsed and classified as usual. Not tried on the last line without
+   * a newline.
+   */
+  skim?(text: string): Record<string, unknown> | undefined;
 }
 
 export interface RecordScan extends ScanResult {
@@ -75,6 +82,8 @@ function lineVisitor(visitor: RecordVisitor, opts: ScanOptions): LineHandler {
     const at: RecordAt = { start: lineStart, lineNo, end };
     lineStart = end;
     if (text === null) return visitor.oversized?.(at);
+    const skimmed = visitor.skim?.(text);
+    if (skimmed !== undefined) return visitor.record(skimmed, at);
     const line = classifyLine(text);
     if (line.kind === 'malformed') visitor.malformed?.(at);
     else if (line.kind === 'object') {

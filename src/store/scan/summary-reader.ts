@@ -128,6 +128,17 @@ export function foldObject(state: SummaryState, obj: Record<string, unknown>, te
   return null;
 }
 
+/**
+ * The line skimmer of the session's format (LogFormat.skimLine) for a fold
+ * that collects no text: it elides text only the index needs. Only for a
+ * format the location fixed (a sniffed file's format is not known before
+ * its first record), and never when `opts.skim` is false.
+ */
+function skimmerOf(opts: ReadSummaryOptions): ((line: string) => Record<string, unknown> | undefined) | undefined {
+  const format = opts.skim === false || !opts.file?.format ? undefined : formatById(opts.file.format);
+  return format?.skimLine;
+}
+
 export interface ReadSummaryOptions {
   projectId: string;
   pricing: FinishContext['pricing'];
@@ -144,6 +155,8 @@ export interface ReadSummaryOptions {
   collectText?: boolean | 'appends';
   /** What the location knew of the session (other agents' sources); absent: a native file, sniffed. */
   file?: SessionFileInfo;
+  /** @internal Tests: false parses every line in full, as a fold that collects text does (default: the format's skimmer when no text is collected). */
+  skim?: boolean;
 }
 
 export interface SummaryResult {
@@ -215,6 +228,7 @@ function summaryFold(previous: SummaryState | undefined, opts: ReadSummaryOption
   return {
     state,
     visitor: {
+      skim: texts ? undefined : skimmerOf(opts),
       record: (obj) => {
         if (torn) state.torn++;
         torn = false;
@@ -301,6 +315,7 @@ function wholeFold(opts: ReadSummaryOptions) {
   state.d.notAfterMs = opts.nowMs + CLOCK_SKEW_MS;
   const texts = opts.collectText === false || opts.collectText === 'appends' ? undefined : new TextChunker();
   const visitor: SyncRecordVisitor = {
+    skim: texts ? undefined : skimmerOf(opts),
     record: (obj) => void foldObject(state, obj, texts),
     malformed: () => void state.malformed++,
     oversized: () => void state.oversized++,

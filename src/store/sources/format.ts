@@ -128,6 +128,15 @@ export interface LogFormat<P = unknown> {
    * file whole (capped) and hands these on as if they were lines.
    */
   explodeDocument?(doc: unknown): Record<string, unknown>[];
+  /**
+   * A cheap reading of a line for a summary that collects no text: the
+   * record as `parse` would read it, with bulky text it does not need for
+   * the summary elided (tool outputs), or undefined for a line it does not
+   * skim, which is then parsed in full. Checks the line's structure cheaply,
+   * not every character of what it skips (format/json-skim.ts). Absent:
+   * every line is parsed in full.
+   */
+  skimLine?(line: string): Record<string, unknown> | undefined;
   /** The agent's own resume command as a template (`claude --resume {id}`), used when the user configured none. */
   readonly resumeTemplate?: string;
   /** The agent that writes these files, as people name it ("Claude Code"); absent for our own formats. */

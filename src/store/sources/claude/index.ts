@@ -2,6 +2,7 @@
 import type { LogFormat } from '../format.js';
 import { claudeLocation } from './location.js';
 import { beginClaudePart, initClaudeParser, parseClaude, type ClaudeParserState } from './parse.js';
+import { skimClaudeLine } from './skim.js';
 
 export { claudeLocation };
 
@@ -14,6 +15,7 @@ export const claudeFormat: LogFormat<ClaudeParserState> = {
   initParser: initClaudeParser,
   parse: parseClaude,
   beginPart: beginClaudePart,
+  skimLine: skimClaudeLine,
   resumeTemplate: 'claude --resume {id}',
   agent: 'Claude Code',
 };

@@ -1,0 +1,146 @@
+/**
+ * The summary's cheap reading of Claude Code's tool-result lines
+ * (sources/claude/skim.ts, format/json-skim.ts): the outputs are cut out
+ * unread and the rest is parsed, so a cold summary costs less, and it must
+ * change nothing a user sees: every session's summary and fold state are
+ * the same as with every line parsed in full, and any line the cut does not
+ * expect is left to the full parse (malformed and torn lines included).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateClaudeTree } from '../fixtures/generate-claude.js';
+import { stringEnd, valueEnd } from '../src/format/json-skim.js';
+import { readRecordsSync } from '../src/store/scan/records.js';
+import { readSummarySync } from '../src/store/scan/summary-reader.js';
+import { claudeLocation } from '../src/store/sources/claude/location.js';
+import { skimClaudeLine } from '../src/store/sources/claude/skim.js';
+import type { SessionFile } from '../src/store/sources/format.js';
+import { readOpts } from './helpers/session-files.js';
+
+describe('json-skim', () => {
+  it('finds the quote that closes a string, past escaped quotes and runs of backslashes', () => {
+    const s = JSON.stringify({ a: 'say "hi" \\', b: '\\\\"x' });
+    const open = s.indexOf(':"') + 2;
+    expect(s.slice(open, stringEnd(s, open))).toBe(JSON.stringify('say "hi" \\').slice(1, -1));
+    const second = s.indexOf(':"', stringEnd(s, open)) + 2;
+    expect(JSON.parse(s.slice(second - 1, stringEnd(s, second) + 1))).toBe('\\\\"x');
+    expect(stringEnd('"never closed \\"', 1)).toBe(-1);
+  });
+
+  it('finds where any value ends, and refuses what does not pair or close', () => {
+    const value = { out: 'brackets ] } [ { and "quotes" inside', list: [1, { deep: [true, null] }], n: -1.5e3 };
+    const s = `${JSON.stringify(value)},"next":1`;
+    expect(JSON.parse(s.slice(0, valueEnd(s, 0)))).toEqual(value);
+    expect(valueEnd('[1,{"a":2}]x', 0)).toBe(11);
+    expect(valueEnd('true,', 0)).toBe(4);
+    expect(valueEnd('-12.5e3}', 0)).toBe(7);
+    expect(valueEnd('{"a":[1}', 0)).toBe(-1); // `}` closes a `[`
+    expect(valueEnd('{"a":"open}', 0)).toBe(-1);
+    expect(valueEnd('{"a":1', 0)).toBe(-1);
+    expect(valueEnd(`${'['.repeat(65)}${']'.repeat(65)}`, 0)).toBe(-1); // deeper than it skips
+    expect(valueEnd(',', 0)).toBe(-1);
+  });
+});
+
+/** A user line of Claude Code returning tool results, as it writes them (key order of 2.0.x, `toolUseResult` after the time). */
+function resultLine(outputs: string[], extra: Record<string, unknown> = {}): { line: string; full: Record<string, unknown> } {
+  const full: Record<string, unknown> = {
+    parentUuid: 'p-1',
+    isSidechain: false,
+    userType: 'external',
+    cwd: '/work/app',
+    sessionId: 's-1',
+    version: '2.0.14',
+    gitBranch: 'main',
+    type: 'user',
+    message: { role: 'user', content: outputs.map((o, i) => ({ tool_use_id: `toolu_${i}`, type: 'tool_result', content: o, ...(i === 1 ? { is_error: true } : {}) })) },
+    uuid: 'u-1',
+    timestamp: '2026-11-20T09:00:05.000Z',
+    toolUseResult: { stdout: outputs[0], stderr: '] } "{', interrupted: false, nested: [{ a: [1, 2] }] },
+    sourceToolAssistantUUID: 'a-1',
+    ...extra,
+  };
+  return { line: JSON.stringify(full), full };
+}
+
+/** What the skim must give for `full`: the same record, each result's output '' and `toolUseResult` null. */
+function elided(full: Record<string, unknown>): Record<string, unknown> {
+  const copy = structuredClone(full);
+  for (const block of (copy.message as { content: Record<string, unknown>[] }).content) if (block.type === 'tool_result') block.content = '';
+  if ('toolUseResult' in copy) copy.toolUseResult = null;
+  return copy;
+}
+
+describe('skimClaudeLine', () => {
+  const tricky = ['line 1\n\tindented "quoted" \\ back\\slash\\', '{"json": ["inside", "an output"]}', 'ends in a backslash \\\\', '日本語の出力 and emoji 🎉'];
+
+  it('is the parsed line with the outputs elided, everything else as JSON.parse gives it', () => {
+    for (const outputs of [[tricky[0]!], tricky, ['']]) {
+      const { line, full } = resultLine(outputs);
+      expect(skimClaudeLine(line)).toEqual(elided(full));
+    }
+    const { line, full } = resultLine(['x'], { isMeta: true, isCompactSummary: false, ['__proto__']: { polluted: true } });
+    const skimmed = skimClaudeLine(line)!;
+    expect(skimmed).toEqual(elided(full));
+    expect(Object.prototype.hasOwnProperty.call(skimmed, '__proto__')).toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('leaves every other line to the full parse', () => {
+    const assistant = JSON.stringify({ type: 'assistant', message: { id: 'm', content: [{ type: 'tool_use', id: 't', name: 'Bash', input: { command: 'ls' } }] } });
+    const prompt = JSON.stringify({ type: 'user', message: { role: 'user', content: 'a "tool_result" in a prompt' } });
+    const arrayOutput = JSON.stringify({ type: 'user', message: { role: 'user', content: [{ tool_use_id: 't', type: 'tool_result', content: [{ type: 'text', text: 'out' }] }] } });
+    for (const line of [assistant, prompt, arrayOutput, '{"type":"summary","summary":"x"}']) expect(skimClaudeLine(line)).toBeUndefined();
+  });
+
+  it('gives up on lines that are not well formed outside the outputs, so they are counted as the full parse counts them', () => {
+    const { line } = resultLine(['output']);
+    const cut = line.indexOf('"type":"tool_result"') + 40;
+    expect(skimClaudeLine(line.slice(0, cut))).toBeUndefined(); // a writer mid-append: the output never closes
+    expect(skimClaudeLine(line.replace(',"cwd"', '"cwd"'))).toBeUndefined(); // a comma lost in the header
+    expect(skimClaudeLine(line.slice(0, -1))).toBeUndefined(); // the record never closes
+    expect(skimClaudeLine(line.replace('"toolUseResult":{', '"toolUseResult":{"a":[}'))).toBeUndefined(); // brackets that do not pair
+    expect(skimClaudeLine(`{"type":"user","message":{"con${line}`)).toBeUndefined(); // torn: recovered by the full parse
+  });
+
+  it('does not check the inside of what it skips (cheap checks only)', () => {
+    // A bad escape inside an output would fail JSON.parse; skipped unread, it passes. The rest is parsed strictly.
+    const { line, full } = resultLine(['PLACEHOLDER']);
+    const bad = line.replace('PLACEHOLDER', 'bad \\x escape');
+    expect(() => JSON.parse(bad)).toThrow();
+    expect(skimClaudeLine(bad)).toEqual(elided({ ...full, toolUseResult: null }));
+  });
+});
+
+describe('summaries with the skim', () => {
+  let dir: string;
+  let sessions: SessionFile[];
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'sb-skim-'));
+    generateClaudeTree({ out: join(dir, 'claude'), bytes: 5e6, seed: 11 });
+    const fixtures = fileURLToPath(new URL('../fixtures/agents/claude', import.meta.url));
+    sessions = [];
+    for (const home of [join(dir, 'claude'), fixtures]) sessions.push(...(await claudeLocation({ dir: home, named: true }).scan('', null)).files);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('are the summaries and fold states of a full parse, for every session of the fixtures and a generated tree', () => {
+    expect(sessions.length).toBeGreaterThan(5);
+    let skimmed = 0;
+    for (const file of [...sessions.flatMap((s) => [s.path, ...(s.parts ?? [])])]) {
+      readRecordsSync(file, { record: () => {}, skim: (line) => { const r = skimClaudeLine(line); if (r) skimmed++; return r; } });
+    }
+    // The check below compares something: many lines of these files take the cheap reading.
+    expect(skimmed).toBeGreaterThan(100);
+    for (const s of sessions) {
+      const opts = readOpts({ projectId: s.projectId, collectText: false, file: { id: s.id, source: s.source, format: s.format, parts: s.parts } });
+      const cheap = readSummarySync(s.path, opts);
+      const full = readSummarySync(s.path, { ...opts, skim: false });
+      expect(cheap.summary, s.path).toEqual(full.summary);
+      expect(cheap.state, s.path).toEqual(full.state);
+    }
+  });
+});
