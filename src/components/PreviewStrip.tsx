@@ -8,31 +8,58 @@ import { Box, Text } from 'ink';
 import type { ResumePlan, SessionSummary } from '../store/types.js';
 import { sanitize } from '../format/sanitize.js';
 import { maskSecrets } from '../format/secrets.js';
-import { displayWidth, fit, truncate } from '../format/width.js';
+import { displayWidth, fit, truncate, truncateStart } from '../format/width.js';
 import { countNoun, formatInt, formatTokens } from '../format/numbers.js';
 import { clock } from '../format/time.js';
 import { theme } from './theme.js';
 import { UNINDEXED_NOTE } from '../store/scan/text-chunks.js';
 
+/** How much a resume summary says: 0 in full, 1 without the verb, 2 also without a checkpoint's tokens (a narrow screen). */
+export type Wording = 0 | 1 | 2;
+
 /**
  * "resume from checkpoint 09:30 · 12 msgs after · ~8.2k tokens" (the time in
- * `tz`, the browser's zone) or "resume whole conversation · 40 msgs".
+ * `tz`, the browser's zone) or "resume whole conversation · 40 msgs";
+ * shorter with a higher `wording` ("from checkpoint 09:30 · 12 msgs after").
  */
-export function resumeSummary(plan: ResumePlan, tz = 'UTC'): string {
+export function resumeSummary(plan: ResumePlan, tz = 'UTC', wording: Wording = 0): string {
+  const verb = wording === 0 ? 'resume ' : '';
   if (plan.checkpoint) {
     const at = clock(plan.checkpoint.timestamp, false, tz);
-    return (
-      `resume from checkpoint${at ? ' ' + at : ''} · ${countNoun(plan.messagesAfter, 'msg')} after` +
-      ` · ${formatTokens(plan.estimatedContextTokens, true)} tokens`
-    );
+    // The count after it is the list's msgs column's: kept; the tokens are on the Resume tab.
+    const tokens = wording === 2 ? '' : ` · ${formatTokens(plan.estimatedContextTokens, true)} tokens`;
+    return `${verb}from checkpoint${at ? ' ' + at : ''} · ${countNoun(plan.messagesAfter, 'msg')} after${tokens}`;
   }
   // The list's count (its msgs column), not the context file's records, which add tool calls and results.
-  return `resume whole conversation · ${countNoun(plan.messagesAfter, 'msg')}`;
+  return `${verb}whole conversation · ${countNoun(plan.messagesAfter, 'msg')}`;
 }
 
-/** What Enter runs: the program, or that it prints the id when nothing is configured. */
-function enterSummary(plan: ResumePlan): string {
-  return plan.argv ? `Enter runs ${sanitize(plan.argv[0] ?? '', { singleLine: true })}` : 'Enter prints the id (no --resume-cmd)';
+/** What Enter runs: the program, or that it prints the id when nothing is configured (why, unless `wording` is 2). */
+function enterSummary(plan: ResumePlan, wording: Wording = 0): string {
+  if (plan.argv) return `Enter runs ${sanitize(plan.argv[0] ?? '', { singleLine: true })}`;
+  return ['Enter prints the id (no --resume-cmd)', 'Enter prints id (no --resume-cmd)', 'Enter prints id'][wording]!;
+}
+
+/** The workspace keeps at least this many columns (its last folder) before the resume part is worded shorter. */
+const MIN_WHERE = 12;
+
+/**
+ * The second line: `lead`, the workspace `where`, then what a resume loads
+ * and what Enter does, within `width`. What Enter does is what a user acts
+ * on, so on a narrow screen the workspace gives way first (cut at its
+ * start: its last folders tell projects apart), then the resume part is
+ * worded shorter, and only then is the line cut at its end.
+ */
+export function resumeLine(lead: string, where: string, plan: ResumePlan | null, width: number, tz = 'UTC'): string {
+  if (!plan) return `${lead}${where}`;
+  const full = `${lead}${where} · ${resumeSummary(plan, tz)} · ${enterSummary(plan)}`;
+  if (displayWidth(full) <= width) return full;
+  for (const wording of [0, 1, 2] as const) {
+    const tail = ` · ${resumeSummary(plan, tz, wording)} · ${enterSummary(plan, wording)}`;
+    const room = width - displayWidth(lead) - displayWidth(tail);
+    if (room >= Math.min(MIN_WHERE, displayWidth(where))) return `${lead}${truncateStart(where, room)}${tail}`;
+  }
+  return full;
 }
 
 /** The prompts line: "first: … │ last: …" (one prompt when they are the same). */
@@ -62,9 +89,8 @@ export function PreviewStrip({ summary, plan, width, timeZone }: PreviewStripPro
   const branch = summary.branch ? ` (branch ${sanitize(summary.branch, { singleLine: true })})` : '';
   const renamed = summary.originalTitle !== undefined ? ` · agent's title: ${sanitize(summary.originalTitle, { singleLine: true })}` : '';
   const where = (summary.workspace ? sanitize(summary.workspace, { singleLine: true }) : '(no workspace recorded)') + branch + renamed;
-  const resume = plan ? `${where} · ${resumeSummary(plan, timeZone)} · ${enterSummary(plan)}` : where;
-  // First, where a narrow screen cannot cut it off: a search would miss words in the rest without a word said.
-  const second = summary.unindexedChars ? `${UNINDEXED_NOTE} · ${resume}` : resume;
+  // The note first, where a narrow screen cannot cut it off: a search would miss words in the rest without a word said.
+  const second = resumeLine(summary.unindexedChars ? `${UNINDEXED_NOTE} · ` : '', where, plan, width, timeZone);
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate-end">{promptsLine(summary, width)}</Text>

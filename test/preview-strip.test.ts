@@ -1,0 +1,57 @@
+/**
+ * The preview strip's second line at the widths people use: what Enter does
+ * stays in view on an 80-column terminal (the workspace gives way first,
+ * then the wording), and a wide terminal shows everything as written.
+ */
+import { describe, expect, it } from 'vitest';
+import { resumeLine } from '../src/components/PreviewStrip.js';
+import { displayWidth } from '../src/format/width.js';
+import type { ResumePlan } from '../src/store/types.js';
+
+const plan = (over: Partial<ResumePlan> = {}): ResumePlan => ({
+  sessionId: 's',
+  checkpoint: null,
+  messagesAfter: 5,
+  contextMessages: 5,
+  estimatedContextTokens: 1000,
+  argv: null,
+  cwd: '/home/demo/webapp',
+  workspace: '/home/demo/webapp',
+  workspaceProblem: null,
+  cwdLabel: null,
+  commandSource: null,
+  cacheWarmUntil: null,
+  ...over,
+});
+
+describe('resumeLine', () => {
+  it('says everything as written when it fits', () => {
+    expect(resumeLine('', '/home/demo/webapp', plan(), 160)).toBe('/home/demo/webapp · resume whole conversation · 5 msgs · Enter prints the id (no --resume-cmd)');
+  });
+
+  it('keeps what Enter does in view at 80 columns: the workspace keeps its end, the wording gets shorter', () => {
+    const line = resumeLine('', '/home/demo/webapp', plan(), 78);
+    expect(displayWidth(line)).toBeLessThanOrEqual(78);
+    expect(line).toContain('Enter prints id (no --resume-cmd)');
+    expect(line).toContain('whole conversation · 5 msgs');
+    expect(line).toMatch(/^…\S*demo\/webapp · /);
+  });
+
+  it('cuts only the workspace when that is enough', () => {
+    const where = '/home/someone/projects/a-rather-long-project-name/packages/server';
+    const line = resumeLine('', where, plan({ argv: ['claude', '--resume', 's'] }), 80);
+    expect(displayWidth(line)).toBeLessThanOrEqual(80);
+    expect(line).toMatch(/^….*packages\/server · resume whole conversation · 5 msgs · Enter runs claude$/);
+  });
+
+  it('says only what matters most of a checkpoint resume at 80 columns', () => {
+    const line = resumeLine('', '/home/demo/webapp', plan({ messagesAfter: 225, estimatedContextTokens: 53_000, checkpoint: { timestamp: '2026-11-20T06:59:00Z', tokenCount: 40_000 } }), 78);
+    expect(displayWidth(line)).toBeLessThanOrEqual(78);
+    expect(line).toMatch(/webapp · from checkpoint 06:59 · 225 msgs after · Enter prints id$/);
+  });
+
+  it('keeps a leading note and falls back to the whole line when nothing fits', () => {
+    const line = resumeLine('some text is not indexed · ', '/w', plan({ checkpoint: { timestamp: '2026-11-20T09:30:00Z', tokenCount: 8000 } }), 30);
+    expect(line.startsWith('some text is not indexed · /w · resume from checkpoint 09:30')).toBe(true);
+  });
+});
