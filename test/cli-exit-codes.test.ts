@@ -4,6 +4,7 @@
  * that say where they looked, `--since` durations and blanks, messages that
  * do not repeat their prefix, unknown config keys.
  */
+import { parseCommandLine } from '../src/app/cli-args.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -170,5 +171,13 @@ describe('messages that name what went wrong in words', () => {
     const short = cli(['list', '-q', '-x']);
     expect(short.code).toBe(2);
     expect(short.stderr).toContain("--query needs a value, and one that starts with '-' is written --query=VALUE");
+  });
+
+  it("takes a value that starts with '-' written --name=VALUE, and after a value or '--' reads on as usual", () => {
+    expect(parseCommandLine(['list', '--query=-x']).options.query).toBe('-x');
+    // The value of --query is 'fix', whatever follows it; after '--' nothing is an option.
+    expect(parseCommandLine(['list', '--query', 'fix', '--limit=3']).options).toMatchObject({ query: 'fix', limit: '3' });
+    expect(parseCommandLine(['show', '--', '-x']).positionals).toEqual(['-x']);
+    expect(() => parseCommandLine(['list', '--json', '--limit', '--all'])).toThrow(/--limit needs a value/);
   });
 });

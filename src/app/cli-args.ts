@@ -96,18 +96,36 @@ export interface ParsedArgs {
   options: ParsedOptions;
 }
 
+/** The long name of the option that takes a value which `arg` (`--limit`, `-q`) names, or null. */
+function valueOption(arg: string): string | null {
+  for (const [name, o] of Object.entries(OPTIONS)) {
+    if (o.type !== 'string') continue;
+    if (arg === `--${name}` || ('short' in o && arg === `-${o.short}`)) return name;
+  }
+  return null;
+}
+
+/**
+ * `--limit -3`, `-q -x`: parseArgs refuses a separate value that starts with
+ * '-' (it could be an option). Said before parsing, in our words and with the
+ * long name `=VALUE` needs, not by reading Node's message, whose wording is
+ * not an interface. Throws UsageError.
+ */
+function refuseDashValues(argv: readonly string[]): void {
+  for (let i = 0; i + 1 < argv.length; i++) {
+    if (argv[i] === '--') return;
+    const name = valueOption(argv[i]!);
+    if (name !== null && argv[i + 1]!.startsWith('-')) throw new UsageError(`--${name} needs a value, and one that starts with '-' is written --${name}=VALUE`);
+    if (name !== null) i++; // its value, whatever it reads like
+  }
+}
+
 export function parseCommandLine(argv: readonly string[]): ParsedArgs {
+  refuseDashValues(argv);
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (err) {
-    // `--limit -3`: parseArgs reads -3 as an option and asks about "--limit=-XYZ"; say what the option needs.
-    const dashValue = /^Option '(?:-([A-Za-z])|(--[a-z-]+))/.exec((err as Error).message);
-    if (dashValue && /argument is ambiguous/.test((err as Error).message)) {
-      // `-q -x` names the short form only: said with the long one, which `=VALUE` needs.
-      const long = dashValue[2] ?? `--${Object.entries(OPTIONS).find(([, o]) => 'short' in o && o.short === dashValue[1])?.[0] ?? dashValue[1]}`;
-      throw new UsageError(`${long} needs a value, and one that starts with '-' is written ${long}=VALUE`);
-    }
     throw new UsageError((err as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
   }
   const options = parsed.values as ParsedOptions;
