@@ -241,9 +241,15 @@ describe('what a run says it reads', () => {
     } finally {
       rmSync(home, { recursive: true, force: true });
     }
-    expect(readingWhere('/h', ['claude'])).toBe('the claude folder');
-    expect(readingWhere('/h', ['native'])).toBe('/h');
-    expect(readingWhere('/h', ['native', 'claude', 'codex'])).toBe('/h and the claude, codex folders');
+    const here = join(AGENTS, 'claude');
+    const nowhere = join(home, 'no-such-folder');
+    expect(readingWhere('/h', [{ id: 'claude', folder: here }])).toBe('the claude folder');
+    expect(readingWhere('/h', [{ id: 'native' }])).toBe('/h');
+    expect(readingWhere('/h', [{ id: 'native' }, { id: 'claude', folder: here }, { id: 'codex', folder: join(AGENTS, 'codex') }])).toBe('/h and the claude, codex folders');
+    // A folder that does not exist was not read: not named (a machine without Codex), unless nothing else is left.
+    expect(readingWhere('/h', [{ id: 'native' }, { id: 'claude', folder: here }, { id: 'codex', folder: nowhere }])).toBe('/h and the claude folder');
+    expect(readingWhere('/h', [{ id: 'native' }, { id: 'codex', folder: nowhere }, { id: 'gemini', folder: nowhere }])).toBe('/h');
+    expect(readingWhere('/h', [{ id: 'codex', folder: nowhere }])).toBe('the codex folder');
   });
 });
 

@@ -55,11 +55,16 @@ export function runLocations(args: { options: ParsedOptions; config: Config; env
  * What a run reads, for "checked under …" and "Reading sessions under …": the
  * session home when the native source is selected, then the agents' folders
  * by name ("/h and the claude, codex folders"; "the claude folder" alone
- * with `--source claude`, whose run never reads the home).
+ * with `--source claude`, whose run never reads the home). An agent whose
+ * folder does not exist is not named (it was not read: a machine without
+ * Codex is not told "the codex folder"), unless no folder is left to name.
  */
-export function readingWhere(home: string, locationIds: readonly string[]): string {
-  const agents = locationIds.filter((id) => id !== 'native');
-  const folders = agents.length > 0 ? `the ${agents.join(', ')} folder${agents.length > 1 ? 's' : ''}` : '';
-  if (!locationIds.includes('native')) return folders || home;
+export function readingWhere(home: string, locations: readonly Pick<SessionLocation, 'id' | 'folder'>[]): string {
+  const agents = locations.filter((l) => l.id !== 'native');
+  const found = agents.filter((l) => l.folder === undefined || existsSync(l.folder));
+  const native = locations.some((l) => l.id === 'native');
+  const named = found.length > 0 || native ? found : agents;
+  const folders = named.length > 0 ? `the ${named.map((l) => l.id).join(', ')} folder${named.length > 1 ? 's' : ''}` : '';
+  if (!native) return folders || home;
   return folders ? `${home} and ${folders}` : home;
 }

@@ -48,7 +48,7 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
   return {
     project: { id: ctx.project.id, root: ctx.project.root },
     home: ctx.home,
-    readingWhere: readingWhere(ctx.home, ctx.catalog.locations.map((l) => l.id)),
+    readingWhere: readingWhere(ctx.home, ctx.catalog.locations),
     demo: ctx.demo,
     nowMs: ctx.now,
     timeZone: ctx.tz,

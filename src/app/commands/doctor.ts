@@ -74,7 +74,7 @@ export async function doctorCommand(ctx: AppContext, options: ParsedOptions, io:
     return code;
   }
   const skippedNote = unreadable.length > 0 ? ` ${countNoun(unreadable.length, 'path')} skipped (see above).` : '';
-  const where = readingWhere(ctx.home, ctx.catalog.locations.map((l) => l.id));
+  const where = readingWhere(ctx.home, ctx.catalog.locations);
   io.out(sanitize(`${countNoun(results.length, 'session file')} checked under ${where}; ${problems.length} with problems.${skippedNote}`, { singleLine: true }));
   if (problems.length > 0) {
     const rows = problems.map((d) => [d.id, d.dialect ?? 'none', String(d.lines), lineList(d.malformed), lineList(d.unknown), lineList(d.oversized), lineList(d.torn), lineList(d.invalidNumbers), lineList(d.invalidTimes), lineList(d.invalidEntries), d.pendingTail ? 'pending' : '']);

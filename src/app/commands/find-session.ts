@@ -53,7 +53,7 @@ export async function findSession(ctx: AppContext, idOrPrefix: string): Promise<
       return s.error === SYMLINKED_SESSION && name.endsWith('.jsonl') && name.startsWith(idOrPrefix);
     });
     const why = refused ? `; skipped ${refused.path}: ${refused.error}` : '';
-    const looked = readingWhere(ctx.home, ctx.catalog.locations.map((l) => l.id));
+    const looked = readingWhere(ctx.home, ctx.catalog.locations);
     throw new NotFoundError(sanitize(`no session ${idOrPrefix} under ${looked}${where}${why}`, { singleLine: true }));
   }
   throw new AmbiguousIdError(await ambiguityMessage(ctx, idOrPrefix, found.candidates));

@@ -37,7 +37,7 @@ export async function loadScope(ctx: AppContext, io: Io, opts: { includeEmpty?: 
  */
 export function noSessionsMessage(ctx: AppContext, query?: string, cutText = 0): string {
   // Where this run looked: the session home and the agents' folders it read (never a home it did not read).
-  const looked = readingWhere(ctx.home, ctx.catalog.locations.map((l) => l.id));
+  const looked = readingWhere(ctx.home, ctx.catalog.locations);
   const where = ctx.all ? `in any project under ${looked}` : `for project ${ctx.project.root} under ${looked}`;
   // A search cannot find words past the index's cap (SessionSummary.unindexedChars): say so rather than "nothing".
   const cut = query && cutText > 0 ? `; in ${countNoun(cutText, 'session')}, text past ${PASS_TEXT_CHARS / 2 ** 20} Mi characters is not searchable` : '';

@@ -61,6 +61,8 @@ export interface SessionScan {
 export interface SessionLocation {
   /** A short name ("native"). */
   readonly id: string;
+  /** The agent's folder this location reads (`~/.claude`, a `--claude-dir`); absent for the native home, which the run names itself. */
+  readonly folder?: string;
   /** Project ids that have sessions here, sorted. */
   projectIds(home: string): Promise<string[]>;
   /**

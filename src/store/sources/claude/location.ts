@@ -146,6 +146,7 @@ export function claudeLocation(opts: ForeignLocationOptions): SessionLocation {
   };
   return {
     id: 'claude',
+    folder: claudeDir(opts),
     scan,
     projectIds: async (home) => [...new Set((await scan(home, null)).files.map((f) => f.projectId))].sort(),
     watchFolders: async (home, projectIds) => watchedFolders(join(claudeDir(opts), 'projects'), await scan(home, projectIds)),

@@ -143,6 +143,7 @@ export function codexLocation(opts: ForeignLocationOptions): SessionLocation {
   };
   return {
     id: 'codex',
+    folder: codexDir(opts),
     scan,
     projectIds: async (home) => [...new Set((await scan(home, null)).files.map((f) => f.projectId))].sort(),
     watchFolders: async (home, projectIds) => watchedFolders(codexDir(opts), await scan(home, projectIds)),

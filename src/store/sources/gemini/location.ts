@@ -124,6 +124,7 @@ export function geminiLocation(opts: ForeignLocationOptions): SessionLocation {
   };
   return {
     id: 'gemini',
+    folder: geminiDir(opts),
     scan,
     projectIds: async (home) => [...new Set((await scan(home, null)).files.map((f) => f.projectId))].sort(),
     watchFolders: async (home, projectIds) => watchedFolders(join(geminiDir(opts), 'tmp'), await scan(home, projectIds)),
