@@ -26,32 +26,38 @@ const plan = (over: Partial<ResumePlan> = {}): ResumePlan => ({
 
 describe('resumeLine', () => {
   it('says everything as written when it fits', () => {
-    expect(resumeLine('', '/home/demo/webapp', plan(), 160)).toBe('/home/demo/webapp · resume whole conversation · 5 msgs · Enter prints the id (no --resume-cmd)');
+    expect(resumeLine('', '/home/demo/webapp', '', plan(), 160)).toBe('/home/demo/webapp · resume whole conversation · 5 msgs · Enter prints the id (no --resume-cmd)');
   });
 
   it('keeps what Enter does in view at 80 columns: the workspace keeps its end, the wording gets shorter', () => {
-    const line = resumeLine('', '/home/demo/webapp', plan(), 78);
+    const line = resumeLine('', '/home/demo/webapp', '', plan(), 78);
     expect(displayWidth(line)).toBeLessThanOrEqual(78);
     expect(line).toContain('Enter prints id (no --resume-cmd)');
     expect(line).toContain('whole conversation · 5 msgs');
     expect(line).toMatch(/^…\S*demo\/webapp · /);
   });
 
+  it('keeps the branch whole when the workspace gives way', () => {
+    const line = resumeLine('', '/home/someone/projects/webapp', ' (branch feat/login)', plan(), 80);
+    expect(displayWidth(line)).toBeLessThanOrEqual(80);
+    expect(line).toMatch(/webapp \(branch feat\/login\) · .*Enter prints id/);
+  });
+
   it('cuts only the workspace when that is enough', () => {
     const where = '/home/someone/projects/a-rather-long-project-name/packages/server';
-    const line = resumeLine('', where, plan({ argv: ['claude', '--resume', 's'] }), 80);
+    const line = resumeLine('', where, '', plan({ argv: ['claude', '--resume', 's'] }), 80);
     expect(displayWidth(line)).toBeLessThanOrEqual(80);
     expect(line).toMatch(/^….*packages\/server · resume whole conversation · 5 msgs · Enter runs claude$/);
   });
 
   it('says only what matters most of a checkpoint resume at 80 columns', () => {
-    const line = resumeLine('', '/home/demo/webapp', plan({ messagesAfter: 225, estimatedContextTokens: 53_000, checkpoint: { timestamp: '2026-11-20T06:59:00Z', tokenCount: 40_000 } }), 78);
+    const line = resumeLine('', '/home/demo/webapp', '', plan({ messagesAfter: 225, estimatedContextTokens: 53_000, checkpoint: { timestamp: '2026-11-20T06:59:00Z', tokenCount: 40_000 } }), 78);
     expect(displayWidth(line)).toBeLessThanOrEqual(78);
     expect(line).toMatch(/webapp · from checkpoint 06:59 · 225 msgs after · Enter prints id$/);
   });
 
   it('keeps a leading note and falls back to the whole line when nothing fits', () => {
-    const line = resumeLine('some text is not indexed · ', '/w', plan({ checkpoint: { timestamp: '2026-11-20T09:30:00Z', tokenCount: 8000 } }), 30);
+    const line = resumeLine('some text is not indexed · ', '/w', '', plan({ checkpoint: { timestamp: '2026-11-20T09:30:00Z', tokenCount: 8000 } }), 30);
     expect(line.startsWith('some text is not indexed · /w · resume from checkpoint 09:30')).toBe(true);
   });
 });

@@ -44,18 +44,19 @@ function enterSummary(plan: ResumePlan, wording: Wording = 0): string {
 const MIN_WHERE = 12;
 
 /**
- * The second line: `lead`, the workspace `where`, then what a resume loads
- * and what Enter does, within `width`. What Enter does is what a user acts
- * on, so on a narrow screen the workspace gives way first (cut at its
- * start: its last folders tell projects apart), then the resume part is
- * worded shorter, and only then is the line cut at its end.
+ * The second line: `lead`, the workspace `where` and what follows it
+ * (`about`: its branch, the agent's title), then what a resume loads and
+ * what Enter does, within `width`. What Enter does is what a user acts on,
+ * so on a narrow screen the workspace gives way first (cut at its start:
+ * its last folders tell projects apart; `about` is kept), then the resume
+ * part is worded shorter, and only then is the line cut at its end.
  */
-export function resumeLine(lead: string, where: string, plan: ResumePlan | null, width: number, tz = 'UTC'): string {
-  if (!plan) return `${lead}${where}`;
-  const full = `${lead}${where} · ${resumeSummary(plan, tz)} · ${enterSummary(plan)}`;
+export function resumeLine(lead: string, where: string, about: string, plan: ResumePlan | null, width: number, tz = 'UTC'): string {
+  if (!plan) return `${lead}${where}${about}`;
+  const full = `${lead}${where}${about} · ${resumeSummary(plan, tz)} · ${enterSummary(plan)}`;
   if (displayWidth(full) <= width) return full;
   for (const wording of [0, 1, 2] as const) {
-    const tail = ` · ${resumeSummary(plan, tz, wording)} · ${enterSummary(plan, wording)}`;
+    const tail = `${about} · ${resumeSummary(plan, tz, wording)} · ${enterSummary(plan, wording)}`;
     const room = width - displayWidth(lead) - displayWidth(tail);
     if (room >= Math.min(MIN_WHERE, displayWidth(where))) return `${lead}${truncateStart(where, room)}${tail}`;
   }
@@ -88,9 +89,9 @@ export function PreviewStrip({ summary, plan, width, timeZone }: PreviewStripPro
   if (!summary) return <Box height={2} />;
   const branch = summary.branch ? ` (branch ${sanitize(summary.branch, { singleLine: true })})` : '';
   const renamed = summary.originalTitle !== undefined ? ` · agent's title: ${sanitize(summary.originalTitle, { singleLine: true })}` : '';
-  const where = (summary.workspace ? sanitize(summary.workspace, { singleLine: true }) : '(no workspace recorded)') + branch + renamed;
+  const where = summary.workspace ? sanitize(summary.workspace, { singleLine: true }) : '(no workspace recorded)';
   // The note first, where a narrow screen cannot cut it off: a search would miss words in the rest without a word said.
-  const second = resumeLine(summary.unindexedChars ? `${UNINDEXED_NOTE} · ` : '', where, plan, width, timeZone);
+  const second = resumeLine(summary.unindexedChars ? `${UNINDEXED_NOTE} · ` : '', where, branch + renamed, plan, width, timeZone);
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate-end">{promptsLine(summary, width)}</Text>
