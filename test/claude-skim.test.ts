@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateClaudeTree } from '../fixtures/generate-claude.js';
 import { stringEnd, valueEnd } from '../src/format/json-skim.js';
+import { classifyLine } from '../src/store/scan/classify.js';
 import { readRecordsSync } from '../src/store/scan/records.js';
 import { readSummarySync } from '../src/store/scan/summary-reader.js';
 import { claudeLocation } from '../src/store/sources/claude/location.js';
@@ -104,6 +105,51 @@ describe('skimClaudeLine', () => {
     expect(skimClaudeLine(line.slice(0, -1))).toBeUndefined(); // the record never closes
     expect(skimClaudeLine(line.replace('"toolUseResult":{', '"toolUseResult":{"a":[}'))).toBeUndefined(); // brackets that do not pair
     expect(skimClaudeLine(`{"type":"user","message":{"con${line}`)).toBeUndefined(); // torn: recovered by the full parse
+  });
+
+  it('never reads a torn line as another record: cut anywhere in its outputs and followed by the next line, it is parsed in full', () => {
+    // Found by a reviewer: a line cut inside toolUseResult, with the next line written after it, had its quotes paired out
+    // of step until an escaped quote in the next line put them back, and the rest parsed as a record (its usage lost).
+    const next = JSON.stringify({ uuid: 'b', type: 'assistant', message: { id: 'm', model: 'claude-sonnet-4-5', content: [{ type: 'text', text: '[{ "' }], usage: { input_tokens: 10, output_tokens: 5 } }, requestId: 'r', timestamp: '2026-01-01T00:00:00Z' });
+    const { line } = resultLine(['out "quoted" ] } [ {', 'second \\ output']);
+    const from = line.indexOf('"type":"tool_result"');
+    let skimmed = 0;
+    for (let cut = from; cut < line.length; cut++) {
+      const torn = line.slice(0, cut) + next;
+      const r = skimClaudeLine(torn);
+      if (r === undefined) continue;
+      // Only where the cut left a well-formed line (never, here): then it must be what the full parse reads.
+      skimmed++;
+      const full = classifyLine(torn);
+      expect(full.kind === 'object' && !full.torn, torn).toBe(true);
+      expect(r, torn).toEqual(elided((full as { value: Record<string, unknown> }).value));
+    }
+    expect(skimmed).toBe(0);
+    const repro = '{"uuid":"a","type":"user","message":{"role":"user","content":[{"tool_use_id":"t","type":"tool_result","content":"x"}]},"toolUseResult":{"' + next;
+    expect(skimClaudeLine(repro)).toBeUndefined();
+    expect(classifyLine(repro)).toMatchObject({ kind: 'object', torn: true });
+  });
+
+  it('checks the structure of what it skips: a toolUseResult that is not JSON leaves the line to the full parse', () => {
+    const { line } = resultLine(['out']);
+    const value = line.indexOf('"toolUseResult":') + '"toolUseResult":'.length;
+    const end = line.indexOf(',"sourceToolAssistantUUID"');
+    for (const bad of ['{"a" 1 2,,}', 'hello', '1.2.3e', '{"a":1,}', '[1 2]', '{"a":}', '{,"a":1}', '[,]', 'tru']) {
+      const broken = line.slice(0, value) + bad + line.slice(end);
+      expect(() => JSON.parse(broken), bad).toThrow();
+      expect(skimClaudeLine(broken), bad).toBeUndefined();
+    }
+  });
+
+  it('elides only outputs where parse.ts reads them: the pattern elsewhere leaves the line to the full parse', () => {
+    const inMessage = '{"parentUuid":null,"isSidechain":false,"cwd":"/w","sessionId":"s","type":"user","message":{"role":"user","type":"tool_result","content":"Fix the login bug please"},"uuid":"u0","timestamp":"2026-01-01T00:00:00Z"}';
+    const duplicateType = '{"parentUuid":null,"type":"user","subtype":"local_command","type":"tool_result","content":"<command-name>/model</command-name>","type":"system","timestamp":"2026-01-01T00:00:02Z"}';
+    const overridden = JSON.stringify({ type: 'user', message: { role: 'user', content: [{ tool_use_id: 't', type: 'tool_result', content: 'x' }] } }).replace('}]}', '}],"content":"the prompt that counts"}');
+    const twoCopies = resultLine(['x']).line.replace(',"sourceToolAssistantUUID"', ',"toolUseResult":"later copy","sourceToolAssistantUUID"');
+    for (const line of [inMessage, duplicateType, overridden, twoCopies]) {
+      expect(() => JSON.parse(line)).not.toThrow();
+      expect(skimClaudeLine(line), line).toBeUndefined();
+    }
   });
 
   it('does not check the inside of what it skips (cheap checks only)', () => {

@@ -7,15 +7,17 @@
  * and copying it (issue 7: "byte-level scanning ... when only summary fields
  * are needed, validation only where a record fails cheap checks").
  *
- * Cheap checks, not validation: the structure walked (keys, colons, commas,
- * brackets, closed strings) is checked, the inside of a string that is
- * skipped is not (a raw control character or a bad escape there passes). A
- * reader built on these gives up (returns undefined) at anything it does not
+ * Cheap checks, not validation: the structure skipped (keys, colons, commas,
+ * brackets, bare values, closed strings) is checked, the inside of a string
+ * is not (a raw control character or a bad escape there passes). A reader
+ * built on these gives up (returns undefined) at anything it does not
  * expect, and the caller parses the line in full instead.
  */
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
@@ -41,9 +43,13 @@ export function stringEnd(s: string, at: number): number {
 
 /**
  * The index just after the JSON value that starts at `at` (no whitespace
- * before it), or -1 when cheap checks fail: a string that does not close,
- * brackets that do not pair, nesting past 64 levels, a bare word with
- * characters no number or literal has.
+ * before it), or -1 when cheap checks fail. Everything outside strings is
+ * checked as JSON has it: an object's members are a key, ':' and a value,
+ * separated by ',', an array's items are values separated by ',', brackets
+ * pair, a bare value is a number, `true`, `false` or `null`; nesting past 64
+ * levels is refused. Only the inside of a string is not checked (its
+ * escapes and control characters). Whitespace between tokens is refused
+ * too (machine-written lines have none): the caller then parses in full.
  */
 export function valueEnd(s: string, at: number): number {
   const c = s.charCodeAt(at);
@@ -52,9 +58,17 @@ export function valueEnd(s: string, at: number): number {
     return end === -1 ? -1 : end + 1;
   }
   if (c === OPEN_BRACE || c === OPEN_BRACKET) return nestedEnd(s, at);
+  return bareEnd(s, at);
+}
+
+/** A JSON number, `true`, `false` or `null`, whole. */
+const BARE = /^(?:true|false|null|-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)$/;
+
+/** The index just after the number or literal at `at`, or -1 when it is not one. */
+function bareEnd(s: string, at: number): number {
   let i = at;
   while (i < s.length && isBareChar(s.charCodeAt(i))) i++;
-  return i === at ? -1 : i;
+  return i > at && BARE.test(s.slice(at, i)) ? i : -1;
 }
 
 /** A character of a number or of `true`, `false`, `null`. */
@@ -65,21 +79,53 @@ function isBareChar(c: number): boolean {
 /** Openers of the nesting being skipped (one buffer: skims never nest). */
 const openers = new Uint8Array(MAX_SKIP_DEPTH);
 
-/** {@link valueEnd} of an object or array at `at`: strings hopped, brackets paired. */
+/**
+ * {@link valueEnd} of an object or array at `at`: strings hopped, the tokens
+ * between them checked in order (a key and ':' in an object; ',' between
+ * members and items; brackets paired). A torn line, whose quotes pair out
+ * of step from the tear on, fails here rather than passing by chance.
+ */
 function nestedEnd(s: string, at: number): number {
   let depth = 0;
-  for (let i = at; i < s.length; i++) {
+  let i = at;
+  for (;;) {
+    // A value starts at i (or a container opens).
     const c = s.charCodeAt(i);
-    if (c === QUOTE) {
-      i = stringEnd(s, i + 1);
-      if (i === -1) return -1;
-    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+    if (c === OPEN_BRACE || c === OPEN_BRACKET) {
       if (depth === MAX_SKIP_DEPTH) return -1;
       openers[depth++] = c;
-    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-      if (depth === 0 || openers[--depth] !== (c === CLOSE_BRACE ? OPEN_BRACE : OPEN_BRACKET)) return -1;
-      if (depth === 0) return i + 1;
+      i++;
+      const close = c === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET;
+      if (s.charCodeAt(i) === close) {
+        depth--;
+        i++;
+      } else {
+        if (c === OPEN_BRACE && (i = memberKey(s, i)) === -1) return -1;
+        continue;
+      }
+    } else {
+      i = c === QUOTE ? stringEnd(s, i + 1) + 1 : bareEnd(s, i);
+      if (i <= 0) return -1;
+    }
+    // After a value: ',' and the next one, or the closers of the containers that end here.
+    for (;;) {
+      if (depth === 0) return i;
+      const d = s.charCodeAt(i);
+      if (d === COMMA) {
+        i++;
+        if (openers[depth - 1] === OPEN_BRACE && (i = memberKey(s, i)) === -1) return -1;
+        break;
+      }
+      if (d !== (openers[depth - 1] === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET)) return -1;
+      depth--;
+      i++;
     }
   }
-  return -1;
+}
+
+/** A member's key and its ':' at `at`: the index where its value starts, or -1. */
+function memberKey(s: string, at: number): number {
+  if (s.charCodeAt(at) !== QUOTE) return -1;
+  const end = stringEnd(s, at + 1);
+  return end !== -1 && s.charCodeAt(end + 1) === COLON ? end + 2 : -1;
 }

@@ -7,14 +7,18 @@
  * reads `toolUseResult`), yet `JSON.parse` spends most of such a line's
  * time scanning and copying them.
  *
- * So each output is cut out before the line is parsed: a result's output
- * string becomes "" and `toolUseResult` becomes null, found by hopping
+ * So each output is cut out before the line is parsed, found by hopping
  * from quote to quote (format/json-skim.ts), and `JSON.parse` reads the
- * rest, a few hundred bytes. The record is `JSON.parse(line)` with those
- * values replaced; everything outside them is checked as strictly as ever.
- * What is skipped passes cheap checks only (a string closes; brackets
- * pair): a raw control character or a bad escape inside an output is not
- * seen (issue 7: "validation only where a record fails cheap checks").
+ * rest, a few hundred bytes. A stand-in string takes each output's place;
+ * the parsed record must hold every stand-in exactly where parse.ts looks
+ * (a result block's `content` in `message.content`, the top-level
+ * `toolUseResult`), else the line is parsed in full: a pattern found in an
+ * odd place (another key order, duplicate keys, a torn line) never
+ * changes what is read. The record given back is `JSON.parse(line)` with
+ * those outputs "" and `toolUseResult` null; what was skipped passed cheap
+ * checks only (its structure, not the inside of its strings: a raw control
+ * character or a bad escape there is not seen; issue 7: "validation only
+ * where a record fails cheap checks").
  */
 import { capDepth, fewOpeners, MAX_JSON_DEPTH } from '../../../format/json.js';
 import { stringEnd, valueEnd } from '../../../format/json-skim.js';
@@ -27,13 +31,17 @@ const LINE_TYPE = ',"type":"';
 const RESULT_OUTPUT = '"type":"tool_result","content":"';
 /** The top-level copy of the output starts after this (never read by parse.ts). */
 const TOOL_USE_RESULT = ',"toolUseResult":';
+/** What stands in for a cut output until the parsed record shows where it landed (a NUL starts it: no output is this). */
+const STAND_IN = '\u0000session-browser: output not read';
+const STAND_IN_JSON = JSON.stringify(STAND_IN);
 
 /**
  * `line` parsed with its tool outputs elided (results' `content` "" and
  * `toolUseResult` null); undefined when it holds none (nothing to gain), or
- * when the rest does not parse as a JSON object: the caller then parses
- * and classifies the whole line (malformed, torn) as usual. For a summary
- * that collects no text only: the outputs are the search text.
+ * when the rest does not parse as a JSON object with the outputs where
+ * parse.ts reads them: the caller then parses and classifies the whole line
+ * (malformed, torn) as usual. For a summary that collects no text only: the
+ * outputs are the search text.
  */
 export function skimClaudeLine(line: string): Obj | undefined {
   // Only user lines hold results; the first `"type"` is the line's own (its header comes first), so any
@@ -44,22 +52,25 @@ export function skimClaudeLine(line: string): Obj | undefined {
   if (at === -1) return undefined;
   let reduced = '';
   let from = 0;
+  let outputs = 0;
   do {
-    const open = at + RESULT_OUTPUT.length;
-    const close = stringEnd(line, open);
+    const open = at + RESULT_OUTPUT.length - 1;
+    const close = stringEnd(line, open + 1);
     if (close === -1) return undefined;
-    // Keeps both quotes: the output becomes "".
-    reduced += line.slice(from, open);
-    from = close;
-    at = line.indexOf(RESULT_OUTPUT, close + 1);
+    reduced += line.slice(from, open) + STAND_IN_JSON;
+    from = close + 1;
+    outputs++;
+    at = line.indexOf(RESULT_OUTPUT, from);
   } while (at !== -1);
   const copy = line.indexOf(TOOL_USE_RESULT, from);
+  let copied = false;
   if (copy !== -1) {
     const value = copy + TOOL_USE_RESULT.length;
     const end = valueEnd(line, value);
     if (end === -1) return undefined;
-    reduced += `${line.slice(from, value)}null`;
+    reduced += line.slice(from, value) + STAND_IN_JSON;
     from = end;
+    copied = true;
   }
   reduced += line.slice(from);
   let record: unknown;
@@ -69,6 +80,30 @@ export function skimClaudeLine(line: string): Obj | undefined {
     return undefined;
   }
   if (record === null || typeof record !== 'object' || Array.isArray(record)) return undefined;
+  const r = record as Obj;
+  if (copied) {
+    if (r.toolUseResult !== STAND_IN) return undefined;
+    r.toolUseResult = null;
+  }
+  if (elideResults(r) !== outputs) return undefined;
   if (!fewOpeners(reduced, MAX_JSON_DEPTH)) capDepth(record);
-  return record as Obj;
+  return r;
+}
+
+/** Replaces the stand-in `content` of the result blocks in `message.content` by ""; how many it replaced. */
+function elideResults(record: Obj): number {
+  const message = record.message;
+  if (message === null || typeof message !== 'object' || Array.isArray(message)) return 0;
+  const blocks = (message as Obj).content;
+  if (!Array.isArray(blocks)) return 0;
+  let replaced = 0;
+  for (const block of blocks) {
+    if (block === null || typeof block !== 'object' || Array.isArray(block)) continue;
+    const b = block as Obj;
+    if (b.type === 'tool_result' && b.content === STAND_IN) {
+      b.content = '';
+      replaced++;
+    }
+  }
+  return replaced;
 }
