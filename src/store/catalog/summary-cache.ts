@@ -12,8 +12,9 @@
  */
 import { dirname, resolve } from 'node:path';
 import { statSync, type Stats } from 'node:fs';
+import { partsSize, planRead, planWholeRead, type PlanRows, type ReadPlan } from './read-plan.js';
 import type { SessionFile } from '../sources/format.js';
-import { isWholeRead, partsUnchanged, readSummary, summarise, type ReadSummaryOptions, type SummaryState } from '../scan/summary-reader.js';
+import { isWholeRead, readSummary, type ReadSummaryOptions } from '../scan/summary-reader.js';
 import { summaryAt } from '../scan/summary-clock.js';
 import { bytesBeforeSync } from '../scan/check-hash.js';
 import { keptCopies } from '../scan/call-keys.js';
@@ -25,7 +26,7 @@ import { byRecency } from '../recency.js';
 import { CatalogDb, MEMORY_CATALOG, type FileRow, type ListedRow } from './catalog-db.js';
 import { mergeTextWrites, metaText, pendingMetaText, type FullTextIndex, type TextWrite } from './text-columns.js';
 import { catalogPath, pruneCatalogs } from './catalog-files.js';
-import { parsedParts, parsedSummary, parseState, parseSummary, reusable, storedSummary, untouched } from './stored-rows.js';
+import { parsedSummary, parseState, parseSummary } from './stored-rows.js';
 import { HeldTexts, TEXT_SLICE_CHARS, textChars } from './held-texts.js';
 import { TextPause } from './text-pause.js';
 import type { ListedPageQuery, StoredPage } from './stored-page.js';
@@ -98,6 +99,12 @@ export class SummaryCache {
   private readonly deleted = new Set<string>();
   /** The pause of background text indexing (text-pause.ts): SessionCatalog.indexText and the slices below wait for it. */
   readonly textPause = new TextPause();
+  /** The rows a read plan is made from (read-plan.ts). */
+  private readonly rows: PlanRows = {
+    listedRow: (path) => this.listedRow(path),
+    row: (path) => this.row(path),
+    put: (row) => this.put(row),
+  };
   /** Rows whose text is written slice by slice before them (held-texts.ts). */
   private readonly held = new HeldTexts(
     (path, projectId, slice) => this.database()?.writeText(path, projectId, slice) ?? false,
@@ -325,7 +332,7 @@ export class SummaryCache {
     this.noteMode(file.path, st.mode);
     // A session of several files (or one JSON document) is checked by all its files' sizes and mtimes.
     if (isWholeRead(file.path, opts.file)) return this.wholeSummary(file, opts, st, summaryKey);
-    const plan = this.plan(file, st, opts, summaryKey);
+    const plan = planRead(this.rows, file, st, opts, summaryKey);
     if ('summary' in plan) return plan.summary;
     const result = await readSummary(file.path, { ...opts, collectText: plan.collect }, plan.previous);
     return this.store(file, st.ino, plan, summaryKey, { ...result, check: bytesBeforeSync(file.path, result.state.offset) });
@@ -407,7 +414,7 @@ export class SummaryCache {
       const opts = optsFor(file);
       // A session read whole goes to the pool like any other (Claude's subagent files make most of a Claude home such sessions).
       const whole = isWholeRead(file.path, opts.file);
-      const plan = whole ? this.wholePlan(file, opts, st, summaryKey) : this.plan(file, st, opts, summaryKey);
+      const plan = whole ? planWholeRead(this.rows, file, opts, st, summaryKey) : planRead(this.rows, file, st, opts, summaryKey);
       if (!('summary' in plan)) {
         const size = whole ? st.size + partsSize(file.parts ?? []) : st.size;
         return { path: file.path, opts: { ...opts, collectText: plan.collect }, previous: plan.previous, size, file, ino: st.ino, plan };
@@ -417,40 +424,6 @@ export class SummaryCache {
       unreadable.push({ path: file.path, error: (err as Error).message });
     }
     return null;
-  }
-
-  /**
-   * What to do for one file of one JSONL log: serve its stored summary
-   * (unchanged, same price key), finish its stored state again (unchanged,
-   * other prices), or read it, from its state's offset when it was only
-   * appended to. A pass that collects all text (`opts.collectText` true or
-   * absent) never serves, nor continues, a file whose text the index does
-   * not hold yet: it reads it from the start. Throws what the check hash's
-   * read throws.
-   */
-  private plan(file: SessionFile, st: Stats, opts: ReadSummaryOptions, summaryKey: string): { summary: SessionSummary } | ReadPlan {
-    const allText = wantsAllText(opts);
-    const listed = this.listedRow(file.path);
-    const served = listed && (!allText || listed.textDone) && storedSummary(listed, st, file.projectId, summaryKey, opts.nowMs);
-    if (served) return { summary: served };
-    const cached = this.row(file.path);
-    const found = cached && cached !== listed && (!allText || cached.textDone) && storedSummary(cached, st, file.projectId, summaryKey, opts.nowMs);
-    if (found) return { summary: found };
-    let previous = cached && (!allText || cached.textDone) && reusable(cached, st, file.projectId) ? parseState(cached.state) : undefined;
-    if (previous && st.size < previous.offset) previous = undefined; // cut below what was consumed
-    if (previous && cached && st.size === cached.size && st.mtimeMs === cached.mtimeMs) {
-      // Untouched but priced with other figures: finish from the state; only a tail without its newline is read again.
-      if (st.size === previous.offset) {
-        const summary = summarise(previous, file.path, false, st.mtimeMs, opts);
-        this.put({ ...cached, summary: JSON.stringify(summary), summaryKey });
-        return { summary };
-      }
-    } else if (previous && cached && bytesBeforeSync(file.path, previous.offset) !== cached.check) {
-      previous = undefined; // same inode but rewritten: read it all again
-    }
-    // 'appends': text is collected only where it continues text the index holds whole (cheap); a file read from its start waits for indexText.
-    const collect = allText || (opts.collectText === 'appends' && previous !== undefined && cached?.textDone === true);
-    return { previous, cached, collect };
   }
 
   /** Writes the row of a file just read (unless nothing changed) and returns its summary; `metaLater`: see {@link SummariesRun}. */
@@ -504,25 +477,10 @@ export class SummaryCache {
    * again in full. Never continued from an offset.
    */
   private async wholeSummary(file: SessionFile, opts: ReadSummaryOptions, st: Stats, summaryKey: string): Promise<SessionSummary> {
-    const plan = this.wholePlan(file, opts, st, summaryKey);
+    const plan = planWholeRead(this.rows, file, opts, st, summaryKey);
     if ('summary' in plan) return plan.summary;
     const result = await readSummary(file.path, { ...opts, collectText: plan.collect }, undefined);
     return this.store(file, st.ino, plan, summaryKey, { ...result, check: '' });
-  }
-
-  /** What to do for a session read whole: serve its stored summary (or finish its state again), or read it all. */
-  private wholePlan(file: SessionFile, opts: ReadSummaryOptions, st: Stats, summaryKey: string): { summary: SessionSummary } | ReadPlan {
-    const allText = wantsAllText(opts);
-    // The listing's row (no fold state) tells whether the main file and its parts are as they were; the
-    // state (~25 KB of JSON for a Claude session) is parsed only when the summary must be finished again.
-    const listed = this.listedRow(file.path) ?? this.row(file.path);
-    if (listed && (!allText || listed.textDone) && untouched(listed, st, file.projectId) && partsUnchanged(parsedParts(listed.parts), file.parts ?? [])) {
-      const served = storedSummary(listed, st, file.projectId, summaryKey, opts.nowMs);
-      if (served) return { summary: served };
-      const previous = parseState(this.row(file.path)?.state ?? '');
-      if (previous) return { summary: summarise(previous, file.path, false, st.mtimeMs, opts) };
-    }
-    return { previous: undefined, cached: this.row(file.path), collect: allText };
   }
 
   private noteMode(path: string, mode: number): void {
@@ -647,34 +605,8 @@ export class SummaryCache {
   }
 }
 
-/** Bytes of a session's part files (0 for one that cannot be stat'ed): the work a whole read adds to its main file's. */
-function partsSize(parts: readonly string[]): number {
-  let bytes = 0;
-  for (const part of parts) {
-    try {
-      bytes += statSync(part).size;
-    } catch {
-      // The read reports it (a part that cannot be read costs its usage, never the session).
-    }
-  }
-  return bytes;
-}
-
 /** A file of a listing for the scan pool, with what storing its result needs. */
 type CacheJob = SummaryJob & { file: SessionFile; ino: number; plan: ReadPlan };
-
-/** A file to read: from `previous` (its stored state) when it was appended to, else from the start; `cached` is its row. */
-interface ReadPlan {
-  previous: SummaryState | undefined;
-  cached: FileRow | undefined;
-  /** The read collects the text it passes, for the full-text index. */
-  collect: boolean;
-}
-
-/** The pass indexes every file's text whole (`collectText` true or absent), not only what continues indexed text. */
-function wantsAllText(opts: ReadSummaryOptions): boolean {
-  return opts.collectText === undefined || opts.collectText === true;
-}
 
 /** The key of a listing's scope: the sorted project ids, or every project. */
 function scopeKey(projectIds: readonly string[] | null): string {
