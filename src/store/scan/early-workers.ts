@@ -11,9 +11,9 @@
  * bundle stays small.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { isMainThread, Worker, workerData } from 'node:worker_threads';
 
-/** The marker in `workerData` of a scan worker (scan-pool.ts serves jobs in a worker started with it). */
+/** The marker in `workerData` of a scan worker (pool-serve.ts serves jobs in a worker started with it). */
 export interface ScanWorkerData {
   sessionBrowserScan: true;
   crashAfter?: number;
@@ -21,6 +21,11 @@ export interface ScanWorkerData {
 
 /** What a scan worker is started with (the pool takes only workers started so). */
 export const SCAN_WORKER_DATA: ScanWorkerData = { sessionBrowserScan: true };
+
+/** True in a worker thread started as a scan worker (with {@link SCAN_WORKER_DATA}): the CLI entry must not run there. */
+export function isScanWorker(): boolean {
+  return !isMainThread && (workerData as Partial<ScanWorkerData> | null)?.sessionBrowserScan === true;
+}
 
 /** The slot, on `globalThis` under a registered symbol: visible to both bundles of one process. */
 const SLOT = Symbol.for('session-browser.early-scan-workers');

@@ -7,15 +7,18 @@
  *
  * The worker is dist/scan-worker.js (scan-worker.ts), else the bundle file
  * that holds this module (dist/cli.js or dist/index.js), started with
- * `workerData.sessionBrowserScan`: at module top level this file then
- * serves jobs, and the CLI entry stays quiet.
+ * `workerData.sessionBrowserScan`: pool-serve.ts, loaded with this module,
+ * then serves jobs, and the CLI entry stays quiet.
  */
 import { existsSync, statSync } from 'node:fs';
 import { appendAll } from '../arrays.js';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import { SCAN_WORKER_DATA, scanThreads, takeEarlyScanWorkers, type ScanWorkerData } from './early-workers.js';
+import { pricedOnce, type WireJob, type WireResult } from './pool-wire.js';
+// The workers' side, loaded with the pool: a worker running the bundle that holds the pool (no dist/scan-worker.js) serves from it.
+import './pool-serve.js';
 import type { ReadSummaryOptions, SummaryResult, SummaryState } from './summary-reader.js';
-import { inThread, runJob, type JobOutcome } from './summary-jobs.js';
+import { inThread, type JobOutcome } from './summary-jobs.js';
 import type { PackedSummary } from './packed-state.js';
 
 /** One file to summarise: read from `previous`'s offset when given, else from the start. */
@@ -105,20 +108,6 @@ const MIN_BATCH_BYTES = 1024 * 1024;
  */
 const BATCHES_AHEAD = 4;
 
-interface WireJob {
-  id: number;
-  path: string;
-  /** `pricing` absent: the table the worker was last sent (see {@link pricedOnce}). */
-  opts: Omit<ReadSummaryOptions, 'pricing'> & { pricing?: ReadSummaryOptions['pricing'] };
-  previous?: SummaryState;
-  pack?: true;
-}
-
-/** A worker answers a whole batch in one message: one structured clone, not one per file. */
-interface WireResult extends JobOutcome {
-  id: number;
-}
-
 /**
  * Scan workers started before the jobs are known ({@link prestartScanWorkers}),
  * so that their start-up (loading the worker bundle, ~0.2 s each) runs
@@ -186,10 +175,7 @@ export function prestartScanWorkers(threads = scanThreads()): StartedWorkers | n
   return new StartedWorkers(url, threads);
 }
 
-/** True in a worker thread started by {@link readSummaries}: the CLI entry must not run there. */
-export function isScanWorker(): boolean {
-  return !isMainThread && (workerData as Partial<ScanWorkerData> | null)?.sessionBrowserScan === true;
-}
+export { isScanWorker } from './early-workers.js';
 
 export { scanThreads } from './early-workers.js';
 
@@ -593,40 +579,3 @@ function inWorkers(
     else signal?.addEventListener('abort', stop, { once: true });
   });
 }
-
-/**
- * Leaves out of a worker's jobs the price table it was last sent: a
- * listing's jobs share one table, and a copy of it in every batch cost the
- * worker the clone and, the copy being a new object, its price index
- * (pricing.ts indexOf: every model id normalised) again, batch after batch.
- */
-function pricedOnce(): (job: WireJob) => void {
-  let sent: ReadSummaryOptions['pricing'] | undefined;
-  return (job) => {
-    if (job.opts.pricing === sent) {
-      const { pricing: _same, ...opts } = job.opts;
-      job.opts = opts;
-    } else sent = job.opts.pricing;
-  };
-}
-
-/** The worker's side: reads each batch synchronously and answers it in one message. */
-function serve(): void {
-  const port = parentPort!;
-  const crashAfter = (workerData as ScanWorkerData).crashAfter;
-  let answered = 0;
-  /** The price table last sent (jobs that share it come without it: pricedOnce). */
-  let pricing: ReadSummaryOptions['pricing'] | undefined;
-  port.on('message', (batch: WireJob[]) => {
-    const answers: WireResult[] = [];
-    for (const job of batch) {
-      if (crashAfter !== undefined && answered >= crashAfter) process.exit(1);
-      pricing = job.opts.pricing ?? pricing;
-      answers.push({ id: job.id, ...runJob(job.path, { ...job.opts, pricing: pricing! }, job.previous, job.pack === true) });
-      if (++answered === crashAfter) port.postMessage(answers.splice(0));
-    }
-    port.postMessage(answers);
-  });
-}
-
-if (isScanWorker()) serve();
