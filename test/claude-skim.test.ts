@@ -6,7 +6,7 @@
  * the same as with every line parsed in full, and any line the cut does not
  * expect is left to the full parse (malformed and torn lines included).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,9 @@ import { classifyLine } from '../src/store/scan/classify.js';
 import { readRecordsSync } from '../src/store/scan/records.js';
 import { readSummarySync } from '../src/store/scan/summary-reader.js';
 import { claudeLocation } from '../src/store/sources/claude/location.js';
-import { skimClaudeLine } from '../src/store/sources/claude/skim.js';
+import { repairClaudeLine, skimClaudeLine } from '../src/store/sources/claude/skim.js';
+import { diagnoseFile } from '../src/store/scan/doctor.js';
+import { loadTranscript } from '../src/store/scan/transcript.js';
 import type { SessionFile } from '../src/store/sources/format.js';
 import { readOpts } from './helpers/session-files.js';
 
@@ -152,12 +154,45 @@ describe('skimClaudeLine', () => {
     }
   });
 
-  it('does not check the inside of what it skips (cheap checks only)', () => {
-    // A bad escape inside an output would fail JSON.parse; skipped unread, it passes. The rest is parsed strictly.
-    const { line, full } = resultLine(['PLACEHOLDER']);
-    const bad = line.replace('PLACEHOLDER', 'bad \\x escape');
+  it('does not check the inside of what it skips, and the full read reads the same line around the damage (repairClaudeLine)', () => {
+    // A bad escape or a raw control character inside an output fails JSON.parse; the skim never looks there, so the
+    // full read must not count the line as malformed either, or a cold summary and a later one would disagree.
+    const { line, full } = resultLine(['PLACEHOLDER', 'fine']);
+    const bad = line.replace('PLACEHOLDER', 'bad \\x escape, a raw\ttab, a lone \\ here');
     expect(() => JSON.parse(bad)).toThrow();
-    expect(skimClaudeLine(bad)).toEqual(elided({ ...full, toolUseResult: null }));
+    expect(skimClaudeLine(bad)).toEqual(elided(full));
+    const repaired = repairClaudeLine(bad)!;
+    const content = (repaired.message as { content: { content: unknown }[] }).content;
+    expect(content.map((b) => b.content)).toEqual(['bad \\x escape, a raw\ttab, a lone \\ here', 'fine']);
+    expect(repaired.toolUseResult).toBeNull();
+    expect(classifyLine(bad, repairClaudeLine)).toMatchObject({ kind: 'object', repaired: true });
+    // Damage anywhere else is still malformed, and a torn line still torn.
+    expect(repairClaudeLine(bad.replace(',"cwd"', '"cwd"'))).toBeUndefined();
+    expect(classifyLine(`{"type":"user","mess${bad}`, repairClaudeLine)).toMatchObject({ kind: 'object', torn: true });
+  });
+
+  it('a session with such a line has one summary, cold or with its text, and doctor names the line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sb-skim-damaged-'));
+    try {
+      const { line } = resultLine(['PLACEHOLDER']);
+      const bad = line.replace('PLACEHOLDER', 'out \\q bad').replace('"content":[{', '"content":[{"type":"text","text":"Interjected prompt that becomes the title"},{');
+      const prompt = JSON.stringify({ type: 'user', message: { role: 'user', content: 'Second real prompt' }, uuid: 'u2', timestamp: '2026-11-20T09:00:09.000Z', cwd: '/work/app', sessionId: 's-1' });
+      const path = join(dir, 'cccccccc-0000-4000-8000-000000000003.jsonl');
+      writeFileSync(path, `${bad}\n${prompt}\n`);
+      const file = { id: 'cccccccc-0000-4000-8000-000000000003', source: 'claude', format: 'claude' };
+      const cold = readSummarySync(path, readOpts({ collectText: false, file })).summary;
+      const withText = readSummarySync(path, readOpts({ collectText: true, file })).summary;
+      expect(cold.title).toBe('Interjected prompt that becomes the title');
+      expect(cold.malformedLines).toBe(0);
+      expect(withText).toEqual(cold);
+      const d = await diagnoseFile(path, undefined, Date.parse('2026-11-21T00:00:00Z'), file);
+      expect(d.repaired).toEqual([1]);
+      expect(d.malformed).toEqual([]);
+      const t = await loadTranscript(path, { ...readOpts({ file }) });
+      expect(JSON.stringify(t.entries)).toContain('out \\\\q bad');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -341,6 +341,12 @@ export interface FileDiagnosis {
   oversized: number[];
   /** Lines torn before the complete record they end in (SessionSummary.tornLines). */
   torn: number[];
+  /**
+   * Lines that are not JSON only inside a tool's output (a bad escape, a raw
+   * control character): read, the output taken as written (LogFormat.repairLine).
+   * Nothing is lost: not a problem, said as a note.
+   */
+  repaired: number[];
   /** Lines whose records hold figures that cannot be true (SessionSummary.invalidNumbers), left out of totals. */
   invalidNumbers: number[];
   /** Lines whose records hold impossible times (SessionSummary.invalidTimes), left out of ordering. */

@@ -80,6 +80,10 @@ export async function doctorCommand(ctx: AppContext, options: ParsedOptions, io:
     const rows = problems.map((d) => [d.id, d.dialect ?? 'none', String(d.lines), lineList(d.malformed), lineList(d.unknown), lineList(d.oversized), lineList(d.torn), lineList(d.invalidNumbers), lineList(d.invalidTimes), lineList(d.invalidEntries), d.pendingTail ? 'pending' : '']);
     io.out(fitTable(COLUMNS, rows, tableWidth(io), { cutLines: false }).join('\n'));
   }
+  // Not a problem (nothing is lost), but the file is damaged there: said once per file.
+  for (const d of results.filter((r) => r.repaired.length > 0)) {
+    io.out(sanitize(`${d.id}: ${d.repaired.length === 1 ? 'line' : 'lines'} ${lineList(d.repaired)} not JSON inside a tool's output (a bad escape or a raw control character): read, the output as written.`, { singleLine: true }));
+  }
   // Not a problem (nothing is lost from the log), but a search will not find those words: said once per file.
   for (const d of results.filter((r) => r.unindexedChars > 0)) {
     io.out(sanitize(`${d.id}: ${UNINDEXED_NOTE} (${countNoun(d.unindexedChars, 'character')} past it; the title, id and prompts still are).`, { singleLine: true }));

@@ -24,6 +24,7 @@ export async function diagnoseFile(path: string, maxLineBytes?: number, nowMs = 
   const unknown: number[] = [];
   const oversized: number[] = [];
   const torn: number[] = [];
+  const repaired: number[] = [];
   const invalidNumbers: number[] = [];
   const invalidTimes: number[] = [];
   const invalidEntries: number[] = [];
@@ -48,6 +49,7 @@ export async function diagnoseFile(path: string, maxLineBytes?: number, nowMs = 
       malformed: (at) => void malformed.push(at.lineNo),
       oversized: (at) => void oversized.push(at.lineNo),
       torn: (at) => void torn.push(at.lineNo),
+      repaired: (at) => void repaired.push(at.lineNo),
     },
     { maxLineBytes },
   );
@@ -57,7 +59,7 @@ export async function diagnoseFile(path: string, maxLineBytes?: number, nowMs = 
   const { lines, pendingTail } = scan;
   const id = basename(path).replace(/\.jsonl?$/, '');
   const unindexedChars = Math.max(0, text.chars - PASS_TEXT_CHARS);
-  return { path, id, dialect: state.dialect, lines, malformed, unknown, oversized, torn, invalidNumbers, invalidTimes, invalidEntries, unindexedChars, pendingTail, empty };
+  return { path, id, dialect: state.dialect, lines, malformed, unknown, oversized, torn, repaired, invalidNumbers, invalidTimes, invalidEntries, unindexedChars, pendingTail, empty };
 }
 
 /**

@@ -6,7 +6,7 @@
  * reader, the transcript pass and doctor are visitors of this loop.
  */
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { classifyLine } from './classify.js';
+import { classifyLine, type LineRepair } from './classify.js';
 import { decodeLine, DEFAULT_MAX_LINE_BYTES, scanLines, scanLinesSync, type LineHandler, type ScanOptions, type ScanResult, type SyncLineHandler } from './lines.js';
 
 /** Where a line sits in its file. */
@@ -38,6 +38,10 @@ export interface RecordVisitor {
    * a newline.
    */
   skim?(text: string): Record<string, unknown> | undefined;
+  /** Tried on a line `JSON.parse` refused, before it counts as malformed or torn (LogFormat.repairLine); its record goes to `record`. */
+  repair?: LineRepair;
+  /** A line read by `repair` (its record has gone, or goes next, to `record`). */
+  repaired?(at: RecordAt): void;
 }
 
 export interface RecordScan extends ScanResult {
@@ -54,7 +58,7 @@ export interface RecordScan extends ScanResult {
  */
 export async function readRecords(path: string, visitor: RecordVisitor, opts: ScanOptions = {}): Promise<RecordScan> {
   const scan = await scanLines(path, lineVisitor(visitor, opts), opts);
-  const tail = tailOf(scan);
+  const tail = tailOf(scan, visitor.repair);
   if (tail.torn) visitor.torn?.(tail.at);
   if (tail.record) await (visitor.tail ? visitor.tail(tail.record, tail.at) : visitor.record(tail.record, tail.at));
   return tail.scan;
@@ -69,7 +73,7 @@ export interface SyncRecordVisitor extends RecordVisitor {
 /** {@link readRecords} with synchronous reads (worker threads): the same calls, in the same order. */
 export function readRecordsSync(path: string, visitor: SyncRecordVisitor, opts: ScanOptions = {}): RecordScan {
   const scan = scanLinesSync(path, lineVisitor(visitor, opts) as SyncLineHandler, opts);
-  const tail = tailOf(scan);
+  const tail = tailOf(scan, visitor.repair);
   if (tail.torn) visitor.torn?.(tail.at);
   if (tail.record) (visitor.tail ?? visitor.record).call(visitor, tail.record, tail.at);
   return tail.scan;
@@ -84,23 +88,24 @@ function lineVisitor(visitor: RecordVisitor, opts: ScanOptions): LineHandler {
     if (text === null) return visitor.oversized?.(at);
     const skimmed = visitor.skim?.(text);
     if (skimmed !== undefined) return visitor.record(skimmed, at);
-    const line = classifyLine(text);
+    const line = classifyLine(text, visitor.repair);
     if (line.kind === 'malformed') visitor.malformed?.(at);
     else if (line.kind === 'object') {
       if (line.torn) visitor.torn?.(at);
+      if (line.repaired) visitor.repaired?.(at);
       return visitor.record(line.value, at);
     }
   };
 }
 
 /** The last line without a newline: a record to hand on (`torn`: recovered after a torn part), or a pending tail (FORMAT.md §1). */
-function tailOf(scan: ScanResult): { scan: RecordScan; record: Record<string, unknown> | null; torn: boolean; at: RecordAt } {
+function tailOf(scan: ScanResult, repair?: LineRepair): { scan: RecordScan; record: Record<string, unknown> | null; torn: boolean; at: RecordAt } {
   let pendingTail = false;
   let record: Record<string, unknown> | null = null;
   let torn = false;
   const at: RecordAt = { start: scan.tailOffset, lineNo: scan.nextLineNo, end: scan.tailOffset + scan.tailBytes };
   if (scan.tailBytes > 0) {
-    const tail = scan.tail === null ? null : classifyLine(scan.tail);
+    const tail = scan.tail === null ? null : classifyLine(scan.tail, repair);
     if (tail?.kind === 'object') {
       record = tail.value;
       torn = tail.torn === true;
@@ -176,10 +181,11 @@ function documentRecords(
  * The record of the line at bytes [start, end) of `path` (a range a visitor
  * was given in `RecordAt`), read again synchronously: the same text rules as
  * the loop (BOM at offset 0, CR LF) and the same classification (a torn
- * line yields its complete suffix). null when the bytes there no longer hold
+ * line yields its complete suffix; `repair`, the file's format's, reads a
+ * damaged line as the loop did). null when the bytes there no longer hold
  * a JSON object (the file was rewritten). Throws what the file system throws.
  */
-export function readRecordAt(path: string, start: number, end: number): Record<string, unknown> | null {
+export function readRecordAt(path: string, start: number, end: number, repair?: LineRepair): Record<string, unknown> | null {
   const buf = Buffer.allocUnsafe(Math.max(0, end - start));
   const fd = openSync(path, 'r');
   try {
@@ -191,7 +197,7 @@ export function readRecordAt(path: string, start: number, end: number): Record<s
     }
     let stop = got;
     if (stop > 0 && buf[stop - 1] === 0x0a) stop--;
-    const line = classifyLine(decodeLine(buf, 0, stop, start));
+    const line = classifyLine(decodeLine(buf, 0, stop, start), repair);
     return line.kind === 'object' ? line.value : null;
   } finally {
     closeSync(fd);

@@ -90,16 +90,26 @@ export function documentReader(path: string, file: SessionFileInfo | undefined):
   return formatById(file.format).explodeDocument ?? null;
 }
 
+/**
+ * `visitor` with its format's lenient reading of refused lines
+ * (LogFormat.repairLine), for a file whose format the location fixed:
+ * every reader of the file (summary, transcript, doctor) reads its lines alike.
+ */
+function withRepair<V extends RecordVisitor>(visitor: V, file: SessionFileInfo | undefined): V {
+  const repair = visitor.repair ?? (file?.format ? formatById(file.format).repairLine : undefined);
+  return repair && visitor.repair !== repair ? { ...visitor, repair } : visitor;
+}
+
 /** {@link readSessionFile} with synchronous reads. */
 function readSessionFileSync(path: string, file: SessionFileInfo | undefined, visitor: SyncRecordVisitor, opts: Parameters<typeof readRecordsSync>[2] = {}): RecordScan {
   const explode = documentReader(path, file);
-  return explode ? readDocumentSync(path, explode, visitor, opts) : readRecordsSync(path, visitor, opts);
+  return explode ? readDocumentSync(path, explode, visitor, opts) : readRecordsSync(path, withRepair(visitor, file), opts);
 }
 
-/** Reads one file of a session, JSONL or a JSON document, with `visitor`. */
+/** Reads one file of a session, JSONL or a JSON document, with `visitor` (and its format's repair of damaged lines: {@link withRepair}). */
 export function readSessionFile(path: string, file: SessionFileInfo | undefined, visitor: RecordVisitor, opts: Parameters<typeof readRecords>[2] = {}): Promise<RecordScan> {
   const explode = documentReader(path, file);
-  return explode ? readDocument(path, explode, visitor, opts) : readRecords(path, visitor, opts);
+  return explode ? readDocument(path, explode, visitor, opts) : readRecords(path, withRepair(visitor, file), opts);
 }
 
 /**
@@ -229,6 +239,7 @@ function summaryFold(previous: SummaryState | undefined, opts: ReadSummaryOption
     state,
     visitor: {
       skim: texts ? undefined : skimmerOf(opts),
+      repair: opts.file?.format ? formatById(opts.file.format).repairLine : undefined,
       record: (obj) => {
         if (torn) state.torn++;
         torn = false;

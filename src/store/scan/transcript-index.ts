@@ -179,7 +179,7 @@ export async function indexTranscript(path: string, opts: ReadSummaryOptions & I
     const file = ref.part === -1 ? path : parts[ref.part];
     // The dialect is known by the time an entry is held cut (the pass found it).
     const dialect = state.dialect;
-    const record = file && dialect ? readRecordAt(file, ref.start, ref.end) : null;
+    const record = file && dialect ? readRecordAt(file, ref.start, ref.end, formatById(dialect).repairLine) : null;
     const again = record && dialect ? entriesOfRecord(record, dialect, opts.pricing)[ref.ordinal] : undefined;
     // The file was rewritten under us: the entry is drawn with what the pass kept, and says so.
     if (!again || again.kind !== slot.entry.kind) return restore(slot.entry, { ...slot.entry, text: '(this entry could not be read again: the file changed)' } as TranscriptEntry);

@@ -139,6 +139,14 @@ export interface LogFormat<P = unknown> {
    * every line is parsed in full.
    */
   skimLine?(line: string): Record<string, unknown> | undefined;
+  /**
+   * A lenient reading of a line `JSON.parse` refused, for every reader of
+   * this format's files: the record when the damage is only where the
+   * format can read around it (inside a tool's output, which `skimLine`
+   * never looks into, so that a cold summary and a full read agree), else
+   * undefined (the line is malformed, or torn). Absent: none.
+   */
+  repairLine?(line: string): Record<string, unknown> | undefined;
   /** The agent's own resume command as a template (`claude --resume {id}`), used when the user configured none. */
   readonly resumeTemplate?: string;
   /** The agent that writes these files, as people name it ("Claude Code"); absent for our own formats. */

@@ -2,7 +2,7 @@
 import type { LogFormat } from '../format.js';
 import { claudeLocation } from './location.js';
 import { beginClaudePart, initClaudeParser, parseClaude, type ClaudeParserState } from './parse.js';
-import { skimClaudeLine } from './skim.js';
+import { repairClaudeLine, skimClaudeLine } from './skim.js';
 
 export { claudeLocation };
 
@@ -16,6 +16,7 @@ export const claudeFormat: LogFormat<ClaudeParserState> = {
   parse: parseClaude,
   beginPart: beginClaudePart,
   skimLine: skimClaudeLine,
+  repairLine: repairClaudeLine,
   resumeTemplate: 'claude --resume {id}',
   agent: 'Claude Code',
 };

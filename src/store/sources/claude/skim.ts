@@ -44,6 +44,24 @@ const STAND_IN_JSON = JSON.stringify(STAND_IN);
  * outputs are the search text.
  */
 export function skimClaudeLine(line: string): Obj | undefined {
+  return cutOutputs(line, false);
+}
+
+/**
+ * A line `JSON.parse` refused, read as {@link skimClaudeLine} reads it, with
+ * each result's output decoded leniently (a bad escape kept as written, a
+ * raw control character as itself) instead of elided; `toolUseResult` null.
+ * So a line damaged only inside a tool's output reads the same in a cold
+ * summary (which never looks inside outputs) as in every full read, and
+ * loses nothing; undefined when the damage is anywhere else (malformed, or
+ * torn: classify.ts).
+ */
+export function repairClaudeLine(line: string): Obj | undefined {
+  return cutOutputs(line, true);
+}
+
+/** The work of both: outputs cut out (kept leniently decoded when `keep`), the rest parsed and checked for where they landed. */
+function cutOutputs(line: string, keep: boolean): Obj | undefined {
   // Only user lines hold results; the first `"type"` is the line's own (its header comes first), so any
   // other line is told apart within a few hundred bytes, not after a search through all of it.
   const type = line.indexOf(LINE_TYPE);
@@ -52,14 +70,15 @@ export function skimClaudeLine(line: string): Obj | undefined {
   if (at === -1) return undefined;
   let reduced = '';
   let from = 0;
-  let outputs = 0;
+  const outputs: string[] = [];
   do {
     const open = at + RESULT_OUTPUT.length - 1;
     const close = stringEnd(line, open + 1);
     if (close === -1) return undefined;
     reduced += line.slice(from, open) + STAND_IN_JSON;
+    if (keep) outputs.push(lenientString(line.slice(open + 1, close)));
+    else outputs.push('');
     from = close + 1;
-    outputs++;
     at = line.indexOf(RESULT_OUTPUT, from);
   } while (at !== -1);
   const copy = line.indexOf(TOOL_USE_RESULT, from);
@@ -85,25 +104,39 @@ export function skimClaudeLine(line: string): Obj | undefined {
     if (r.toolUseResult !== STAND_IN) return undefined;
     r.toolUseResult = null;
   }
-  if (elideResults(r) !== outputs) return undefined;
+  if (placeOutputs(r, outputs) !== outputs.length) return undefined;
   if (!fewOpeners(reduced, MAX_JSON_DEPTH)) capDepth(record);
   return r;
 }
 
-/** Replaces the stand-in `content` of the result blocks in `message.content` by ""; how many it replaced. */
-function elideResults(record: Obj): number {
+/** Puts `outputs`, in order, in place of the stand-ins of the result blocks in `message.content`; how many it placed. */
+function placeOutputs(record: Obj, outputs: readonly string[]): number {
   const message = record.message;
   if (message === null || typeof message !== 'object' || Array.isArray(message)) return 0;
   const blocks = (message as Obj).content;
   if (!Array.isArray(blocks)) return 0;
-  let replaced = 0;
+  let placed = 0;
   for (const block of blocks) {
     if (block === null || typeof block !== 'object' || Array.isArray(block)) continue;
     const b = block as Obj;
-    if (b.type === 'tool_result' && b.content === STAND_IN) {
-      b.content = '';
-      replaced++;
-    }
+    if (b.type === 'tool_result' && b.content === STAND_IN) b.content = outputs[placed++] ?? '';
   }
-  return replaced;
+  return placed;
+}
+
+/** Escapes JSON accepts, and what a damaged string holds instead: a backslash before anything else, a raw control character. */
+const ESCAPES = /\\(?:u[0-9a-fA-F]{4}|["\\/bfnrt])|\\|[\u0000-\u001f]/g;
+
+/**
+ * The text of a JSON string's inside `raw` as JSON.parse would give it, where
+ * it parses; a backslash that starts no escape stands for itself, a raw
+ * control character for itself.
+ */
+function lenientString(raw: string): string {
+  const fixed = raw.replace(ESCAPES, (m) => (m.length > 1 ? m : m === '\\' ? '\\\\' : `\\u${m.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  try {
+    return JSON.parse(`"${fixed}"`) as string;
+  } catch {
+    return raw;
+  }
 }
