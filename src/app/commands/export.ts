@@ -13,7 +13,7 @@ import { findSession } from './find-session.js';
 
 export async function exportCommand(ctx: AppContext, id: string, options: ParsedOptions, io: Io): Promise<number> {
   const format = oneOf('format', options.format, ['md', 'json'] as const, 'md');
-  const file = await findSession(ctx, id);
+  const file = await findSession(ctx, id, { newest: (line) => io.err(line) });
   // The header comes first, so the summary is read before the entries (from the summary cache when it can be).
   const summary = await ctx.catalog.summary(file);
   if (!summary) throw new Error(`${file.path}: no session records found (not a session log of any known dialect)`);

@@ -7,9 +7,12 @@
  * project only; otherwise in every project of the home. It never prefers the
  * current project: an id (or prefix) matching sessions in two projects is
  * refused with the candidates listed (exit 2), and `--project DIR` picks one.
+ * One id held by several files of one project is read from the newest file
+ * by the commands that only read (said on stderr), and refused by delete.
  */
 import { renderTable } from '../../format/table.js';
 import { sanitize } from '../../format/sanitize.js';
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { SYMLINKED_SESSION, type SessionFile } from '../../store/sources/native/discover.js';
 import { assertSessionId, InvalidIdError } from '../../store/project.js';
@@ -32,11 +35,20 @@ export class AmbiguousIdError extends UsageError {
 /** At most this many candidates are listed (each costs a summary read). */
 const MAX_CANDIDATES = 10;
 
+/** How {@link findSession} treats one id held by several files of one project (a copied log, a session moved between folders). */
+export interface SameIdChoice {
+  /** Read the newest file (by modification time), after saying so through `note`; absent: refuse, naming the files. */
+  newest?: (line: string) => void;
+}
+
 /**
  * The session file `idOrPrefix` names. Throws UsageError for an invalid id,
- * AmbiguousIdError for several matches, NotFoundError for none.
+ * AmbiguousIdError for several matches, NotFoundError for none. Several
+ * files of one project with the same whole id (which `--project` cannot
+ * tell apart) give the newest when `same.newest` is given (reading it, not
+ * changing it), else AmbiguousIdError naming the files.
  */
-export async function findSession(ctx: AppContext, idOrPrefix: string): Promise<SessionFile> {
+export async function findSession(ctx: AppContext, idOrPrefix: string, same: SameIdChoice = {}): Promise<SessionFile> {
   let found;
   try {
     found = await ctx.catalog.resolve(idOrPrefix, { projectId: ctx.projectGiven ? ctx.project.id : null });
@@ -56,7 +68,28 @@ export async function findSession(ctx: AppContext, idOrPrefix: string): Promise<
     const looked = readingWhere(ctx.home, ctx.catalog.locations);
     throw new NotFoundError(sanitize(`no session ${idOrPrefix} under ${looked}${where}${why}`, { singleLine: true }));
   }
+  const copies = sameProjectCopies(found.candidates);
+  if (copies) {
+    const [newest, ...others] = copies;
+    const id = newest!.id;
+    const label = ctx.catalog.projectLabel(newest!.projectId);
+    const paths = others.map((c) => c.path).join(', ');
+    if (same.newest) {
+      same.newest(sanitize(`session-browser: session ${id} has ${copies.length} files in project ${label}: reading the newest, ${newest!.path} (the others: ${paths})`, { singleLine: true }));
+      return newest!;
+    }
+    throw new AmbiguousIdError(sanitize(`session ${id} has ${copies.length} files in project ${label}, which --project cannot tell apart: ${copies.map((c) => c.path).join(', ')}; show, replay, export and resume read the newest`, { singleLine: true }));
+  }
   throw new AmbiguousIdError(await ambiguityMessage(ctx, idOrPrefix, found.candidates));
+}
+
+/** When every candidate has one id in one project (a prefix of it given, or all of it): them, newest file first (by mtime; one that cannot be stat'ed last); else null. */
+function sameProjectCopies(candidates: readonly SessionFile[]): SessionFile[] | null {
+  const first = candidates[0];
+  if (candidates.length < 2 || !candidates.every((c) => c.id === first!.id && c.projectId === first!.projectId)) return null;
+  // Paths the discovery found (never built from the id), so stat'ing them is safe.
+  const mtime = (c: SessionFile): number => statSync(c.path, { throwIfNoEntry: false })?.mtimeMs ?? -1;
+  return [...candidates].map((c) => ({ c, t: mtime(c) })).sort((a, b) => b.t - a.t).map(({ c }) => c);
 }
 
 /**
@@ -75,9 +108,9 @@ export function findTrashed(ctx: AppContext, idOrPrefix: string): TrashEntry {
   const found = resolveIdPrefix(idOrPrefix, entries);
   if (found.kind === 'match') return found.match;
   if (found.kind === 'none') throw new NotFoundError(sanitize(`no deleted session ${idOrPrefix} in the trash of ${ctx.home}`, { singleLine: true }));
-  const sameId = found.candidates.every((c) => c.id === idOrPrefix);
+  const sameId = found.candidates.every((c) => c.id === found.candidates[0]!.id);
   const head = sameId
-    ? `deleted session ${idOrPrefix} is in ${found.candidates.length} projects; pass --project DIR to pick one:`
+    ? `deleted session ${found.candidates[0]!.id} is in ${found.candidates.length} projects; pass --project DIR to pick one:`
     : `session id prefix ${idOrPrefix} matches ${found.candidates.length} deleted sessions; give more of the id:`;
   const rows = found.candidates.map((c) => [c.id, ctx.catalog.projectLabel(c.projectId)]);
   throw new AmbiguousIdError(`${head}\n${renderTable([{ header: 'ID' }, { header: 'PROJECT' }], rows)}`);
@@ -85,9 +118,10 @@ export function findTrashed(ctx: AppContext, idOrPrefix: string): TrashEntry {
 
 /** "…matches N sessions:" then one line per candidate: id (whole), project, title. */
 async function ambiguityMessage(ctx: AppContext, input: string, candidates: readonly SessionFile[]): Promise<string> {
-  const sameId = candidates.every((c) => c.id === input);
+  // A prefix of one id held in several projects: more of the id would not help, --project does.
+  const sameId = candidates.every((c) => c.id === candidates[0]!.id);
   const head = sameId
-    ? `session ${input} is in ${candidates.length} projects; pass --project DIR to pick one:`
+    ? `session ${candidates[0]!.id} is in ${candidates.length} projects; pass --project DIR to pick one:`
     : `session id prefix ${input} matches ${candidates.length} sessions; give more of the id:`;
   const shown = candidates.slice(0, MAX_CANDIDATES);
   const rows: string[][] = [];

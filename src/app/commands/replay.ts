@@ -15,7 +15,7 @@ import { outSink, type Io } from '../io.js';
 import { findSession } from './find-session.js';
 
 export async function replayCommand(ctx: AppContext, id: string, options: ParsedOptions, io: Io): Promise<number> {
-  const file = await findSession(ctx, id);
+  const file = await findSession(ctx, id, { newest: (line) => io.err(line) });
   const opts = ctx.catalog.optionsFor(file);
   const width = Math.max(40, io.columns ?? 100);
   const fromCheckpoint = options['from-checkpoint'] === true;

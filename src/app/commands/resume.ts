@@ -128,7 +128,7 @@ export const contextLoader = (ctx: AppContext, summary: SessionSummary, from: Re
     : streamResumeContext(summary.path, ctx.catalog.optionsFor(summary), emit);
 
 export async function resumeCommand(ctx: AppContext, id: string | undefined, options: ParsedOptions, io: Io): Promise<number> {
-  const summary = id ? await loadSummaryById(ctx, id) : await lastSession(ctx, options, io);
+  const summary = id ? await loadSummaryById(ctx, id, { newest: (line) => io.err(line) }) : await lastSession(ctx, options, io);
   const activity = sessionActivity(summary, ctx.now());
   if (activity.running && !options.force && !options['dry-run']) {
     const again = followUpFor(ctx, options, [

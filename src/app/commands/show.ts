@@ -10,17 +10,18 @@ import type { ParsedOptions } from '../cli-args.js';
 import type { AppContext } from '../context.js';
 import type { Io } from '../io.js';
 import { writeJson } from '../json-out.js';
-import { findSession, NotFoundError } from './find-session.js';
+import { findSession, NotFoundError, type SameIdChoice } from './find-session.js';
 
-export async function loadSummaryById(ctx: AppContext, id: string): Promise<SessionSummary> {
-  const file = await findSession(ctx, id);
+/** The summary of the session `id` names (find-session.ts; `same`: several files of one project with that id). */
+export async function loadSummaryById(ctx: AppContext, id: string, same: SameIdChoice = {}): Promise<SessionSummary> {
+  const file = await findSession(ctx, id, same);
   const summary = await ctx.catalog.summary(file);
   if (!summary) throw new NotFoundError(sanitize(`${file.path} holds no session records of any known dialect`, { singleLine: true }));
   return summary;
 }
 
 export async function showCommand(ctx: AppContext, id: string, options: ParsedOptions, io: Io): Promise<number> {
-  const found = await loadSummaryById(ctx, id);
+  const found = await loadSummaryById(ctx, id, { newest: (line) => io.err(line) });
   // Printed masked, as the browser shows it (issue 9), unless --reveal-secrets.
   const s = options['reveal-secrets'] ? found : maskedSummary(found);
   if (options.json) {

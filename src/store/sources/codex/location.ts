@@ -25,6 +25,9 @@ export function codexDir(opts: ForeignLocationOptions): string {
 
 const ROLLOUT = /^rollout-.*?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.jsonl$/i;
 
+/** A rollout under `sessions/` (live), not under `archived_sessions/`. */
+const isLive = (path: string): boolean => path.includes('/sessions/');
+
 /** The session's meta of a head record: a `session_meta` payload, or a legacy file's first record (an `id`, no `type`); else null. */
 function metaOf(r: Record<string, unknown>): Record<string, unknown> | null {
   return (r.type === 'session_meta' && r.payload && typeof r.payload === 'object' ? r.payload : r.type === undefined && typeof r.id === 'string' ? r : null) as Record<string, unknown> | null;
@@ -99,7 +102,9 @@ export function codexLocation(opts: ForeignLocationOptions): SessionLocation {
     }
     if (!found && skipped.length === 0) return { files: [], skipped: folderProblem(dir, Object.assign(new Error('no such folder'), { code: 'ENOENT' }), opts.named) };
     const names = await threadNames(dir);
-    const sessions = new Map<string, SessionFile & { parent?: string }>();
+    // Rollouts by thread id: one as a rule; two live ones (a copied or re-created rollout) are both kept, so
+    // that every file is counted (the list and `show` then name the id's files).
+    const sessions = new Map<string, (SessionFile & { parent?: string })[]>();
     // Every rollout's head, with synchronous reads a few ms at a time: awaiting each stat, open, read and
     // close cost more than the calls (common/location-kit.ts eachInTurns).
     await eachInTurns(paths, (path) => {
@@ -116,21 +121,22 @@ export function codexLocation(opts: ForeignLocationOptions): SessionLocation {
       if (facts.parent) file.parent = facts.parent;
       const name = names.get(id);
       if (name) file.title = name;
-      // The same thread archived and live: the first found (sessions/) wins.
-      if (!sessions.has(id) || path.includes('/sessions/')) sessions.set(id, file);
+      const same = sessions.get(id);
+      if (!same) sessions.set(id, [file]);
+      // The same thread archived and live: the live one (sessions/) wins, an archived copy is never counted beside it.
+      else if (isLive(path)) sessions.set(id, [...same.filter((f) => isLive(f.path)), file]);
     });
     memo.save?.();
     const wanted = wantedIds(projectIds, opts.aliases);
     const files: SessionFile[] = [];
     const roots: Record<string, string> = {};
-    for (const f of sessions.values()) {
-      const parent = f.parent ? sessions.get(f.parent) : undefined;
-      if (parent && parent !== f) {
-        (parent.parts ??= []).push(f.path); // a subagent thread's usage is its parent's
-        continue;
-      }
+    const all = [...sessions.values()].flat();
+    for (const f of all) {
+      // A subagent thread's usage is its parent's (the parent thread's first rollout, when it has two).
+      const parent = f.parent ? sessions.get(f.parent)?.[0] : undefined;
+      if (parent && parent !== f) (parent.parts ??= []).push(f.path);
     }
-    for (const f of sessions.values()) {
+    for (const f of all) {
       if (f.parent && sessions.has(f.parent)) continue;
       if (wanted && !wanted.has(f.projectId)) continue;
       const { parent: _p, cwd, ...file } = f as SessionFile & { parent?: string; cwd?: string };
