@@ -8,6 +8,7 @@ import React, { useCallback, useMemo, useRef, useState } from 'react';
 import { Box, Text, useStdout } from 'ink';
 import { sanitize } from '../format/sanitize.js';
 import { truncate } from '../format/width.js';
+import { wrapLine } from '../format/wrap.js';
 import { CostView, costPage, costScrollMax, costViewParts } from '../components/CostView.js';
 import { buildCostModel } from '../components/cost-model.js';
 import { SessionScreen, type SessionScreenHandle } from '../components/SessionScreen.js';
@@ -49,12 +50,28 @@ export interface AppProps {
 /** Lines of the list screen besides the list: status, search, column header, help bar. */
 const CHROME_LINES = 4;
 
+/** Lines a one-line message may wrap to: what it says after "Exported …" or "Deleted …" (a path, a command) must not be cut at 80 columns. */
+const FLASH_LINES = 2;
+
+/**
+ * The lines of the message under the list (state.flash) at `width`: wrapped
+ * at spaces to at most FLASH_LINES lines, the last cut with '…' if more was
+ * left. Text from logs in it is made single-line and inert first.
+ */
+export function flashLines(message: string, width: number): string[] {
+  const lines = wrapLine(sanitize(message, { singleLine: true }), Math.max(1, width));
+  if (lines.length <= FLASH_LINES) return lines;
+  const kept = lines.slice(0, FLASH_LINES);
+  kept[FLASH_LINES - 1] = truncate(`${kept[FLASH_LINES - 1]} ${lines[FLASH_LINES]}`, width);
+  return kept;
+}
+
 /** How the list screen spends `rows - 1` lines (so Ink never clears the terminal). */
-export function frameBudget(rows: number, state: BrowserState): { budget: number; bottom: number; viewport: number } {
+export function frameBudget(rows: number, state: BrowserState, width = Number.POSITIVE_INFINITY): { budget: number; bottom: number; viewport: number } {
   const budget = Math.max(3, rows - 1);
   // The preview strip (or the delete dialog) takes two lines, dropped on tiny terminals.
   const bottom = isDialog(state.view) || budget >= 14 ? 2 : 0;
-  const flash = state.flash ? 1 : 0;
+  const flash = state.flash ? (Number.isFinite(width) ? flashLines(state.flash, width).length : 1) : 0;
   // The note naming skipped project folders (symbolic links) or unreadable files, under the header.
   const note = state.skipped.length > 0 ? 1 : 0;
   return { budget, bottom, viewport: Math.max(1, budget - CHROME_LINES - bottom - flash - note) };
@@ -101,7 +118,7 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
   useIndexingPause(source, state.view === 'session' && state.target !== null);
   useStoreWarning(source, state.loadedSeq >= 0, store);
   const nowMs = source.nowMs();
-  const { budget, bottom, viewport } = frameBudget(rows, state);
+  const { budget, bottom, viewport } = frameBudget(rows, state, width);
 
   const [derive] = useState(createListDeriver);
   const projectLabel = useCallback((id: string) => source.projectLabel(id), [source]);
@@ -117,12 +134,12 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
         // The scope of the rows on screen: after `a` the old list stays until the new one answers.
         scope: s.listScope,
         projectLabel,
-        viewport: frameBudget(rows, s).viewport,
+        viewport: frameBudget(rows, s, width).viewport,
         labels: s.labels,
         sort: s.sort,
         partial: s.partial,
       }),
-    [derive, projectLabel, search, rows, source.includeEmpty],
+    [derive, projectLabel, search, rows, width, source.includeEmpty],
   );
   const model = listOf(state);
   useSearchWarmup(source, model.searched, state.loadedSeq >= 0 && !state.stale && state.partial === null);
@@ -334,11 +351,13 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
       ) : bottom > 0 ? (
         <PreviewStrip summary={selected} plan={plan} width={width} timeZone={source.timeZone} />
       ) : null}
-      {state.flash ? (
-        <Text color={theme.flash} wrap="truncate-end">
-          {truncate(sanitize(state.flash, { singleLine: true }), width)}
-        </Text>
-      ) : null}
+      {state.flash
+        ? flashLines(state.flash, width).map((line, i) => (
+            <Text key={i} color={theme.flash} wrap="truncate-end">
+              {line}
+            </Text>
+          ))
+        : null}
       {helpBar}
     </Box>,
   );
