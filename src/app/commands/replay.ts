@@ -35,7 +35,8 @@ export async function replayCommand(ctx: AppContext, id: string, options: Parsed
     }
     return out.write(chunk);
   };
-  if (fromCheckpoint) await print([truncate(`${fromCheckpointBanner(lastCheckpoint >= 0)} (f shows all)`, width)]);
+  // `f` is the browser's key: here the whole replay is the same command without the option.
+  if (fromCheckpoint) await print([truncate(`${fromCheckpointBanner(lastCheckpoint >= 0)} (without --from-checkpoint: all of it)`, width)]);
   let prev: TranscriptEntry | undefined;
   // A dim line names the date whenever it changes (the first one names the zone): clocks alone are ambiguous.
   const days = new DayLines(width, ctx.tz);

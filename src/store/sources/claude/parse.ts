@@ -26,6 +26,7 @@ import { addTokens, subTokens } from '../../counts.js';
 import { ownWords } from '../common/title.js';
 import type { NormalizedEvent, ToolCallEvent, UsageEvent } from '../events.js';
 import { ownValue, setOwn } from '../common/own-keys.js';
+import { formatInt } from '../../../format/numbers.js';
 
 /** Parser state: plain JSON (persisted with the summary state). */
 export interface ClaudeParserState {
@@ -86,6 +87,18 @@ export function claudeTokens(usage: Obj): RawTokens {
   const raw: RawTokens = { input, output, cacheRead, cacheWrite, total, cacheWrite5m: subTokens(cacheWrite, hour), cacheWrite1h: hour };
   if (TALLY.rejected > 0) raw.rejected = TALLY.rejected;
   return raw;
+}
+
+/** A terminal's styling (SGR: `ESC [ … m`), which Claude Code writes into a local command's output ("\u001b[2mCompacted …\u001b[22m"). */
+const STYLING = /\u001b\[[0-9;]*m/g;
+
+/**
+ * `text` without its terminal styling: bold and dim mean nothing in a
+ * replay, and shown inert (every escape is, format/sanitize.ts) they were
+ * "␛[2m…␛[22m" clutter. Any other control sequence stays, to be shown inert.
+ */
+function withoutStyling(text: string): string {
+  return text.includes('\u001b[') ? text.replace(STYLING, '') : text;
 }
 
 /** `/name args` of a slash command's `<command-name>` markup, or null. */
@@ -250,7 +263,7 @@ function user(r: Obj, s: ClaudeParserState, ts: string | null, out: NormalizedEv
     out.push({ kind: 'meta', fallbackTitle: command });
   }
   if (ownWords(text) || command) out.push({ kind: 'message', ts, message: { role: 'user', content: text }, text, tally: true, context: 'append' });
-  else out.push({ kind: 'note', ts, type: 'context', text }); // injected context: shown, never counted nor a title
+  else out.push({ kind: 'note', ts, type: 'context', text: withoutStyling(text) }); // injected context: shown, never counted nor a title
 }
 
 function system(r: Obj, s: ClaudeParserState, ts: string | null, out: NormalizedEvent[]): void {
@@ -259,9 +272,9 @@ function system(r: Obj, s: ClaudeParserState, ts: string | null, out: Normalized
     const meta = obj(r.compactMetadata);
     const pre = num(meta?.preTokens);
     s.compact = { pre, post: meta && typeof meta.postTokens === 'number' ? num(meta.postTokens) : null };
-    out.push({ kind: 'note', ts, type: 'compaction', text: `conversation compacted (${str(meta?.trigger) ?? 'auto'}${pre ? `, ${pre} tokens before` : ''})` });
+    out.push({ kind: 'note', ts, type: 'compaction', text: `conversation compacted (${str(meta?.trigger) ?? 'auto'}${pre ? `, ${formatInt(pre)} tokens before` : ''})` });
   } else if (subtype === 'local_command') {
-    const text = str(r.content) ?? '';
+    const text = withoutStyling(str(r.content) ?? '');
     const command = slashCommand(text);
     if (command && !s.command) {
       s.command = true;
