@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLargeSession, type LargeSession } from '../fixtures/generate.js';
 import { buildReplayLines } from '../src/format/replay-lines.js';
 import { exportCommand } from '../src/app/commands/export.js';
-import { replayCommand } from '../src/app/commands/replay.js';
+import { replayCommand, REPLAY_ALL_HINT } from '../src/app/commands/replay.js';
 import { buildContext, type AppContext } from '../src/app/context.js';
 import { toJson, type Io } from '../src/app/io.js';
 import { transcriptToMarkdown } from '../src/format/markdown.js';
@@ -151,7 +151,7 @@ describe('streamed output is exactly the in-memory output (every demo session)',
       const opts = ctx.catalog.readOptions(file.projectId);
       const t = await loadTranscript(file.path, opts);
       for (const fromCheckpoint of [false, true]) {
-        const lines = buildReplayLines(t, { width: 100, expanded: new Set(t.entries.keys()), fromCheckpoint, tz: ctx.tz });
+        const lines = buildReplayLines(t, { width: 100, expanded: new Set(t.entries.keys()), fromCheckpoint, tz: ctx.tz, allHint: REPLAY_ALL_HINT });
         const joined = lines.map((l) => l.text.trimEnd()).join('\n');
         const cap = captureIo(100);
         await replayCommand(ctx, file.id, fromCheckpoint ? { 'from-checkpoint': true } : {}, cap.io);

@@ -35,6 +35,8 @@ export interface ReplayLineOptions {
   full?: ReadonlySet<number>;
   /** How the cut line says to see all, e.g. "press v to show all". */
   moreHint?: string;
+  /** How the from-checkpoint banner says to see the whole conversation (default: the browser's key, "(f shows all)"). */
+  allHint?: string;
   /** Show secret-shaped values (keys, tokens) in clear; default false: masked (secrets.ts). */
   revealSecrets?: boolean;
 }
@@ -310,7 +312,7 @@ export function buildReplayLines(t: Transcript, opts: ReplayLineOptions): Displa
   const tz = opts.tz ?? 'UTC';
   const out = new LineBuilder(width, tz, opts.moreHint);
   const start = opts.fromCheckpoint && t.lastCheckpointIndex >= 0 ? t.lastCheckpointIndex : 0;
-  if (opts.fromCheckpoint) out.one(`${fromCheckpointBanner(t.lastCheckpointIndex >= 0)} (f shows all)`, 'banner', -1);
+  if (opts.fromCheckpoint) out.one(`${fromCheckpointBanner(t.lastCheckpointIndex >= 0)} ${opts.allHint ?? '(f shows all)'}`, 'banner', -1);
   const days = new DayLines(width, tz);
   const speakers = new SpeakerLines(width, tz);
   const at = (i: number): TranscriptEntry => (opts.revealSecrets ? t.entries[i]! : maskedEntry(t.entries[i]!));

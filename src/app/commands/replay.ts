@@ -14,6 +14,9 @@ import type { AppContext } from '../context.js';
 import { outSink, type Io } from '../io.js';
 import { findSession } from './find-session.js';
 
+/** How `replay --from-checkpoint` says to see the whole conversation (`f` is the browser's key: here it is the command without the option). */
+export const REPLAY_ALL_HINT = '(without --from-checkpoint: all of it)';
+
 export async function replayCommand(ctx: AppContext, id: string, options: ParsedOptions, io: Io): Promise<number> {
   const file = await findSession(ctx, id, { newest: (line) => io.err(line) });
   const opts = ctx.catalog.optionsFor(file);
@@ -35,8 +38,7 @@ export async function replayCommand(ctx: AppContext, id: string, options: Parsed
     }
     return out.write(chunk);
   };
-  // `f` is the browser's key: here the whole replay is the same command without the option.
-  if (fromCheckpoint) await print([truncate(`${fromCheckpointBanner(lastCheckpoint >= 0)} (without --from-checkpoint: all of it)`, width)]);
+  if (fromCheckpoint) await print([truncate(`${fromCheckpointBanner(lastCheckpoint >= 0)} ${REPLAY_ALL_HINT}`, width)]);
   let prev: TranscriptEntry | undefined;
   // A dim line names the date whenever it changes (the first one names the zone): clocks alone are ambiguous.
   const days = new DayLines(width, ctx.tz);

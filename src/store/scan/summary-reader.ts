@@ -25,10 +25,12 @@ import { cacheWarmUntil, finishSummary, initSummarizer, summarizeEvent, type Fin
  * kept past a junk entry, and summaries' `overflowed`; 17: messages kept
  * past a junk message, events' `prevEntries`; 18: Claude's, Codex's and
  * Gemini's absurd token counts flagged and left out, not summed; times that
- * are not times flagged; `session.end` tokens priced): cached states and
- * the summaries made from them are then discarded.
+ * are not times flagged; `session.end` tokens priced; 19: a Claude line
+ * damaged only inside a tool's output read, not malformed,
+ * LogFormat.repairLine): cached states and the summaries made from them
+ * are then discarded.
  */
-export const SUMMARY_STATE_VERSION = 18;
+export const SUMMARY_STATE_VERSION = 19;
 
 export interface SummaryState {
   v: number;
