@@ -10,6 +10,8 @@ import type { AppContext } from '../context.js';
 import { writeLines, type Io } from '../io.js';
 import { writeJson } from '../json-out.js';
 import { readingWhere } from '../sources.js';
+import { applyLabels, withNameHits } from '../list-model.js';
+import { readLabels } from '../../store/labels.js';
 import { maskedSummary, renderSessionTable, tableWidth } from './session-table.js';
 
 /**
@@ -48,14 +50,16 @@ export function noSessionsMessage(ctx: AppContext, query?: string, cutText = 0):
 
 export async function listCommand(ctx: AppContext, options: ParsedOptions, io: Io): Promise<number> {
   const limit = positiveInt('limit', options.limit);
-  let sessions = await loadScope(ctx, io);
+  // The names and pins the user gave in the browser (labels.json): the same titles everywhere.
+  let sessions = applyLabels(await loadScope(ctx, io), readLabels(ctx.home));
   const cutText = sessions.filter((s) => s.unindexedChars).length;
   if (options.query?.trim()) {
     // `branch:NAME` narrows to sessions recorded on that branch, as in the browser; the other words are searched
     // among them, best first (session-search.ts: the catalog's full-text index, read after the scan above wrote it).
     const { branches, rest } = branchFilter(options.query);
     if (branches.length > 0) sessions = sessions.filter((s) => onBranches(s, branches));
-    if (rest !== '') sessions = new SessionSearch(ctx.catalog.textIndex()).search(rest, sessions).map((h) => h.summary);
+    // Sessions the user named come first when their name holds the words, as in the browser (list-model.ts).
+    if (rest !== '') sessions = withNameHits(sessions, rest, new SessionSearch(ctx.catalog.textIndex()).search(rest, sessions)).map((h) => h.summary);
   }
   if (limit !== undefined) sessions = sessions.slice(0, limit);
   // Searched as written; printed masked, as the browser shows them (issue 9), unless --reveal-secrets.

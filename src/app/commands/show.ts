@@ -11,13 +11,16 @@ import type { AppContext } from '../context.js';
 import type { Io } from '../io.js';
 import { writeJson } from '../json-out.js';
 import { findSession, NotFoundError, type SameIdChoice } from './find-session.js';
+import { labeled } from '../list-model.js';
+import { readLabels } from '../../store/labels.js';
 
 /** The summary of the session `id` names (find-session.ts; `same`: several files of one project with that id). */
 export async function loadSummaryById(ctx: AppContext, id: string, same: SameIdChoice = {}): Promise<SessionSummary> {
   const file = await findSession(ctx, id, same);
   const summary = await ctx.catalog.summary(file);
   if (!summary) throw new NotFoundError(sanitize(`${file.path} holds no session records of any known dialect`, { singleLine: true }));
-  return summary;
+  // The name and pin the user gave in the browser (labels.json), as the list shows them.
+  return labeled(summary, readLabels(ctx.home).get(summary.id));
 }
 
 export async function showCommand(ctx: AppContext, id: string, options: ParsedOptions, io: Io): Promise<number> {
@@ -33,6 +36,8 @@ export async function showCommand(ctx: AppContext, id: string, options: ParsedOp
   const rows: [string, string][] = [
     ['id', s.id],
     ['title', s.title],
+    ...(s.originalTitle !== undefined ? [["agent's title", s.originalTitle || '(untitled)'] as [string, string]] : []),
+    ...(s.pinned ? [['pinned', 'yes (to the top of its project in the browser)'] as [string, string]] : []),
     ['dialect', s.dialect],
     ['project', ctx.catalog.projectLabel(s.projectId, [s])],
     ['workspace', s.workspace ?? '–'],
