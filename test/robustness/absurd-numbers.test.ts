@@ -12,6 +12,8 @@ import { aggregateUsage } from '../../src/store/usage/usage.js';
 import { formatUsd } from '../../src/format/numbers.js';
 import { priceMicros } from '../../src/store/pricing.js';
 import { SUM_CAP } from '../../src/store/counts.js';
+import { codexTokens } from '../../src/store/sources/codex/parse.js';
+import { geminiTokens } from '../../src/store/sources/gemini/parse.js';
 import { readOpts, useTempHome, type TempHome } from '../helpers/session-files.js';
 
 let t: TempHome;
@@ -115,6 +117,14 @@ describe('robustness: absurd numbers', () => {
     const { summary } = await readSummary(path, agent('gemini'));
     expect(summary.invalidNumbers).toBe(2);
     expect(summary.tokens).toMatchObject({ input: 1100, cacheRead: 400, output: 10 });
+    // The total adds up what was kept: g1's recorded 1,080 held the counts left out (a tryout saw 113 for 100 + 10).
+    expect(summary.tokens.total).toBe(1100 + 400 + 10);
+  });
+
+  it('a recorded total beside a count left out is replaced by the sum of the counts kept (Codex, Gemini)', () => {
+    expect(codexTokens({ input_tokens: 1000, cached_input_tokens: 200, output_tokens: 'many', total_tokens: 1200 })).toMatchObject({ input: 800, cacheRead: 200, output: 0, total: 1000, rejected: 1 });
+    expect(codexTokens({ input_tokens: 1000, cached_input_tokens: 200, output_tokens: 100, total_tokens: 1150 })).toMatchObject({ total: 1150 });
+    expect(geminiTokens({ input: 1e20, output: -1, cached: 5, thoughts: 'x', tool: 0, total: 3 })).toMatchObject({ total: 0, rejected: 3 });
   });
 
   it('a capped sum of tokens is priced as overflow, not as an exact cost', () => {

@@ -27,7 +27,8 @@ import { cacheWarmUntil, finishSummary, initSummarizer, summarizeEvent, type Fin
  * Gemini's absurd token counts flagged and left out, not summed; times that
  * are not times flagged; `session.end` tokens priced; 19: a Claude line
  * damaged only inside a tool's output read, not malformed,
- * LogFormat.repairLine): cached states and the summaries made from them
+ * LogFormat.repairLine; a Codex or Gemini total beside a count left out is
+ * the sum of the counts kept): cached states and the summaries made from them
  * are then discarded.
  */
 export const SUMMARY_STATE_VERSION = 19;

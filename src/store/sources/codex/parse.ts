@@ -72,7 +72,9 @@ export function codexTokens(u: Obj): RawTokens {
   const cacheWrite = Math.min(readCount(u.cache_write_input_tokens, tally), inputAll - cacheRead);
   const output = readCount(u.output_tokens, tally);
   const reasoning = Math.min(readCount(u.reasoning_output_tokens, tally), output);
-  const total = u.total_tokens != null ? readCount(u.total_tokens, tally) : addTokens(inputAll, output);
+  const recorded = u.total_tokens != null ? readCount(u.total_tokens, tally) : addTokens(inputAll, output);
+  // A recorded total beside a count left out holds that count: the total is then what was kept.
+  const total = tally.rejected > 0 ? addTokens(inputAll, output) : recorded;
   const raw: RawTokens = { input: inputAll - cacheRead - cacheWrite, output, cacheRead, cacheWrite, total, reasoning };
   if (tally.rejected > 0) raw.rejected = tally.rejected;
   return raw;

@@ -48,7 +48,8 @@ const ZERO: RawTokens = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, tota
 /**
  * Tokens of one Gemini `tokens` object (ADAPTERS.md). A count that is not a
  * non-negative safe integer is read as 0 and counted in `rejected`
- * (fold-common readCount): flagged, never summed nor priced.
+ * (fold-common readCount): flagged, never summed nor priced; the total is
+ * then the sum of the counts kept, not the recorded one.
  */
 export function geminiTokens(t: Obj): RawTokens {
   const tally: CountTally = { rejected: 0 };
@@ -57,7 +58,10 @@ export function geminiTokens(t: Obj): RawTokens {
   const thoughts = readCount(t.thoughts, tally);
   const output = addTokens(readCount(t.output, tally), thoughts);
   const input = addTokens(inputAll - cacheRead, readCount(t.tool, tally));
-  const total = t.total != null ? readCount(t.total, tally) : addTokens(addTokens(input, cacheRead), output);
+  const parts = addTokens(addTokens(input, cacheRead), output);
+  const recorded = t.total != null ? readCount(t.total, tally) : parts;
+  // A recorded total beside a count left out holds that count: the total is then what was kept.
+  const total = tally.rejected > 0 ? parts : recorded;
   const raw: RawTokens = { input, output, cacheRead, cacheWrite: 0, total, reasoning: thoughts };
   if (tally.rejected > 0) raw.rejected = tally.rejected;
   return raw;
