@@ -18,7 +18,8 @@
  * those outputs "" and `toolUseResult` null; what was skipped passed cheap
  * checks only (its structure, not the inside of its strings: a raw control
  * character or a bad escape there is not seen; issue 7: "validation only
- * where a record fails cheap checks").
+ * where a record fails cheap checks"). So that no reader sees such a line
+ * otherwise, the full reads take it too ({@link repairClaudeLine}).
  */
 import { capDepth, fewOpeners, MAX_JSON_DEPTH } from '../../../format/json.js';
 import { stringEnd, valueEnd } from '../../../format/json-skim.js';
