@@ -188,6 +188,10 @@ describe('skimClaudeLine', () => {
       const d = await diagnoseFile(path, undefined, Date.parse('2026-11-21T00:00:00Z'), file);
       expect(d.repaired).toEqual([1]);
       expect(d.malformed).toEqual([]);
+      // The same line last, without its newline (a writer mid-append): named too.
+      writeFileSync(path, `${prompt}\n${bad}`);
+      expect((await diagnoseFile(path, undefined, Date.parse('2026-11-21T00:00:00Z'), file)).repaired).toEqual([2]);
+      writeFileSync(path, `${bad}\n${prompt}\n`);
       const t = await loadTranscript(path, { ...readOpts({ file }) });
       expect(JSON.stringify(t.entries)).toContain('out \\\\q bad');
     } finally {

@@ -98,4 +98,28 @@ describe('one id, several files', () => {
     expect(show.code).toBe(2);
     expect(show.stderr).toContain(`session ${OTHER} is in 2 projects; pass --project DIR to pick one`);
   });
+
+  it('an archived copy is told from a live rollout below the Codex folder, even when that folder\'s own path holds /sessions/', () => {
+    const home = join(dir, 'sessions', 'codex-home');
+    const day = join(home, 'sessions', '2026', '11', '20');
+    mkdirSync(day, { recursive: true });
+    mkdirSync(join(home, 'archived_sessions'), { recursive: true });
+    writeFileSync(join(day, `rollout-2026-11-20T09-00-00-${THREAD}.jsonl`), codexRollout('20', 'Live rollout', 1000));
+    writeFileSync(join(home, 'archived_sessions', `rollout-2026-11-20T09-00-00-${THREAD}.jsonl`), codexRollout('20', 'Archived copy', 1000));
+    const r = runCli(['list', '--json', '--all', '--codex-dir', home, '--source', 'codex'], { env: { XDG_CACHE_HOME: join(dir, 'cache-home') } });
+    expect((JSON.parse(r.stdout) as { sessions: { title: string }[] }).sessions.map((s) => s.title)).toEqual(['Live rollout']);
+  });
+
+  it('counts projects, not files, when an id is copied in one project and also in another', () => {
+    const third = join(dir, 'claude', 'projects', '-work-app-again');
+    mkdirSync(third, { recursive: true });
+    writeFileSync(join(third, `${OTHER}.jsonl`), `${claudeLine('user', 'Copy in /work/app', '2026-11-23T09:00:00.000Z').replaceAll(ID, OTHER)}\n`);
+    try {
+      const show = cli(['show', OTHER]);
+      expect(show.code).toBe(2);
+      expect(show.stderr).toContain(`session ${OTHER} is in 2 projects (3 files); pass --project DIR to pick one`);
+    } finally {
+      rmSync(third, { recursive: true, force: true });
+    }
+  });
 });

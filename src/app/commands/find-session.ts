@@ -120,8 +120,11 @@ export function findTrashed(ctx: AppContext, idOrPrefix: string): TrashEntry {
 async function ambiguityMessage(ctx: AppContext, input: string, candidates: readonly SessionFile[]): Promise<string> {
   // A prefix of one id held in several projects: more of the id would not help, --project does.
   const sameId = candidates.every((c) => c.id === candidates[0]!.id);
+  // Files, not projects, when one project holds the id twice (a copied log).
+  const projects = new Set(candidates.map((c) => c.projectId)).size;
+  const files = projects < candidates.length ? ` (${candidates.length} files)` : '';
   const head = sameId
-    ? `session ${candidates[0]!.id} is in ${candidates.length} projects; pass --project DIR to pick one:`
+    ? `session ${candidates[0]!.id} is in ${projects} projects${files}; pass --project DIR to pick one:`
     : `session id prefix ${input} matches ${candidates.length} sessions; give more of the id:`;
   const shown = candidates.slice(0, MAX_CANDIDATES);
   const rows: string[][] = [];

@@ -60,6 +60,7 @@ export async function readRecords(path: string, visitor: RecordVisitor, opts: Sc
   const scan = await scanLines(path, lineVisitor(visitor, opts), opts);
   const tail = tailOf(scan, visitor.repair);
   if (tail.torn) visitor.torn?.(tail.at);
+  if (tail.repaired) visitor.repaired?.(tail.at);
   if (tail.record) await (visitor.tail ? visitor.tail(tail.record, tail.at) : visitor.record(tail.record, tail.at));
   return tail.scan;
 }
@@ -75,6 +76,7 @@ export function readRecordsSync(path: string, visitor: SyncRecordVisitor, opts: 
   const scan = scanLinesSync(path, lineVisitor(visitor, opts) as SyncLineHandler, opts);
   const tail = tailOf(scan, visitor.repair);
   if (tail.torn) visitor.torn?.(tail.at);
+  if (tail.repaired) visitor.repaired?.(tail.at);
   if (tail.record) (visitor.tail ?? visitor.record).call(visitor, tail.record, tail.at);
   return tail.scan;
 }
@@ -99,20 +101,22 @@ function lineVisitor(visitor: RecordVisitor, opts: ScanOptions): LineHandler {
 }
 
 /** The last line without a newline: a record to hand on (`torn`: recovered after a torn part), or a pending tail (FORMAT.md §1). */
-function tailOf(scan: ScanResult, repair?: LineRepair): { scan: RecordScan; record: Record<string, unknown> | null; torn: boolean; at: RecordAt } {
+function tailOf(scan: ScanResult, repair?: LineRepair): { scan: RecordScan; record: Record<string, unknown> | null; torn: boolean; repaired: boolean; at: RecordAt } {
   let pendingTail = false;
   let record: Record<string, unknown> | null = null;
   let torn = false;
+  let repaired = false;
   const at: RecordAt = { start: scan.tailOffset, lineNo: scan.nextLineNo, end: scan.tailOffset + scan.tailBytes };
   if (scan.tailBytes > 0) {
     const tail = scan.tail === null ? null : classifyLine(scan.tail, repair);
     if (tail?.kind === 'object') {
       record = tail.value;
       torn = tail.torn === true;
+      repaired = tail.repaired === true;
     }
     else if (tail?.kind !== 'blank') pendingTail = true;
   }
-  return { scan: { ...scan, pendingTail, lines: scan.tailBytes > 0 ? scan.nextLineNo : scan.nextLineNo - 1 }, record, torn, at };
+  return { scan: { ...scan, pendingTail, lines: scan.tailBytes > 0 ? scan.nextLineNo : scan.nextLineNo - 1 }, record, torn, repaired, at };
 }
 
 /**

@@ -9,7 +9,7 @@
  * its parent's session when the parent's file is found, else a session.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { appendAll } from '../../arrays.js';
 import { projectIdOf } from '../../project.js';
 import type { SessionFile, SessionLocation, SessionScan, SkippedEntry } from '../format.js';
@@ -25,8 +25,8 @@ export function codexDir(opts: ForeignLocationOptions): string {
 
 const ROLLOUT = /^rollout-.*?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.jsonl$/i;
 
-/** A rollout under `sessions/` (live), not under `archived_sessions/`. */
-const isLive = (path: string): boolean => path.includes('/sessions/');
+/** A rollout under `<dir>/sessions/` (live), not under `<dir>/archived_sessions/` (told apart below `dir`, whose own path may hold "/sessions/"). */
+const isLive = (dir: string, path: string): boolean => path.startsWith(`${join(dir, 'sessions')}${sep}`);
 
 /** The session's meta of a head record: a `session_meta` payload, or a legacy file's first record (an `id`, no `type`); else null. */
 function metaOf(r: Record<string, unknown>): Record<string, unknown> | null {
@@ -124,7 +124,7 @@ export function codexLocation(opts: ForeignLocationOptions): SessionLocation {
       const same = sessions.get(id);
       if (!same) sessions.set(id, [file]);
       // The same thread archived and live: the live one (sessions/) wins, an archived copy is never counted beside it.
-      else if (isLive(path)) sessions.set(id, [...same.filter((f) => isLive(f.path)), file]);
+      else if (isLive(dir, path)) sessions.set(id, [...same.filter((f) => isLive(dir, f.path)), file]);
     });
     memo.save?.();
     const wanted = wantedIds(projectIds, opts.aliases);
