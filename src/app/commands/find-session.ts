@@ -37,7 +37,7 @@ const MAX_CANDIDATES = 10;
 
 /** How {@link findSession} treats one id held by several files of one project (a copied log, a session moved between folders). */
 export interface SameIdChoice {
-  /** Read the newest file (by modification time), after saying so through `note`; absent: refuse, naming the files. */
+  /** Read the newest file (by modification time), after calling this with the line that says so (for stderr); absent: refuse, naming the files. */
   newest?: (line: string) => void;
 }
 
