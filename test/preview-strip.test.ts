@@ -60,4 +60,10 @@ describe('resumeLine', () => {
     const line = resumeLine('some text is not indexed · ', '/w', '', plan({ checkpoint: { timestamp: '2026-11-20T09:30:00Z', tokenCount: 8000 } }), 30);
     expect(line.startsWith('some text is not indexed · /w · resume from checkpoint 09:30')).toBe(true);
   });
+
+  it('says Enter cannot resume when there is no folder to run the command in, as Enter then says', () => {
+    const line = resumeLine('', '(no workspace recorded)', '', plan({ argv: ['gemini', '--resume', 's'], cwd: null, workspace: null }), 160);
+    expect(line).toContain('Enter cannot resume here (no folder to run in)');
+    expect(line).not.toContain('Enter runs gemini');
+  });
 });

@@ -34,8 +34,13 @@ export function resumeSummary(plan: ResumePlan, tz = 'UTC', wording: Wording = 0
   return `${verb}whole conversation · ${countNoun(plan.messagesAfter, 'msg')}`;
 }
 
-/** What Enter runs: the program, or that it prints the id when nothing is configured (why, unless `wording` is 2). */
+/**
+ * What Enter runs: the program; that it refuses when there is no folder to
+ * run it in (as use-browser-input.ts resumeRefusal then says); or that it
+ * prints the id when nothing is configured (why, unless `wording` is 2).
+ */
 function enterSummary(plan: ResumePlan, wording: Wording = 0): string {
+  if (plan.argv && plan.cwd === null) return ['Enter cannot resume here (no folder to run in)', 'Enter cannot resume (no folder)', 'no resume here'][wording]!;
   if (plan.argv) return `Enter runs ${sanitize(plan.argv[0] ?? '', { singleLine: true })}`;
   return ['Enter prints the id (no --resume-cmd)', 'Enter prints id (no --resume-cmd)', 'Enter prints id'][wording]!;
 }
