@@ -52,6 +52,12 @@ const FLUSH_ROWS = 128;
  */
 const FLUSH_EVERY_MS = 1000;
 /**
+ * ... and the first rows of an instance are written once this many wait: a
+ * browser started cold shows its first sessions from them (it waited for
+ * FLUSH_EVERY_MS, over a second into a cold scan of 10,000 sessions).
+ */
+const FIRST_FLUSH_ROWS = 16;
+/**
  * ... or once their text holds this many characters: indexing runs on the
  * main thread (one SQLite writer), and a browser indexing in the background
  * must get a turn every few tens of ms, not wait on one 14 MB transaction
@@ -122,6 +128,8 @@ export class SummaryCache {
   private pruned = false;
   /** When rows were last written (or this instance was made), in ms since the epoch. */
   private flushedAt = Date.now();
+  /** Writes of pending rows so far (the first comes sooner: FIRST_FLUSH_ROWS). */
+  private flushes = 0;
   /** {@link firstScan} answers true at most once per instance. */
   private firstAsked = false;
   /**
@@ -509,7 +517,8 @@ export class SummaryCache {
     this.listedRows.set(row.path, row);
     this.deleted.delete(row.path);
     if (row.texts && row.texts !== 'forget') for (const chunk of row.texts.chunks) this.pendingChars += chunk.length;
-    if (this.pending.size >= FLUSH_ROWS || this.pendingChars >= FLUSH_TEXT_CHARS || Date.now() - this.flushedAt >= FLUSH_EVERY_MS) this.flush();
+    const rows = this.flushes === 0 ? FIRST_FLUSH_ROWS : FLUSH_ROWS;
+    if (this.pending.size >= rows || this.pendingChars >= FLUSH_TEXT_CHARS || Date.now() - this.flushedAt >= FLUSH_EVERY_MS) this.flush();
   }
 
   /** Writes what waits, in one transaction; a failed write is dropped (the next run reads those files again). */
@@ -519,6 +528,7 @@ export class SummaryCache {
     this.emptyDb = false;
     const wrote = db.write(this.pending.values(), this.deleted);
     this.flushedAt = Date.now();
+    this.flushes++;
     this.pending.clear();
     this.deleted.clear();
     this.pendingChars = 0;

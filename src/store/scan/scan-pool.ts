@@ -107,6 +107,8 @@ const MIN_BATCH_BYTES = 1024 * 1024;
  * batches ahead both workers sat idle through it).
  */
 const BATCHES_AHEAD = 4;
+/** Jobs of each worker's first batch, taken from the small end of the order (see inWorkers' quick starts). */
+const QUICK_START_FILES = 8;
 
 /**
  * Scan workers started before the jobs are known ({@link prestartScanWorkers}),
@@ -437,17 +439,29 @@ function inWorkers(
   // A feed may have ended before the first deal (every job added at once): then no change comes to say so.
   if (incoming === undefined || incoming.ended()) allKnown();
 
+  const wire = (id: number): WireJob => {
+    if (undealt !== null) undealt -= work[id]!;
+    const { path, opts, previous, pack } = jobs[id]!;
+    const job: WireJob = previous ? { id, path, opts, previous } : { id, path, opts };
+    if (pack) job.pack = true;
+    return job;
+  };
+  // Each worker's first batch: the smallest jobs known, so that the first results come at once (a browser
+  // started cold shows its first sessions from them; biggest first, they waited for the largest files).
+  let quickStarts = threads;
   const batch = (): WireJob[] => {
     const out: WireJob[] = [];
+    // Only where there are many: a few files make one batch, read by one worker.
+    if (quickStarts > 0 && order.length - next >= BATCH_FILES * threads) {
+      quickStarts--;
+      while (out.length < QUICK_START_FILES && next < order.length) out.push(wire(order.pop()!));
+      if (out.length > 0) return out;
+    }
     let bytes = 0;
     const most = batchBytes(undealt, threads);
     while (next < order.length && out.length < BATCH_FILES && (out.length === 0 || bytes + work[order[next]!]! <= most)) {
       const id = order[next++]!;
-      if (undealt !== null) undealt -= work[id]!;
-      const { path, opts, previous, pack } = jobs[id]!;
-      const job: WireJob = previous ? { id, path, opts, previous } : { id, path, opts };
-      if (pack) job.pack = true;
-      out.push(job);
+      out.push(wire(id));
       bytes += work[id]!;
     }
     return out;
