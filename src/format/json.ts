@@ -78,6 +78,23 @@ export function parseJsonCapped(text: string): unknown {
   return value;
 }
 
+/**
+ * `text` as a JSON object (a log's record) with its nesting capped
+ * (capDepth, skipped when `text` has too few brackets to nest that deep),
+ * or null when it does not parse or is not an object. Never throws.
+ */
+export function parseJsonObject(text: string): Record<string, unknown> | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+  if (!fewOpeners(text, MAX_JSON_DEPTH)) capDepth(value);
+  return value as Record<string, unknown>;
+}
+
 /** At most `n` opening brackets in `text`: then no value parsed from it nests deeper than `n` (a cheap pre-check for capDepth). */
 export function fewOpeners(text: string, n: number): boolean {
   let count = 0;

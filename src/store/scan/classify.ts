@@ -5,7 +5,7 @@
  * reader (format/json.ts capDepth): no recursion over log data downstream
  * (JSON.stringify, structuredClone, schemas) can run out of stack.
  */
-import { capDepth, fewOpeners, MAX_JSON_DEPTH } from '../../format/json.js';
+import { parseJsonObject } from '../../format/json.js';
 
 /**
  * `torn`: the line was not JSON, but it ends in a complete JSON object (a
@@ -37,31 +37,18 @@ const TORN_TRIES = 32;
  */
 export function classifyLine(text: string, repair?: LineRepair): ClassifiedLine {
   if (text.trim() === '') return { kind: 'blank' };
-  const value = parseObject(text);
+  const value = parseJsonObject(text);
   if (value !== null) return { kind: 'object', value };
   const repaired = repair?.(text);
   if (repaired !== undefined) return { kind: 'object', value: repaired, repaired: true };
   let at = text.indexOf('{', 1);
   for (let tries = 0; at !== -1 && tries < TORN_TRIES; tries++, at = text.indexOf('{', at + 1)) {
     const suffix = text.slice(at);
-    const rest = parseObject(suffix);
+    const rest = parseJsonObject(suffix);
     if (rest !== null) return { kind: 'object', value: rest, torn: true };
     // The record after the tear may itself be damaged only where its format reads around it.
     const mended = repair?.(suffix);
     if (mended !== undefined) return { kind: 'object', value: mended, torn: true, repaired: true };
   }
   return { kind: 'malformed' };
-}
-
-/** `text` as a JSON object with its nesting capped, or null when it is not one. */
-function parseObject(text: string): Record<string, unknown> | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
-  if (!fewOpeners(text, MAX_JSON_DEPTH)) capDepth(value);
-  return value as Record<string, unknown>;
 }

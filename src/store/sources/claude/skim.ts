@@ -21,7 +21,7 @@
  * where a record fails cheap checks"). So that no reader sees such a line
  * otherwise, the full reads take it too ({@link repairClaudeLine}).
  */
-import { capDepth, fewOpeners, MAX_JSON_DEPTH } from '../../../format/json.js';
+import { parseJsonObject } from '../../../format/json.js';
 import { stringEnd, valueEnd } from '../../../format/json-skim.js';
 
 type Obj = Record<string, unknown>;
@@ -93,21 +93,13 @@ function cutOutputs(line: string, keep: boolean): Obj | undefined {
     copied = true;
   }
   reduced += line.slice(from);
-  let record: unknown;
-  try {
-    record = JSON.parse(reduced);
-  } catch {
-    return undefined;
-  }
-  if (record === null || typeof record !== 'object' || Array.isArray(record)) return undefined;
-  const r = record as Obj;
+  const r = parseJsonObject(reduced);
+  if (r === null) return undefined;
   if (copied) {
     if (r.toolUseResult !== STAND_IN) return undefined;
     r.toolUseResult = null;
   }
-  if (placeOutputs(r, outputs) !== outputs.length) return undefined;
-  if (!fewOpeners(reduced, MAX_JSON_DEPTH)) capDepth(record);
-  return r;
+  return placeOutputs(r, outputs) === outputs.length ? r : undefined;
 }
 
 /** Puts `outputs`, in order, in place of the stand-ins of the result blocks in `message.content`; how many it placed. */
