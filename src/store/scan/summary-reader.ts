@@ -197,7 +197,7 @@ export async function readSummary(path: string, opts: ReadSummaryOptions, previo
   signal?.throwIfAborted();
   if (isWholeRead(path, opts.file)) return readWholeSummary(path, opts);
   const fold = summaryFold(previous, opts);
-  const scan = await readRecords(path, fold.visitor, { fromOffset: fold.state.offset, firstLineNo: fold.state.nextLineNo, maxLineBytes: opts.maxLineBytes, signal });
+  const scan = await readSessionFile(path, opts.file, fold.visitor, { fromOffset: fold.state.offset, firstLineNo: fold.state.nextLineNo, maxLineBytes: opts.maxLineBytes, signal });
   return fold.finish(scan, path, opts);
 }
 
@@ -219,7 +219,7 @@ export function readCheckedSummarySync(path: string, opts: ReadSummaryOptions, p
   // A session read whole is never continued from an offset: it has no check hash (the catalog stores '').
   if (isWholeRead(path, opts.file)) return Object.assign(readWholeSummarySync(path, opts), { check: '' });
   const fold = summaryFold(previous, opts);
-  const scan = readRecordsSync(path, fold.visitor, { fromOffset: fold.state.offset, firstLineNo: fold.state.nextLineNo, maxLineBytes: opts.maxLineBytes, check: true });
+  const scan = readSessionFileSync(path, opts.file, fold.visitor, { fromOffset: fold.state.offset, firstLineNo: fold.state.nextLineNo, maxLineBytes: opts.maxLineBytes, check: true });
   const result = fold.finish(scan, path, opts);
   return Object.assign(result, { check: scan.check ?? bytesBeforeSync(path, result.state.offset) });
 }
@@ -242,7 +242,6 @@ function summaryFold(previous: SummaryState | undefined, opts: ReadSummaryOption
     state,
     visitor: {
       skim: texts ? undefined : skimmerOf(opts),
-      repair: opts.file?.format ? formatById(opts.file.format).repairLine : undefined,
       record: (obj) => {
         if (torn) state.torn++;
         torn = false;
