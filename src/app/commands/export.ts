@@ -10,17 +10,14 @@ import { oneOf, type ParsedOptions } from '../cli-args.js';
 import type { AppContext } from '../context.js';
 import { outSink, type Io } from '../io.js';
 import { findSession } from './find-session.js';
-import { labeled } from '../list-model.js';
-import { readLabels } from '../../store/labels.js';
+import { summaryOfFile } from './show.js';
 
 export async function exportCommand(ctx: AppContext, id: string, options: ParsedOptions, io: Io): Promise<number> {
   const format = oneOf('format', options.format, ['md', 'json'] as const, 'md');
   const file = await findSession(ctx, id, { newest: (line) => io.err(line) });
-  // The header comes first, so the summary is read before the entries (from the summary cache when it can be).
-  const found = await ctx.catalog.summary(file);
-  if (!found) throw new Error(`${file.path}: no session records found (not a session log of any known dialect)`);
-  // The name the user gave in the browser (labels.json) heads the export, the agent's title under it.
-  const summary = labeled(found, readLabels(ctx.home).get(found.id));
+  // The header comes first, so the summary is read before the entries (from the summary cache when it can be); the
+  // name the user gave in the browser heads it, the agent's title under it.
+  const summary = await summaryOfFile(ctx, file);
   // Keys and tokens are masked unless asked for (format/secrets.ts).
   const opts = { ...ctx.catalog.optionsFor(file), revealSecrets: options['reveal-secrets'] === true };
   // A bad -o path fails here, before anything is read; so does the session's own file (it would be truncated).

@@ -6,6 +6,7 @@ import { countNoun, formatDuration, formatInt, formatTokens, formatUsd } from '.
 import { sanitize } from '../../format/sanitize.js';
 import { formatDateTime, relativeTime } from '../../format/time.js';
 import type { SessionSummary } from '../../store/types.js';
+import type { SessionFile } from '../../store/sources/format.js';
 import type { ParsedOptions } from '../cli-args.js';
 import type { AppContext } from '../context.js';
 import type { Io } from '../io.js';
@@ -16,10 +17,17 @@ import { readLabels } from '../../store/labels.js';
 
 /** The summary of the session `id` names (find-session.ts; `same`: several files of one project with that id). */
 export async function loadSummaryById(ctx: AppContext, id: string, same: SameIdChoice = {}): Promise<SessionSummary> {
-  const file = await findSession(ctx, id, same);
+  return summaryOfFile(ctx, await findSession(ctx, id, same));
+}
+
+/**
+ * The summary of a session file found by id, with the name and pin the
+ * user gave in the browser (labels.json), as the list shows them. Throws
+ * NotFoundError when the file holds no record of any known dialect.
+ */
+export async function summaryOfFile(ctx: AppContext, file: SessionFile): Promise<SessionSummary> {
   const summary = await ctx.catalog.summary(file);
   if (!summary) throw new NotFoundError(sanitize(`${file.path} holds no session records of any known dialect`, { singleLine: true }));
-  // The name and pin the user gave in the browser (labels.json), as the list shows them.
   return labeled(summary, readLabels(ctx.home).get(summary.id));
 }
 
