@@ -67,11 +67,11 @@ export function flashLines(message: string, width: number): string[] {
 }
 
 /** How the list screen spends `rows - 1` lines (so Ink never clears the terminal). */
-export function frameBudget(rows: number, state: BrowserState, width = Number.POSITIVE_INFINITY): { budget: number; bottom: number; viewport: number } {
+export function frameBudget(rows: number, state: BrowserState, width: number): { budget: number; bottom: number; viewport: number } {
   const budget = Math.max(3, rows - 1);
   // The preview strip (or the delete dialog) takes two lines, dropped on tiny terminals.
   const bottom = isDialog(state.view) || budget >= 14 ? 2 : 0;
-  const flash = state.flash ? (Number.isFinite(width) ? flashLines(state.flash, width).length : 1) : 0;
+  const flash = state.flash ? flashLines(state.flash, width).length : 0;
   // The note naming skipped project folders (symbolic links) or unreadable files, under the header.
   const note = state.skipped.length > 0 ? 1 : 0;
   return { budget, bottom, viewport: Math.max(1, budget - CHROME_LINES - bottom - flash - note) };
