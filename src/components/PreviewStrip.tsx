@@ -13,6 +13,7 @@ import { countNoun, formatInt, formatTokens } from '../format/numbers.js';
 import { clock } from '../format/time.js';
 import { theme } from './theme.js';
 import { UNINDEXED_NOTE } from '../store/scan/text-chunks.js';
+import { refusesToResume } from '../store/actions/resume.js';
 
 /** How much a resume summary says: 0 in full, 1 without the verb, 2 also without a checkpoint's tokens (a narrow screen). */
 export type Wording = 0 | 1 | 2;
@@ -40,7 +41,7 @@ export function resumeSummary(plan: ResumePlan, tz = 'UTC', wording: Wording = 0
  * prints the id when nothing is configured (why, unless `wording` is 2).
  */
 function enterSummary(plan: ResumePlan, wording: Wording = 0): string {
-  if (plan.argv && plan.cwd === null) return ['Enter cannot resume here (no folder to run in)', 'Enter cannot resume (no folder)', 'no resume here'][wording]!;
+  if (refusesToResume(plan)) return ['Enter cannot resume here (no folder to run in)', 'Enter cannot resume (no folder)', 'no resume here'][wording]!;
   if (plan.argv) return `Enter runs ${sanitize(plan.argv[0] ?? '', { singleLine: true })}`;
   return ['Enter prints the id (no --resume-cmd)', 'Enter prints id (no --resume-cmd)', 'Enter prints id'][wording]!;
 }

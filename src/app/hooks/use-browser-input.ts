@@ -31,6 +31,7 @@ import type { ListModel } from '../list-model.js';
 import { sourceAgent } from '../../store/sources/registry.js';
 import { basename, dirname } from 'node:path';
 import type { BrowserExit, BrowserSource, ResumeFrom } from '../source.js';
+import { refusesToResume } from '../../store/actions/resume.js';
 import type { BrowserStore } from './use-browser-store.js';
 import { errorMessage } from './use-sessions-loader.js';
 import { truncate } from '../../format/width.js';
@@ -301,7 +302,7 @@ function resumeRefusal(s: SessionSummary, source: BrowserInputDeps['source']): s
   } catch (err) {
     return `Cannot resume ${s.id}: ${errorMessage(err)}`;
   }
-  if (plan.argv === null || plan.cwd !== null) return null;
+  if (!refusesToResume(plan)) return null;
   const why = plan.workspaceProblem ? `its folder ${plan.workspace ?? ''} ${plan.workspaceProblem}` : 'it recorded no folder to run in';
   return `Cannot resume ${s.id} here: ${why}. y copies its id.`;
 }

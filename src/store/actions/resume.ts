@@ -247,6 +247,11 @@ export interface CommandTemplate {
   source: 'flag' | 'env' | 'config' | 'agent';
 }
 
+/** Enter would run a command but has no folder to run it in (resolveResumeDir found none): the browser refuses and says why. */
+export function refusesToResume(plan: Pick<ResumePlan, 'argv' | 'cwd'>): boolean {
+  return plan.argv !== null && plan.cwd === null;
+}
+
 /**
  * The command that resumes `summary`: the user's when configured, else the
  * agent's own for another agent's session (`claude --resume {id}`,
