@@ -52,6 +52,35 @@ describe('summary cache', () => {
     expect(rewritten!.malformedLines).toBe(0);
   });
 
+  it('a long-lived instance (the browser) serves what it wrote and what it listed again without reading, and the catalog keeps every summary whole', async () => {
+    const ids = ['a', 'b', 'c'];
+    for (const id of ids) t.write(id, [{ type: 'meta', title: `Title ${id}` }, msg('user', `prompt ${id}`)]);
+    const files = ids.map(file);
+    const want = await Promise.all(files.map(async (f) => (await readSummary(f.path, readOpts())).summary));
+    const byId = (list: { id: string }[]) => [...list].sort((x, y) => x.id.localeCompare(y.id));
+
+    const cache = cacheAt();
+    expect(byId((await cache.summaries(files, () => readOpts(), 'k')).summaries)).toEqual(want);
+    cache.save();
+    const read = cache.bytesRead;
+    expect(read).toBeGreaterThan(0);
+    // A refresh after the rows were written (they are kept without their fold states and texts): served, not read.
+    expect(byId((await cache.summaries(files, () => readOpts(), 'k')).summaries)).toEqual(want);
+    expect(cache.bytesRead).toBe(read);
+    // The first frame's list (each row's text let go once parsed), then a refresh: served again.
+    expect(byId(await cache.storedInTurns(null, 'k', Date.now()))).toEqual(want);
+    expect(byId((await cache.summaries(files, () => readOpts(), 'k')).summaries)).toEqual(want);
+    expect(cache.bytesRead).toBe(read);
+    cache.save();
+    cache.close();
+
+    // What the database holds was never touched by the letting go: a new process serves every summary whole.
+    const next = cacheAt();
+    expect(byId(next.stored(null, 'k', Date.now()))).toEqual(want);
+    expect(byId((await next.summaries(files, () => readOpts(), 'k')).summaries)).toEqual(want);
+    expect(next.bytesRead).toBe(0);
+  });
+
   it('finishes a pending tail once it completes', async () => {
     const path = t.write('p', [msg('user', 'one'), '{"type":"message","message":{"role":"assistant","content":"tw'], { trailing: false });
     const cache = cacheAt();

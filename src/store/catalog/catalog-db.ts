@@ -31,6 +31,9 @@ export const CATALOG_USER_VERSION = CATALOG_SCHEMA_VERSION * 1000 + SUMMARY_STAT
 /** How much of the catalog file is read through a memory map, in bytes (the rest through SQLite's reads). */
 const MMAP_BYTES = 256 * 1024 * 1024;
 
+/** Rows of one read of {@link CatalogDb.listed}. */
+const LISTED_SLICE_ROWS = 1000;
+
 /** How long a statement waits for another process's write lock, in ms, before giving up (a cache may skip a write). */
 const BUSY_TIMEOUT_MS = 1000;
 
@@ -251,22 +254,32 @@ export class CatalogDb {
    * states, in no particular order (the table's: read in order of
    * `updated_at`, 100,000 rows took 0.9-1.4 s instead of 0.35-0.55 s, each
    * one a lookup), one at a time: what a listing needs before (or instead
-   * of) touching any file. Do not write while iterating.
+   * of) touching any file. Read a slice of {@link LISTED_SLICE_ROWS} at a
+   * time, by rowid, so no statement stays open between slices: a caller
+   * may give the event loop a turn (or write) while iterating, and only a
+   * slice of rows' texts is alive at once.
    */
   *listed(projectIds: readonly string[] | null): Generator<ListedRow> {
     if (this.broken) return;
     const wanted = projectIds && new Set(projectIds);
-    try {
-      // One project (the usual scope) is read through its index; more are filtered.
-      const one = projectIds?.length === 1 ? projectIds[0] : undefined;
-      const rows = (one !== undefined
-        ? this.db.prepare(`SELECT ${LISTED_COLUMNS} FROM files WHERE project_id = ?`).iterate(one)
-        : this.db.prepare(`SELECT ${LISTED_COLUMNS} FROM files`).iterate()) as Iterable<RawListedRow>;
-      for (const row of rows) {
+    // One project (the usual scope) is read through its index; more are filtered.
+    const one = projectIds?.length === 1 ? projectIds[0] : undefined;
+    let after = Number.MIN_SAFE_INTEGER;
+    for (;;) {
+      let rows: (RawListedRow & { rowid: number })[];
+      try {
+        rows = (one !== undefined
+          ? this.db.prepare(`SELECT rowid, ${LISTED_COLUMNS} FROM files WHERE project_id = ? AND rowid > ? ORDER BY rowid LIMIT ?`).all(one, after, LISTED_SLICE_ROWS)
+          : this.db.prepare(`SELECT rowid, ${LISTED_COLUMNS} FROM files WHERE rowid > ? ORDER BY rowid LIMIT ?`).all(after, LISTED_SLICE_ROWS)) as (RawListedRow & { rowid: number })[];
+      } catch (err) {
+        this.fail(err);
+        return;
+      }
+      for (const { rowid: _rowid, ...row } of rows) {
         if (!wanted || wanted.has(row.projectId)) yield listedRow(row);
       }
-    } catch (err) {
-      this.fail(err);
+      if (rows.length < LISTED_SLICE_ROWS) return;
+      after = rows[rows.length - 1]!.rowid;
     }
   }
 

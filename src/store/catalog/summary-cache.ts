@@ -26,7 +26,7 @@ import { byRecency } from '../recency.js';
 import { CatalogDb, MEMORY_CATALOG, type FileRow, type ListedRow } from './catalog-db.js';
 import { mergeTextWrites, metaText, pendingMetaText, type FullTextIndex, type TextWrite } from './text-columns.js';
 import { catalogPath, pruneCatalogs } from './catalog-files.js';
-import { parsedSummary, parseState, parseSummary } from './stored-rows.js';
+import { parsedSummary, parseState, parseSummary, rememberParsed, settledRow } from './stored-rows.js';
 import { HeldTexts, TEXT_SLICE_CHARS, textChars } from './held-texts.js';
 import { TextPause } from './text-pause.js';
 import type { ListedPageQuery, StoredPage } from './stored-page.js';
@@ -268,13 +268,19 @@ export class SummaryCache {
   prefetch(projectIds: readonly string[] | null): void {
     // The browser's first frame (stored) read these rows a moment ago: rows this instance wrote since are in listedRows too.
     if (this.listedScope === scopeKey(projectIds)) return;
-    this.loadListed(projectIds);
+    // The check that follows serves nearly every row: each summary is parsed as it is read, so the rows'
+    // texts (~1.6 KB each) are never all held at once beside their summaries (100,000: ~200 MB less at the peak).
+    this.loadListed(projectIds, true);
   }
 
-  /** Reads the listing's rows of the given projects into {@link listedRows}. */
-  private loadListed(projectIds: readonly string[] | null): void {
+  /** Reads the listing's rows of the given projects into {@link listedRows}; `parse`: each row's summary parsed at once. */
+  private loadListed(projectIds: readonly string[] | null, parse = false): void {
     this.listedRows = new Map();
-    for (const row of this.database()?.listed(projectIds) ?? []) this.listedRows.set(row.path, row);
+    for (const row of this.database()?.listed(projectIds) ?? []) {
+      const slim = settledRow(row);
+      if (parse) parsedSummary(slim);
+      this.listedRows.set(row.path, slim);
+    }
     this.listedScope = scopeKey(projectIds);
   }
 
@@ -301,12 +307,19 @@ export class SummaryCache {
    * answering keys.
    */
   async storedInTurns(projectIds: readonly string[] | null, summaryKey: string, nowMs: number): Promise<SessionSummary[]> {
-    this.loadListed(projectIds);
+    // Each row's summary parsed as it is read (its text let go: stored-rows.ts settledRow), so only a slice
+    // of texts is alive at once; the database is read a slice at a time (catalog-db.ts listed).
+    // Kept for the check that follows (prefetch): its unchanged files then need no query and no second parse.
+    const rows = (this.listedRows = new Map<string, ListedRow>());
+    this.listedScope = scopeKey(projectIds);
     const out: SessionSummary[] = [];
     let n = 0;
-    for (const row of this.listedRows.values()) {
+    for (const row of this.database()?.listed(projectIds) ?? []) {
       if (++n % STORED_SLICE_ROWS === 0) await new Promise((resolve) => setImmediate(resolve));
-      storedOne(row, summaryKey, nowMs, out);
+      const slim = settledRow(row);
+      // A row written during a turn (put) is newer than the database's, which the write may not have reached.
+      if (!rows.has(slim.path)) rows.set(slim.path, slim);
+      storedOne(slim, summaryKey, nowMs, out);
     }
     return out.sort(byRecency);
   }
@@ -454,7 +467,7 @@ export class SummaryCache {
             ? 'forget'
             : { fresh: true, meta: pendingMetaText(result.summary), chunks: [] }
           : undefined;
-      this.put({
+      const row: FileRow = {
         path: file.path,
         projectId: file.projectId,
         sessionId: file.id,
@@ -473,7 +486,9 @@ export class SummaryCache {
         texts,
         // The calls index gets the keys this pass added (all of them when read from the start).
         calls: { replace: previous === undefined, hashes: packed.callHashes },
-      });
+      };
+      rememberParsed(row, result.summary);
+      this.put(row);
     }
     return result.summary;
   }
@@ -527,6 +542,9 @@ export class SummaryCache {
     if (!db || (this.pending.size === 0 && this.deleted.size === 0)) return false;
     this.emptyDb = false;
     const wrote = db.write(this.pending.values(), this.deleted);
+    // Written (or dropped by a failed write): the listing keeps only the row's listing part, not its fold state
+    // and texts (a cold scan of 100,000 files kept every state, ~5 KB each, until the process ended).
+    for (const row of this.pending.values()) if (this.listedRows.get(row.path) === row) this.listedRows.set(row.path, settledRow(row));
     this.flushedAt = Date.now();
     this.flushes++;
     this.pending.clear();
