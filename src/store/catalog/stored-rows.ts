@@ -9,6 +9,7 @@ import { SUMMARY_STATE_VERSION, type PartStat, type SummaryState } from '../scan
 import { summaryAt } from '../scan/summary-clock.js';
 import { dedupeFromObject, unpackDedupe } from '../scan/dedupe-codec.js';
 import type { FileRow, ListedRow } from './catalog-db.js';
+import { shared, shareStrings } from './shared-strings.js';
 
 /** A stored summary, or undefined when its text is not JSON (a damaged row: the file is read again). */
 export function parseSummary(text: string): SessionSummary | undefined {
@@ -67,15 +68,20 @@ const SETTLED = new WeakSet<ListedRow>();
 export function parsedSummary(row: ListedRow): SessionSummary | undefined {
   let summary = PARSED.get(row);
   if (summary === undefined) {
-    PARSED.set(row, (summary = parseSummary(row.summary) ?? null));
+    const parsed = parseSummary(row.summary);
+    PARSED.set(row, (summary = parsed ? shareStrings(parsed, row.path) : null));
     if (SETTLED.has(row)) row.summary = '';
   }
   return summary ?? undefined;
 }
 
-/** Records that `row` (a row just made from it) holds `summary`, so it is never parsed back from its text. */
+/**
+ * Records that `row` (a row just made from it) holds `summary`, so it is
+ * never parsed back from its text; its repeated strings are made shared
+ * (shared-strings.ts), in place: `summary` must be one nobody holds yet.
+ */
 export function rememberParsed(row: ListedRow, summary: SessionSummary): void {
-  PARSED.set(row, summary);
+  PARSED.set(row, shareStrings(summary, row.path));
 }
 
 /**
@@ -88,7 +94,9 @@ export function rememberParsed(row: ListedRow, summary: SessionSummary): void {
  * is gone once parsed.
  */
 export function settledRow(row: ListedRow, parsed?: SessionSummary): ListedRow {
-  const { path, projectId, sessionId, ino, size, mtimeMs, updatedAt, empty, summary, summaryKey, textDone, parts } = row;
+  const { path, projectId: rowProject, sessionId, ino, size, mtimeMs, updatedAt, empty, summary, summaryKey, textDone, parts } = row;
+  // The row's project id is one of a few: one shared copy (shared-strings.ts), as in its summary.
+  const projectId = shared(rowProject);
   const slim: ListedRow = { path, projectId, sessionId, ino, size, mtimeMs, updatedAt, empty, summary, summaryKey, textDone, parts };
   SETTLED.add(slim);
   const known = parsed ?? PARSED.get(row);
