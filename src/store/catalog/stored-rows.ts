@@ -70,9 +70,20 @@ export function parsedSummary(row: ListedRow): SessionSummary | undefined {
   if (summary === undefined) {
     const parsed = parseSummary(row.summary);
     PARSED.set(row, (summary = parsed ? shareStrings(parsed, row.path) : null));
-    if (SETTLED.has(row)) row.summary = '';
+    if (SETTLED.has(row)) letGo(row, summary);
   }
   return summary ?? undefined;
+}
+
+/**
+ * A settled row once its summary is parsed: its text dropped, and the
+ * strings it repeats from the summary (id, updatedAt) made the summary's.
+ */
+function letGo(row: ListedRow, summary: SessionSummary | null): void {
+  row.summary = '';
+  if (!summary) return;
+  if (row.sessionId === summary.id) row.sessionId = summary.id;
+  if (row.updatedAt === summary.updatedAt) row.updatedAt = summary.updatedAt;
 }
 
 /**
@@ -88,21 +99,20 @@ export function rememberParsed(row: ListedRow, summary: SessionSummary): void {
  * The listing's part of `row` (no fold state, check hash, texts or calls),
  * for the summary cache to remember a row it read from the database or
  * wrote to it: nobody else holds the copy, so its summary text is dropped
- * as soon as it is parsed, or at once when `parsed` gives the summary it
- * holds (the object a read just returned, or the row's memo). Only for a
- * row whose text is in the database or never needed again: the copy's text
- * is gone once parsed.
+ * as soon as it is parsed, or at once when the row's summary is known
+ * (parsed, or remembered from the read that made it). Only for a row whose
+ * text is in the database or never needed again: the copy's text is gone
+ * once parsed.
  */
-export function settledRow(row: ListedRow, parsed?: SessionSummary): ListedRow {
-  const { path, projectId: rowProject, sessionId, ino, size, mtimeMs, updatedAt, empty, summary, summaryKey, textDone, parts } = row;
-  // The row's project id is one of a few: one shared copy (shared-strings.ts), as in its summary.
-  const projectId = shared(rowProject);
-  const slim: ListedRow = { path, projectId, sessionId, ino, size, mtimeMs, updatedAt, empty, summary, summaryKey, textDone, parts };
+export function settledRow(row: ListedRow): ListedRow {
+  const { path, projectId, sessionId, ino, size, mtimeMs, updatedAt, empty, summary, summaryKey, textDone, parts } = row;
+  // A few distinct project ids and price keys among thousands of rows: one shared copy each (shared-strings.ts).
+  const slim: ListedRow = { path, projectId: shared(projectId), sessionId, ino, size, mtimeMs, updatedAt, empty, summary, summaryKey: shared(summaryKey), textDone, parts };
   SETTLED.add(slim);
-  const known = parsed ?? PARSED.get(row);
+  const known = PARSED.get(row);
   if (known) {
     PARSED.set(slim, known);
-    slim.summary = '';
+    letGo(slim, known);
   }
   return slim;
 }
