@@ -9,7 +9,7 @@ import { SUMMARY_STATE_VERSION, type PartStat, type SummaryState } from '../scan
 import { summaryAt } from '../scan/summary-clock.js';
 import { dedupeFromObject, unpackDedupe } from '../scan/dedupe-codec.js';
 import type { FileRow, ListedRow } from './catalog-db.js';
-import { shared, shareStrings } from './shared-strings.js';
+import { shared, shareRepeats } from './shared-values.js';
 
 /** A stored summary, or undefined when its text is not JSON (a damaged row: the file is read again). */
 export function parseSummary(text: string): SessionSummary | undefined {
@@ -69,7 +69,7 @@ export function parsedSummary(row: ListedRow): SessionSummary | undefined {
   let summary = PARSED.get(row);
   if (summary === undefined) {
     const parsed = parseSummary(row.summary);
-    PARSED.set(row, (summary = parsed ? shareStrings(parsed, row.path) : null));
+    PARSED.set(row, (summary = parsed ? shareRepeats(parsed, row.path) : null));
     if (SETTLED.has(row)) letGo(row, summary);
   }
   return summary ?? undefined;
@@ -89,10 +89,10 @@ function letGo(row: ListedRow, summary: SessionSummary | null): void {
 /**
  * Records that `row` (a row just made from it) holds `summary`, so it is
  * never parsed back from its text; its repeated strings are made shared
- * (shared-strings.ts), in place: `summary` must be one nobody holds yet.
+ * (shared-values.ts), in place: `summary` must be one nobody holds yet.
  */
 export function rememberParsed(row: ListedRow, summary: SessionSummary): void {
-  PARSED.set(row, shareStrings(summary, row.path));
+  PARSED.set(row, shareRepeats(summary, row.path));
 }
 
 /**
@@ -106,7 +106,7 @@ export function rememberParsed(row: ListedRow, summary: SessionSummary): void {
  */
 export function settledRow(row: ListedRow): ListedRow {
   const { path, projectId, sessionId, ino, size, mtimeMs, updatedAt, empty, summary, summaryKey, textDone, parts } = row;
-  // A few distinct project ids and price keys among thousands of rows: one shared copy each (shared-strings.ts).
+  // A few distinct project ids and price keys among thousands of rows: one shared copy each (shared-values.ts).
   const slim: ListedRow = { path, projectId: shared(projectId), sessionId, ino, size, mtimeMs, updatedAt, empty, summary, summaryKey: shared(summaryKey), textDone, parts };
   SETTLED.add(slim);
   const known = PARSED.get(row);
