@@ -150,6 +150,31 @@ for (const [columns, rows] of [
       expect(f).not.toContain('whole (v)'); // the Usage tab is not the replay
     });
 
+    it('v opens only an entry that was cut short: on a short one it changes nothing and counts nothing', async () => {
+      const text = Array.from({ length: 1_500 }, (_, i) => `line ${i}`).join('\n');
+      const base = fakeSource({ sessions: SESSIONS });
+      const entries = [
+        { kind: 'message' as const, timestamp: hoursAgo(2), role: 'user' as const, text: 'a short question' },
+        { kind: 'message' as const, timestamp: hoursAgo(1), role: 'assistant' as const, text },
+      ];
+      const source = { ...base, loadTranscript: async (s: SessionSummary) => ({ summary: s, entries, resumeContext: [], lastCheckpointIndex: -1 }) };
+      const ui = renderSized(<App source={source} onExit={() => undefined} />, { columns, rows });
+      await ui.waitFor('Fix login bug');
+      const total = (x: string) => Number(/line \d+\/(\d+)/.exec(x)?.[1] ?? 0);
+      let f = await ui.press(KEYS.right, (x) => x.includes('[1 Replay]') && x.includes('a short question'));
+      const cut = total(f);
+      // On the short message (the replay opens on it): nothing to show whole. The next key's frame proves v was read.
+      f = await ui.press('v', () => true);
+      f = await ui.press('s', (x) => x.includes('secrets shown (s)'));
+      expect(f).not.toContain('whole (v)');
+      expect(total(f)).toBe(cut);
+      // At the end, on the huge reply's "… more" line: v shows all of it, and says so.
+      f = await ui.press('G', (x) => x.includes('press v to show all'));
+      f = await ui.press('v', (x) => x.includes('1 entry whole (v)'));
+      await ui.waitFor((x) => total(x) > cut);
+      expectFits(f, columns, rows);
+    });
+
     it('p pins a session to the top, s cycles the order and says which', async () => {
       const source = fakeSource({ sessions: SESSIONS });
       const ui = renderSized(<App source={source} onExit={() => undefined} />, { columns, rows });

@@ -302,7 +302,8 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
         // On a line of no entry (the day's banner the replay opens on) v means the entry under it, not nothing.
         let entry = -1;
         for (let line = view.cursor; entry < 0 && line < Math.min(lineCountNow(), view.cursor + viewport.page); line++) entry = entryAt(line);
-        if (entry >= 0) dispatch({ type: 'toggleFull', entry });
+        // Only an entry cut short (or shown whole) changes: "n entries whole" counts what v opened, nothing else.
+        if (entry >= 0 && lines?.cutsShort(entry)) dispatch({ type: 'toggleFull', entry });
         return true;
       }
       default:

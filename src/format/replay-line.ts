@@ -27,4 +27,6 @@ export interface DisplayLine {
   entry: number;
   /** False for a line the cursor passes over: a speaker's header drawn for a tool call (replay-speaker.ts). */
   stop?: false;
+  /** True for the "… 1.1 MB more" line after a huge text cut short (replay-lines.ts capText): `v` shows the rest. */
+  cut?: true;
 }

@@ -192,7 +192,10 @@ class LineBuilder {
   text(raw: string, indent: string, role: LineRole, entry: number): void {
     const { head, rest } = this.whole ? { head: raw, rest: null } : capText(raw);
     this.wrapped(textLines(head), indent, role, entry);
-    if (rest) this.one(`${indent}${moreLine(rest, this.moreHint)}`, 'usage', entry);
+    if (rest) {
+      this.one(`${indent}${moreLine(rest, this.moreHint)}`, 'usage', entry);
+      this.lines[this.lines.length - 1]!.cut = true;
+    }
   }
 
   /** One line, cut to the width. */

@@ -145,6 +145,15 @@ export class ReplayLines {
     return this.entryLines(i, false, as).length;
   }
 
+  /**
+   * Whether `v` means something on entry i: it is drawn whole now, or
+   * drawn open it would cut a huge text short (a "… more" line).
+   */
+  cutsShort(i: number): boolean {
+    if (this.opts.full?.has(i) === true) return true;
+    return this.entryLines(i, false, { open: true, whole: false }).some((l) => l.cut === true);
+  }
+
   /** The entry index that line `line` belongs to (-1: the banner, or no entries). */
   entryOf(line: number): number {
     if (this.banner && line === 0) return -1;
