@@ -3,6 +3,7 @@
  * with a progress line, slots new sessions in without moving the selection,
  * follows changes on disk, and refreshes on `r` (issue 7 items 4 and 5).
  */
+import { tmpdir } from 'node:os';
 import React from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../src/app/App.js';
@@ -533,5 +534,24 @@ describe('a resume that would be refused', () => {
     const frame = await ui.press(KEYS.enter, 'Cannot resume sess-a here');
     expect(frame).toContain('it recorded no folder to run in');
     expect(exits).toEqual([]);
+  });
+
+  it('a command whose program is not installed is said in the browser, which stays open; an installed one resumes', async () => {
+    const base = fakeSource({ sessions: OLD });
+    const exits: BrowserExit[] = [];
+    let program = 'no-such-agent-3f9';
+    const source: BrowserSource = {
+      ...base,
+      resumePlan: (s) => ({ ...base.resumePlan(s), argv: [program, '--resume', s.id], cwd: tmpdir() }),
+    };
+    const ui = renderSized(<App source={source} onExit={(e) => exits.push(e)} />, { columns: 100, rows: 24 });
+    await ui.waitFor('Alpha work');
+    const frame = await ui.press(KEYS.enter, 'is not installed');
+    expect(frame).toContain('Cannot resume: no-such-agent-3f9 is not installed (not on PATH)');
+    expect(exits).toEqual([]);
+    // The same key once the program is there (an absolute path: no PATH lookup involved).
+    program = process.execPath;
+    await ui.press(KEYS.enter, () => exits.length > 0);
+    expect(exits[0]).toMatchObject({ kind: 'resume' });
   });
 });

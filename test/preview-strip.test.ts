@@ -7,6 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { resumeLine } from '../src/components/PreviewStrip.js';
 import { displayWidth } from '../src/format/width.js';
 import type { ResumePlan } from '../src/store/types.js';
+import { withFakePrograms } from './helpers/fake-programs.js';
+
+withFakePrograms(['claude', 'gemini']);
 
 const plan = (over: Partial<ResumePlan> = {}): ResumePlan => ({
   sessionId: 's',
@@ -59,6 +62,14 @@ describe('resumeLine', () => {
   it('keeps a leading note and falls back to the whole line when nothing fits', () => {
     const line = resumeLine('some text is not indexed · ', '/w', '', plan({ checkpoint: { timestamp: '2026-11-20T09:30:00Z', tokenCount: 8000 } }), 30);
     expect(line.startsWith('some text is not indexed · /w · resume from checkpoint 09:30')).toBe(true);
+  });
+
+  it('says Enter cannot resume when the command is not installed here, as Enter then says', () => {
+    const line = resumeLine('', '/home/demo/webapp', '', plan({ argv: ['no-such-agent-3f9', '--resume', 's'] }), 160);
+    expect(line).toContain('Enter cannot resume (no-such-agent-3f9 not installed)');
+    const narrow = resumeLine('', '/home/demo/webapp', '', plan({ argv: ['no-such-agent-3f9', '--resume', 's'] }), 60);
+    expect(displayWidth(narrow)).toBeLessThanOrEqual(60);
+    expect(narrow).not.toContain('Enter runs');
   });
 
   it('says Enter cannot resume when there is no folder to run the command in, as Enter then says', () => {

@@ -14,6 +14,7 @@ import { clock } from '../format/time.js';
 import { theme } from './theme.js';
 import { UNINDEXED_NOTE } from '../store/scan/text-chunks.js';
 import { refusesToResume } from '../store/actions/resume.js';
+import { programFound } from '../store/actions/find-program.js';
 
 /** How much a resume summary says: 0 in full, 1 without the verb, 2 also without a checkpoint's tokens (a narrow screen). */
 export type Wording = 0 | 1 | 2;
@@ -37,12 +38,18 @@ export function resumeSummary(plan: ResumePlan, tz = 'UTC', wording: Wording = 0
 
 /**
  * What Enter runs: the program; that it refuses when there is no folder to
- * run it in (as use-browser-input.ts resumeRefusal then says); or that it
+ * run it in, or the program is not installed (as use-browser-input.ts
+ * resumeRefusal then says); or that it
  * prints the id when nothing is configured (why, unless `wording` is 2).
  */
 function enterSummary(plan: ResumePlan, wording: Wording = 0): string {
   if (refusesToResume(plan)) return ['Enter cannot resume here (no folder to run in)', 'Enter cannot resume (no folder)', 'no resume here'][wording]!;
-  if (plan.argv) return `Enter runs ${sanitize(plan.argv[0] ?? '', { singleLine: true })}`;
+  if (plan.argv) {
+    const program = sanitize(plan.argv[0] ?? '', { singleLine: true });
+    // As Enter will say it (resumeRefusal): a program not installed here cannot resume anything.
+    if (!programFound(plan.argv[0] ?? '', plan.cwd)) return [`Enter cannot resume (${program} not installed)`, `${program} not installed`, 'no resume here'][wording]!;
+    return `Enter runs ${program}`;
+  }
   return ['Enter prints the id (no --resume-cmd)', 'Enter prints id (no --resume-cmd)', 'Enter prints id'][wording]!;
 }
 

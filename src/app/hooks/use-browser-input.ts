@@ -32,6 +32,7 @@ import { sourceAgent } from '../../store/sources/registry.js';
 import { basename, dirname } from 'node:path';
 import type { BrowserExit, BrowserSource, ResumeFrom } from '../source.js';
 import { refusesToResume } from '../../store/actions/resume.js';
+import { programFound } from '../../store/actions/find-program.js';
 import type { BrowserStore } from './use-browser-store.js';
 import { errorMessage } from './use-sessions-loader.js';
 import { truncate } from '../../format/width.js';
@@ -294,7 +295,7 @@ function activityOf(s: SessionSummary, source: BrowserSource): { reason: string;
   }
 }
 
-/** Why Enter cannot resume `s` (a command would run, but in no folder), or null when it can. */
+/** Why Enter cannot resume `s` (its command's program is not installed, or it would run in no folder), or null when it can. */
 function resumeRefusal(s: SessionSummary, source: BrowserInputDeps['source']): string | null {
   let plan;
   try {
@@ -302,9 +303,15 @@ function resumeRefusal(s: SessionSummary, source: BrowserInputDeps['source']): s
   } catch (err) {
     return `Cannot resume ${s.id}: ${errorMessage(err)}`;
   }
-  if (!refusesToResume(plan)) return null;
-  const why = plan.workspaceProblem ? `its folder ${plan.workspace ?? ''} ${plan.workspaceProblem}` : 'it recorded no folder to run in';
-  return `Cannot resume ${s.id} here: ${why}. y copies its id.`;
+  if (refusesToResume(plan)) {
+    const why = plan.workspaceProblem ? `its folder ${plan.workspace ?? ''} ${plan.workspaceProblem}` : 'it recorded no folder to run in';
+    return `Cannot resume ${s.id} here: ${why}. y copies its id.`;
+  }
+  if (plan.argv && plan.argv[0] !== undefined && !programFound(plan.argv[0], plan.cwd)) {
+    // Checked before the browser gives up the screen: leaving it to fail ended the browser with exit 1.
+    return `Cannot resume: ${plan.argv[0]} is not installed (not on PATH); --resume-cmd sets another. y copies the id.`;
+  }
+  return null;
 }
 
 /** Enter: resume at once, or ask first when the session is running (the ● badge). */
