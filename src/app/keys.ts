@@ -116,7 +116,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
     short: { keys: '→', label: 'open' }, match: (i, k) => k.rightArrow || (k.tab && !k.shift) || char('o')(i, k) },
   { keys: '/', description: 'search titles, prompts and messages', mode: 'list', action: 'search', rank: 3,
     short: { keys: '/', label: 'search' }, match: char('/') },
-  { keys: 'Esc', description: 'clear the search filter', mode: 'list', action: 'escape', rank: 3.6,
+  { keys: 'Esc', description: 'clear the search filter; with none, quit (as fzf)', mode: 'list', action: 'escape', rank: 3.6,
     short: { keys: 'esc', label: 'clear filter' }, match: (_, k) => k.escape },
   { keys: 'a', description: 'this project / all projects', mode: 'list', action: 'scope', rank: 5,
     short: { keys: 'a', label: 'scope' }, match: char('a') },
