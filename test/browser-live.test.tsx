@@ -8,7 +8,7 @@ import React from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../src/app/App.js';
 import type { BrowserExit, BrowserSource, ScanProgress, Scope } from '../src/app/source.js';
-import type { SessionSummary } from '../src/store/types.js';
+import type { SessionSummary, TranscriptEntry } from '../src/store/types.js';
 import { appSummary, fakeSource, manySummaries, NOW } from './helpers/fake-source.js';
 import { byRecency } from '../src/store/recency.js';
 import { cleanup, KEYS, renderSized } from './helpers/render.js';
@@ -553,5 +553,39 @@ describe('a resume that would be refused', () => {
     program = process.execPath;
     await ui.press(KEYS.enter, () => exits.length > 0);
     expect(exits[0]).toMatchObject({ kind: 'resume' });
+  });
+});
+
+describe('an opened session that changes on disk', () => {
+  it('says so on the tab line, and r reads it again, the entries read before staying until then', async () => {
+    const s0 = appSummary({ id: 'live-1', title: 'Growing session', updatedAt: hoursAgo(1), messageCount: 1 });
+    let sessions = [s0];
+    let changed: (() => void) | null = null;
+    let entries: TranscriptEntry[] = [{ kind: 'message', timestamp: hoursAgo(1), role: 'user', text: 'the first question' }];
+    let loads = 0;
+    const source: BrowserSource = {
+      ...fakeSource({ sessions }),
+      loadSessions: async () => sessions,
+      watch: (_s, cb) => ((changed = cb), () => {}),
+      loadTranscript: async (s: SessionSummary) => {
+        loads++;
+        return { summary: s, entries: [...entries], resumeContext: [], lastCheckpointIndex: -1 };
+      },
+    };
+    const ui = renderSized(<App source={source} onExit={() => {}} />, { columns: 100, rows: 24 });
+    await ui.waitFor('Growing session');
+    let f = await ui.press(KEYS.right, (x) => x.includes('[1 Replay]') && x.includes('the first question'));
+    expect(f).not.toContain('changed on disk');
+    // The agent writes a reply: the list's summary of it changes (the watch reports it), the replay was read before.
+    entries = [...entries, { kind: 'message' as const, timestamp: hoursAgo(0.5), role: 'assistant' as const, text: 'an answer written later' }];
+    sessions = [{ ...s0, updatedAt: hoursAgo(0.5), messageCount: 2 }];
+    changed!();
+    f = await ui.waitFor((x) => x.includes('changed on disk (r reads again)'));
+    expect(f).toContain('the first question');
+    expect(f).not.toContain('an answer written later');
+    f = await ui.press('r', (x) => x.includes('an answer written later'));
+    expect(f).not.toContain('changed on disk');
+    expect(f).toContain('the first question');
+    expect(loads).toBe(2);
   });
 });

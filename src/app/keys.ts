@@ -180,6 +180,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
     short: { keys: 'f', label: 'from checkpoint' }, match: char('f') },
   { keys: 'v', description: 'show all of a huge entry (cut at 1,000 lines / 128 KB)', mode: 'session', action: 'show-all', match: char('v') },
   { keys: 's', description: 'show / hide secrets (keys and tokens are masked)', mode: 'session', action: 'reveal-secrets', match: char('s') },
+  { keys: 'r', description: 'read the session again (the tab line says when it changed on disk)', mode: 'session', action: 'reload', match: char('r') },
 
   // The transcript search box (after / in a session).
   { keys: 'Enter', description: 'search and jump to the first match', mode: 'find', action: 'find-confirm', rank: 2,

@@ -109,13 +109,22 @@ type LoadState =
  * counted in full, so doubling keeps the total work within twice the final
  * count's), and the bytes read update the progress line at every report.
  */
-function useTranscript(summary: SessionSummary, load: (live?: TranscriptLive) => Promise<TranscriptView | Transcript>): LoadState {
+function useTranscript(
+  summary: SessionSummary,
+  load: (live?: TranscriptLive) => Promise<TranscriptView | Transcript>,
+  reloads: number,
+): LoadState & { stamp: string } {
   const [state, setState] = useState<LoadState>({ status: 'loading' });
+  // What the summary said when the read began: a later summary that says otherwise means the file changed since.
+  const stamp = useRef('');
   useEffect(() => {
     let live = true;
     const stop = new AbortController();
     let shown = 0;
-    setState({ status: 'loading' });
+    stamp.current = summaryStamp(summary);
+    // Read again (r): the old entries stay on screen until the new read is whole, never a shorter partial view.
+    const again = reloads > 0;
+    if (!again) setState({ status: 'loading' });
     const onProgress = (p: TranscriptProgress): void => {
       if (!live) return;
       const { bytes, totalBytes } = p;
@@ -124,7 +133,7 @@ function useTranscript(summary: SessionSummary, load: (live?: TranscriptLive) =>
         setState({ status: 'partial', transcript: p.snapshot(), bytes, totalBytes });
       } else setState((s) => (s.status === 'partial' ? { ...s, bytes, totalBytes } : s));
     };
-    load({ onProgress, signal: stop.signal }).then(
+    load(again ? { signal: stop.signal } : { onProgress, signal: stop.signal }).then(
       (t) => live && setState({ status: 'ready', transcript: 'entries' in t ? memoryView(t) : t }),
       (err: unknown) => live && setState({ status: 'error', message: err instanceof Error ? err.message : String(err) }),
     );
@@ -133,8 +142,17 @@ function useTranscript(summary: SessionSummary, load: (live?: TranscriptLive) =>
       // Left before it was read: the read stops instead of going on through a gigabyte for nobody.
       stop.abort();
     };
-  }, [summary.id, summary.path]); // eslint-disable-line react-hooks/exhaustive-deps
-  return state;
+  }, [summary.id, summary.path, reloads]); // eslint-disable-line react-hooks/exhaustive-deps
+  return { ...state, stamp: stamp.current };
+}
+
+/**
+ * The figures of a summary that an appended record changes: when the
+ * list's summary of an opened session no longer matches the one its
+ * transcript was read with, the file changed on disk since.
+ */
+function summaryStamp(s: SessionSummary): string {
+  return `${s.updatedAt}|${s.messageCount}|${s.toolCalls}|${s.checkpoints}|${s.tokens.total}|${s.malformedLines}`;
 }
 
 /** Shown in the Replay tab while the transcript loads. */
@@ -162,7 +180,10 @@ function headerParts(s: SessionSummary, nowMs: number, width: number): [string, 
 export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
   const { summary, plan, width, height, nowMs, isActive, onBack, onResume } = props;
   const tz = props.timeZone ?? 'UTC';
-  const loaded = useTranscript(summary, props.load);
+  const [reloads, setReloads] = useState(0);
+  const loaded = useTranscript(summary, props.load, reloads);
+  // The list follows the file on disk; an opened replay is read once: say when it is behind, r reads it again.
+  const stale = loaded.status === 'ready' && loaded.stamp !== summaryStamp(summary);
   const [state, store] = useSyncReducer(sessionViewReducer, () => initialSessionView());
   const transcript = loaded.status === 'ready' || loaded.status === 'partial' ? loaded.transcript : null;
   // "reading 312 MB of 954 MB…" under the entries drawn so far.
@@ -256,6 +277,9 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
       case 'reveal-secrets':
         dispatch({ type: 'toggleSecrets' });
         return true;
+      case 'reload':
+        setReloads((n) => n + 1);
+        return true;
     }
     if (s.tab !== 'replay') {
       const page = Math.max(1, panel.page - 1);
@@ -320,7 +344,7 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
         <Text bold>{title}</Text>
         <Text color={theme.muted}>{tail}</Text>
       </Text>
-      <Tabs tabs={TAB_ITEMS} active={state.tab} width={width} note={modesNote(state.tab, revealSecrets, full.size)} />
+      <Tabs tabs={TAB_ITEMS} active={state.tab} width={width} note={modesNote(state.tab, revealSecrets, full.size, stale)} />
       {/* A fixed-height body keeps the help line in place, and clips anything that would spill. */}
       <Box flexDirection="column" height={bodyHeight} overflow="hidden">
         {state.tab === 'replay' && loaded.status === 'loading' && <LoadingView />}
@@ -383,11 +407,13 @@ function helpFor(help: NonNullable<SessionScreenProps['help']>, at: SessionTab |
 /**
  * The replay's modes that `s` and `v` switch, said on the tab line for as
  * long as they hold (neither shows anything on a transcript with no secret
- * or no huge entry, so a key press would otherwise leave no trace).
+ * or no huge entry, so a key press would otherwise leave no trace), and
+ * that the session's file changed since it was read (`stale`: r reads it again).
  */
-export function modesNote(tab: SessionTab, revealSecrets: boolean, whole: number): string {
+export function modesNote(tab: SessionTab, revealSecrets: boolean, whole: number, stale = false): string {
   if (tab !== 'replay') return '';
   const modes = [
+    stale ? 'changed on disk (r reads again)' : '',
     revealSecrets ? 'secrets shown (s)' : '',
     whole > 0 ? `${whole} ${whole === 1 ? 'entry' : 'entries'} whole (v)` : '',
   ];

@@ -13,7 +13,7 @@ import type { ResumeFrom } from '../store/types.js';
 export type SessionCommand =
   | 'next-tab' | 'prev-tab' | 'tab-replay' | 'tab-usage' | 'tab-resume'
   | 'half-page-up' | 'half-page-down' | 'find' | 'find-confirm' | 'find-cancel' | 'clear-find'
-  | 'next-match' | 'prev-match' | 'fold' | 'from-checkpoint' | 'resume-from' | 'show-all' | 'reveal-secrets';
+  | 'next-match' | 'prev-match' | 'fold' | 'from-checkpoint' | 'resume-from' | 'show-all' | 'reveal-secrets' | 'reload';
 
 /** The tabs of the session screen, in Tab order. */
 export const SESSION_TABS = ['replay', 'usage', 'resume'] as const;
