@@ -48,7 +48,7 @@ const OPTIONS = {
   yes: { type: 'boolean', short: 'y' },
   /** Draw the browser on the normal screen (its frames stay in the scrollback) instead of the alternate screen. */
   'no-alt-screen': { type: 'boolean' },
-  /** Act on a session that is still active (running, or changed in the last 10 minutes). */
+  /** Act on a session that is still active (running, or changed in the last 10 minutes); `export -o`: replace an existing file. */
   force: { type: 'boolean' },
 } as const;
 
@@ -61,7 +61,7 @@ const COMMAND_OPTIONS: Record<Command, readonly OptionName[]> = {
   show: ['json', 'reveal-secrets'],
   replay: ['from-checkpoint', 'full', 'reveal-secrets'],
   usage: ['since', 'by', 'json'],
-  export: ['format', 'output', 'reveal-secrets'],
+  export: ['format', 'output', 'force', 'reveal-secrets'],
   resume: ['last', 'max-age', 'dry-run', 'context', 'force'],
   cleanup: ['older-than', 'dry-run', 'yes'],
   delete: ['yes', 'force'],

@@ -16,7 +16,7 @@ import { sanitize } from '../format/sanitize.js';
 import { folderReason } from '../store/fs-reason.js';
 import { UsageError, type ParsedOptions } from './cli-args.js';
 import { DEMO_MAIN_ROOT, DEMO_NOW, demoHome } from './demo.js';
-import { runLocations } from './sources.js';
+import { agentFolders, runLocations } from './sources.js';
 
 export interface AppContext {
   home: string;
@@ -38,6 +38,8 @@ export interface AppContext {
   tz: string;
   resumeCommand: CommandTemplate | null;
   demo: boolean;
+  /** Every agent's folder, read by this run or not: `export -o` never writes a log there (store/actions/session-logs.ts). */
+  agentFolders: readonly string[];
 }
 
 /**
@@ -84,7 +86,8 @@ export function buildContext(options: ParsedOptions, env: NodeJS.ProcessEnv = pr
   }
   const all = options.all === true;
   const cache = SummaryCache.forHome(home, env);
-  const locations = runLocations({ options, config, env, home, project, demo });
+  const runArgs = { options, config, env, home, project, demo };
+  const locations = runLocations(runArgs);
   return {
     home,
     project,
@@ -99,6 +102,7 @@ export function buildContext(options: ParsedOptions, env: NodeJS.ProcessEnv = pr
     tz,
     resumeCommand: pickTemplate(options['resume-cmd'], env, config.resumeCommand),
     demo,
+    agentFolders: agentFolders(runArgs),
   };
 }
 

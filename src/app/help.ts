@@ -8,7 +8,9 @@ const ABOUT: Record<Command, string> = {
   show: "One session's figures. ID is a whole id or a unique prefix of one.",
   replay: 'The transcript as text, every tool call and result unfolded; keys and tokens masked unless --reveal-secrets. ID may be a unique prefix.',
   usage: 'Tokens and cost by model, endpoint, day or session over a --since window.',
-  export: 'The transcript as markdown or JSON, to stdout or a file; keys and tokens masked unless --reveal-secrets. ID may be a unique prefix.',
+  export:
+    'The transcript as markdown or JSON, to stdout or a file; keys and tokens masked unless --reveal-secrets. ID may be a unique prefix.\n' +
+    '-o FILE never replaces an existing file unless --force, and never writes a session log (.jsonl/.json in the home or an agent folder), even with --force.',
   resume: 'Runs the resume command for a session (or the most recent with --last). ID may be a unique prefix.',
   cleanup: 'Moves sessions not updated within DUR to <home>/.trash/ (a dry run without --yes).',
   delete: 'Moves one session to <home>/.trash/. ID may be a unique prefix.',
@@ -23,7 +25,7 @@ const USAGE: Record<Command, string> = {
   show: 'session-browser show    ID [--json] [--reveal-secrets]',
   replay: 'session-browser replay  ID [--from-checkpoint] [--full] [--reveal-secrets]',
   usage: 'session-browser usage   [--since SPEC] [--by model|endpoint|day|session] [--json]',
-  export: 'session-browser export  ID [--format md|json] [-o FILE] [--reveal-secrets]',
+  export: 'session-browser export  ID [--format md|json] [-o FILE [--force]] [--reveal-secrets]',
   resume: 'session-browser resume  ID|--last [--max-age DUR] [--dry-run] [--context FILE] [--force]',
   cleanup: 'session-browser cleanup --older-than DUR [--dry-run] [--yes]',
   delete: 'session-browser delete  ID [--yes] [--force]',

@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Config } from '../store/config.js';
 import { headMemoForHome } from '../store/catalog/head-memo.js';
+import type { HeadMemo } from '../store/sources/common/heads.js';
 import { projectIdOfCwd } from '../store/sources/common/project-scope.js';
 import type { SessionLocation } from '../store/sources/format.js';
 import { SOURCE_IDS, sourceLocations, type SourceOptions } from '../store/sources/registry.js';
@@ -29,11 +30,31 @@ export function selectedSources(options: ParsedOptions, config: Config): string[
   return names;
 }
 
+type RunArgs = { options: ParsedOptions; config: Config; env: NodeJS.ProcessEnv; home: string; project: ProjectRef; demo: boolean };
+
 /** The locations of a run: the native home, then each selected agent's folder, with the project's repository as an alias of its id. */
-export function runLocations(args: { options: ParsedOptions; config: Config; env: NodeJS.ProcessEnv; home: string; project: ProjectRef; demo: boolean }): SessionLocation[] {
-  const { options, config, env, home, project, demo } = args;
+export function runLocations(args: RunArgs): SessionLocation[] {
+  const { options, config, demo, home } = args;
   let selected = selectedSources(options, config);
-  const memo = headMemoForHome(home, env);
+  if (demo && selected === null) selected = SOURCE_IDS.filter((id) => id === 'native' || existsSync(join(home, `.${id}`)));
+  return sourceLocations(selected, sourceOptions(args, headMemoForHome(home, args.env)));
+}
+
+/**
+ * Every agent's folder, selected by `--source` or not (`--claude-dir`, the
+ * config, else its default): where logs live that `export -o` must never
+ * write over (store/actions/session-logs.ts), even in a run that reads only
+ * the native home (or the demo's copies).
+ */
+export function agentFolders(args: RunArgs): string[] {
+  const folders = (a: RunArgs) => sourceLocations(SOURCE_IDS.filter((id) => id !== 'native'), sourceOptions(a, undefined)).flatMap((l) => (l.folder ? [l.folder] : []));
+  // The demo reads its own copies of the agents' folders; the user's real ones still hold real logs.
+  return [...new Set([...folders(args), ...(args.demo ? folders({ ...args, demo: false }) : [])])];
+}
+
+/** Each agent's folder, as the flags, the config and the demo set them, with `memo` (none: only the folders are wanted). */
+function sourceOptions(args: RunArgs, memo: HeadMemo | undefined): SourceOptions {
+  const { options, config, env, home, project, demo } = args;
   // Another agent's sessions carry their repository's id: in a worktree, the main worktree's (project-scope.ts).
   const repoId = projectIdOfCwd(project.root);
   const aliases = repoId !== project.id ? { [project.id]: [repoId] } : undefined;
@@ -42,13 +63,11 @@ export function runLocations(args: { options: ParsedOptions; config: Config; env
     const dir = flag ?? configured;
     return dir ? { dir: resolve(dir), named: true } : {};
   };
-  if (demo && selected === null) selected = SOURCE_IDS.filter((id) => id === 'native' || existsSync(join(home, `.${id}`)));
-  const opts: SourceOptions = {
+  return {
     claude: { ...folder(options['claude-dir'], config.claudeDir, '.claude'), env, memo, aliases },
     codex: { ...folder(options['codex-dir'], config.codexDir, '.codex'), env, memo, aliases },
     gemini: { ...folder(options['gemini-dir'], config.geminiDir, '.gemini'), env, memo, aliases },
   };
-  return sourceLocations(selected, opts);
 }
 
 /**

@@ -4,7 +4,9 @@
  * exports in bounded memory.
  */
 import { sanitize } from '../../format/sanitize.js';
-import { fileSink, writeThrough } from '../../store/actions/text-sink.js';
+import { ExistingFileError } from '../../store/actions/safe-path.js';
+import { assertNotSessionLog, sessionLogFolders } from '../../store/actions/session-logs.js';
+import { fileSink, writeThrough, type TextSink } from '../../store/actions/text-sink.js';
 import { writeJsonExport, writeMarkdownExport } from '../../store/actions/transcript-export.js';
 import { oneOf, type ParsedOptions } from '../cli-args.js';
 import type { AppContext } from '../context.js';
@@ -20,8 +22,8 @@ export async function exportCommand(ctx: AppContext, id: string, options: Parsed
   const summary = await summaryOfFile(ctx, file);
   // Keys and tokens are masked unless asked for (format/secrets.ts).
   const opts = { ...ctx.catalog.optionsFor(file), revealSecrets: options['reveal-secrets'] === true };
-  // A bad -o path fails here, before anything is read; so does the session's own file (it would be truncated).
-  const sink = options.output ? fileSink(options.output, 0o600, file.path) : outSink(io);
+  // A bad -o path fails here, before anything is read; so does a file that exists (without --force) or a session log.
+  const sink = options.output ? outputSink(ctx, options.output, file.path, options.force === true) : outSink(io);
   await writeThrough(
     sink,
     (out) => (format === 'md' ? writeMarkdownExport(out, file.path, summary, { ...opts, nowMs: ctx.now(), tz: ctx.tz }) : writeJsonExport(out, file.path, summary, opts)),
@@ -29,4 +31,21 @@ export async function exportCommand(ctx: AppContext, id: string, options: Parsed
   );
   if (options.output) io.err(sanitize(`Exported ${summary.id} to ${options.output}`, { singleLine: true }));
   return 0;
+}
+
+/**
+ * The sink of `-o FILE`: never a session log (this one, another session's,
+ * any agent's: SessionLogError, even with `force`), and an existing file only
+ * with `force` (else an Error saying to pass --force or pick another path,
+ * the file untouched). Checked before the file is opened; the open itself is
+ * exclusive without `force`, so a file created meanwhile is not replaced.
+ */
+function outputSink(ctx: AppContext, path: string, readFrom: string, force: boolean): TextSink {
+  assertNotSessionLog(path, sessionLogFolders(ctx.home, ctx.agentFolders), readFrom);
+  try {
+    return fileSink(path, 0o600, readFrom, { replace: force });
+  } catch (err) {
+    if (err instanceof ExistingFileError) throw new Error(`refusing to replace ${sanitize(err.path, { singleLine: true })}: the file exists; pass --force to replace it, or choose another path`);
+    throw err;
+  }
 }

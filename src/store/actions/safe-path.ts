@@ -23,6 +23,18 @@ export class SameFileError extends Error {
   override name = 'SameFileError';
 }
 
+/**
+ * Thrown by {@link openNoFollow} with `replace: false` when `path` is an
+ * existing regular file: it is left as it was (neither opened for writing
+ * nor truncated). The caller says what to do instead (`--force`).
+ */
+export class ExistingFileError extends Error {
+  override name = 'ExistingFileError';
+  constructor(readonly path: string) {
+    super(`refusing to replace ${shown(path)}: the file exists`);
+  }
+}
+
 const shown = (path: string): string => sanitize(path, { singleLine: true });
 
 /**
@@ -61,15 +73,19 @@ export function ensureRealDir(base: string, dir: string): void {
  * a regular file with other hard links (writing it would change the other
  * names too), and the file `readFrom` (SameFileError: it would be truncated
  * before it is read). A FIFO or a device (`/dev/null`) is written as it is.
+ * `replace: false` (default true) refuses an existing regular file too
+ * (ExistingFileError), untouched: the file is created with O_EXCL, so one
+ * that appears between a check and the open is never truncated either.
  * Other open failures are thrown as the file system gives them.
  */
-export function openNoFollow(path: string, mode = 0o600, readFrom?: string): number {
+export function openNoFollow(path: string, mode = 0o600, readFrom?: string, opts: { replace?: boolean } = {}): number {
+  const replace = opts.replace ?? true;
   let fd: number;
   try {
-    fd = fs.openSync(path, fs.constants.O_WRONLY | fs.constants.O_CREAT | NOFOLLOW, mode);
+    fd = openForWrite(path, mode, replace);
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    // ELOOP on Linux and macOS, EMLINK on FreeBSD.
+    // ELOOP on Linux and macOS, EMLINK on FreeBSD; with O_EXCL a symlink is EEXIST (checked in openForWrite).
     if ((e.code === 'ELOOP' || e.code === 'EMLINK') && fs.lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) {
       throw new UnsafePathError(`refusing to write ${shown(path)}: it is a symbolic link`);
     }
@@ -92,4 +108,31 @@ export function openNoFollow(path: string, mode = 0o600, readFrom?: string): num
     fs.closeSync(fd);
     throw err;
   }
+}
+
+/**
+ * The open of {@link openNoFollow}, never truncating (the caller truncates
+ * once the file passed its checks). Without `replace`: O_EXCL, and when
+ * something is already there, a symlink is refused, a regular file is
+ * ExistingFileError, and anything else (a FIFO, a device, a folder: nothing
+ * a write replaces) is opened as it is, without O_CREAT; if that turns out
+ * to be a regular file after all (swapped in meanwhile), it is refused too.
+ */
+function openForWrite(path: string, mode: number, replace: boolean): number {
+  const base = fs.constants.O_WRONLY | NOFOLLOW;
+  if (replace) return fs.openSync(path, base | fs.constants.O_CREAT, mode);
+  try {
+    return fs.openSync(path, base | fs.constants.O_CREAT | fs.constants.O_EXCL, mode);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  }
+  const there = fs.lstatSync(path, { throwIfNoEntry: false });
+  if (there?.isSymbolicLink()) throw new UnsafePathError(`refusing to write ${shown(path)}: it is a symbolic link`);
+  if (there?.isFile()) throw new ExistingFileError(path);
+  const fd = fs.openSync(path, base);
+  if (fs.fstatSync(fd).isFile()) {
+    fs.closeSync(fd);
+    throw new ExistingFileError(path);
+  }
+  return fd;
 }

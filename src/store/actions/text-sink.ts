@@ -6,7 +6,7 @@
  * the output pile up in memory.
  */
 import { closeSync, createWriteStream, rmSync } from 'node:fs';
-import { openNoFollow, SameFileError, UnsafePathError } from './safe-path.js';
+import { ExistingFileError, openNoFollow, SameFileError, UnsafePathError } from './safe-path.js';
 import type { Writable } from 'node:stream';
 
 /** Where streamed text goes. */
@@ -77,7 +77,7 @@ export function writableSink(stream: Writable, opts: { close: boolean }): TextSi
   };
 }
 
-export { SameFileError } from './safe-path.js';
+export { ExistingFileError, SameFileError } from './safe-path.js';
 
 /**
  * A sink writing `path` (created with `mode`, truncated if it exists). The
@@ -86,14 +86,15 @@ export { SameFileError } from './safe-path.js';
  * through a symlink, nor a regular file with other hard links
  * (UnsafePathError, safe-path.ts). `readFrom` is the file the output is made
  * from: a `path` that is that same file is refused (SameFileError) instead of
- * truncating it.
+ * truncating it. `replace: false` refuses an existing regular file
+ * (ExistingFileError) and leaves it whole (`export -o` without `--force`).
  */
-export function fileSink(path: string, mode = 0o600, readFrom?: string): TextSink {
+export function fileSink(path: string, mode = 0o600, readFrom?: string, opts: { replace?: boolean } = {}): TextSink {
   let fd: number;
   try {
-    fd = openNoFollow(path, mode, readFrom);
+    fd = openNoFollow(path, mode, readFrom, opts);
   } catch (err) {
-    if (err instanceof SameFileError || err instanceof UnsafePathError) throw err;
+    if (err instanceof SameFileError || err instanceof UnsafePathError || err instanceof ExistingFileError) throw err;
     throw cannotWrite(path, err as NodeJS.ErrnoException);
   }
   try {
