@@ -2,8 +2,8 @@
  * Hostile case "cleanup stops halfway" (issue 9): when one session's id is
  * already in the trash, `cleanup` used to exit at that session and leave the
  * rest. It goes on: both copies are kept (the one moved now under a unique
- * id in the trash), every other old session moves, a summary says what
- * moved and what did not, and `restore` brings back both copies.
+ * name in the trash), every other old session moves, a summary says what
+ * moved and what did not, and `restore` brings back the copy moved last.
  */
 import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,12 +42,13 @@ describe('robustness: cleanup goes on', () => {
     moveToTrash(t.home, PROJECT_ID, 'dup');
     oldSession('dup', 'second');
     const moved = moveToTrash(t.home, PROJECT_ID, 'dup');
-    expect(moved.keptAs).toBe('dup.2');
-    expect(listTrash(t.home).map((e) => e.id).sort()).toEqual(['dup', 'dup.2']);
-    restoreFromTrash(t.home, 'dup');
-    restoreFromTrash(t.home, 'dup.2');
-    expect(readFileSync(join(t.dir, 'dup.jsonl'), 'utf8')).toContain('first');
-    expect(readFileSync(join(t.dir, 'dup.2.jsonl'), 'utf8')).toContain('second');
+    expect(moved.keptAs).toBe('dup~2');
+    // Both are copies of the session dup: restore brings back the one deleted last, as dup.
+    expect(listTrash(t.home).map((e) => [e.id, e.copy])).toEqual([['dup', 2], ['dup', 1]]);
+    expect(restoreFromTrash(t.home, 'dup').olderCopies).toBe(1);
+    expect(readFileSync(join(t.dir, 'dup.jsonl'), 'utf8')).toContain('second');
+    expect(() => restoreFromTrash(t.home, 'dup')).toThrow(/cannot restore dup: .*dup\.jsonl exists/);
+    expect(readFileSync(join(t.home, '.trash', PROJECT_ID, 'dup.jsonl'), 'utf8')).toContain('first');
   });
 
   it('library: cleanupOlderThan goes on past a session whose move fails and past a name clash, and reports each', async () => {
@@ -58,7 +59,7 @@ describe('robustness: cleanup goes on', () => {
     try {
       const report = await SessionStore.cleanupOlderThan(t.home, PROJECT_ID, 30 * 86_400_000);
       expect(report.moved.map((m) => m.id).sort()).toEqual(['a', 'c', 'dup']);
-      expect(report.moved.find((m) => m.id === 'dup')?.keptAs).toBe('dup.2');
+      expect(report.moved.find((m) => m.id === 'dup')?.keptAs).toBe('dup~2');
       expect(report.failed).toEqual([{ projectId: PROJECT_ID, id: 'b', reason: expect.stringContaining('EIO') }]);
       expect(report.skipped).toEqual([]);
     } finally {
@@ -67,7 +68,7 @@ describe('robustness: cleanup goes on', () => {
     // b is where it was; both copies of dup are in the trash.
     expect(existsSync(join(t.dir, 'b.jsonl'))).toBe(true);
     expect(readFileSync(join(t.home, '.trash', PROJECT_ID, 'dup.jsonl'), 'utf8')).toBe('older dup\n');
-    expect(readFileSync(join(t.home, '.trash', PROJECT_ID, 'dup.2.jsonl'), 'utf8')).toContain('new dup');
+    expect(readFileSync(join(t.home, '.trash', PROJECT_ID, 'dup~2.jsonl'), 'utf8')).toContain('new dup');
   });
 
   it('CLI: a project whose sessions cannot move, between two that can, leaves the others moved', () => {
@@ -104,13 +105,14 @@ describe('robustness: cleanup goes on', () => {
     const res = runCli(['--home', t.home, 'cleanup', '--older-than', '30d', '--all', '--yes']);
     expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
-    expect(res.stdout).toContain('Kept both copies of b: one was already in the trash, this one is there as b.2.');
+    expect(res.stdout).toContain('Kept both copies of b: one was already in the trash, this one is there as b~2 (restore b brings it back).');
     expect(res.stdout).toMatch(/Moved 3 sessions to .*\.trash\./);
     for (const id of ['a', 'b', 'c']) expect(existsSync(join(t.dir, `${id}.jsonl`))).toBe(false);
-    expect(runCli(['--home', t.home, 'restore', 'b', '--all']).code).toBe(0);
-    expect(runCli(['--home', t.home, 'restore', 'b.2', '--all']).code).toBe(0);
-    expect(readFileSync(join(t.dir, 'b.jsonl'), 'utf8')).toContain('older b');
-    expect(readFileSync(join(t.dir, 'b.2.jsonl'), 'utf8')).toContain('new b');
+    const restored = runCli(['--home', t.home, 'restore', 'b', '--all']);
+    expect(restored.code).toBe(0);
+    expect(restored.stderr).toContain('1 older copy of it is still in the trash');
+    expect(readFileSync(join(t.dir, 'b.jsonl'), 'utf8')).toContain('new b');
+    expect(readFileSync(join(t.home, '.trash', PROJECT_ID, 'b.jsonl'), 'utf8')).toContain('older b');
   });
 
   it('CLI: a session that cannot move is named on stderr, every one is still tried, and the exit code says so', () => {

@@ -95,7 +95,8 @@ function sameProjectCopies(candidates: readonly SessionFile[]): SessionFile[] | 
 /**
  * The trashed session `idOrPrefix` names, by the same rule as
  * {@link findSession} (whole id or unique prefix; `--project` narrows; two
- * projects are ambiguous). Throws UsageError, AmbiguousIdError or NotFoundError.
+ * projects are ambiguous), as the copy deleted last when the trash holds
+ * several. Throws UsageError, AmbiguousIdError or NotFoundError.
  */
 export function findTrashed(ctx: AppContext, idOrPrefix: string): TrashEntry {
   try {
@@ -104,7 +105,14 @@ export function findTrashed(ctx: AppContext, idOrPrefix: string): TrashEntry {
     if (err instanceof InvalidIdError) throw new UsageError(err.message);
     throw err;
   }
-  const entries = listTrash(ctx.home).filter((e) => !ctx.projectGiven || e.projectId === ctx.project.id);
+  // One entry per session: its copy deleted last (the list is newest first), the one restore brings back.
+  const seen = new Set<string>();
+  const entries = listTrash(ctx.home).filter((e) => {
+    const key = `${e.projectId}/${e.id}`;
+    if ((ctx.projectGiven && e.projectId !== ctx.project.id) || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   const found = resolveIdPrefix(idOrPrefix, entries);
   if (found.kind === 'match') return found.match;
   if (found.kind === 'none') throw new NotFoundError(sanitize(`no deleted session ${idOrPrefix} in the trash of ${ctx.home}`, { singleLine: true }));

@@ -67,8 +67,11 @@ export async function restoreCommand(ctx: AppContext, id: string | undefined, op
   if (id === undefined) return listTrashCommand(ctx, io);
   // `id` may be a prefix (find-session.ts): restore the one whole id it names.
   const entry = findTrashed(ctx, id);
+  // The copy deleted last (what the undo printed by `delete` means); older copies stay, and are counted.
   const restored = restoreFromTrash(ctx.home, entry.id, entry.projectId);
-  io.err(line(`Restored ${entry.id} to ${restored.to}`));
+  const older = restored.olderCopies ?? 0;
+  const left = older > 0 ? ` (the copy deleted last); ${countNoun(older, 'older copy', 'older copies')} of it ${older === 1 ? 'is' : 'are'} still in the trash` : '';
+  io.err(line(`Restored ${entry.id} to ${restored.to}${left}`));
   return 0;
 }
 
@@ -135,7 +138,7 @@ export async function cleanupCommand(ctx: AppContext, options: ParsedOptions, io
   }
   // One session that cannot move (a file system error) is reported and the rest still move (cleanup.ts).
   const report = trashEach(ctx.home, movable, ctx.now());
-  for (const t of report.moved) if (t.keptAs) io.out(line(`Kept both copies of ${t.id}: one was already in the trash, this one is there as ${t.keptAs}.`));
+  for (const t of report.moved) if (t.keptAs) io.out(line(`Kept both copies of ${t.id}: one was already in the trash, this one is there as ${t.keptAs} (restore ${t.id} brings it back).`));
   // Those that became active between the listing and the move join the ones skipped before.
   const byId = new Map(movable.map((s) => [`${s.projectId}/${s.id}`, s]));
   for (const m of report.skipped) skipped.push({ s: byId.get(`${m.projectId}/${m.id}`)!, reason: m.reason });

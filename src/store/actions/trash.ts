@@ -6,9 +6,10 @@ import { lstatSync, mkdirSync, chmodSync, readdirSync, renameSync } from 'node:f
 import { join } from 'node:path';
 import { assertNoSymlinks as checkNoSymlinks, UnsafePathError } from './safe-path.js';
 import { ActiveSessionError, sessionActivity } from './activity.js';
-import { assertSessionId, isValidProjectId, isValidSessionId, projectDir, projectsDir } from '../project.js';
+import { assertSessionId, isValidProjectId, projectDir, projectsDir } from '../project.js';
 import type { SessionSummary } from '../types.js';
 import { sourceAgent } from '../sources/registry.js';
+import { parseTrashName, trashFileName } from './trash-names.js';
 
 export const trashDir = (home: string): string => join(home, '.trash');
 
@@ -61,24 +62,23 @@ export interface TrashedSession {
   to: string;
   /**
    * Set when a session with this id was already in the trash: both are kept,
-   * and the one moved now is there under this id (`<id>.2`, `<id>.3`, …),
-   * which `restore` takes like any other.
+   * and the one moved now is there under this name (`<id>~2`, `<id>~3`, …:
+   * trash-names.ts). `restore <id>` brings back the copy deleted last, as `<id>`.
    */
   keptAs?: string;
+  /** From a restore: how many other copies of this session are still in the trash (deleted before it). */
+  olderCopies?: number;
 }
 
-/** `id` when `<dir>/<id>.jsonl` is free, else the first free `<id>.N` (N from 2; cut to fit the id pattern). */
-function freeTrashId(dir: string, id: string): string {
-  for (let n = 1; ; n++) {
-    const suffix = n === 1 ? '' : `.${n}`;
-    const candidate = `${id.slice(0, 128 - suffix.length)}${suffix}`;
-    if (!lstatSync(join(dir, `${candidate}.jsonl`), { throwIfNoEntry: false })) return candidate;
-  }
+/** The first copy number whose trash file `<dir>/<id>.jsonl`, `<dir>/<id>~N.jsonl` is free. */
+function freeCopy(dir: string, id: string): number {
+  for (let n = 1; ; n++) if (!lstatSync(join(dir, trashFileName(id, n)), { throwIfNoEntry: false })) return n;
 }
 
 /**
  * Moves a session file to the trash. When a deleted session with the same id
- * is already there, both are kept: this one goes in as `<id>.2` (`keptAs`).
+ * is already there, both are kept: this one goes in as `<id>~2` (`keptAs`),
+ * and being the newest, it is the one `restore <id>` brings back.
  */
 export function moveToTrash(home: string, projectId: string, id: string): TrashedSession {
   assertSessionId(id);
@@ -90,10 +90,10 @@ export function moveToTrash(home: string, projectId: string, id: string): Trashe
   const dir = join(trashDir(home), projectId);
   assertNoSymlinks(home, dir);
   ensurePrivateDir(dir);
-  const trashId = freeTrashId(dir, id);
-  const to = join(dir, `${trashId}.jsonl`);
+  const copy = freeCopy(dir, id);
+  const to = join(dir, trashFileName(id, copy));
   renameSync(from, to);
-  return { projectId, id, from, to, ...(trashId === id ? {} : { keptAs: trashId }) };
+  return { projectId, id, from, to, ...(copy === 1 ? {} : { keptAs: trashFileName(id, copy).slice(0, -'.jsonl'.length) }) };
 }
 
 /**
@@ -118,7 +118,10 @@ export function trashSession(
 /** One session in the trash. */
 export interface TrashEntry {
   projectId: string;
+  /** The session's id, which `restore` brings it back as (a later copy's file is `<id>~2.jsonl`: trash-names.ts). */
   id: string;
+  /** Which copy of `id` it is by name: 1 for `<id>.jsonl`, n for `<id>~n.jsonl`. */
+  copy: number;
   path: string;
   /** When it was moved there: the file's ctime (a rename sets it), epoch ms. */
   deletedMs: number;
@@ -126,7 +129,11 @@ export interface TrashEntry {
   size: number;
 }
 
-/** Everything in `<home>/.trash/`, most recently deleted first; [] when there is no trash. Symlinks are skipped. */
+/**
+ * Everything in `<home>/.trash/`, most recently deleted first (a tie: the
+ * higher copy number first); [] when there is no trash. Symlinks are skipped.
+ * Several copies of one session are each an entry, under the session's id.
+ */
 export function listTrash(home: string): TrashEntry[] {
   const out: TrashEntry[] = [];
   let projects: string[];
@@ -143,36 +150,53 @@ export function listTrash(home: string): TrashEntry[] {
       continue;
     }
     for (const name of names) {
-      const id = name.endsWith('.jsonl') ? name.slice(0, -'.jsonl'.length) : '';
-      if (!isValidSessionId(id)) continue;
       const path = join(trashDir(home), projectId, name);
+      if (!name.endsWith('.jsonl')) continue;
       const st = lstatSync(path, { throwIfNoEntry: false });
-      if (st?.isFile()) out.push({ projectId, id, path, deletedMs: st.ctimeMs, size: st.size });
+      if (!st?.isFile()) continue;
+      const parsed = parseTrashName(name, path);
+      if (parsed) out.push({ projectId, id: parsed.id, copy: parsed.copy, path, deletedMs: st.ctimeMs, size: st.size });
     }
   }
-  return out.sort((a, b) => b.deletedMs - a.deletedMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return out.sort(newestFirst);
 }
 
-/** Sessions in the trash with this id (one per project at most). */
-export function findInTrash(home: string, id: string): { projectId: string; path: string }[] {
+function newestFirst(a: TrashEntry, b: TrashEntry): number {
+  return b.deletedMs - a.deletedMs || b.copy - a.copy || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** A session in the trash: the copy deleted last in one project, and how many older copies of it that project's trash holds. */
+export interface TrashedCopy {
+  projectId: string;
+  path: string;
+  olderCopies: number;
+}
+
+/** Sessions in the trash with this id: one per project (its copy deleted last, which `restore` brings back). */
+export function findInTrash(home: string, id: string): TrashedCopy[] {
   assertSessionId(id);
-  let projects: string[];
-  try {
-    projects = readdirSync(trashDir(home)).filter(isValidProjectId);
-  } catch {
-    return [];
+  const byProject = new Map<string, TrashedCopy>();
+  for (const e of listTrash(home)) {
+    if (e.id !== id) continue;
+    const seen = byProject.get(e.projectId);
+    if (seen) seen.olderCopies++;
+    else byProject.set(e.projectId, { projectId: e.projectId, path: e.path, olderCopies: 0 });
   }
-  return projects
-    .map((projectId) => ({ projectId, path: join(trashDir(home), projectId, `${id}.jsonl`) }))
-    .filter((t) => lstatSync(t.path, { throwIfNoEntry: false })?.isFile());
+  return [...byProject.values()];
 }
 
-/** Moves a trashed session back to its project. `projectId` picks one when several projects had it. */
+/**
+ * Moves a trashed session back to its project as `<id>.jsonl`: the copy
+ * deleted last, when several are there (`olderCopies` says how many stay).
+ * `projectId` picks one when several projects had it. Throws TrashError when
+ * it is not in the trash, is in several projects, or the session's file
+ * exists again in its project (nothing is replaced).
+ */
 export function restoreFromTrash(home: string, id: string, projectId?: string): TrashedSession {
   const found = findInTrash(home, id).filter((t) => !projectId || t.projectId === projectId);
   if (found.length === 0) throw new TrashError(`no deleted session ${id} in the trash`);
   if (found.length > 1) throw new TrashError(`session ${id} was deleted in ${found.length} projects; pass --project to pick one`);
-  const { projectId: pid, path: from } = found[0]!;
+  const { projectId: pid, path: from, olderCopies } = found[0]!;
   assertNoSymlinks(home, from);
   const dir = projectDir(home, pid);
   assertNoSymlinks(home, dir);
@@ -181,5 +205,5 @@ export function restoreFromTrash(home: string, id: string, projectId?: string): 
   const to = join(dir, `${id}.jsonl`);
   if (lstatSync(to, { throwIfNoEntry: false })) throw new TrashError(`cannot restore ${id}: ${to} exists`);
   renameSync(from, to);
-  return { projectId: pid, id, from, to };
+  return { projectId: pid, id, from, to, olderCopies };
 }
