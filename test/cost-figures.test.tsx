@@ -16,7 +16,8 @@ import { DEMO_NOW } from '../src/app/demo.js';
 import { storeSource } from '../src/app/store-source.js';
 import { costText } from '../src/components/CostView.js';
 import { formatInt } from '../src/format/numbers.js';
-import { rowLabel, type UsageRow } from '../src/store/usage/usage.js';
+import type { UsageRow } from '../src/store/usage/usage.js';
+import { rowLabel } from '../src/store/usage/row-text.js';
 import { CLI, useDemoHome, runCli } from './helpers/cli.js';
 import { cleanup, frameLines, KEYS, renderSized } from './helpers/render.js';
 

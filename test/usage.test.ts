@@ -163,7 +163,7 @@ describe('aggregateUsage: by model', () => {
 describe('aggregateUsage: by endpoint', () => {
   const ANTHROPIC = { vendor: 'anthropic', endpoint: 'https://api.anthropic.com/v1' };
   const OPENAI = { vendor: 'openai', endpoint: 'https://api.openai.com/v1' };
-  it('groups endpoint usage and puts sessions without any under (none)', () => {
+  it('groups endpoint usage and puts sessions without any under (no endpoint)', () => {
     const a = makeSummary({
       id: 'a',
       tokens: makeTokens({ input: 300, output: 30 }),
@@ -184,7 +184,7 @@ describe('aggregateUsage: by endpoint', () => {
     expect(seen).toEqual([
       ['anthropic|https://api.anthropic.com/v1', 'anthropic', 2, 250, 2_500, 0],
       ['openai|https://api.openai.com/v1', 'openai', 1, 100, 1_000, 0],
-      ['(none)', '', 1, 9, null, 1],
+      ['(no endpoint)', '', 1, 9, null, 1],
     ]);
   });
 });
@@ -254,7 +254,7 @@ describe('aggregateUsage: by session', () => {
 
 describe('rowLabel', () => {
   it('shows an endpoint row with no recorded endpoint by its vendor alone, and every other key as it is', async () => {
-    const { rowLabel } = await import('../src/store/usage/usage.js');
+    const { rowLabel } = await import('../src/store/usage/row-text.js');
     expect(rowLabel('openai|')).toBe('openai');
     expect(rowLabel('google|')).toBe('google');
     expect(rowLabel('anthropic|claude-code')).toBe('anthropic|claude-code');

@@ -9,7 +9,8 @@
 import React, { useMemo } from 'react';
 import { Box, Text } from 'ink';
 import type { SessionSummary } from '../store/types.js';
-import { cacheHitUnknown, rowLabel, type UsageRow } from '../store/usage/usage.js';
+import { cacheHitUnknown, type UsageRow } from '../store/usage/usage.js';
+import { rowLabel } from '../store/usage/row-text.js';
 import { sanitize } from '../format/sanitize.js';
 import { countNoun, formatInt, formatPercent, formatTokens, formatUsd, usdToMicros } from '../format/numbers.js';
 import { bar } from '../format/charts.js';

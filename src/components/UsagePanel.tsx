@@ -15,6 +15,7 @@ import { truncate } from '../format/width.js';
 import { modelCutter } from '../format/elide.js';
 import { fitTable, type FitColumn } from '../format/fit-table.js';
 import { wrapLine } from '../format/wrap.js';
+import { NO_ENDPOINT_LABEL } from '../store/usage/row-text.js';
 import { theme } from './theme.js';
 import { scrollWindow } from './scroll-window.js';
 
@@ -67,7 +68,8 @@ export function endpointLines(endpoints: readonly EndpointUsage[], width: number
     const t = e.tokens;
     return [
       sanitize(e.vendor, { singleLine: true }) || '–',
-      sanitize(e.endpoint, { singleLine: true }) || '–',
+      // The wording `usage --by endpoint`, `show` and the cost view use for it (row-text.ts).
+      sanitize(e.endpoint, { singleLine: true }) || NO_ENDPOINT_LABEL,
       formatInt(e.calls),
       tok(t.input),
       tok(t.output),

@@ -14,6 +14,7 @@ import { writeJson } from '../json-out.js';
 import { findSession, NotFoundError, type SameIdChoice } from './find-session.js';
 import { labeled } from '../list-model.js';
 import { readLabels } from '../../store/labels.js';
+import { rowLabel } from '../../store/usage/row-text.js';
 
 /** The summary of the session `id` names (find-session.ts; `same`: several files of one project with that id). */
 export async function loadSummaryById(ctx: AppContext, id: string, same: SameIdChoice = {}): Promise<SessionSummary> {
@@ -70,7 +71,8 @@ export async function showCommand(ctx: AppContext, id: string, options: ParsedOp
   // Known once the session's text has been indexed (a search, or the browser's background pass).
   if (s.unindexedChars) rows.splice(rows.length - 1, 0, ['search', `${UNINDEXED_NOTE} (${countNoun(s.unindexedChars, 'character')} past it)`]);
   for (const e of s.endpoints) {
-    rows.push([`endpoint`, `${e.vendor || '?'} ${e.endpoint || '(default)'} · ${countNoun(e.calls, 'call')} · ${formatTokens(e.tokens.total)} · ${formatUsd(e.costMicros)}`]);
+    // Labelled as `usage --by endpoint` and the cost view label its row (row-text.ts): `(no endpoint)` when none was recorded.
+    rows.push([`endpoint`, `${rowLabel(e.key)} · ${countNoun(e.calls, 'call')} · ${formatTokens(e.tokens.total)} · ${formatUsd(e.costMicros)}`]);
   }
   // A session that called several models (a Claude session's subagents on Haiku): each, as the Usage tab shows them.
   if (s.models.length > 1) {

@@ -5,7 +5,8 @@ import { modelCutter } from '../../format/elide.js';
 import { tableWidth } from './session-table.js';
 import { formatDateTime } from '../../format/time.js';
 import { sanitize } from '../../format/sanitize.js';
-import { aggregateUsage, cacheHitUnknown, isFullyCopied, rowLabel, type UsageRow } from '../../store/usage/usage.js';
+import { aggregateUsage, cacheHitUnknown, isFullyCopied, type UsageRow } from '../../store/usage/usage.js';
+import { rowLabel } from '../../store/usage/row-text.js';
 import { inWindow, parseWindowOption, WindowSpecError } from '../../store/usage/window.js';
 import { oneOf, UsageError, type ParsedOptions } from '../cli-args.js';
 import type { AppContext } from '../context.js';
@@ -55,7 +56,7 @@ export async function usageCommand(ctx: AppContext, options: ParsedOptions, io: 
     r.costPerSuccess === null ? '–' : formatUsd(Math.round(r.costPerSuccess * 1e6)),
     r.durationMs > 0 ? formatDuration(r.durationMs) : '–',
   ];
-  // The row's key: `provider/model`, `(no model)` — the label the cost view shows too.
+  // The row's key: `provider/model`, `(no model)`, `(no endpoint)` — the label the cost view and `show` use too.
   const label = (r: UsageRow): string => rowLabel(r.key);
   // By session over all projects, one id may be in two projects: a PROJECT column tells the rows apart.
   const withProject = by === 'session' && ctx.all;

@@ -8,13 +8,14 @@
  */
 import { addTokens, anyOverflowed, isOverflowed, SUM_CAP, subTokens } from '../counts.js';
 import type { CopiedUsage, SessionSummary, Tokens } from '../types.js';
+import { NO_ENDPOINT_LABEL, NO_MODEL_LABEL } from './row-text.js';
 import { dayKeyOf, inWindow, type TimeWindow } from './window.js';
 
 /** One row of a usage table (DESIGN.md, `usage --json`). */
 export interface UsageRow {
   /**
-   * Group key: `provider/model` (by model), `vendor|endpoint` or `(none)` (by
-   * endpoint), `YYYY-MM-DD` (by day), the session id (by session), `total`.
+   * Group key: `provider/model` or `(no model)` (by model), `vendor|endpoint`
+   * or `(no endpoint)` (by endpoint: neither recorded, row-text.ts), `YYYY-MM-DD` (by day), the session id (by session), `total`.
    */
   key: string;
   /** Provider (by model, by session), vendor (by endpoint); '' for day rows and totals. */
@@ -151,9 +152,6 @@ function sessionCalls(s: SessionSummary): number {
   return fromEndpoints || s.models.reduce((n, m) => n + m.calls, 0);
 }
 
-/** The by-model row of sessions that recorded no model: one label everywhere (CLI, cost view, JSON). */
-export const NO_MODEL_LABEL = '(no model)';
-
 function modelKey(provider: string, model: string): string {
   if (!model) return NO_MODEL_LABEL;
   if (model.startsWith(`${provider}/`)) return model;
@@ -172,15 +170,6 @@ function wholeOf(s: SessionSummary): Part {
   };
   const c = s.copies;
   return c ? net(whole, { calls: c.calls, tokens: c.tokens, costMicros: c.costMicros }) : whole;
-}
-
-/**
- * A usage row's key as tables show it: an endpoint row whose endpoint was
- * not recorded (`openai|`, `google|`: Codex and Gemini name none) shows
- * its vendor alone; every other key as it is (`usage --json` keeps the key).
- */
-export function rowLabel(key: string): string {
-  return key.endsWith('|') ? key.slice(0, -1) : key;
 }
 
 /**
@@ -292,10 +281,11 @@ function partsOf(s: SessionSummary, by: UsageGrouping, tz: string): Part[] {
         return copied ? net(part, copied) : part;
       });
     case 'endpoint':
-      if (s.endpoints.length === 0) return [{ ...whole, key: '(none)', provider: '', model: '' }];
+      if (s.endpoints.length === 0) return [{ ...whole, key: NO_ENDPOINT_LABEL, provider: '', model: '' }];
       return s.endpoints.map((e) => {
         const part: Part = {
-          key: e.key,
+          // Usage keyed `|` names no endpoint either: the same row as a session with no endpoint usage at all.
+          key: e.vendor === '' && e.endpoint === '' ? NO_ENDPOINT_LABEL : e.key,
           provider: e.vendor,
           model: '',
           tokens: e.tokens,
@@ -409,7 +399,8 @@ export function cacheHitUnknown(r: Pick<UsageRow, 'inputTokens' | 'cacheReadToke
  * the day) of its last activity, `updatedAt`. By model, a session with a
  * per-model split counts once in each model row it used, with that model's
  * tokens and cost; without a split it counts under its main provider/model.
- * By endpoint, sessions with no endpoint usage go to the `(none)` row. Rows
+ * By endpoint, sessions with no endpoint usage, and usage that names neither
+ * vendor nor endpoint, go to the one `(no endpoint)` row. Rows
  * are sorted by known cost, then tokens; day rows by day ascending.
  */
 export function aggregateUsage(sessions: SessionSummary[], opts: UsageOptions): UsageReport {
