@@ -14,10 +14,9 @@ import { App } from '../src/app/App.js';
 import { buildContext } from '../src/app/context.js';
 import { DEMO_NOW } from '../src/app/demo.js';
 import { storeSource } from '../src/app/store-source.js';
-import { costText } from '../src/components/CostView.js';
 import { formatInt } from '../src/format/numbers.js';
 import type { UsageRow } from '../src/store/usage/usage.js';
-import { rowLabel } from '../src/store/usage/row-text.js';
+import { costText, rowLabel } from '../src/store/usage/row-text.js';
 import { CLI, useDemoHome, runCli } from './helpers/cli.js';
 import { cleanup, frameLines, KEYS, renderSized } from './helpers/render.js';
 

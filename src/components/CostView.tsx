@@ -10,7 +10,7 @@ import React, { useMemo } from 'react';
 import { Box, Text } from 'ink';
 import type { SessionSummary } from '../store/types.js';
 import { cacheHitUnknown, type UsageRow } from '../store/usage/usage.js';
-import { rowLabel } from '../store/usage/row-text.js';
+import { costText, rowLabel } from '../store/usage/row-text.js';
 import { sanitize } from '../format/sanitize.js';
 import { countNoun, formatInt, formatPercent, formatTokens, formatUsd, usdToMicros } from '../format/numbers.js';
 import { bar } from '../format/charts.js';
@@ -43,13 +43,6 @@ interface Line {
   text: string;
   color?: string;
   bold?: boolean;
-}
-
-/** Known cost plus a '?' when some sessions' cost is unknown; '?' alone when none is known. */
-export function costText(row: Pick<UsageRow, 'knownCostMicros' | 'unknownCostSessions'>): string {
-  // No priced usage and nothing unpriced (e.g. skills runs record no tokens): no spend to show, not "$0.00".
-  if (row.knownCostMicros === null) return row.unknownCostSessions > 0 ? '?' : '–';
-  return row.unknownCostSessions > 0 ? `${formatUsd(row.knownCostMicros)}+?` : formatUsd(row.knownCostMicros);
 }
 
 /** Greedy wrap of " · "-joined segments, so a narrow terminal gets two lines, not a cut. */

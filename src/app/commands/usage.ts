@@ -6,7 +6,7 @@ import { tableWidth } from './session-table.js';
 import { formatDateTime } from '../../format/time.js';
 import { sanitize } from '../../format/sanitize.js';
 import { aggregateUsage, cacheHitUnknown, isFullyCopied, type UsageRow } from '../../store/usage/usage.js';
-import { rowLabel } from '../../store/usage/row-text.js';
+import { costText, rowLabel } from '../../store/usage/row-text.js';
 import { inWindow, parseWindowOption, WindowSpecError } from '../../store/usage/window.js';
 import { oneOf, UsageError, type ParsedOptions } from '../cli-args.js';
 import type { AppContext } from '../context.js';
@@ -50,8 +50,9 @@ export async function usageCommand(ctx: AppContext, options: ParsedOptions, io: 
     formatTokens(r.cacheWriteTokens),
     // A rate of a capped sum is unknown ('?', like an unknown cost), not "none" ('–').
     cacheHitUnknown(r) ? '?' : formatPercent(r.cacheHitRate),
-    // No session at all costs nothing to know: '–', not '?'.
-    r.sessions === 0 ? '–' : r.knownCostMicros === null ? '?' : formatUsd(r.knownCostMicros),
+    // The cost view's rule (row-text.ts costText): '?' only for tokens with no price, '+?' on a partly known
+    // figure (TOTAL too, as its note says), '–' where nothing was spent on tokens.
+    costText(r),
     r.unknownCostSessions > 0 ? formatInt(r.unknownCostSessions) : '',
     r.costPerSuccess === null ? '–' : formatUsd(Math.round(r.costPerSuccess * 1e6)),
     r.durationMs > 0 ? formatDuration(r.durationMs) : '–',

@@ -34,7 +34,12 @@ export interface UsageRow {
   cacheWriteTokens: number;
   /** Sum of the sessions' durations (a session in several model rows adds to each). */
   durationMs: number;
-  /** Sum of the known costs; null when no session in the row had a known cost. */
+  /**
+   * Sum of the known costs; null when no session in the row had a known
+   * cost: unknown when `unknownCostSessions` > 0 (tokens with no price),
+   * else nothing was spent on tokens (sessions with none; printed '–',
+   * row-text.ts costText).
+   */
   knownCostUsd: number | null;
   /** Same figure in integer micro-USD. */
   knownCostMicros: number | null;
