@@ -42,7 +42,8 @@ export {
   type ProjectRef,
 } from './store/project.js';
 export { BUILTIN_PRICES } from './store/prices-builtin.js';
-export { lookupPrice, priceMicros, loadPricingFile, mergePrices, providerOf, type ModelPrice, type PriceTable } from './store/pricing.js';
+export { lookupPrice, priceMicros, mergePrices, providerOf, type ModelPrice, type PriceTable } from './store/pricing.js';
+export { loadPricingFile } from './store/pricing-file.js';
 export { aggregateUsage, type UsageRow, type UsageReport } from './store/usage/usage.js';
 export { parseSince, type TimeWindow } from './store/usage/window.js';
 export { parseDuration } from './store/duration.js';

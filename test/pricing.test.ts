@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_PRICES } from '../src/store/prices-builtin.js';
+import { loadPricingFile } from '../src/store/pricing-file.js';
 import {
-  loadPricingFile,
   lookupPrice,
   mergePrices,
   priceMicros,
@@ -186,11 +186,11 @@ describe('loadPricingFile', () => {
 
   it('says which field is wrong', () => {
     const path = file('bad.json', JSON.stringify({ 'gpt-5': { input: '1.25', output: 10 } }));
-    expect(() => loadPricingFile(path)).toThrow(/pricing file .*bad\.json is invalid: "gpt-5"\."input": .*number/);
+    expect(() => loadPricingFile(path)).toThrow(/pricing file .*bad\.json is invalid: gpt-5\.input: must be a non-negative number \(USD per million tokens\), got "1\.25"/);
   });
 
   it('refuses negative prices and a top level that is not an object', () => {
-    expect(() => loadPricingFile(file('neg.json', '{"m": {"input": -1, "output": 1}}'))).toThrow(/"m"\."input"/);
+    expect(() => loadPricingFile(file('neg.json', '{"m": {"input": -1, "output": 1}}'))).toThrow(/: m\.input: must be a non-negative number .*got -1/);
     expect(() => loadPricingFile(file('arr.json', '[]'))).toThrow(/is invalid/);
   });
 });

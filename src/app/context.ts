@@ -7,7 +7,8 @@ import { loadConfig, configPricing, type Config } from '../store/config.js';
 import { SessionCatalog, type TextPolicy } from '../store/catalog/catalog.js';
 import { SummaryCache } from '../store/catalog/summary-cache.js';
 import { BUILTIN_PRICES } from '../store/prices-builtin.js';
-import { loadPricingFile, mergePrices, type PriceTable } from '../store/pricing.js';
+import { mergePrices, type PriceTable } from '../store/pricing.js';
+import { loadPricingFile } from '../store/pricing-file.js';
 import { projectIdOf, resolveHome, resolveProject, type ProjectRef } from '../store/project.js';
 import { pickTemplate, type CommandTemplate } from '../store/actions/resume.js';
 import { assertTimeZone } from '../store/usage/window.js';
@@ -53,7 +54,8 @@ export interface ContextNeeds {
 
 export function buildContext(options: ParsedOptions, env: NodeJS.ProcessEnv = process.env, needs: ContextNeeds = { search: true }): AppContext {
   const demo = options.demo === true;
-  const config = loadConfig(undefined, { warn: (message) => void process.stderr.write(`session-browser: ${sanitize(message, { singleLine: true })}\n`) });
+  const warn = (message: string): void => void process.stderr.write(`session-browser: ${sanitize(message, { singleLine: true })}\n`);
+  const config = loadConfig(undefined, { warn });
   // The demo runs on a private copy of the fixtures: the package itself is never written (demo.ts).
   const home = demo ? demoHome(env) : resolveHome(options.home, env);
   const homeStat = statSync(home, { throwIfNoEntry: false });
@@ -74,7 +76,7 @@ export function buildContext(options: ParsedOptions, env: NodeJS.ProcessEnv = pr
       throw new UsageError(`cannot use project folder ${options.project ?? process.cwd()}: ${folderReason(err)}`);
     }
   }
-  const pricing = mergePrices(BUILTIN_PRICES, configPricing(config), options.pricing ? loadPricingFile(options.pricing) : undefined);
+  const pricing = mergePrices(BUILTIN_PRICES, configPricing(config, undefined, { warn }), options.pricing ? loadPricingFile(options.pricing, { warn }) : undefined);
   const now = clock(env, demo);
   // FORMAT.md §3: --tz, else the config's timeZone, else the user's own zone.
   let tz = options.tz ?? config.timeZone ?? userTimeZone(env);

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import * as z from './zod.js';
-import { pricingFileSchema, loadPricingFile, type PriceTable } from './pricing.js';
+import type { PriceTable } from './pricing.js';
+import { loadPricingFile, PRICE_TABLE_SHAPE, priceTableProblems, pricingFileSchema, unknownPriceKeys, unknownPriceKeyWarning } from './pricing-file.js';
 
 export const configSchema = z.object({
   /** Resume command template, e.g. "claude --resume {id}". */
@@ -37,16 +38,18 @@ export function configPath(env: NodeJS.ProcessEnv = process.env): string {
 export interface LoadConfigOptions {
   /**
    * Called once per top-level key the config does not know (a typo such as
-   * "timezone" would otherwise be ignored silently), with a one-line message
-   * naming the key and the file. The store prints nothing itself.
+   * "timezone" would otherwise be ignored silently), and once per key of a
+   * `pricing` entry a price does not take (`cache_reed`), with a one-line
+   * message naming the key and the file. The store prints nothing itself.
    */
   warn?: (message: string) => void;
 }
 
 /**
  * Reads the config; a missing file is an empty config, a broken one a clear
- * error (Error naming the file). Unknown top-level keys are ignored and
- * reported through `opts.warn`.
+ * error (Error naming the file and the field: `pricing.gpt-5.input: must be
+ * a non-negative number …`). Unknown top-level keys, and unknown keys of a
+ * `pricing` entry, are ignored and reported through `opts.warn`.
  */
 export function loadConfig(path: string = configPath(), opts: LoadConfigOptions = {}): Config {
   let text: string;
@@ -68,6 +71,7 @@ export function loadConfig(path: string = configPath(), opts: LoadConfigOptions 
       if (!known.includes(key)) opts.warn(`config ${path}: unknown key ${JSON.stringify(key)} ignored (known keys: ${known.join(', ')})`);
     }
   }
+  if (json !== null && typeof json === 'object' && !Array.isArray(json)) checkPricing((json as Record<string, unknown>).pricing, path, opts);
   const parsed = configSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -76,9 +80,37 @@ export function loadConfig(path: string = configPath(), opts: LoadConfigOptions 
   return parsed.data;
 }
 
-/** The config's price table, resolving a pricing file path relative to the config file. */
-export function configPricing(config: Config, path: string = configPath()): PriceTable | undefined {
+/**
+ * Checks the config's `pricing` when it is a table, before the config schema
+ * does: zod reports a bad table inside the string-or-table union as
+ * "pricing: Invalid input", where this names the model and the field
+ * (pricing-file.ts). Warns about unknown keys of a price entry; throws an
+ * Error naming the file for a bad table.
+ */
+function checkPricing(pricing: unknown, path: string, opts: LoadConfigOptions): void {
+  if (pricing === undefined || typeof pricing === 'string') return;
+  if (pricing === null || typeof pricing !== 'object' || Array.isArray(pricing)) {
+    throw new Error(`config ${path}: pricing: must be a price table, ${PRICE_TABLE_SHAPE}, or the path of a pricing file`);
+  }
+  if (opts.warn) for (const u of unknownPriceKeys(pricing, 'pricing')) opts.warn(unknownPriceKeyWarning(`config ${path}`, u));
+  const problems = priceTableProblems(pricing, 'pricing');
+  if (problems.length > 0) throw new Error(`config ${path}: ${problems.join('; ')}`);
+}
+
+/**
+ * The config's price table, resolving a pricing file path relative to the
+ * config file (read by loadPricingFile: its errors, prefixed with the
+ * config's path, and its `opts.warn` warnings name that file).
+ */
+export function configPricing(config: Config, path: string = configPath(), opts: LoadConfigOptions = {}): PriceTable | undefined {
   if (config.pricing === undefined) return undefined;
-  if (typeof config.pricing === 'string') return loadPricingFile(resolve(dirname(path), config.pricing));
+  if (typeof config.pricing === 'string') {
+    try {
+      return loadPricingFile(resolve(dirname(path), config.pricing), opts);
+    } catch (err) {
+      // Said to come from the config: the command line named no pricing file.
+      throw new Error(`config ${path}: pricing: ${(err as Error).message}`);
+    }
+  }
   return config.pricing as PriceTable;
 }

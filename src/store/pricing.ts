@@ -1,10 +1,8 @@
 /**
- * Model prices: the user's pricing file, table merging, model-id lookup and
- * integer micro-USD costing (format §3).
+ * Model prices: table merging, model-id lookup and integer micro-USD costing
+ * (format §3). The user's pricing file is read by pricing-file.ts.
  */
 import { anyOverflowed, capSum, SUM_CAP } from './counts.js';
-import { readFileSync } from 'node:fs';
-import * as z from './zod.js';
 
 /** List prices of one model in USD per million tokens. */
 export interface ModelPrice {
@@ -19,71 +17,6 @@ export interface ModelPrice {
 
 /** Prices by model id. Treated as immutable once built (lookups are cached per table). */
 export type PriceTable = Record<string, ModelPrice>;
-
-/** zod 4's `z.number()` already rejects Infinity and NaN. */
-const price = z.number().check(z.nonnegative());
-
-/**
- * The user's pricing file: `{"<model id>": {input, output, cache_read?, cache_write?}}`.
- * A missing cache price defaults to the model's input price: no discount and no
- * surcharge, so a file that only knows input/output never under-states a cost.
- */
-export const pricingFileSchema = z.record(
-  z.string().check(z.minLength(1)),
-  z.pipe(
-    z.object({
-      input: price,
-      output: price,
-      cache_read: z.optional(price),
-      cache_write: z.optional(price),
-      cache_write_1h: z.optional(price),
-    }),
-    z.transform(
-      (p): ModelPrice => ({
-        input: p.input,
-        output: p.output,
-        cache_read: p.cache_read ?? p.input,
-        cache_write: p.cache_write ?? p.input,
-        ...(p.cache_write_1h !== undefined ? { cache_write_1h: p.cache_write_1h } : {}),
-      }),
-    ),
-  ),
-);
-
-/**
- * Reads and validates a pricing file. Throws an Error naming the file and what
- * is wrong (unreadable, not JSON, or the first few bad fields).
- */
-export function loadPricingFile(path: string): PriceTable {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String((err as Error).message);
-    throw new Error(`cannot read pricing file ${path}: ${why}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw new Error(`pricing file ${path} is not valid JSON: ${(err as Error).message}`);
-  }
-  const parsed = pricingFileSchema.safeParse(json);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 3).map((i) => {
-      const where = i.path.map((p) => JSON.stringify(String(p))).join('.');
-      return where ? `${where}: ${i.message}` : i.message;
-    });
-    const more = parsed.error.issues.length > 3 ? ` (and ${parsed.error.issues.length - 3} more)` : '';
-    throw new Error(
-      `pricing file ${path} is invalid: ${issues.join('; ')}${more}. ` +
-        'Expected {"<model id>": {"input": N, "output": N, "cache_read": N, "cache_write": N}} in USD per million tokens.',
-    );
-  }
-  return parsed.data;
-}
 
 /** Lays tables over each other: a later table's entry replaces an earlier one per model id. */
 export function mergePrices(...tables: (PriceTable | undefined)[]): PriceTable {
