@@ -2,7 +2,9 @@
  * Config and pricing-file mistakes are told in words a user can act on: a
  * bad price names the model and the field and what it must be (it said
  * "pricing: Invalid input"); a typo inside a price entry is warned about as
- * an unknown top-level key is (it was dropped silently).
+ * an unknown top-level key is (it was dropped silently); a bad `timeZone`
+ * in the config says it came from the config, with no "--help" hint, since
+ * the command line was fine.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -75,5 +77,22 @@ describe('a --pricing file with a bad price', () => {
     const r = runCli(['list', '--demo', '--pricing', file]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`pricing file ${file} is invalid: gpt-5.input: must be a non-negative number (USD per million tokens), got -1; gpt-5.output: must be a non-negative number (USD per million tokens), got "x"`);
+  });
+});
+
+describe('config: an unknown timeZone', () => {
+  it('says it came from the config file, with no --help hint: the command line was fine', () => {
+    const r = withConfig({ timeZone: 'Nowhere/X' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`session-browser: config ${r.path}: timeZone: unknown time zone "Nowhere/X"`);
+    expect(r.stderr).not.toContain('--help');
+  });
+
+  it('is no error when --tz overrides it; a bad --tz is still a usage error with the hint', () => {
+    expect(withConfig({ timeZone: 'Nowhere/X' }, ['--tz', 'UTC']).code).toBe(0);
+    const bad = withConfig({}, ['--tz', 'Nowhere/Y']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('unknown time zone "Nowhere/Y"');
+    expect(bad.stderr).toContain("Run 'session-browser --help' for usage.");
   });
 });

@@ -4,8 +4,18 @@
  */
 import { parseArgs } from 'node:util';
 
+/**
+ * A usage error: exit 2, the message and "Run 'session-browser --help' for
+ * usage". `commandLine: false` says the command line was fine and a setting
+ * (the config file) was not: the hint, which could only mislead, is left out.
+ */
 export class UsageError extends Error {
   override name = 'UsageError';
+  readonly commandLine: boolean;
+  constructor(message: string, opts: { commandLine?: boolean } = {}) {
+    super(message);
+    this.commandLine = opts.commandLine ?? true;
+  }
 }
 
 export const COMMANDS = ['browse', 'list', 'show', 'replay', 'usage', 'export', 'resume', 'cleanup', 'delete', 'restore', 'doctor', 'help'] as const;

@@ -57,7 +57,8 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
   } catch (err) {
     // Messages quote arguments, paths and config values: sanitized here, whatever built them (lines kept).
     if (err instanceof UsageError || err instanceof TemplateError) {
-      io.err(sanitize(`session-browser: ${err.message}\nRun 'session-browser --help' for usage.`));
+      const hint = err instanceof UsageError && !err.commandLine ? '' : "\nRun 'session-browser --help' for usage.";
+      io.err(sanitize(`session-browser: ${err.message}${hint}`));
       return 2;
     }
     io.err(sanitize(`session-browser: ${err instanceof Error ? err.message : String(err)}`));

@@ -3,7 +3,7 @@
  * config: the home, the project in scope, prices, clock and resume command.
  */
 import { statSync } from 'node:fs';
-import { loadConfig, configPricing, type Config } from '../store/config.js';
+import { configPath, loadConfig, configPricing, type Config } from '../store/config.js';
 import { SessionCatalog, type TextPolicy } from '../store/catalog/catalog.js';
 import { SummaryCache } from '../store/catalog/summary-cache.js';
 import { BUILTIN_PRICES } from '../store/prices-builtin.js';
@@ -84,6 +84,9 @@ export function buildContext(options: ParsedOptions, env: NodeJS.ProcessEnv = pr
     assertTimeZone(tz);
     tz = canonicalZone(tz);
   } catch (err) {
+    // A bad zone from the config is no fault of the command line: the message names the file, and no
+    // "--help" hint follows (still exit 2, a usage error, as a bad --tz is).
+    if (options.tz === undefined) throw new UsageError(`config ${configPath()}: timeZone: ${(err as Error).message}`, { commandLine: false });
     throw new UsageError((err as Error).message);
   }
   const all = options.all === true;
