@@ -91,6 +91,23 @@ describe('export -o: a session log is never written, even with --force', () => {
     const before = readFileSync(log('migrate-db-schema'), 'utf8');
     expect(exportTo(join(link, 'migrate-db-schema.jsonl'), '--force').code).toBe(1);
     expect(readFileSync(log('migrate-db-schema'), 'utf8')).toBe(before);
+    // `link/..` is the link target's parent to the kernel, not `tmp` as text would have it (a reviewer's find).
+    const around = `${link}/../${PROJECT}/migrate-db-schema.jsonl`;
+    const res = exportTo(around, '--force');
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('session logs, never written');
+    expect(readFileSync(log('migrate-db-schema'), 'utf8')).toBe(before);
+    expect(exportTo(`${link}/../${PROJECT}/brand-new.jsonl`).code).toBe(1);
+    expect(() => readFileSync(log('brand-new'))).toThrow();
+  });
+
+  it('a path that cannot be written is said in words, not as a raw system error', () => {
+    const blocked = join(tmp, 'a-file');
+    writeFileSync(blocked, 'x');
+    const res = exportTo(join(blocked, 'out.md'));
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/^session-browser: cannot write .*out\.md/);
+    expect(res.stderr).not.toMatch(/ENOTDIR: not a directory, stat/);
   });
 
   it("nor an agent's log, in a folder named with --claude-dir, whether or not the run reads that source", () => {

@@ -7,7 +7,7 @@
  * `session_index.jsonl`) as `.jsonl` or `.json` files in its folders.
  */
 import fs from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname } from 'node:path';
 import { sanitize } from '../../format/sanitize.js';
 import { projectsDir } from '../project.js';
 import { SameFileError } from './safe-path.js';
@@ -33,28 +33,52 @@ export function sessionLogFolders(home: string, agentFolders: readonly string[])
   return [projectsDir(home), trashDir(home), ...agentFolders];
 }
 
-/** `path` with its folder's symlinks resolved (the name itself is not followed), or plainly absolute when the folder is missing. */
-function realTarget(path: string): string {
-  const abs = resolve(path);
+/**
+ * The folder `path` would be created in, as the kernel finds it: its parent
+ * resolved by realpath from the path as written (`link/..` goes through the
+ * link's target, as an open does; resolving `..` as text first would name
+ * another folder), or null when that folder does not exist (nothing can be
+ * written there).
+ */
+function realParent(path: string): string | null {
   try {
-    return join(fs.realpathSync(dirname(abs)), basename(abs));
+    // The native realpath(3): Node's own realpathSync normalizes `..` as text before it looks at any link.
+    return fs.realpathSync.native(dirname(path));
   } catch {
-    return abs;
+    return null;
   }
 }
 
-function realFolder(dir: string): string {
+/** `dev:ino` of a folder, or null when it does not exist (or cannot be stat'ed). */
+function folderId(dir: string): string | null {
   try {
-    return fs.realpathSync(dir);
+    const st = fs.statSync(dir);
+    return st.isDirectory() ? `${st.dev}:${st.ino}` : null;
   } catch {
-    return resolve(dir);
+    return null;
   }
 }
 
-const isInside = (folder: string, path: string): boolean => {
-  const rel = relative(folder, path);
-  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
-};
+/**
+ * The one of `folders` that `dir` (a real, absolute folder) is or lies
+ * under, compared by device and inode from `dir` up to the root: a
+ * symlink, a bind mount or another spelling of a name (a case-insensitive
+ * file system) cannot hide it. Null when none.
+ */
+function containingFolder(dir: string, folders: readonly string[]): string | null {
+  const ids = new Map<string, string>();
+  for (const folder of folders) {
+    const id = folderId(folder);
+    if (id) ids.set(id, folder);
+  }
+  if (ids.size === 0) return null;
+  for (let at = dir; ; at = dirname(at)) {
+    const id = folderId(at);
+    const hit = id && ids.get(id);
+    if (hit) return hit;
+    if (dirname(at) === at) return null;
+  }
+}
 
 /**
  * Throws unless `path` may be written as an output: SameFileError when it
@@ -67,18 +91,26 @@ const isInside = (folder: string, path: string): boolean => {
  */
 export function assertNotSessionLog(path: string, folders: readonly string[], readFrom?: string): void {
   if (readFrom !== undefined) {
-    const target = fs.statSync(path, { throwIfNoEntry: false });
-    const src = fs.statSync(readFrom, { throwIfNoEntry: false });
+    const target = statOrNull(path);
+    const src = statOrNull(readFrom);
     if (target && src && target.dev === src.dev && target.ino === src.ino) {
       throw new SameFileError(`refusing to write ${shown(path)}: it is the session log being read`);
     }
   }
   if (!LOG_NAME.test(path)) return;
-  const target = realTarget(path);
-  for (const folder of folders) {
-    if (!isInside(realFolder(folder), target) && !isInside(resolve(folder), resolve(path))) continue;
-    throw new SessionLogError(
-      `refusing to write ${shown(path)}: .jsonl and .json files under ${shown(folder)} are session logs, never written, even with --force; choose another path`,
-    );
+  const parent = realParent(path);
+  const folder = parent === null ? null : containingFolder(parent, folders);
+  if (folder === null) return;
+  throw new SessionLogError(
+    `refusing to write ${shown(path)}: .jsonl and .json files under ${shown(folder)} are session logs, never written, even with --force; choose another path`,
+  );
+}
+
+/** `path`'s stat, or null for any error (missing, ENOTDIR, EACCES, a loop): the write that follows reports those in words. */
+function statOrNull(path: string): fs.Stats | null {
+  try {
+    return fs.statSync(path);
+  } catch {
+    return null;
   }
 }
