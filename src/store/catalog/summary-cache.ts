@@ -313,13 +313,18 @@ export class SummaryCache {
     const rows = (this.listedRows = new Map<string, ListedRow>());
     this.listedScope = scopeKey(projectIds);
     const out: SessionSummary[] = [];
+    const seen = new Set<string>();
     let n = 0;
     for (const row of this.database()?.listed(projectIds) ?? []) {
       if (++n % STORED_SLICE_ROWS === 0) await new Promise((resolve) => setImmediate(resolve));
-      const slim = settledRow(row);
+      // A path met twice (another process re-added its row meanwhile: a new rowid) is listed once.
+      if (seen.has(row.path)) continue;
+      seen.add(row.path);
       // A row written during a turn (put) is newer than the database's, which the write may not have reached.
-      if (!rows.has(slim.path)) rows.set(slim.path, slim);
-      storedOne(slim, summaryKey, nowMs, out);
+      const kept = rows.get(row.path);
+      const use = kept ?? settledRow(row);
+      if (!kept) rows.set(use.path, use);
+      storedOne(use, summaryKey, nowMs, out);
     }
     return out.sort(byRecency);
   }
