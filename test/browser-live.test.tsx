@@ -589,3 +589,31 @@ describe('an opened session that changes on disk', () => {
     expect(loads).toBe(2);
   });
 });
+
+describe('an opened session read after the list was drawn', () => {
+  it('is not said to have changed on disk when the list catches up with what was read', async () => {
+    // The list comes from the catalog (older); the replay is read now (newer); then the list's check catches up.
+    const older = appSummary({ id: 'live-2', title: 'Caught up session', updatedAt: hoursAgo(1), messageCount: 1 });
+    const newer = { ...older, updatedAt: hoursAgo(0.5), messageCount: 2 };
+    let sessions = [older];
+    let changed: (() => void) | null = null;
+    const entries: TranscriptEntry[] = [
+      { kind: 'message', timestamp: hoursAgo(1), role: 'user', text: 'the first question' },
+      { kind: 'message', timestamp: hoursAgo(0.5), role: 'assistant', text: 'an answer already there' },
+    ];
+    const source: BrowserSource = {
+      ...fakeSource({ sessions }),
+      loadSessions: async () => sessions,
+      watch: (_s, cb) => ((changed = cb), () => {}),
+      loadTranscript: async () => ({ summary: newer, entries, resumeContext: [], lastCheckpointIndex: -1 }),
+    };
+    const ui = renderSized(<App source={source} onExit={() => {}} />, { columns: 100, rows: 24 });
+    await ui.waitFor('Caught up session');
+    let f = await ui.press(KEYS.right, (x) => x.includes('[1 Replay]') && x.includes('an answer already there'));
+    expect(f).toContain('1h ago');
+    sessions = [newer];
+    changed!();
+    f = await ui.waitFor((x) => x.includes('30m ago'));
+    expect(f).not.toContain('changed on disk');
+  });
+});

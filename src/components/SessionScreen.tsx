@@ -113,17 +113,19 @@ function useTranscript(
   summary: SessionSummary,
   load: (live?: TranscriptLive) => Promise<TranscriptView | Transcript>,
   reloads: number,
-): LoadState & { stamp: string } {
+): LoadState {
   const [state, setState] = useState<LoadState>({ status: 'loading' });
-  // What the summary said when the read began: a later summary that says otherwise means the file changed since.
-  const stamp = useRef('');
+  // The session whose read ended whole ('' while none has): r keeps its entries on screen while it reads again.
+  const readyFor = useRef('');
   useEffect(() => {
     let live = true;
     const stop = new AbortController();
     let shown = 0;
-    stamp.current = summaryStamp(summary);
-    // Read again (r): the old entries stay on screen until the new read is whole, never a shorter partial view.
-    const again = reloads > 0;
+    const key = `${summary.id}\0${summary.path}`;
+    // Read again (r) after a whole read of this session: the old entries stay on screen until the new read is
+    // whole, never a shorter partial view. r during a first read starts it again, its progress shown as before.
+    const again = reloads > 0 && readyFor.current === key;
+    if (!again) readyFor.current = '';
     if (!again) setState({ status: 'loading' });
     const onProgress = (p: TranscriptProgress): void => {
       if (!live) return;
@@ -134,7 +136,11 @@ function useTranscript(
       } else setState((s) => (s.status === 'partial' ? { ...s, bytes, totalBytes } : s));
     };
     load(again ? { signal: stop.signal } : { onProgress, signal: stop.signal }).then(
-      (t) => live && setState({ status: 'ready', transcript: 'entries' in t ? memoryView(t) : t }),
+      (t) => {
+        if (!live) return;
+        readyFor.current = key;
+        setState({ status: 'ready', transcript: 'entries' in t ? memoryView(t) : t });
+      },
       (err: unknown) => live && setState({ status: 'error', message: err instanceof Error ? err.message : String(err) }),
     );
     return () => {
@@ -143,16 +149,18 @@ function useTranscript(
       stop.abort();
     };
   }, [summary.id, summary.path, reloads]); // eslint-disable-line react-hooks/exhaustive-deps
-  return { ...state, stamp: stamp.current };
+  return state;
 }
 
 /**
- * The figures of a summary that an appended record changes: when the
- * list's summary of an opened session no longer matches the one its
- * transcript was read with, the file changed on disk since.
+ * True when the list's summary of a session knows of records that the
+ * transcript's own summary (folded by the same read) does not: the file
+ * grew after it was read. Only newer counts: a list drawn from the catalog
+ * before its check may be older than a transcript read just now.
  */
-function summaryStamp(s: SessionSummary): string {
-  return `${s.updatedAt}|${s.messageCount}|${s.toolCalls}|${s.checkpoints}|${s.tokens.total}|${s.malformedLines}`;
+export function listIsAhead(list: SessionSummary, read: SessionSummary): boolean {
+  if (list.updatedAt !== read.updatedAt) return list.updatedAt > read.updatedAt;
+  return list.messageCount > read.messageCount || list.toolCalls > read.toolCalls || list.checkpoints > read.checkpoints || list.tokens.total > read.tokens.total;
 }
 
 /** Shown in the Replay tab while the transcript loads. */
@@ -183,7 +191,7 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
   const [reloads, setReloads] = useState(0);
   const loaded = useTranscript(summary, props.load, reloads);
   // The list follows the file on disk; an opened replay is read once: say when it is behind, r reads it again.
-  const stale = loaded.status === 'ready' && loaded.stamp !== summaryStamp(summary);
+  const stale = loaded.status === 'ready' && listIsAhead(summary, loaded.transcript.summary);
   const [state, store] = useSyncReducer(sessionViewReducer, () => initialSessionView());
   const transcript = loaded.status === 'ready' || loaded.status === 'partial' ? loaded.transcript : null;
   // "reading 312 MB of 954 MB…" under the entries drawn so far.
