@@ -37,7 +37,7 @@ describe('the same session deleted twice', () => {
   it('the printed undo restores the copy just deleted, as the session id, and says an older copy stays', () => {
     const undo = runVerbatim(printedCommand(deleteTwice(), 'Undo with: '));
     expect(undo.code).toBe(0);
-    expect(undo.stderr).toContain('1 older copy of it is still in the trash');
+    expect(undo.stderr).toContain('1 other copy of it is still in the trash (restore lists them)');
     expect(readFileSync(live(), 'utf8')).toContain('the newer copy');
     // The older copy is still in the trash, and no session of another id appeared.
     expect(readFileSync(join(trash(), `${ID}.jsonl`), 'utf8')).not.toContain('the newer copy');
@@ -55,6 +55,23 @@ describe('the same session deleted twice', () => {
     expect(again.stderr).toMatch(new RegExp(`cannot restore ${ID}: .*${ID}\\.jsonl exists`));
     expect(readFileSync(live(), 'utf8')).toBe(before);
     expect(existsSync(join(trash(), `${ID}.jsonl`))).toBe(true);
+  });
+
+  it('each copy can be named: the listing shows the others as ID~N, and restore ID~N brings back that one', () => {
+    deleteTwice();
+    // Newest first: ID (the copy deleted last), then the older one by its number.
+    const list = cli('restore');
+    const ids = list.stdout.split('\n').slice(2).map((l) => l.trim().split(/\s+/)[0]).filter(Boolean);
+    expect(ids).toEqual([ID, `${ID}~1`]);
+    const res = cli('restore', `${ID}~1`);
+    expect(res.code).toBe(0);
+    expect(res.stderr).toContain('1 other copy of it is still in the trash');
+    // The older copy is back, under the session's id; the newer one stays in the trash.
+    expect(readFileSync(live(), 'utf8')).not.toContain('the newer copy');
+    expect(cli('restore', `${ID}~7`).code).toBe(1);
+    expect(cli('delete', ID, '--yes', '--force').code).toBe(0);
+    expect(cli('restore', `${ID}~2`).code).toBe(0);
+    expect(readFileSync(live(), 'utf8')).toContain('the newer copy');
   });
 
   it('a copy an older version kept as ID.2.jsonl restores as ID, never as ID.2', () => {

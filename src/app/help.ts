@@ -29,7 +29,7 @@ const USAGE: Record<Command, string> = {
   resume: 'session-browser resume  ID|--last [--max-age DUR] [--dry-run] [--context FILE] [--force]',
   cleanup: 'session-browser cleanup --older-than DUR [--dry-run] [--yes]',
   delete: 'session-browser delete  ID [--yes] [--force]',
-  restore: 'session-browser restore [ID]',
+  restore: 'session-browser restore [ID | ID~N]',
   doctor: 'session-browser doctor  [--json]',
   help: 'session-browser help    [COMMAND]',
 };

@@ -110,7 +110,7 @@ describe('robustness: cleanup goes on', () => {
     for (const id of ['a', 'b', 'c']) expect(existsSync(join(t.dir, `${id}.jsonl`))).toBe(false);
     const restored = runCli(['--home', t.home, 'restore', 'b', '--all']);
     expect(restored.code).toBe(0);
-    expect(restored.stderr).toContain('1 older copy of it is still in the trash');
+    expect(restored.stderr).toContain('1 other copy of it is still in the trash');
     expect(readFileSync(join(t.dir, 'b.jsonl'), 'utf8')).toContain('new b');
     expect(readFileSync(join(t.home, '.trash', PROJECT_ID, 'b.jsonl'), 'utf8')).toContain('older b');
   });

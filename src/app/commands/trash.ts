@@ -62,15 +62,21 @@ export async function deleteCommand(ctx: AppContext, id: string, options: Parsed
   return 0;
 }
 
-/** `restore ID` brings one back; `restore` alone lists the trash. */
+/** `ID~N` as given to restore: the session id and a copy number (trash-names.ts). */
+const COPY_ARG = /^(.+)~([1-9]\d*)$/;
+
+/** `restore ID` brings one back (`ID~N`: that copy); `restore` alone lists the trash. */
 export async function restoreCommand(ctx: AppContext, id: string | undefined, options: ParsedOptions, io: Io): Promise<number> {
   if (id === undefined) return listTrashCommand(ctx, io);
+  // `ID~N`: copy N of a session deleted more than once, as the trash listing names it ('~' is in no id).
+  const named = COPY_ARG.exec(id);
   // `id` may be a prefix (find-session.ts): restore the one whole id it names.
-  const entry = findTrashed(ctx, id);
-  // The copy deleted last (what the undo printed by `delete` means); older copies stay, and are counted.
-  const restored = restoreFromTrash(ctx.home, entry.id, entry.projectId);
+  const entry = findTrashed(ctx, named ? named[1]! : id);
+  // The copy deleted last (what the undo printed by `delete` means), or the one named; other copies stay, and are counted.
+  const restored = restoreFromTrash(ctx.home, entry.id, entry.projectId, named ? Number(named[2]) : undefined);
   const older = restored.olderCopies ?? 0;
-  const left = older > 0 ? ` (the copy deleted last); ${countNoun(older, 'older copy', 'older copies')} of it ${older === 1 ? 'is' : 'are'} still in the trash` : '';
+  const which = named ? '' : ' (the copy deleted last)';
+  const left = older > 0 ? `${which}; ${countNoun(older, 'other copy', 'other copies')} of it ${older === 1 ? 'is' : 'are'} still in the trash (restore lists them)` : '';
   io.err(line(`Restored ${entry.id} to ${restored.to}${left}`));
   return 0;
 }
@@ -84,9 +90,15 @@ function listTrashCommand(ctx: AppContext, io: Io): number {
   }
   // Deletion times are real (the file's ctime): measured against the real clock, even when the demo pins ctx.now.
   const now = Date.now();
+  // A session deleted more than once: its copy deleted last is `ID` (what `restore ID` brings back), the others
+  // `ID~N` by their copy number, so each can be named (listTrash gives the newest of each first).
+  const seen = new Set<string>();
   const rows = entries.map((e) => {
     const iso = new Date(e.deletedMs).toISOString();
-    return [e.id, ctx.catalog.projectLabel(e.projectId), `${formatDateTime(iso, ctx.tz)} (${relativeTime(iso, now)})`, `${formatInt(e.size)} B`];
+    const key = `${e.projectId}/${e.id}`;
+    const name = seen.has(key) ? `${e.id}~${e.copy}` : e.id;
+    seen.add(key);
+    return [name, ctx.catalog.projectLabel(e.projectId), `${formatDateTime(iso, ctx.tz)} (${relativeTime(iso, now)})`, `${formatInt(e.size)} B`];
   });
   io.out(renderTable([{ header: 'ID' }, { header: 'PROJECT' }, { header: 'DELETED' }, { header: 'SIZE', align: 'right' }], rows));
   const first = entries[0]!;

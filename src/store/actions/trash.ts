@@ -187,16 +187,24 @@ export function findInTrash(home: string, id: string): TrashedCopy[] {
 
 /**
  * Moves a trashed session back to its project as `<id>.jsonl`: the copy
- * deleted last, when several are there (`olderCopies` says how many stay).
+ * deleted last, when several are there (`olderCopies` says how many stay),
+ * or copy `copy` by its number (TrashEntry.copy) when given.
  * `projectId` picks one when several projects had it. Throws TrashError when
  * it is not in the trash, is in several projects, or the session's file
  * exists again in its project (nothing is replaced).
  */
-export function restoreFromTrash(home: string, id: string, projectId?: string): TrashedSession {
+export function restoreFromTrash(home: string, id: string, projectId?: string, copy?: number): TrashedSession {
   const found = findInTrash(home, id).filter((t) => !projectId || t.projectId === projectId);
   if (found.length === 0) throw new TrashError(`no deleted session ${id} in the trash`);
   if (found.length > 1) throw new TrashError(`session ${id} was deleted in ${found.length} projects; pass --project to pick one`);
-  const { projectId: pid, path: from, olderCopies } = found[0]!;
+  const { projectId: pid, olderCopies } = found[0]!;
+  let from = found[0]!.path;
+  if (copy !== undefined) {
+    // One copy by its number (`restore ID~2`, as the trash listing names the copies not deleted last).
+    const chosen = listTrash(home).find((e) => e.projectId === pid && e.id === id && e.copy === copy);
+    if (!chosen) throw new TrashError(`no copy ${copy} of deleted session ${id} in the trash`);
+    from = chosen.path;
+  }
   assertNoSymlinks(home, from);
   const dir = projectDir(home, pid);
   assertNoSymlinks(home, dir);
