@@ -142,3 +142,21 @@ describe('--help', () => {
     expect(runCli(['help', 'export']).stdout).toContain('[-o FILE [--force]]');
   });
 });
+
+describe('resume --context FILE', () => {
+  it("never writes the context (JSONL) over another session's log, nor as a new log among the sessions", () => {
+    const before = readFileSync(log('migrate-db-schema'), 'utf8');
+    const over = runCli(['--home', demo.home, '--all', 'resume', 'fix-login-test', '--dry-run', '--resume-cmd', 'agent --resume {id}', '--context', log('migrate-db-schema')]);
+    expect(over.code).toBe(1);
+    expect(over.stderr).toContain('session logs, never written');
+    expect(readFileSync(log('migrate-db-schema'), 'utf8')).toBe(before);
+    const fresh = runCli(['--home', demo.home, '--all', 'resume', 'fix-login-test', '--dry-run', '--resume-cmd', 'agent --resume {id}', '--context', log('context-as-session')]);
+    expect(fresh.code).toBe(1);
+    expect(() => readFileSync(log('context-as-session'))).toThrow();
+    // Anywhere else it is written as before.
+    const ok = runCli(['--home', demo.home, '--all', 'resume', 'fix-login-test', '--dry-run', '--resume-cmd', 'agent --resume {id}', '--context', join(tmp, 'ctx.jsonl')]);
+    // (The dry run exits 1 here only because the demo's recorded folder does not exist on this machine.)
+    expect(ok.stderr).toContain('wrote the resume context');
+    expect(readFileSync(join(tmp, 'ctx.jsonl'), 'utf8').length).toBeGreaterThan(0);
+  });
+});
