@@ -2,7 +2,7 @@
  * Deleting moves a session into `<home>/.trash/<projectId>/` (never outside
  * the home, never through a symlink) so `restore` can bring it back.
  */
-import { lstatSync, mkdirSync, chmodSync, readdirSync, renameSync } from 'node:fs';
+import { lstatSync, linkSync, mkdirSync, chmodSync, readdirSync, renameSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertNoSymlinks as checkNoSymlinks, UnsafePathError } from './safe-path.js';
 import { ActiveSessionError, sessionActivity } from './activity.js';
@@ -212,6 +212,24 @@ export function restoreFromTrash(home: string, id: string, projectId?: string, c
   ensurePrivateDir(dir);
   const to = join(dir, `${id}.jsonl`);
   if (lstatSync(to, { throwIfNoEntry: false })) throw new TrashError(`cannot restore ${id}: ${to} exists`);
-  renameSync(from, to);
+  moveNoReplace(from, to, id);
   return { projectId: pid, id, from, to, olderCopies };
+}
+
+/**
+ * Moves `from` to `to` unless `to` exists, atomically: a hard link fails
+ * with EEXIST where a rename would replace a file made since the check (a
+ * session the agent wrote back meanwhile). A file system without hard links
+ * falls back to the rename, the check just made still standing.
+ */
+function moveNoReplace(from: string, to: string, id: string): void {
+  try {
+    linkSync(from, to);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new TrashError(`cannot restore ${id}: ${to} exists`);
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'EXDEV') return renameSync(from, to);
+    throw err;
+  }
+  unlinkSync(from);
 }
