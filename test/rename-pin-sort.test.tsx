@@ -175,6 +175,27 @@ for (const [columns, rows] of [
       expectFits(f, columns, rows);
     });
 
+    it('v on a folded tool output cut short unfolds it whole, so the key shows what it counts', async () => {
+      const text = Array.from({ length: 1_500 }, (_, i) => `out ${i}`).join('\n');
+      const base = fakeSource({ sessions: SESSIONS });
+      const entries = [
+        { kind: 'message' as const, timestamp: hoursAgo(2), role: 'user' as const, text: 'run the tests' },
+        { kind: 'tool_result' as const, timestamp: hoursAgo(1), id: 'call_1', name: 'bash', text },
+      ];
+      const source = { ...base, loadTranscript: async (s: SessionSummary) => ({ summary: s, entries, resumeContext: [], lastCheckpointIndex: -1 }) };
+      const ui = renderSized(<App source={source} onExit={() => undefined} />, { columns, rows });
+      await ui.waitFor('Fix login bug');
+      const total = (x: string) => Number(/line \d+\/(\d+)/.exec(x)?.[1] ?? 0);
+      let f = await ui.press(KEYS.right, (x) => x.includes('[1 Replay]') && x.includes('run the tests'));
+      // Folded, the output is one line of head: the whole replay fits on the screen.
+      f = await ui.press('G', () => true);
+      expect(f).not.toContain('out 1499');
+      f = await ui.press('v', (x) => x.includes('1 entry whole (v)'));
+      f = await ui.waitFor((x) => total(x) > 1_400);
+      f = await ui.press('G', (x) => x.includes('out 1499'));
+      expectFits(f, columns, rows);
+    });
+
     it('p pins a session to the top, s cycles the order and says which', async () => {
       const source = fakeSource({ sessions: SESSIONS });
       const ui = renderSized(<App source={source} onExit={() => undefined} />, { columns, rows });

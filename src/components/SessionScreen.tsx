@@ -335,7 +335,15 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
         let entry = -1;
         for (let line = view.cursor; entry < 0 && line < Math.min(lineCountNow(), view.cursor + viewport.page); line++) entry = entryAt(line);
         // Only an entry cut short (or shown whole) changes: "n entries whole" counts what v opened, nothing else.
-        if (entry >= 0 && lines?.cutsShort(entry)) dispatch({ type: 'toggleFull', entry });
+        if (!transcript || !lines || entry < 0 || !lines.cutsShort(entry)) return true;
+        const showing = !s.full.has(entry);
+        dispatch({ type: 'toggleFull', entry });
+        // A folded one is unfolded too: shown whole yet folded, nothing on screen would change.
+        if (showing && !s.expanded.has(entry) && isFoldable(transcript.held(entry).entry)) {
+          const height = lines.height(entry, { open: true, whole: true });
+          const first = lines.firstLine(entry);
+          dispatch({ type: 'toggleExpand', entry, lines: { first, last: first + height - 1, ...viewport, lineCount: lines.count - lines.height(entry) + height } });
+        }
         return true;
       }
       default:
