@@ -302,6 +302,24 @@ describe('defect 7: a session file that is a symbolic link is refused with a not
   });
 });
 
+describe('a .jsonl file whose name is not a session id', () => {
+  it('is named as skipped, with why, in list and doctor (it was dropped silently), and the real sessions still list', () => {
+    const { home, root, dir, env } = storeHome();
+    const body =
+      record({ type: 'meta', id: 'real', title: 'Real one', created_at: '2026-05-10T19:00:00Z', updated_at: '2026-05-10T19:00:00Z' }) +
+      record({ type: 'message', timestamp: '2026-05-10T19:00:00Z', message: { role: 'user', content: 'hi' } });
+    writeFileSync(join(dir, 'real.jsonl'), body);
+    const odd = ['with space.jsonl', '-dash.jsonl', '.hidden.jsonl', 'émoji.jsonl'];
+    for (const name of odd) writeFileSync(join(dir, name), body);
+    for (const args of [['list'], ['doctor']]) {
+      const res = runCli(['--home', home, '--project', root, ...args], { env });
+      for (const name of odd) expect(res.stderr, `${args[0]} ${name}`).toContain(`skipped ${join(dir, name)}: its name is not a session id`);
+    }
+    expect(runCli(['--home', home, '--project', root, 'list'], { env }).stdout).toMatch(/^real /m);
+    expect(runCli(['--home', home, '--project', root, 'doctor'], { env }).stdout).toContain('4 paths skipped');
+  });
+});
+
 describe('defect 8: a follow-up printed without a TTY runs verbatim without one', () => {
   it('delete of a freshly written session (no TTY) prints a command with --force and --yes that then works', () => {
     const { home, root, dir, env } = storeHome();

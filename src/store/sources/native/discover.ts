@@ -28,6 +28,13 @@ export const SYMLINKED_PROJECT = 'project folder is a symbolic link';
 /** The reason given for a session file (`<id>.jsonl` in a project folder) that is a symbolic link. */
 export const SYMLINKED_SESSION = 'session file is a symbolic link';
 
+/**
+ * The reason given for a `.jsonl` file in a project folder whose name is not
+ * a session id (project.ts SESSION_ID_PATTERN): never read, since ids name
+ * paths and commands, but named rather than dropped silently.
+ */
+export const NOT_A_SESSION_NAME = "its name is not a session id (letters, digits, '.', '_', '-'; up to 128 characters): not read";
+
 /** The reason given for a folder that cannot be listed (EACCES, EIO, ...): one skipped entry, never the end of the scan. */
 export const unreadableFolder = (err: unknown): string => `cannot read folder: ${(err as Error).message}`;
 
@@ -60,8 +67,9 @@ export async function listProjectIds(home: string): Promise<string[]> {
 /**
  * Session files of one project, and what was refused: the folder itself when
  * it is a symbolic link, else each `<id>.jsonl` that is a symbolic link
- * (refused like a symlinked folder, and named, never dropped silently). A
- * project without a folder (or with a file in its place) has none.
+ * (refused like a symlinked folder) and each `.jsonl` file whose name is not
+ * a session id, all named, never dropped silently. A project without a
+ * folder (or with a file in its place) has none.
  */
 async function scanProject(home: string, projectId: string): Promise<SessionScan> {
   // Only hashed ids name a project folder: nothing else may steer the path.
@@ -83,7 +91,10 @@ async function scanProject(home: string, projectId: string): Promise<SessionScan
   for (const e of entries) {
     if (!e.name.endsWith('.jsonl')) continue;
     const id = e.name.slice(0, -'.jsonl'.length);
-    if (!isValidSessionId(id)) continue;
+    if (!isValidSessionId(id)) {
+      if (e.isFile()) skipped.push({ path: join(dir, e.name), error: NOT_A_SESSION_NAME });
+      continue;
+    }
     if (e.isFile()) files.push({ projectId, id, path: join(dir, e.name) });
     else if (e.isSymbolicLink()) skipped.push({ path: join(dir, e.name), error: SYMLINKED_SESSION });
   }
