@@ -11,6 +11,7 @@ import { mergePrices, type PriceTable } from '../store/pricing.js';
 import { loadPricingFile } from '../store/pricing-file.js';
 import { projectIdOf, resolveHome, resolveProject, type ProjectRef } from '../store/project.js';
 import { pickTemplate, type CommandTemplate } from '../store/actions/resume.js';
+import { sessionLogFolders } from '../store/actions/session-logs.js';
 import { assertTimeZone } from '../store/usage/window.js';
 import { canonicalZone, userTimeZone } from '../format/time.js';
 import { sanitize } from '../format/sanitize.js';
@@ -39,8 +40,14 @@ export interface AppContext {
   tz: string;
   resumeCommand: CommandTemplate | null;
   demo: boolean;
-  /** Every agent's folder, read by this run or not: `export -o` never writes a log there (store/actions/session-logs.ts). */
-  agentFolders: readonly string[];
+  /**
+   * The folders whose `.jsonl`/`.json` files are session logs (the home's
+   * `projects/` and `.trash/`, every agent's folder, read by this run or
+   * not): `export -o` and `resume --context` never write there
+   * (store/actions/session-logs.ts). Worked out on first call: only those
+   * two commands ask, and it costs each agent's folder lookup.
+   */
+  sessionLogFolders: () => readonly string[];
 }
 
 /**
@@ -93,6 +100,7 @@ export function buildContext(options: ParsedOptions, env: NodeJS.ProcessEnv = pr
   const cache = SummaryCache.forHome(home, env);
   const runArgs = { options, config, env, home, project, demo };
   const locations = runLocations(runArgs);
+  let logFolders: string[] | undefined;
   return {
     home,
     project,
@@ -107,7 +115,7 @@ export function buildContext(options: ParsedOptions, env: NodeJS.ProcessEnv = pr
     tz,
     resumeCommand: pickTemplate(options['resume-cmd'], env, config.resumeCommand),
     demo,
-    agentFolders: agentFolders(runArgs),
+    sessionLogFolders: () => (logFolders ??= sessionLogFolders(home, agentFolders(runArgs))),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { sanitize } from '../../format/sanitize.js';
 import { ExistingFileError } from '../../store/actions/safe-path.js';
-import { assertNotSessionLog, sessionLogFolders } from '../../store/actions/session-logs.js';
+import { assertNotSessionLog } from '../../store/actions/session-logs.js';
 import { fileSink, writeThrough, type TextSink } from '../../store/actions/text-sink.js';
 import { writeJsonExport, writeMarkdownExport } from '../../store/actions/transcript-export.js';
 import { oneOf, type ParsedOptions } from '../cli-args.js';
@@ -41,7 +41,7 @@ export async function exportCommand(ctx: AppContext, id: string, options: Parsed
  * exclusive without `force`, so a file created meanwhile is not replaced.
  */
 function outputSink(ctx: AppContext, path: string, readFrom: string, force: boolean): TextSink {
-  assertNotSessionLog(path, sessionLogFolders(ctx.home, ctx.agentFolders), readFrom);
+  assertNotSessionLog(path, ctx.sessionLogFolders(), readFrom);
   try {
     return fileSink(path, 0o600, readFrom, { replace: force });
   } catch (err) {

@@ -5,7 +5,7 @@
  * id (so `id=$(session-browser resume --last) && agent --resume "$id"`
  * works). A running session (the ● badge) needs `--force`.
  */
-import { assertNotSessionLog, sessionLogFolders } from '../../store/actions/session-logs.js';
+import { assertNotSessionLog } from '../../store/actions/session-logs.js';
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { sanitize } from '../../format/sanitize.js';
@@ -131,7 +131,7 @@ export const contextLoader = (ctx: AppContext, summary: SessionSummary, from: Re
 export async function resumeCommand(ctx: AppContext, id: string | undefined, options: ParsedOptions, io: Io): Promise<number> {
   const summary = id ? await loadSummaryById(ctx, id, { newest: (line) => io.err(line) }) : await lastSession(ctx, options, io);
   // The context is JSONL: never written over a session log, nor as a new one among the sessions (as export -o).
-  if (options.context) assertNotSessionLog(options.context, sessionLogFolders(ctx.home, ctx.agentFolders), summary.path);
+  if (options.context) assertNotSessionLog(options.context, ctx.sessionLogFolders(), summary.path);
   const activity = sessionActivity(summary, ctx.now());
   if (activity.running && !options.force && !options['dry-run']) {
     const again = followUpFor(ctx, options, [
