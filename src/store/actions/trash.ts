@@ -165,24 +165,26 @@ function newestFirst(a: TrashEntry, b: TrashEntry): number {
   return b.deletedMs - a.deletedMs || b.copy - a.copy || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** A session in the trash: the copy deleted last in one project, and how many older copies of it that project's trash holds. */
+/** A session in the trash, in one project: its copy deleted last, and how many older copies of it that project's trash holds. */
 export interface TrashedCopy {
   projectId: string;
   path: string;
   olderCopies: number;
+  /** Every copy there, newest first (`path` is the first's). */
+  copies: TrashEntry[];
 }
 
 /** Sessions in the trash with this id: one per project (its copy deleted last, which `restore` brings back). */
 export function findInTrash(home: string, id: string): TrashedCopy[] {
   assertSessionId(id);
-  const byProject = new Map<string, TrashedCopy>();
+  const byProject = new Map<string, TrashEntry[]>();
   for (const e of listTrash(home)) {
     if (e.id !== id) continue;
-    const seen = byProject.get(e.projectId);
-    if (seen) seen.olderCopies++;
-    else byProject.set(e.projectId, { projectId: e.projectId, path: e.path, olderCopies: 0 });
+    const copies = byProject.get(e.projectId);
+    if (copies) copies.push(e);
+    else byProject.set(e.projectId, [e]);
   }
-  return [...byProject.values()];
+  return [...byProject].map(([projectId, copies]) => ({ projectId, path: copies[0]!.path, olderCopies: copies.length - 1, copies }));
 }
 
 /**
@@ -197,11 +199,11 @@ export function restoreFromTrash(home: string, id: string, projectId?: string, c
   const found = findInTrash(home, id).filter((t) => !projectId || t.projectId === projectId);
   if (found.length === 0) throw new TrashError(`no deleted session ${id} in the trash`);
   if (found.length > 1) throw new TrashError(`session ${id} was deleted in ${found.length} projects; pass --project to pick one`);
-  const { projectId: pid, olderCopies } = found[0]!;
+  const { projectId: pid, olderCopies, copies } = found[0]!;
   let from = found[0]!.path;
   if (copy !== undefined) {
     // One copy by its number (`restore ID~2`, as the trash listing names the copies not deleted last).
-    const chosen = listTrash(home).find((e) => e.projectId === pid && e.id === id && e.copy === copy);
+    const chosen = copies.find((e) => e.copy === copy);
     if (!chosen) throw new TrashError(`no copy ${copy} of deleted session ${id} in the trash`);
     from = chosen.path;
   }
