@@ -21,6 +21,11 @@ describe('the head of a session file (what a location reads before any summary)'
     expect(records.map((r) => r.cwd)).toEqual([undefined, '/repo', '/other']);
   });
 
+  it('reads a first record after a byte-order mark, as the read loop does', () => {
+    const path = file('bom.jsonl', `\uFEFF${line({ n: 1, cwd: '/repo' })}${line({ n: 2 })}`);
+    expect(readHeadRecords(path).map((r) => r.n)).toEqual([1, 2]);
+  });
+
   it('stops at the record the caller says is enough, and reads no line after it', () => {
     const path = file('until.jsonl', line({ n: 1 }) + line({ n: 2, cwd: '/repo' }) + line({ n: 3 }));
     const records = readHeadRecords(path, 40, undefined, (r) => typeof r.cwd === 'string');

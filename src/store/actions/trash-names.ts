@@ -8,8 +8,8 @@
  * `<id>` when its first record names `<id>` (store `meta.id`, events
  * `session_id`), else a session of its own.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
 import { isValidSessionId } from '../project.js';
+import { readHeadRecordsSync } from '../sources/common/heads.js';
 
 /** Whose copy a trash file is: the session `id` it restores as, and its copy number (1: `<id>.jsonl`). */
 export interface TrashName {
@@ -46,24 +46,14 @@ const HEAD_BYTES = 64 * 1024;
 
 /** The session id the file's first record names (store `meta.id`, events `session_id`), or null (none, or unreadable). */
 function recordedId(path: string): string | null {
-  let text: string;
+  let first: Record<string, unknown> | undefined;
   try {
-    const fd = openSync(path, 'r');
-    try {
-      const buf = Buffer.alloc(HEAD_BYTES);
-      text = buf.subarray(0, readSync(fd, buf, 0, HEAD_BYTES, 0)).toString('utf8');
-    } finally {
-      closeSync(fd);
-    }
+    // The first JSON object of the file, read as every source reads a head (heads.ts: BOM, a cut line, blank lines).
+    first = readHeadRecordsSync(path, 1, HEAD_BYTES)[0];
   } catch {
     return null;
   }
-  const first = text.replace(/^\uFEFF/, '').split('\n', 1)[0]!;
-  try {
-    const r = JSON.parse(first) as Record<string, unknown>;
-    if (typeof r.session_id === 'string') return r.session_id;
-    return r.type === 'meta' && typeof r.id === 'string' ? r.id : null;
-  } catch {
-    return null;
-  }
+  if (!first) return null;
+  if (typeof first.session_id === 'string') return first.session_id;
+  return first.type === 'meta' && typeof first.id === 'string' ? first.id : null;
 }

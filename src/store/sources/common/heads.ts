@@ -111,8 +111,9 @@ export function readHeadRecordsSync(
 /** {@link readHeadRecordsSync}'s first-read buffer, reused (records are decoded out of it before it is given back): undefined until first needed, null while in use. */
 let syncFirstRead: Buffer | null | undefined;
 
-/** A head line as a JSON object; null for a blank line or one that is not a JSON object (a pretty-printed document's line). */
-function headRecord(line: string): Record<string, unknown> | null {
+/** A head line as a JSON object (a BOM before it skipped, as the read loop skips it); null for a blank line or one that is not a JSON object (a pretty-printed document's line). */
+function headRecord(text: string): Record<string, unknown> | null {
+  const line = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (!line.trim()) return null;
   try {
     const v = JSON.parse(line) as unknown;
