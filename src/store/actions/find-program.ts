@@ -6,9 +6,8 @@
  * up on `PATH` (npm's `which`: the lookup a shell makes, which a few lines
  * of our own would get subtly wrong on empty entries, `PATHEXT` and
  * executability); a name with a `/` is a file, relative to the folder the
- * command runs in.
+ * command runs in, checked by the same library.
  */
-import { statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import which from 'which';
 
@@ -18,21 +17,26 @@ import which from 'which';
  */
 export function programFound(program: string, cwd: string | null, env: NodeJS.ProcessEnv = process.env): boolean {
   if (program === '') return false;
-  if (program.includes('/')) return isExecutableFile(isAbsolute(program) ? program : resolve(cwd ?? process.cwd(), program));
+  // A path is looked at where the command runs (which itself would resolve it from this process's folder).
+  if (program.includes('/')) return found(isAbsolute(program) ? program : resolve(cwd ?? process.cwd(), program), '');
   const path = env.PATH ?? '';
   const key = `${program}\0${path}`;
   const now = Date.now();
   const known = looked.get(key);
   if (known && now - known.at < LOOKUP_TTL_MS) return known.found;
-  let found: boolean;
-  try {
-    found = which.sync(program, { nothrow: true, path }) !== null;
-  } catch {
-    found = false;
-  }
+  const yes = found(program, path);
   if (looked.size >= 64) looked.clear();
-  looked.set(key, { found, at: now });
-  return found;
+  looked.set(key, { found: yes, at: now });
+  return yes;
+}
+
+/** `which`'s answer: an executable regular file (for a name, on `path`; for a path, there). */
+function found(program: string, path: string): boolean {
+  try {
+    return which.sync(program, { nothrow: true, path }) !== null;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -42,18 +46,3 @@ export function programFound(program: string, cwd: string | null, env: NodeJS.Pr
  */
 const LOOKUP_TTL_MS = 2000;
 const looked = new Map<string, { found: boolean; at: number }>();
-
-/** An existing regular file with an execute bit this process may use (owner, group or other). */
-function isExecutableFile(path: string): boolean {
-  try {
-    const st = statSync(path);
-    if (!st.isFile()) return false;
-    const uid = process.getuid?.();
-    if (uid === 0) return (st.mode & 0o111) !== 0;
-    if (uid !== undefined && st.uid === uid) return (st.mode & 0o100) !== 0;
-    if (process.getgroups?.().includes(st.gid) || process.getgid?.() === st.gid) return (st.mode & 0o010) !== 0;
-    return (st.mode & 0o001) !== 0;
-  } catch {
-    return false;
-  }
-}
