@@ -59,12 +59,20 @@ const FLASH_LINES = 2;
  * left. Text from logs in it is made single-line and inert first.
  */
 export function flashLines(message: string, width: number): string[] {
-  const lines = wrapLine(sanitize(message, { singleLine: true }), Math.max(1, width));
-  if (lines.length <= FLASH_LINES) return lines;
-  const kept = lines.slice(0, FLASH_LINES);
-  kept[FLASH_LINES - 1] = truncate(`${kept[FLASH_LINES - 1]} ${lines[FLASH_LINES]}`, width);
-  return kept;
+  // Asked up to three times a render while a message shows (the frame's budget, the list model's, the drawing):
+  // the last answer is kept, not wrapped again.
+  if (lastFlash.message === message && lastFlash.width === width) return lastFlash.lines;
+  let lines = wrapLine(sanitize(message, { singleLine: true }), Math.max(1, width));
+  if (lines.length > FLASH_LINES) {
+    const kept = lines.slice(0, FLASH_LINES);
+    kept[FLASH_LINES - 1] = truncate(`${kept[FLASH_LINES - 1]} ${lines[FLASH_LINES]}`, width);
+    lines = kept;
+  }
+  lastFlash = { message, width, lines };
+  return lines;
 }
+
+let lastFlash: { message: string; width: number; lines: string[] } = { message: '', width: 0, lines: [] };
 
 /** How the list screen spends `rows - 1` lines (so Ink never clears the terminal). */
 export function frameBudget(rows: number, state: BrowserState, width: number): { budget: number; bottom: number; viewport: number } {
