@@ -262,12 +262,21 @@ export class CatalogDb {
     // One project (the usual scope) is read through its index; more are filtered.
     const one = projectIds?.length === 1 ? projectIds[0] : undefined;
     let after = Number.MIN_SAFE_INTEGER;
+    let slice: (from: number) => (RawListedRow & { rowid: number })[];
+    try {
+      // Prepared once, run per slice (a statement is reusable once `all` has returned).
+      const stmt = one !== undefined
+        ? this.db.prepare(`SELECT rowid, ${LISTED_COLUMNS} FROM files WHERE project_id = ? AND rowid > ? ORDER BY rowid LIMIT ?`)
+        : this.db.prepare(`SELECT rowid, ${LISTED_COLUMNS} FROM files WHERE rowid > ? ORDER BY rowid LIMIT ?`);
+      slice = (from) => (one !== undefined ? stmt.all(one, from, LISTED_SLICE_ROWS) : stmt.all(from, LISTED_SLICE_ROWS)) as (RawListedRow & { rowid: number })[];
+    } catch (err) {
+      this.fail(err);
+      return;
+    }
     for (;;) {
       let rows: (RawListedRow & { rowid: number })[];
       try {
-        rows = (one !== undefined
-          ? this.db.prepare(`SELECT rowid, ${LISTED_COLUMNS} FROM files WHERE project_id = ? AND rowid > ? ORDER BY rowid LIMIT ?`).all(one, after, LISTED_SLICE_ROWS)
-          : this.db.prepare(`SELECT rowid, ${LISTED_COLUMNS} FROM files WHERE rowid > ? ORDER BY rowid LIMIT ?`).all(after, LISTED_SLICE_ROWS)) as (RawListedRow & { rowid: number })[];
+        rows = slice(after);
       } catch (err) {
         this.fail(err);
         return;
