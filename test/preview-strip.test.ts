@@ -73,8 +73,28 @@ describe('resumeLine', () => {
   });
 
   it('says Enter cannot resume when there is no folder to run the command in, as Enter then says', () => {
-    const line = resumeLine('', '(no workspace recorded)', '', plan({ argv: ['gemini', '--resume', 's'], cwd: null, workspace: null }), 160);
+    const line = resumeLine('', null, '', plan({ argv: ['gemini', '--resume', 's'], cwd: null, workspace: null }), 160);
     expect(line).toContain('Enter cannot resume here (no folder to run in)');
     expect(line).not.toContain('Enter runs gemini');
+  });
+
+  it('leaves out the branch, then the workspace, before what Enter does at 80 columns', () => {
+    const checkpoint = { timestamp: '2026-03-02T09:51:00Z', tokenCount: 40_000 };
+    const busy = plan({ messagesAfter: 120, checkpoint, argv: ['no-such-agent-3f9', '--resume', 's'] });
+    const line = resumeLine('', '/redacted/path/59b923df4d', ' (branch main)', busy, 80);
+    expect(displayWidth(line)).toBeLessThanOrEqual(80);
+    expect(line).toMatch(/59b923df4d · from checkpoint 09:51 · 120 msgs after · no resume here$/);
+    const narrow = resumeLine('', '/redacted/path/59b923df4d', ' (branch main)', busy, 56);
+    expect(narrow).toBe('from checkpoint 09:51 · 120 msgs after · no resume here');
+  });
+
+  it('shows the no-workspace placeholder whole or shorter, never cut at its start', () => {
+    const noFolder = plan({ argv: ['gemini', '--resume', 's'], cwd: null, workspace: null });
+    const line = resumeLine('', null, '', noFolder, 80);
+    expect(displayWidth(line)).toBeLessThanOrEqual(80);
+    expect(line).toMatch(/^\(no workspace(?: recorded)?\) · .*Enter cannot resume/);
+    const narrow = resumeLine('', null, '', noFolder, 50);
+    expect(narrow).not.toMatch(/^…/);
+    expect(narrow).toContain('whole conversation · 5 msgs');
   });
 });

@@ -56,23 +56,39 @@ function enterSummary(plan: ResumePlan, wording: Wording = 0): string {
 /** The workspace keeps at least this many columns (its last folder) before the resume part is worded shorter. */
 const MIN_WHERE = 12;
 
+/** What stands for a session with no recorded workspace, longest first (a placeholder is shown whole or not at all). */
+const NO_WORKSPACE = ['(no workspace recorded)', '(no workspace)'] as const;
+
 /**
- * The second line: `lead`, the workspace `where` and what follows it
- * (`about`: its branch, the agent's title), then what a resume loads and
- * what Enter does, within `width`. What Enter does is what a user acts on,
- * so on a narrow screen the workspace gives way first (cut at its start:
- * its last folders tell projects apart; `about` is kept), then the resume
- * part is worded shorter, and only then is the line cut at its end.
+ * The second line: `lead`, the workspace `where` (null: none recorded) and
+ * what follows it (`about`: its branch, the agent's title), then what a
+ * resume loads and what Enter does, within `width`. What Enter does is what
+ * a user acts on, so on a narrow screen the workspace gives way first (cut
+ * at its start: its last folders tell projects apart; `about` is kept),
+ * then the resume part is worded shorter, then `about` and then the
+ * workspace are left out, and only then is the line cut at its end.
  */
-export function resumeLine(lead: string, where: string, about: string, plan: ResumePlan | null, width: number, tz = 'UTC'): string {
-  if (!plan) return `${lead}${where}${about}`;
-  const full = `${lead}${where}${about} · ${resumeSummary(plan, tz)} · ${enterSummary(plan)}`;
+export function resumeLine(lead: string, where: string | null, about: string, plan: ResumePlan | null, width: number, tz = 'UTC'): string {
+  const shown = where ?? NO_WORKSPACE[0];
+  if (!plan) return `${lead}${shown}${about}`;
+  const full = `${lead}${shown}${about} · ${resumeSummary(plan, tz)} · ${enterSummary(plan)}`;
   if (displayWidth(full) <= width) return full;
-  for (const wording of [0, 1, 2] as const) {
-    const tail = `${about} · ${resumeSummary(plan, tz, wording)} · ${enterSummary(plan, wording)}`;
+  const placed = (tail: string): string | null => {
     const room = width - displayWidth(lead) - displayWidth(tail);
-    if (room >= Math.min(MIN_WHERE, displayWidth(where))) return `${lead}${truncateStart(where, room)}${tail}`;
+    if (where === null) {
+      const placeholder = NO_WORKSPACE.find((p) => displayWidth(p) <= room);
+      return placeholder === undefined ? null : `${lead}${placeholder}${tail}`;
+    }
+    return room >= Math.min(MIN_WHERE, displayWidth(where)) ? `${lead}${truncateStart(where, room)}${tail}` : null;
+  };
+  for (const wording of [0, 1, 2] as const) {
+    const line = placed(`${about} · ${resumeSummary(plan, tz, wording)} · ${enterSummary(plan, wording)}`);
+    if (line !== null) return line;
   }
+  const shortest = `${resumeSummary(plan, tz, 2)} · ${enterSummary(plan, 2)}`;
+  const line = placed(` · ${shortest}`);
+  if (line !== null) return line;
+  if (displayWidth(lead) + displayWidth(shortest) <= width) return `${lead}${shortest}`;
   return full;
 }
 
@@ -102,7 +118,7 @@ export function PreviewStrip({ summary, plan, width, timeZone }: PreviewStripPro
   if (!summary) return <Box height={2} />;
   const branch = summary.branch ? ` (branch ${sanitize(summary.branch, { singleLine: true })})` : '';
   const renamed = summary.originalTitle !== undefined ? ` · agent's title: ${sanitize(summary.originalTitle, { singleLine: true })}` : '';
-  const where = summary.workspace ? sanitize(summary.workspace, { singleLine: true }) : '(no workspace recorded)';
+  const where = summary.workspace ? sanitize(summary.workspace, { singleLine: true }) : null;
   // The note first, where a narrow screen cannot cut it off: a search would miss words in the rest without a word said.
   const second = resumeLine(summary.unindexedChars ? `${UNINDEXED_NOTE} · ` : '', where, branch + renamed, plan, width, timeZone);
   return (
