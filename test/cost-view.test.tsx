@@ -96,7 +96,11 @@ describe('CostView', () => {
     const all = renderSized(<CostView sessions={older} nowMs={NOW} window="all" width={80} height={80} scopeLabel="x" />, { columns: 80, rows: 80 });
     const frame = await all.waitFor('window all (w cycles) · weekly bars');
     expect(frame).toMatch(/^2026-11-16 █+\S* +\$2\.00\+\?$/m); // this week's bar, from Monday
-    expect(frame).toMatch(/^2026-03-02 /m); // every week since the first session
+    expect(frame).toMatch(/^2026-03-02 /m); // from the first session's week
+    // The quiet months between are one line, not a row per empty week.
+    expect(frame).toMatch(/^ +⋯ 33 weeks with no sessions$/m);
+    expect(frame).not.toMatch(/^2026-06-01/m);
+    expect(frame).toMatch(/^2026-10-26 /m); // a week with sessions after the gap keeps its row
     expect(frame).toMatch(/Cost per week \(from Monday/);
     const today = renderSized(<CostView sessions={sessions.slice(1)} nowMs={NOW} window="today" width={80} height={30} scopeLabel="x" />, { columns: 80, rows: 30 });
     await today.waitFor('No sessions in this window');

@@ -95,18 +95,36 @@ function modelRow(r: UsageRow): string[] {
   ];
 }
 
-/** The chart's rows: "11-20 ████▍   $1.23", newest last. */
+/** In the 'all' window, this many empty bars in a row or more are drawn as one line that says how many. */
+const MIN_GAP = 3;
+
+/**
+ * The chart's rows: "11-20 ████▍   $1.23", newest last. The 'all' window runs
+ * from the first session to today, so a long history had a row for every
+ * quiet week: there a run of MIN_GAP or more empty bars is one line
+ * ("⋯ 14 weeks with no sessions").
+ */
 function chartLines(m: CostModel, count: number, width: number): string[] {
   const shown = m.buckets.slice(Math.max(0, m.buckets.length - count));
   const max = shown.reduce((n, b) => Math.max(n, b.costMicros ?? 0), 0);
   const costs = shown.map((b) => (b.sessions === 0 ? '' : costText({ knownCostMicros: b.costMicros, unknownCostSessions: b.unknownCostSessions })));
   const costWidth = costs.reduce((n, c) => Math.max(n, displayWidth(c)), 0);
   const label = (key: string): string => (m.unit === 'day' ? key.slice(5) : key);
-  return shown.map((b, i) => {
+  const lines: string[] = [];
+  for (let i = 0; i < shown.length; i++) {
+    const b = shown[i]!;
+    let run = 0;
+    if (m.window === null) while (i + run < shown.length && shown[i + run]!.sessions === 0) run++;
+    if (run >= MIN_GAP) {
+      lines.push(truncate(`${' '.repeat(displayWidth(label(b.key)) - 1)}⋯ ${countNoun(run, m.unit)} with no sessions`, width));
+      i += run - 1;
+      continue;
+    }
     const head = `${label(b.key)} `;
     const room = Math.max(0, width - displayWidth(head) - costWidth - 1);
-    return truncate(`${head}${padEnd(bar(b.costMicros ?? 0, max, room), room)} ${padStart(costs[i] ?? '', costWidth)}`, width);
-  });
+    lines.push(truncate(`${head}${padEnd(bar(b.costMicros ?? 0, max, room), room)} ${padStart(costs[i] ?? '', costWidth)}`, width));
+  }
+  return lines;
 }
 
 /** The fixed head (title, totals) and the scrolling body (models, endpoints, bars) of the view. */
