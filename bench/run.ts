@@ -16,7 +16,7 @@
  *   BENCH_CACHE_ROWS catalog sizes of the summary-cache case (default "10000,105000"; 0 skips).
  *   BENCH_CLAUDE_MB  size of the generated Claude Code tree on which `usage --json` is compared with
  *                    ccusage 20.0.24 (default 1000; 0 skips; bench/ccusage.bench.ts, also runnable alone).
- *   BENCH_CLAUDE_COLD_REPS cold runs of that comparison (default 3).
+ *   BENCH_CLAUDE_COLD_REPS cold runs of that comparison (default 5).
  *
  * `prebench` builds dist/ first, so the figures are of the source as it is.
  */
