@@ -78,12 +78,14 @@ describe('resumeLine', () => {
     expect(line).not.toContain('Enter runs gemini');
   });
 
-  it('leaves out the branch, then the workspace, before what Enter does at 80 columns', () => {
+  it('cuts the workspace to its last letters, then leaves out the branch, then the workspace, before what Enter does', () => {
     const checkpoint = { timestamp: '2026-03-02T09:51:00Z', tokenCount: 40_000 };
     const busy = plan({ messagesAfter: 120, checkpoint, argv: ['no-such-agent-3f9', '--resume', 's'] });
     const line = resumeLine('', '/redacted/path/59b923df4d', ' (branch main)', busy, 80);
     expect(displayWidth(line)).toBeLessThanOrEqual(80);
-    expect(line).toMatch(/59b923df4d · from checkpoint 09:51 · 120 msgs after · no resume here$/);
+    expect(line).toMatch(/^…\w+ \(branch main\) · from checkpoint 09:51 · 120 msgs after · no resume here$/);
+    const tighter = resumeLine('', '/redacted/path/59b923df4d', ' (branch main)', busy, 70);
+    expect(tighter).toMatch(/^…\S+ · from checkpoint 09:51 · 120 msgs after · no resume here$/);
     const narrow = resumeLine('', '/redacted/path/59b923df4d', ' (branch main)', busy, 56);
     expect(narrow).toBe('from checkpoint 09:51 · 120 msgs after · no resume here');
   });

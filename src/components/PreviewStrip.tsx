@@ -55,6 +55,8 @@ function enterSummary(plan: ResumePlan, wording: Wording = 0): string {
 
 /** The workspace keeps at least this many columns (its last folder) before the resume part is worded shorter. */
 const MIN_WHERE = 12;
+/** With the shortest wording, the workspace is cut down to this (a folder's last letters) before the branch is left out. */
+const TIGHT_WHERE = 6;
 
 /** What stands for a session with no recorded workspace, longest first (a placeholder is shown whole or not at all). */
 const NO_WORKSPACE = ['(no workspace recorded)', '(no workspace)'] as const;
@@ -65,28 +67,29 @@ const NO_WORKSPACE = ['(no workspace recorded)', '(no workspace)'] as const;
  * resume loads and what Enter does, within `width`. What Enter does is what
  * a user acts on, so on a narrow screen the workspace gives way first (cut
  * at its start: its last folders tell projects apart; `about` is kept),
- * then the resume part is worded shorter, then `about` and then the
- * workspace are left out, and only then is the line cut at its end.
+ * then the resume part is worded shorter, the workspace cut to its last
+ * letters, then `about` and then the workspace are left out, and only then
+ * is the line cut at its end.
  */
 export function resumeLine(lead: string, where: string | null, about: string, plan: ResumePlan | null, width: number, tz = 'UTC'): string {
   const shown = where ?? NO_WORKSPACE[0];
   if (!plan) return `${lead}${shown}${about}`;
   const full = `${lead}${shown}${about} · ${resumeSummary(plan, tz)} · ${enterSummary(plan)}`;
   if (displayWidth(full) <= width) return full;
-  const placed = (tail: string): string | null => {
+  const placed = (tail: string, floor = MIN_WHERE): string | null => {
     const room = width - displayWidth(lead) - displayWidth(tail);
     if (where === null) {
       const placeholder = NO_WORKSPACE.find((p) => displayWidth(p) <= room);
       return placeholder === undefined ? null : `${lead}${placeholder}${tail}`;
     }
-    return room >= Math.min(MIN_WHERE, displayWidth(where)) ? `${lead}${truncateStart(where, room)}${tail}` : null;
+    return room >= Math.min(floor, displayWidth(where)) ? `${lead}${truncateStart(where, room)}${tail}` : null;
   };
   for (const wording of [0, 1, 2] as const) {
     const line = placed(`${about} · ${resumeSummary(plan, tz, wording)} · ${enterSummary(plan, wording)}`);
     if (line !== null) return line;
   }
   const shortest = `${resumeSummary(plan, tz, 2)} · ${enterSummary(plan, 2)}`;
-  const line = placed(` · ${shortest}`);
+  const line = placed(`${about} · ${shortest}`, TIGHT_WHERE) ?? placed(` · ${shortest}`);
   if (line !== null) return line;
   if (displayWidth(lead) + displayWidth(shortest) <= width) return `${lead}${shortest}`;
   return full;
