@@ -77,6 +77,27 @@ export function maskSecrets(text: string): string {
   return out;
 }
 
+/**
+ * Where to cut `text` so that no part of a secret is left before the cut:
+ * `at` itself, or the start of a value {@link maskSecrets} would hide that
+ * runs across `at` (so `text.slice(0, cut)` ends before it). A title or a
+ * prompt cut at 100 characters through a key kept its first characters,
+ * too few for maskSecrets to know it as a key (`sk-ant-api03-AbCd`), and the
+ * browser showed them. `at` is a UTF-16 index; `text` should run at least a
+ * key's length past it, else a key cut by the caller already is not seen.
+ */
+export function secretSafeCut(text: string, at: number): number {
+  if (at <= 0 || at >= text.length || !ANY.test(text)) return at;
+  let cut = at;
+  for (const rule of RULES) {
+    for (const m of text.matchAll(rule.pattern)) {
+      const start = m.index;
+      if (start < cut && start + m[0].length > cut && rule.mask(m[0], m.slice(1)) !== null) cut = start;
+    }
+  }
+  return cut;
+}
+
 /** Whether `text` holds a value maskSecrets would hide. */
 export const hasSecrets = (text: string): boolean => maskSecrets(text) !== text;
 

@@ -16,6 +16,7 @@ import { promptsLine } from '../../src/components/PreviewStrip.js';
 import { initialSessionView, sessionViewReducer } from '../../src/components/session-view-reducer.js';
 import { buildReplayLines } from '../../src/format/replay-lines.js';
 import { maskSecrets } from '../../src/format/secrets.js';
+import { cleanTitle, rawFirstLine } from '../../src/store/sources/common/fold-common.js';
 import { loadTranscript } from '../../src/store/scan/transcript.js';
 import type { SessionSummary } from '../../src/store/types.js';
 import { runCli } from '../helpers/cli.js';
@@ -76,6 +77,21 @@ describe('robustness: secrets masked', () => {
           if (!`${pre} ${post} ${prefix}`.includes(window)) expect(out).not.toContain(window);
         }
         expect(out).toContain('…[secret: ');
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('property: a title or a prompt cut at its length never keeps the start of a secret it cut through', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 110 }), secret, fc.integer({ min: 700, max: 800 }), (pad, [s, prefix], longPad) => {
+        const hidden = s.slice(prefix.length, prefix.length + 4);
+        // The title: 100 characters, whitespace collapsed; the prompt's raw first line: 800 (a PEM key spans lines: its first one).
+        const firstLine = s.split('\n')[0]!;
+        const title = maskSecrets(cleanTitle(`${'x'.repeat(pad)} ${s} tail`));
+        const line = maskSecrets(rawFirstLine(`${'x'.repeat(longPad)} ${firstLine} tail`));
+        expect(title).not.toContain(hidden);
+        if (firstLine === s) expect(line).not.toContain(hidden);
       }),
       { numRuns: 400 },
     );

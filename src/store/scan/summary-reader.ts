@@ -28,10 +28,11 @@ import { cacheWarmUntil, finishSummary, initSummarizer, summarizeEvent, type Fin
  * are not times flagged; `session.end` tokens priced; 19: a Claude line
  * damaged only inside a tool's output read, not malformed,
  * LogFormat.repairLine; a Codex or Gemini total beside a count left out is
- * the sum of the counts kept): cached states and the summaries made from them
- * are then discarded.
+ * the sum of the counts kept; 20: titles and prompts never cut through a
+ * secret, format/secrets.ts secretSafeCut): cached states and the summaries
+ * made from them are then discarded.
  */
-export const SUMMARY_STATE_VERSION = 19;
+export const SUMMARY_STATE_VERSION = 20;
 
 export interface SummaryState {
   v: number;

@@ -21,7 +21,7 @@
  *   make one checkpoint whose messages are the summary.
  */
 import { basename } from 'node:path';
-import { readCount, textOfContent, type CountTally, type RawTokens } from '../common/fold-common.js';
+import { cleanTitle, readCount, textOfContent, type CountTally, type RawTokens } from '../common/fold-common.js';
 import { addTokens, subTokens } from '../../counts.js';
 import { ownWords } from '../common/title.js';
 import type { NormalizedEvent, ToolCallEvent, UsageEvent } from '../events.js';
@@ -120,7 +120,7 @@ function titleEvents(s: ClaudeParserState): NormalizedEvent[] {
   const best = s.custom || s.ai || s.summary;
   if (best === s.title) return [];
   s.title = best;
-  return [{ kind: 'meta', title: best.replace(/\s+/g, ' ').trim().slice(0, 100) }];
+  return [{ kind: 'meta', title: cleanTitle(best) }];
 }
 
 /** One line's events; null for a JSON object with no `type` (unknown). Unknown types are skipped, never fatal. */

@@ -2,6 +2,7 @@
  * Pieces every dialect fold shares. Fold state must stay plain JSON data
  * (it is persisted by the summary cache), so these work on plain objects.
  */
+import { secretSafeCut } from '../../../format/secrets.js';
 import { addTokens, isOverflowed, subTokens } from '../../counts.js';
 import type { Tokens } from '../../types.js';
 
@@ -165,25 +166,42 @@ export function hasText(content: unknown): boolean {
 
 export const TITLE_MAX = 100;
 
-/** Whitespace collapsed, cut to 100 characters (code points, never half a pair). */
+/**
+ * Whitespace collapsed, cut to 100 characters (code points, never half a
+ * pair), and never through a secret-shaped value (format/secrets.ts
+ * secretSafeCut: the cut moves before it, so its first characters, too few
+ * to be masked where the title is shown, are not kept).
+ */
 export function cleanTitle(text: string): string {
   const collapsed = text.replace(/\s+/g, ' ').trim();
   if (collapsed.length <= TITLE_MAX) return collapsed;
-  return Array.from(collapsed).slice(0, TITLE_MAX).join('');
+  const at = Array.from(collapsed).slice(0, TITLE_MAX).join('').length;
+  return collapsed.slice(0, secretSafeCut(collapsed, at)).trimEnd();
 }
 
-/** The first non-blank line of a text, uncleaned, at most a few titles long (never splits the whole text). */
+/** How far past a cut a secret is looked for (a PEM private key, the longest shape, is a few KB). */
+const SECRET_LOOKAHEAD = 8192;
+
+/**
+ * The first non-blank line of a text, uncleaned, at most a few titles long
+ * (never splits the whole text), cut before a secret that would run across
+ * its end (see {@link cleanTitle}).
+ */
 export function rawFirstLine(text: string): string {
   let start = 0;
   while (start < text.length) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
-    const line = text.slice(start, Math.min(end, start + TITLE_MAX * 8));
+    const max = start + TITLE_MAX * 8;
+    const line = end <= max ? text.slice(start, end) : cutLine(text.slice(start, Math.min(end, max + SECRET_LOOKAHEAD)), max - start);
     if (line.trim() !== '') return line;
     start = end + 1;
   }
   return '';
 }
+
+/** `line` cut at `at`, or before a secret that runs across it. */
+const cutLine = (line: string, at: number): string => line.slice(0, secretSafeCut(line, at));
 
 /** The first non-blank line of a text, cleaned as a title. */
 export const firstLine = (text: string): string => cleanTitle(rawFirstLine(text));

@@ -12,7 +12,7 @@
  * `reasoning`), `tool` (tool-use prompt) is input. Title: `summary`, else
  * the first real prompt (not `<session_context>`, `<hook_context>`, `/…`, `?…`).
  */
-import { readCount, textOfContent, type CountTally, type RawTokens } from '../common/fold-common.js';
+import { cleanTitle, readCount, textOfContent, type CountTally, type RawTokens } from '../common/fold-common.js';
 import { addTokens } from '../../counts.js';
 import type { NormalizedEvent } from '../events.js';
 
@@ -123,7 +123,7 @@ export function parseGemini(r: Obj, s: GeminiParserState): NormalizedEvent[] | n
 function meta(r: Obj, out: NormalizedEvent[]): void {
   const ev: NormalizedEvent = { kind: 'meta', provider: VENDOR };
   const summary = str(r.summary)?.trim();
-  if (summary) ev.title = summary.replace(/\s+/g, ' ').slice(0, 100);
+  if (summary) ev.title = cleanTitle(summary);
   const start = str(r.startTime);
   if (start) ev.createdAt = start;
   out.push(ev);
