@@ -72,6 +72,17 @@ describe('lookupPrice', () => {
     expect(lookupPrice(table, 'claude-opus-4-9')).toBeNull();
     expect(lookupPrice(table, 'gpt-5.4')).toBeNull();
     expect(lookupPrice(table, 'gpt-5-4-mini')).toBeNull();
+    expect(lookupPrice(table, 'claude-opus-4.9:thinking')).toBeNull();
+    expect(lookupPrice(table, 'claude-opus-4-9 (1M)')).toBeNull();
+  });
+
+  it('prices a model id with a suffix after any separator as the version it names, not an older one', () => {
+    const versions: PriceTable = { ...table, 'claude-opus-4-6': price(5, 25) };
+    for (const model of ['anthropic/claude-opus-4.6:thinking', 'claude-opus-4-6 (1M)', 'claude-opus-4-6_v2', 'claude-opus-4.6:extended', 'claude-opus-4-6\u001b[31m']) {
+      expect(lookupPrice(versions, model), model).toBe(versions['claude-opus-4-6']);
+    }
+    expect(lookupPrice(versions, 'claude-opus-4:thinking')).toBe(versions['claude-opus-4']);
+    expect(lookupPrice(versions, 'gpt-5o')).toBeNull();
   });
 
   it('returns null for unknown and empty models', () => {

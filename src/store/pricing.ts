@@ -65,7 +65,16 @@ const indexes = new WeakMap<PriceTable, TableIndex>();
  * (`claude-opus-4` + `-7`, `gpt-5` + `-4`): it must not inherit the older
  * version's price, since prices change between versions. Unknown is honest.
  */
-const NEW_VERSION = /^-\d{1,2}(?:-|$)/;
+const NEW_VERSION = /^[^a-z0-9]\d{1,2}(?![0-9])(?![a-z])/;
+
+/**
+ * Whether `c`, the character after a table key's end in a model id, ends a
+ * word: any character but a letter or a digit (`-`, but also `:thinking`,
+ * ` (1M)`, `_v2`), so `gpt-4o` is not `gpt-4`. Only `-` counted once, and
+ * `claude-opus-4.6:thinking` fell past `claude-opus-4-6` to `claude-opus-4`
+ * (three times the price).
+ */
+const endsWord = (c: string | undefined): boolean => c !== undefined && !/[a-z0-9]/.test(c);
 
 function indexOf(table: PriceTable): TableIndex {
   let idx = indexes.get(table);
@@ -81,11 +90,12 @@ function indexOf(table: PriceTable): TableIndex {
 
 /**
  * Finds the price of a model: the exact id first, then the normalised id, then
- * the longest table key that is a prefix of the normalised id ending at a `-`
- * boundary (`gpt-5-2025-08-07` → `gpt-5`, `gpt-5-mini-x` → `gpt-5-mini`, never
- * `gpt-5-mini` → `gpt-5` while `gpt-5-mini` is in the table). A remainder that
- * is a new version number (`claude-opus-4-9` over `claude-opus-4`) does not
- * match. Null when unknown or empty.
+ * the longest table key that is a prefix of the normalised id ending at a word
+ * boundary (`gpt-5-2025-08-07` → `gpt-5`, `gpt-5-mini-x` → `gpt-5-mini`,
+ * `claude-opus-4.6:thinking` → `claude-opus-4-6`, never `gpt-5-mini` → `gpt-5`
+ * while `gpt-5-mini` is in the table, nor `gpt-4o` → `gpt-4`). A remainder
+ * that is a new version number (`claude-opus-4-9`, `claude-opus-4.9:thinking`
+ * over `claude-opus-4`) does not match. Null when unknown or empty.
  */
 export function lookupPrice(table: PriceTable, model: string): ModelPrice | null {
   if (!model || !model.trim()) return null;
@@ -97,7 +107,7 @@ export function lookupPrice(table: PriceTable, model: string): ModelPrice | null
   let found: ModelPrice | null = idx.byNorm.get(norm) ?? null;
   if (!found && norm) {
     for (const key of idx.keysLongestFirst) {
-      if (norm.length <= key.length || !norm.startsWith(key) || norm[key.length] !== '-') continue;
+      if (norm.length <= key.length || !norm.startsWith(key) || !endsWord(norm[key.length])) continue;
       if (NEW_VERSION.test(norm.slice(key.length))) continue;
       found = idx.byNorm.get(key) ?? null;
       break;

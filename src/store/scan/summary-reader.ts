@@ -29,8 +29,9 @@ import { cacheWarmUntil, finishSummary, initSummarizer, summarizeEvent, type Fin
  * damaged only inside a tool's output read, not malformed,
  * LogFormat.repairLine; a Codex or Gemini total beside a count left out is
  * the sum of the counts kept; 20: titles and prompts never cut through a
- * secret, format/secrets.ts secretSafeCut): cached states and the summaries
- * made from them are then discarded.
+ * secret, format/secrets.ts secretSafeCut; costs of model ids with a suffix
+ * after `:`, ` ` or `_`, pricing.ts lookupPrice): cached states and the
+ * summaries made from them are then discarded.
  */
 export const SUMMARY_STATE_VERSION = 20;
 
