@@ -66,3 +66,17 @@ describe('usage: the cost of a row with no tokens, and of tokens with no price',
     }
   });
 });
+
+describe('list: a session that spent nothing costs "–", as in usage', () => {
+  it('the zero-token skills run and a meta-only session read "–" in list, text and browser cell; a priced one "$"', () => {
+    const res = runCli(['--demo', 'list', '--include-empty']);
+    expect(res.code, res.stderr).toBe(0);
+    const row = (id: string) => res.stdout.split('\n').find((l) => l.includes(id)) ?? '';
+    expect(row('skills-run')).toMatch(/ – /);
+    expect(row('skills-run')).not.toMatch(/ \? /);
+    expect(row('empty-meta-only')).toMatch(/ – /);
+    const usage = JSON.parse(runCli(['--demo', 'usage', '--by', 'session', '--json']).stdout) as { rows: UsageRow[] };
+    const skills = usage.rows.find((r) => r.key.includes('skills-run'));
+    expect(skills && costText(skills)).toBe('–');
+  });
+});

@@ -86,6 +86,17 @@ export function usdToMicros(usd: number): number {
 }
 
 /**
+ * True when a session (or a share of one) spent nothing that could cost:
+ * no call and no token of any kind. Its stored cost is null (no tokens is
+ * not free), yet no price is missing, so it shows `–`, not the unknown
+ * cost's `?` (usage.ts row rule, store/usage/row-text.ts costText; the
+ * list's cost cell, session-cells.ts).
+ */
+export function spentNothing(t: { input: number; output: number; cacheRead: number; cacheWrite: number; total: number }, calls: number): boolean {
+  return calls === 0 && t.input === 0 && t.output === 0 && t.cacheRead === 0 && t.cacheWrite === 0 && t.total === 0;
+}
+
+/**
  * Money for display: null → "?" (unknown, never "$0"), 0 → "$0.00",
  * under a cent → "$0.0042" (4 decimals; below $0.0001 "<$0.0001" so a tiny
  * real cost never reads as zero), under $100 → "$12.34", else "$1,234";

@@ -4,7 +4,7 @@
  */
 import type { SessionSummary } from '../store/types.js';
 import { badges } from './badges.js';
-import { formatCompactCount, formatInt, formatTokens, formatUsd } from './numbers.js';
+import { formatCompactCount, formatInt, formatTokens, formatUsd, spentNothing } from './numbers.js';
 import { sanitize } from './sanitize.js';
 import { relativeTime } from './time.js';
 
@@ -24,7 +24,8 @@ export function cellText(key: ColumnKey, s: SessionSummary, nowMs: number): stri
     case 'tokens':
       return formatTokens(s.tokens.total, s.tokens.estimated);
     case 'cost':
-      return formatUsd(s.costMicros);
+      // As `usage` says it (row-text.ts costText): `?` is tokens without a price; a session that spent nothing is `–`.
+      return s.costMicros === null && spentNothing(s.tokens, sessionCalls(s)) ? '–' : formatUsd(s.costMicros);
     case 'badges':
       return badges(s, nowMs);
     default:
@@ -38,4 +39,9 @@ export function cellText(key: ColumnKey, s: SessionSummary, nowMs: number): stri
  */
 function countCell(n: number): string {
   return Number.isFinite(n) && n >= 10_000 ? formatCompactCount(n) : formatInt(n);
+}
+
+/** The calls a session made: by endpoint where recorded, else by model (what usage.ts counts too). */
+export function sessionCalls(s: SessionSummary): number {
+  return s.endpoints.reduce((n, e) => n + e.calls, 0) || s.models.reduce((n, m) => n + m.calls, 0);
 }

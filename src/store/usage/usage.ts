@@ -9,6 +9,8 @@
 import { addTokens, anyOverflowed, isOverflowed, SUM_CAP, subTokens } from '../counts.js';
 import type { CopiedUsage, SessionSummary, Tokens } from '../types.js';
 import { NO_ENDPOINT_LABEL, NO_MODEL_LABEL } from './row-text.js';
+import { spentNothing } from '../../format/numbers.js';
+import { sessionCalls } from '../../format/session-cells.js';
 import { dayKeyOf, inWindow, type TimeWindow } from './window.js';
 
 /** One row of a usage table (DESIGN.md, `usage --json`). */
@@ -152,10 +154,6 @@ function sessionMicros(s: SessionSummary): number | null {
   return null;
 }
 
-function sessionCalls(s: SessionSummary): number {
-  const fromEndpoints = s.endpoints.reduce((n, e) => n + e.calls, 0);
-  return fromEndpoints || s.models.reduce((n, m) => n + m.calls, 0);
-}
 
 function modelKey(provider: string, model: string): string {
   if (!model) return NO_MODEL_LABEL;
@@ -306,8 +304,7 @@ function partsOf(s: SessionSummary, by: UsageGrouping, tz: string): Part[] {
 }
 
 function isIdle(p: Part): boolean {
-  const t = p.tokens;
-  return p.calls === 0 && t.input === 0 && t.output === 0 && t.cacheRead === 0 && t.cacheWrite === 0 && t.total === 0;
+  return spentNothing(p.tokens, p.calls);
 }
 
 /** The share's copies (calls counted in another session) into the row's copied figures. */
