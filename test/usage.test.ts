@@ -151,6 +151,11 @@ describe('aggregateUsage: by model', () => {
     expect(totals.outputTokensPerSecond).toBe(50);
   });
 
+  it('counts cache writes as misses in the hit rate (a prefix written was not read)', () => {
+    const claude = makeSummary({ id: 'c', provider: 'anthropic', model: 'claude-sonnet-4.6', tokens: makeTokens({ input: 3, cacheRead: 11_515, cacheWrite: 13_835 }) });
+    expect(aggregateUsage([claude], { by: 'model' }).totals.cacheHitRate).toBeCloseTo(11_515 / 25_353, 12);
+  });
+
   it('leaves rates empty where they have nothing to divide by', () => {
     const { totals } = aggregateUsage([makeSummary({ status: 'running' })], { by: 'model' });
     expect(totals.successRate).toBeNull();

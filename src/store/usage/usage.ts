@@ -60,9 +60,15 @@ export interface UsageRow {
   /** success / (success + failed); null when neither. */
   successRate: number | null;
   /**
-   * cacheRead / (input + cacheRead); null when both are 0, and null (unknown,
-   * see {@link cacheHitUnknown}) when either sum is capped: a ratio of a
-   * capped sum would print an exact-looking wrong figure.
+   * The share of prompt tokens read from a cache: cacheRead / (input +
+   * cacheRead + cacheWrite), `input` being what was neither read from nor
+   * written to a cache (issue 8's token fields). A cache write is a miss (the
+   * prefix was not cached, and was written at a premium): left out of the
+   * denominator, a Claude session that wrote 14k and read 12k read 100%
+   * (Anthropic's prompt-caching docs count hits over all three). Null when
+   * all three are 0, and null (unknown, see {@link cacheHitUnknown}) when a
+   * sum is capped: a ratio of a capped sum would print an exact-looking
+   * wrong figure.
    */
   cacheHitRate: number | null;
   /**
@@ -370,7 +376,7 @@ function toRow(a: Acc): UsageRow {
     copiedCostMicros: a.anyCopiedKnown ? a.copiedMicros : null,
     successRate: ratio(a.success, a.success + a.failed),
     // A capped sum is no count: a ratio of it is unknown, not a figure (counts.ts).
-    cacheHitRate: anyOverflowed(a.cacheRead, a.input) ? null : ratio(a.cacheRead, a.input + a.cacheRead),
+    cacheHitRate: anyOverflowed(a.cacheRead, a.input, a.cacheWrite) ? null : ratio(a.cacheRead, a.input + a.cacheRead + a.cacheWrite),
     costPerSuccess: a.successKnown === 0 ? null : isOverflowed(a.outcomeMicros) ? SUM_CAP / 1e6 : ratio(a.outcomeMicros / 1e6, a.successKnown),
     outputTokensPerSecond: isOverflowed(a.output) ? null : ratio(a.output, a.durationMs / 1000),
     ...(overflowed ? { overflowed: true as const } : {}),
@@ -387,13 +393,13 @@ function byCost(a: UsageRow, b: UsageRow): number {
 }
 
 /**
- * True when a row's cache hit rate is unknown rather than absent: its input
- * or cache-read sum passed 2^53 - 1 and is capped (counts.ts), so
+ * True when a row's cache hit rate is unknown rather than absent: its input,
+ * cache-read or cache-write sum passed 2^53 - 1 and is capped (counts.ts), so
  * `cacheHitRate` is null though there are tokens. Printers show it as
  * unknown ('?'), where a null from no tokens at all is '–'.
  */
-export function cacheHitUnknown(r: Pick<UsageRow, 'inputTokens' | 'cacheReadTokens'>): boolean {
-  return anyOverflowed(r.inputTokens, r.cacheReadTokens);
+export function cacheHitUnknown(r: Pick<UsageRow, 'inputTokens' | 'cacheReadTokens' | 'cacheWriteTokens'>): boolean {
+  return anyOverflowed(r.inputTokens, r.cacheReadTokens, r.cacheWriteTokens);
 }
 
 /**
