@@ -80,3 +80,14 @@ describe('list: a session that spent nothing costs "–", as in usage', () => {
     expect(skills && costText(skills)).toBe('–');
   });
 });
+
+describe('usage: rows whose SESSIONS add up to more than TOTAL say why', () => {
+  it('by model: the demo session that used two models is counted in both rows, and the note says so; by day no note', () => {
+    const out = run([]);
+    const json = JSON.parse(run(['--json'])) as { rows: UsageRow[]; totals: UsageRow };
+    expect(json.rows.reduce((n, r) => n + r.sessions, 0)).toBe(json.totals.sessions + 1);
+    expect(out).toContain('1 session used more than one model: it is in the SESSIONS and TIME of each of its rows');
+    expect(run(['--by', 'day'])).not.toContain('used more than one');
+  });
+});
+

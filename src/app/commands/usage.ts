@@ -10,6 +10,7 @@ import { costText, rowLabel } from '../../store/usage/row-text.js';
 import { inWindow, parseWindowOption, WindowSpecError } from '../../store/usage/window.js';
 import { oneOf, UsageError, type ParsedOptions } from '../cli-args.js';
 import type { AppContext } from '../context.js';
+import type { SessionSummary } from '../../store/types.js';
 import type { Io } from '../io.js';
 import { writeJson } from '../json-out.js';
 import { loadScope } from './list.js';
@@ -110,8 +111,21 @@ export async function usageCommand(ctx: AppContext, options: ParsedOptions, io: 
       io.out(`${which} in no ${by.toUpperCase()} row, but in TOTAL's SESSIONS and TIME.`);
     }
   }
+  if (by === 'model' || by === 'endpoint') {
+    // Tokens and cost add up to TOTAL; a session that used two models is one of each row's SESSIONS (and its TIME is in each).
+    const counted = report.rows.reduce((n, r) => n + r.sessions, 0);
+    const shared = sessions.filter((s) => inWindow(s.updatedAt, report.window) && sharesOf(s, by) > 1).length;
+    if (counted > report.totals.sessions && shared > 0) {
+      io.out(`${countNoun(shared, 'session')} used more than one ${by}: ${shared === 1 ? 'it is' : 'each is'} in the SESSIONS and TIME of each of ${shared === 1 ? 'its' : 'their'} rows and once in TOTAL's; tokens and cost are split between the rows.`);
+    }
+  }
   if (report.totals.unknownCostSessions > 0) {
     io.out(`${countNoun(report.totals.unknownCostSessions, 'session')} ${report.totals.unknownCostSessions === 1 ? 'has' : 'have'} tokens with no known price: their cost is not in COST (add prices with --pricing FILE).`);
   }
   return 0;
+}
+
+/** How many rows of a `--by model` / `--by endpoint` table a session has a share in (its recorded models or endpoints). */
+function sharesOf(s: SessionSummary, by: 'model' | 'endpoint'): number {
+  return by === 'model' ? s.models.length : s.endpoints.length;
 }
