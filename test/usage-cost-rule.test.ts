@@ -86,7 +86,7 @@ describe('usage: rows whose SESSIONS add up to more than TOTAL say why', () => {
     const out = run([]);
     const json = JSON.parse(run(['--json'])) as { rows: UsageRow[]; totals: UsageRow };
     expect(json.rows.reduce((n, r) => n + r.sessions, 0)).toBe(json.totals.sessions + 1);
-    expect(out).toContain('1 session used more than one model: it is in the SESSIONS and TIME of each of its rows');
+    expect(out).toContain('1 session used more than one model: in each of its rows, once in TOTAL.');
     expect(run(['--by', 'day'])).not.toContain('used more than one');
   });
 });

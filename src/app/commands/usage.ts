@@ -116,7 +116,7 @@ export async function usageCommand(ctx: AppContext, options: ParsedOptions, io: 
     const counted = report.rows.reduce((n, r) => n + r.sessions, 0);
     const shared = sessions.filter((s) => inWindow(s.updatedAt, report.window) && sharesOf(s, by) > 1).length;
     if (counted > report.totals.sessions && shared > 0) {
-      io.out(`${countNoun(shared, 'session')} used more than one ${by}: ${shared === 1 ? 'it is' : 'each is'} in the SESSIONS and TIME of each of ${shared === 1 ? 'its' : 'their'} rows and once in TOTAL's; tokens and cost are split between the rows.`);
+      io.out(`${countNoun(shared, 'session')} used more than one ${by}: in each of ${shared === 1 ? 'its' : 'their'} rows, once in TOTAL.`);
     }
   }
   if (report.totals.unknownCostSessions > 0) {
