@@ -4,12 +4,11 @@
  * model, and per call as a sparkline. Estimated figures carry '~' and an
  * unknown cost reads '?', never $0.
  */
-import { addTokens } from '../store/counts.js';
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { EndpointUsage, SessionSummary, Transcript, TranscriptView } from '../store/types.js';
 import { sanitize } from '../format/sanitize.js';
-import { countNoun, formatDuration, formatInt, formatTokens, formatUsd } from '../format/numbers.js';
+import { countNoun, formatDuration, formatInt, formatTokens, formatUsd, shownTokens } from '../format/numbers.js';
 import { sparkline } from '../format/charts.js';
 import { truncate } from '../format/width.js';
 import { modelCutter } from '../format/elide.js';
@@ -110,7 +109,7 @@ export function perCallLine(transcript: TranscriptView | Transcript | null, widt
   const count = 'entries' in transcript ? transcript.entries.length : transcript.count;
   for (let i = 0; i < count; i++) {
     const e = 'entries' in transcript ? transcript.entries[i]! : transcript.held(i).entry;
-    if (e.kind === 'usage') totals.push(e.tokens.total || addTokens(e.tokens.input, e.tokens.output));
+    if (e.kind === 'usage') totals.push(shownTokens(e.tokens));
   }
   if (totals.length === 0) return label + 'no per-call usage recorded';
   const peak = totals.reduce((a, b) => Math.max(a, b), 0);

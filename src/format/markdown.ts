@@ -7,7 +7,7 @@
 import type { ResumeMessage, SessionSummary, Transcript, TranscriptEntry } from '../store/types.js';
 import { codeFence, containMarkdown, inlineCode } from './fence.js';
 import { parseJsonCapped } from './json.js';
-import { countNoun, formatDuration, formatInt, formatUsd, usdToMicros } from './numbers.js';
+import { countNoun, formatDuration, formatInt, formatUsd, shownTokens, usdToMicros } from './numbers.js';
 import { sanitize } from './sanitize.js';
 import { formatDateTime, relativeTime } from './time.js';
 
@@ -43,7 +43,7 @@ function header(s: SessionSummary, nowMs: number | undefined, tz: string): strin
     `**Model:** ${s.model ? one(`${s.model} (${s.provider})`) : 'unknown'}`,
     // Every model the session called, when more than one (a Claude session's subagents on Haiku).
     s.models.length > 1
-      ? `**Models:** ${s.models.map((m) => one(`${m.model || '(unknown model)'} (${countNoun(m.calls, 'call')}, ${formatInt(m.tokens.total)} tokens, ${m.costMicros === null ? '? cost' : formatUsd(m.costMicros)})`)).join('; ')}`
+      ? `**Models:** ${s.models.map((m) => one(`${m.model || '(unknown model)'} (${countNoun(m.calls, 'call')}, ${formatInt(shownTokens(m.tokens))} tokens, ${m.costMicros === null ? '? cost' : formatUsd(m.costMicros)})`)).join('; ')}`
       : null,
     s.workspace === null ? null : `**Workspace:** ${inlineCode(one(s.workspace))}`,
     s.status === 'unknown' ? null : `**Status:** ${s.status}`,

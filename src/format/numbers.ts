@@ -86,6 +86,19 @@ export function usdToMicros(usd: number): number {
 }
 
 /**
+ * The tokens shown for a session, a model, an endpoint or a call: input +
+ * output + cache read + cache write, by one definition for every source.
+ * A source's own `total` differs: our formats' `total_tokens` defaults to
+ * input + output (FORMAT.md §3) while Claude, Codex and Gemini count cached
+ * input in, so a list that showed `total` put a native session's 9.5k
+ * beside an agent's 17M of mostly cache reads. `--json` keeps `total` as
+ * each source defines it. A sum past 2^53 - 1 prints as `overflow`.
+ */
+export function shownTokens(t: { input: number; output: number; cacheRead: number; cacheWrite: number }): number {
+  return t.input + t.output + t.cacheRead + t.cacheWrite;
+}
+
+/**
  * True when a session (or a share of one) spent nothing that could cost:
  * no call and no token of any kind. Its stored cost is null (no tokens is
  * not free), yet no price is missing, so it shows `–`, not the unknown

@@ -4,7 +4,7 @@
  */
 import type { SessionSummary } from '../store/types.js';
 import { badges } from './badges.js';
-import { formatCompactCount, formatInt, formatTokens, formatUsd, spentNothing } from './numbers.js';
+import { formatCompactCount, formatInt, formatTokens, formatUsd, shownTokens, spentNothing } from './numbers.js';
 import { sanitize } from './sanitize.js';
 import { relativeTime } from './time.js';
 
@@ -22,7 +22,7 @@ export function cellText(key: ColumnKey, s: SessionSummary, nowMs: number): stri
     case 'model':
       return sanitize(s.model, { singleLine: true }) || '–';
     case 'tokens':
-      return formatTokens(s.tokens.total, s.tokens.estimated);
+      return formatTokens(shownTokens(s.tokens), s.tokens.estimated);
     case 'cost':
       // As `usage` says it (row-text.ts costText): `?` is tokens without a price; a session that spent nothing is `–`.
       return s.costMicros === null && spentNothing(s.tokens, sessionCalls(s)) ? '–' : formatUsd(s.costMicros);

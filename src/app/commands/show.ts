@@ -2,7 +2,7 @@
 import { UNINDEXED_NOTE } from '../../store/scan/text-chunks.js';
 import { maskedSummary } from './session-table.js';
 import { badges } from '../../format/badges.js';
-import { countNoun, formatDuration, formatInt, formatTokens, formatUsd } from '../../format/numbers.js';
+import { countNoun, formatDuration, formatInt, formatTokens, formatUsd, shownTokens } from '../../format/numbers.js';
 import { sanitize } from '../../format/sanitize.js';
 import { formatDateTime, relativeTime } from '../../format/time.js';
 import type { SessionSummary } from '../../store/types.js';
@@ -56,7 +56,7 @@ export async function showCommand(ctx: AppContext, id: string, options: ParsedOp
     ['messages', `${formatInt(s.messageCount)} (${s.userMessages} user, ${s.assistantMessages} assistant)`],
     ['tool calls', formatInt(s.toolCalls)],
     ['model', s.model ? `${s.model} (${s.provider})${s.models.length > 1 ? ` and ${countNoun(s.models.filter((m) => m.model !== s.model).length, 'other')} (below)` : ''}` : '–'],
-    ['tokens', `${formatTokens(t.total, t.estimated)} total · ${formatInt(t.input)} in · ${formatInt(t.output)} out · ${formatInt(t.cacheRead)} cache read · ${formatInt(t.cacheWrite)} cache write${t.estimated ? ' (estimated)' : ''}`],
+    ['tokens', `${formatTokens(shownTokens(t), t.estimated)} · ${formatInt(t.input)} in · ${formatInt(t.output)} out · ${formatInt(t.cacheRead)} cache read · ${formatInt(t.cacheWrite)} cache write${t.estimated ? ' (estimated)' : ''}`],
     ['cost', s.costMicros === null ? 'unknown' : formatUsd(s.costMicros)],
     ['duration', formatDuration(s.durationMs)],
     ['checkpoints', s.lastCheckpoint ? `${s.checkpoints} (last ${s.lastCheckpoint.timestamp ? formatDateTime(s.lastCheckpoint.timestamp, ctx.tz) : '?'}, ${formatInt(s.lastCheckpoint.tokenCount)} tokens, ${countNoun(s.lastCheckpoint.messageCountAfter, 'message')} after)` : '0'],
@@ -72,11 +72,11 @@ export async function showCommand(ctx: AppContext, id: string, options: ParsedOp
   if (s.unindexedChars) rows.splice(rows.length - 1, 0, ['search', `${UNINDEXED_NOTE} (${countNoun(s.unindexedChars, 'character')} past it)`]);
   for (const e of s.endpoints) {
     // Labelled as `usage --by endpoint` and the cost view label its row (row-text.ts): `(no endpoint)` when none was recorded.
-    rows.push([`endpoint`, `${rowLabel(e.key)} · ${countNoun(e.calls, 'call')} · ${formatTokens(e.tokens.total)} · ${formatUsd(e.costMicros)}`]);
+    rows.push([`endpoint`, `${rowLabel(e.key)} · ${countNoun(e.calls, 'call')} · ${formatTokens(shownTokens(e.tokens))} tokens · ${formatUsd(e.costMicros)}`]);
   }
   // A session that called several models (a Claude session's subagents on Haiku): each, as the Usage tab shows them.
   if (s.models.length > 1) {
-    for (const m of s.models) rows.push(['model', `${m.model || '(unknown model)'} (${m.provider}) · ${countNoun(m.calls, 'call')} · ${formatTokens(m.tokens.total)} · ${formatUsd(m.costMicros)}`]);
+    for (const m of s.models) rows.push(['model', `${m.model || '(unknown model)'} (${m.provider}) · ${countNoun(m.calls, 'call')} · ${formatTokens(shownTokens(m.tokens))} tokens · ${formatUsd(m.costMicros)}`]);
   }
   const width = Math.max(...rows.map(([k]) => k.length));
   io.out(rows.map(([k, v]) => `${k.padEnd(width)}  ${sanitize(v, { singleLine: true })}`).join('\n'));
