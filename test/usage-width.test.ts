@@ -16,6 +16,8 @@ describe('usage at 80 columns', () => {
     expect(header).toMatch(/INPUT\s+OUTPUT/);
     expect(header).toMatch(/COST$/);
     expect(header).not.toContain('UNPRICED');
+    // By session every row's SESSIONS is 1: it goes before any figure does.
+    if (by === 'session') expect(header).toMatch(/^SESSION +SUCCESS +INPUT/);
     // With room, everything is there.
     const wide = runCli(['usage', '--demo', '--by', by], { env: { COLUMNS: '200' } }).stdout.split('\n')[1]!;
     expect(wide).toMatch(/UNPRICED\s+\$\/SUCCESS\s+TIME$/);

@@ -82,7 +82,8 @@ export async function usageCommand(ctx: AppContext, options: ParsedOptions, io: 
         ? { header: by.toUpperCase() }
         : { header: by.toUpperCase(), minWidth: 12, comfortWidth: 20, maxWidth: 48, shrinkOrder: 1, cutter: by === 'day' ? undefined : modelCutter },
       ...(withProject ? [{ header: 'PROJECT', minWidth: 8, comfortWidth: 12, maxWidth: 32, shrinkOrder: 2, keepEnd: true }] : []),
-      { header: 'SESSIONS', align: 'right' as const, dropPriority: 8 },
+      // By session every row's SESSIONS is 1: the first figure to go, not the last.
+      { header: 'SESSIONS', align: 'right' as const, dropPriority: by === 'session' ? 0 : 8 },
       { header: 'SUCCESS', align: 'right' as const, dropPriority: 4 },
       { header: 'INPUT', align: 'right' as const },
       { header: 'OUTPUT', align: 'right' as const },
