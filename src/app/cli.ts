@@ -14,7 +14,7 @@ import { replayCommand } from './commands/replay.js';
 import { resumeCommand } from './commands/resume.js';
 import { showCommand } from './commands/show.js';
 import { usageCommand } from './commands/usage.js';
-import { HELP, helpFor } from './help.js';
+import { helpFor, helpText, helpWidth } from './help.js';
 import { browseCommand, browserRan, endOnceFlushed } from './interactive.js';
 import { processIo, type Io } from './io.js';
 import { TemplateError } from '../store/actions/resume.js';
@@ -30,7 +30,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
   try {
     args = parseCommandLine(argv);
     if (args.options.help) {
-      io.out(args.command === 'browse' ? HELP : helpFor(args.command));
+      io.out(args.command === 'browse' ? helpText(helpWidth(io.columns)) : helpFor(args.command, helpWidth(io.columns)));
       return 0;
     }
     if (args.options.version) {
@@ -38,7 +38,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
       return 0;
     }
     if (args.command === 'help') {
-      io.out(helpFor(args.positionals[0]));
+      io.out(helpFor(args.positionals[0], helpWidth(io.columns)));
       return 0;
     }
     // The browser puts CI back itself, once Ink is loaded (ci-env.ts); every other command at once.
@@ -104,7 +104,7 @@ async function dispatch(args: ParsedArgs, ctx: AppContext, io: Io): Promise<numb
     case 'doctor':
       return await doctorCommand(ctx, args.options, io);
     case 'help':
-      io.out(helpFor(id));
+      io.out(helpFor(id, helpWidth(io.columns)));
       return 0;
     default:
       return args.command satisfies never;
