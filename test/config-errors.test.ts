@@ -96,3 +96,33 @@ describe('config: an unknown timeZone', () => {
     expect(bad.stderr).toContain("Run 'session-browser --help' for usage.");
   });
 });
+
+describe('a file that is not JSON', () => {
+  // V8 quotes a short file whole, raw: "not json\n" split the message over two lines.
+  /** The message of a run, on stderr: exactly one line. */
+  const oneLine = (stderr: string): string => {
+    expect(stderr.endsWith('\n')).toBe(true);
+    expect(stderr.slice(0, -1)).not.toMatch(/[\n\r]/);
+    return stderr.slice(0, -1);
+  };
+
+  it('is told on one line, the quoted text escaped: a --pricing file', () => {
+    const file = join(tmp, `notjson${n++}.json`);
+    writeFileSync(file, 'not json\n');
+    const r = runCli(['list', '--demo', '--limit', '1', '--pricing', file]);
+    expect(r.code).toBe(1);
+    expect(oneLine(r.stderr)).toBe(`session-browser: pricing file ${file} is not valid JSON: Unexpected token 'o', "not json\\n" is not valid JSON`);
+  });
+
+  it('is told on one line, the quoted text escaped: the config', () => {
+    const home = join(tmp, `cfg${n++}`);
+    const path = join(home, 'session-browser', 'config.json');
+    mkdirSync(join(home, 'session-browser'), { recursive: true });
+    writeFileSync(path, '{\r\n\t\u001b[2J\n');
+    const r = runCli(['list', '--demo', '--limit', '1'], { env: { XDG_CONFIG_HOME: home } });
+    expect(r.code).toBe(1);
+    const line = oneLine(r.stderr);
+    expect(line).toContain(`session-browser: config ${path} is not valid JSON: `);
+    expect(line).not.toMatch(/[\u0000-\u001f␛␍]/);
+  });
+});

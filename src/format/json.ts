@@ -102,3 +102,46 @@ export function fewOpeners(text: string, n: number): boolean {
   for (let i = text.indexOf('['); i !== -1; i = text.indexOf('[', i + 1)) if (++count > n) return false;
   return true;
 }
+
+/** The most characters of a file a JSON syntax error quotes, escapes counted as written. */
+export const JSON_ERROR_EXCERPT_MAX = 24;
+
+/** C0 and C1 controls, DEL and the line/paragraph separators: what must not reach a one-line message raw. */
+// eslint-disable-next-line no-control-regex
+const MESSAGE_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const SHORT_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
+
+/** `text` with every control character written as its JSON escape (`\n`, `\u001b`): one line, nothing a terminal acts on. */
+export function escapeControls(text: string): string {
+  return text.replace(MESSAGE_CONTROLS, (c) => SHORT_ESCAPES[c] ?? escapeUnits(c));
+}
+
+/** V8's "Unexpected token 'o', "not json\n" is not valid JSON": the token, the quoted text around it, and whether V8 cut it. */
+const QUOTED_SYNTAX_ERROR = /^(.*?', )"([\s\S]*)"(\.\.\.)?( is not valid JSON)$/;
+
+/**
+ * What JSON.parse said about a file, on one line, for an error message. V8
+ * quotes the file's text around the mistake as it is (`Unexpected token
+ * 'o', "not json⏎" is not valid JSON`), so a line break in a short file
+ * broke the message in two and its control characters reached stderr (as
+ * markers). The quote is written with escapes (`"not json\n"`) and cut to
+ * {@link JSON_ERROR_EXCERPT_MAX} characters, `...` after it when cut, as
+ * V8 marks its own cut; any other message is escaped the same way.
+ */
+export function jsonErrorMessage(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const quoted = QUOTED_SYNTAX_ERROR.exec(message);
+  if (!quoted) return escapeControls(message);
+  const [, before, excerpt, cut, after] = quoted as unknown as [string, string, string, string | undefined, string];
+  let shown = '';
+  let more = cut !== undefined;
+  for (const c of excerpt) {
+    const piece = escapeControls(c);
+    if (shown.length + piece.length > JSON_ERROR_EXCERPT_MAX) {
+      more = true;
+      break;
+    }
+    shown += piece;
+  }
+  return `${escapeControls(before)}"${shown}"${more ? '...' : ''}${after}`;
+}

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import * as z from './zod.js';
+import { jsonErrorMessage } from '../format/json.js';
 import type { PriceTable } from './pricing.js';
 import { loadPricingFile, PRICE_TABLE_SHAPE, priceTableProblems, pricingFileSchema, unknownPriceKeys, unknownPriceKeyWarning } from './pricing-file.js';
 
@@ -63,7 +64,7 @@ export function loadConfig(path: string = configPath(), opts: LoadConfigOptions 
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new Error(`config ${path} is not valid JSON: ${(err as Error).message}`);
+    throw new Error(`config ${path} is not valid JSON: ${jsonErrorMessage(err)}`);
   }
   if (opts.warn && json !== null && typeof json === 'object' && !Array.isArray(json)) {
     const known = Object.keys(configSchema.shape);

@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import type { ModelPrice, PriceTable } from './pricing.js';
 import * as z from './zod.js';
+import { jsonErrorMessage } from '../format/json.js';
 
 /** zod 4's `z.number()` already rejects Infinity and NaN. */
 const price = z.number().check(z.nonnegative());
@@ -147,7 +148,7 @@ export function loadPricingFile(path: string, opts: LoadPricingOptions = {}): Pr
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new Error(`pricing file ${path} is not valid JSON: ${(err as Error).message}`);
+    throw new Error(`pricing file ${path} is not valid JSON: ${jsonErrorMessage(err)}`);
   }
   if (opts.warn) for (const u of unknownPriceKeys(json, '')) opts.warn(unknownPriceKeyWarning(`pricing file ${path}`, u));
   const problems = priceTableProblems(json, '');
