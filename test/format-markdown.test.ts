@@ -43,12 +43,12 @@ describe('transcriptToMarkdown', () => {
   });
 
   it('starts with the title and a metadata list', () => {
-    const md = transcriptToMarkdown(transcript([]), { nowMs: Date.parse('2026-11-20T11:42:10Z') });
+    const md = transcriptToMarkdown(transcript([]));
     expect(md.startsWith('# Fix flaky auth test\n\n')).toBe(true);
     expect(md).toContain('- **ID:** `fix-auth`');
     expect(md).toContain('- **Dialect:** store');
     expect(md).toContain('- **Created:** 2026-11-20 09:00 UTC');
-    expect(md).toContain('- **Updated:** 2026-11-20 09:42 UTC (2h ago)');
+    expect(md).toContain('- **Updated:** 2026-11-20 09:42 UTC\n');
     expect(md).toContain('- **Model:** claude-sonnet-4.6 (anthropic)');
     expect(md).toContain('- **Workspace:** `/home/ana/app`');
     expect(md).toContain('- **Messages:** 2 (1 user, 1 assistant)');

@@ -165,7 +165,7 @@ describe('gap 3: exports stream (no output built as one string)', () => {
     expect(out.chunks.length).toBeGreaterThan(10);
     expect(Math.max(...out.chunks)).toBeLessThan(total / 10);
     // Same text as the one-string form.
-    expect(out.text()).toBe(transcriptToMarkdown(await store.transcript(), { nowMs: NOW }));
+    expect(out.text()).toBe(transcriptToMarkdown(await store.transcript()));
     // To a path: a private file.
     const file = join(tmp, 'big.md');
     await store.exportMarkdown(file);
@@ -180,7 +180,7 @@ describe('gap 3: exports stream (no output built as one string)', () => {
     const ctx = buildContext({ home, project: root }, { ...process.env, ...ENV });
     const source = storeSource(ctx);
     const [s] = await source.loadSessions('project');
-    const whole = transcriptToMarkdown(await ctx.catalog.transcript(s!), { nowMs: ctx.now(), tz: ctx.tz });
+    const whole = transcriptToMarkdown(await ctx.catalog.transcript(s!), { tz: ctx.tz });
     ctx.catalog.transcript = () => Promise.reject(new Error('the export loaded the whole transcript'));
     const path = await source.exportMarkdown(s!);
     expect(readFileSync(path, 'utf8')).toBe(whole);

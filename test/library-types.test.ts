@@ -40,7 +40,7 @@ export const typed: [
 
 export async function tidy(home: string, s: SessionSummary, out: string): Promise<number> {
   const sink = fileSink(out);
-  await writeMarkdownExport(sink, s.path, s, { pricing: BUILTIN_PRICES, nowMs: Date.now(), tz: 'UTC' });
+  await writeMarkdownExport(sink, s.path, s, { pricing: BUILTIN_PRICES, tz: 'UTC' });
   await sink.end();
   const active: boolean = sessionActivity(s, Date.now()).active;
   try {

@@ -160,7 +160,7 @@ describe('streamed output is exactly the in-memory output (every demo session)',
 
       const md = captureIo(null);
       await exportCommand(ctx, file.id, { format: 'md' }, md.io);
-      expect(md.text(), `export md ${file.id}`).toBe(transcriptToMarkdown(t, { nowMs: ctx.now(), tz: ctx.tz }));
+      expect(md.text(), `export md ${file.id}`).toBe(transcriptToMarkdown(t, { tz: ctx.tz }));
 
       const jsonFile = join(scratch, `${file.id}.json`);
       await exportCommand(ctx, file.id, { format: 'json', output: jsonFile }, captureIo(null).io);

@@ -164,6 +164,7 @@ describe('the real browser source at the issue\'s clock (2026-05-21T16:27Z)', ()
     expect(late).toBeDefined();
     const md = readFileSync(await source.exportMarkdown(late!), 'utf8');
     expect(md).toContain('- **Created:** 2026-05-22 01:00 Asia/Tokyo');
+    expect(md).toContain('- **Updated:** 2026-05-22 01:20 Asia/Tokyo\n'); // no "(7m ago)": stale once saved
     expect(md).toContain('### User · 2026-05-22 01:00');
   });
 });

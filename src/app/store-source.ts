@@ -138,7 +138,7 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
       const path = join(dir, `${s.id}.md`);
       // Streamed record by record, like the CLI's `export`: a session of any size exports in bounded memory.
       const sink = fileSink(path, 0o600, s.path);
-      await writeThrough(sink, (out) => writeMarkdownExport(out, s.path, s, { ...ctx.catalog.optionsFor(s), nowMs: ctx.now(), tz: ctx.tz }), path);
+      await writeThrough(sink, (out) => writeMarkdownExport(out, s.path, s, { ...ctx.catalog.optionsFor(s), tz: ctx.tz }), path);
       return path;
     },
     copyId: (id, terminal) => copyId(id, terminal),

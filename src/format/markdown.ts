@@ -9,7 +9,7 @@ import { codeFence, containMarkdown, inlineCode } from './fence.js';
 import { parseJsonCapped } from './json.js';
 import { countNoun, formatDuration, formatInt, formatUsd, shownTokens, usdToMicros } from './numbers.js';
 import { sanitize } from './sanitize.js';
-import { formatDateTime, relativeTime } from './time.js';
+import { formatDateTime } from './time.js';
 
 /** One line of log text, safe for a heading, list item or code span. */
 const one = (text: string): string => sanitize(text, { singleLine: true });
@@ -25,9 +25,13 @@ function when(timestamp: string | null, tz: string): string {
   return t === '?' ? '' : ` · ${t}`;
 }
 
-function header(s: SessionSummary, nowMs: number | undefined, tz: string): string {
+/**
+ * The title and the metadata list. Times are absolute only: an export is a
+ * document read later, where "(2m ago)" is stale the moment it is saved.
+ */
+function header(s: SessionSummary, tz: string): string {
   // The metadata names the zone once; entry headings use the same one.
-  const updated = `${formatDateTime(s.updatedAt, tz)} ${tz}${nowMs === undefined ? '' : ` (${relativeTime(s.updatedAt, nowMs)})`}`;
+  const updated = `${formatDateTime(s.updatedAt, tz)} ${tz}`;
   const tk = s.tokens;
   const tokens =
     `${tk.estimated ? '~' : ''}${formatInt(tk.total)} total (${formatInt(tk.input)} input, ` +
@@ -148,8 +152,6 @@ function entryBlock(e: TranscriptEntry, tz: string): string {
 
 /** Options of the Markdown export. */
 export interface MarkdownOptions {
-  /** Adds "(2h ago)" to the updated time; without it the output depends on the transcript alone. */
-  nowMs?: number;
   /** IANA zone of every time shown, named in the metadata (FORMAT.md §3); 'UTC' when omitted. */
   tz?: string;
 }
@@ -176,7 +178,7 @@ export class MarkdownStream {
 
   /** Title, metadata and the transcript heading (no trailing newline). */
   head(): string {
-    return `${header(this.summary, this.opts.nowMs, this.tz)}\n\n## Transcript`;
+    return `${header(this.summary, this.tz)}\n\n## Transcript`;
   }
 
   /** One entry's block, led by its separator. */
@@ -215,9 +217,10 @@ export class MarkdownStream {
 
 /**
  * Render a transcript as a Markdown document: title, metadata list, then
- * every entry in order (see MarkdownOptions for `nowMs` and `tz`; the app
- * always passes the user's zone). Builds one string: for a session of any
- * size, write MarkdownStream's chunks instead.
+ * every entry in order (see MarkdownOptions for `tz`; the app always
+ * passes the user's zone); its times are absolute, so the document depends
+ * on the transcript and the zone alone. Builds one string: for a session of
+ * any size, write MarkdownStream's chunks instead.
  */
 export function transcriptToMarkdown(t: Transcript, opts?: MarkdownOptions): string {
   const md = new MarkdownStream(t.summary, opts);

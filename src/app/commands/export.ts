@@ -26,7 +26,7 @@ export async function exportCommand(ctx: AppContext, id: string, options: Parsed
   const sink = options.output ? outputSink(ctx, options.output, file.path, options.force === true) : outSink(io);
   await writeThrough(
     sink,
-    (out) => (format === 'md' ? writeMarkdownExport(out, file.path, summary, { ...opts, nowMs: ctx.now(), tz: ctx.tz }) : writeJsonExport(out, file.path, summary, opts)),
+    (out) => (format === 'md' ? writeMarkdownExport(out, file.path, summary, { ...opts, tz: ctx.tz }) : writeJsonExport(out, file.path, summary, opts)),
     options.output,
   );
   if (options.output) io.err(sanitize(`Exported ${summary.id} to ${options.output}`, { singleLine: true }));

@@ -32,7 +32,7 @@ function masking(sink: TextSink, opts: ExportSecrets): TextSink {
 /** Writes the Markdown export of the session at `path`; `summary` heads it (read it first: the header comes first). */
 export async function writeMarkdownExport(out: TextSink, path: string, summary: SessionSummary, opts: StreamOptions & MarkdownOptions & ExportSecrets): Promise<void> {
   const sink = masking(out, opts);
-  const md = new MarkdownStream(summary, { nowMs: opts.nowMs, tz: opts.tz });
+  const md = new MarkdownStream(summary, { tz: opts.tz });
   await sink.write(md.head());
   await streamEntries(path, opts, (e) => sink.write(md.entry(e)));
   await sink.write(md.end());

@@ -156,7 +156,7 @@ export class SessionStore extends SessionWriter {
     // The header comes first: read the summary before the entries.
     const { summary } = await readSummary(this.path, read);
     const sink: TextSink = typeof out === 'string' ? fileSink(out, 0o600, this.path) : isWritable(out) ? writableSink(out, { close: false }) : out;
-    await writeThrough(sink, (w) => writeMarkdownExport(w, this.path, summary, { ...read, nowMs: opts.now ?? this.now(), tz: opts.tz, revealSecrets: opts.revealSecrets }), typeof out === 'string' ? out : undefined);
+    await writeThrough(sink, (w) => writeMarkdownExport(w, this.path, summary, { ...read, tz: opts.tz, revealSecrets: opts.revealSecrets }), typeof out === 'string' ? out : undefined);
   }
 
   /** Reads a session in full. Ids are validated (rejects on a bad one); rejects when the file holds no session records. */
