@@ -141,7 +141,13 @@ describe('help bar', () => {
 
   it('is generated per mode and can omit a command', () => {
     expect(helpBarText(helpBarEntries('search'), 80)).toContain('esc done');
-    expect(helpBarText(helpBarEntries('list'), 200)).toContain('esc clear filter');
-    expect(helpBarText(helpBarEntries('list', ['escape']), 200)).not.toContain('esc');
+    expect(helpBarText(helpBarEntries('list', [], true), 200)).toContain('esc clear filter');
+    expect(helpBarText(helpBarEntries('list', ['escape'], true), 200)).not.toContain('esc');
+  });
+
+  it("says 'esc done' in the search box with or without a filter; 'esc clear filter' in the list only with one", () => {
+    // An empty box is still a box to leave (the hint went with the last letter).
+    for (const filtered of [false, true]) expect(helpBarText(helpBarEntries('search', [], filtered), 80)).toContain('esc done');
+    expect(helpBarText(helpBarEntries('list', [], false), 200)).not.toContain('esc');
   });
 });

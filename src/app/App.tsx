@@ -284,7 +284,7 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
       width={width}
     />
   );
-  const helpBar = <HelpBar entries={helpBarEntries(mode, state.query === '' ? ['escape'] : [])} width={width} />;
+  const helpBar = <HelpBar entries={helpBarEntries(mode, [], state.query !== '')} width={width} />;
 
   if (state.view === 'cost') {
     return frame(

@@ -63,6 +63,13 @@ export interface KeyBinding {
    * printable key of the same command (`?`) instead.
    */
   inBoxes?: boolean;
+  /**
+   * In the help bar only while a search filter is set: the list's Esc
+   * clears the filter, and with none it quits, which `q` already says. The
+   * search box's own Esc (leave the box) is shown whatever its text: an
+   * empty box is no less a box to leave.
+   */
+  barWithFilter?: boolean;
 }
 
 /** A plain character with no Ctrl/Meta (Ink sets meta for a lone Esc). */
@@ -117,7 +124,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { keys: '/', description: 'search titles, prompts and messages', mode: 'list', action: 'search', rank: 3,
     short: { keys: '/', label: 'search' }, match: char('/') },
   { keys: 'Esc', description: 'clear the search filter; with none, quit (as fzf)', mode: 'list', action: 'escape', rank: 3.6,
-    short: { keys: 'esc', label: 'clear filter' }, match: (_, k) => k.escape },
+    short: { keys: 'esc', label: 'clear filter' }, barWithFilter: true, match: (_, k) => k.escape },
   { keys: 'a', description: 'this project / all projects', mode: 'list', action: 'scope', rank: 5,
     short: { keys: 'a', label: 'scope' }, match: char('a') },
   { keys: 'c', description: 'cost view', mode: 'list', action: 'cost', rank: 6, short: { keys: 'c', label: 'cost' }, match: char('c') },
@@ -260,13 +267,15 @@ export function bindingsFor(mode: KeyMode): KeyBinding[] {
 /**
  * Help bar entries of `mode`, most important first, minus the `omit`ted
  * commands: the mode's own, then the global `?`/`q` outside text boxes,
- * or the global keys that act inside them (Ctrl+G) in a box.
+ * or the global keys that act inside them (Ctrl+G) in a box. `filtered`
+ * (a search filter is set) shows the keys that only act on one
+ * (KeyBinding.barWithFilter).
  */
-export function helpBarEntries(mode: KeyMode, omit: readonly KeyCommand[] = []): { keys: string; label: string }[] {
+export function helpBarEntries(mode: KeyMode, omit: readonly KeyCommand[] = [], filtered = false): { keys: string; label: string }[] {
   const globals = bindingsFor('global');
   const global = mode === 'help' ? [] : TEXT_MODES.has(mode) ? globals.filter((b) => b.inBoxes) : globals.filter((b) => !b.inBoxes);
   return [...bindingsFor(mode), ...global]
-    .filter((b) => b.rank !== undefined && b.short && !omit.includes(b.action))
+    .filter((b) => b.rank !== undefined && b.short && !omit.includes(b.action) && (filtered || !b.barWithFilter))
     .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
     .map((b) => b.short!);
 }
