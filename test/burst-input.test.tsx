@@ -12,6 +12,7 @@ import { applyEdit, lineAtEnd, type LineEdit } from '../src/components/line-edit
 import { splitKeys, NO_KEY } from '../src/app/keys.js';
 import { dropUnnamedKeys, keyReachedHandler } from '../src/components/keypress.js';
 import { EventEmitter } from 'node:events';
+import { render as itlRender } from 'ink-testing-library';
 
 import { appSummary, COMPACTED, fakeSource, NOW } from './helpers/fake-source.js';
 import { cleanup, expectFits, frameLines, KEYS, renderSized } from './helpers/render.js';
@@ -71,6 +72,18 @@ describe('the line editor (pure)', () => {
     expect(run('abc', { type: 'left' }, { type: 'kill-before' })).toEqual({ text: 'c', cursor: 0 });
     expect(run('abc', { type: 'start' }, { type: 'insert', text: 'x\ny' })).toEqual({ text: 'x yabc', cursor: 3 });
     expect(run('', { type: 'backspace' }, { type: 'left' }, { type: 'kill-word' })).toEqual({ text: '', cursor: 0 });
+  });
+
+  it('drops the control characters of inserted text, line breaks and tabs aside (a space)', () => {
+    const run = (text: string, ...edits: LineEdit[]) => edits.reduce(applyEdit, lineAtEnd(text));
+    expect(run('', { type: 'insert', text: 'ar\u009b2J\u0007\u007fz' }).text).toBe('ar2Jz');
+    expect(run('', { type: 'insert', text: 'a\r\n\tb' }).text).toBe('a b');
+    expect(applyEdit({ text: 'old', cursor: 3, selected: true }, { type: 'insert', text: '\u0007' })).toEqual({ text: 'old', cursor: 3, selected: true });
+  });
+
+  it("marks a burst's characters as such: a key read alone is not", () => {
+    expect(splitKeys('0;evil\u0007bar', NO_KEY).every((k) => k.inRun)).toBe(true);
+    expect(splitKeys('g', { ...NO_KEY, ctrl: true })[0]?.inRun).toBeUndefined();
   });
 
   it('a burst is split into one key per character, controls included', () => {
@@ -272,5 +285,64 @@ describe('keys Ink cannot name', () => {
     ours = true;
     expect(() => events.emit('input', '\u001b[1;5P')).toThrow(TypeError); // our handler's own bug: not hidden
     undo();
+  });
+});
+
+describe('a paste carrying escape sequences', () => {
+  // ESC ] 0;evil BEL retitles a terminal; ESC [2J clears it. Ink takes the escape
+  // sequences apart; the BEL inside "0;evil\u0007bar" read as Ctrl+G opened the
+  // help, and the pasted "b" after it, "any key", closed it: "foo]0;evilar[2Jbaz".
+  const PASTE = 'foo\u001b]0;evil\u0007bar\u001b[2Jbaz';
+  const KEPT = 'foo]0;evilbar[2Jbaz';
+
+  async function until(frame: () => string | undefined, test: (f: string) => boolean): Promise<string> {
+    const deadline = Date.now() + 5000;
+    for (;;) {
+      const f = frame() ?? '';
+      if (test(f)) return f;
+      if (Date.now() > deadline) throw new Error(`content did not appear; last frame:\n${f}`);
+      await new Promise((r) => setImmediate(r));
+    }
+  }
+
+  it('keeps every printable character in the list search box (ink-testing-library stdin)', async () => {
+    const exits: BrowserExit[] = [];
+    const ui = itlRender(<App source={fakeSource({ sessions: SESSIONS })} onExit={(e) => exits.push(e)} />);
+    await until(ui.lastFrame, (f) => f.includes('Fix login bug'));
+    ui.stdin.write('/');
+    await until(ui.lastFrame, (f) => searchText(f) === '');
+    ui.stdin.write(PASTE);
+    const frame = await until(ui.lastFrame, (f) => searchText(f) === KEPT);
+    expect(frame).not.toContain('\u001b');
+    expect(frame).not.toContain('\u0007');
+    // The help never opened: the box still has the keys, and the next letter is typed.
+    ui.stdin.write('!');
+    await until(ui.lastFrame, (f) => searchText(f) === `${KEPT}!`);
+    expect(exits).toEqual([]);
+    ui.unmount();
+  });
+
+  for (const [columns, rows] of [
+    [80, 24],
+    [160, 50],
+  ] as const) {
+    it(`keeps every printable character in the transcript search and the rename box at ${columns}x${rows}`, async () => {
+      const { ui } = start({ columns, rows });
+      await ui.waitFor('Fix login bug');
+      await ui.press('R', (f) => renameText(f) === 'Fix login bug');
+      await ui.press(`${CTRL.u}${PASTE}`, (f) => renameText(f) === KEPT);
+      await ui.press(KEYS.escape, (f) => renameText(f) === undefined);
+      await ui.press(`${KEYS.right}/`, (f) => findText(f) === '');
+      const frame = await ui.press(PASTE, (f) => findText(f) === KEPT);
+      expectFits(frame, columns, rows);
+    });
+  }
+
+  it('a Ctrl+G read on its own still opens the help from the box, what is typed kept', async () => {
+    const { ui } = start({ columns: 80, rows: 24 });
+    await ui.waitFor('Fix login bug');
+    await ui.press('/dark', (f) => searchText(f) === 'dark');
+    await ui.press('\u0007', (f) => searchText(f) === undefined && /Search box \(after \/\)/.test(f));
+    await ui.press('x', (f) => searchText(f) === 'dark');
   });
 });

@@ -70,6 +70,13 @@ export interface KeyBinding {
    * empty box is no less a box to leave.
    */
   barWithFilter?: boolean;
+  /**
+   * Acts only on a key read on its own, never on a character inside a burst
+   * (KeyPress.inRun), where the character is dropped instead. For Ctrl+G:
+   * a paste's BEL (the end of an OSC sequence, `ESC ] 0;title BEL`) opened
+   * the help, and the next pasted letter, "any key", closed it, lost.
+   */
+  alone?: boolean;
 }
 
 /** A plain character with no Ctrl/Meta (Ink sets meta for a lone Esc). */
@@ -239,18 +246,23 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { keys: '?', description: 'help: every key and badge (in a text box ? is typed: Ctrl+G there)', mode: 'global', action: 'help', rank: 3.2,
     short: { keys: '?', label: 'help' }, match: char('?') },
   { keys: 'Ctrl+G', description: 'help from anywhere, text boxes included (what is typed stays)', mode: 'global', action: 'help', rank: 3.3,
-    short: { keys: '^G', label: 'help' }, inBoxes: true, match: ctrl('g') },
+    short: { keys: '^G', label: 'help' }, inBoxes: true, alone: true, match: ctrl('g') },
   { keys: 'q', description: 'quit', mode: 'global', action: 'quit', rank: 3.4, short: { keys: 'q', label: 'quit' }, match: char('q') },
   { keys: 'Ctrl+C', description: 'quit', mode: 'global', action: 'quit', match: ctrl('c') },
 ];
 
 export { NO_KEY, isTextRun, keyOfChar, splitKeys, type KeyPress } from '../components/keypress.js';
 
-/** Every command a key press may mean in `mode`, in the order to try them: the mode's own, then global ones. */
-export function resolveKeys(mode: KeyMode, input: string, key: Key): KeyCommand[] {
+/**
+ * Every command a key press may mean in `mode`, in the order to try them:
+ * the mode's own, then global ones. `inRun`: the key is a character of a
+ * burst, which the `alone` bindings ignore.
+ */
+export function resolveKeys(mode: KeyMode, input: string, key: Key, inRun = false): KeyCommand[] {
   const out: KeyCommand[] = [];
-  for (const b of KEY_BINDINGS) if (b.mode === mode && b.match(input, key)) out.push(b.action);
-  for (const b of KEY_BINDINGS) if (b.mode === 'global' && b.match(input, key)) out.push(b.action);
+  const fires = (b: KeyBinding): boolean => !(inRun && b.alone) && b.match(input, key);
+  for (const b of KEY_BINDINGS) if (b.mode === mode && fires(b)) out.push(b.action);
+  for (const b of KEY_BINDINGS) if (b.mode === 'global' && fires(b)) out.push(b.action);
   return out;
 }
 

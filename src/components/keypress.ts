@@ -25,6 +25,12 @@ export interface KeyPress {
    * spawn anything (the rename box, the transcript search), a space elsewhere.
    */
   closing?: boolean;
+  /**
+   * One character of a burst (keys typed faster than one read, or a paste),
+   * not a key read on its own: a binding that must not fire from a paste
+   * (KeyBinding.alone in src/app/keys.ts) ignores it.
+   */
+  inRun?: boolean;
 }
 
 /**
@@ -73,14 +79,14 @@ export function splitKeys(input: string, key: Key): KeyPress[] {
   const last = chars.length - 1;
   const closing = chars[last] === '\r' && !chars.slice(0, -1).some((c) => c === '\r' || c === '\n');
   const typedEnter = closing && chars.length <= TYPED_RUN_MAX;
-  return chars.map((c, i) => {
+  return chars.map((c, i): KeyPress => {
     if (c === '\r' || c === '\n' || c === '\t') {
-      if (c === '\r' && i === last && typedEnter) return keyOfChar(c);
-      if (c === '\r' && i === last && closing) return { input: ' ', key: NO_KEY, pasted: true, closing: true };
-      if (c === '\t' && !chars.some((x) => x === '\r' || x === '\n') && chars.length <= TYPED_RUN_MAX) return keyOfChar(c);
-      return { input: ' ', key: NO_KEY, pasted: true };
+      if (c === '\r' && i === last && typedEnter) return { ...keyOfChar(c), inRun: true };
+      if (c === '\r' && i === last && closing) return { input: ' ', key: NO_KEY, pasted: true, closing: true, inRun: true };
+      if (c === '\t' && !chars.some((x) => x === '\r' || x === '\n') && chars.length <= TYPED_RUN_MAX) return { ...keyOfChar(c), inRun: true };
+      return { input: ' ', key: NO_KEY, pasted: true, inRun: true };
     }
-    return keyOfChar(c);
+    return { ...keyOfChar(c), inRun: true };
   });
 }
 

@@ -47,9 +47,18 @@ export type LineEdit =
   /** Ctrl+E, End. */
   | { type: 'end' };
 
-/** Control characters a paste could carry into a line (newlines, tabs, ESC) become spaces. */
+/** Line breaks and tabs a paste could carry into a line separate words: a run of them is one space. */
+const BREAKS = /[\t\n\r]+/g;
+/**
+ * Any other control character (a C0 such as BEL, DEL, a C1 such as CSI)
+ * separates nothing: it is dropped, so "ar\u009b2J" keeps "ar2J" whole
+ * rather than gaining a space. Nothing of the kind reaches the screen.
+ */
 // eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f]+/g;
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/** Text to insert: line breaks and tabs as spaces, the other control characters dropped. */
+const insertable = (text: string): string => text.replace(BREAKS, ' ').replace(CONTROLS, '');
 
 /** A line with the cursor at its end. */
 export function lineAtEnd(text: string): LineState {
@@ -70,7 +79,7 @@ export function lineSelected(text: string): LineState {
 export function applyEdit(state: LineState, edit: LineEdit): LineState {
   if (state.selected) {
     if (edit.type === 'insert') {
-      const add = edit.text.replace(CONTROLS, ' ');
+      const add = insertable(edit.text);
       return add === '' ? state : lineAtEnd(add);
     }
     // A cursor key or Backspace says "edit the old text": it stays, unselected, and the key acts on it
@@ -85,7 +94,7 @@ export function applyEdit(state: LineState, edit: LineEdit): LineState {
   };
   switch (edit.type) {
     case 'insert': {
-      const add = Array.from(edit.text.replace(CONTROLS, ' '));
+      const add = Array.from(insertable(edit.text));
       if (add.length === 0) return state;
       return at([...chars.slice(0, cursor), ...add, ...chars.slice(cursor)], cursor + add.length);
     }

@@ -335,7 +335,7 @@ export function handleKeyPress(d: BrowserInputDeps, press: KeyPress): void {
   const mode = inputMode(d.store.get(), d.session?.current);
   const kp = press.closing && CLOSING_ENTER_MODES.has(mode) ? keyOfChar('\r') : press;
   if (kp.pasted && !TEXT_MODES.has(mode)) return;
-  for (const cmd of resolveKeys(mode, kp.input, kp.key)) if (runCommand(mode, cmd, kp.input, d)) return;
+  for (const cmd of resolveKeys(mode, kp.input, kp.key, kp.inRun)) if (runCommand(mode, cmd, kp.input, d)) return;
 }
 
 /**
