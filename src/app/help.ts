@@ -1,5 +1,5 @@
 /**
- * The `--help` text (the CLI contract of docs/cli.md in short) and `help
+ * The `--help` text (the README's Commands section in short) and `help
  * COMMAND`. Laid out at print time for the width it is read at: 80 columns,
  * or the terminal's when it is narrower, so no line runs past either. Each
  * list is a table whose descriptions share one column and wrap under it;
