@@ -7,14 +7,21 @@
  * are its parts, never sessions of their own. The folder name is lossy, so
  * the project comes from the first recorded `cwd` (project-scope.ts).
  * A session named by a live `<dir>/sessions/<pid>.json` is marked running.
+ * A `.jsonl` file in a project folder that is a symbolic link, or whose
+ * name is no session id, is refused and named (common/refused.ts), as in
+ * the native home: Claude Code names its sessions by uuid, so neither is
+ * one it wrote, but a user who linked or copied a log there is told why it
+ * is not listed.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isValidSessionId, projectIdOf } from '../../project.js';
 import type { SessionFile, SessionLocation, SessionScan, SkippedEntry } from '../format.js';
+import { appendAll } from '../../arrays.js';
+import { refusal } from '../common/refused.js';
 import { readHeadRecordsSync, type HeadFacts } from '../common/heads.js';
-import { defaultMemo, eachInTurns, eachLimited, folderProblem, headFactsSync, homeOf, wantedIds, type ForeignLocationOptions, watchedFolders } from '../common/location-kit.js';
+import { defaultMemo, eachInTurns, eachLimited, folderProblem, headFactsSync, homeOf, inScope, wantedIds, type ForeignLocationOptions, watchedFolders } from '../common/location-kit.js';
 import { liveClaudeSessions } from './live.js';
 import { projectIdOfCwd, repoRootOf } from '../common/project-scope.js';
 
@@ -87,13 +94,20 @@ export function claudeLocation(opts: ForeignLocationOptions): SessionLocation {
       }
       const mains: SessionFile[] = [];
       const oldAgents: string[] = [];
+      // Files named and placed as sessions but refused (a symbolic link, a name that is no session id), as the native home's are.
+      const refused: SkippedEntry[] = [];
       for (const e of entries) {
-        if (!e.isFile() || !e.name.endsWith('.jsonl')) continue;
-        if (AGENT_FILE.test(e.name)) oldAgents.push(join(path, e.name));
-        else {
-          const id = e.name.slice(0, -'.jsonl'.length);
-          if (isValidSessionId(id)) mains.push({ projectId: '', id, path: join(path, e.name), source: 'claude', format: 'claude' });
+        if (!e.name.endsWith('.jsonl')) continue;
+        // An older subagent transcript: a part of a session, never a session of its own.
+        if (AGENT_FILE.test(e.name)) {
+          if (e.isFile()) oldAgents.push(join(path, e.name));
+          continue;
         }
+        const id = e.name.slice(0, -'.jsonl'.length);
+        const named = isValidSessionId(id);
+        if (named && e.isFile()) mains.push({ projectId: '', id, path: join(path, e.name), source: 'claude', format: 'claude' });
+        const why = refusal(e, named);
+        if (why) refused.push({ path: join(path, e.name), error: why });
       }
       const byId = new Map(mains.map((m) => [m.id, m]));
       const dirs = new Set(entries.filter((e) => e.isDirectory()).map((e) => e.name));
@@ -114,6 +128,7 @@ export function claudeLocation(opts: ForeignLocationOptions): SessionLocation {
       // are heard of at its end: the workers start on the first turn's, not on a whole folder's, which
       // with 8 folders taking turns came ~0.1 s later.
       let listed: SessionFile[] = [];
+      const folderProjects = new Set<string>();
       await eachInTurns(
         mains,
         (m) => {
@@ -127,6 +142,7 @@ export function claudeLocation(opts: ForeignLocationOptions): SessionLocation {
           const cwd = facts.cwd;
           // No cwd recorded (a file of summaries only): its folder stands for the project.
           m.projectId = cwd ? projectIdOfCwd(cwd) : projectIdOf(path);
+          folderProjects.add(m.projectId);
           if (wanted && !wanted.has(m.projectId)) return;
           if (dirs.has(m.id)) addSubagentParts(m, join(path, m.id, 'subagents'));
           if (cwd) roots[m.projectId] ??= repoRootOf(cwd);
@@ -139,9 +155,12 @@ export function claudeLocation(opts: ForeignLocationOptions): SessionLocation {
           listed = [];
         },
       );
+      if (refused.length > 0 && inScope(wanted, folderProjects)) appendAll(skipped, refused);
     });
     memo.save?.();
     files.sort((a, b) => (a.path < b.path ? -1 : 1));
+    // Folders are read eight at a time: in the order of their paths, the notes are the same from run to run.
+    skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return { files, skipped, roots };
   };
   return {

@@ -7,6 +7,9 @@
  * title from `session_index.jsonl` (last non-blank name per id). A
  * subagent thread (`source.subagent` with `parent_thread_id`) is a part of
  * its parent's session when the parent's file is found, else a session.
+ * A rollout that is a symbolic link, and a `.jsonl` file under the
+ * sessions folders not named as a rollout, are refused and named
+ * (common/refused.ts), as in the native home.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
@@ -14,6 +17,7 @@ import { appendAll } from '../../arrays.js';
 import { projectIdOf } from '../../project.js';
 import type { SessionFile, SessionLocation, SessionScan, SkippedEntry } from '../format.js';
 import { readHeadRecordsSync, type HeadFacts } from '../common/heads.js';
+import { notASessionName, refusal } from '../common/refused.js';
 import { defaultMemo, eachInTurns, folderProblem, headFactsSync, homeOf, wantedIds, type ForeignLocationOptions, watchedFolders } from '../common/location-kit.js';
 import { projectIdOfCwd, repoRootOf } from '../common/project-scope.js';
 
@@ -53,15 +57,29 @@ function readCodexHead(path: string): HeadFacts {
   return facts;
 }
 
-/** Rollout files under `root`, depth-first (YYYY/MM/DD folders, or flat). */
-async function rollouts(root: string, depth = 0): Promise<string[]> {
+/** What {@link rollouts} says of a `.jsonl` file under the sessions folders that is not a rollout's name. */
+export const NOT_A_ROLLOUT_NAME = notASessionName('a Codex rollout name (rollout-<time>-<uuid>.jsonl)');
+
+/**
+ * Rollout files under `root`, depth-first (YYYY/MM/DD folders, or flat),
+ * added to `out`; the `.jsonl` files refused added to `refused`: a rollout
+ * that is a symbolic link, a `.jsonl` file not named as a rollout (only
+ * rollouts live there; the id is read from the name when the head has
+ * none). A `.jsonl.zst` copy is no `.jsonl` file.
+ */
+async function rollouts(root: string, out: string[], refused: SkippedEntry[], depth = 0): Promise<void> {
   const entries = await readdir(root, { withFileTypes: true });
-  const out: string[] = [];
   for (const e of entries) {
-    if (e.isDirectory() && depth < 4) appendAll(out, await rollouts(join(root, e.name), depth + 1).catch(() => []));
-    else if (e.isFile() && ROLLOUT.test(e.name)) out.push(join(root, e.name));
+    if (e.isDirectory()) {
+      if (depth < 4) await rollouts(join(root, e.name), out, refused, depth + 1).catch(() => undefined);
+      continue;
+    }
+    if (!/\.jsonl$/i.test(e.name)) continue;
+    const named = ROLLOUT.test(e.name);
+    if (named && e.isFile()) out.push(join(root, e.name));
+    const why = refusal(e, named, NOT_A_ROLLOUT_NAME);
+    if (why) refused.push({ path: join(root, e.name), error: why });
   }
-  return out;
 }
 
 /** Thread names from `session_index.jsonl`: the last non-blank name per id. */
@@ -91,15 +109,18 @@ export function codexLocation(opts: ForeignLocationOptions): SessionLocation {
     const dir = codexDir(opts);
     const skipped: SkippedEntry[] = [];
     const paths: string[] = [];
+    // Refused rollouts are named in every scope: they are never read, and a day folder holds every project's.
+    const refused: SkippedEntry[] = [];
     let found = false;
     for (const sub of ['sessions', 'archived_sessions']) {
       try {
-        appendAll(paths, await rollouts(join(dir, sub)));
+        await rollouts(join(dir, sub), paths, refused);
         found = true;
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT') skipped.push(...folderProblem(join(dir, sub), err, true));
       }
     }
+    appendAll(skipped, refused.sort((a, b) => (a.path < b.path ? -1 : 1)));
     if (!found && skipped.length === 0) return { files: [], skipped: folderProblem(dir, Object.assign(new Error('no such folder'), { code: 'ENOENT' }), opts.named) };
     const names = await threadNames(dir);
     // Rollouts by thread id: one as a rule; two live ones (a copied or re-created rollout) are both kept, so

@@ -41,6 +41,23 @@ export function wantedIds(projectIds: string[] | null, aliases: Record<string, s
 }
 
 /**
+ * Whether the files a scan refused in one folder are named in a run of the
+ * `wanted` projects (null: every project), given the projects of the
+ * sessions read in that folder. A refused file is never read, so its own
+ * project is unknown: its folder's sessions stand for it (a Claude project
+ * folder, a Gemini chats folder hold one project's). It is named when they
+ * are of a wanted project, and when the folder holds no session read (a
+ * lone linked log: named in every scope rather than hidden in all but
+ * `--all`); it is left out only when they all are another project's, so
+ * that one project's stray file is not a note in every other project.
+ */
+export function inScope(wanted: ReadonlySet<string> | null, folderProjects: ReadonlySet<string>): boolean {
+  if (wanted === null || folderProjects.size === 0) return true;
+  for (const id of folderProjects) if (wanted.has(id)) return true;
+  return false;
+}
+
+/**
  * A file's head facts: from the memo while its inode is the same, else read
  * (and remembered). Synchronous stat and read (`read` must not wait on
  * anything): see {@link eachInTurns}. Throws what the file system throws.

@@ -7,14 +7,19 @@
  * project id is the hash's first 16 hex digits, which is FORMAT.md §1's id
  * of that root. A legacy `.json` and its migrated `.jsonl` (same name) are
  * one session: the `.jsonl` wins. Subagent chats (`chats/<parentId>/*.jsonl`)
- * are parts of their parent.
+ * are parts of their parent. A chat that is a symbolic link, and a `.json`
+ * or `.jsonl` file in a chats folder not named as a chat, are refused and
+ * named (common/refused.ts), as in the native home; the project folder's
+ * other files (logs.json, .project_root) are not chats.
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SessionFile, SessionLocation, SessionScan, SkippedEntry } from '../format.js';
+import { appendAll } from '../../arrays.js';
 import { readHeadRecordsSync, readHeadTextSync, type HeadFacts } from '../common/heads.js';
-import { defaultMemo, eachInTurns, eachLimited, folderProblem, headFactsSync, homeOf, wantedIds, type ForeignLocationOptions, watchedFolders } from '../common/location-kit.js';
+import { notASessionName, refusal } from '../common/refused.js';
+import { defaultMemo, eachInTurns, eachLimited, folderProblem, headFactsSync, homeOf, inScope, wantedIds, type ForeignLocationOptions, watchedFolders } from '../common/location-kit.js';
 import { projectIdOfCwd, repoRootOf } from '../common/project-scope.js';
 
 /** The Gemini folder: `dir`, else `$GEMINI_CLI_HOME/.gemini`, else `~/.gemini`. */
@@ -24,6 +29,11 @@ export function geminiDir(opts: ForeignLocationOptions): string {
 }
 
 const CHAT = /^session-.+\.jsonl?$/;
+/** What a chats folder holds that may be a chat: `.json` (older) and `.jsonl` files; subagent chats are in folders below it. */
+const CHAT_FILE = /\.jsonl?$/;
+
+/** What the scan says of a `.json`/`.jsonl` file in a chats folder that is not named as a chat. */
+export const NOT_A_CHAT_NAME = notASessionName('a Gemini chat name (session-<time>-<id>.jsonl or .json)');
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** `sessionId`, `projectHash`, `kind` of a chat: its first line (JSONL), or the head of the document (`.json`). */
@@ -84,7 +94,16 @@ export function geminiLocation(opts: ForeignLocationOptions): SessionLocation {
         return;
       }
       const rootFile = await readFile(join(tmp, folder.name, '.project_root'), 'utf8').then((t) => t.trim(), () => '');
-      const names = new Set(entries.filter((e) => e.isFile() && CHAT.test(e.name)).map((e) => e.name));
+      const names = new Set<string>();
+      // Chats refused (a symbolic link, a .json/.jsonl file not named as a chat), named as the native home's are.
+      const refused: SkippedEntry[] = [];
+      for (const e of entries) {
+        if (!CHAT_FILE.test(e.name)) continue;
+        const named = CHAT.test(e.name);
+        if (named && e.isFile()) names.add(e.name);
+        const why = refusal(e, named, NOT_A_CHAT_NAME);
+        if (why) refused.push({ path: join(chats, e.name), error: why });
+      }
       const sessions: SessionFile[] = [];
       // Heads read synchronously, a few ms at a time, as Claude's and Codex's are (location-kit.ts eachInTurns).
       await eachInTurns([...names], (name) => {
@@ -117,9 +136,14 @@ export function geminiLocation(opts: ForeignLocationOptions): SessionLocation {
         if (parts.length) parent.parts = parts;
       }
       for (const f of sessions) if (!wanted || wanted.has(f.projectId)) files.push(f);
+      // The folder's project: its .project_root, else its chats'.
+      const folderProjects = new Set(rootFile ? [projectIdOfCwd(rootFile)] : sessions.map((f) => f.projectId));
+      if (refused.length > 0 && inScope(wanted, folderProjects)) appendAll(skipped, refused);
     });
     memo.save?.();
     files.sort((a, b) => (a.path < b.path ? -1 : 1));
+    // Folders are read eight at a time: in the order of their paths, the notes are the same from run to run.
+    skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return { files, skipped, roots: labels };
   };
   return {

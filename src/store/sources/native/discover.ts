@@ -19,24 +19,12 @@ import { join } from 'node:path';
 import { appendAll } from '../../arrays.js';
 import { isValidProjectId, isValidSessionId, projectDir, projectsDir } from '../../project.js';
 import type { SessionFile, SessionScan, SkippedEntry } from '../format.js';
+import { NOT_A_SESSION_NAME, refusal, SYMLINKED_PROJECT, SYMLINKED_SESSION, unreadableFolder } from '../common/refused.js';
 
 export type { SessionFile, SessionScan, SkippedEntry };
 
-/** The reason given for a project folder that is a symbolic link. */
-export const SYMLINKED_PROJECT = 'project folder is a symbolic link';
-
-/** The reason given for a session file (`<id>.jsonl` in a project folder) that is a symbolic link. */
-export const SYMLINKED_SESSION = 'session file is a symbolic link';
-
-/**
- * The reason given for a `.jsonl` file in a project folder whose name is not
- * a session id (project.ts SESSION_ID_PATTERN): never read, since ids name
- * paths and commands, but named rather than dropped silently.
- */
-export const NOT_A_SESSION_NAME = "its name is not a session id (letters, digits, '.', '_', '-'; up to 128 characters): not read";
-
-/** The reason given for a folder that cannot be listed (EACCES, EIO, ...): one skipped entry, never the end of the scan. */
-export const unreadableFolder = (err: unknown): string => `cannot read folder: ${(err as Error).message}`;
+// The reasons are shared with the agents' folders (common/refused.ts): one wording for one refusal.
+export { NOT_A_SESSION_NAME, SYMLINKED_PROJECT, SYMLINKED_SESSION, unreadableFolder };
 
 /** Project ids with a real folder under the home, and the symlinked (or unreadable) ones refused. */
 export async function scanProjectIds(home: string): Promise<{ ids: string[]; skipped: SkippedEntry[] }> {
@@ -91,12 +79,10 @@ async function scanProject(home: string, projectId: string): Promise<SessionScan
   for (const e of entries) {
     if (!e.name.endsWith('.jsonl')) continue;
     const id = e.name.slice(0, -'.jsonl'.length);
-    if (!isValidSessionId(id)) {
-      if (e.isFile()) skipped.push({ path: join(dir, e.name), error: NOT_A_SESSION_NAME });
-      continue;
-    }
-    if (e.isFile()) files.push({ projectId, id, path: join(dir, e.name) });
-    else if (e.isSymbolicLink()) skipped.push({ path: join(dir, e.name), error: SYMLINKED_SESSION });
+    const named = isValidSessionId(id);
+    if (named && e.isFile()) files.push({ projectId, id, path: join(dir, e.name) });
+    const why = refusal(e, named);
+    if (why) skipped.push({ path: join(dir, e.name), error: why });
   }
   return { files, skipped };
 }
