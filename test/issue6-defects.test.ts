@@ -406,6 +406,21 @@ describe('defect 10: the demo clock and zone do not leak', () => {
     expect(res.stderr.match(/--project ignored: --demo picks its own project/g)).toHaveLength(1);
   });
 
+  it('--demo with --home or an agent folder warns once per flag, as --project does, and still lists the demo (they were dropped silently)', () => {
+    const res = runCli(['--demo', 'list', '--home', '/nonexistent', '--claude-dir', '/nonexistent/c', '--codex-dir', '/nonexistent/x', '--gemini-dir', '/nonexistent/g'], { env: env() });
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain('fix-login-test');
+    const copy = join(tmp, 'cache', 'session-browser', 'demo', 'home');
+    for (const flag of ['--home', '--claude-dir', '--codex-dir', '--gemini-dir']) {
+      expect(res.stderr.split('\n').filter((l) => l.startsWith(`session-browser: ${flag} ignored:`)), flag).toEqual([
+        `session-browser: ${flag} ignored: --demo reads only the example sessions, from its private copy (${copy})`,
+      ]);
+    }
+    // Options the demo honours are not warned about.
+    const tz = runCli(['--demo', 'list', '--tz', 'Asia/Tokyo', '--source', 'native', '--all'], { env: env() });
+    expect(tz.stderr).not.toContain('ignored');
+  });
+
   it("a demo resume whose workspace is fictional says it runs in the demo's private copy", () => {
     const res = runCli(['--demo', 'resume', 'fix-login-test', '--dry-run', '--resume-cmd', 'agent {id}'], { env: env() });
     expect(res.stderr).toContain("resuming in the demo's private copy");

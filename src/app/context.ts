@@ -74,9 +74,8 @@ export function buildContext(options: ParsedOptions, env: NodeJS.ProcessEnv = pr
   let project: ProjectRef;
   if (demo) {
     project = { id: projectIdOf(DEMO_MAIN_ROOT), root: DEMO_MAIN_ROOT };
-    if (options.project !== undefined) process.stderr.write(`session-browser: --project ignored: --demo picks its own project (${DEMO_MAIN_ROOT})\n`);
-  }
-  else {
+    for (const message of demoIgnored(options, home)) warn(message);
+  } else {
     try {
       project = resolveProject(options.project ?? process.cwd());
     } catch (err) {
@@ -117,6 +116,24 @@ export function buildContext(options: ParsedOptions, env: NodeJS.ProcessEnv = pr
     demo,
     sessionLogFolders: () => (logFolders ??= sessionLogFolders(home, agentFolders(runArgs))),
   };
+}
+
+/**
+ * The warnings for the options `--demo` overrides, one line each: the
+ * demo reads its own private copy and picks its own project, so a
+ * `--home`, `--project` or agent folder given beside it would otherwise
+ * be dropped without a word (a user who typed `--demo --home ~/logs`
+ * believes they are looking at their logs). The config's folders and
+ * `$SESSION_BROWSER_HOME` are defaults, not requests of this run: not
+ * warned about.
+ */
+export function demoIgnored(options: ParsedOptions, home: string): string[] {
+  const out: string[] = [];
+  if (options.project !== undefined) out.push(`--project ignored: --demo picks its own project (${DEMO_MAIN_ROOT})`);
+  for (const flag of ['home', 'claude-dir', 'codex-dir', 'gemini-dir'] as const) {
+    if (options[flag] !== undefined) out.push(`--${flag} ignored: --demo reads only the example sessions, from its private copy (${home})`);
+  }
+  return out;
 }
 
 /**
