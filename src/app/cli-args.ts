@@ -3,6 +3,7 @@
  * each, and a UsageError (exit 2) for anything else.
  */
 import { parseArgs } from 'node:util';
+import { shownValue } from '../format/shown-value.js';
 
 /**
  * A usage error: exit 2, the message and "Run 'session-browser --help' for
@@ -130,12 +131,27 @@ function refuseDashValues(argv: readonly string[]): void {
   }
 }
 
+/**
+ * The option as typed (`--frobnicate`, `-Z`) that made parseArgs throw
+ * `err` for an unknown option, else null. Found by parseArgs itself
+ * (non-strict, with tokens), not by reading its message, which quotes the
+ * option whole: a pasted wall of text after `--` filled the terminal.
+ */
+function unknownOption(argv: readonly string[], err: unknown): string | null {
+  if ((err as NodeJS.ErrnoException).code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return null;
+  const { tokens } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: false, tokens: true });
+  const token = tokens.find((t) => t.kind === 'option' && !Object.hasOwn(OPTIONS, t.name));
+  return token?.kind === 'option' ? token.rawName : null;
+}
+
 export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   refuseDashValues(argv);
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (err) {
+    const unknown = unknownOption(argv, err);
+    if (unknown !== null) throw new UsageError(`unknown option ${shownValue(unknown, { quote: true })}`);
     throw new UsageError((err as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
   }
   const options = parsed.values as ParsedOptions;
@@ -144,7 +160,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   let positionals = parsed.positionals;
   if (first !== undefined) {
     if (!(COMMANDS as readonly string[]).includes(first) || first === 'browse') {
-      throw new UsageError(`unknown command ${JSON.stringify(first)}; commands: ${COMMANDS.filter((c) => c !== 'browse').join(', ')}`);
+      throw new UsageError(`unknown command ${shownValue(first, { quote: true })}; commands: ${COMMANDS.filter((c) => c !== 'browse').join(', ')}`);
     }
     command = first as Command;
     positionals = rest;
@@ -159,22 +175,22 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   if (command === 'resume' && options.last && positionals.length > 0) throw new UsageError('resume takes an ID or --last, not both');
   if (command === 'resume' && !options.last && positionals.length === 0) throw new UsageError('resume needs a session ID or --last');
   if (command === 'help' && positionals[0] !== undefined && !(COMMANDS as readonly string[]).includes(positionals[0])) {
-    throw new UsageError(`unknown command ${JSON.stringify(positionals[0])}; commands: ${COMMANDS.filter((c) => c !== 'browse').join(', ')}`);
+    throw new UsageError(`unknown command ${shownValue(positionals[0], { quote: true })}; commands: ${COMMANDS.filter((c) => c !== 'browse').join(', ')}`);
   }
   if (positionals.length < min) throw new UsageError(`'${command}' needs a session ID`);
-  if (positionals.length > max) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[max])}`);
+  if (positionals.length > max) throw new UsageError(`unexpected argument ${shownValue(positionals[max]!, { quote: true })}`);
   return { command, positionals, options };
 }
 
 /** A positive whole number option, or a UsageError naming it. */
 export function positiveInt(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^[1-9]\d{0,8}$/.test(value)) throw new UsageError(`--${name} takes a positive whole number, not ${JSON.stringify(value)}`);
+  if (!/^[1-9]\d{0,8}$/.test(value)) throw new UsageError(`--${name} takes a positive whole number, not ${shownValue(value, { quote: true })}`);
   return Number(value);
 }
 
 export function oneOf<T extends string>(name: string, value: string | undefined, choices: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
-  if (!(choices as readonly string[]).includes(value)) throw new UsageError(`--${name} takes one of ${choices.join(', ')}, not ${JSON.stringify(value)}`);
+  if (!(choices as readonly string[]).includes(value)) throw new UsageError(`--${name} takes one of ${choices.join(', ')}, not ${shownValue(value, { quote: true })}`);
   return value as T;
 }

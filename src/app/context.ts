@@ -19,6 +19,7 @@ import { folderReason } from '../store/fs-reason.js';
 import { UsageError, type ParsedOptions } from './cli-args.js';
 import { DEMO_MAIN_ROOT, DEMO_NOW, demoHome } from './demo.js';
 import { agentFolders, runLocations } from './sources.js';
+import { shownValue } from '../format/shown-value.js';
 
 export interface AppContext {
   home: string;
@@ -152,6 +153,6 @@ function clock(env: NodeJS.ProcessEnv, demo: boolean): () => number {
   const fixed = env.SESSION_BROWSER_NOW ?? (demo ? DEMO_NOW : undefined);
   if (fixed === undefined) return Date.now;
   const ms = Date.parse(fixed);
-  if (Number.isNaN(ms)) throw new UsageError(`SESSION_BROWSER_NOW is not an ISO time: ${JSON.stringify(fixed)}`);
+  if (Number.isNaN(ms)) throw new UsageError(`SESSION_BROWSER_NOW is not an ISO time: ${shownValue(fixed, { quote: true })}`);
   return () => ms;
 }

@@ -18,6 +18,7 @@ import type { SessionLocation } from '../store/sources/format.js';
 import { SOURCE_IDS, sourceLocations, type SourceOptions } from '../store/sources/registry.js';
 import type { ProjectRef } from '../store/project.js';
 import { UsageError, type ParsedOptions } from './cli-args.js';
+import { shownValue } from '../format/shown-value.js';
 
 /** The selected source ids (null: all), from `--source` or the config; UsageError for an unknown name. */
 export function selectedSources(options: ParsedOptions, config: Config): string[] | null {
@@ -25,7 +26,7 @@ export function selectedSources(options: ParsedOptions, config: Config): string[
   if (raw === undefined) return null;
   const names = raw.split(',').map((s) => s.trim()).filter(Boolean);
   for (const n of names) {
-    if (!(SOURCE_IDS as readonly string[]).includes(n)) throw new UsageError(`--source takes a comma list of ${SOURCE_IDS.join(', ')}, not ${JSON.stringify(n)}`);
+    if (!(SOURCE_IDS as readonly string[]).includes(n)) throw new UsageError(`--source takes a comma list of ${SOURCE_IDS.join(', ')}, not ${shownValue(n, { quote: true })}`);
   }
   return names;
 }

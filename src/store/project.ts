@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, readFileSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { shownValue } from '../format/shown-value.js';
 
 /** Valid session ids; anything else is refused before a path is built. */
 export const SESSION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
@@ -13,7 +14,7 @@ const PROJECT_ID_PATTERN = /^[0-9a-f]{16}$/;
 
 export class InvalidIdError extends Error {
   constructor(id: string) {
-    super(`invalid session id ${JSON.stringify(id.slice(0, 80))}: ids are 1-128 characters of A-Z a-z 0-9 . _ - and start with a letter or digit`);
+    super(`invalid session id ${shownValue(id, { quote: true })}: ids are 1-128 characters of A-Z a-z 0-9 . _ - and start with a letter or digit`);
     this.name = 'InvalidIdError';
   }
 }
@@ -71,7 +72,7 @@ export const projectDir = (home: string, projectId: string): string => join(proj
 /** Path of a session file; the id is validated first. */
 export function sessionPath(home: string, projectId: string, id: string): string {
   assertSessionId(id);
-  if (!isValidProjectId(projectId)) throw new Error(`invalid project id ${JSON.stringify(projectId)}`);
+  if (!isValidProjectId(projectId)) throw new Error(`invalid project id ${shownValue(projectId, { quote: true })}`);
   return join(projectDir(home, projectId), `${id}.jsonl`);
 }
 

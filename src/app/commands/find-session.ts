@@ -21,6 +21,7 @@ import { listTrash, type TrashEntry } from '../../store/actions/trash.js';
 import { UsageError } from '../cli-args.js';
 import type { AppContext } from '../context.js';
 import { readingWhere } from '../sources.js';
+import { shownValue } from '../../format/shown-value.js';
 
 /** No session has this id (exit 1). */
 export class NotFoundError extends Error {
@@ -66,7 +67,7 @@ export async function findSession(ctx: AppContext, idOrPrefix: string, same: Sam
     });
     const why = refused ? `; skipped ${refused.path}: ${refused.error}` : '';
     const looked = readingWhere(ctx.home, ctx.catalog.locations);
-    throw new NotFoundError(sanitize(`no session ${idOrPrefix} under ${looked}${where}${why}`, { singleLine: true }));
+    throw new NotFoundError(sanitize(`no session ${shownValue(idOrPrefix)} under ${looked}${where}${why}`, { singleLine: true }));
   }
   const copies = sameProjectCopies(found.candidates);
   if (copies) {
@@ -115,11 +116,11 @@ export function findTrashed(ctx: AppContext, idOrPrefix: string): TrashEntry {
   });
   const found = resolveIdPrefix(idOrPrefix, entries);
   if (found.kind === 'match') return found.match;
-  if (found.kind === 'none') throw new NotFoundError(sanitize(`no deleted session ${idOrPrefix} in the trash of ${ctx.home}`, { singleLine: true }));
+  if (found.kind === 'none') throw new NotFoundError(sanitize(`no deleted session ${shownValue(idOrPrefix)} in the trash of ${ctx.home}`, { singleLine: true }));
   const sameId = found.candidates.every((c) => c.id === found.candidates[0]!.id);
   const head = sameId
     ? `deleted session ${found.candidates[0]!.id} is in ${found.candidates.length} projects; pass --project DIR to pick one:`
-    : `session id prefix ${idOrPrefix} matches ${found.candidates.length} deleted sessions; give more of the id:`;
+    : `session id prefix ${shownValue(idOrPrefix)} matches ${found.candidates.length} deleted sessions; give more of the id:`;
   const rows = found.candidates.map((c) => [c.id, ctx.catalog.projectLabel(c.projectId)]);
   throw new AmbiguousIdError(`${head}\n${renderTable([{ header: 'ID' }, { header: 'PROJECT' }], rows)}`);
 }
@@ -133,7 +134,7 @@ async function ambiguityMessage(ctx: AppContext, input: string, candidates: read
   const files = projects < candidates.length ? ` (${candidates.length} files)` : '';
   const head = sameId
     ? `session ${candidates[0]!.id} is in ${projects} projects${files}; pass --project DIR to pick one:`
-    : `session id prefix ${input} matches ${candidates.length} sessions; give more of the id:`;
+    : `session id prefix ${shownValue(input)} matches ${candidates.length} sessions; give more of the id:`;
   const shown = candidates.slice(0, MAX_CANDIDATES);
   const rows: string[][] = [];
   for (const c of shown) {

@@ -13,6 +13,7 @@ import { readingWhere } from '../sources.js';
 import { applyLabels, withNameHits } from '../list-model.js';
 import { readLabels } from '../../store/labels.js';
 import { maskedSummary, renderSessionTable, tableWidth } from './session-table.js';
+import { shownValue } from '../../format/shown-value.js';
 
 /**
  * The summaries in scope. Files it could not read and project folders it
@@ -43,7 +44,7 @@ export function noSessionsMessage(ctx: AppContext, query?: string, cutText = 0):
   const where = ctx.all ? `in any project under ${looked}` : `for project ${ctx.project.root} under ${looked}`;
   // A search cannot find words past the index's cap (SessionSummary.unindexedChars): say so rather than "nothing".
   const cut = query && cutText > 0 ? `; in ${countNoun(cutText, 'session')}, text past ${PASS_TEXT_CHARS / 2 ** 20} Mi characters is not searchable` : '';
-  const what = query ? `No sessions match ${JSON.stringify(query)}` : 'No sessions';
+  const what = query ? `No sessions match ${shownValue(query, { quote: true })}` : 'No sessions';
   const hints = [ctx.all ? '' : '--all lists every project', ctx.demo || query ? '' : '--demo shows an example'].filter(Boolean);
   return sanitize(`${what} ${where}${cut}.${hints.length ? ` ${hints.join('; ')}.` : ''}`, { singleLine: true });
 }

@@ -37,6 +37,7 @@ import { toJson, type Io } from '../io.js';
 import { NotFoundError } from './find-session.js';
 import { loadScope, noSessionsMessage } from './list.js';
 import { loadSummaryById } from './show.js';
+import { shownValue } from '../../format/shown-value.js';
 
 /** What to spawn, where, and what to say and clean up around it. */
 export interface ResumeCommandLine {
@@ -213,12 +214,12 @@ function spawnErrorMessage(program: string, argv: readonly string[], err: NodeJS
 async function lastSession(ctx: AppContext, options: ParsedOptions, io: Io): Promise<SessionSummary> {
   const maxAge = options['max-age'] === undefined ? null : parseDuration(options['max-age']);
   if (options['max-age'] !== undefined && maxAge === null) {
-    throw new UsageError(`bad --max-age ${JSON.stringify(options['max-age'])}: use ${DURATION_FORMS}`);
+    throw new UsageError(`bad --max-age ${shownValue(options['max-age'] ?? '', { quote: true })}: use ${DURATION_FORMS}`);
   }
   const [latest] = await loadScope(ctx, io);
   if (!latest) throw new NotFoundError(noSessionsMessage(ctx));
   if (maxAge !== null && ctx.now() - Date.parse(latest.updatedAt) > maxAge) {
-    throw new NotFoundError(`the most recent session (${latest.id}, updated ${formatDateTime(latest.updatedAt, ctx.tz)} ${ctx.tz}) is older than ${options['max-age']}`);
+    throw new NotFoundError(`the most recent session (${latest.id}, updated ${formatDateTime(latest.updatedAt, ctx.tz)} ${ctx.tz}) is older than ${shownValue(options['max-age'] ?? '')}`);
   }
   return latest;
 }

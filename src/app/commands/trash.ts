@@ -23,6 +23,7 @@ import { writeLines, type Io } from '../io.js';
 import { findTrashed } from './find-session.js';
 import { renderSessionTable, tableWidth } from './session-table.js';
 import { loadSummaryById } from './show.js';
+import { shownValue } from '../../format/shown-value.js';
 
 const line = (text: string): string => sanitize(text, { singleLine: true });
 
@@ -110,7 +111,7 @@ export async function cleanupCommand(ctx: AppContext, options: ParsedOptions, io
   const spec = options['older-than'];
   if (!spec) throw new UsageError(`cleanup needs --older-than DUR (${DURATION_FORMS})`);
   const age = parseDuration(spec);
-  if (age === null) throw new UsageError(`bad --older-than ${JSON.stringify(spec)}: use ${DURATION_FORMS}`);
+  if (age === null) throw new UsageError(`bad --older-than ${shownValue(spec, { quote: true })}: use ${DURATION_FORMS}`);
   const now = ctx.now();
   const cutoff = now - age;
   // Empty sessions are the first thing worth cleaning: always include them here.

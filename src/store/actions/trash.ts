@@ -10,6 +10,7 @@ import { assertSessionId, isValidProjectId, projectDir, projectsDir } from '../p
 import type { SessionSummary } from '../types.js';
 import { sourceAgent } from '../sources/registry.js';
 import { parseTrashName, trashFileName } from './trash-names.js';
+import { shownValue } from '../../format/shown-value.js';
 
 export const trashDir = (home: string): string => join(home, '.trash');
 
@@ -82,11 +83,11 @@ function freeCopy(dir: string, id: string): number {
  */
 export function moveToTrash(home: string, projectId: string, id: string): TrashedSession {
   assertSessionId(id);
-  if (!isValidProjectId(projectId)) throw new TrashError(`invalid project id ${JSON.stringify(projectId)}`);
+  if (!isValidProjectId(projectId)) throw new TrashError(`invalid project id ${shownValue(projectId, { quote: true })}`);
   const from = join(projectDir(home, projectId), `${id}.jsonl`);
   assertNoSymlinks(home, from);
   const st = lstatSync(from, { throwIfNoEntry: false });
-  if (!st?.isFile()) throw new TrashError(`no session ${id} in project ${projectId}`);
+  if (!st?.isFile()) throw new TrashError(`no session ${shownValue(id)} in project ${projectId}`);
   const dir = join(trashDir(home), projectId);
   assertNoSymlinks(home, dir);
   ensurePrivateDir(dir);
@@ -197,7 +198,7 @@ export function findInTrash(home: string, id: string): TrashedCopy[] {
  */
 export function restoreFromTrash(home: string, id: string, projectId?: string, copy?: number): TrashedSession {
   const found = findInTrash(home, id).filter((t) => !projectId || t.projectId === projectId);
-  if (found.length === 0) throw new TrashError(`no deleted session ${id} in the trash`);
+  if (found.length === 0) throw new TrashError(`no deleted session ${shownValue(id)} in the trash`);
   if (found.length > 1) throw new TrashError(`session ${id} was deleted in ${found.length} projects; pass --project to pick one`);
   const { projectId: pid, olderCopies, copies } = found[0]!;
   let from = found[0]!.path;

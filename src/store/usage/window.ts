@@ -4,6 +4,7 @@
  */
 import { parseDuration } from '../duration.js';
 import { zoneFormatter } from '../../format/time.js';
+import { shownValue } from '../../format/shown-value.js';
 
 /** A span of time: ISO-8601 UTC strings, start inclusive, end exclusive. */
 export interface TimeWindow {
@@ -27,7 +28,7 @@ function formatter(tz: string): Intl.DateTimeFormat {
   try {
     return zoneFormatter(tz);
   } catch {
-    throw new WindowSpecError(`unknown time zone "${tz}" (use an IANA name such as UTC or Europe/Berlin)`);
+    throw new WindowSpecError(`unknown time zone ${shownValue(tz, { quote: true })}: use an IANA name such as UTC or Europe/Berlin`);
   }
 }
 
@@ -86,7 +87,7 @@ function addDays(dayKey: string, n: number): string {
  */
 export function startOfDayMs(dayKey: string, tz: string): number {
   const guess = dayKeyUtcMs(dayKey);
-  if (guess === null) throw new WindowSpecError(`"${dayKey}" is not a date (YYYY-MM-DD)`);
+  if (guess === null) throw new WindowSpecError(`${shownValue(dayKey, { quote: true })} is not a date (YYYY-MM-DD)`);
   if (isUtc(tz)) return guess;
   // Fast path: shift by the zone's offset, twice so an offset change near midnight settles.
   let t = guess - (wallMs(guess, tz) - guess);
@@ -105,7 +106,7 @@ export function startOfDayMs(dayKey: string, tz: string): number {
 }
 
 function bad(spec: string, why: string): WindowSpecError {
-  return new WindowSpecError(`bad --since "${spec}": ${why}; accepted forms: ${SINCE_FORMS}`);
+  return new WindowSpecError(`bad --since ${shownValue(spec, { quote: true })}: ${why}; accepted forms: ${SINCE_FORMS}`);
 }
 
 function window(startMs: number, endMs: number): TimeWindow {

@@ -11,6 +11,7 @@ import { readSummary, type ReadSummaryOptions } from '../scan/summary-reader.js'
 import { DEFAULT_CACHE_TTL_SEC } from '../sources/fold.js';
 import { listProjectSessions } from '../sources/native/discover.js';
 import type { SessionSummary } from '../types.js';
+import { shownValue } from '../../format/shown-value.js';
 
 /** How summaries are computed: prices, clock and cache TTLs (defaults: built-ins and Date.now). */
 export interface ReadOptions {
@@ -32,7 +33,7 @@ export function readOptionsFor(projectId: string, opts: ReadOptions = {}): ReadS
 
 /** Throws unless `projectId` is 16 hex digits: it becomes part of a path. */
 export function assertProjectId(projectId: string): string {
-  if (!isValidProjectId(projectId)) throw new Error(`invalid project id ${JSON.stringify(projectId.slice(0, 80))}: expected 16 hex digits`);
+  if (!isValidProjectId(projectId)) throw new Error(`invalid project id ${shownValue(projectId, { quote: true })}: expected 16 hex digits`);
   return projectId;
 }
 

@@ -13,6 +13,7 @@ import { newSessionId } from './ids.js';
 import { listProject, type ReadOptions } from './listing.js';
 import type { EphemeralTurnType, TurnRecord, TurnType } from './records.js';
 import { resolveProjectRoot } from './root.js';
+import { shownValue } from '../../format/shown-value.js';
 
 const WRITTEN: ReadonlySet<string> = new Set<TurnType>(['user', 'assistant', 'tool_call', 'tool_result', 'system']);
 const EPHEMERAL: ReadonlySet<string> = new Set<EphemeralTurnType>(['progress', 'typing', 'ping']);
@@ -100,7 +101,7 @@ export class TurnLogger {
     } catch {
       // Handled below.
     }
-    if (!isFile) throw new Error(`no session ${sessionId} in project ${this.projectRoot}`);
+    if (!isFile) throw new Error(`no session ${shownValue(sessionId)} in project ${this.projectRoot}`);
     this.current = { id: sessionId, path };
   }
 
