@@ -8,6 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { initClaudeParser, parseClaude } from '../src/store/sources/claude/parse.js';
 import { runCli } from './helpers/cli.js';
+import { TranscriptBuilder } from '../src/store/scan/transcript-builder.js';
+import type { TranscriptEntry } from '../src/store/types.js';
 
 const notes = (record: Record<string, unknown>) => (parseClaude(record, initClaudeParser()) ?? []).filter((e) => e.kind === 'note').map((e) => (e as { text: string }).text);
 
@@ -29,5 +31,27 @@ describe('Claude notes in a replay', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('(without --from-checkpoint: all of it)');
     expect(r.stdout).not.toContain('(f shows all)');
+  });
+
+  it("shows a call's usage beside its reply, before the notes that followed it (an interruption, a command's output)", () => {
+    const p = initClaudeParser();
+    const base = { sessionId: 's', cwd: '/w', timestamp: '2026-02-10T21:12:00Z' };
+    const lines = [
+      { ...base, type: 'user', uuid: 'u1', message: { role: 'user', content: 'start the server' } },
+      { ...base, type: 'assistant', uuid: 'a1', requestId: 'r1', message: { id: 'm1', model: 'claude-sonnet-4-5', role: 'assistant', content: [{ type: 'text', text: 'Let me look.' }], usage: { input_tokens: 3, output_tokens: 5 } } },
+      { ...base, type: 'assistant', uuid: 'a2', requestId: 'r1', message: { id: 'm1', model: 'claude-sonnet-4-5', role: 'assistant', content: [{ type: 'tool_use', id: 't1', name: 'Bash', input: {} }], usage: { input_tokens: 3, output_tokens: 13 } } },
+      { ...base, type: 'user', uuid: 'u2', message: { role: 'user', content: '[Request interrupted by user for tool use]' } },
+      { ...base, type: 'system', subtype: 'local_command', uuid: 's1', content: '<local-command-stdout>Kept model</local-command-stdout>' },
+    ];
+    const entries: TranscriptEntry[] = [];
+    const builder = new TranscriptBuilder({});
+    const out = { entry: (e: TranscriptEntry) => void entries.push(e), contextReset: () => undefined, contextAppend: () => undefined, contextTail: () => undefined };
+    for (const line of lines) for (const ev of parseClaude(line, p) ?? []) builder.add(ev, out);
+    builder.finish(out);
+    const kinds = entries.map((e) => (e.kind === 'message' ? `${e.kind}:${e.role}` : e.kind));
+    expect(kinds.slice(0, 4)).toEqual(['message:user', 'message:assistant', 'tool_call', 'usage']);
+    expect(kinds.slice(4).every((k) => k === 'note')).toBe(true);
+    // The copy the summary counts (the largest output), once.
+    expect(entries.filter((e) => e.kind === 'usage').map((e) => (e as { tokens: { output: number } }).tokens.output)).toEqual([13]);
   });
 });

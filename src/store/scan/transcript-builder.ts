@@ -108,8 +108,9 @@ export class TranscriptBuilder {
       if (sameTotals && ev.calls === 0) return void (this.totalsCalls = null);
       if (!sameTotals) this.flushTotalsCalls(out);
     }
-    // A new user turn or an unkeyed call closes the held call: it is shown before them.
-    if (this.held && ((ev.kind === 'message' && ev.message.role === 'user') || (ev.kind === 'usage' && ev.dedupeKey !== this.held.key))) this.finish(out);
+    // A new user turn, a note (an interruption, a command's output: Claude writes them as user lines) or another
+    // call closes the held call: it is shown before them, beside its reply, not after what followed it.
+    if (this.held && ((ev.kind === 'message' && ev.message.role === 'user') || ev.kind === 'note' || (ev.kind === 'usage' && ev.dedupeKey !== this.held.key))) this.finish(out);
     switch (ev.kind) {
       case 'meta':
         if (ev.model !== undefined) this.sessionModel = ev.model;
