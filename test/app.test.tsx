@@ -94,6 +94,12 @@ describe('the list screen', () => {
     expect(frame).toContain('a shows all projects; --demo shows an example.');
   });
 
+  it('names where this run looked when it reads only an agent\'s folder, not the native home it did not read', async () => {
+    const { ui } = start({ sessions: [], readingWhere: 'the claude folder' });
+    const frame = await ui.waitFor('No sessions for project /home/u/proj under the claude folder yet.');
+    expect(frame).not.toContain('/home/u/.sessions');
+  });
+
   it('shows a load error as a message, not a stack trace', async () => {
     const { ui } = start({ loadError: 'permission denied: /home/u/.sessions' });
     const frame = await ui.waitFor('Could not load sessions: permission denied');

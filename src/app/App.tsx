@@ -318,7 +318,7 @@ export function App({ source, onExit, initialScope, initialQuery }: AppProps): R
       <EmptyState
         scope={state.listScope}
         query={state.query}
-        home={source.home}
+        home={source.readingWhere ?? source.home}
         projectRoot={root}
         demo={source.demo}
         unindexed={state.indexing?.progress ? state.indexing.progress.totalFiles - state.indexing.progress.files : state.stale || state.indexing !== null}

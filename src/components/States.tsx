@@ -50,7 +50,7 @@ export interface EmptyStateProps {
   scope: Scope;
   /** The active query, '' when not searching. */
   query: string;
-  /** The session home looked in (named in the message). */
+  /** Where the run looked, as the CLI names it (app/sources.ts readingWhere: the home, and or the agents' folders read), named in the message. */
   home: string;
   /** The project root looked in ('project' scope), null when none. */
   projectRoot: string | null;

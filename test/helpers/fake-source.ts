@@ -68,6 +68,8 @@ export interface FakeSourceOptions {
   timeZone?: string;
   /** The session home (default '/home/u/.sessions'). */
   home?: string;
+  /** Where the run reads, as the CLI names it (BrowserSource.readingWhere); absent: the home. */
+  readingWhere?: string;
   /** Running as `--demo`. */
   demo?: boolean;
   /** The text of sessions by id (messages, tool output): what the search finds besides titles, ids, workspaces and models. */
@@ -95,6 +97,7 @@ export function fakeSource(opts: FakeSourceOptions = {}): BrowserSource & { call
   return {
     project,
     home: opts.home ?? '/home/u/.sessions',
+    ...(opts.readingWhere ? { readingWhere: opts.readingWhere } : {}),
     demo: opts.demo,
     calls,
     nowMs: () => NOW,
