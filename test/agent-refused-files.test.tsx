@@ -5,7 +5,7 @@
  * `doctor` and the browser, while the same files in a native home are named
  * ("skipped …: session file is a symbolic link"). The Claude, Codex and
  * Gemini locations now name them the same way, through the same skipped
- * entries; files that are no sessions (subagent parts, Claude's
+ * entries (a linked subagent transcript too: never read); files that are no sessions (Claude's
  * `sessions/<pid>.json`, Gemini's `logs.json`, Codex's `session_index.jsonl`
  * and `.jsonl.zst` copies) are still passed over in silence.
  */
@@ -52,7 +52,7 @@ const claudeLine = (cwd: string, sessionId: string): string =>
  * report's two odd files in it and, for the silence checks, files that are
  * no sessions. Returns the paths that must be named.
  */
-function claudeTree(): { dir: string; linked: string; spaced: string; lone: string } {
+function claudeTree(): { dir: string; linked: string; spaced: string; lone: string; linkedParts: string[] } {
   const dir = join(tmp, 'claude');
   cpSync(join(AGENTS, 'claude'), dir, { recursive: true });
   const app = join(dir, 'projects', '-work-app');
@@ -62,10 +62,12 @@ function claudeTree(): { dir: string; linked: string; spaced: string; lone: stri
   symlinkSync(join(tmp, 'outside.jsonl'), linked);
   const spaced = join(app, 'with space.jsonl');
   cpSync(join(app, real), spaced);
-  // No sessions: an older subagent file linked beside the sessions, a subagent part, a live-session marker.
-  symlinkSync(join(tmp, 'outside.jsonl'), join(app, 'agent-linked.jsonl'));
+  // Parts that are links (an older subagent file beside the sessions, a subagent transcript): not read, named.
+  const linkedParts = [join(app, real.replace('.jsonl', ''), 'subagents', 'agent-zz.jsonl'), join(app, 'agent-linked.jsonl')];
+  symlinkSync(join(tmp, 'outside.jsonl'), linkedParts[1]!);
   mkdirSync(join(app, real.replace('.jsonl', ''), 'subagents'), { recursive: true });
-  symlinkSync(join(tmp, 'outside.jsonl'), join(app, real.replace('.jsonl', ''), 'subagents', 'agent-zz.jsonl'));
+  symlinkSync(join(tmp, 'outside.jsonl'), linkedParts[0]!);
+  // No session: a live-session marker.
   mkdirSync(join(dir, 'sessions'));
   writeFileSync(join(dir, 'sessions', '4242.json'), '{"sessionId":"x","pid":4242}');
   // Another project's folder: its odd file is not this project's business.
@@ -78,37 +80,42 @@ function claudeTree(): { dir: string; linked: string; spaced: string; lone: stri
   mkdirSync(loneDir);
   const lone = join(loneDir, '99999999-9999-4999-8999-999999999999.jsonl');
   symlinkSync(join(tmp, 'outside.jsonl'), lone);
-  return { dir, linked, spaced, lone };
+  return { dir, linked, spaced, lone, linkedParts };
 }
 
 describe('the Claude location names what it refuses', () => {
-  it('a linked session file and a name that is no session id, as the native home words them; parts and other files in silence', async () => {
-    const { dir, linked, spaced, lone } = claudeTree();
+  it('a linked session file or part and a name that is no session id, as the native home words them; other files in silence', async () => {
+    const { dir, linked, spaced, lone, linkedParts } = claudeTree();
     const scan = await claudeLocation({ dir, named: true }).scan(home, null);
     expect(scan.files.map((f) => f.id)).not.toContain(LINKED);
+    // A linked part is never read, as a linked session file is not.
+    expect(scan.files.flatMap((f) => f.parts ?? [])).not.toEqual(expect.arrayContaining([linkedParts[0]]));
     expect(scan.skipped).toEqual([
+      { path: linkedParts[0], error: SYMLINKED_SESSION },
       { path: linked, error: SYMLINKED_SESSION },
+      { path: linkedParts[1], error: SYMLINKED_SESSION },
       { path: spaced, error: NOT_A_SESSION_NAME },
       { path: lone, error: SYMLINKED_SESSION },
       { path: join(dir, 'projects', '-work-other', '88888888-8888-4888-8888-888888888888.jsonl'), error: SYMLINKED_SESSION },
     ]);
     // One project: its folder's odd files and the lone link, not another project's.
     const one = await claudeLocation({ dir, named: true }).scan(home, [projectIdOfCwd('/work/app')]);
-    expect(one.skipped.map((s) => s.path)).toEqual([linked, spaced, lone]);
+    expect(one.skipped.map((s) => s.path)).toEqual([linkedParts[0], linked, linkedParts[1], spaced, lone]);
   });
 
   it('list, doctor and show say so on stderr with the native wording; doctor counts them', { timeout: 60_000 }, () => {
-    const { dir, linked, spaced } = claudeTree();
+    const { dir, linked, spaced, linkedParts } = claudeTree();
     const args = ['--home', home, '--source', 'claude', '--claude-dir', dir, '--all'];
     const list = runCli([...args, 'list'], { env: ENV });
     expect(list.code).toBe(0);
     expect(list.stderr).toContain(`session-browser: skipped ${linked}: session file is a symbolic link`);
     expect(list.stderr).toContain(`session-browser: skipped ${spaced}: its name is not a session id (letters, digits, '.', '_', '-'; up to 128 characters): not read`);
-    expect(list.stderr).not.toMatch(/agent-linked|agent-zz|4242/);
+    expect(list.stderr).toContain(`session-browser: skipped ${linkedParts[1]}: session file is a symbolic link`);
+    expect(list.stderr).not.toMatch(/4242/);
     const doctor = runCli([...args, 'doctor'], { env: ENV });
     expect(doctor.code).toBe(1);
     expect(doctor.stderr).toContain(`skipped ${linked}: session file is a symbolic link`);
-    expect(doctor.stdout).toContain('4 paths skipped (see above)');
+    expect(doctor.stdout).toContain('6 paths skipped (see above)');
     const json = JSON.parse(runCli([...args, 'doctor', '--json'], { env: ENV }).stdout) as { skipped: { path: string; error: string }[] };
     expect(json.skipped).toContainEqual({ path: spaced, error: NOT_A_SESSION_NAME });
     const show = runCli([...args, 'show', LINKED.slice(0, 8)], { env: ENV });
@@ -121,8 +128,8 @@ describe('the Claude location names what it refuses', () => {
     const ctx = buildContext({ home, project: home, source: 'claude', 'claude-dir': dir }, { ...process.env, ...ENV });
     const ui = renderSized(<App source={storeSource(ctx)} onExit={() => undefined} />, { columns: 300, rows: 20 });
     expect(await ui.waitFor('1 file skipped')).toContain(`1 file skipped: ${lone}: session file is a symbolic link`);
-    const frame = await ui.press('a', '4 files skipped');
-    expect(frame).toContain(`4 files skipped: ${linked}: session file is a symbolic link (and 3 more)`);
+    const frame = await ui.press('a', '6 files skipped');
+    expect(frame).toContain('session file is a symbolic link (and 5 more)');
   });
 });
 

@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { isValidSessionId, projectIdOf } from '../../project.js';
 import type { SessionFile, SessionLocation, SessionScan, SkippedEntry } from '../format.js';
 import { appendAll } from '../../arrays.js';
-import { refusal } from '../common/refused.js';
+import { refusal, SYMLINKED_SESSION } from '../common/refused.js';
 import { readHeadRecordsSync, type HeadFacts } from '../common/heads.js';
 import { defaultMemo, eachInTurns, eachLimited, folderProblem, headFactsSync, homeOf, inScope, wantedIds, type ForeignLocationOptions, watchedFolders } from '../common/location-kit.js';
 import { liveClaudeSessions } from './live.js';
@@ -49,16 +49,24 @@ const AGENT_FILE = /^agent-[A-Za-z0-9._-]+\.jsonl$/;
 /**
  * Puts the subagent and compaction-worker transcripts in `sub`
  * (`<session>/subagents/`), sorted, before the session's other parts (the
- * older `agent-*.jsonl` beside it); none when `sub` cannot be listed.
+ * older `agent-*.jsonl` beside it); none when `sub` cannot be listed. A
+ * transcript there that is a symbolic link is not read, as a session file
+ * that is one is not (common/refused.ts): it goes to `refused`, named.
  */
-function addSubagentParts(m: SessionFile, sub: string): void {
-  let names: string[];
+function addSubagentParts(m: SessionFile, sub: string, refused: SkippedEntry[]): void {
+  let entries;
   try {
-    names = readdirSync(sub);
+    entries = readdirSync(sub, { withFileTypes: true });
   } catch {
     return;
   }
-  const parts = names.filter((n) => AGENT_FILE.test(n)).sort().map((n) => join(sub, n));
+  const parts: string[] = [];
+  for (const e of entries) {
+    if (!AGENT_FILE.test(e.name)) continue;
+    if (e.isFile()) parts.push(join(sub, e.name));
+    else if (e.isSymbolicLink()) refused.push({ path: join(sub, e.name), error: SYMLINKED_SESSION });
+  }
+  parts.sort();
   if (parts.length) m.parts = [...parts, ...(m.parts ?? [])];
 }
 
@@ -101,6 +109,7 @@ export function claudeLocation(opts: ForeignLocationOptions): SessionLocation {
         // An older subagent transcript: a part of a session, never a session of its own.
         if (AGENT_FILE.test(e.name)) {
           if (e.isFile()) oldAgents.push(join(path, e.name));
+          else if (e.isSymbolicLink()) refused.push({ path: join(path, e.name), error: SYMLINKED_SESSION });
           continue;
         }
         const id = e.name.slice(0, -'.jsonl'.length);
@@ -144,7 +153,7 @@ export function claudeLocation(opts: ForeignLocationOptions): SessionLocation {
           m.projectId = cwd ? projectIdOfCwd(cwd) : projectIdOf(path);
           folderProjects.add(m.projectId);
           if (wanted && !wanted.has(m.projectId)) return;
-          if (dirs.has(m.id)) addSubagentParts(m, join(path, m.id, 'subagents'));
+          if (dirs.has(m.id)) addSubagentParts(m, join(path, m.id, 'subagents'), refused);
           if (cwd) roots[m.projectId] ??= repoRootOf(cwd);
           if (live.has(m.id)) m.running = true;
           files.push(m);
