@@ -35,7 +35,7 @@ const DANGEROUS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u2
 
 describe('transcriptToMarkdown', () => {
   it('lists every model a session called when it called more than one, none when one', () => {
-    const model = (m: string, calls: number, total: number, costMicros: number | null) => ({ provider: 'anthropic', model: m, calls, tokens: makeTokens({ input: total, total }), costMicros });
+    const model = (m: string, calls: number, total: number, costMicros: number | null) => ({ provider: 'anthropic', model: m, calls, tokens: makeTokens({ input: total - 1000, cacheRead: 1000 }), costMicros });
     const md = transcriptToMarkdown(transcript([], { model: 'claude-opus-4-6', models: [model('claude-opus-4-6', 85, 5_900_000, 4_670_000), model('claude-haiku-4-5', 133, 11_000_000, null)] }));
     expect(md).toContain('- **Model:** claude-opus-4-6 (anthropic)');
     expect(md).toContain('- **Models:** claude-opus-4-6 (85 calls, 5,900,000 tokens, $4.67); claude-haiku-4-5 (133 calls, 11,000,000 tokens, ? cost)');
@@ -53,7 +53,7 @@ describe('transcriptToMarkdown', () => {
     expect(md).toContain('- **Workspace:** `/home/ana/app`');
     expect(md).toContain('- **Messages:** 2 (1 user, 1 assistant)');
     expect(md).toContain('- **Tool calls:** 1');
-    expect(md).toContain('- **Tokens:** 1,510 total (1,200 input, 310 output, 800 cache read, 0 cache write)');
+    expect(md).toContain('- **Tokens:** 2,310 (1,200 input, 310 output, 800 cache read, 0 cache write)');
     expect(md).toContain('- **Cost:** $0.0042');
     expect(md.endsWith('\n')).toBe(true);
   });

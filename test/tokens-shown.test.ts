@@ -45,5 +45,9 @@ describe('the tokens a list shows mean the same for every source', () => {
     const s = (JSON.parse(run(['list', '--json', '--demo'])) as { sessions: SessionSummary[] }).sessions.find((x) => x.id === 'cache-warm-refactor')!;
     expect(formatTokens(s.tokens.total)).toBe('9.5k');
     expect(run(['list', '--demo'])).toMatch(/^cache-warm-refactor .* 27k /m);
+    // The export's header counts them as the list does, and its per-model line agrees with it.
+    const md = run(['export', 'cache-warm-refactor', '--demo']);
+    const shown = shownTokens(s.tokens).toLocaleString('en-US');
+    expect(md).toContain(`**Tokens:** ${shown} (`);
   });
 });

@@ -34,7 +34,8 @@ function header(s: SessionSummary, tz: string): string {
   const updated = `${formatDateTime(s.updatedAt, tz)} ${tz}`;
   const tk = s.tokens;
   const tokens =
-    `${tk.estimated ? '~' : ''}${formatInt(tk.total)} total (${formatInt(tk.input)} input, ` +
+    // As the list and `show` count them (numbers.ts shownTokens), not the source's own `total`.
+    `${tk.estimated ? '~' : ''}${formatInt(shownTokens(tk))} (${formatInt(tk.input)} input, ` +
     `${formatInt(tk.output)} output, ${formatInt(tk.cacheRead)} cache read, ` +
     `${formatInt(tk.cacheWrite)} cache write)${tk.estimated ? ', estimated' : ''}`;
   const micros = s.costMicros ?? (s.costUsd === null ? null : usdToMicros(s.costUsd));
