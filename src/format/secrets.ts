@@ -30,7 +30,9 @@ const RULES: readonly Rule[] = [
   },
   {
     // Authorization headers, as text or as JSON (escaped or not): the credential after the scheme.
-    pattern: /(authorization(?:\\?["'])?\s*[:=]\s*(?:\\?["'])?\s*(?:(?:bearer|basic|token|bot)\s+)?)((?:(?!authorization)[^\s"'\\…]){8,})/gi,
+    // `\s*(?:\\?["']\s*)?`, not `\s*(?:\\?["'])?\s*`: two optional runs of spaces side by side backtracked over
+    // each other, quadratic on a long run of spaces after "authorization:" (0.2 s a prompt of 200,000).
+    pattern: /(authorization(?:\\?["'])?\s*[:=]\s*(?:\\?["']\s*)?(?:(?:bearer|basic|token|bot)\s+)?)((?:(?!authorization)[^\s"'\\…]){8,})/gi,
     // A word of prose ("Authorization: required") is not a credential: one has a digit or is long.
     // The credential stops before another header's name, so text glued to one never hides the next.
     mask: (_m, [head, token]) => (/\d/.test(token!) || token!.length >= 20 ? `${head}…[secret: ${token!.length} chars]` : null),
@@ -77,25 +79,35 @@ export function maskSecrets(text: string): string {
   return out;
 }
 
+/** How far past a cut a secret may run and still be kept whole before it (a key; a PEM private key is longer). */
+const KEEP_WHOLE_CHARS = 512;
+
 /**
- * Where to cut `text` so that no part of a secret is left before the cut:
- * `at` itself, or the start of a value {@link maskSecrets} would hide that
- * runs across `at` (so `text.slice(0, cut)` ends before it). A title or a
- * prompt cut at 100 characters through a key kept its first characters,
- * too few for maskSecrets to know it as a key (`sk-ant-api03-AbCd`), and the
- * browser showed them. `at` is a UTF-16 index; `text` should run at least a
- * key's length past it, else a key cut by the caller already is not seen.
+ * Where to cut `text` at about `at` so that no secret is split: `at`
+ * itself; or, for a value {@link maskSecrets} would hide that runs across
+ * `at`, its end when it ends within KEEP_WHOLE_CHARS past `at` (kept whole,
+ * so the mask shows its kind and length where the text is shown), else its
+ * start. A title or a prompt cut at 100 characters through a key kept its
+ * first characters, too few for maskSecrets to know it as a key
+ * (`sk-ant-api03-AbCd`), and the browser showed them; cutting before the
+ * key instead left a prompt that starts with one untitled. `at` is a UTF-16
+ * index; `text` should run at least a key's length past it, else a key the
+ * caller already cut is not seen.
  */
 export function secretSafeCut(text: string, at: number): number {
   if (at <= 0 || at >= text.length || !ANY.test(text)) return at;
-  let cut = at;
+  let before = at;
+  let after = at;
   for (const rule of RULES) {
     for (const m of text.matchAll(rule.pattern)) {
       const start = m.index;
-      if (start < cut && start + m[0].length > cut && rule.mask(m[0], m.slice(1)) !== null) cut = start;
+      const end = start + m[0].length;
+      if (start >= at || end <= at || rule.mask(m[0], m.slice(1)) === null) continue;
+      if (end - at <= KEEP_WHOLE_CHARS) after = Math.max(after, end);
+      else before = Math.min(before, start);
     }
   }
-  return cut;
+  return before < at ? before : after;
 }
 
 /** Whether `text` holds a value maskSecrets would hide. */
