@@ -64,7 +64,7 @@ describe('transcriptToMarkdown', () => {
     );
     expect(md).toContain('- **Cost:** ? (unknown)');
     expect(md).not.toContain('$0');
-    expect(md).toMatch(/\*\*Tokens:\*\* ~30 total .*estimated/);
+    expect(md).toMatch(/\*\*Tokens:\*\* ~30 \(.*estimated/);
   });
 
   it('renders messages under role headings, in order', () => {
