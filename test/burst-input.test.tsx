@@ -345,4 +345,13 @@ describe('a paste carrying escape sequences', () => {
     await ui.press('\u0007', (f) => searchText(f) === undefined && /Search box \(after \/\)/.test(f));
     await ui.press('x', (f) => searchText(f) === 'dark');
   });
+
+  it('a Ctrl+G typed in a quick run ("c" then Ctrl+G within one read, as tmux or ssh deliver them) opens the help too', async () => {
+    const { ui } = start({ columns: 80, rows: 24 });
+    await ui.waitFor('Fix login bug');
+    await ui.press('/ab', (f) => searchText(f) === 'ab');
+    await ui.press('c\u0007', (f) => searchText(f) === undefined && /Search box \(after \/\)/.test(f));
+    await ui.press('x', (f) => searchText(f) === 'abc');
+  });
 });
+

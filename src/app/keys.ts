@@ -71,9 +71,10 @@ export interface KeyBinding {
    */
   barWithFilter?: boolean;
   /**
-   * Acts only on a key read on its own, never on a character inside a burst
-   * (KeyPress.inRun), where the character is dropped instead. For Ctrl+G:
-   * a paste's BEL (the end of an OSC sequence, `ESC ] 0;title BEL`) opened
+   * Never acts on pasted text (KeyPress.inRun: a character of a paste, or
+   * a BEL ending a terminal sequence), where the character is dropped
+   * instead; a key typed alone or in a quick run acts. For Ctrl+G: a
+   * paste's BEL (the end of an OSC sequence, `ESC ] 0;title BEL`) opened
    * the help, and the next pasted letter, "any key", closed it, lost.
    */
   alone?: boolean;

@@ -26,9 +26,11 @@ export interface KeyPress {
    */
   closing?: boolean;
   /**
-   * One character of a burst (keys typed faster than one read, or a paste),
-   * not a key read on its own: a binding that must not fire from a paste
-   * (KeyBinding.alone in src/app/keys.ts) ignores it.
+   * A character of a paste (a run longer than keys typed within one read),
+   * or a BEL that ends a terminal sequence in a run (`ESC ] 0;title BEL`):
+   * a binding that must not fire from pasted text (KeyBinding.alone in
+   * src/app/keys.ts, Ctrl+G) ignores it. A key typed in a quick run is not
+   * one: "c" then Ctrl+G within one read still opens the help.
    */
   inRun?: boolean;
 }
@@ -79,14 +81,18 @@ export function splitKeys(input: string, key: Key): KeyPress[] {
   const last = chars.length - 1;
   const closing = chars[last] === '\r' && !chars.slice(0, -1).some((c) => c === '\r' || c === '\n');
   const typedEnter = closing && chars.length <= TYPED_RUN_MAX;
+  const pasted = chars.length > TYPED_RUN_MAX;
   return chars.map((c, i): KeyPress => {
     if (c === '\r' || c === '\n' || c === '\t') {
-      if (c === '\r' && i === last && typedEnter) return { ...keyOfChar(c), inRun: true };
+      if (c === '\r' && i === last && typedEnter) return keyOfChar(c);
       if (c === '\r' && i === last && closing) return { input: ' ', key: NO_KEY, pasted: true, closing: true, inRun: true };
-      if (c === '\t' && !chars.some((x) => x === '\r' || x === '\n') && chars.length <= TYPED_RUN_MAX) return { ...keyOfChar(c), inRun: true };
+      if (c === '\t' && !chars.some((x) => x === '\r' || x === '\n') && !pasted) return keyOfChar(c);
       return { input: ' ', key: NO_KEY, pasted: true, inRun: true };
     }
-    return { ...keyOfChar(c), inRun: true };
+    // A BEL that ends a terminal sequence (`ESC ] 0;title BEL`: Ink hands on `]0;title` or `0;title` and the BEL)
+    // or comes in a paste is no Ctrl+G; one typed in a quick run ("c" then Ctrl+G within one read) is.
+    if (c === '\u0007' && (pasted || chars.slice(0, i).some((x) => x === ']' || x === ';'))) return { ...keyOfChar(c), inRun: true };
+    return pasted ? { ...keyOfChar(c), inRun: true } : keyOfChar(c);
   });
 }
 
