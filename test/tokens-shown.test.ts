@@ -41,6 +41,15 @@ describe('the tokens a list shows mean the same for every source', () => {
     expect(run(['show', cached.id, ...args])).toMatch(new RegExp(`tokens +${formatTokens(shownTokens(cached.tokens)).replace('.', '\\.')} · `));
   });
 
+  it('usage --json totalTokens is the same sum, so a row of native and agent sessions adds like figures', () => {
+    for (const args of [['--demo'], ['--all', '--source', 'claude,codex,gemini', ...AGENT_DIRS]]) {
+      for (const by of ['model', 'session']) {
+        const { rows, totals } = JSON.parse(run(['usage', '--json', '--by', by, ...args])) as { rows: { inputTokens: number; outputTokens: number; cacheReadTokens: number; cacheWriteTokens: number; totalTokens: number }[]; totals: { totalTokens: number; inputTokens: number; outputTokens: number; cacheReadTokens: number; cacheWriteTokens: number } };
+        for (const r of [...rows, totals]) expect(r.totalTokens).toBe(r.inputTokens + r.outputTokens + r.cacheReadTokens + r.cacheWriteTokens);
+      }
+    }
+  });
+
   it('the demo session with cache reads shows 27k, not its recorded total of 9.5k', () => {
     const s = (JSON.parse(run(['list', '--json', '--demo'])) as { sessions: SessionSummary[] }).sessions.find((x) => x.id === 'cache-warm-refactor')!;
     expect(formatTokens(s.tokens.total)).toBe('9.5k');

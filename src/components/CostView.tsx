@@ -12,7 +12,7 @@ import type { SessionSummary } from '../store/types.js';
 import { cacheHitUnknown, type UsageRow } from '../store/usage/usage.js';
 import { costText, rowLabel } from '../store/usage/row-text.js';
 import { sanitize } from '../format/sanitize.js';
-import { countNoun, formatInt, formatPercent, formatTokens, formatUsd, shownTokens, usdToMicros } from '../format/numbers.js';
+import { countNoun, formatInt, formatPercent, formatTokens, formatUsd, usdToMicros } from '../format/numbers.js';
 import { bar } from '../format/charts.js';
 import { displayWidth, padEnd, padStart, truncate } from '../format/width.js';
 import { buildCostModel, type CostModel, type CostWindowName } from './cost-model.js';
@@ -81,15 +81,13 @@ const MODEL_COLUMNS: FitColumn[] = [
 ];
 
 /** A row's cache hit rate: '?' when a capped sum makes it unknown (usage.ts cacheHitUnknown), '–' when there is none. */
-/** A row's tokens as every list shows them (numbers.ts shownTokens: input + output + cache read + cache write). */
-const rowTokens = (r: UsageRow): number => shownTokens({ input: r.inputTokens, output: r.outputTokens, cacheRead: r.cacheReadTokens, cacheWrite: r.cacheWriteTokens });
 const hitText = (r: UsageRow): string => (cacheHitUnknown(r) ? '?' : formatPercent(r.cacheHitRate));
 
 function modelRow(r: UsageRow): string[] {
   return [
     sanitize(rowLabel(r.key), { singleLine: true }),
     formatInt(r.sessions),
-    formatTokens(rowTokens(r), r.estimatedTokenSessions > 0),
+    formatTokens(r.totalTokens, r.estimatedTokenSessions > 0),
     hitText(r),
     formatPercent(r.successRate),
     costText(r),
@@ -152,7 +150,7 @@ export function costViewParts(m: CostModel, p: Omit<CostViewProps, 'sessions' | 
     // Usage counts every session, the list hides the empty ones: said, so the two counts agree on sight.
     `${countNoun(t.sessions, 'session')}${m.emptySessions > 0 ? ` (${m.emptySessions} empty)` : ''}`,
     `success ${formatPercent(t.successRate)}`,
-    `${formatTokens(rowTokens(t), t.estimatedTokenSessions > 0)} tokens`,
+    `${formatTokens(t.totalTokens, t.estimatedTokenSessions > 0)} tokens`,
     `cache hit ${hitText(t)}`,
     // Of the runs that record an outcome (usage.ts costPerSuccess): said, or $0.05 reads as the whole cost over its successes.
     `${perSuccess} per success (runs with an outcome)`,

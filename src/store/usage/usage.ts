@@ -31,6 +31,13 @@ export interface UsageRow {
   failedSessions: number;
   inputTokens: number;
   outputTokens: number;
+  /**
+   * input + output + cache read + cache write of the row's shares (tokens):
+   * one definition for every source, as every view shows tokens
+   * (format/numbers.ts shownTokens). A session's own `tokens.total` is its
+   * source's (our formats' leaves cache out, FORMAT.md §3; the agents' count
+   * it in), so a sum of those mixed unlike figures in one row.
+   */
   totalTokens: number;
   cacheReadTokens: number;
   cacheWriteTokens: number;
@@ -159,7 +166,6 @@ function sessionMicros(s: SessionSummary): number | null {
   if (s.costUsd !== null && Number.isFinite(s.costUsd)) return Math.round(s.costUsd * 1e6);
   return null;
 }
-
 
 function modelKey(provider: string, model: string): string {
   if (!model) return NO_MODEL_LABEL;
@@ -331,7 +337,7 @@ function add(acc: Acc, s: SessionSummary, p: Part): void {
   if (s.status === 'failed') acc.failed += 1;
   acc.input = addTokens(acc.input, p.tokens.input);
   acc.output = addTokens(acc.output, p.tokens.output);
-  acc.total = addTokens(acc.total, p.tokens.total);
+  acc.total = addTokens(acc.total, addTokens(addTokens(p.tokens.input, p.tokens.output), addTokens(p.tokens.cacheRead, p.tokens.cacheWrite)));
   acc.cacheRead = addTokens(acc.cacheRead, p.tokens.cacheRead);
   acc.cacheWrite = addTokens(acc.cacheWrite, p.tokens.cacheWrite);
   if (Number.isFinite(s.durationMs) && s.durationMs > 0) acc.durationMs += s.durationMs;
