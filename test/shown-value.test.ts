@@ -33,9 +33,10 @@ describe('shownValue', () => {
     expect(emoji).toBe(`${'👩‍💻'.repeat(20)}… (75 characters)`);
   });
 
-  it('sanitizes: control characters are markers, line breaks spaces, and a cut never falls inside a marker', () => {
-    expect(shownValue('\u001b[2Jx\ny')).toBe('␛[2Jx y');
-    expect(shownValue(' é\t\r\nb\uFEFF ', { quote: true })).toBe('" é  b⟦U+FEFF⟧ "');
+  it('sanitizes: control characters are markers, a line break ⏎ and a tab ⇥ (never a space: "1⏎2" is not "1 2"), and a cut never falls inside a marker', () => {
+    expect(shownValue('\u001b[2Jx\ny')).toBe('␛[2Jx⏎y');
+    expect(shownValue(' é\t\r\nb\uFEFF ', { quote: true })).toBe('" é⇥⏎b⟦U+FEFF⟧ "');
+    expect(shownValue('1\n2', { quote: true })).toBe('"1⏎2"');
     // 35 columns, then a bidi override whose marker (⟦U+202E⟧, 8 columns) would cross the 40: cut before it.
     const cut = shownValue(`${'a'.repeat(35)}\u202Ebbbbbbbbbb`);
     expect(cut).toBe(`${'a'.repeat(35)}… (46 characters)`);

@@ -15,15 +15,15 @@ import { displayWidth } from './width.js';
 /** How many display columns of a value a message shows: a uuid (36) and a typical option value whole, a paste cut. */
 export const SHOWN_VALUE_COLUMNS = 40;
 
-/** What sanitize's single-line mode makes a space (a CRLF is one grapheme). */
-const LINE_BREAK_OR_TAB = /^(?:\r\n|[\n\t\r\u2028\u2029])$/;
+/** A line break (a CRLF is one grapheme): shown as ⏎, so `1⏎2` does not read as the value `1 2` it is not. */
+const LINE_BREAK = /^(?:\r\n|[\n\r\u2028\u2029])$/;
 
 /** Printable ASCII within the columns: shown as it is (the common case, no segmentation). */
 const SHORT_PLAIN = new RegExp(`^[\\x20-\\x7e]{0,${SHOWN_VALUE_COLUMNS}}$`);
 
 /**
  * `value` ready for a one-line message: sanitized (control, bidi and
- * invisible characters as visible markers, each line break or tab a space), and
+ * invisible characters as visible markers, a line break ⏎, a tab ⇥), and
  * when wider than {@link SHOWN_VALUE_COLUMNS} columns its first columns
  * (whole characters, never half a marker), `…`, then how long it was:
  * `"aaaa…" (5,000 characters)`. `quote`: in double quotes (JSON-style, so
@@ -37,9 +37,9 @@ export function shownValue(value: string, opts: { quote?: boolean } = {}): strin
   let width = 0;
   let cut = false;
   for (const g of graphemes(value)) {
-    // A character at a time, so a cut never falls inside the marker of one (⟦U+202E⟧); whitespace (a line
-    // break, a tab) is one space each, kept where it is (sanitize's single-line mode would trim it away).
-    const piece = LINE_BREAK_OR_TAB.test(g) ? ' ' : sanitize(g);
+    // A character at a time, so a cut never falls inside the marker of one (⟦U+202E⟧); a line break is ⏎ and a
+    // tab ⇥, kept where they are (sanitize's single-line mode made them spaces, or trimmed them away).
+    const piece = LINE_BREAK.test(g) ? '⏎' : g === '\t' ? '⇥' : sanitize(g);
     const w = displayWidth(piece);
     if (width + w > SHOWN_VALUE_COLUMNS) {
       cut = true;
