@@ -5,7 +5,7 @@
  * cycles relevance / last activity / cost / messages. Screens read at 80x24
  * and 160x50.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import React from 'react';
@@ -51,6 +51,20 @@ describe('labels.json', () => {
       expect(readLabels(home).size).toBe(0);
     } finally {
       rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  it('a home that does not exist yet is made private (0700) for the first name, whatever the umask', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'sb-labels-mode-'));
+    const old = process.umask(0o022);
+    try {
+      const home = join(parent, '.local', 'share', 'session-browser');
+      writeLabel(home, 'a', { name: 'Auth flow' });
+      expect(statSync(home).mode & 0o777).toBe(0o700);
+      expect(statSync(labelsPath(home)).mode & 0o777).toBe(0o600);
+    } finally {
+      process.umask(old);
+      rmSync(parent, { recursive: true, force: true });
     }
   });
 

@@ -55,7 +55,9 @@ export function writeLabel(home: string, id: string, patch: SessionLabel): Map<s
   const next = merged(labels.get(id), patch);
   if (next) labels.set(id, next);
   else labels.delete(id);
-  mkdirSync(home, { recursive: true });
+  // Private, as every folder the store makes (0700; XDG's rule for a folder a program creates): made 0755 under the
+  // usual umask, the home then drew the store's own "readable by group or others" warning on every later run.
+  mkdirSync(home, { recursive: true, mode: 0o700 });
   const path = labelsPath(home);
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, JSON.stringify({ version: 1, sessions: Object.fromEntries(labels) }, null, 2) + '\n', { mode: 0o600 });
