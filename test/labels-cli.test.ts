@@ -16,7 +16,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'sb-labels-cli-'));
   // The demo's private copy is made by its first run; the browser writes labels.json into that home.
   expect(runCli(['list', '--demo'], { env: env() }).code).toBe(0);
-  writeFileSync(join(dir, 'cache', 'session-browser', 'demo', 'home', 'labels.json'), JSON.stringify({ version: 1, sessions: { 'partial-write': { name: 'My leak hunt', pinned: true } } }));
+  writeFileSync(join(dir, 'cache', 'session-browser', 'demo', 'home', 'labels.json'), JSON.stringify({ version: 1, sessions: { 'partial-write': { name: 'My leak hunt', pinned: true }, 'long-transcript': { name: 'Jest → Vitest migration', pinned: true }, 'run-add-retries': { name: 'Retry work' } } }));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -38,4 +38,13 @@ describe('labels from the browser in the CLI', () => {
     expect(md.split('\n')[0]).toBe('# My leak hunt');
     expect(md).toContain("**Agent's title:** Investigate the memory leak in the worker pool");
   });
+
+  it('cleanup keeps a pinned session and lists the others by the names given', () => {
+    const dry = runCli(['cleanup', '--older-than', '1h', '--dry-run', '--demo'], { env: env() });
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('Skipped long-transcript: it is pinned (p in the browser unpins it).');
+    expect(dry.stdout).not.toMatch(/^long-transcript /m);
+    expect(dry.stdout).toMatch(/^run-add-retries .*Retry work/m);
+  });
 });
+

@@ -24,6 +24,8 @@ import { findTrashed } from './find-session.js';
 import { renderSessionTable, tableWidth } from './session-table.js';
 import { loadSummaryById } from './show.js';
 import { shownValue } from '../../format/shown-value.js';
+import { readLabels } from '../../store/labels.js';
+import { applyLabels } from '../list-model.js';
 
 const line = (text: string): string => sanitize(text, { singleLine: true });
 
@@ -115,7 +117,9 @@ export async function cleanupCommand(ctx: AppContext, options: ParsedOptions, io
   const now = ctx.now();
   const cutoff = now - age;
   // Empty sessions are the first thing worth cleaning: always include them here.
-  const { sessions } = await ctx.catalog.summaries(ctx.projectIds, { includeEmpty: true });
+  // The user's names and pins apply as in `list`: a row shows the name given, and a pinned session is kept.
+  const { sessions: found } = await ctx.catalog.summaries(ctx.projectIds, { includeEmpty: true });
+  const sessions = applyLabels(found, readLabels(ctx.home));
   // Other agents' sessions are theirs (trash.ts NotOwnSessionError): left where they are, and counted.
   const old: SessionSummary[] = [];
   const others: SessionSummary[] = [];
@@ -129,7 +133,9 @@ export async function cleanupCommand(ctx: AppContext, options: ParsedOptions, io
   for (const s of old) {
     const a = sessionActivity(s, now);
     const last = a.lastMs;
-    if (a.active) skipped.push({ s, reason: a.reason ?? 'it is active' });
+    // Pinned is the user's "keep this": never cleaned up by age (unpinned with p in the browser, it can be).
+    if (s.pinned) recent.push({ s, reason: 'it is pinned (p in the browser unpins it)' });
+    else if (a.active) skipped.push({ s, reason: a.reason ?? 'it is active' });
     else if (last >= cutoff) recent.push({ s, reason: `its file changed ${relativeTime(new Date(last).toISOString(), now)}, within ${spec}` });
     // The table's AGE is that age too.
     else movable.push({ ...s, updatedAt: new Date(last).toISOString() });
@@ -159,7 +165,7 @@ export async function cleanupCommand(ctx: AppContext, options: ParsedOptions, io
   for (const { id, reason } of report.failed) io.err(line(`Could not move ${id}: ${reason}`));
   const moved = report.moved.length;
   const notMoved = [
-    ...(recent.length + skipped.length ? [`skipped ${countNoun(recent.length + skipped.length, 'recent or active one')}`] : []),
+    ...(recent.length + skipped.length ? [`skipped ${countNoun(recent.length + skipped.length, 'recent, active or pinned one')}`] : []),
     ...(report.failed.length ? [`${countNoun(report.failed.length, 'session')} could not move`] : []),
   ];
   io.out(line(`Moved ${countNoun(moved, 'session')} to ${trash}${notMoved.length ? `; ${notMoved.join('; ')}` : ''}${leftAlone}.`) + (moved ? `\nSee them with: ${line(followUp(ctx, ['restore']))}` : ''));
