@@ -284,6 +284,9 @@ describe("other agents' sessions are theirs to delete", () => {
       expect(del.code).not.toBe(0);
       expect(del.stderr).toContain(`${id} is a Claude Code session`);
       expect(del.stderr).toContain('session-browser deletes only its own sessions');
+      // Claude Code has no delete command: the message sends no one looking for one.
+      expect(del.stderr).toContain('Claude Code keeps its file, remove it yourself if you mean to');
+      expect(del.stderr).not.toContain('delete it with');
       expect(existsSync(join(folder, file))).toBe(true);
 
       const dry = runCli(['cleanup', '--older-than', '1d', '--dry-run', ...scope]);

@@ -237,7 +237,7 @@ function browserCommand(mode: KeyMode, cmd: KeyCommand, input: string, deps: Bro
       if (!selected) return true;
       // Another agent's session is never moved (trash.ts): said at once, not after a confirmation.
       const agent = sourceAgent(selected.source);
-      if (agent !== null) return flash(`Not deleted: a ${agent} session; session-browser deletes only its own (delete it with ${agent})`), true;
+      if (agent !== null) return flash(`Not deleted: a ${agent} session; session-browser deletes only its own (${agent} keeps its file: remove it yourself)`), true;
       dispatch({ type: 'ask-delete', id: selected.id, index, note: activityOf(selected, source)?.reason ?? null });
       return true;
     }

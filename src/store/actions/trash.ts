@@ -31,7 +31,7 @@ export class NotOwnSessionError extends TrashError {
     readonly agent: string,
     readonly path: string,
   ) {
-    super(`${id} is a ${agent} session (${path}): session-browser deletes only its own sessions; delete it with ${agent}, or remove its file yourself`);
+    super(`${id} is a ${agent} session (${path}): session-browser deletes only its own sessions; ${agent} keeps its file, remove it yourself if you mean to`);
   }
 }
 
