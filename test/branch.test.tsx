@@ -51,6 +51,12 @@ describe('the summary', () => {
       expect(sessions.filter((s) => s.source === 'claude').map((s) => s.branch)).toContain('main');
       expect(sessions.filter((s) => s.source === 'codex').map((s) => s.branch)).toContain('main');
       expect(sessions.filter((s) => s.source === 'gemini').every((s) => s.branch === undefined)).toBe(true);
+      // show names it too, as the browser's header does; a session with none has no branch row.
+      const withBranch = (JSON.parse(res.stdout) as { sessions: { id: string; branch?: string }[] }).sessions;
+      const claude = withBranch.find((s) => s.branch === 'main')!;
+      expect(cli.run(['show', claude.id]).stdout).toMatch(/^branch +main$/m);
+      const none = withBranch.find((s) => s.branch === undefined)!;
+      expect(cli.run(['show', none.id]).stdout).not.toMatch(/^branch /m);
     } finally {
       cli.cleanup();
     }

@@ -50,6 +50,8 @@ export async function showCommand(ctx: AppContext, id: string, options: ParsedOp
     ['dialect', s.dialect],
     ['project', ctx.catalog.projectLabel(s.projectId, [s])],
     ['workspace', s.workspace ?? '–'],
+    // The git branch it ran on (recorded by Claude Code, Codex), as the browser's header says it.
+    ...(s.branch ? [['branch', s.branch] as [string, string]] : []),
     ['created', `${formatDateTime(s.createdAt, ctx.tz)} ${ctx.tz} (${relativeTime(s.createdAt, now)})`],
     ['updated', `${formatDateTime(s.updatedAt, ctx.tz)} ${ctx.tz} (${relativeTime(s.updatedAt, now)})`],
     ['status', s.status],
