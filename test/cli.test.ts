@@ -49,6 +49,13 @@ describe('session-browser list', () => {
     expect(res.stdout).toMatch(/cache-warm-refactor\s+2m ago/); // the demo clock is pinned
   });
 
+  it('at 80 columns cuts a model id in the middle, keeping what tells models apart', () => {
+    const res = runCli(['list', '--demo'], { env: { COLUMNS: '80' } });
+    expect(res.stdout).toMatch(/^cache-warm-refactor .*…pus-4\.5/m);
+    expect(res.stdout).toMatch(/^long-transcript .*…net-4\.6/m);
+    expect(res.stdout).not.toContain('claude-…');
+  });
+
   it('aligns columns by display width even with CJK titles', () => {
     const lines = runCli(['list', '--demo', '--all']).stdout.split('\n');
     const cjk = lines.find((l) => l.includes('修复登录测试'))!;

@@ -11,6 +11,7 @@
  */
 import { maskSecrets } from '../../format/secrets.js';
 import { fitTable, type FitColumn } from '../../format/fit-table.js';
+import { modelCutter } from '../../format/elide.js';
 import { cellText, type ColumnKey } from '../../format/session-cells.js';
 import type { SessionSummary } from '../../store/types.js';
 
@@ -34,7 +35,8 @@ const COLUMNS: readonly FitColumn[] = [
   { header: 'AGE', align: 'right', dropPriority: 6.5 },
   { header: 'MSGS', align: 'right', dropPriority: 2 },
   { header: 'TOOLS', align: 'right', dropPriority: 1 },
-  { header: 'MODEL', minWidth: 8, maxWidth: 22, shrinkOrder: 3, dropPriority: 4 },
+  // Cut as `usage` and the cost view cut model ids (elide.ts modelCutter): "claude-…" told no model from another.
+  { header: 'MODEL', minWidth: 8, maxWidth: 22, shrinkOrder: 3, dropPriority: 4, cutter: modelCutter },
   { header: 'TOKENS', align: 'right', dropPriority: 3 },
   { header: 'COST', align: 'right', dropPriority: 5 },
   { header: 'FLAGS', dropPriority: 6 },
