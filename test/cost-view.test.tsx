@@ -101,6 +101,7 @@ describe('CostView', () => {
     expect(frame).toMatch(/^ +⋯ 33 weeks with no sessions$/m);
     expect(frame).not.toMatch(/^2026-06-01/m);
     expect(frame).toMatch(/^2026-10-26 /m); // a week with sessions after the gap keeps its row
+    expect(frame).toMatch(/^2026-11-02 +–$/m); // a lone quiet week: a dash, not a bare date
     expect(frame).toMatch(/Cost per week \(from Monday/);
     const today = renderSized(<CostView sessions={sessions.slice(1)} nowMs={NOW} window="today" width={80} height={30} scopeLabel="x" />, { columns: 80, rows: 30 });
     await today.waitFor('No sessions in this window');

@@ -95,7 +95,7 @@ describe('the cost view counts days of its zone', () => {
     expect(tokyo).toContain('days in Asia/Tokyo');
     expect(tokyo).toContain('Cost per day (Asia/Tokyo, by last activity)');
     expect(tokyo).toMatch(/^03-10 █+ +\$1\.50$/m);
-    expect(tokyo).toMatch(/^03-09$/m); // nothing on the Tokyo 9th
+    expect(tokyo).toMatch(/^03-09 +–$/m); // nothing on the Tokyo 9th
     const utc = await view('UTC', '7d').waitFor('Cost per day');
     expect(utc).toMatch(/^03-10 █+ +\$1\.00$/m);
     expect(utc).toMatch(/^03-09 █+ +\$0\.50$/m);

@@ -107,7 +107,8 @@ const MIN_GAP = 3;
 function chartLines(m: CostModel, count: number, width: number): string[] {
   const shown = m.buckets.slice(Math.max(0, m.buckets.length - count));
   const max = shown.reduce((n, b) => Math.max(n, b.costMicros ?? 0), 0);
-  const costs = shown.map((b) => (b.sessions === 0 ? '' : costText({ knownCostMicros: b.costMicros, unknownCostSessions: b.unknownCostSessions })));
+  // A day or week with no session spent nothing: '–', as costText says of one whose sessions spent nothing (a bare date read as a row cut off).
+  const costs = shown.map((b) => (b.sessions === 0 ? '–' : costText({ knownCostMicros: b.costMicros, unknownCostSessions: b.unknownCostSessions })));
   const costWidth = costs.reduce((n, c) => Math.max(n, displayWidth(c)), 0);
   const label = (key: string): string => (m.unit === 'day' ? key.slice(5) : key);
   const lines: string[] = [];
