@@ -249,7 +249,15 @@ describe('what a run says it reads', () => {
     // A folder that does not exist was not read: not named (a machine without Codex), unless nothing else is left.
     expect(readingWhere('/h', [{ id: 'native' }, { id: 'claude', folder: here }, { id: 'codex', folder: nowhere }])).toBe('/h and the claude folder');
     expect(readingWhere('/h', [{ id: 'native' }, { id: 'codex', folder: nowhere }, { id: 'gemini', folder: nowhere }])).toBe('/h');
-    expect(readingWhere('/h', [{ id: 'codex', folder: nowhere }])).toBe('the codex folder');
+    // Only missing folders were asked for: they are named with where they were looked for.
+    expect(readingWhere('/h', [{ id: 'codex', folder: nowhere }])).toBe(`the codex folder (${nowhere}: no such folder)`);
+  });
+
+  it('refuses an empty --source list (it read as "no agent", the native home alone, without a word)', async () => {
+    const { runCli } = await import('./helpers/cli.js');
+    const r = runCli(['list', '--source', '', '--all']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--source takes a comma list of native, claude, codex, gemini; it was empty');
   });
 });
 

@@ -25,6 +25,8 @@ export function selectedSources(options: ParsedOptions, config: Config): string[
   const raw = options.source ?? (Array.isArray(config.sources) ? config.sources.join(',') : config.sources);
   if (raw === undefined) return null;
   const names = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  // `--source ""` read as "no agent" and showed the native home alone, without a word: a typo, most likely.
+  if (names.length === 0) throw new UsageError(`--source takes a comma list of ${SOURCE_IDS.join(', ')}; it was empty`);
   for (const n of names) {
     if (!(SOURCE_IDS as readonly string[]).includes(n)) throw new UsageError(`--source takes a comma list of ${SOURCE_IDS.join(', ')}, not ${shownValue(n, { quote: true })}`);
   }
@@ -84,7 +86,9 @@ export function readingWhere(home: string, locations: readonly Pick<SessionLocat
   const found = agents.filter((l) => l.folder === undefined || existsSync(l.folder));
   const native = locations.some((l) => l.id === 'native');
   const named = found.length > 0 || native ? found : agents;
-  const folders = named.length > 0 ? `the ${named.map((l) => l.id).join(', ')} folder${named.length > 1 ? 's' : ''}` : '';
+  // None of the agents' folders exists and only they were asked for: say where they were looked for.
+  const missing = found.length === 0 && !native && agents.length > 0 ? ` (${agents.map((l) => `${l.folder ?? l.id}`).join(', ')}: no such folder)` : '';
+  const folders = named.length > 0 ? `the ${named.map((l) => l.id).join(', ')} folder${named.length > 1 ? 's' : ''}${missing}` : '';
   if (!native) return folders || home;
   return folders ? `${home} and ${folders}` : home;
 }
