@@ -68,3 +68,15 @@ describe('usage at 80 columns on model ids that share their start', () => {
     });
   });
 });
+
+describe('usage leaves out a column of blanks', () => {
+  it('UNPRICED shows only when some session has tokens without a price', () => {
+    const all = runCli(['usage', '--demo'], { env: { COLUMNS: '200' } }).stdout.split('\n')[1]!;
+    expect(all).toContain('UNPRICED');
+    const week = runCli(['usage', '--demo', '--by', 'day', '--since', '7d'], { env: { COLUMNS: '200' } }).stdout;
+    expect(week).not.toContain('no known price');
+    expect(week.split('\n')[1]).not.toContain('UNPRICED');
+    expect(week.split('\n')[1]).toMatch(/COST\s+\$\/SUCCESS\s+TIME$/);
+  });
+});
+

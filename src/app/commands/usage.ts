@@ -1,6 +1,6 @@
 /** `usage`: tokens and cost by model, endpoint, day or session over a window. */
 import { countNoun, formatDuration, formatInt, formatPercent, formatTokens, formatUsd } from '../../format/numbers.js';
-import { fitTable } from '../../format/fit-table.js';
+import { fitTable, type FitColumn } from '../../format/fit-table.js';
 import { modelCutter } from '../../format/elide.js';
 import { tableWidth } from './session-table.js';
 import { formatDateTime } from '../../format/time.js';
@@ -74,31 +74,31 @@ export async function usageCommand(ctx: AppContext, options: ParsedOptions, io: 
     return withProject ? [cells[0]!, projectOf(r), ...cells.slice(1)] : cells;
   };
   // The table fits the terminal: labels narrow first, then the least needed figures go (UNPRICED, $/SUCCESS, TIME, ...).
-  const lines = fitTable(
-    [
-      // Session ids are printed whole (a script feeds them back to `show`); labels are capped.
-      // Model ids share their start ("anthropic/claude-sonne…" twice): they are cut in the middle, keeping the ends that tell them apart.
-      by === 'session'
-        ? { header: by.toUpperCase() }
-        : { header: by.toUpperCase(), minWidth: 12, comfortWidth: 20, maxWidth: 48, shrinkOrder: 1, cutter: by === 'day' ? undefined : modelCutter },
-      ...(withProject ? [{ header: 'PROJECT', minWidth: 8, comfortWidth: 12, maxWidth: 32, shrinkOrder: 2, keepEnd: true }] : []),
-      // By session every row's SESSIONS is 1: the first figure to go, not the last.
-      { header: 'SESSIONS', align: 'right' as const, dropPriority: by === 'session' ? 0 : 8 },
-      { header: 'SUCCESS', align: 'right' as const, dropPriority: 4 },
-      { header: 'INPUT', align: 'right' as const },
-      { header: 'OUTPUT', align: 'right' as const },
-      { header: 'CACHE R', align: 'right' as const, dropPriority: 6 },
-      { header: 'CACHE W', align: 'right' as const, dropPriority: 5 },
-      { header: 'HIT', align: 'right' as const, dropPriority: 7 },
-      { header: 'COST', align: 'right' as const },
-      { header: 'UNPRICED', align: 'right' as const, dropPriority: 1 },
-      { header: '$/SUCCESS', align: 'right' as const, dropPriority: 2 },
-      { header: 'TIME', align: 'right' as const, dropPriority: 3 },
-    ],
-    [...report.rows.map((r) => rowWithProject(r, label(r))), rowWithProject(report.totals, 'TOTAL')],
-    tableWidth(io),
-    { cutLines: false, squeezeAbove: 6 },
-  );
+  const columns: FitColumn[] = [
+    // Session ids are printed whole (a script feeds them back to `show`); labels are capped.
+    // Model ids share their start ("anthropic/claude-sonne…" twice): they are cut in the middle, keeping the ends that tell them apart.
+    by === 'session'
+      ? { header: by.toUpperCase() }
+      : { header: by.toUpperCase(), minWidth: 12, comfortWidth: 20, maxWidth: 48, shrinkOrder: 1, cutter: by === 'day' ? undefined : modelCutter },
+    ...(withProject ? [{ header: 'PROJECT', minWidth: 8, comfortWidth: 12, maxWidth: 32, shrinkOrder: 2, keepEnd: true }] : []),
+    // By session every row's SESSIONS is 1: the first figure to go, not the last.
+    { header: 'SESSIONS', align: 'right' as const, dropPriority: by === 'session' ? 0 : 8 },
+    { header: 'SUCCESS', align: 'right' as const, dropPriority: 4 },
+    { header: 'INPUT', align: 'right' as const },
+    { header: 'OUTPUT', align: 'right' as const },
+    { header: 'CACHE R', align: 'right' as const, dropPriority: 6 },
+    { header: 'CACHE W', align: 'right' as const, dropPriority: 5 },
+    { header: 'HIT', align: 'right' as const, dropPriority: 7 },
+    { header: 'COST', align: 'right' as const },
+    { header: 'UNPRICED', align: 'right' as const, dropPriority: 1 },
+    { header: '$/SUCCESS', align: 'right' as const, dropPriority: 2 },
+    { header: 'TIME', align: 'right' as const, dropPriority: 3 },
+  ];
+  const cells = [...report.rows.map((r) => rowWithProject(r, label(r))), rowWithProject(report.totals, 'TOTAL')];
+  // UNPRICED with nothing unpriced is a column of blanks: left out (the note under the table says when there are some).
+  const unpriced = columns.findIndex((c) => c.header === 'UNPRICED');
+  const keep = (_: unknown, i: number): boolean => i !== unpriced || report.totals.unknownCostSessions > 0;
+  const lines = fitTable(columns.filter(keep), cells.map((r) => r.filter(keep)), tableWidth(io), { cutLines: false, squeezeAbove: 6 });
   for (const line of lines) io.out(line);
   if (report.totals.copiedCalls > 0) {
     // A fork's row would look cheap next to its transcript: say why (SessionSummary.copies).
