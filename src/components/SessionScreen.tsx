@@ -206,6 +206,7 @@ export function SessionScreen(props: SessionScreenProps): React.JSX.Element {
   const bodyHeight = Math.max(0, height - 3 - (showSearch ? 1 : 0) - (reading ? 1 : 0));
   const viewport = { lineCount, page: bodyHeight, stop: lines ? (line: number) => lines.isStop(line) : undefined };
   const view = clampView(state, viewport);
+  useRewrapAnchor(lines, width, view, (cursor, scroll) => store.dispatch({ type: 'rewrapped', cursor, scroll, ...viewport }));
   const { hits, searching, locator, showHit } = useReplaySearch({
     transcript, lines, query: search.query, width, tz, fromCheckpoint, revealSecrets, viewport, store, searchNowMs: props.searchNowMs,
   });
@@ -446,4 +447,31 @@ function helpLine(entries: readonly HelpBarEntry[], right: string, width: number
   if (!right) return helpBarText(entries, width);
   const room = Math.max(0, width - displayWidth(right) - 2);
   return `${padEnd(helpBarText(entries, room), room)}  ${right}`;
+}
+
+/**
+ * Keeps the cursor and the top line on their entries when the width
+ * changes: the view holds line indexes, and at another width the lines wrap
+ * anew, so line 817 of 1,652 at 80 columns was another entry's line of
+ * 1,502 at 160 (a resized terminal moved the cursor from "Step 75" to a
+ * tool call). Each render notes the entry under the cursor and under the
+ * top line, and how far into it; after a width change, `place` puts them
+ * back at the same entries (as far in as the entry still reaches).
+ */
+function useRewrapAnchor(lines: ReplayLines | null, width: number, view: { cursor: number; scroll: number }, place: (cursor: number, scroll: number) => void): void {
+  const anchor = useRef<{ width: number; cursor: [number, number]; scroll: [number, number] } | null>(null);
+  const at = (line: number): [number, number] => {
+    const entry = lines!.entryOf(line);
+    return [entry, line - lines!.firstLine(entry)];
+  };
+  const back = ([entry, offset]: [number, number]): number => lines!.firstLine(entry) + Math.min(offset, Math.max(0, lines!.height(entry) - 1));
+  const was = anchor.current;
+  const moved = lines !== null && lines.count > 0 && was !== null && was.width !== width;
+  useEffect(() => {
+    if (!moved || !was) return;
+    // Once: the renders after it note the anchor afresh from where the view now is.
+    anchor.current = { ...was, width };
+    place(back(was.cursor), back(was.scroll));
+  });
+  if (lines !== null && lines.count > 0 && !moved) anchor.current = { width, cursor: at(view.cursor), scroll: at(view.scroll) };
 }

@@ -82,6 +82,12 @@ export type SessionViewAction =
   | { type: 'top' }
   | ({ type: 'bottom' } & Viewport)
   /**
+   * The cursor and the top line put back on the entries they were on, at
+   * lines `cursor` and `scroll` of the lines drawn at a new width (the
+   * wrapping changed: a line index alone pointed at another entry).
+   */
+  | ({ type: 'rewrapped'; cursor: number; scroll: number } & Viewport)
+  /**
    * Space on `entry`. `lines`: where the entry's own lines are once toggled
    * (`first`, `last`) and the viewport then: unfolding scrolls its body into
    * sight below its header, folding puts the cursor on the entry.
@@ -196,6 +202,8 @@ export function sessionViewReducer(state: SessionViewState, action: SessionViewA
     }
     case 'top':
       return { ...state, cursor: 0, scroll: 0 };
+    case 'rewrapped':
+      return clampView({ ...state, cursor: action.cursor, scroll: action.scroll }, action);
     case 'bottom':
       return goTo(state, action.lineCount - 1, action);
     case 'toggleExpand': {
