@@ -237,10 +237,23 @@ describe('actions', () => {
     frame = await ui.press('n', (f) => !f.includes('Delete “'));
     expect(source.calls.deleted).toEqual([]);
     await ui.press('d', 'Delete “Fix login bug”');
-    frame = await ui.press('y', 'Deleted Fix login bug; restore command printed at exit (restore with: session-browser restore sess-login)');
+    frame = await ui.press('y', 'Deleted Fix login bug · u undoes it (the restore command is printed at exit)');
     expect(source.calls.deleted).toEqual(['sess-login']);
     expect(frame).toContain('› Add dark mode');
     await ui.waitFor(() => source.calls.loadSessions.length === 2);
+  });
+
+  it('u brings the session deleted last back; with nothing deleted it says so', async () => {
+    const { ui, source } = start({}, { columns: 120 });
+    await ui.waitFor('Fix login bug');
+    await ui.press('u', 'Nothing to undo');
+    await ui.press('d', 'Delete “Fix login bug”');
+    await ui.press('y', (f) => f.includes('Deleted Fix login bug') && !f.includes('› Fix login bug'));
+    const frame = await ui.press('u', (f) => f.includes('Restored Fix login bug') && f.includes('Fix login bug'));
+    expect(source.calls.restored).toEqual(['sess-login']);
+    expect(frame.split('\n').some((l) => l.includes('Fix login bug') && !l.startsWith('Restored'))).toBe(true);
+    // Once: a second u has nothing left to undo.
+    await ui.press('u', 'Nothing to undo');
   });
 
   it('e exports markdown and y copies the id, each with a message', async () => {

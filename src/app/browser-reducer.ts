@@ -118,6 +118,8 @@ export interface BrowserState {
   help: { scroll: number } | null;
   /** One-line message ("Exported to …"), cleared by the next key. */
   flash: string | null;
+  /** The session deleted last in this browser, which `u` brings back from the trash; null when none (or undone). */
+  undo: SessionSummary | null;
 }
 
 export type BrowserAction =
@@ -169,7 +171,9 @@ export type BrowserAction =
   /** Enter on an active session: ask before resuming it (`note` says why it is active). */
   | { type: 'ask-resume'; id: string; note: string; from?: ResumeFrom }
   | { type: 'close' }
-  | { type: 'deleted'; id: string; message: string }
+  | { type: 'deleted'; id: string; message: string; session?: SessionSummary }
+  /** `u` brought the last deleted session back: the list reloads (it is there again). */
+  | { type: 'restored'; message: string }
   | { type: 'flash'; message: string };
 
 /** While the index catches up, the search is run again this often (ms of indexing): matches grow as the index does. */
@@ -212,6 +216,7 @@ export function initialBrowserState(opts: { scope?: Scope; query?: string; label
     rename: null,
     help: null,
     flash: null,
+    undo: null,
   };
 }
 
@@ -454,7 +459,10 @@ export function browserReducer(state: BrowserState, action: BrowserAction): Brow
         confirmNote: null,
         flash: action.message,
         reloadSeq: state.reloadSeq + 1,
+        undo: action.session ?? null,
       };
+    case 'restored':
+      return { ...state, flash: action.message, undo: null, reloadSeq: state.reloadSeq + 1 };
     case 'flash':
       return { ...state, flash: action.message };
     default:

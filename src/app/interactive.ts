@@ -31,9 +31,11 @@ export async function browseCommand(ctx: AppContext, options: ParsedOptions, io:
   const fzfMode = drawOn === process.stderr;
 
   // Restore commands are too long for the screen (a long --home): printed whole once Ink is gone.
-  const deleted: string[] = [];
+  // By session (project and id): one undone with `u` is back, and its restore command is not printed.
+  const deleted = new Map<string, string>();
   const source = storeSource(ctx, {
-    onDeleted: (s, restore) => deleted.push(sanitize(`session-browser: deleted ${s.id}; restore with: ${restore}`, { singleLine: true })),
+    onDeleted: (s, restore) => deleted.set(`${s.projectId}/${s.id}`, sanitize(`session-browser: deleted ${s.id}; restore with: ${restore}`, { singleLine: true })),
+    onRestored: (s) => deleted.delete(`${s.projectId}/${s.id}`),
   });
   // Keys typed while the browser starts (loading Ink, the first frame, which is drawn before Ink listens) must
   // reach it as keys: in the terminal's cooked mode they are echoed, Enter arrives as a newline and Ctrl+C
@@ -60,7 +62,7 @@ export async function browseCommand(ctx: AppContext, options: ParsedOptions, io:
       altScreen: options['no-alt-screen'] !== true,
     });
   } finally {
-    for (const line of deleted) io.err(line);
+    for (const line of deleted.values()) io.err(line);
   }
   if (exit.kind === 'quit') return EXIT_CANCELLED;
 

@@ -34,7 +34,7 @@ export type KeyCommand =
   | 'resume' | 'open' | 'search' | 'escape' | 'cost' | 'scope'
   | 'export' | 'copy' | 'delete' | 'help' | 'quit' | 'refresh'
   | 'cost-window' | 'close' | 'confirm' | 'cancel' | 'back'
-  | 'rename' | 'pin' | 'sort' | 'rename-save' | 'rename-cancel'
+  | 'rename' | 'pin' | 'sort' | 'rename-save' | 'rename-cancel' | 'undo'
   | EditCommand
   | SessionCommand;
 
@@ -141,6 +141,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
     short: { keys: 'y', label: 'copy id' }, match: char('y') },
   { keys: 'd', description: 'delete (asks first; restorable)', mode: 'list', action: 'delete', rank: 11,
     short: { keys: 'd', label: 'delete' }, match: char('d') },
+  { keys: 'u', description: 'undo the last delete (brings it back from the trash)', mode: 'list', action: 'undo', match: char('u') },
   { keys: 'r', description: 'refresh now (the list also follows changes on disk)', mode: 'list', action: 'refresh', match: char('r') },
   { keys: 'R', description: 'rename the session (kept by us; the log is untouched)', mode: 'list', action: 'rename', rank: 12,
     short: { keys: 'R', label: 'rename' }, match: char('R') },

@@ -149,6 +149,12 @@ export interface BrowserSource {
   activity?(s: SessionSummary): { reason: string; running: boolean } | null;
   /** The command that would restore this session once deleted, runnable verbatim (carries --home/--demo/--project as needed). */
   restoreHint(s: SessionSummary): string;
+  /**
+   * Brings `s`, deleted by this browser, back from the trash (its newest
+   * copy, as `restore ID`); rejects with the trash's reason when it cannot
+   * (gone from the trash, its place taken). Absent: no undo here.
+   */
+  restoreSession?(s: SessionSummary): Promise<void>;
   /** Writes the markdown export and returns the written path. */
   exportMarkdown(s: SessionSummary): Promise<string>;
   /** The user's names and pins by session id (a small file in the home). Absent: none, and R/p say so. */

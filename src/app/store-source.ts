@@ -6,7 +6,7 @@ import { ensureRealDir } from '../store/actions/safe-path.js';
 import { fileSink, writeThrough } from '../store/actions/text-sink.js';
 import { writeMarkdownExport } from '../store/actions/transcript-export.js';
 import { commandFor, planResume, resumeFolder, type ResumeFolder } from '../store/actions/resume.js';
-import { trashSession } from '../store/actions/trash.js';
+import { restoreFromTrash, trashSession } from '../store/actions/trash.js';
 import { watchSessions } from '../store/catalog/watch.js';
 import { exposureNote, exposureOfChecked } from '../store/exposure.js';
 import { SessionSearch } from '../store/search/session-search.js';
@@ -24,6 +24,8 @@ import type { BrowserSource, Scope, SkippedPath } from './source.js';
 export interface StoreSourceHooks {
   /** A session was moved to the trash; `restore` is the command that brings it back, runnable verbatim. */
   onDeleted?(s: SessionSummary, restore: string): void;
+  /** A session deleted in this run was brought back (`u`): its restore command need not be printed at exit. */
+  onRestored?(s: SessionSummary): void;
 }
 
 export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): BrowserSource {
@@ -127,6 +129,10 @@ export function storeSource(ctx: AppContext, hooks: StoreSourceHooks = {}): Brow
       return a.active ? { reason: a.reason ?? 'it is active', running: a.running } : null;
     },
     restoreHint: hintFor,
+    async restoreSession(s) {
+      restoreFromTrash(ctx.home, s.id, s.projectId);
+      hooks.onRestored?.(s);
+    },
     async exportMarkdown(listed) {
       // The header comes first: read the summary afresh (the list's may be minutes old).
       const fresh = (await ctx.catalog.summary(listed)) ?? listed;

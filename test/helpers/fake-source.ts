@@ -84,6 +84,7 @@ export interface FakeSourceOptions {
 export interface FakeCalls {
   loadSessions: Scope[];
   deleted: string[];
+  restored: string[];
   exported: string[];
   copied: string[];
 }
@@ -91,7 +92,7 @@ export interface FakeCalls {
 export function fakeSource(opts: FakeSourceOptions = {}): BrowserSource & { calls: FakeCalls } {
   let sessions = opts.sessions ?? [];
   const project = opts.project === undefined ? { id: 'p1', root: '/home/u/proj' } : opts.project;
-  const calls: FakeCalls = { loadSessions: [], deleted: [], exported: [], copied: [] };
+  const calls: FakeCalls = { loadSessions: [], deleted: [], restored: [], exported: [], copied: [] };
   // Names and pins in memory, as store/labels.ts keeps them in a file.
   let labels = new Map<string, SessionLabel>(Object.entries(opts.labelsById ?? {}));
   return {
@@ -129,6 +130,10 @@ export function fakeSource(opts: FakeSourceOptions = {}): BrowserSource & { call
     deleteSession: async (s) => {
       calls.deleted.push(s.id);
       sessions = sessions.filter((x) => x.id !== s.id);
+    },
+    restoreSession: async (s) => {
+      calls.restored.push(s.id);
+      sessions = [...sessions, s];
     },
     exportMarkdown: async (s) => {
       calls.exported.push(s.id);

@@ -251,10 +251,20 @@ function browserCommand(mode: KeyMode, cmd: KeyCommand, input: string, deps: Bro
         (moved) => {
           // The command first: on a narrow terminal the path is what gets cut. A long
           // command is cut too, so say first that it is printed whole at exit.
-          const restore = moved ? `restore with: ${moved.restore}; moved to ${moved.to}` : `restore with: ${source.restoreHint(t)}`;
-          dispatch({ type: 'deleted', id: t.id, message: `Deleted ${truncate(t.title || t.id, 32)}; restore command printed at exit (${restore})` });
+          // One short line: u undoes it here; the restore command is printed whole at exit (a long --home would be cut here).
+          const undo = source.restoreSession ? 'u undoes it' : `restore with: ${moved ? moved.restore : source.restoreHint(t)}`;
+          dispatch({ type: 'deleted', id: t.id, session: t, message: `Deleted ${truncate(t.title || t.id, 48)} · ${undo} (the restore command is printed at exit)` });
         },
         (err: unknown) => flash(`Delete failed: ${errorMessage(err)}`),
+      );
+      return true;
+    }
+    case 'undo': {
+      const back = state.undo;
+      if (!back || !source.restoreSession) return flash('Nothing to undo'), true;
+      source.restoreSession(back).then(
+        () => dispatch({ type: 'restored', message: `Restored ${truncate(back.title || back.id, 48)}` }),
+        (err: unknown) => flash(`Undo failed: ${errorMessage(err)}`),
       );
       return true;
     }
