@@ -237,7 +237,7 @@ describe('actions', () => {
     frame = await ui.press('n', (f) => !f.includes('Delete “'));
     expect(source.calls.deleted).toEqual([]);
     await ui.press('d', 'Delete “Fix login bug”');
-    frame = await ui.press('y', 'Deleted Fix login bug · u undoes it (the restore command is printed at exit)');
+    frame = await ui.press('y', 'Deleted Fix login bug · u undoes it; restore command printed at exit');
     expect(source.calls.deleted).toEqual(['sess-login']);
     expect(frame).toContain('› Add dark mode');
     await ui.waitFor(() => source.calls.loadSessions.length === 2);

@@ -70,7 +70,7 @@ describe('--demo runs on a private copy', () => {
     expect(treeHash(DEMO)).toBe(before);
   });
 
-  it('in the browser, d then y deletes from the copy and the message says `session-browser --demo restore ID`', async () => {
+  it('in the browser, d then y deletes from the copy; the dialog says `session-browser --demo restore ID`, the message that u undoes it', async () => {
     const before = treeHash(DEMO);
     const app = spawnPty(['--demo'], { cols: 160, rows: 30, env });
     try {
@@ -82,7 +82,7 @@ describe('--demo runs on a private copy', () => {
       await app.waitFor('restore with: session-browser --demo restore partial-write');
       app.mark();
       app.write('y');
-      await app.waitFor(/Deleted .*session-browser --demo restore partial-write/);
+      await app.waitFor(/Deleted .*u undoes it/);
       app.write('q');
       expect(await app.exited).toBe(130);
     } finally {

@@ -253,7 +253,8 @@ function browserCommand(mode: KeyMode, cmd: KeyCommand, input: string, deps: Bro
           // command is cut too, so say first that it is printed whole at exit.
           // One short line: u undoes it here; the restore command is printed whole at exit (a long --home would be cut here).
           const undo = source.restoreSession ? 'u undoes it' : `restore with: ${moved ? moved.restore : source.restoreHint(t)}`;
-          dispatch({ type: 'deleted', id: t.id, session: t, message: `Deleted ${truncate(t.title || t.id, 48)} · ${undo} (the restore command is printed at exit)` });
+          // Within 100 columns whole (a 40-column title): the way back is what the line is for.
+          dispatch({ type: 'deleted', id: t.id, session: t, message: `Deleted ${truncate(t.title || t.id, 40)} · ${undo}; restore command printed at exit` });
         },
         (err: unknown) => flash(`Delete failed: ${errorMessage(err)}`),
       );
