@@ -53,6 +53,15 @@ describe('SessionSearch (FTS5)', () => {
     expect(cut(snip?.text ?? '', snip?.ranges ?? [])).toEqual(['harness']);
   });
 
+  it('builds the snippet where the words searched for stand together, not at the first of them', () => {
+    const filler = 'Nothing of note in this part of the log at all.\n'.repeat(20);
+    const a = session({ id: 'd1', title: 'Deploy the staging build' });
+    const hits = search([{ summary: a, texts: [`Deploy the staging build and run the smoke tests. ${filler}error: permission denied (publickey) The deploy key is missing on this machine.`] }], 'deploy key');
+    const snip = hits[0]!.snippet!;
+    expect(snip.text).toContain('The deploy key is missing');
+    expect(cut(snip.text, snip.ranges).map((w) => w.toLowerCase())).toEqual(['deploy', 'key']);
+  });
+
   it('widens a snippet to the columns a wide terminal has, keeping its highlight and one line', () => {
     const words = Array.from({ length: 120 }, (_, i) => `word${i}`);
     const text = [...words.slice(0, 60), 'needle', ...words.slice(60)].join(' \n ');

@@ -25,7 +25,7 @@
 import { CONTENT, META, type FullTextIndex } from '../catalog/text-columns.js';
 import type { SessionSummary } from '../types.js';
 import { fold, highlightOf, highlightRanges, latinTokens, parseQuery, phraseExpr, quote, wordExpr, type Highlight, type QueryWord } from './fts-query.js';
-import { makeSnippet, SNIPPET_COLUMNS } from './snippet.js';
+import { bestAnchor, makeSnippet, SNIPPET_COLUMNS } from './snippet.js';
 import { mergeRanges } from './text.js';
 import { typoCandidates } from './typo-terms.js';
 import type { MatchTier, SearchHit, SearchRange, Snippet } from './types.js';
@@ -336,7 +336,8 @@ class LazyHit implements SearchHit {
   private build(columns: number): Snippet | null {
     try {
       const text = this.chunk ? this.chunk() : null;
-      const anchor = text === null ? undefined : highlightRanges(text, this.highlight, 1)[0];
+      // Around the matches of the most query words together, not merely the first match (snippet.ts bestAnchor).
+      const anchor = text === null ? undefined : bestAnchor(text, highlightRanges(text, this.highlight), columns);
       if (text !== null && anchor) return makeSnippet(text, anchor, (body) => highlightRanges(body, this.highlight), columns);
     } catch {
       // The index went away under us: no snippet, the hit stands.

@@ -16,6 +16,33 @@ const SNAP = 12;
 /** Raw characters read per column of context: enough to fill it even after collapsing runs of spaces. */
 const RAW_PER_COLUMN = 8;
 
+/**
+ * The match to build a snippet around, of `ranges` (the query's matches in
+ * `text`, in order): the one with the most different words of the query
+ * within a snippet's reach of it (`columns` of raw text each side), the
+ * first of those that tie. The first match alone was often the title's
+ * word ("deploy" of "Deploy the staging build…") when the words searched
+ * for together ("deploy key") stand side by side further on. undefined
+ * when there is none.
+ */
+export function bestAnchor(text: string, ranges: readonly SearchRange[], columns = SNIPPET_COLUMNS): SearchRange | undefined {
+  if (ranges.length <= 1) return ranges[0];
+  const words = ranges.map((r) => text.slice(r.start, r.end).toLowerCase());
+  let best = ranges[0];
+  let bestCount = 0;
+  for (let i = 0; i < ranges.length; i++) {
+    const seen = new Set<string>();
+    for (let j = 0; j < ranges.length; j++) {
+      if (Math.abs(ranges[j]!.start - ranges[i]!.start) <= columns) seen.add(words[j]!);
+    }
+    if (seen.size > bestCount) {
+      best = ranges[i];
+      bestCount = seen.size;
+    }
+  }
+  return best;
+}
+
 // Whitespace and C0/C1 controls both become a plain space: the snippet must stay one terminal line.
 const SPACE_LIKE = /[\s\p{Cc}]/u;
 
