@@ -90,6 +90,14 @@ describe('fitTable when nothing is left to drop', () => {
   });
 });
 
+describe('fitTable omitWhenBlank', () => {
+  it('leaves out a column whose every cell is blank, keeps it when one cell is not', () => {
+    const columns = [{ header: 'ID' }, { header: 'BLANK', omitWhenBlank: true }, { header: 'N', align: 'right' as const }];
+    expect(fitTable(columns, [['a', '', '1'], ['b', '', '2']], 80)[0]).toMatch(/^ID\s+N$/);
+    expect(fitTable(columns, [['a', '', '1'], ['b', 'x', '2']], 80)[0]).toMatch(/^ID\s+BLANK\s+N$/);
+  });
+});
+
 describe('session cells', () => {
   it('a count past 9,999 is compact, never cut in the list\'s 5-wide column ("17,8…" read as another figure)', async () => {
     const { cellText } = await import('../src/format/session-cells.js');

@@ -36,6 +36,12 @@ export interface FitColumn {
    * (format/elide.ts modelCutter). Default: cut at the end with '…'.
    */
   cutter?: (cells: readonly string[]) => (text: string, width: number) => string;
+  /**
+   * Left out when every cell of it is blank, whatever the width: a column
+   * of blanks (doctor's kinds of problem no file has, usage's UNPRICED with
+   * nothing unpriced) only pushed the others out of a narrow terminal.
+   */
+  omitWhenBlank?: boolean;
 }
 
 /** Options of {@link fitTable}. */
@@ -70,7 +76,7 @@ export function fitTable(columns: FitColumn[], rows: string[][], width: number, 
     return c.minWidth !== undefined && c.maxWidth !== undefined ? Math.min(w, Math.max(c.maxWidth, c.minWidth)) : w;
   });
   const order = (i: number): number => columns[i]?.shrinkOrder ?? i;
-  let active = columns.map((_, i) => i);
+  let active = columns.map((_, i) => i).filter((i) => !columns[i]!.omitWhenBlank || clean.some((r) => r[i] !== ''));
   let widths = natural.slice();
   /** Narrows the active columns (in shrink order) to at most `floor(i)` each; true when the table then fits. */
   const narrow = (floor: (i: number) => number | undefined): boolean => {

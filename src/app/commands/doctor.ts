@@ -40,17 +40,16 @@ const COLUMNS: FitColumn[] = [
   { header: 'ID' },
   { header: 'DIALECT' },
   { header: 'LINES', align: 'right' },
-  { header: 'MALFORMED', minWidth: 9 },
-  { header: 'UNKNOWN', minWidth: 7 },
-  { header: 'OVERSIZED', minWidth: 9 },
-  { header: 'TORN', minWidth: 4 },
-  { header: 'BAD NUMBERS', minWidth: 7 },
-  { header: 'BAD TIMES', minWidth: 7 },
-  { header: 'BAD ENTRIES', minWidth: 7 },
-  { header: 'TAIL' },
+  // A kind of problem no file here has gets no column: at 80 columns all eleven headers did not fit (BAD NU…).
+  { header: 'MALFORMED', minWidth: 9, omitWhenBlank: true },
+  { header: 'UNKNOWN', minWidth: 7, omitWhenBlank: true },
+  { header: 'OVERSIZED', minWidth: 9, omitWhenBlank: true },
+  { header: 'TORN', minWidth: 4, omitWhenBlank: true },
+  { header: 'BAD NUMBERS', minWidth: 7, omitWhenBlank: true },
+  { header: 'BAD TIMES', minWidth: 7, omitWhenBlank: true },
+  { header: 'BAD ENTRIES', minWidth: 7, omitWhenBlank: true },
+  { header: 'TAIL', omitWhenBlank: true },
 ];
-/** ID, DIALECT and LINES: shown for every file listed; the problem columns only when some file has that problem. */
-const FIXED_COLUMNS = 3;
 
 export async function doctorCommand(ctx: AppContext, options: ParsedOptions, io: Io): Promise<number> {
   // Every source this run reads (the native home and other agents' folders), each file of a session (its parts too).
@@ -80,10 +79,7 @@ export async function doctorCommand(ctx: AppContext, options: ParsedOptions, io:
   io.out(sanitize(`${countNoun(results.length, 'session file')} checked under ${where}; ${problems.length} with problems.${skippedNote}`, { singleLine: true }));
   if (problems.length > 0) {
     const rows = problems.map((d) => [d.id, d.dialect ?? 'none', String(d.lines), lineList(d.malformed), lineList(d.unknown), lineList(d.oversized), lineList(d.torn), lineList(d.invalidNumbers), lineList(d.invalidTimes), lineList(d.invalidEntries), d.pendingTail ? 'pending' : '']);
-    // A kind of problem no file here has gets no column: at 80 columns all eleven headers did not fit (BAD NU…).
-    const kept = COLUMNS.map((_, i) => i < FIXED_COLUMNS || rows.some((r) => r[i] !== ''));
-    const pick = <T,>(xs: readonly T[]): T[] => xs.filter((_, i) => kept[i]);
-    io.out(fitTable(pick(COLUMNS), rows.map(pick), tableWidth(io), { cutLines: false }).join('\n'));
+    io.out(fitTable(COLUMNS, rows, tableWidth(io), { cutLines: false }).join('\n'));
   }
   // Not a problem (nothing is lost), but the file is damaged there: said once per file.
   for (const d of results.filter((r) => r.repaired.length > 0)) {

@@ -90,15 +90,13 @@ export async function usageCommand(ctx: AppContext, options: ParsedOptions, io: 
     { header: 'CACHE W', align: 'right' as const, dropPriority: 5 },
     { header: 'HIT', align: 'right' as const, dropPriority: 7 },
     { header: 'COST', align: 'right' as const },
-    { header: 'UNPRICED', align: 'right' as const, dropPriority: 1 },
+    // With nothing unpriced it is a column of blanks: left out (the note under the table says when there are some).
+    { header: 'UNPRICED', align: 'right' as const, dropPriority: 1, omitWhenBlank: true },
     { header: '$/SUCCESS', align: 'right' as const, dropPriority: 2 },
     { header: 'TIME', align: 'right' as const, dropPriority: 3 },
   ];
   const cells = [...report.rows.map((r) => rowWithProject(r, label(r))), rowWithProject(report.totals, 'TOTAL')];
-  // UNPRICED with nothing unpriced is a column of blanks: left out (the note under the table says when there are some).
-  const unpriced = columns.findIndex((c) => c.header === 'UNPRICED');
-  const keep = (_: unknown, i: number): boolean => i !== unpriced || report.totals.unknownCostSessions > 0;
-  const lines = fitTable(columns.filter(keep), cells.map((r) => r.filter(keep)), tableWidth(io), { cutLines: false, squeezeAbove: 6 });
+  const lines = fitTable(columns, cells, tableWidth(io), { cutLines: false, squeezeAbove: 6 });
   for (const line of lines) io.out(line);
   if (report.totals.copiedCalls > 0) {
     // A fork's row would look cheap next to its transcript: say why (SessionSummary.copies).
