@@ -24,6 +24,7 @@ import { findTrashed } from './find-session.js';
 import { renderSessionTable, tableWidth } from './session-table.js';
 import { loadSummaryById } from './show.js';
 import { shownValue } from '../../format/shown-value.js';
+import { parseCopyName } from '../../store/actions/trash-names.js';
 import { readLabels } from '../../store/labels.js';
 import { applyLabels } from '../list-model.js';
 
@@ -65,18 +66,15 @@ export async function deleteCommand(ctx: AppContext, id: string, options: Parsed
   return 0;
 }
 
-/** `ID~N` as given to restore: the session id and a copy number (trash-names.ts). */
-const COPY_ARG = /^(.+)~([1-9]\d*)$/;
-
 /** `restore ID` brings one back (`ID~N`: that copy); `restore` alone lists the trash. */
 export async function restoreCommand(ctx: AppContext, id: string | undefined, options: ParsedOptions, io: Io): Promise<number> {
   if (id === undefined) return listTrashCommand(ctx, io);
   // `ID~N`: copy N of a session deleted more than once, as the trash listing names it ('~' is in no id).
-  const named = COPY_ARG.exec(id);
+  const named = parseCopyName(id);
   // `id` may be a prefix (find-session.ts): restore the one whole id it names.
-  const entry = findTrashed(ctx, named ? named[1]! : id);
+  const entry = findTrashed(ctx, named ? named.id : id);
   // The copy deleted last (what the undo printed by `delete` means), or the one named; other copies stay, and are counted.
-  const restored = restoreFromTrash(ctx.home, entry.id, entry.projectId, named ? Number(named[2]) : undefined);
+  const restored = restoreFromTrash(ctx.home, entry.id, entry.projectId, named?.copy);
   const older = restored.olderCopies ?? 0;
   const which = named ? '' : ' (the copy deleted last)';
   const left = older > 0 ? `${which}; ${countNoun(older, 'other copy', 'other copies')} of it ${older === 1 ? 'is' : 'are'} still in the trash (restore lists them)` : '';

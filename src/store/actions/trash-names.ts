@@ -20,6 +20,17 @@ export interface TrashName {
 const COPY = /^(.+)~([1-9]\d*)$/;
 const OLD_COPY = /^(.+)\.([1-9]\d*)$/;
 
+/**
+ * A copy's name as `restore` takes it and the trash listing prints it
+ * (`<id>~<n>`, the file name without `.jsonl`): the prefix of an id, which
+ * the caller resolves, and the copy number (≥ 1); null when `name` has no
+ * `~<n>` (then it names the session, its copy deleted last).
+ */
+export function parseCopyName(name: string): { id: string; copy: number } | null {
+  const m = COPY.exec(name);
+  return m ? { id: m[1]!, copy: Number(m[2]) } : null;
+}
+
 /** The file name (`<id>.jsonl`, `<id>~<n>.jsonl`) of copy `copy` (≥ 1) of session `id` in the trash. */
 export function trashFileName(id: string, copy: number): string {
   return copy === 1 ? `${id}.jsonl` : `${id}~${copy}.jsonl`;
