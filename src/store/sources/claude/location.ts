@@ -18,8 +18,8 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isValidSessionId, projectIdOf } from '../../project.js';
 import type { SessionFile, SessionLocation, SessionScan, SkippedEntry } from '../format.js';
-import { appendAll } from '../../arrays.js';
-import { refusal, SYMLINKED_SESSION } from '../common/refused.js';
+import { appendAll, byPath } from '../../arrays.js';
+import { takesEntry } from '../common/refused.js';
 import { readHeadRecordsSync, type HeadFacts } from '../common/heads.js';
 import { defaultMemo, eachInTurns, eachLimited, folderProblem, headFactsSync, homeOf, inScope, wantedIds, type ForeignLocationOptions, watchedFolders } from '../common/location-kit.js';
 import { liveClaudeSessions } from './live.js';
@@ -61,11 +61,7 @@ function addSubagentParts(m: SessionFile, sub: string, refused: SkippedEntry[]):
     return;
   }
   const parts: string[] = [];
-  for (const e of entries) {
-    if (!AGENT_FILE.test(e.name)) continue;
-    if (e.isFile()) parts.push(join(sub, e.name));
-    else if (e.isSymbolicLink()) refused.push({ path: join(sub, e.name), error: SYMLINKED_SESSION });
-  }
+  for (const e of entries) if (AGENT_FILE.test(e.name) && takesEntry(e, join(sub, e.name), true, refused)) parts.push(join(sub, e.name));
   parts.sort();
   if (parts.length) m.parts = [...parts, ...(m.parts ?? [])];
 }
@@ -107,16 +103,13 @@ export function claudeLocation(opts: ForeignLocationOptions): SessionLocation {
       for (const e of entries) {
         if (!e.name.endsWith('.jsonl')) continue;
         // An older subagent transcript: a part of a session, never a session of its own.
+        const file = join(path, e.name);
         if (AGENT_FILE.test(e.name)) {
-          if (e.isFile()) oldAgents.push(join(path, e.name));
-          else if (e.isSymbolicLink()) refused.push({ path: join(path, e.name), error: SYMLINKED_SESSION });
+          if (takesEntry(e, file, true, refused)) oldAgents.push(file);
           continue;
         }
         const id = e.name.slice(0, -'.jsonl'.length);
-        const named = isValidSessionId(id);
-        if (named && e.isFile()) mains.push({ projectId: '', id, path: join(path, e.name), source: 'claude', format: 'claude' });
-        const why = refusal(e, named);
-        if (why) refused.push({ path: join(path, e.name), error: why });
+        if (takesEntry(e, file, isValidSessionId(id), refused)) mains.push({ projectId: '', id, path: file, source: 'claude', format: 'claude' });
       }
       const byId = new Map(mains.map((m) => [m.id, m]));
       const dirs = new Set(entries.filter((e) => e.isDirectory()).map((e) => e.name));
@@ -167,9 +160,9 @@ export function claudeLocation(opts: ForeignLocationOptions): SessionLocation {
       if (refused.length > 0 && inScope(wanted, folderProjects)) appendAll(skipped, refused);
     });
     memo.save?.();
-    files.sort((a, b) => (a.path < b.path ? -1 : 1));
+    files.sort(byPath);
     // Folders are read eight at a time: in the order of their paths, the notes are the same from run to run.
-    skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    skipped.sort(byPath);
     return { files, skipped, roots };
   };
   return {

@@ -13,11 +13,11 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
-import { appendAll } from '../../arrays.js';
+import { appendAll, byPath } from '../../arrays.js';
 import { projectIdOf } from '../../project.js';
 import type { SessionFile, SessionLocation, SessionScan, SkippedEntry } from '../format.js';
 import { readHeadRecordsSync, type HeadFacts } from '../common/heads.js';
-import { notASessionName, refusal } from '../common/refused.js';
+import { notASessionName, takesEntry } from '../common/refused.js';
 import { defaultMemo, eachInTurns, folderProblem, headFactsSync, homeOf, wantedIds, type ForeignLocationOptions, watchedFolders } from '../common/location-kit.js';
 import { projectIdOfCwd, repoRootOf } from '../common/project-scope.js';
 
@@ -75,10 +75,8 @@ async function rollouts(root: string, out: string[], refused: SkippedEntry[], de
       continue;
     }
     if (!/\.jsonl$/i.test(e.name)) continue;
-    const named = ROLLOUT.test(e.name);
-    if (named && e.isFile()) out.push(join(root, e.name));
-    const why = refusal(e, named, NOT_A_ROLLOUT_NAME);
-    if (why) refused.push({ path: join(root, e.name), error: why });
+    const path = join(root, e.name);
+    if (takesEntry(e, path, ROLLOUT.test(e.name), refused, NOT_A_ROLLOUT_NAME)) out.push(path);
   }
 }
 
@@ -120,7 +118,7 @@ export function codexLocation(opts: ForeignLocationOptions): SessionLocation {
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT') skipped.push(...folderProblem(join(dir, sub), err, true));
       }
     }
-    appendAll(skipped, refused.sort((a, b) => (a.path < b.path ? -1 : 1)));
+    appendAll(skipped, refused.sort(byPath));
     if (!found && skipped.length === 0) return { files: [], skipped: folderProblem(dir, Object.assign(new Error('no such folder'), { code: 'ENOENT' }), opts.named) };
     const names = await threadNames(dir);
     // Rollouts by thread id: one as a rule; two live ones (a copied or re-created rollout) are both kept, so
@@ -165,7 +163,7 @@ export function codexLocation(opts: ForeignLocationOptions): SessionLocation {
       if (file.parts) file.parts.sort();
       files.push(file);
     }
-    files.sort((a, b) => (a.path < b.path ? -1 : 1));
+    files.sort(byPath);
     return { files, skipped, roots };
   };
   return {

@@ -11,6 +11,8 @@
  */
 
 /** The reason given for a project folder that is a symbolic link. */
+import type { SkippedEntry } from '../format.js';
+
 export const SYMLINKED_PROJECT = 'project folder is a symbolic link';
 
 /**
@@ -40,14 +42,16 @@ interface EntryKind {
 }
 
 /**
- * Why a folder entry a location would read as a session file (its place
- * and extension say so) is refused, or null when it is not refused (a
- * regular file with a session's name: read) or is no session file at all
- * (a folder, a FIFO, a symbolic link with another name). `sessionName`:
- * the name is one the location takes as a session's; `badName`: the reason
- * when it is not ({@link NOT_A_SESSION_NAME}, or the agent's own rule).
+ * Whether a folder entry at `path` that a location would read as a session
+ * file (its place and extension say so) is read: a regular file whose name
+ * is one the location takes as a session's (`sessionName`). One it refuses
+ * goes to `refused` with why: a symbolic link with such a name
+ * ({@link SYMLINKED_SESSION}), a regular file with another name (`badName`:
+ * {@link NOT_A_SESSION_NAME}, or the agent's own rule). Anything else (a
+ * folder, a FIFO, a symbolic link with another name) is passed over.
  */
-export function refusal(entry: EntryKind, sessionName: boolean, badName: string = NOT_A_SESSION_NAME): string | null {
-  if (sessionName) return entry.isSymbolicLink() ? SYMLINKED_SESSION : null;
-  return entry.isFile() ? badName : null;
+export function takesEntry(entry: EntryKind, path: string, sessionName: boolean, refused: SkippedEntry[], badName: string = NOT_A_SESSION_NAME): boolean {
+  if (sessionName && entry.isFile()) return true;
+  if (sessionName ? entry.isSymbolicLink() : entry.isFile()) refused.push({ path, error: sessionName ? SYMLINKED_SESSION : badName });
+  return false;
 }

@@ -16,9 +16,9 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SessionFile, SessionLocation, SessionScan, SkippedEntry } from '../format.js';
-import { appendAll } from '../../arrays.js';
+import { appendAll, byPath } from '../../arrays.js';
 import { readHeadRecordsSync, readHeadTextSync, type HeadFacts } from '../common/heads.js';
-import { notASessionName, refusal } from '../common/refused.js';
+import { notASessionName, takesEntry } from '../common/refused.js';
 import { defaultMemo, eachInTurns, eachLimited, folderProblem, headFactsSync, homeOf, inScope, wantedIds, type ForeignLocationOptions, watchedFolders } from '../common/location-kit.js';
 import { projectIdOfCwd, repoRootOf } from '../common/project-scope.js';
 
@@ -99,10 +99,7 @@ export function geminiLocation(opts: ForeignLocationOptions): SessionLocation {
       const refused: SkippedEntry[] = [];
       for (const e of entries) {
         if (!CHAT_FILE.test(e.name)) continue;
-        const named = CHAT.test(e.name);
-        if (named && e.isFile()) names.add(e.name);
-        const why = refusal(e, named, NOT_A_CHAT_NAME);
-        if (why) refused.push({ path: join(chats, e.name), error: why });
+        if (takesEntry(e, join(chats, e.name), CHAT.test(e.name), refused, NOT_A_CHAT_NAME)) names.add(e.name);
       }
       const sessions: SessionFile[] = [];
       // Heads read synchronously, a few ms at a time, as Claude's and Codex's are (location-kit.ts eachInTurns).
@@ -141,9 +138,9 @@ export function geminiLocation(opts: ForeignLocationOptions): SessionLocation {
       if (refused.length > 0 && inScope(wanted, folderProjects)) appendAll(skipped, refused);
     });
     memo.save?.();
-    files.sort((a, b) => (a.path < b.path ? -1 : 1));
+    files.sort(byPath);
     // Folders are read eight at a time: in the order of their paths, the notes are the same from run to run.
-    skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    skipped.sort(byPath);
     return { files, skipped, roots: labels };
   };
   return {

@@ -16,10 +16,10 @@
  */
 import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { appendAll } from '../../arrays.js';
+import { appendAll, byPath } from '../../arrays.js';
 import { isValidProjectId, isValidSessionId, projectDir, projectsDir } from '../../project.js';
 import type { SessionFile, SessionScan, SkippedEntry } from '../format.js';
-import { NOT_A_SESSION_NAME, refusal, SYMLINKED_PROJECT, SYMLINKED_SESSION, unreadableFolder } from '../common/refused.js';
+import { NOT_A_SESSION_NAME, SYMLINKED_PROJECT, SYMLINKED_SESSION, takesEntry, unreadableFolder } from '../common/refused.js';
 
 export type { SessionFile, SessionScan, SkippedEntry };
 
@@ -43,7 +43,7 @@ export async function scanProjectIds(home: string): Promise<{ ids: string[]; ski
     else if (e.isSymbolicLink()) skipped.push({ path: projectDir(home, e.name), error: SYMLINKED_PROJECT });
   }
   ids.sort();
-  skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  skipped.sort(byPath);
   return { ids, skipped };
 }
 
@@ -79,10 +79,7 @@ async function scanProject(home: string, projectId: string): Promise<SessionScan
   for (const e of entries) {
     if (!e.name.endsWith('.jsonl')) continue;
     const id = e.name.slice(0, -'.jsonl'.length);
-    const named = isValidSessionId(id);
-    if (named && e.isFile()) files.push({ projectId, id, path: join(dir, e.name) });
-    const why = refusal(e, named);
-    if (why) skipped.push({ path: join(dir, e.name), error: why });
+    if (takesEntry(e, join(dir, e.name), isValidSessionId(id), skipped)) files.push({ projectId, id, path: join(dir, e.name) });
   }
   return { files, skipped };
 }
