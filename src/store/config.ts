@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import * as z from './zod.js';
 import { jsonErrorMessage } from '../format/json.js';
 import type { PriceTable } from './pricing.js';
-import { loadPricingFile, PRICE_TABLE_SHAPE, priceTableProblems, pricingFileSchema, unknownPriceKeys, unknownPriceKeyWarning } from './pricing-file.js';
+import { loadPricingFile, PRICE_TABLE_SHAPE, pricingFileSchema, readPriceTable } from './pricing-file.js';
 
 export const configSchema = z.object({
   /** Resume command template, e.g. "claude --resume {id}". */
@@ -93,8 +93,7 @@ function checkPricing(pricing: unknown, path: string, opts: LoadConfigOptions): 
   if (pricing === null || typeof pricing !== 'object' || Array.isArray(pricing)) {
     throw new Error(`config ${path}: pricing: must be a price table, ${PRICE_TABLE_SHAPE}, or the path of a pricing file`);
   }
-  if (opts.warn) for (const u of unknownPriceKeys(pricing, 'pricing')) opts.warn(unknownPriceKeyWarning(`config ${path}`, u));
-  const problems = priceTableProblems(pricing, 'pricing');
+  const { problems } = readPriceTable(pricing, 'pricing', opts.warn && { source: `config ${path}`, warn: opts.warn });
   if (problems.length > 0) throw new Error(`config ${path}: ${problems.join('; ')}`);
 }
 

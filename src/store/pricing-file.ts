@@ -79,14 +79,18 @@ function shown(v: unknown): string {
 }
 
 /**
- * The problems of `json` as a price table, one phrase each
- * (`<prefix>.<model>.<field>: what is wrong, got <value>`), at most three
- * and then "(and N more)"; empty when it is a valid table. `prefix` names
- * where the table sits (`pricing` in the config; '' in a pricing file).
+ * `json` read as a price table, once: the table, or null and its problems,
+ * one phrase each (`<prefix>.<model>.<field>: what is wrong, got <value>`),
+ * at most three and then "(and N more)". `prefix` names where the table sits
+ * (`pricing` in the config; '' in a pricing file). With `warn`, each unknown
+ * key of a price entry is reported first, `source` naming the file
+ * ({@link unknownPriceKeyWarning}). What a pricing file and the config's
+ * `pricing` both do with the table they hold.
  */
-export function priceTableProblems(json: unknown, prefix: string): string[] {
+export function readPriceTable(json: unknown, prefix: string, warn?: { source: string; warn: (message: string) => void }): { table: PriceTable | null; problems: string[] } {
+  if (warn) for (const u of unknownPriceKeys(json, prefix)) warn.warn(unknownPriceKeyWarning(warn.source, u));
   const parsed = pricingFileSchema.safeParse(json);
-  if (parsed.success) return [];
+  if (parsed.success) return { table: parsed.data, problems: [] };
   const problems = parsed.error.issues.map((issue) => {
     const path = issue.path;
     const where = joinPath(prefix, path);
@@ -99,7 +103,7 @@ export function priceTableProblems(json: unknown, prefix: string): string[] {
     return `${where}: must be a non-negative number (USD per million tokens), got ${shown(value)}`;
   });
   const more = problems.length > MAX_PROBLEMS ? [`(and ${problems.length - MAX_PROBLEMS} more)`] : [];
-  return [...problems.slice(0, MAX_PROBLEMS), ...more];
+  return { table: null, problems: [...problems.slice(0, MAX_PROBLEMS), ...more] };
 }
 
 /**
@@ -107,7 +111,7 @@ export function priceTableProblems(json: unknown, prefix: string): string[] {
  * (anything but {@link PRICE_FIELDS}): `{where, key}` each, `where` being
  * `<prefix>.<model>`. Reading the table ignores them.
  */
-export function unknownPriceKeys(json: unknown, prefix: string): { where: string; key: string }[] {
+function unknownPriceKeys(json: unknown, prefix: string): { where: string; key: string }[] {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) return [];
   const out: { where: string; key: string }[] = [];
   for (const [model, entry] of Object.entries(json)) {
@@ -118,7 +122,7 @@ export function unknownPriceKeys(json: unknown, prefix: string): { where: string
 }
 
 /** The warning for one unknown key of a price entry; `source` names the file (`config /p/config.json`, `pricing file /p/x.json`). */
-export function unknownPriceKeyWarning(source: string, u: { where: string; key: string }): string {
+function unknownPriceKeyWarning(source: string, u: { where: string; key: string }): string {
   return `${source}: unknown key ${JSON.stringify(u.key)} in ${u.where} ignored (a price takes ${PRICE_FIELDS.join(', ')})`;
 }
 
@@ -150,8 +154,7 @@ export function loadPricingFile(path: string, opts: LoadPricingOptions = {}): Pr
   } catch (err) {
     throw new Error(`pricing file ${path} is not valid JSON: ${jsonErrorMessage(err)}`);
   }
-  if (opts.warn) for (const u of unknownPriceKeys(json, '')) opts.warn(unknownPriceKeyWarning(`pricing file ${path}`, u));
-  const problems = priceTableProblems(json, '');
-  if (problems.length > 0) throw new Error(`pricing file ${path} is invalid: ${problems.join('; ')}. Expected ${PRICE_TABLE_SHAPE}.`);
-  return pricingFileSchema.parse(json);
+  const { table, problems } = readPriceTable(json, '', opts.warn && { source: `pricing file ${path}`, warn: opts.warn });
+  if (table === null) throw new Error(`pricing file ${path} is invalid: ${problems.join('; ')}. Expected ${PRICE_TABLE_SHAPE}.`);
+  return table;
 }
