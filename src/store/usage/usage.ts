@@ -137,7 +137,6 @@ interface Acc {
   failed: number;
   input: number;
   output: number;
-  total: number;
   cacheRead: number;
   cacheWrite: number;
   durationMs: number;
@@ -155,7 +154,7 @@ interface Acc {
 
 function newAcc(key: string, provider: string, model: string): Acc {
   return {
-    key, provider, model, sessions: 0, success: 0, failed: 0, input: 0, output: 0, total: 0,
+    key, provider, model, sessions: 0, success: 0, failed: 0, input: 0, output: 0,
     cacheRead: 0, cacheWrite: 0, durationMs: 0, micros: 0, anyKnown: false, unknown: 0, estimated: 0, successKnown: 0, outcomeMicros: 0,
     copiedCalls: 0, copiedMicros: 0, anyCopiedKnown: false,
   };
@@ -337,7 +336,6 @@ function add(acc: Acc, s: SessionSummary, p: Part): void {
   if (s.status === 'failed') acc.failed += 1;
   acc.input = addTokens(acc.input, p.tokens.input);
   acc.output = addTokens(acc.output, p.tokens.output);
-  acc.total = addTokens(acc.total, addTokens(addTokens(p.tokens.input, p.tokens.output), addTokens(p.tokens.cacheRead, p.tokens.cacheWrite)));
   acc.cacheRead = addTokens(acc.cacheRead, p.tokens.cacheRead);
   acc.cacheWrite = addTokens(acc.cacheWrite, p.tokens.cacheWrite);
   if (Number.isFinite(s.durationMs) && s.durationMs > 0) acc.durationMs += s.durationMs;
@@ -358,7 +356,9 @@ function ratio(num: number, den: number): number | null {
 
 function toRow(a: Acc): UsageRow {
   const knownCostMicros = a.anyKnown ? a.micros : null;
-  const overflowed = [a.input, a.output, a.total, a.cacheRead, a.cacheWrite, a.micros].some(isOverflowed);
+  // The four kinds summed (UsageRow.totalTokens), capped as each sum is (counts.ts).
+  const total = addTokens(addTokens(a.input, a.output), addTokens(a.cacheRead, a.cacheWrite));
+  const overflowed = [a.input, a.output, total, a.cacheRead, a.cacheWrite, a.micros].some(isOverflowed);
   const knownCostUsd = knownCostMicros === null ? null : knownCostMicros / 1e6;
   return {
     key: a.key,
@@ -370,7 +370,7 @@ function toRow(a: Acc): UsageRow {
     failedSessions: a.failed,
     inputTokens: a.input,
     outputTokens: a.output,
-    totalTokens: a.total,
+    totalTokens: total,
     cacheReadTokens: a.cacheRead,
     cacheWriteTokens: a.cacheWrite,
     durationMs: a.durationMs,
