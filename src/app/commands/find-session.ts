@@ -106,14 +106,8 @@ export function findTrashed(ctx: AppContext, idOrPrefix: string): TrashEntry {
     if (err instanceof InvalidIdError) throw new UsageError(err.message);
     throw err;
   }
-  // One entry per session: its copy deleted last (the list is newest first), the one restore brings back.
-  const seen = new Set<string>();
-  const entries = listTrash(ctx.home).filter((e) => {
-    const key = `${e.projectId}/${e.id}`;
-    if ((ctx.projectGiven && e.projectId !== ctx.project.id) || seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  // One entry per session: its copy deleted last, the one restore brings back.
+  const entries = listTrash(ctx.home).filter((e) => e.latest && (!ctx.projectGiven || e.projectId === ctx.project.id));
   const found = resolveIdPrefix(idOrPrefix, entries);
   if (found.kind === 'match') return found.match;
   if (found.kind === 'none') throw new NotFoundError(sanitize(`no deleted session ${shownValue(idOrPrefix)} in the trash of ${ctx.home}`, { singleLine: true }));

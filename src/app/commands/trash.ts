@@ -92,13 +92,10 @@ function listTrashCommand(ctx: AppContext, io: Io): number {
   // Deletion times are real (the file's ctime): measured against the real clock, even when the demo pins ctx.now.
   const now = Date.now();
   // A session deleted more than once: its copy deleted last is `ID` (what `restore ID` brings back), the others
-  // `ID~N` by their copy number, so each can be named (listTrash gives the newest of each first).
-  const seen = new Set<string>();
+  // `ID~N` by their copy number, so each can be named.
   const rows = entries.map((e) => {
     const iso = new Date(e.deletedMs).toISOString();
-    const key = `${e.projectId}/${e.id}`;
-    const name = seen.has(key) ? `${e.id}~${e.copy}` : e.id;
-    seen.add(key);
+    const name = e.latest ? e.id : `${e.id}~${e.copy}`;
     return [name, ctx.catalog.projectLabel(e.projectId), `${formatDateTime(iso, ctx.tz)} (${relativeTime(iso, now)})`, `${formatInt(e.size)} B`];
   });
   io.out(renderTable([{ header: 'ID' }, { header: 'PROJECT' }, { header: 'DELETED' }, { header: 'SIZE', align: 'right' }], rows));

@@ -128,12 +128,19 @@ export interface TrashEntry {
   deletedMs: number;
   /** Bytes. */
   size: number;
+  /**
+   * The copy of this session (in its project) deleted last: the one
+   * `restore <id>` brings back, listed as `<id>`; the others are named
+   * `<id>~<copy>`.
+   */
+  latest: boolean;
 }
 
 /**
  * Everything in `<home>/.trash/`, most recently deleted first (a tie: the
  * higher copy number first); [] when there is no trash. Symlinks are skipped.
- * Several copies of one session are each an entry, under the session's id.
+ * Several copies of one session are each an entry, under the session's id,
+ * the first of them `latest`.
  */
 export function listTrash(home: string): TrashEntry[] {
   const out: TrashEntry[] = [];
@@ -156,10 +163,17 @@ export function listTrash(home: string): TrashEntry[] {
       const st = lstatSync(path, { throwIfNoEntry: false });
       if (!st?.isFile()) continue;
       const parsed = parseTrashName(name, path);
-      if (parsed) out.push({ projectId, id: parsed.id, copy: parsed.copy, path, deletedMs: st.ctimeMs, size: st.size });
+      if (parsed) out.push({ projectId, id: parsed.id, copy: parsed.copy, path, deletedMs: st.ctimeMs, size: st.size, latest: false });
     }
   }
-  return out.sort(newestFirst);
+  out.sort(newestFirst);
+  const seen = new Set<string>();
+  for (const e of out) {
+    const key = `${e.projectId}/${e.id}`;
+    e.latest = !seen.has(key);
+    seen.add(key);
+  }
+  return out;
 }
 
 function newestFirst(a: TrashEntry, b: TrashEntry): number {
