@@ -65,7 +65,7 @@ const indexes = new WeakMap<PriceTable, TableIndex>();
  * (`claude-opus-4` + `-7`, `gpt-5` + `-4`): it must not inherit the older
  * version's price, since prices change between versions. Unknown is honest.
  */
-const NEW_VERSION = /^[^a-z0-9]\d{1,2}(?![0-9])(?![a-z])/;
+const NEW_VERSION = /^[^a-z0-9]\d{1,2}(?![0-9a-z])/;
 
 /**
  * Whether `c`, the character after a table key's end in a model id, ends a
