@@ -10,6 +10,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
+import type { RawLine } from '../sources/format.js';
 import { CHECK_BYTES, checkOf } from './check-hash.js';
 
 /** Lines longer than this are skipped and counted as oversized. */
@@ -63,10 +64,10 @@ export interface ScanOptions {
  * handler that returns a promise is awaited before the next line is read
  * (backpressure for streamed output); a plain `void` handler costs nothing.
  */
-export type LineHandler = (text: string | null, lineNo: number, endOffset: number) => void | Promise<void>;
+export type LineHandler = (text: string | null, lineNo: number, endOffset: number, raw: RawLine | null) => void | Promise<void>;
 
 /** A handler for {@link scanLinesSync}: nothing is awaited. */
-export type SyncLineHandler = (text: string | null, lineNo: number, endOffset: number) => void;
+export type SyncLineHandler = (text: string | null, lineNo: number, endOffset: number, raw: RawLine | null) => void;
 
 export interface ScanResult {
   /** Offset just after the last complete line (where the next scan starts). */
@@ -107,7 +108,7 @@ export async function scanLines(path: string, onLine: LineHandler, opts: ScanOpt
       if (bytesRead === 0) break;
       lines.feed(buf, bytesRead);
       while (lines.next()) {
-        const waiting = onLine(lines.text, lines.lineNo, lines.end);
+        const waiting = onLine(lines.text, lines.lineNo, lines.end, lines.raw);
         // `buf` is not read into again before this resolves, and lines are copied out of it.
         if (waiting) await waiting;
       }
@@ -149,7 +150,7 @@ export function scanLinesSync(path: string, onLine: SyncLineHandler, opts: ScanO
       chunkAt = at;
       chunkLen = bytesRead;
       lines.feed(buf, bytesRead);
-      while (lines.next()) onLine(lines.text, lines.lineNo, lines.end);
+      while (lines.next()) onLine(lines.text, lines.lineNo, lines.end, lines.raw);
     }
     const result = lines.result(stat.mtimeMs);
     if (opts.check) result.check = endCheck(fd, buf, chunkAt, chunkLen, result.endOffset);
@@ -180,8 +181,11 @@ class LineSplitter {
   /** Where the next chunk is read from. */
   position: number;
   text: string | null = null;
+  /** The line's bytes when it lies whole in the chunk (most lines), else null (pieced together, or over the cap); one object, reused. */
+  raw: RawLine | null = null;
   lineNo = 0;
   end = 0;
+  private readonly rawLine: RawLine = { buf: Buffer.alloc(0), start: 0, end: 0 };
   private nextLineNo: number;
   private lineStart: number;
   private readonly maxLine: number;
@@ -237,6 +241,11 @@ class LineSplitter {
       if (stop < bytesRead && this.pendingBytes === 0 && !this.oversized && pieceLen <= this.maxLine) {
         // The whole line is in this chunk (the common case): cut from the chunk's decoded lines, no copy.
         this.text = this.decodedLine(buf, from, nl);
+        const raw = this.rawLine;
+        raw.buf = buf;
+        raw.start = from;
+        raw.end = nl;
+        this.raw = raw;
         return this.emitted(nl);
       }
       if (!this.oversized) {
@@ -251,6 +260,7 @@ class LineSplitter {
       }
       if (stop === bytesRead) break; // no newline in the rest of this chunk
       this.text = this.oversized ? null : decodeJoined(this.pending, this.pendingBytes, this.lineStart);
+      this.raw = null;
       // A line over the cap among the decoded ones: its text is skipped there too.
       if (this.decoded !== null && nl < this.decodedEnd) this.cursor = this.decoded.indexOf('\n', this.cursor) + 1;
       return this.emitted(nl);

@@ -6,6 +6,7 @@
  * reader, the transcript pass and doctor are visitors of this loop.
  */
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import type { RawLine } from '../sources/format.js';
 import { classifyLine, type LineRepair } from './classify.js';
 import { decodeLine, DEFAULT_MAX_LINE_BYTES, scanLines, scanLinesSync, type LineHandler, type ScanOptions, type ScanResult, type SyncLineHandler } from './lines.js';
 
@@ -35,9 +36,9 @@ export interface RecordVisitor {
    * Tried on each complete line before it is parsed: a record read cheaply
    * (LogFormat.skimLine) goes to `record` as it is; undefined, and the line
    * is parsed and classified as usual. Not tried on the last line without
-   * a newline.
+   * a newline. `raw`: the line's bytes, when the loop has them in one piece.
    */
-  skim?(text: string): Record<string, unknown> | undefined;
+  skim?(text: string, raw: RawLine | null): Record<string, unknown> | undefined;
   /** Tried on a line `JSON.parse` refused, before it counts as malformed or torn (LogFormat.repairLine); its record goes to `record`. */
   repair?: LineRepair;
   /** A line read by `repair` (its record has gone, or goes next, to `record`). */
@@ -84,11 +85,11 @@ export function readRecordsSync(path: string, visitor: SyncRecordVisitor, opts: 
 /** Classifies each complete line and calls the visitor (a sync visitor gives a sync handler). */
 function lineVisitor(visitor: RecordVisitor, opts: ScanOptions): LineHandler {
   let lineStart = opts.fromOffset ?? 0;
-  return (text, lineNo, end) => {
+  return (text, lineNo, end, raw) => {
     const at: RecordAt = { start: lineStart, lineNo, end };
     lineStart = end;
     if (text === null) return visitor.oversized?.(at);
-    const skimmed = visitor.skim?.(text);
+    const skimmed = visitor.skim?.(text, raw);
     if (skimmed !== undefined) return visitor.record(skimmed, at);
     const line = classifyLine(text, visitor.repair);
     if (line.kind === 'malformed') visitor.malformed?.(at);

@@ -6,7 +6,7 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { NormalizedEvent } from '../sources/events.js';
-import type { SessionFile } from '../sources/format.js';
+import type { RawLine, SessionFile } from '../sources/format.js';
 import { excusesEarlyIgnorables, formatById, isIgnorable } from '../sources/registry.js';
 import { anyOverflowed } from '../counts.js';
 import { CLOCK_SKEW_MS } from '../sources/common/fold-common.js';
@@ -149,7 +149,7 @@ export function foldObject(state: SummaryState, obj: Record<string, unknown>, te
  * format the location fixed (a sniffed file's format is not known before
  * its first record), and never when `opts.skim` is false.
  */
-function skimmerOf(opts: ReadSummaryOptions): ((line: string) => Record<string, unknown> | undefined) | undefined {
+function skimmerOf(opts: ReadSummaryOptions): ((line: string, raw: RawLine | null) => Record<string, unknown> | undefined) | undefined {
   const format = opts.skim === false || !opts.file?.format ? undefined : formatById(opts.file.format);
   return format?.skimLine;
 }

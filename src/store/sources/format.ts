@@ -83,6 +83,18 @@ export interface SessionLocation {
 }
 
 /**
+ * A line's bytes as the read loop holds them (scan/lines.ts): `buf[start,
+ * end)`, its newline left out (a CR before it, and a BOM at the file's
+ * start, are not: they are the line's text's to drop). Valid only during
+ * the call it is given to: the buffer is reused for the next read.
+ */
+export interface RawLine {
+  buf: Buffer;
+  start: number;
+  end: number;
+}
+
+/**
  * One log format. `P` is its parser's state: small plain JSON carried from
  * record to record (the events dialect's last-request hashes), persisted
  * with the summary state, so a change to its shape bumps
@@ -136,9 +148,10 @@ export interface LogFormat<P = unknown> {
    * the summary elided (tool outputs), or undefined for a line it does not
    * skim, which is then parsed in full. Checks the line's structure cheaply,
    * not every character of what it skips (format/json-skim.ts). Absent:
-   * every line is parsed in full.
+   * every line is parsed in full. `raw`, when the read loop has them, are
+   * the line's bytes (a format may read those instead of the text).
    */
-  skimLine?(line: string): Record<string, unknown> | undefined;
+  skimLine?(line: string, raw?: RawLine | null): Record<string, unknown> | undefined;
   /**
    * A lenient reading of a line `JSON.parse` refused, for every reader of
    * this format's files: the record when the damage is only where the

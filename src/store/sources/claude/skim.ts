@@ -23,6 +23,8 @@
  */
 import { parseJsonObject } from '../../../format/json.js';
 import { stringEnd, valueEnd } from '../../../format/json-skim.js';
+import type { RawLine } from '../format.js';
+import { readClaudeLineFast } from './fast-read.js';
 
 type Obj = Record<string, unknown>;
 
@@ -42,9 +44,16 @@ const STAND_IN_JSON = JSON.stringify(STAND_IN);
  * when the rest does not parse as a JSON object with the outputs where
  * parse.ts reads them: the caller then parses and classifies the whole line
  * (malformed, torn) as usual. For a summary that collects no text only: the
- * outputs are the search text.
+ * outputs are the search text. With the line's bytes (`raw`), the
+ * WebAssembly reader is asked first (fast-read.ts): it builds only what
+ * parse.ts reads, of any record type but those read in full.
  */
-export function skimClaudeLine(line: string): Obj | undefined {
+export function skimClaudeLine(line: string, raw?: RawLine | null): Obj | undefined {
+  // From the bytes when the read loop has them (fast-read.ts): every field but the few parse.ts reads left unbuilt.
+  if (raw) {
+    const record = readClaudeLineFast(line, raw);
+    if (record !== undefined) return record;
+  }
   return cutOutputs(line, false);
 }
 

@@ -1,0 +1,216 @@
+/**
+ * A cold summary's reading of a Claude Code line from its bytes: the
+ * WebAssembly reader (record-scan.as.ts) checks the line as JSON.parse
+ * would and says where the values parse.ts reads are; this builds a record
+ * of those alone. `parseClaude` of it gives the events `parseClaude` of
+ * the skimmed record (skim.ts) gives, except that a tool call's `input`
+ * is absent: a summary that collects no text never reads it.
+ *
+ * Why: on a cold scan of a Claude home, JSON.parse built every key and
+ * value of ~0.5 M lines (uuids, versions, stop reasons, usage's nested
+ * objects) to read a dozen; that was about a third of each scan worker's
+ * time. Not for the record types parse.ts reads other fields of (`system`,
+ * titles, 1.0.x summaries): undefined, and the line takes the usual way.
+ */
+import type { RawLine } from '../format.js';
+import { RECORD_SCAN_WASM } from './record-scan.wasm.js';
+
+type Obj = Record<string, unknown>;
+
+// The reader's result slots and bits (record-scan.as.ts).
+const S_FLAGS = 1;
+const S_TYPE = 2;
+const S_TIMESTAMP = 5;
+const S_UUID = 8;
+const S_CWD = 11;
+const S_BRANCH = 14;
+const S_REQUEST = 17;
+const S_MODEL = 20;
+const S_ID = 23;
+const S_CONTENT_KIND = 26;
+const S_CONTENT = 27;
+const S_BLOCK_COUNT = 30;
+const S_BLOCKS = 32;
+const BLOCK_SLOTS = 18;
+const F_SIDECHAIN = 1;
+const F_API_ERROR = 2;
+const F_META = 4;
+const F_COMPACT_SUMMARY = 8;
+const F_MESSAGE = 16;
+const F_USAGE = 32;
+const F_CACHE_CREATION = 64;
+const B_IS_ERROR = 1;
+const ESCAPED = 1;
+
+/** Lines longer than this are left to JSON.parse (the reader's memory would grow to hold them): 8 MB. */
+const MAX_FAST_BYTES = 8 * 1024 * 1024;
+
+/** Record types whose other fields parse.ts reads (titles, system notes, summaries): read in full. */
+const READ_IN_FULL = new Set(['system', 'custom-title', 'ai-title', 'summary']);
+
+/** What this module uses of WebAssembly (the TypeScript lib here declares none of it). */
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: unknown };
+}
+
+/** The instantiated reader and views of its memory (renewed when the memory grows). */
+interface Reader {
+  scan(length: number): number;
+  memory: WasmMemory;
+  input: number;
+  slots: number;
+  counts: number;
+  bytes: Uint8Array;
+  i32: Int32Array;
+  f64: Float64Array;
+}
+
+/** undefined until first asked; null when WebAssembly (with SIMD) is not there: every line then takes the usual way. */
+let reader: Reader | null | undefined;
+
+function loadReader(): Reader | null {
+  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+  if (!wasm) return null;
+  try {
+    const module = new wasm.Module(Buffer.from(RECORD_SCAN_WASM, 'base64'));
+    const instance = new wasm.Instance(module, {
+      env: {
+        abort: () => {
+          throw new Error('record-scan aborted');
+        },
+      },
+    });
+    const e = instance.exports as { scan(length: number): number; memory: WasmMemory; inputOffset(): number; slotsOffset(): number; countsOffset(): number };
+    const r: Reader = { scan: e.scan, memory: e.memory, input: e.inputOffset(), slots: e.slotsOffset() >> 2, counts: e.countsOffset() >> 3, bytes: new Uint8Array(0), i32: new Int32Array(0), f64: new Float64Array(0) };
+    renewViews(r);
+    return r;
+  } catch {
+    return null;
+  }
+}
+
+function renewViews(r: Reader): void {
+  r.bytes = new Uint8Array(r.memory.buffer);
+  r.i32 = new Int32Array(r.memory.buffer);
+  r.f64 = new Float64Array(r.memory.buffer);
+}
+
+/** The line being read: {@link stringAt} reads its strings. */
+const current: { line: string; raw: RawLine | null; aligned: boolean; i32: Int32Array; slots: number } = { line: '', raw: null, aligned: true, i32: new Int32Array(0), slots: 0 };
+
+/**
+ * The string whose slots start at `k` in the reader's result, or undefined
+ * (absent, or not a string). A line whose every byte is one character
+ * (ASCII; the text is as long as the bytes) is cut from its text; another
+ * line's string is decoded from its own bytes.
+ */
+function stringAt(k: number): string | undefined {
+  const { i32, slots } = current;
+  const start = i32[slots + k]!;
+  if (start < 0) return undefined;
+  const end = i32[slots + k + 1]!;
+  const escaped = (i32[slots + k + 2]! & ESCAPED) !== 0;
+  if (current.aligned) return escaped ? (JSON.parse(current.line.slice(start - 1, end + 1)) as string) : current.line.slice(start, end);
+  const raw = current.raw!;
+  const inside = raw.buf.toString('utf8', raw.start + start, raw.start + end);
+  return escaped ? (JSON.parse(`"${inside}"`) as string) : inside;
+}
+
+/**
+ * `line` (whose bytes are `raw`) as the record parse.ts reads, for a fold
+ * that collects no text; undefined when the reader does not take it (not
+ * one JSON object, a shape it leaves to JSON.parse, a record type read in
+ * full, no WebAssembly): the caller reads it the usual way. Every record
+ * has the same keys in the same order (a value the line lacks is
+ * undefined, as JSON.parse leaves it), so parse.ts's reads of them stay
+ * monomorphic.
+ */
+export function readClaudeLineFast(line: string, raw: RawLine): Obj | undefined {
+  const length = raw.end - raw.start;
+  if (length > MAX_FAST_BYTES) return undefined;
+  if (reader === undefined) reader = loadReader();
+  const r = reader;
+  if (r === null) return undefined;
+  if (r.input + length + 16 > r.bytes.length) {
+    r.memory.grow(Math.ceil((r.input + length + 16 - r.bytes.length) / 65536));
+    renewViews(r);
+  }
+  r.bytes.set(raw.buf.subarray(raw.start, raw.end), r.input);
+  if (r.scan(length) !== 1) return undefined;
+  const flags = r.i32[r.slots + S_FLAGS]!;
+  // A CR before the newline is in the bytes, not in the text.
+  const textLength = raw.buf[raw.end - 1] === 0x0d ? length - 1 : length;
+  current.line = line;
+  current.raw = raw;
+  current.aligned = line.length === textLength;
+  current.i32 = r.i32;
+  current.slots = r.slots;
+  const type = stringAt(S_TYPE);
+  if (type === undefined || READ_IN_FULL.has(type)) return undefined;
+  return {
+    type,
+    timestamp: stringAt(S_TIMESTAMP),
+    uuid: stringAt(S_UUID),
+    cwd: stringAt(S_CWD),
+    gitBranch: stringAt(S_BRANCH),
+    requestId: stringAt(S_REQUEST),
+    isSidechain: (flags & F_SIDECHAIN) !== 0,
+    isApiErrorMessage: (flags & F_API_ERROR) !== 0,
+    isMeta: (flags & F_META) !== 0,
+    isCompactSummary: (flags & F_COMPACT_SUMMARY) !== 0,
+    message: flags & F_MESSAGE ? messageOf(r, flags) : undefined,
+  };
+}
+
+function messageOf(r: Reader, flags: number): Obj {
+  const kind = r.i32[r.slots + S_CONTENT_KIND];
+  return {
+    model: stringAt(S_MODEL),
+    id: stringAt(S_ID),
+    usage: flags & F_USAGE ? usageOf(r, (flags & F_CACHE_CREATION) !== 0) : undefined,
+    content: kind === 1 ? stringAt(S_CONTENT) : kind === 2 ? blocksOf(r) : undefined,
+  };
+}
+
+function blocksOf(r: Reader): Obj[] {
+  const count = r.i32[r.slots + S_BLOCK_COUNT]!;
+  const blocks: Obj[] = new Array(count);
+  for (let b = 0; b < count; b++) {
+    const at = S_BLOCKS + b * BLOCK_SLOTS;
+    const type = stringAt(at + 2);
+    blocks[b] = {
+      type,
+      text: stringAt(at + 5),
+      id: stringAt(at + 8),
+      name: stringAt(at + 11),
+      tool_use_id: stringAt(at + 14),
+      // A tool's output is read past (a string: the reader takes no other), as skim.ts elides it.
+      content: type === 'tool_result' ? '' : undefined,
+      is_error: (r.i32[r.slots + at + 1]! & B_IS_ERROR) !== 0,
+    };
+  }
+  return blocks;
+}
+
+/** `message.usage`: the counts parse.ts reads (undefined where the line has none). */
+function usageOf(r: Reader, cacheCreation: boolean): Obj {
+  const f = r.f64;
+  const c = r.counts;
+  return {
+    input_tokens: count(f[c]!),
+    output_tokens: count(f[c + 1]!),
+    cache_read_input_tokens: count(f[c + 2]!),
+    cache_creation_input_tokens: count(f[c + 3]!),
+    cache_creation: cacheCreation ? { ephemeral_1h_input_tokens: count(f[c + 4]!), ephemeral_5m_input_tokens: count(f[c + 5]!) } : undefined,
+  };
+}
+
+/** A count as the reader left it: -1 = absent. */
+function count(value: number): number | undefined {
+  return value >= 0 ? value : undefined;
+}
