@@ -18,6 +18,7 @@ import { readRecordsSync } from '../src/store/scan/records.js';
 import { readSummarySync } from '../src/store/scan/summary-reader.js';
 import { claudeLocation } from '../src/store/sources/claude/location.js';
 import { repairClaudeLine, skimClaudeLine } from '../src/store/sources/claude/skim.js';
+import { readClaudeLineFast } from '../src/store/sources/claude/fast-read.js';
 import { diagnoseFile } from '../src/store/scan/doctor.js';
 import { loadTranscript } from '../src/store/scan/transcript.js';
 import type { SessionFile } from '../src/store/sources/format.js';
@@ -215,11 +216,14 @@ describe('summaries with the skim', () => {
   it('are the summaries and fold states of a full parse, for every session of the fixtures and a generated tree', () => {
     expect(sessions.length).toBeGreaterThan(5);
     let skimmed = 0;
+    let fromBytes = 0;
     for (const file of [...sessions.flatMap((s) => [s.path, ...(s.parts ?? [])])]) {
       readRecordsSync(file, { record: () => {}, skim: (line) => { const r = skimClaudeLine(line); if (r) skimmed++; return r; } });
+      readRecordsSync(file, { record: () => {}, skim: (line, raw) => { const r = raw && readClaudeLineFast(line, raw); if (r) fromBytes++; return r ?? undefined; } });
     }
-    // The check below compares something: many lines of these files take the cheap reading.
+    // The check below compares something: many lines of these files take each cheap reading (the text's skim, the bytes' reader).
     expect(skimmed).toBeGreaterThan(100);
+    expect(fromBytes).toBeGreaterThan(500);
     for (const s of sessions) {
       const opts = readOpts({ projectId: s.projectId, collectText: false, file: { id: s.id, source: s.source, format: s.format, parts: s.parts } });
       const cheap = readSummarySync(s.path, opts);
