@@ -122,6 +122,41 @@ function stringAt(k: number): string | undefined {
 }
 
 /**
+ * Values that repeat from line to line (the model, the folder and
+ * branch): the string made last for each, given again while the line
+ * holds the same characters. One string object, not a new one a line: the
+ * fold compares them (a call's model against its bucket's) by identity
+ * first.
+ */
+const repeated = { model: '', cwd: '', gitBranch: '' };
+type RepeatedKey = keyof typeof repeated;
+
+/** {@link stringAt}, but the string of `repeated[name]` when the line holds the same characters there. */
+function repeatedAt(k: number, name: RepeatedKey): string | undefined {
+  const { i32, slots } = current;
+  const start = i32[slots + k]!;
+  if (start < 0) return undefined;
+  const last = repeated[name];
+  const end = i32[slots + k + 1]!;
+  if (current.aligned && end - start === last.length && current.line.startsWith(last, start)) return last;
+  const value = stringAt(k);
+  if (value !== undefined) repeated[name] = value;
+  return value;
+}
+
+/** The record's type: the two of nearly every line as constants (parse.ts's switch on them then compares no characters). */
+function typeAt(): string | undefined {
+  const { i32, slots } = current;
+  const start = i32[slots + S_TYPE]!;
+  const end = i32[slots + S_TYPE + 1]!;
+  if (start >= 0 && current.aligned) {
+    if (end - start === 9 && current.line.startsWith('assistant', start)) return 'assistant';
+    if (end - start === 4 && current.line.startsWith('user', start)) return 'user';
+  }
+  return stringAt(S_TYPE);
+}
+
+/**
  * `line` (whose bytes are `raw`) as the record parse.ts reads, for a fold
  * that collects no text; undefined when the reader does not take it (not
  * one JSON object, a shape it leaves to JSON.parse, a record type read in
@@ -150,14 +185,14 @@ export function readClaudeLineFast(line: string, raw: RawLine): Obj | undefined 
   current.aligned = line.length === textLength;
   current.i32 = r.i32;
   current.slots = r.slots;
-  const type = stringAt(S_TYPE);
+  const type = typeAt();
   if (type === undefined || READ_IN_FULL.has(type)) return undefined;
   return {
     type,
     timestamp: stringAt(S_TIMESTAMP),
     uuid: stringAt(S_UUID),
-    cwd: stringAt(S_CWD),
-    gitBranch: stringAt(S_BRANCH),
+    cwd: repeatedAt(S_CWD, 'cwd'),
+    gitBranch: repeatedAt(S_BRANCH, 'gitBranch'),
     requestId: stringAt(S_REQUEST),
     isSidechain: (flags & F_SIDECHAIN) !== 0,
     isApiErrorMessage: (flags & F_API_ERROR) !== 0,
@@ -170,7 +205,7 @@ export function readClaudeLineFast(line: string, raw: RawLine): Obj | undefined 
 function messageOf(r: Reader, flags: number): Obj {
   const kind = r.i32[r.slots + S_CONTENT_KIND];
   return {
-    model: stringAt(S_MODEL),
+    model: repeatedAt(S_MODEL, 'model'),
     id: stringAt(S_ID),
     usage: flags & F_USAGE ? usageOf(r, (flags & F_CACHE_CREATION) !== 0) : undefined,
     content: kind === 1 ? stringAt(S_CONTENT) : kind === 2 ? blocksOf(r) : undefined,
