@@ -30,6 +30,7 @@ const S_ID = 23;
 const S_CONTENT_KIND = 26;
 const S_CONTENT = 27;
 const S_BLOCK_COUNT = 30;
+const S_TYPE_CODE = 31;
 const S_BLOCKS = 32;
 const BLOCK_SLOTS = 18;
 const F_SIDECHAIN = 1;
@@ -121,39 +122,10 @@ function stringAt(k: number): string | undefined {
   return escaped ? (JSON.parse(`"${inside}"`) as string) : inside;
 }
 
-/**
- * Values that repeat from line to line (the model, the folder and
- * branch): the string made last for each, given again while the line
- * holds the same characters. One string object, not a new one a line: the
- * fold compares them (a call's model against its bucket's) by identity
- * first.
- */
-const repeated = { model: '', cwd: '', gitBranch: '' };
-type RepeatedKey = keyof typeof repeated;
-
-/** {@link stringAt}, but the string of `repeated[name]` when the line holds the same characters there. */
-function repeatedAt(k: number, name: RepeatedKey): string | undefined {
-  const { i32, slots } = current;
-  const start = i32[slots + k]!;
-  if (start < 0) return undefined;
-  const last = repeated[name];
-  const end = i32[slots + k + 1]!;
-  if (current.aligned && end - start === last.length && current.line.startsWith(last, start)) return last;
-  const value = stringAt(k);
-  if (value !== undefined) repeated[name] = value;
-  return value;
-}
-
-/** The record's type: the two of nearly every line as constants (parse.ts's switch on them then compares no characters). */
+/** The record's type: the two of nearly every line as constants, told by the reader (no string made, and parse.ts's switch on them compares no characters). */
 function typeAt(): string | undefined {
-  const { i32, slots } = current;
-  const start = i32[slots + S_TYPE]!;
-  const end = i32[slots + S_TYPE + 1]!;
-  if (start >= 0 && current.aligned) {
-    if (end - start === 9 && current.line.startsWith('assistant', start)) return 'assistant';
-    if (end - start === 4 && current.line.startsWith('user', start)) return 'user';
-  }
-  return stringAt(S_TYPE);
+  const code = current.i32[current.slots + S_TYPE_CODE];
+  return code === 1 ? 'assistant' : code === 2 ? 'user' : stringAt(S_TYPE);
 }
 
 /**
@@ -191,8 +163,8 @@ export function readClaudeLineFast(line: string, raw: RawLine): Obj | undefined 
     type,
     timestamp: stringAt(S_TIMESTAMP),
     uuid: stringAt(S_UUID),
-    cwd: repeatedAt(S_CWD, 'cwd'),
-    gitBranch: repeatedAt(S_BRANCH, 'gitBranch'),
+    cwd: stringAt(S_CWD),
+    gitBranch: stringAt(S_BRANCH),
     requestId: stringAt(S_REQUEST),
     isSidechain: (flags & F_SIDECHAIN) !== 0,
     isApiErrorMessage: (flags & F_API_ERROR) !== 0,
@@ -205,7 +177,7 @@ export function readClaudeLineFast(line: string, raw: RawLine): Obj | undefined 
 function messageOf(r: Reader, flags: number): Obj {
   const kind = r.i32[r.slots + S_CONTENT_KIND];
   return {
-    model: repeatedAt(S_MODEL, 'model'),
+    model: stringAt(S_MODEL),
     id: stringAt(S_ID),
     usage: flags & F_USAGE ? usageOf(r, (flags & F_CACHE_CREATION) !== 0) : undefined,
     content: kind === 1 ? stringAt(S_CONTENT) : kind === 2 ? blocksOf(r) : undefined,

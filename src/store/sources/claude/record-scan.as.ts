@@ -56,6 +56,7 @@ const S_CONTENT_KIND = 26; // 0 none or not a string/array, 1 string (S_CONTENT)
 const S_CONTENT = 27;
 const S_BLOCK_COUNT = 30;
 const S_BLOCKS = 32;
+const S_TYPE_CODE = 31; // the record type when unescaped: 1 "assistant", 2 "user", else 0
 const BLOCK_SLOTS = 18; // per item: [0] 1, [1] flags, type, text, id, name, tool_use_id (3 each)
 const MAX_BLOCKS = 64;
 const MAX_DEPTH = 60;
@@ -353,10 +354,29 @@ function next(close: u32): bool {
 
 /** The key just read is `name` (ASCII). */
 function keyIs(name: string): bool {
+  return bytesAre(keyStart, keyEnd, name);
+}
+
+/** The bytes [from, to) are `name` (ASCII). */
+function bytesAre(from: usize, to: usize, name: string): bool {
   const n = <usize>name.length;
-  if (keyEnd - keyStart != n) return false;
-  for (let i: usize = 0; i < n; i++) if (<u32>load<u8>(keyStart + i) != <u32>name.charCodeAt(<i32>i)) return false;
+  if (to - from != n) return false;
+  for (let i: usize = 0; i < n; i++) if (<u32>load<u8>(from + i) != <u32>name.charCodeAt(<i32>i)) return false;
   return true;
+}
+
+/** The record type into S_TYPE and its code into S_TYPE_CODE (the two of nearly every line, so that JavaScript makes no string of them). */
+function typeInto(): void {
+  stringInto(S_TYPE, 1);
+  let code = 0;
+  const start = getSlot(S_TYPE);
+  if (start >= 0 && (getSlot(S_TYPE + 2) & ESCAPED) == 0) {
+    const from = IN + <usize>start;
+    const to = IN + <usize>getSlot(S_TYPE + 1);
+    if (bytesAre(from, to, 'assistant')) code = 1;
+    else if (bytesAre(from, to, 'user')) code = 2;
+  }
+  setSlot(S_TYPE_CODE, code);
 }
 
 /** The value at `pos` into the string slots at `at` when it is a string; else skipped, absent. */
@@ -563,6 +583,7 @@ export function scan(length: i32): i32 {
   for (let i = S_TYPE; i <= S_ID; i += 3) setSlot(i, -1);
   setSlot(S_CONTENT_KIND, 0);
   setSlot(S_BLOCK_COUNT, 0);
+  setSlot(S_TYPE_CODE, 0);
   for (let i = 0; i < 6; i++) setCount(i, -1);
   ws();
   if (peek() != 0x7b) return 0;
@@ -571,7 +592,7 @@ export function scan(length: i32): i32 {
   if (peek() == 0x7d) return 0;
   while (true) {
     if (!key()) return 0;
-    if (keyIs('type')) stringInto(S_TYPE, 1);
+    if (keyIs('type')) typeInto();
     else if (keyIs('timestamp')) stringInto(S_TIMESTAMP, 1);
     else if (keyIs('uuid')) stringInto(S_UUID, 1);
     else if (keyIs('cwd')) stringInto(S_CWD, 1);
