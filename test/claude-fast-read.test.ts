@@ -9,7 +9,10 @@
  * and without the skim) is claude-skim.test.ts's.
  */
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readRecordsSync } from '../src/store/scan/records.js';
 import { describe, expect, it } from 'vitest';
 import { readClaudeLineFast } from '../src/store/sources/claude/fast-read.js';
 import { initClaudeParser, parseClaude } from '../src/store/sources/claude/parse.js';
@@ -188,6 +191,27 @@ describe('the fast reading of a Claude Code line', () => {
     const long = resultLine('y'.repeat(3_000_000));
     expectSame(long);
     expectSame(assistantLine());
+  });
+
+  it('reads a line the read loop pieced together from several reads as it reads a line read whole', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sb-fast-'));
+    try {
+      const lines = [assistantLine(), resultLine('out\n'.repeat(50)), assistantLine({ cwd: '/home/zoë' })];
+      const file = join(dir, 's.jsonl');
+      writeFileSync(file, `${lines.join('\n')}\n`);
+      const seen: string[] = [];
+      // 64-byte reads: every line spans several.
+      readRecordsSync(file, { record: () => {}, skim: (line, raw) => {
+        const r = raw ? readClaudeLineFast(line, raw) : undefined;
+        expect(r, line.slice(0, 80)).toBeDefined();
+        expect(events(r!)).toEqual(events(usual(line)));
+        seen.push(line);
+        return r;
+      } }, { chunkBytes: 64 });
+      expect(seen).toEqual(lines);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('gives the usual events for generated records: any key order, strings of any characters, extra keys of any shape', () => {

@@ -259,8 +259,19 @@ class LineSplitter {
         }
       }
       if (stop === bytesRead) break; // no newline in the rest of this chunk
-      this.text = this.oversized ? null : decodeJoined(this.pending, this.pendingBytes, this.lineStart);
-      this.raw = null;
+      if (this.oversized) {
+        this.text = null;
+        this.raw = null;
+      } else {
+        // A line pieced together from chunks: its bytes are offered too, joined (a format reading bytes reads it the same way).
+        const joined = joinPieces(this.pending, this.pendingBytes);
+        this.text = decodeLine(joined, 0, this.pendingBytes, this.lineStart);
+        const raw = this.rawLine;
+        raw.buf = joined;
+        raw.start = 0;
+        raw.end = this.pendingBytes;
+        this.raw = raw;
+      }
       // A line over the cap among the decoded ones: its text is skipped there too.
       if (this.decoded !== null && nl < this.decodedEnd) this.cursor = this.decoded.indexOf('\n', this.cursor) + 1;
       return this.emitted(nl);
@@ -314,8 +325,12 @@ class LineSplitter {
 }
 
 function decodeJoined(pieces: Buffer[], bytes: number, startOffset: number): string {
-  const line = pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces, bytes);
-  return decodeLine(line, 0, bytes, startOffset);
+  return decodeLine(joinPieces(pieces, bytes), 0, bytes, startOffset);
+}
+
+/** The pieces of a line as one buffer (the piece itself when there is one). */
+function joinPieces(pieces: Buffer[], bytes: number): Buffer {
+  return pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces, bytes);
 }
 
 /** `buf[start, end)` as text; a UTF-8 BOM at file offset 0 and a CR before the newline are dropped. */
