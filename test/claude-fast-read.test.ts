@@ -131,13 +131,47 @@ describe('the fast reading of a Claude Code line', () => {
     expectSame(assistantLine({}, { content: [{ type: 'text', text: '\ud83d\ude00 and a lone \ud800' }] }));
   });
 
-  it('reads a key written twice as JSON.parse does: the last value wins', () => {
+  it('reads a key written twice as JSON.parse does: the last value wins (a second message is left to it)', () => {
     const line = assistantLine();
-    const twice = `${line.slice(0, -1)},"message":{"id":"msg_02","model":"claude-haiku-4-5","usage":"none","content":[]},"isSidechain":true,"type":"assistant"}`;
-    expectSame(twice);
-    expect((fast(twice)!.message as Obj).usage).toBeUndefined();
+    expectSame(`${line.slice(0, -1)},"isSidechain":true,"type":"assistant","requestId":"req_02"}`);
     const usageTwice = line.replace('"service_tier":"standard"}', '"service_tier":"standard","output_tokens":999,"cache_creation":null}');
     expectSame(usageTwice);
+    expect(((fast(usageTwice)!.message as Obj).usage as Obj).cache_creation).toBeUndefined();
+    expectSame(line.replace('{"type":"text","text":"Reading the file."}', '{"type":"thinking","text":"x","type":"text","text":"Reading the file."}'));
+    expect(fast(`${line.slice(0, -1)},"message":{"id":"msg_02","content":[]}}`)).toBeUndefined();
+  });
+
+  it('reads past an output unchecked only where skim.ts does: `"type":"tool_result","content":"` in a user line, then its toolUseResult once', () => {
+    // Refused by JSON.parse (a bad escape), and read the usual way (skim.ts cuts the output, then reads the rest): the same record.
+    const cut = resultLine('x').replace('"content":"x"', '"content":"a\\qb"');
+    expect(() => JSON.parse(cut)).toThrow();
+    expect(fast(cut)).toBeDefined();
+    // Anywhere else, the same damage is the line's: left to the usual reading (which counts it malformed).
+    const elsewhere = [
+      '{"type":"user","message":{"content":[{"type":"text","text":"hi","content":"\\q"}]}}',
+      '{"type":"assistant","message":{"content":[{"type":"text","text":"hi","content":"\\u12"}]}}',
+      '{"type":"user","message":{"content":[{"content":"a\u0001b"}]}}',
+      '{"type":"user","message":{"content":[{"type":"tool_result","content":"\\q","type":"text"}]}}',
+      '{"type":"user","message":{"content":[{"content":"\\q","type":"tool_result"}]}}',
+      '{"type":"user","message":{"content":[{"type": "tool_result","content":"\\q"}]}}',
+      '{"type":"assistant","message":{"content":[{"type":"tool_result","content":"\\q"}]}}',
+      '{"type":"user","message":{"content":[{"type":"tool_result","content":"\\q"}]},"message":{"content":"hello"}}',
+      '{"type":"user","toolUseResult":"\\q","message":{"content":[{"type":"tool_result","content":"ok"}]}}',
+      '{"type":"user","message":{"content":[{"type":"tool_result","content":"ok"}]},"toolUseResult":"ok","toolUseResult":"\\q"}',
+      '{"type":"assistant","isApiErrorMessage":true,"toolUseResult":"\\q","message":{"content":[]}}',
+    ];
+    for (const line of elsewhere) {
+      expect(() => JSON.parse(line), line).toThrow();
+      expect(fast(line), line).toBeUndefined();
+    }
+  });
+
+  it('leaves an item whose type is not a string to the usual reading (an item without one reads otherwise)', () => {
+    for (const type of ['null', '5', 'false', '{}', '[]']) {
+      const line = `{"type":"assistant","message":{"model":"<synthetic>","content":[{"type":${type},"text":"API Error: 529"}]}}`;
+      expect(fast(line), type).toBeUndefined();
+    }
+    expectSame('{"type":"assistant","message":{"model":"<synthetic>","content":[{"text":"API Error: 529"}]}}');
   });
 
   it('leaves to the usual reading what it does not read exactly: other record types, odd counts, odd content, escaped keys', () => {

@@ -143,8 +143,10 @@ export function readClaudeLineFast(line: string, raw: RawLine): Obj | undefined 
   if (reader === undefined) reader = loadReader();
   const r = reader;
   if (r === null) return undefined;
-  if (r.input + length + 16 > r.bytes.length) {
-    r.memory.grow(Math.ceil((r.input + length + 16 - r.bytes.length) / 65536));
+  const need = r.input + length + 16;
+  if (need > r.bytes.length) {
+    // At least doubled: a run of ever longer lines grows it a few times, not once a line.
+    r.memory.grow(Math.ceil((Math.max(need, 2 * r.bytes.length) - r.bytes.length) / 65536));
     renewViews(r);
   }
   r.bytes.set(raw.buf.subarray(raw.start, raw.end), r.input);

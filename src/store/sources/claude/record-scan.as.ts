@@ -89,6 +89,11 @@ let end: usize = 0;
 let giveUp = false;
 /** Flags of the string {@link str} read last. */
 let strFlags: i32 = 0;
+/** A tool output of this line was read past unchecked ({@link hop}): only then is its `toolUseResult` (once) too, as skim.ts cuts it. */
+let outputHopped = false;
+let resultCopySkipped = false;
+/** A `message` key was read: a second one is left to JSON.parse (what the first held was read by other rules). */
+let messageSeen = false;
 
 @inline function setSlot(i: i32, v: i32): void {
   store<i32>(OUT + (<usize>i << 2), v);
@@ -466,7 +471,15 @@ function usage(depth: i32): void {
   }
 }
 
-/** One content item at slots `at`: an object (else given up), its type, text, id, name, tool_use_id and is_error. */
+/**
+ * One content item at slots `at`: an object (else given up), its type (a
+ * string, else given up: parse.ts tells an item without one from one with
+ * another value), text, id, name, tool_use_id and is_error. A string
+ * `content` is a tool's output, never kept (skim.ts keeps none either); it
+ * is read past unchecked ({@link hop}) only where skim.ts cuts it, written
+ * `"type":"tool_result","content":"` in a user line, else checked as any
+ * string. Other shapes of `content` are parse.ts's.
+ */
 function block(at: i32, depth: i32): void {
   for (let k = 2; k < BLOCK_SLOTS; k += 3) setSlot(at + k, -1);
   setSlot(at, 1);
@@ -481,10 +494,21 @@ function block(at: i32, depth: i32): void {
     pos++;
     return;
   }
+  // Just after a `"type":"tool_result"` written as skim.ts finds it (0: none); an output read past unchecked.
+  let resultTypeEnd: usize = 0;
+  let hopped = false;
   while (true) {
     if (!key()) return;
-    if (keyIs('type')) stringInto(at + 2, depth + 1);
-    else if (keyIs('text')) stringInto(at + 5, depth + 1);
+    if (keyIs('type')) {
+      // A type after an output read past would change what it was: left to JSON.parse.
+      if (peek() != 0x22 || hopped) {
+        giveUp = true;
+        return;
+      }
+      const valueAt = pos;
+      stringInto(at + 2, depth + 1);
+      resultTypeEnd = valueAt == keyEnd + 2 && getSlot(S_TYPE_CODE) == 2 && (getSlot(at + 4) & ESCAPED) == 0 && bytesAre(valueAt + 1, pos - 1, 'tool_result') ? pos : 0;
+    } else if (keyIs('text')) stringInto(at + 5, depth + 1);
     else if (keyIs('id')) stringInto(at + 8, depth + 1);
     else if (keyIs('name')) stringInto(at + 11, depth + 1);
     else if (keyIs('tool_use_id')) stringInto(at + 14, depth + 1);
@@ -495,12 +519,15 @@ function block(at: i32, depth: i32): void {
       else skip(depth + 1);
       setSlot(at + 1, on ? getSlot(at + 1) | B_IS_ERROR : getSlot(at + 1) & ~B_IS_ERROR);
     } else if (keyIs('content')) {
-      // A tool's output: read past, never kept (skim.ts keeps none either). Only a string: other shapes are parse.ts's.
-      if (peek() == 0x22) hop();
-      else {
+      if (peek() != 0x22) {
         giveUp = true;
         return;
       }
+      if (resultTypeEnd != 0 && keyStart == resultTypeEnd + 2 && pos == keyEnd + 2) {
+        hop();
+        hopped = true;
+        outputHopped = true;
+      } else str();
     } else skip(depth + 1);
     if (giveUp || !next(0x7d)) return;
   }
@@ -584,6 +611,9 @@ export function scan(length: i32): i32 {
   setSlot(S_CONTENT_KIND, 0);
   setSlot(S_BLOCK_COUNT, 0);
   setSlot(S_TYPE_CODE, 0);
+  outputHopped = false;
+  resultCopySkipped = false;
+  messageSeen = false;
   for (let i = 0; i < 6; i++) setCount(i, -1);
   ws();
   if (peek() != 0x7b) return 0;
@@ -602,10 +632,17 @@ export function scan(length: i32): i32 {
     else if (keyIs('isApiErrorMessage')) flagInto(F_API_ERROR, 1);
     else if (keyIs('isMeta')) flagInto(F_META, 1);
     else if (keyIs('isCompactSummary')) flagInto(F_COMPACT_SUMMARY, 1);
-    else if (keyIs('message')) message(1);
-    // The top-level copy of a tool's output (parse.ts never reads it): its structure checked, as skim.ts checks it.
-    else if (keyIs('toolUseResult')) skip(1, true);
-    else skip(1);
+    else if (keyIs('message')) {
+      if (messageSeen) return 0;
+      messageSeen = true;
+      message(1);
+    }
+    // The top-level copy of the outputs (parse.ts never reads it): only its structure checked, where skim.ts cuts it.
+    else if (keyIs('toolUseResult')) {
+      const cut = outputHopped && !resultCopySkipped && load<u8>(keyStart - 2) == 0x2c && pos == keyEnd + 2;
+      resultCopySkipped = resultCopySkipped || cut;
+      skip(1, cut);
+    } else skip(1);
     if (giveUp) return 0;
     if (!next(0x7d)) break;
   }
