@@ -325,6 +325,16 @@ describe('the fast reading of a Claude Code line', () => {
 });
 
 describe('the committed WebAssembly', () => {
+  it('and fast-read.ts number the result slots and bits alike (each file holds its own copy)', () => {
+    const constants = (file: string): Map<string, number> =>
+      new Map([...readFileSync(new URL(`../src/store/sources/claude/${file}`, import.meta.url), 'utf8').matchAll(/^const ([A-Z][A-Z0-9_]*) = (\d+);/gm)].map((m) => [m[1]!, Number(m[2])]));
+    const reader = constants('record-scan.as.ts');
+    const glue = constants('fast-read.ts');
+    const shared = [...glue.keys()].filter((name) => /^(S|F|B)_|^ESCAPED$|^BLOCK_SLOTS$/.test(name));
+    expect(shared.length).toBeGreaterThan(20);
+    for (const name of shared) expect(reader.get(name), name).toBe(glue.get(name));
+  });
+
   it('is what scripts/build-wasm.mjs makes of record-scan.as.ts (run `npm run build:wasm` after editing it)', async () => {
     const binary = (await compileRecordScan()) as Buffer;
     expect(readFileSync(GENERATED, 'utf8')).toBe(generatedModule(binary));

@@ -287,12 +287,7 @@ function skip(depth: i32, lenient: bool = false): void {
     if (lenient) hop();
     else str();
   } else if (c == 0x7b) {
-    pos++;
-    ws();
-    if (peek() == 0x7d) {
-      pos++;
-      return;
-    }
+    if (!members()) return;
     while (true) {
       if (!key()) return;
       skip(depth + 1, lenient);
@@ -342,6 +337,18 @@ function key(): bool {
   pos++;
   ws();
   return true;
+}
+
+/**
+ * Steps into the object whose `{` is at `pos`: true when a member follows,
+ * false when it is empty (`pos` after its `}`).
+ */
+function members(): bool {
+  pos++;
+  ws();
+  if (peek() != 0x7d) return true;
+  pos++;
+  return false;
 }
 
 /** After a member or item: true on ',' (another follows), false after `close` (done) or on anything else (given up). */
@@ -429,12 +436,7 @@ function cacheCreation(depth: i32): void {
     return;
   }
   setFlag(F_CACHE_CREATION, true);
-  pos++;
-  ws();
-  if (peek() == 0x7d) {
-    pos++;
-    return;
-  }
+  if (!members()) return;
   while (true) {
     if (!key()) return;
     if (keyIs('ephemeral_1h_input_tokens')) countInto(C_1H, depth + 1);
@@ -453,12 +455,7 @@ function usage(depth: i32): void {
     return;
   }
   setFlag(F_USAGE, true);
-  pos++;
-  ws();
-  if (peek() == 0x7d) {
-    pos++;
-    return;
-  }
+  if (!members()) return;
   while (true) {
     if (!key()) return;
     if (keyIs('input_tokens')) countInto(C_INPUT, depth + 1);
@@ -488,12 +485,7 @@ function block(at: i32, depth: i32): void {
     giveUp = true;
     return;
   }
-  pos++;
-  ws();
-  if (peek() == 0x7d) {
-    pos++;
-    return;
-  }
+  if (!members()) return;
   // Just after a `"type":"tool_result"` written as skim.ts finds it (0: none); an output read past unchecked.
   let resultTypeEnd: usize = 0;
   let hopped = false;
@@ -580,12 +572,7 @@ function message(depth: i32): void {
     return;
   }
   setFlag(F_MESSAGE, true);
-  pos++;
-  ws();
-  if (peek() == 0x7d) {
-    pos++;
-    return;
-  }
+  if (!members()) return;
   while (true) {
     if (!key()) return;
     if (keyIs('model')) stringInto(S_MODEL, depth + 1);
@@ -616,10 +603,8 @@ export function scan(length: i32): i32 {
   messageSeen = false;
   for (let i = 0; i < 6; i++) setCount(i, -1);
   ws();
-  if (peek() != 0x7b) return 0;
-  pos++;
-  ws();
-  if (peek() == 0x7d) return 0;
+  // Not an object, or an empty one (nothing parse.ts reads): JSON.parse's.
+  if (peek() != 0x7b || !members()) return 0;
   while (true) {
     if (!key()) return 0;
     if (keyIs('type')) typeInto();
