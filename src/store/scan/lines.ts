@@ -181,7 +181,7 @@ class LineSplitter {
   /** Where the next chunk is read from. */
   position: number;
   text: string | null = null;
-  /** The line's bytes when it lies whole in the chunk (most lines), else null (pieced together, or over the cap); one object, reused. */
+  /** The line's bytes (in the chunk, or joined when the line spanned reads); null for a line over the cap. One object, reused. */
   raw: RawLine | null = null;
   lineNo = 0;
   end = 0;

@@ -143,6 +143,8 @@ export function parseClaude(r: Obj, s: ClaudeParserState): NormalizedEvent[] | n
     const branch = str(r.gitBranch);
     out.push({ kind: 'meta', workspace: r.cwd, provider: VENDOR, ...(branch ? { branch } : {}) });
   }
+  // A cold summary's records come from fast-read.ts with only the fields read here for assistant and user lines
+  // (and the header's): a case that reads other fields of its record type must name that type in READ_IN_FULL there.
   switch (type) {
     case 'assistant':
       assistant(r, s, side, ts, out);
