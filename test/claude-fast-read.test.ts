@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { readRecordsSync } from '../src/store/scan/records.js';
 import { describe, expect, it } from 'vitest';
 import { readClaudeLineFast } from '../src/store/sources/claude/fast-read.js';
+import { skimClaudeLine } from '../src/store/sources/claude/skim.js';
 import { initClaudeParser, parseClaude } from '../src/store/sources/claude/parse.js';
 import { RECORD_SCAN_WASM } from '../src/store/sources/claude/record-scan.wasm.js';
 import type { NormalizedEvent } from '../src/store/sources/events.js';
@@ -30,11 +31,11 @@ function fast(line: string, lineEnd = ''): Obj | undefined {
   return readClaudeLineFast(line, { buf: bytes, start: 2, end });
 }
 
-/** JSON.parse's record with tool outputs elided as skim.ts elides them (a result's string content "", `toolUseResult` dropped). */
+/** JSON.parse's record with tool outputs elided (a result's content "", as skim.ts makes a string one; `toolUseResult` dropped). */
 function usual(line: string): Obj {
   const r = JSON.parse(line) as Obj;
   const content = (r.message as Obj | undefined)?.content;
-  if (Array.isArray(content)) for (const b of content) if (b && typeof b === 'object' && (b as Obj).type === 'tool_result' && typeof (b as Obj).content === 'string') (b as Obj).content = '';
+  if (Array.isArray(content)) for (const b of content) if (b && typeof b === 'object' && (b as Obj).type === 'tool_result') (b as Obj).content = '';
   delete r.toolUseResult;
   return r;
 }
@@ -141,29 +142,45 @@ describe('the fast reading of a Claude Code line', () => {
     expect(fast(`${line.slice(0, -1)},"message":{"id":"msg_02","content":[]}}`)).toBeUndefined();
   });
 
-  it('reads past an output unchecked only where skim.ts does: `"type":"tool_result","content":"` in a user line, then its toolUseResult once', () => {
-    // Refused by JSON.parse (a bad escape), and read the usual way (skim.ts cuts the output, then reads the rest): the same record.
-    const cut = resultLine('x').replace('"content":"x"', '"content":"a\\qb"');
-    expect(() => JSON.parse(cut)).toThrow();
-    expect(fast(cut)).toBeDefined();
-    // Anywhere else, the same damage is the line's: left to the usual reading (which counts it malformed).
+  it('checks a tool output as JSON.parse does: a damaged one is left to skim.ts, which reads around it as before', () => {
+    const damaged = resultLine('x').replace('"content":"x"', '"content":"a\\qb"');
+    expect(() => JSON.parse(damaged)).toThrow();
+    expect(fast(damaged)).toBeUndefined();
+    expect(skimClaudeLine(damaged)).toBeDefined();
+    // An output of another shape (Task and MCP results, images) is read past as a string one is.
+    expectSame(resultLine('x').replace('"content":"x"', '"content":[{"type":"text","text":"done"},{"type":"image","source":{"type":"base64","data":"iVBORw0KGgo="}}]'));
     const elsewhere = [
       '{"type":"user","message":{"content":[{"type":"text","text":"hi","content":"\\q"}]}}',
       '{"type":"assistant","message":{"content":[{"type":"text","text":"hi","content":"\\u12"}]}}',
       '{"type":"user","message":{"content":[{"content":"a\u0001b"}]}}',
       '{"type":"user","message":{"content":[{"type":"tool_result","content":"\\q","type":"text"}]}}',
       '{"type":"user","message":{"content":[{"content":"\\q","type":"tool_result"}]}}',
-      '{"type":"user","message":{"content":[{"type": "tool_result","content":"\\q"}]}}',
-      '{"type":"assistant","message":{"content":[{"type":"tool_result","content":"\\q"}]}}',
+      '{"type":"user","message":{"content":[{"type":"tool_result","content":"\\q"}]}}',
       '{"type":"user","message":{"content":[{"type":"tool_result","content":"\\q"}]},"message":{"content":"hello"}}',
-      '{"type":"user","toolUseResult":"\\q","message":{"content":[{"type":"tool_result","content":"ok"}]}}',
-      '{"type":"user","message":{"content":[{"type":"tool_result","content":"ok"}]},"toolUseResult":"ok","toolUseResult":"\\q"}',
-      '{"type":"assistant","isApiErrorMessage":true,"toolUseResult":"\\q","message":{"content":[]}}',
+      '{"type":"user","message":{"content":[{"type":"tool_result","content":"ok"}]},"toolUseResult":"\\q"}',
     ];
     for (const line of elsewhere) {
       expect(() => JSON.parse(line), line).toThrow();
       expect(fast(line), line).toBeUndefined();
     }
+    // Content of another shape on an item that is not a tool result: its text is parse.ts's to read.
+    expect(fast('{"type":"assistant","message":{"content":[{"type":"text","text":"a","content":[1]}]}}')).toBeUndefined();
+  });
+
+  it('gives the usual events for a run of lines read with one parser state (a streamed reply, a 1.0.x summary waiting for its leaf)', () => {
+    const lines = [
+      JSON.stringify({ type: 'summary', summary: 'Fix the flaky test', leafUuid: 'leaf-2' }),
+      assistantLine({ uuid: 'leaf-1' }, { content: [{ type: 'thinking', thinking: 'hm', signature: 's' }] }),
+      assistantLine({ uuid: 'leaf-2' }, { content: [{ type: 'text', text: 'Done.' }], usage: { input_tokens: 3, output_tokens: 200 } }),
+      resultLine('ok', { uuid: 'leaf-3' }),
+      assistantLine({ uuid: 'leaf-4', requestId: 'req_02' }, { id: 'msg_02', content: [{ type: 'text', text: 'Next.' }] }),
+    ];
+    const run = (read: (line: string) => Obj): unknown[] => {
+      const state = initClaudeParser();
+      return lines.map((line) => parseClaude(read(line), state)).map((out) => out?.map((e) => (e.kind === 'tool_call' ? { ...e, arguments: undefined } : e)));
+    };
+    expect(run((line) => fast(line) ?? usual(line))).toEqual(run(usual));
+    expect(lines.filter((line) => fast(line) !== undefined)).toHaveLength(4);
   });
 
   it('leaves an item whose type is not a string to the usual reading (an item without one reads otherwise)', () => {
@@ -177,7 +194,6 @@ describe('the fast reading of a Claude Code line', () => {
   it('leaves to the usual reading what it does not read exactly: other record types, odd counts, odd content, escaped keys', () => {
     for (const type of ['system', 'custom-title', 'ai-title', 'summary']) expect(fast(JSON.stringify({ type, customTitle: 't', aiTitle: 't', summary: 's', subtype: 'compact_boundary' }))).toBeUndefined();
     for (const count of ['1e3', '3.0', '-5', '"12"', 'null', '1234567890123456', '{}']) expect(fast(assistantLine().replace('"output_tokens":114', `"output_tokens":${count}`)), count).toBeUndefined();
-    expect(fast(resultLine('x').replace('"content":"x"', '"content":[{"type":"text","text":"x"}]'))).toBeUndefined();
     expect(fast(assistantLine({}, { content: ['a string item'] }))).toBeUndefined();
     expect(fast(assistantLine().replace('"type":"assistant"', '"typ\\u0065":"assistant"'))).toBeUndefined();
     expect(fast(assistantLine({}, { content: Array.from({ length: 65 }, () => ({ type: 'text', text: 'x' })) }))).toBeUndefined();
@@ -212,12 +228,12 @@ describe('the fast reading of a Claude Code line', () => {
     expectSame(line.replace('"stop_reason":null', `"stop_reason":${'['.repeat(40)}${']'.repeat(40)}`));
   });
 
-  it('reads past a tool output as skim.ts does: its inside unchecked, its end found after an even run of backslashes', () => {
+  it('finds where an output ends past escaped quotes and runs of backslashes, and refuses a raw control character in it as JSON.parse does', () => {
     expectSame(resultLine('ends in a backslash \\'));
     expectSame(resultLine('\\\\"x\\\\'));
-    // A raw control character inside an output: the skim never looked inside, nor does this (documented in skim.ts).
     const raw = resultLine('tab').replace('"content":"tab"', '"content":"t\u0001b"');
-    expect(fast(raw)).toBeDefined();
+    expect(fast(raw)).toBeUndefined();
+    expect(skimClaudeLine(raw)).toBeDefined();
     expect(fast(resultLine('x').replace('"content":"x"', '"content":"x'))).toBeUndefined();
   });
 
@@ -306,10 +322,11 @@ describe('the fast reading of a Claude Code line', () => {
     expect(taken).toBeGreaterThan(100);
   });
 
-  it('takes no line JSON.parse refuses, when a valid line is damaged anywhere outside a tool output', () => {
-    const line = assistantLine({}, { content: [{ type: 'text', text: 'a "b" \\ c' }] });
+  it('takes no line JSON.parse refuses, whatever one character of a valid line is damaged', () => {
+    const bases = [assistantLine({}, { content: [{ type: 'text', text: 'a "b" \\ c' }] }), resultLine('out "q" \\ \n end')];
     fc.assert(
-      fc.property(fc.nat({ max: line.length - 1 }), fc.constantFrom('"', '\\', '{', '}', '[', ']', ',', ':', '\u0001', 'x', '1', ' ', ''), (at, put) => {
+      fc.property(fc.constantFrom(...bases), fc.nat({ max: 10_000 }), fc.constantFrom('"', '\\', '{', '}', '[', ']', ',', ':', '\u0001', 'x', '1', ' ', ''), (line, n, put) => {
+        const at = n % line.length;
         const damaged = line.slice(0, at) + put + line.slice(at + 1);
         let parses = true;
         try {

@@ -60,9 +60,11 @@ export interface ScanOptions {
 }
 
 /**
- * One complete line: `text` is null when the line was over the cap. A
- * handler that returns a promise is awaited before the next line is read
- * (backpressure for streamed output); a plain `void` handler costs nothing.
+ * One complete line: `text` is null when the line was over the cap; `raw`
+ * its bytes (sources/format.ts RawLine, valid during the call only), null
+ * then too. A handler that returns a promise is awaited before the next
+ * line is read (backpressure for streamed output); a plain `void` handler
+ * costs nothing.
  */
 export type LineHandler = (text: string | null, lineNo: number, endOffset: number, raw: RawLine | null) => void | Promise<void>;
 

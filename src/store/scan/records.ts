@@ -36,7 +36,7 @@ export interface RecordVisitor {
    * Tried on each complete line before it is parsed: a record read cheaply
    * (LogFormat.skimLine) goes to `record` as it is; undefined, and the line
    * is parsed and classified as usual. Not tried on the last line without
-   * a newline. `raw`: the line's bytes, when the loop has them in one piece.
+   * a newline. `raw`: the line's bytes (null for a line over the cap).
    */
   skim?(text: string, raw: RawLine | null): Record<string, unknown> | undefined;
   /** Tried on a line `JSON.parse` refused, before it counts as malformed or torn (LogFormat.repairLine); its record goes to `record`. */

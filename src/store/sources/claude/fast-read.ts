@@ -4,7 +4,9 @@
  * would and says where the values parse.ts reads are; this builds a record
  * of those alone. `parseClaude` of it gives the events `parseClaude` of
  * the skimmed record (skim.ts) gives, except that a tool call's `input`
- * is absent: a summary that collects no text never reads it.
+ * is absent and a tool result's output is '' whatever its shape (skim.ts
+ * elides an output string so): a summary that collects no text reads
+ * neither. Every line it takes is one JSON.parse takes.
  *
  * Why: on a cold scan of a Claude home, JSON.parse built every key and
  * value of ~0.5 M lines (uuids, versions, stop reasons, usage's nested
@@ -32,7 +34,7 @@ const S_CONTENT = 27;
 const S_BLOCK_COUNT = 30;
 const S_TYPE_CODE = 31;
 const S_BLOCKS = 32;
-const BLOCK_SLOTS = 18;
+const BLOCK_SLOTS = 16;
 const F_SIDECHAIN = 1;
 const F_API_ERROR = 2;
 const F_META = 4;
@@ -143,10 +145,15 @@ export function readClaudeLineFast(line: string, raw: RawLine): Obj | undefined 
   if (reader === undefined) reader = loadReader();
   const r = reader;
   if (r === null) return undefined;
-  const need = r.input + length + 16;
+  const need = r.input + length;
   if (need > r.bytes.length) {
-    // At least doubled: a run of ever longer lines grows it a few times, not once a line.
-    r.memory.grow(Math.ceil((Math.max(need, 2 * r.bytes.length) - r.bytes.length) / 65536));
+    // At least doubled: a run of ever longer lines grows it a few times, not once a line. It never shrinks
+    // (at most twice MAX_FAST_BYTES a thread). Memory it cannot have: this line takes the usual way.
+    try {
+      r.memory.grow(Math.ceil((Math.max(need, 2 * r.bytes.length) - r.bytes.length) / 65536));
+    } catch {
+      return undefined;
+    }
     renewViews(r);
   }
   r.bytes.set(raw.buf.subarray(raw.start, raw.end), r.input);
@@ -160,8 +167,8 @@ export function readClaudeLineFast(line: string, raw: RawLine): Obj | undefined 
   current.i32 = r.i32;
   current.slots = r.slots;
   const type = typeAt();
-  if (type === undefined || READ_IN_FULL.has(type)) return undefined;
-  return {
+  if (type === undefined || READ_IN_FULL.has(type)) return done(undefined);
+  return done({
     type,
     timestamp: stringAt(S_TIMESTAMP),
     uuid: stringAt(S_UUID),
@@ -173,7 +180,14 @@ export function readClaudeLineFast(line: string, raw: RawLine): Obj | undefined 
     isMeta: (flags & F_META) !== 0,
     isCompactSummary: (flags & F_COMPACT_SUMMARY) !== 0,
     message: flags & F_MESSAGE ? messageOf(r, flags) : undefined,
-  };
+  });
+}
+
+/** `record`, once the line is let go (`current` holds no line nor buffer past the call). */
+function done(record: Obj | undefined): Obj | undefined {
+  current.line = '';
+  current.raw = null;
+  return record;
 }
 
 function messageOf(r: Reader, flags: number): Obj {
@@ -191,16 +205,16 @@ function blocksOf(r: Reader): Obj[] {
   const blocks: Obj[] = new Array(count);
   for (let b = 0; b < count; b++) {
     const at = S_BLOCKS + b * BLOCK_SLOTS;
-    const type = stringAt(at + 2);
+    const type = stringAt(at + 1);
     blocks[b] = {
       type,
-      text: stringAt(at + 5),
-      id: stringAt(at + 8),
-      name: stringAt(at + 11),
-      tool_use_id: stringAt(at + 14),
-      // A tool's output is read past (a string: the reader takes no other), as skim.ts elides it.
+      text: stringAt(at + 4),
+      id: stringAt(at + 7),
+      name: stringAt(at + 10),
+      tool_use_id: stringAt(at + 13),
+      // A tool's output, never kept (skim.ts elides an output string so). Another item's content is not read.
       content: type === 'tool_result' ? '' : undefined,
-      is_error: (r.i32[r.slots + at + 1]! & B_IS_ERROR) !== 0,
+      is_error: (r.i32[r.slots + at]! & B_IS_ERROR) !== 0,
     };
   }
   return blocks;

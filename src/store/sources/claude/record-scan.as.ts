@@ -2,21 +2,22 @@
  * AssemblyScript, compiled to WebAssembly by scripts/build-wasm.mjs (not by
  * tsc: this file is excluded from the TypeScript project). The cold
  * summary's reading of a Claude Code line (ADAPTERS.md "Claude Code"):
- * checks that the line is one JSON object, exactly as JSON.parse would
+ * checks that the line is one JSON object exactly as JSON.parse would
  * accept it (every string's escapes and control characters, every number,
- * literal, bracket and separator), and notes where the few values
- * parse.ts reads are, so that JavaScript builds a record of those alone
- * (fast-read.ts) instead of `JSON.parse` building all of it: about three
- * quarters of a cold scan's parsing cost went on keys and values nobody
- * reads (uuids, versions, `stop_reason`, tool inputs and outputs).
+ * literal, bracket and separator), and notes where the few values parse.ts
+ * reads are, so that JavaScript builds a record of those alone
+ * (fast-read.ts) instead of `JSON.parse` building all of it: most of a
+ * cold scan's parsing cost went on keys and values nobody reads (uuids,
+ * versions, `stop_reason`, tool inputs and outputs).
  *
  * Anything outside what it reads exactly gives up (returns 0) and the line
  * takes the usual way (skim.ts, then JSON.parse): a key with an escape in
- * it, a count that is not a plain integer of at most 15 digits, a tool
- * result whose content is not a string, a content item that is not an
- * object, more than MAX_BLOCKS content items, nesting deeper than
- * MAX_DEPTH. A key written twice is read as JSON.parse reads it: the last
- * value wins.
+ * it, a count that is not a plain integer of at most 15 digits, a content
+ * item that is not an object or whose type is not a string, an item other
+ * than a tool result whose `content` is not a string, a second `message`,
+ * more than MAX_BLOCKS items, nesting deeper than MAX_DEPTH. A key written
+ * twice is read as JSON.parse reads it: the last value wins. Every line it
+ * takes is one JSON.parse takes.
  *
  * Memory: the line's bytes at IN (the caller grows memory for long lines),
  * the results as i32 slots at OUT and counts as f64 at COUNTS; static data
@@ -55,9 +56,9 @@ const S_ID = 23;
 const S_CONTENT_KIND = 26; // 0 none or not a string/array, 1 string (S_CONTENT), 2 array (S_BLOCKS)
 const S_CONTENT = 27;
 const S_BLOCK_COUNT = 30;
-const S_BLOCKS = 32;
 const S_TYPE_CODE = 31; // the record type when unescaped: 1 "assistant", 2 "user", else 0
-const BLOCK_SLOTS = 18; // per item: [0] 1, [1] flags, type, text, id, name, tool_use_id (3 each)
+const S_BLOCKS = 32;
+const BLOCK_SLOTS = 16; // per item: [0] flags, then type, text, id, name, tool_use_id (3 each)
 const MAX_BLOCKS = 64;
 const MAX_DEPTH = 60;
 
@@ -89,9 +90,6 @@ let end: usize = 0;
 let giveUp = false;
 /** Flags of the string {@link str} read last. */
 let strFlags: i32 = 0;
-/** A tool output of this line was read past unchecked ({@link hop}): only then is its `toolUseResult` (once) too, as skim.ts cuts it. */
-let outputHopped = false;
-let resultCopySkipped = false;
 /** A `message` key was read: a second one is left to JSON.parse (what the first held was read by other rules). */
 let messageSeen = false;
 
@@ -181,37 +179,6 @@ function str(): usize {
   return start;
 }
 
-/**
- * Skips a tool's output string (its opening quote at `pos`) to after its
- * closing quote, found as skim.ts finds it (format/json-skim.ts
- * stringEnd): the first quote after an even run of backslashes. Its
- * inside is not checked (a raw control character or a bad escape there
- * passes), as the skim never checked it.
- */
-function hop(): void {
-  pos++;
-  const quote = i8x16.splat(0x22);
-  while (true) {
-    while (pos + 16 <= end) {
-      const stop = i8x16.bitmask(i8x16.eq(v128.load(pos), quote));
-      if (stop != 0) {
-        pos += <usize>ctz(stop);
-        break;
-      }
-      pos += 16;
-    }
-    while (pos < end && load<u8>(pos) != 0x22) pos++;
-    if (pos >= end) {
-      giveUp = true;
-      return;
-    }
-    let b = pos;
-    while (load<u8>(b - 1) == 0x5c) b--;
-    pos++;
-    if (((pos - 1 - b) & 1) == 0) return;
-  }
-}
-
 /** Skips a number; returns its value when it is a plain count (digits only, at most 15), else -2. Gives up on bad grammar. */
 function num(): f64 {
   const start = pos;
@@ -273,24 +240,20 @@ function literal(): i32 {
   return -1;
 }
 
-/**
- * Skips any value, checking it as JSON.parse would (`lenient`: its strings'
- * insides unchecked, as {@link hop}); nesting past MAX_DEPTH gives up.
- */
-function skip(depth: i32, lenient: bool = false): void {
+/** Skips any value, checking it as JSON.parse would; nesting past MAX_DEPTH gives up. */
+function skip(depth: i32): void {
   if (depth > MAX_DEPTH) {
     giveUp = true;
     return;
   }
   const c = peek();
   if (c == 0x22) {
-    if (lenient) hop();
-    else str();
+    str();
   } else if (c == 0x7b) {
     if (!members()) return;
     while (true) {
       if (!key()) return;
-      skip(depth + 1, lenient);
+      skip(depth + 1);
       if (giveUp || !next(0x7d)) return;
     }
   } else if (c == 0x5b) {
@@ -302,7 +265,7 @@ function skip(depth: i32, lenient: bool = false): void {
     }
     while (true) {
       ws();
-      skip(depth + 1, lenient);
+      skip(depth + 1);
       if (giveUp || !next(0x5d)) return;
     }
   } else if (c == 0x2d || isDigit(c)) {
@@ -471,58 +434,53 @@ function usage(depth: i32): void {
 /**
  * One content item at slots `at`: an object (else given up), its type (a
  * string, else given up: parse.ts tells an item without one from one with
- * another value), text, id, name, tool_use_id and is_error. A string
- * `content` is a tool's output, never kept (skim.ts keeps none either); it
- * is read past unchecked ({@link hop}) only where skim.ts cuts it, written
- * `"type":"tool_result","content":"` in a user line, else checked as any
- * string. Other shapes of `content` are parse.ts's.
+ * another value), text, id, name, tool_use_id and is_error. A tool
+ * result's `content` is its output: checked, never kept (no summary reads
+ * it; skim.ts elides it too), whatever its shape; another item's `content`
+ * must be a string (parse.ts would read the text of other shapes).
  */
 function block(at: i32, depth: i32): void {
-  for (let k = 2; k < BLOCK_SLOTS; k += 3) setSlot(at + k, -1);
-  setSlot(at, 1);
-  setSlot(at + 1, 0);
+  for (let k = 1; k < BLOCK_SLOTS; k += 3) setSlot(at + k, -1);
+  setSlot(at, 0);
   if (peek() != 0x7b) {
     giveUp = true;
     return;
   }
   if (!members()) return;
-  // Just after a `"type":"tool_result"` written as skim.ts finds it (0: none); an output read past unchecked.
-  let resultTypeEnd: usize = 0;
-  let hopped = false;
+  // A content that is not a string, allowed only once the item is known to be a tool result (its type may come after).
+  let otherContent = false;
   while (true) {
     if (!key()) return;
     if (keyIs('type')) {
-      // A type after an output read past would change what it was: left to JSON.parse.
-      if (peek() != 0x22 || hopped) {
+      if (peek() != 0x22) {
         giveUp = true;
         return;
       }
-      const valueAt = pos;
-      stringInto(at + 2, depth + 1);
-      resultTypeEnd = valueAt == keyEnd + 2 && getSlot(S_TYPE_CODE) == 2 && (getSlot(at + 4) & ESCAPED) == 0 && bytesAre(valueAt + 1, pos - 1, 'tool_result') ? pos : 0;
-    } else if (keyIs('text')) stringInto(at + 5, depth + 1);
-    else if (keyIs('id')) stringInto(at + 8, depth + 1);
-    else if (keyIs('name')) stringInto(at + 11, depth + 1);
-    else if (keyIs('tool_use_id')) stringInto(at + 14, depth + 1);
+      stringInto(at + 1, depth + 1);
+    } else if (keyIs('text')) stringInto(at + 4, depth + 1);
+    else if (keyIs('id')) stringInto(at + 7, depth + 1);
+    else if (keyIs('name')) stringInto(at + 10, depth + 1);
+    else if (keyIs('tool_use_id')) stringInto(at + 13, depth + 1);
     else if (keyIs('is_error')) {
       const c = peek();
       let on = false;
       if (c == 0x74 || c == 0x66 || c == 0x6e) on = literal() == 1;
       else skip(depth + 1);
-      setSlot(at + 1, on ? getSlot(at + 1) | B_IS_ERROR : getSlot(at + 1) & ~B_IS_ERROR);
+      setSlot(at, on ? getSlot(at) | B_IS_ERROR : getSlot(at) & ~B_IS_ERROR);
     } else if (keyIs('content')) {
-      if (peek() != 0x22) {
-        giveUp = true;
-        return;
-      }
-      if (resultTypeEnd != 0 && keyStart == resultTypeEnd + 2 && pos == keyEnd + 2) {
-        hop();
-        hopped = true;
-        outputHopped = true;
-      } else str();
+      otherContent = peek() != 0x22;
+      skip(depth + 1);
     } else skip(depth + 1);
-    if (giveUp || !next(0x7d)) return;
+    if (giveUp || !next(0x7d)) break;
   }
+  if (!giveUp && otherContent && !isToolResult(at)) giveUp = true;
+}
+
+/** The item at slots `at` has the (unescaped) type `tool_result`. */
+function isToolResult(at: i32): bool {
+  const start = getSlot(at + 1);
+  if (start < 0 || (getSlot(at + 3) & ESCAPED) != 0) return false;
+  return bytesAre(IN + <usize>start, IN + <usize>getSlot(at + 2), 'tool_result');
 }
 
 function content(depth: i32): void {
@@ -598,8 +556,6 @@ export function scan(length: i32): i32 {
   setSlot(S_CONTENT_KIND, 0);
   setSlot(S_BLOCK_COUNT, 0);
   setSlot(S_TYPE_CODE, 0);
-  outputHopped = false;
-  resultCopySkipped = false;
   messageSeen = false;
   for (let i = 0; i < 6; i++) setCount(i, -1);
   ws();
@@ -622,12 +578,7 @@ export function scan(length: i32): i32 {
       messageSeen = true;
       message(1);
     }
-    // The top-level copy of the outputs (parse.ts never reads it): only its structure checked, where skim.ts cuts it.
-    else if (keyIs('toolUseResult')) {
-      const cut = outputHopped && !resultCopySkipped && load<u8>(keyStart - 2) == 0x2c && pos == keyEnd + 2;
-      resultCopySkipped = resultCopySkipped || cut;
-      skip(1, cut);
-    } else skip(1);
+    else skip(1);
     if (giveUp) return 0;
     if (!next(0x7d)) break;
   }

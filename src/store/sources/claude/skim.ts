@@ -20,6 +20,12 @@
  * character or a bad escape there is not seen; issue 7: "validation only
  * where a record fails cheap checks"). So that no reader sees such a line
  * otherwise, the full reads take it too ({@link repairClaudeLine}).
+ *
+ * Given the line's bytes, {@link skimClaudeLine} asks the WebAssembly reader
+ * first (fast-read.ts), for every record type but those parse.ts reads in
+ * full: it checks the whole line as JSON.parse would and builds only what
+ * parse.ts reads. A line it gives up on (a damaged output among them)
+ * comes here as before.
  */
 import { parseJsonObject } from '../../../format/json.js';
 import { stringEnd, valueEnd } from '../../../format/json-skim.js';
