@@ -157,7 +157,15 @@ export function readClaudeLineFast(line: string, raw: RawLine): Obj | undefined 
     renewViews(r);
   }
   r.bytes.set(raw.buf.subarray(raw.start, raw.end), r.input);
-  if (r.scan(length) !== 1) return undefined;
+  let taken: number;
+  try {
+    taken = r.scan(length);
+  } catch {
+    // A trap would be this reader's bug, never the line's: the line takes the usual way, as every later one does.
+    reader = null;
+    return undefined;
+  }
+  if (taken !== 1) return undefined;
   const flags = r.i32[r.slots + S_FLAGS]!;
   // A CR before the newline is in the bytes, not in the text.
   const textLength = raw.buf[raw.end - 1] === 0x0d ? length - 1 : length;
