@@ -102,9 +102,13 @@ let messageSeen = false;
 @inline function setCount(i: i32, v: f64): void {
   store<f64>(COUNTS + (<usize>i << 3), v);
 }
+/** Sets or clears `bit` of the flags in slot `at` (S_FLAGS, or an item's flags). */
+@inline function setBit(at: i32, bit: i32, on: bool): void {
+  const f = getSlot(at) & ~bit;
+  setSlot(at, on ? f | bit : f);
+}
 @inline function setFlag(bit: i32, on: bool): void {
-  const f = getSlot(S_FLAGS) & ~bit;
-  setSlot(S_FLAGS, on ? f | bit : f);
+  setBit(S_FLAGS, bit, on);
 }
 @inline function peek(): u32 {
   return pos < end ? <u32>load<u8>(pos) : 0;
@@ -250,19 +254,14 @@ function skip(depth: i32): void {
   if (c == 0x22) {
     str();
   } else if (c == 0x7b) {
-    if (!members()) return;
+    if (!enter(0x7d)) return;
     while (true) {
       if (!key()) return;
       skip(depth + 1);
       if (giveUp || !next(0x7d)) return;
     }
   } else if (c == 0x5b) {
-    pos++;
-    ws();
-    if (peek() == 0x5d) {
-      pos++;
-      return;
-    }
+    if (!enter(0x5d)) return;
     while (true) {
       ws();
       skip(depth + 1);
@@ -303,13 +302,14 @@ function key(): bool {
 }
 
 /**
- * Steps into the object whose `{` is at `pos`: true when a member follows,
- * false when it is empty (`pos` after its `}`).
+ * Steps into the object or array whose `{` or `[` is at `pos`: true when a
+ * member or item follows, false when it is empty (`pos` after its
+ * `close`, `}` or `]`).
  */
-function members(): bool {
+function enter(close: u32): bool {
   pos++;
   ws();
-  if (peek() != 0x7d) return true;
+  if (peek() != close) return true;
   pos++;
   return false;
 }
@@ -367,12 +367,12 @@ function stringInto(at: i32, depth: i32): void {
   }
 }
 
-/** A true/false/null or other value into a flag: set only by `true`. */
-function flagInto(bit: i32, depth: i32): void {
+/** A true/false/null or other value into `bit` of the flags in slot `at`: set only by `true` (parse.ts asks `=== true`). */
+function flagInto(at: i32, bit: i32, depth: i32): void {
   const c = peek();
-  if (c == 0x74 || c == 0x66 || c == 0x6e) setFlag(bit, literal() == 1);
+  if (c == 0x74 || c == 0x66 || c == 0x6e) setBit(at, bit, literal() == 1);
   else {
-    setFlag(bit, false);
+    setBit(at, bit, false);
     skip(depth);
   }
 }
@@ -399,7 +399,7 @@ function cacheCreation(depth: i32): void {
     return;
   }
   setFlag(F_CACHE_CREATION, true);
-  if (!members()) return;
+  if (!enter(0x7d)) return;
   while (true) {
     if (!key()) return;
     if (keyIs('ephemeral_1h_input_tokens')) countInto(C_1H, depth + 1);
@@ -418,7 +418,7 @@ function usage(depth: i32): void {
     return;
   }
   setFlag(F_USAGE, true);
-  if (!members()) return;
+  if (!enter(0x7d)) return;
   while (true) {
     if (!key()) return;
     if (keyIs('input_tokens')) countInto(C_INPUT, depth + 1);
@@ -446,7 +446,7 @@ function block(at: i32, depth: i32): void {
     giveUp = true;
     return;
   }
-  if (!members()) return;
+  if (!enter(0x7d)) return;
   // A content that is not a string, allowed only once the item is known to be a tool result (its type may come after).
   let otherContent = false;
   while (true) {
@@ -461,13 +461,8 @@ function block(at: i32, depth: i32): void {
     else if (keyIs('id')) stringInto(at + 7, depth + 1);
     else if (keyIs('name')) stringInto(at + 10, depth + 1);
     else if (keyIs('tool_use_id')) stringInto(at + 13, depth + 1);
-    else if (keyIs('is_error')) {
-      const c = peek();
-      let on = false;
-      if (c == 0x74 || c == 0x66 || c == 0x6e) on = literal() == 1;
-      else skip(depth + 1);
-      setSlot(at, on ? getSlot(at) | B_IS_ERROR : getSlot(at) & ~B_IS_ERROR);
-    } else if (keyIs('content')) {
+    else if (keyIs('is_error')) flagInto(at, B_IS_ERROR, depth + 1);
+    else if (keyIs('content')) {
       otherContent = peek() != 0x22;
       skip(depth + 1);
     } else skip(depth + 1);
@@ -497,12 +492,7 @@ function content(depth: i32): void {
     return;
   }
   setSlot(S_CONTENT_KIND, 2);
-  pos++;
-  ws();
-  if (peek() == 0x5d) {
-    pos++;
-    return;
-  }
+  if (!enter(0x5d)) return;
   let n = 0;
   while (true) {
     ws();
@@ -517,20 +507,14 @@ function content(depth: i32): void {
   }
 }
 
+/** The line's one `message` (a second gives up: scan), its slots as scan() cleared them. */
 function message(depth: i32): void {
-  setSlot(S_MODEL, -1);
-  setSlot(S_ID, -1);
-  setSlot(S_CONTENT_KIND, 0);
-  setSlot(S_BLOCK_COUNT, 0);
-  for (let i = 0; i < 6; i++) setCount(i, -1);
-  setFlag(F_USAGE | F_CACHE_CREATION, false);
-  setFlag(F_MESSAGE, false);
   if (peek() != 0x7b) {
     skip(depth);
     return;
   }
   setFlag(F_MESSAGE, true);
-  if (!members()) return;
+  if (!enter(0x7d)) return;
   while (true) {
     if (!key()) return;
     if (keyIs('model')) stringInto(S_MODEL, depth + 1);
@@ -560,7 +544,7 @@ export function scan(length: i32): i32 {
   for (let i = 0; i < 6; i++) setCount(i, -1);
   ws();
   // Not an object, or an empty one (nothing parse.ts reads): JSON.parse's.
-  if (peek() != 0x7b || !members()) return 0;
+  if (peek() != 0x7b || !enter(0x7d)) return 0;
   while (true) {
     if (!key()) return 0;
     if (keyIs('type')) typeInto();
@@ -569,10 +553,10 @@ export function scan(length: i32): i32 {
     else if (keyIs('cwd')) stringInto(S_CWD, 1);
     else if (keyIs('gitBranch')) stringInto(S_BRANCH, 1);
     else if (keyIs('requestId')) stringInto(S_REQUEST, 1);
-    else if (keyIs('isSidechain')) flagInto(F_SIDECHAIN, 1);
-    else if (keyIs('isApiErrorMessage')) flagInto(F_API_ERROR, 1);
-    else if (keyIs('isMeta')) flagInto(F_META, 1);
-    else if (keyIs('isCompactSummary')) flagInto(F_COMPACT_SUMMARY, 1);
+    else if (keyIs('isSidechain')) flagInto(S_FLAGS, F_SIDECHAIN, 1);
+    else if (keyIs('isApiErrorMessage')) flagInto(S_FLAGS, F_API_ERROR, 1);
+    else if (keyIs('isMeta')) flagInto(S_FLAGS, F_META, 1);
+    else if (keyIs('isCompactSummary')) flagInto(S_FLAGS, F_COMPACT_SUMMARY, 1);
     else if (keyIs('message')) {
       if (messageSeen) return 0;
       messageSeen = true;
