@@ -347,7 +347,7 @@ describe('the committed WebAssembly', () => {
       new Map([...readFileSync(new URL(`../src/store/sources/claude/${file}`, import.meta.url), 'utf8').matchAll(/^const ([A-Z][A-Z0-9_]*) = (\d+);/gm)].map((m) => [m[1]!, Number(m[2])]));
     const reader = constants('record-scan.as.ts');
     const glue = constants('fast-read.ts');
-    const shared = [...glue.keys()].filter((name) => /^(S|F|B)_|^ESCAPED$|^BLOCK_SLOTS$/.test(name));
+    const shared = [...glue.keys()].filter((name) => /^(S|F|B|C)_|^ESCAPED$|^BLOCK_SLOTS$/.test(name));
     expect(shared.length).toBeGreaterThan(20);
     for (const name of shared) expect(reader.get(name), name).toBe(glue.get(name));
   });

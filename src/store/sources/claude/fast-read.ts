@@ -44,6 +44,12 @@ const F_USAGE = 32;
 const F_CACHE_CREATION = 64;
 const B_IS_ERROR = 1;
 const ESCAPED = 1;
+const C_INPUT = 0;
+const C_OUTPUT = 1;
+const C_CACHE_READ = 2;
+const C_CACHE_CREATION = 3;
+const C_1H = 4;
+const C_5M = 5;
 
 /** Lines longer than this are left to JSON.parse (the reader's memory would grow to hold them): 8 MB. */
 const MAX_FAST_BYTES = 8 * 1024 * 1024;
@@ -103,8 +109,8 @@ function renewViews(r: Reader): void {
   r.f64 = new Float64Array(r.memory.buffer);
 }
 
-/** The line being read: {@link stringAt} reads its strings. */
-const current: { line: string; raw: RawLine | null; aligned: boolean; i32: Int32Array; slots: number } = { line: '', raw: null, aligned: true, i32: new Int32Array(0), slots: 0 };
+/** The line being read (its strings are read by {@link stringAt} from the reader's slots). */
+const current: { line: string; raw: RawLine | null; aligned: boolean } = { line: '', raw: null, aligned: true };
 
 /**
  * The string whose slots start at `k` in the reader's result, or undefined
@@ -113,7 +119,7 @@ const current: { line: string; raw: RawLine | null; aligned: boolean; i32: Int32
  * line's string is decoded from its own bytes.
  */
 function stringAt(k: number): string | undefined {
-  const { i32, slots } = current;
+  const { i32, slots } = reader!;
   const start = i32[slots + k]!;
   if (start < 0) return undefined;
   const end = i32[slots + k + 1]!;
@@ -126,7 +132,7 @@ function stringAt(k: number): string | undefined {
 
 /** The record's type: the two of nearly every line as constants, told by the reader (no string made, and parse.ts's switch on them compares no characters). */
 function typeAt(): string | undefined {
-  const code = current.i32[current.slots + S_TYPE_CODE];
+  const code = reader!.i32[reader!.slots + S_TYPE_CODE];
   return code === 1 ? 'assistant' : code === 2 ? 'user' : stringAt(S_TYPE);
 }
 
@@ -172,8 +178,6 @@ export function readClaudeLineFast(line: string, raw: RawLine): Obj | undefined 
   current.line = line;
   current.raw = raw;
   current.aligned = line.length === textLength;
-  current.i32 = r.i32;
-  current.slots = r.slots;
   const type = typeAt();
   if (type === undefined || READ_IN_FULL.has(type)) return done(undefined);
   return done({
@@ -233,11 +237,11 @@ function usageOf(r: Reader, cacheCreation: boolean): Obj {
   const f = r.f64;
   const c = r.counts;
   return {
-    input_tokens: count(f[c]!),
-    output_tokens: count(f[c + 1]!),
-    cache_read_input_tokens: count(f[c + 2]!),
-    cache_creation_input_tokens: count(f[c + 3]!),
-    cache_creation: cacheCreation ? { ephemeral_1h_input_tokens: count(f[c + 4]!), ephemeral_5m_input_tokens: count(f[c + 5]!) } : undefined,
+    input_tokens: count(f[c + C_INPUT]!),
+    output_tokens: count(f[c + C_OUTPUT]!),
+    cache_read_input_tokens: count(f[c + C_CACHE_READ]!),
+    cache_creation_input_tokens: count(f[c + C_CACHE_CREATION]!),
+    cache_creation: cacheCreation ? { ephemeral_1h_input_tokens: count(f[c + C_1H]!), ephemeral_5m_input_tokens: count(f[c + C_5M]!) } : undefined,
   };
 }
 
