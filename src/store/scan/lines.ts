@@ -243,11 +243,7 @@ class LineSplitter {
       if (stop < bytesRead && this.pendingBytes === 0 && !this.oversized && pieceLen <= this.maxLine) {
         // The whole line is in this chunk (the common case): cut from the chunk's decoded lines, no copy.
         this.text = this.decodedLine(buf, from, nl);
-        const raw = this.rawLine;
-        raw.buf = buf;
-        raw.start = from;
-        raw.end = nl;
-        this.raw = raw;
+        this.raw = this.rawAt(buf, from, nl);
         return this.emitted(nl);
       }
       if (!this.oversized) {
@@ -268,11 +264,7 @@ class LineSplitter {
         // A line pieced together from chunks: its bytes are offered too, joined (a format reading bytes reads it the same way).
         const joined = joinPieces(this.pending, this.pendingBytes);
         this.text = decodeLine(joined, 0, this.pendingBytes, this.lineStart);
-        const raw = this.rawLine;
-        raw.buf = joined;
-        raw.start = 0;
-        raw.end = this.pendingBytes;
-        this.raw = raw;
+        this.raw = this.rawAt(joined, 0, this.pendingBytes);
       }
       // A line over the cap among the decoded ones: its text is skipped there too.
       if (this.decoded !== null && nl < this.decodedEnd) this.cursor = this.decoded.indexOf('\n', this.cursor) + 1;
@@ -281,6 +273,15 @@ class LineSplitter {
     this.position += bytesRead;
     this.chunk = null;
     return false;
+  }
+
+  /** The reused {@link raw} object set to `buf[start, end)`. */
+  private rawAt(buf: Buffer, start: number, end: number): RawLine {
+    const raw = this.rawLine;
+    raw.buf = buf;
+    raw.start = start;
+    raw.end = end;
+    return raw;
   }
 
   /**
