@@ -228,8 +228,7 @@ function assistant(r: Obj, s: ClaudeParserState, side: boolean, ts: string | nul
   }
   if (text !== '' || calls !== null) {
     // A response is written one content block per line: it counts once, at its first shown block.
-    // Most often the previous line's response: asked first, one comparison instead of up to eight.
-    const first = id === undefined || (s.recent[s.recent.length - 1] !== id && !s.recent.includes(id));
+    const first = id === undefined || !s.recent.includes(id);
     if (id && first) {
       s.recent.push(id);
       if (s.recent.length > 8) s.recent.shift();
