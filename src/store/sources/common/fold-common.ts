@@ -169,8 +169,10 @@ export const TITLE_MAX = 100;
 /**
  * Whitespace collapsed, cut to 100 characters (code points, never half a
  * pair), and never through a secret-shaped value (format/secrets.ts
- * secretSafeCut: the cut moves before it, so its first characters, too few
- * to be masked where the title is shown, are not kept).
+ * secretSafeCut: one that ends soon after the cut is kept whole, to be
+ * masked where the title is shown, else the cut moves before it; either
+ * way its first characters, too few to be known as a secret, are never
+ * kept alone).
  */
 export function cleanTitle(text: string): string {
   const collapsed = text.replace(/\s+/g, ' ').trim();
@@ -184,8 +186,8 @@ const SECRET_LOOKAHEAD = 8192;
 
 /**
  * The first non-blank line of a text, uncleaned, at most a few titles long
- * (never splits the whole text), cut before a secret that would run across
- * its end (see {@link cleanTitle}).
+ * (never splits the whole text), never cut through a secret (see
+ * {@link cleanTitle}).
  */
 export function rawFirstLine(text: string): string {
   let start = 0;
@@ -200,7 +202,7 @@ export function rawFirstLine(text: string): string {
   return '';
 }
 
-/** `line` cut at `at`, or before a secret that runs across it. */
+/** `line` cut at `at`, or where secretSafeCut moves that cut (past or before a secret across it). */
 const cutLine = (line: string, at: number): string => line.slice(0, secretSafeCut(line, at));
 
 /** The first non-blank line of a text, cleaned as a title. */

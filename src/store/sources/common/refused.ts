@@ -10,9 +10,9 @@
  * CLI prints on stderr, `doctor` counts and the browser shows as a note.
  */
 
-/** The reason given for a project folder that is a symbolic link. */
 import type { SkippedEntry } from '../format.js';
 
+/** The reason given for a project folder that is a symbolic link. */
 export const SYMLINKED_PROJECT = 'project folder is a symbolic link';
 
 /**
