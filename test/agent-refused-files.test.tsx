@@ -21,7 +21,7 @@ import { claudeLocation } from '../src/store/sources/claude/location.js';
 import { codexLocation, NOT_A_ROLLOUT_NAME } from '../src/store/sources/codex/location.js';
 import { geminiLocation, NOT_A_CHAT_NAME } from '../src/store/sources/gemini/location.js';
 import { projectIdOfCwd } from '../src/store/sources/common/project-scope.js';
-import { NOT_A_SESSION_NAME, SYMLINKED_SESSION } from '../src/store/sources/native/discover.js';
+import { NOT_A_SESSION_NAME, SYMLINKED_SESSION } from '../src/store/sources/common/refused.js';
 import { AGENTS, runCli } from './helpers/cli.js';
 import { cleanup, renderSized } from './helpers/render.js';
 

@@ -1,7 +1,7 @@
 /** The real BrowserSource: the interactive browser's view of the store. */
 import { join } from 'node:path';
 import { sessionActivity } from '../store/actions/activity.js';
-import { SYMLINKED_PROJECT } from '../store/sources/native/discover.js';
+import { SYMLINKED_PROJECT } from '../store/sources/common/refused.js';
 import { ensureRealDir } from '../store/actions/safe-path.js';
 import { fileSink, writeThrough } from '../store/actions/text-sink.js';
 import { writeMarkdownExport } from '../store/actions/transcript-export.js';

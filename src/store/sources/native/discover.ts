@@ -19,12 +19,9 @@ import { join } from 'node:path';
 import { appendAll, byPath } from '../../arrays.js';
 import { isValidProjectId, isValidSessionId, projectDir, projectsDir } from '../../project.js';
 import type { SessionFile, SessionScan, SkippedEntry } from '../format.js';
-import { NOT_A_SESSION_NAME, SYMLINKED_PROJECT, SYMLINKED_SESSION, takesEntry, unreadableFolder } from '../common/refused.js';
+import { SYMLINKED_PROJECT, takesEntry, unreadableFolder } from '../common/refused.js';
 
 export type { SessionFile, SessionScan, SkippedEntry };
-
-// The reasons are shared with the agents' folders (common/refused.ts): one wording for one refusal.
-export { NOT_A_SESSION_NAME, SYMLINKED_PROJECT, SYMLINKED_SESSION, unreadableFolder };
 
 /** Project ids with a real folder under the home, and the symlinked (or unreadable) ones refused. */
 export async function scanProjectIds(home: string): Promise<{ ids: string[]; skipped: SkippedEntry[] }> {
